@@ -1,0 +1,411 @@
+package value
+
+import (
+	"fmt"
+
+	"github.com/csemu/csemu/parser"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// DateLayout is the invariant-culture layout PowerShell uses when it turns a
+// [datetime] into a string ("11/22/2026 04:34:37").
+const DateLayout = "01/02/2006 15:04:05"
+
+// ToString converts v to a string the way PowerShell does for casts and
+// string expansion (invariant culture, arrays joined by a space).
+func ToString(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case bool:
+		if v {
+			return "True"
+		}
+		return "False"
+	case int:
+		return strconv.Itoa(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return FormatFloat(v)
+	case Decimal:
+		return strconv.FormatFloat(float64(v), 'f', -1, 64)
+	case rune:
+		return string(v)
+	case *Array:
+		var b strings.Builder
+		for i, it := range v.Items {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(ToString(it))
+		}
+		return b.String()
+	case *Hashtable:
+		if v.Ordered {
+			return "System.Collections.Specialized.OrderedDictionary"
+		}
+		return "System.Collections.Hashtable"
+	case *Object:
+		if v.IsCustom() {
+			return ObjectString(v)
+		}
+		if s, ok := v.Get("ToStringValue"); ok {
+			return ToString(s)
+		}
+		return v.TypeName()
+	case time.Time:
+		return v.Format(DateLayout)
+	case time.Duration:
+		return FormatTimeSpan(v)
+	case Guid:
+		return string(v)
+	case *Type:
+		return v.Name
+	case Formatter:
+		return v.PSString()
+	case fmt.Stringer:
+		return v.String()
+	case error:
+		return v.Error()
+	}
+	return fmt.Sprint(v)
+}
+
+// ObjectString is the "@{a=1; b=2}" form of a PSCustomObject.
+func ObjectString(o *Object) string {
+	var b strings.Builder
+	b.WriteString("@{")
+	for i, p := range o.props {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.Name)
+		b.WriteByte('=')
+		b.WriteString(ToString(p.Get()))
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// FormatFloat formats a double as .NET's Double.ToString() does ("R" round trip).
+func FormatFloat(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	case math.IsNaN(f):
+		return "NaN"
+	}
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	abs := math.Abs(f)
+	if abs >= 1e15 || (abs != 0 && abs < 1e-5) {
+		s := strconv.FormatFloat(f, 'E', -1, 64)
+		// .NET writes E+15 / E-05 as E+15 / E-05: two digits minimum.
+		if i := strings.IndexByte(s, 'E'); i >= 0 {
+			mant, exp := s[:i], s[i+1:]
+			sign := exp[0]
+			digits := strings.TrimLeft(exp[1:], "0")
+			if len(digits) < 2 {
+				digits = strings.Repeat("0", 2-len(digits)) + digits
+			}
+			return mant + "E" + string(sign) + digits
+		}
+		return s
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// FormatTimeSpan formats a duration as [timespan] does: [-][d.]hh:mm:ss[.fffffff].
+func FormatTimeSpan(d time.Duration) string {
+	neg := d < 0
+	if neg {
+		d = -d
+	}
+	days := d / (24 * time.Hour)
+	d -= days * 24 * time.Hour
+	h := d / time.Hour
+	d -= h * time.Hour
+	m := d / time.Minute
+	d -= m * time.Minute
+	s := d / time.Second
+	d -= s * time.Second
+	ticks := d / 100
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	if days > 0 {
+		fmt.Fprintf(&b, "%d.", days)
+	}
+	fmt.Fprintf(&b, "%02d:%02d:%02d", h, m, s)
+	if ticks > 0 {
+		fmt.Fprintf(&b, ".%07d", ticks)
+	}
+	return b.String()
+}
+
+// ToBool is PowerShell truthiness.
+func ToBool(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return v
+	case string:
+		return v != ""
+	case int:
+		return v != 0
+	case int64:
+		return v != 0
+	case float64:
+		return v != 0
+	case Decimal:
+		return v != 0
+	case rune:
+		return v != 0
+	case *Array:
+		switch len(v.Items) {
+		case 0:
+			return false
+		case 1:
+			if inner, ok := v.Items[0].(*Array); ok {
+				return len(inner.Items) > 0
+			}
+			return ToBool(v.Items[0])
+		}
+		return true
+	}
+	return true
+}
+
+// IsNumber reports whether v is a numeric value.
+func IsNumber(v any) bool {
+	switch v.(type) {
+	case int, int64, float64, Decimal, rune:
+		return true
+	}
+	return false
+}
+
+func toFloat(v any) (float64, bool) {
+	switch v := v.(type) {
+	case int:
+		return float64(v), true
+	case int64:
+		return float64(v), true
+	case float64:
+		return v, true
+	case Decimal:
+		return float64(v), true
+	case rune:
+		return float64(v), true
+	case bool:
+		if v {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+// ParseNumber parses PowerShell number text (see [parser.ParseNumber]) into
+// an int, int64, float64 or Decimal.
+func ParseNumber(s string) (any, bool) {
+	n, ok := parser.ParseNumber(s)
+	if !ok {
+		return nil, false
+	}
+	return FromNumber(n), true
+}
+
+// FromNumber turns a parsed literal into a value.
+func FromNumber(n parser.Number) any {
+	switch n.Kind {
+	case parser.Int32:
+		return int(n.Int)
+	case parser.Int64:
+		return n.Int
+	case parser.Decimal:
+		return Decimal(n.Float)
+	}
+	return n.Float
+}
+
+// NarrowInt returns n as an int when it fits Int32, else as an int64.
+func NarrowInt(n int64) any {
+	if n >= math.MinInt32 && n <= math.MaxInt32 {
+		return int(n)
+	}
+	return n
+}
+
+// ToNumber converts v to a number for arithmetic. It returns false when v
+// is a string that is not a number or a value with no numeric form.
+func ToNumber(v any) (any, bool) {
+	switch v := v.(type) {
+	case nil:
+		return 0, true
+	case int, int64, float64, Decimal:
+		return v, true
+	case rune:
+		return int(v), true
+	case bool:
+		if v {
+			return 1, true
+		}
+		return 0, true
+	case string:
+		if strings.TrimSpace(v) == "" {
+			return 0, true
+		}
+		return ParseNumber(v)
+	case *Array:
+		if len(v.Items) == 1 {
+			return ToNumber(v.Items[0])
+		}
+	}
+	return nil, false
+}
+
+// ToInt converts v to an int with .NET's rounding (to even).
+func ToInt(v any) (int, error) {
+	n, ok := ToNumber(v)
+	if !ok {
+		return 0, convErr(v, "System.Int32")
+	}
+	switch n := n.(type) {
+	case int:
+		return n, nil
+	case int64:
+		if n < math.MinInt32 || n > math.MaxInt32 {
+			return 0, convErrText(v, "System.Int32", "Value was either too large or too small for an Int32.")
+		}
+		return int(n), nil
+	case float64:
+		r := math.RoundToEven(n)
+		if r < math.MinInt32 || r > math.MaxInt32 || math.IsNaN(r) {
+			return 0, convErrText(v, "System.Int32", "Value was either too large or too small for an Int32.")
+		}
+		return int(r), nil
+	case Decimal:
+		return int(math.RoundToEven(float64(n))), nil
+	}
+	return 0, convErr(v, "System.Int32")
+}
+
+// ToInt64 converts v to an int64 with .NET's rounding.
+func ToInt64(v any) (int64, error) {
+	n, ok := ToNumber(v)
+	if !ok {
+		return 0, convErr(v, "System.Int64")
+	}
+	switch n := n.(type) {
+	case int:
+		return int64(n), nil
+	case int64:
+		return n, nil
+	case float64:
+		return int64(math.RoundToEven(n)), nil
+	case Decimal:
+		return int64(math.RoundToEven(float64(n))), nil
+	}
+	return 0, convErr(v, "System.Int64")
+}
+
+// ToFloat converts v to a float64.
+func ToFloat(v any) (float64, error) {
+	n, ok := ToNumber(v)
+	if !ok {
+		return 0, convErr(v, "System.Double")
+	}
+	f, _ := toFloat(n)
+	return f, nil
+}
+
+// ConversionError is a failed PowerShell conversion.
+type ConversionError struct {
+	Value  any
+	Type   string
+	Detail string
+}
+
+func (e *ConversionError) Error() string {
+	if e.Value == nil {
+		return fmt.Sprintf("Cannot convert null to type %q.", e.Type)
+	}
+	d := e.Detail
+	if d == "" {
+		d = "Input string was not in a correct format."
+		if _, ok := e.Value.(string); ok {
+			d = fmt.Sprintf("The input string '%s' was not in a correct format.", e.Value)
+		}
+	}
+	return fmt.Sprintf("Cannot convert value %q to type %q. Error: %q", ToString(e.Value), e.Type, d)
+}
+
+func convErr(v any, typ string) error { return &ConversionError{Value: v, Type: typ} }
+
+func convErrText(v any, typ, detail string) error {
+	return &ConversionError{Value: v, Type: typ, Detail: detail}
+}
+
+// AsSlice returns the items of an enumerable value, or v alone. $null gives
+// no items.
+func AsSlice(v any) []any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case *Array:
+		return v.Items
+	}
+	return []any{v}
+}
+
+// Unwrap returns nil for an empty array, the item of a one-item array, and v
+// otherwise: the way a pipeline's output is assigned to a variable.
+func Unwrap(items []any) any {
+	switch len(items) {
+	case 0:
+		return nil
+	case 1:
+		return items[0]
+	}
+	return &Array{Items: items}
+}
+
+// IsEnumerable reports whether PowerShell unrolls v in a pipeline.
+func IsEnumerable(v any) bool {
+	_, ok := v.(*Array)
+	return ok
+}
+
+// EqualFoldRunes compares two strings case-insensitively by rune.
+func EqualFoldRunes(a, b string) bool { return strings.EqualFold(a, b) }
+
+// CompareStrings compares case-insensitively unless cs is set, returning -1, 0 or 1.
+func CompareStrings(a, b string, cs bool) int {
+	if !cs {
+		a, b = foldString(a), foldString(b)
+	}
+	return strings.Compare(a, b)
+}
+
+func foldString(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return strings.Map(unicode.ToLower, s)
+		}
+	}
+	return s
+}

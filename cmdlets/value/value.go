@@ -1,0 +1,338 @@
+// Package value holds the PowerShell value model: the Go types that stand for
+// PowerShell values and the conversions between them.
+//
+// A value is a Go any holding one of:
+//
+//	nil             $null
+//	bool            [bool]
+//	int             [int] (Int32 range)
+//	int64           [long]
+//	float64         [double]
+//	Decimal         [decimal]
+//	string          [string]
+//	rune            [char]
+//	*Array          [object[]] and List[T]
+//	*Hashtable      [hashtable] and [ordered]
+//	*Object         [pscustomobject] and emulated .NET objects
+//	time.Time       [datetime]
+//	time.Duration   [timespan]
+//	Guid            [guid]
+//	*Type           a type literal such as [string]
+//	anything else the engine defines (script blocks, error records), which
+//	implements [Formatter] or fmt.Stringer.
+package value
+
+import (
+	"strings"
+)
+
+// Decimal stands for System.Decimal. It is kept as a float64, which is
+// precise enough for the values admin scripts use.
+type Decimal float64
+
+// Guid stands for System.Guid, kept in its canonical lower-case text form.
+type Guid string
+
+// Formatter lets an engine type give its PowerShell string form.
+type Formatter interface {
+	PSString() string
+}
+
+// TypeNamer lets an engine type name its .NET type.
+type TypeNamer interface {
+	PSTypeName() string
+}
+
+// Array is a PowerShell array ([object[]]) or a generic list. It has
+// reference semantics, as in .NET.
+type Array struct {
+	Items []any
+	// List is true for growable lists (List[T], ArrayList), which have Add.
+	List bool
+	// Elem names the element type for typed arrays and lists ("string"), or "".
+	Elem string
+}
+
+// NewArray returns an object[] holding items.
+func NewArray(items ...any) *Array { return &Array{Items: items} }
+
+// Len returns the number of items.
+func (a *Array) Len() int { return len(a.Items) }
+
+// Hashtable is a PowerShell hashtable. Keys compare case-insensitively when
+// they are strings. Insertion order is kept for every hashtable; Ordered
+// records whether it was created with [ordered].
+type Hashtable struct {
+	keys    []any
+	vals    []any
+	index   map[string]int
+	Ordered bool
+}
+
+// NewHashtable returns an empty hashtable.
+func NewHashtable() *Hashtable { return &Hashtable{index: map[string]int{}} }
+
+// KeyOf folds a key to the form used for lookup.
+func KeyOf(k any) string {
+	switch k := k.(type) {
+	case string:
+		return "s" + strings.ToLower(k)
+	case nil:
+		return "n"
+	case int, int64, float64, Decimal:
+		f, _ := toFloat(k)
+		return "d" + FormatFloat(f)
+	default:
+		return "o" + ToString(k)
+	}
+}
+
+// Set sets key k to v, keeping the position of an existing key.
+func (h *Hashtable) Set(k, v any) {
+	if h.index == nil {
+		h.index = map[string]int{}
+	}
+	kk := KeyOf(k)
+	if i, ok := h.index[kk]; ok {
+		h.vals[i] = v
+		return
+	}
+	h.index[kk] = len(h.keys)
+	h.keys = append(h.keys, k)
+	h.vals = append(h.vals, v)
+}
+
+// Get returns the value of key k.
+func (h *Hashtable) Get(k any) (any, bool) {
+	if h == nil || h.index == nil {
+		return nil, false
+	}
+	i, ok := h.index[KeyOf(k)]
+	if !ok {
+		return nil, false
+	}
+	return h.vals[i], true
+}
+
+// Has reports whether key k is present.
+func (h *Hashtable) Has(k any) bool { _, ok := h.Get(k); return ok }
+
+// Delete removes key k; it reports whether it was present.
+func (h *Hashtable) Delete(k any) bool {
+	if h == nil || h.index == nil {
+		return false
+	}
+	kk := KeyOf(k)
+	i, ok := h.index[kk]
+	if !ok {
+		return false
+	}
+	h.keys = append(h.keys[:i], h.keys[i+1:]...)
+	h.vals = append(h.vals[:i], h.vals[i+1:]...)
+	delete(h.index, kk)
+	for j := i; j < len(h.keys); j++ {
+		h.index[KeyOf(h.keys[j])] = j
+	}
+	return true
+}
+
+// Len returns the number of entries.
+func (h *Hashtable) Len() int {
+	if h == nil {
+		return 0
+	}
+	return len(h.keys)
+}
+
+// Keys returns the keys in order. The slice must not be changed.
+func (h *Hashtable) Keys() []any { return h.keys }
+
+// Values returns the values in key order. The slice must not be changed.
+func (h *Hashtable) Values() []any { return h.vals }
+
+// Clear removes every entry.
+func (h *Hashtable) Clear() {
+	h.keys, h.vals = nil, nil
+	h.index = map[string]int{}
+}
+
+// Clone returns a shallow copy.
+func (h *Hashtable) Clone() *Hashtable {
+	c := &Hashtable{
+		keys:    append([]any(nil), h.keys...),
+		vals:    append([]any(nil), h.vals...),
+		index:   make(map[string]int, len(h.keys)),
+		Ordered: h.Ordered,
+	}
+	for k, v := range h.index {
+		c.index[k] = v
+	}
+	return c
+}
+
+// Property is one member of an [Object].
+type Property struct {
+	Name  string
+	Value any
+	// Getter, when set, computes the value (a script or alias property).
+	Getter func() any
+}
+
+// Get returns the property's current value.
+func (p *Property) Get() any {
+	if p.Getter != nil {
+		return p.Getter()
+	}
+	return p.Value
+}
+
+// Object is a PowerShell object with ordered, case-insensitive properties:
+// a [pscustomobject] or an emulated .NET object.
+type Object struct {
+	// TypeNames lists the type names, most specific first, as in
+	// PSObject.TypeNames.
+	TypeNames []string
+	props     []*Property
+	index     map[string]int
+	// DefaultDisplay, when set, lists the properties the default view shows.
+	DefaultDisplay []string
+}
+
+// PSCustomObjectType is the type name of a [pscustomobject].
+const PSCustomObjectType = "System.Management.Automation.PSCustomObject"
+
+// NewObject returns an empty object with the given type names; with none it
+// is a PSCustomObject.
+func NewObject(typeNames ...string) *Object {
+	if len(typeNames) == 0 {
+		typeNames = []string{PSCustomObjectType, "System.Object"}
+	}
+	return &Object{TypeNames: typeNames, index: map[string]int{}}
+}
+
+// TypeName returns the most specific type name.
+func (o *Object) TypeName() string {
+	if len(o.TypeNames) == 0 {
+		return PSCustomObjectType
+	}
+	return o.TypeNames[0]
+}
+
+// IsCustom reports whether o is a plain PSCustomObject.
+func (o *Object) IsCustom() bool { return o.TypeName() == PSCustomObjectType }
+
+// Set sets or adds property name.
+func (o *Object) Set(name string, v any) {
+	if o.index == nil {
+		o.index = map[string]int{}
+	}
+	k := strings.ToLower(name)
+	if i, ok := o.index[k]; ok {
+		o.props[i].Value = v
+		o.props[i].Getter = nil
+		return
+	}
+	o.index[k] = len(o.props)
+	o.props = append(o.props, &Property{Name: name, Value: v})
+}
+
+// AddGetter adds a computed property.
+func (o *Object) AddGetter(name string, get func() any) {
+	if o.index == nil {
+		o.index = map[string]int{}
+	}
+	k := strings.ToLower(name)
+	if i, ok := o.index[k]; ok {
+		o.props[i].Getter = get
+		return
+	}
+	o.index[k] = len(o.props)
+	o.props = append(o.props, &Property{Name: name, Getter: get})
+}
+
+// Prop returns property name.
+func (o *Object) Prop(name string) (*Property, bool) {
+	if o == nil || o.index == nil {
+		return nil, false
+	}
+	i, ok := o.index[strings.ToLower(name)]
+	if !ok {
+		return nil, false
+	}
+	return o.props[i], true
+}
+
+// Get returns the value of property name.
+func (o *Object) Get(name string) (any, bool) {
+	p, ok := o.Prop(name)
+	if !ok {
+		return nil, false
+	}
+	return p.Get(), true
+}
+
+// Remove deletes property name.
+func (o *Object) Remove(name string) bool {
+	k := strings.ToLower(name)
+	i, ok := o.index[k]
+	if !ok {
+		return false
+	}
+	o.props = append(o.props[:i], o.props[i+1:]...)
+	delete(o.index, k)
+	for j := i; j < len(o.props); j++ {
+		o.index[strings.ToLower(o.props[j].Name)] = j
+	}
+	return true
+}
+
+// Props returns the properties in order. The slice must not be changed.
+func (o *Object) Props() []*Property {
+	if o == nil {
+		return nil
+	}
+	return o.props
+}
+
+// Names returns the property names in order.
+func (o *Object) Names() []string {
+	out := make([]string, len(o.props))
+	for i, p := range o.props {
+		out[i] = p.Name
+	}
+	return out
+}
+
+// Copy returns a shallow copy of o (PSObject.Copy()).
+func (o *Object) Copy() *Object {
+	c := &Object{TypeNames: append([]string(nil), o.TypeNames...), index: make(map[string]int, len(o.props))}
+	c.DefaultDisplay = o.DefaultDisplay
+	for i, p := range o.props {
+		cp := *p
+		c.props = append(c.props, &cp)
+		c.index[strings.ToLower(p.Name)] = i
+	}
+	return c
+}
+
+// FromHashtable makes a PSCustomObject from a hashtable, keeping key order.
+func FromHashtable(h *Hashtable) *Object {
+	o := NewObject()
+	for i, k := range h.keys {
+		o.Set(ToString(k), h.vals[i])
+	}
+	return o
+}
+
+// Type is a type literal value such as [string] or [System.Math].
+type Type struct {
+	// Name is the canonical full name ("System.String").
+	Name string
+	// Elem is the element type of an array type ("System.String" for [string[]]).
+	Elem *Type
+	// Args holds generic arguments (List[string]).
+	Args []*Type
+}
+
+// PSString gives the type's string form, as [string][int] does.
+func (t *Type) PSString() string { return t.Name }

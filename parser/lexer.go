@@ -1,0 +1,2298 @@
+package parser
+
+import (
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Token types handed to the grammar. The tokenizer classifies everything the
+// grammar needs, so the grammar runs with lookahead 1.
+const (
+	tTerm      lexer.TokenType = -(iota + 2) // newline or ';' that ends a statement
+	tKw                                      // keyword, lower-cased
+	tCmd                                     // command name
+	tParam                                   // -Name (value: Name)
+	tParamC                                  // -Name: (value: Name)
+	tWord                                    // bare word argument, escapes decoded
+	tBadWord                                 // bare word where an expression was expected
+	tVar                                     // $name (value: name with scope)
+	tSplat                                   // @name
+	tNum                                     // number literal (raw text)
+	tStr                                     // string with no expansion (value decoded)
+	tSOpen                                   // start of an expandable string
+	tSText                                   // literal text of an expandable string
+	tSVar                                    // $name inside an expandable string
+	tSSub                                    // $( inside an expandable string
+	tSClose                                  // end of an expandable string
+	tOp                                      // operator, canonical lower-case
+	tAssign                                  // = += -= *= /= %= ??=
+	tComma                                   // array comma
+	tArgSep                                  // comma between method, attribute or param arguments
+	tLParen                                  // (
+	tMParen                                  // ( of a method call
+	tRParen                                  // )
+	tLBrace                                  // {
+	tRBrace                                  // }
+	tSubExpr                                 // $(
+	tArrExpr                                 // @(
+	tHashOpen                                // @{
+	tIndex                                   // [ of an index
+	tRBracket                                // ] of an index
+	tType                                    // [TypeName] (value: TypeName)
+	tAttrOpen                                // [Name( (value: Name)
+	tAttrClose                               // ] closing an attribute
+	tDot                                     // . member access
+	tColons                                  // :: static member access
+	tPipe                                    // |
+	tCall                                    // & or . (call and dot-source operators)
+	tRedir                                   // > >> 2> 2>&1 ...
+	tLabel                                   // :label
+	tCStart                                  // start of a compound bare-word argument
+	tCEnd                                    // end of a compound bare-word argument
+	tChain                                   // && ||
+	tMember                                  // member name after . or ::
+	tSemi                                    // ; inside for ( ; ; )
+	tColon                                   // : in a class base list
+	tRedirM                                  // 2>&1 and other stream merges
+)
+
+var symbolNames = map[string]lexer.TokenType{
+	"EOF": lexer.EOF, "Term": tTerm, "Kw": tKw, "Cmd": tCmd, "Param": tParam, "ParamC": tParamC,
+	"Word": tWord, "BadWord": tBadWord, "Var": tVar, "Splat": tSplat, "Num": tNum, "Str": tStr,
+	"SOpen": tSOpen, "SText": tSText, "SVar": tSVar, "SSub": tSSub, "SClose": tSClose, "Op": tOp,
+	"Assign": tAssign, "Comma": tComma, "ArgSep": tArgSep, "LParen": tLParen, "MParen": tMParen,
+	"RParen": tRParen, "LBrace": tLBrace, "RBrace": tRBrace, "SubExpr": tSubExpr, "ArrExpr": tArrExpr,
+	"HashOpen": tHashOpen, "Index": tIndex, "RBracket": tRBracket, "Type": tType, "AttrOpen": tAttrOpen,
+	"AttrClose": tAttrClose, "Dot": tDot, "Colons": tColons, "Pipe": tPipe, "Call": tCall,
+	"Redir": tRedir, "Label": tLabel, "CStart": tCStart, "CEnd": tCEnd, "Chain": tChain,
+	"Member": tMember, "Semi": tSemi, "Colon": tColon, "RedirM": tRedirM,
+}
+
+// tokenName returns the readable name of a token type, for tests.
+func tokenName(t lexer.TokenType) string {
+	for k, v := range symbolNames {
+		if v == t {
+			return k
+		}
+	}
+	return "?"
+}
+
+// lexDef is the lexer.Definition handed to participle.
+type lexDef struct{}
+
+func (lexDef) Symbols() map[string]lexer.TokenType { return symbolNames }
+
+func (lexDef) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return lexDef{}.LexString(filename, string(b))
+}
+
+func (lexDef) LexString(filename, src string) (lexer.Lexer, error) {
+	toks, err := Tokenize(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	return &sliceLexer{toks: toks}, nil
+}
+
+type sliceLexer struct {
+	toks []lexer.Token
+	i    int
+}
+
+func (l *sliceLexer) Next() (lexer.Token, error) {
+	if l.i >= len(l.toks) {
+		return l.toks[len(l.toks)-1], nil
+	}
+	t := l.toks[l.i]
+	l.i++
+	return t, nil
+}
+
+// Modes of the tokenizer within a frame.
+type mode uint8
+
+const (
+	mStmt     mode = iota // statement start: keyword, command or expression
+	mPipeElem             // after '|': command or expression, no keywords
+	mArg                  // command arguments
+	mExpr                 // expression
+	mHashKey              // hashtable key
+	mClause               // switch clause pattern
+	mMember               // class member start
+	mFuncName             // after 'function'
+	mOpts                 // switch options / foreach flags
+	mUsing                // words after 'using'
+)
+
+// Frame kinds: what an open bracket is.
+type frameKind uint8
+
+const (
+	fTop         frameKind = iota
+	fBlock                 // { } statement block or script block
+	fParen                 // ( ) holding one pipeline
+	fSub                   // $( ) or @( ) statement list
+	fHash                  // @{ }
+	fIndex                 // [ ] index
+	fArgs                  // method call ( )
+	fAttr                  // attribute arguments ( )
+	fParams                // param( ) or function( )
+	fFor                   // for ( ; ; )
+	fForeach               // foreach ( $x in ... )
+	fSwitch                // switch { clauses }
+	fClass                 // class { members }
+	fString                // expandable string (frame holds the string state)
+	fStrSub                // $( ) inside an expandable string
+	fAttrBracket           // [Name( ... ) ] : waiting for ]
+)
+
+// Block kinds that let a keyword on a later line continue a statement.
+const (
+	bPlain uint8 = iota
+	bIf
+	bTry
+	bDo
+)
+
+type frame struct {
+	kind     frameKind
+	mode     mode
+	after    mode // parent's mode after this frame closes
+	blockKnd uint8
+	open     int  // offset of the opening bracket
+	quote    rune // fString: '"', or '@' for a here-string
+	// What a keyword of this frame waits for: the kind of its next block
+	// and paren, and whether newlines before the block are white space.
+	pendBlock  uint8
+	pendFrame  frameKind
+	pendSwitch bool
+	pendClass  bool
+	awaitBlock bool
+}
+
+// tokenizer turns PowerShell source into classified tokens.
+type tokenizer struct {
+	src       string
+	file      string
+	off       int
+	toks      []lexer.Token
+	stack     []frame
+	adjacent  bool  // no white space since the previous token
+	lastClose uint8 // block kind of the last '}' closed
+	hereEnds  [][2]int
+	// position cache
+	pOff, pLine, pCol int
+	err               *Error
+}
+
+// Tokenize splits src into tokens. A returned error is an *Error.
+func Tokenize(filename, src string) ([]lexer.Token, error) {
+	t := &tokenizer{src: src, file: filename, pLine: 1, pCol: 1}
+	if strings.HasPrefix(src, "\uFEFF") {
+		t.off = 3
+		t.pOff = 3
+	}
+	t.stack = append(t.stack, frame{kind: fTop, mode: mStmt})
+	t.toks = make([]lexer.Token, 0, len(src)/4+8)
+	t.run()
+	if t.err != nil {
+		return t.toks, t.err
+	}
+	t.toks = append(t.toks, lexer.Token{Type: lexer.EOF, Pos: t.pos(len(t.src))})
+	return t.toks, nil
+}
+
+func (t *tokenizer) pos(off int) lexer.Position {
+	if off < t.pOff {
+		// Recompute from the start (rare: only for errors pointing back).
+		t.pOff, t.pLine, t.pCol = 0, 1, 1
+		if strings.HasPrefix(t.src, "\uFEFF") {
+			t.pOff = 3
+		}
+	}
+	s := t.src[t.pOff:off]
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			break
+		}
+		t.pLine++
+		t.pCol = 1
+		s = s[i+1:]
+	}
+	t.pCol += utf8.RuneCountInString(s)
+	t.pOff = off
+	return lexer.Position{Filename: t.file, Offset: off, Line: t.pLine, Column: t.pCol}
+}
+
+func (t *tokenizer) top() *frame { return &t.stack[len(t.stack)-1] }
+
+func (t *tokenizer) emit(typ lexer.TokenType, val string, start int) {
+	t.toks = append(t.toks, lexer.Token{Type: typ, Value: val, Pos: t.pos(start)})
+	t.adjacent = true
+}
+
+func (t *tokenizer) fail(off int, msg string, incomplete bool) {
+	if t.err == nil {
+		p := t.pos(off)
+		t.err = &Error{Pos: Pos{Filename: p.Filename, Offset: p.Offset, Line: p.Line, Column: p.Column}, Msg: msg, Incomplete: incomplete}
+	}
+}
+
+func (t *tokenizer) last() lexer.TokenType {
+	if len(t.toks) == 0 {
+		return tTerm
+	}
+	return t.toks[len(t.toks)-1].Type
+}
+
+func (t *tokenizer) lastTok() *lexer.Token {
+	if len(t.toks) == 0 {
+		return nil
+	}
+	return &t.toks[len(t.toks)-1]
+}
+
+// peek returns the rune at off+n bytes... (rune at a byte offset).
+func (t *tokenizer) runeAt(off int) (rune, int) {
+	if off >= len(t.src) {
+		return 0, 0
+	}
+	c := t.src[off]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(t.src[off:])
+}
+
+func isDash(r rune) bool { return r == '-' || r == '\u2013' || r == '\u2014' || r == '\u2015' }
+
+func isSQuote(r rune) bool {
+	return r == '\'' || r == '\u2018' || r == '\u2019' || r == '\u201A' || r == '\u201B'
+}
+
+func isDQuote(r rune) bool { return r == '"' || r == '\u201C' || r == '\u201D' || r == '\u201E' }
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\r' || r == '\f' || r == '\v' || r == 0xA0 || r == 0xFEFF || (r > 0x7f && unicode.IsSpace(r) && r != '\u2028' && r != '\u2029')
+}
+
+func isIdentStart(r rune) bool { return r == '_' || unicode.IsLetter(r) }
+
+func isIdent(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isVarChar(r rune) bool { return isIdent(r) || r == '?' }
+
+// isEnd reports whether r ends a generic (bare-word) token in argument mode.
+func isEnd(r rune) bool {
+	switch r {
+	case 0, ' ', '\t', '\r', '\n', ';', ',', '|', '&', '(', ')', '{', '}', '>', '<':
+		return true
+	}
+	return isSpace(r)
+}
+
+var keywords = map[string]bool{
+	"if": true, "elseif": true, "else": true, "switch": true, "foreach": true, "for": true,
+	"while": true, "do": true, "until": true, "try": true, "catch": true, "finally": true,
+	"function": true, "filter": true, "param": true, "begin": true, "process": true, "end": true,
+	"return": true, "break": true, "continue": true, "throw": true, "exit": true, "trap": true,
+	"class": true, "using": true, "dynamicparam": true, "clean": true, "enum": true,
+}
+
+var dashOps = map[string]bool{
+	"eq": true, "ne": true, "gt": true, "ge": true, "lt": true, "le": true, "like": true, "notlike": true,
+	"match": true, "notmatch": true, "replace": true, "contains": true, "notcontains": true, "in": true,
+	"notin": true, "split": true, "join": true, "is": true, "isnot": true, "as": true, "and": true,
+	"or": true, "xor": true, "not": true, "band": true, "bor": true, "bxor": true, "bnot": true,
+	"shl": true, "shr": true, "f": true,
+}
+
+// IsOperatorName reports whether name (without dash, lower-case) is a
+// PowerShell dash operator, including c/i-prefixed comparison forms.
+func IsOperatorName(name string) bool {
+	if dashOps[name] {
+		return true
+	}
+	if len(name) > 1 && (name[0] == 'c' || name[0] == 'i') {
+		switch name[1:] {
+		case "eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "replace",
+			"contains", "notcontains", "in", "notin", "split":
+			return true
+		}
+	}
+	return false
+}
+
+func (t *tokenizer) run() {
+	for t.err == nil {
+		f := t.top()
+		if f.kind == fString {
+			t.stringBody()
+			continue
+		}
+		if !t.skipSpace() {
+			return
+		}
+		if t.off >= len(t.src) {
+			t.eof()
+			return
+		}
+		t.token()
+	}
+}
+
+// eof reports unclosed frames at the end of input.
+func (t *tokenizer) eof() {
+	f := t.top()
+	switch f.kind {
+	case fTop:
+		switch t.last() {
+		case tPipe:
+			t.fail(t.off, "An empty pipe element is not allowed.", true)
+		case tOp, tAssign:
+			if v := t.lastTok().Value; v != "++" && v != "--" {
+				t.fail(t.off, "You must provide a value expression following the '"+v+"' operator.", true)
+			}
+		case tComma:
+			t.fail(t.off, "Missing expression after ','.", true)
+		}
+		return
+	case fBlock, fSwitch, fClass:
+		t.fail(f.open, "Missing closing '}' in statement block or type definition.", true)
+	case fHash:
+		t.fail(f.open, "Missing closing '}' in hash literal.", true)
+	case fParen, fFor, fForeach:
+		t.fail(f.open, "Missing closing ')' in expression.", true)
+	case fSub, fStrSub:
+		t.fail(f.open, "Missing closing ')' in subexpression.", true)
+	case fArgs:
+		t.fail(f.open, "Missing closing ')' in method call.", true)
+	case fAttr, fAttrBracket:
+		t.fail(f.open, "Missing closing ')' or ']' in attribute.", true)
+	case fParams:
+		t.fail(f.open, "Missing ')' in function parameter list.", true)
+	case fIndex:
+		t.fail(f.open, "Missing ']' after array index expression.", true)
+	}
+}
+
+// skipSpace skips white space, comments and line continuations, and emits
+// statement terminators for newlines where they end a statement. It returns
+// false when an error stops the tokenizer.
+func (t *tokenizer) skipSpace() bool {
+	sawNL := false
+	nlOff := 0
+	blankLine := false
+	for t.off < len(t.src) {
+		c := t.src[t.off]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			t.off++
+			t.adjacent = false
+		case c == '\n':
+			if sawNL {
+				// a blank line (only white space since the last newline)
+				blankLine = true
+			}
+			if !sawNL {
+				nlOff = t.off
+			}
+			sawNL = true
+			t.off++
+			t.adjacent = false
+		case c == '`':
+			if t.off+1 < len(t.src) && (t.src[t.off+1] == '\n' || t.src[t.off+1] == '\r') {
+				t.off++
+				if t.src[t.off] == '\r' {
+					t.off++
+				}
+				if t.off < len(t.src) && t.src[t.off] == '\n' {
+					t.off++
+				}
+				t.adjacent = false
+				continue
+			}
+			if t.off+1 >= len(t.src) {
+				t.fail(t.off, "Missing expression after '`'.", true)
+				return false
+			}
+			goto done
+		case c == '#':
+			if t.adjacent && t.top().mode == mArg && t.last() != tTerm && t.midWord() {
+				goto done
+			}
+			for t.off < len(t.src) && t.src[t.off] != '\n' {
+				t.off++
+			}
+			t.adjacent = false
+		case c == '<' && strings.HasPrefix(t.src[t.off:], "<#"):
+			end := strings.Index(t.src[t.off+2:], "#>")
+			if end < 0 {
+				t.fail(t.off, "Missing end of comment '#>'.", true)
+				return false
+			}
+			t.off += 2 + end + 2
+			t.adjacent = false
+		default:
+			r, n := t.runeAt(t.off)
+			if r >= utf8.RuneSelf && isSpace(r) {
+				t.off += n
+				t.adjacent = false
+				continue
+			}
+			goto done
+		}
+	}
+done:
+	if sawNL {
+		t.newline(nlOff, blankLine)
+	}
+	return true
+}
+
+// midWord reports whether the previous token is glued to a '#' (a#b).
+func (t *tokenizer) midWord() bool {
+	switch t.last() {
+	case tWord, tCmd, tCEnd:
+		return true
+	}
+	return false
+}
+
+// newline decides whether a newline ends a statement.
+func (t *tokenizer) newline(off int, blank bool) {
+	f := t.top()
+	if f.awaitBlock {
+		return
+	}
+	switch f.kind {
+	case fParen, fIndex, fArgs, fAttr, fParams, fFor, fForeach, fSwitch, fAttrBracket:
+		return
+	}
+	switch t.last() {
+	case tTerm, tPipe, tComma, tOp, tAssign, tLBrace, tSubExpr, tArrExpr, tHashOpen, tLParen, tChain, tArgSep:
+		if t.last() == tOp {
+			v := t.lastTok().Value
+			if v == "++" || v == "--" {
+				break
+			}
+		}
+		return
+	}
+	if len(t.toks) == 0 {
+		return
+	}
+	// A keyword that continues the statement on a later line.
+	word := t.peekWord()
+	switch t.lastClose {
+	case bIf:
+		if word == "else" || word == "elseif" {
+			return
+		}
+	case bTry:
+		if word == "catch" || word == "finally" {
+			return
+		}
+	case bDo:
+		if word == "while" || word == "until" {
+			return
+		}
+	}
+	// A leading pipe on the next line continues the pipeline (pwsh 7.2).
+	if !blank && t.off < len(t.src) && t.src[t.off] == '|' && !strings.HasPrefix(t.src[t.off:], "||") {
+		return
+	}
+	t.emitTerm("\n", off)
+}
+
+func (t *tokenizer) emitTerm(v string, off int) {
+	t.emit(tTerm, v, off)
+	t.lastClose = bPlain
+	f := t.top()
+	f.pendBlock, f.pendFrame, f.pendSwitch, f.pendClass, f.awaitBlock = bPlain, 0, false, false, false
+	t.statementStart()
+}
+
+// statementStart resets the current frame's mode after a terminator.
+func (t *tokenizer) statementStart() {
+	f := t.top()
+	switch f.kind {
+	case fHash:
+		f.mode = mHashKey
+	case fSwitch:
+		f.mode = mClause
+	case fClass:
+		f.mode = mMember
+	default:
+		f.mode = mStmt
+	}
+}
+
+// peekWord returns the lower-cased word at the current offset after white
+// space, newlines and comments (without consuming anything).
+func (t *tokenizer) peekWord() string {
+	i := t.off
+	for i < len(t.src) {
+		c := t.src[i]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			i++
+			continue
+		}
+		if c == '#' {
+			for i < len(t.src) && t.src[i] != '\n' {
+				i++
+			}
+			continue
+		}
+		if strings.HasPrefix(t.src[i:], "<#") {
+			e := strings.Index(t.src[i+2:], "#>")
+			if e < 0 {
+				return ""
+			}
+			i += e + 4
+			continue
+		}
+		break
+	}
+	j := i
+	for j < len(t.src) && (isAlpha(t.src[j])) {
+		j++
+	}
+	return strings.ToLower(t.src[i:j])
+}
+
+func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// token reads one token at t.off (not white space).
+func (t *tokenizer) token() {
+	f := t.top()
+	start := t.off
+	c := t.src[t.off]
+	r, n := t.runeAt(t.off)
+
+	// Terminators and closers work the same in every mode.
+	switch c {
+	case ';':
+		t.off++
+		if f.kind == fFor {
+			t.emit(tSemi, ";", start)
+			f.mode = mStmt
+			return
+		}
+		if t.last() != tTerm {
+			t.emitTerm(";", start)
+		} else {
+			t.statementStart()
+		}
+		return
+	case ')':
+		t.closeParen(start)
+		return
+	case '}':
+		t.closeBrace(start)
+		return
+	case ']':
+		if f.kind == fIndex {
+			t.off++
+			fr := t.pop()
+			t.emit(tRBracket, "]", start)
+			t.postfix(fr.after)
+			return
+		}
+		if f.kind == fAttrBracket {
+			t.off++
+			t.pop()
+			t.emit(tAttrClose, "]", start)
+			return
+		}
+	case '|':
+		if strings.HasPrefix(t.src[t.off:], "||") {
+			t.off += 2
+			t.emit(tChain, "||", start)
+			t.setMode(mPipeElem)
+			return
+		}
+		t.off++
+		t.emit(tPipe, "|", start)
+		t.setMode(mPipeElem)
+		return
+	}
+
+	switch f.mode {
+	case mStmt, mPipeElem:
+		t.statementToken(r, n, start)
+	case mArg:
+		t.argToken(r, n, start)
+	case mExpr:
+		t.exprToken(r, n, start)
+	case mHashKey:
+		t.hashKeyToken(r, n, start)
+	case mClause:
+		t.clauseToken(r, n, start)
+	case mMember:
+		t.memberToken(r, n, start)
+	case mFuncName:
+		end := t.scanGeneric(t.off)
+		if end == t.off {
+			t.exprToken(r, n, start)
+			return
+		}
+		t.emit(tWord, t.src[t.off:end], start)
+		t.off = end
+		f.mode = mExpr
+	case mOpts:
+		if isDash(r) {
+			end := t.scanGeneric(t.off + n)
+			t.emit(tParam, t.src[t.off+n:end], start)
+			t.off = end
+			return
+		}
+		f.mode = mExpr
+		t.exprToken(r, n, start)
+	case mUsing:
+		end := t.scanGeneric(t.off)
+		if end == t.off {
+			end = t.off + n
+		}
+		t.emit(tWord, t.src[t.off:end], start)
+		t.off = end
+	}
+}
+
+func (t *tokenizer) setMode(m mode) { t.top().mode = m }
+
+func (t *tokenizer) push(fr frame) {
+	fr.open = t.off
+	t.stack = append(t.stack, fr)
+}
+
+func (t *tokenizer) pop() frame {
+	fr := t.stack[len(t.stack)-1]
+	t.stack = t.stack[:len(t.stack)-1]
+	t.top().mode = fr.after
+	return fr
+}
+
+func (t *tokenizer) closeParen(start int) {
+	f := t.top()
+	switch f.kind {
+	case fParen, fSub, fArgs, fAttr, fParams, fFor, fForeach, fStrSub:
+		t.off++
+		fr := t.pop()
+		t.emit(tRParen, ")", start)
+		if fr.kind == fStrSub {
+			// back inside the string: the string frame is on top now
+			return
+		}
+		if fr.kind == fAttr {
+			t.push(frame{kind: fAttrBracket, mode: mExpr, after: t.top().mode})
+			t.top().open = start
+			return
+		}
+		if fr.kind == fParen || fr.kind == fSub || fr.kind == fArgs {
+			t.postfix(fr.after)
+		}
+		return
+	}
+	t.off++
+	t.fail(start, "Unexpected token ')' in expression or statement.", false)
+}
+
+func (t *tokenizer) closeBrace(start int) {
+	f := t.top()
+	switch f.kind {
+	case fBlock, fHash, fSwitch, fClass:
+		t.off++
+		fr := t.pop()
+		t.emit(tRBrace, "}", start)
+		t.lastClose = fr.blockKnd
+		if fr.kind == fHash || (fr.kind == fBlock && t.off < len(t.src) && t.src[t.off] == '.' && fr.after != mClause) {
+			t.postfix(fr.after)
+		}
+		return
+	}
+	t.off++
+	t.fail(start, "Unexpected token '}' in expression or statement.", false)
+}
+
+// openBlock opens a { } block.
+func (t *tokenizer) openBlock(start int, after mode) {
+	p := t.top()
+	fr := frame{kind: fBlock, mode: mStmt, after: after, blockKnd: p.pendBlock}
+	switch {
+	case p.pendSwitch:
+		fr.kind, fr.mode = fSwitch, mClause
+	case p.pendClass:
+		fr.kind, fr.mode = fClass, mMember
+	}
+	p.pendBlock, p.pendFrame, p.pendSwitch, p.pendClass, p.awaitBlock = bPlain, 0, false, false, false
+	t.push(fr)
+	t.off++
+	t.emit(tLBrace, "{", start)
+}
+
+// openParen opens a ( ) whose kind a preceding keyword may have set.
+func (t *tokenizer) openParen(start int, after mode) {
+	k := t.top().pendFrame
+	t.top().pendFrame = 0
+	fr := frame{kind: k, mode: mStmt, after: after}
+	switch k {
+	case fParams:
+		fr.mode = mExpr
+	case fForeach:
+		fr.mode = mExpr
+	case 0:
+		fr.kind = fParen
+	}
+	t.push(fr)
+	t.off++
+	t.emit(tLParen, "(", start)
+}
+
+// statementToken reads the first token of a statement or pipeline element.
+func (t *tokenizer) statementToken(r rune, n int, start int) {
+	f := t.top()
+	inPipe := f.mode == mPipeElem
+	c := t.src[t.off]
+	switch {
+	case c == '$' || isSQuote(r) || isDQuote(r) || c == '(' || c == '[' || (c >= '0' && c <= '9') || c == '!' || c == '{' || c == ',':
+		f.mode = mExpr
+		t.exprToken(r, n, start)
+		return
+	case c == '@':
+		f.mode = mExpr
+		t.exprToken(r, n, start)
+		return
+	case isDash(r):
+		// -not, -1, --x, -x (a unary operator or a negative number)
+		f.mode = mExpr
+		t.exprToken(r, n, start)
+		return
+	case c == '+' && strings.HasPrefix(t.src[t.off:], "++"):
+		f.mode = mExpr
+		t.exprToken(r, n, start)
+		return
+	case c == '.':
+		nr, _ := t.runeAt(t.off + 1)
+		if nr >= '0' && nr <= '9' {
+			f.mode = mExpr
+			t.exprToken(r, n, start)
+			return
+		}
+		if nr == 0 || isSpace(nr) || nr == '\n' || nr == '$' || isSQuote(nr) || isDQuote(nr) || nr == '(' || nr == '{' {
+			t.off++
+			t.emit(tCall, ".", start)
+			f.mode = mPipeElem
+			t.callTarget()
+			return
+		}
+	case c == '&':
+		if strings.HasPrefix(t.src[t.off:], "&&") {
+			t.off += 2
+			t.emit(tChain, "&&", start)
+			return
+		}
+		t.off++
+		t.emit(tCall, "&", start)
+		t.callTarget()
+		return
+	case c == ':' && !inPipe:
+		nr, _ := t.runeAt(t.off + 1)
+		if isIdentStart(nr) {
+			end := t.off + 1
+			for end < len(t.src) {
+				rr, nn := t.runeAt(end)
+				if !isIdent(rr) {
+					break
+				}
+				end += nn
+			}
+			t.emit(tLabel, t.src[t.off+1:end], start)
+			t.off = end
+			return
+		}
+	}
+	// a generic token: keyword or command name
+	end := t.scanGeneric(t.off)
+	if end == t.off {
+		// a character that cannot start anything here
+		end = t.off + n
+		t.emit(tBadWord, t.src[t.off:end], start)
+		t.off = end
+		f.mode = mArg
+		return
+	}
+	word := t.src[t.off:end]
+	if !inPipe {
+		lw := strings.ToLower(word)
+		if keywords[lw] && t.wordEndsClean(end) {
+			t.off = end
+			t.keyword(lw, start)
+			return
+		}
+	}
+	if strings.ContainsAny(word, "`'\"\u2018\u2019\u201A\u201B\u201C\u201D\u201E$") {
+		// a command name with quotes or variables glued on: rare; read it as
+		// a compound argument after a call operator
+		t.emit(tCall, "&", start)
+		f.mode = mArg
+		t.argToken(r, n, start)
+		return
+	}
+	t.off = end
+	t.emit(tCmd, decodeBare(word), start)
+	f.mode = mArg
+}
+
+// wordEndsClean reports whether a keyword candidate ending at end is a whole
+// token (if( and if{ are keywords; if-x is not).
+func (t *tokenizer) wordEndsClean(end int) bool {
+	r, _ := t.runeAt(end)
+	return r == 0 || isEnd(r) || r == '\n' || r == '$'
+}
+
+// callTarget reads what follows '&' or '.': an expression primary or a
+// command name.
+func (t *tokenizer) callTarget() {
+	if !t.skipSpace() || t.off >= len(t.src) {
+		return
+	}
+	start := t.off
+	r, n := t.runeAt(t.off)
+	c := t.src[t.off]
+	if c == '$' || isSQuote(r) || isDQuote(r) || c == '(' || c == '{' || c == '@' {
+		// the target is an expression; arguments follow
+		t.setMode(mArg)
+		t.argToken(r, n, start)
+		return
+	}
+	end := t.scanGeneric(t.off)
+	if end == t.off {
+		end = t.off + n
+	}
+	t.emit(tCmd, decodeBare(t.src[t.off:end]), start)
+	t.off = end
+	t.setMode(mArg)
+}
+
+// keyword handles a statement keyword.
+func (t *tokenizer) keyword(kw string, start int) {
+	f := t.top()
+	doTail := (kw == "while" || kw == "until") && t.last() == tRBrace && t.lastClose == bDo
+	t.emit(tKw, kw, start)
+	f.mode = mExpr
+	switch kw {
+	case "if", "elseif", "else":
+		f.pendBlock, f.awaitBlock = bIf, true
+	case "try", "catch":
+		f.pendBlock, f.awaitBlock = bTry, true
+	case "finally", "begin", "process", "end", "dynamicparam", "clean", "trap":
+		f.awaitBlock = true
+	case "do":
+		f.pendBlock, f.awaitBlock = bDo, true
+	case "while", "until":
+		f.awaitBlock = !doTail
+	case "foreach":
+		f.pendFrame, f.awaitBlock = fForeach, true
+		f.mode = mOpts
+	case "for":
+		f.pendFrame, f.awaitBlock = fFor, true
+	case "switch":
+		f.pendSwitch, f.awaitBlock = true, true
+		f.mode = mOpts
+	case "function", "filter":
+		f.pendFrame, f.awaitBlock = fParams, true
+		f.mode = mFuncName
+	case "param":
+		f.pendFrame = fParams
+	case "return", "throw", "exit":
+		f.mode = mPipeElem
+	case "break", "continue":
+		f.mode = mArg
+	case "class", "enum":
+		f.pendClass, f.awaitBlock = true, true
+		f.mode = mFuncName
+	case "using":
+		f.mode = mUsing
+	}
+}
+
+// scanGeneric returns the end of a generic token starting at off: a bare
+// word that may hold escaped characters.
+func (t *tokenizer) scanGeneric(off int) int {
+	i := off
+	for i < len(t.src) {
+		c := t.src[i]
+		if c == '`' {
+			if i+1 < len(t.src) && t.src[i+1] != '\n' && t.src[i+1] != '\r' {
+				_, n := t.runeAt(i + 1)
+				i += 1 + n
+				continue
+			}
+			break
+		}
+		r, n := t.runeAt(i)
+		if isEnd(r) || c == '\n' {
+			break
+		}
+		if c == '$' || isSQuote(r) || isDQuote(r) {
+			break
+		}
+		if c == '#' && i == off {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// decodeBare removes backtick escapes from a bare word.
+func decodeBare(s string) string {
+	if strings.IndexByte(s, '`') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' && i+1 < len(s) {
+			i++
+			b.WriteString(escapeChar(s[i]))
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func escapeChar(c byte) string {
+	switch c {
+	case '0':
+		return "\x00"
+	case 'a':
+		return "\a"
+	case 'b':
+		return "\b"
+	case 'e':
+		return "\x1b"
+	case 'f':
+		return "\f"
+	case 'n':
+		return "\n"
+	case 'r':
+		return "\r"
+	case 't':
+		return "\t"
+	case 'v':
+		return "\v"
+	}
+	return string(c)
+}
+
+// argToken reads one token in argument mode.
+func (t *tokenizer) argToken(r rune, n int, start int) {
+	c := t.src[t.off]
+	switch {
+	case c == ',':
+		t.off++
+		t.emit(tComma, ",", start)
+		return
+	case c == '&':
+		if strings.HasPrefix(t.src[t.off:], "&&") {
+			t.off += 2
+			t.emit(tChain, "&&", start)
+			t.setMode(mPipeElem)
+			return
+		}
+		t.off++
+		t.emit(tBadWord, "&", start)
+		return
+	case c == '>' || (c == '<'):
+		t.redirection(start)
+		return
+	case (c >= '1' && c <= '6' || c == '*') && t.off+1 < len(t.src) && t.src[t.off+1] == '>':
+		t.redirection(start)
+		return
+	case c == '(':
+		t.openParen(start, mArg)
+		return
+	case c == '{':
+		t.openBlock(start, mArg)
+		return
+	case c == '@':
+		nc := byte(0)
+		if t.off+1 < len(t.src) {
+			nc = t.src[t.off+1]
+		}
+		switch {
+		case nc == '(' || nc == '{' || nc == '"' || nc == '\'':
+			t.primaryStart(start, mArg)
+			return
+		case isIdentStart(rune(nc)) || nc == '_':
+			end := t.off + 1
+			for end < len(t.src) {
+				rr, nn := t.runeAt(end)
+				if !isVarChar(rr) && rr != ':' {
+					break
+				}
+				end += nn
+			}
+			t.emit(tSplat, t.src[t.off+1:end], start)
+			t.off = end
+			return
+		}
+		r2, _ := t.runeAt(t.off + 1)
+		if isSQuote(r2) || isDQuote(r2) {
+			t.primaryStart(start, mArg)
+			return
+		}
+	case isDash(r):
+		nr, nn := t.runeAt(t.off + n)
+		if isIdentStart(nr) || nr == '?' {
+			end := t.off + n + nn
+			for end < len(t.src) {
+				rr, k := t.runeAt(end)
+				if !(isIdent(rr) || rr == '-' || rr == '?') {
+					break
+				}
+				end += k
+			}
+			name := t.src[t.off+n : end]
+			if end < len(t.src) && t.src[end] == ':' && !strings.HasPrefix(t.src[end:], "::") {
+				t.emit(tParamC, name, start)
+				t.off = end + 1
+				return
+			}
+			// -Name followed by glued text is a bare word (-a.b)
+			rr, _ := t.runeAt(end)
+			if rr == 0 || isEnd(rr) || rr == '\n' {
+				t.emit(tParam, name, start)
+				t.off = end
+				return
+			}
+		}
+		if nr == '-' && t.off+n+1 < len(t.src) && t.src[t.off+n+1] == '%' {
+			// --% stop parsing: the rest of the line is one bare word
+			end := strings.IndexByte(t.src[t.off:], '\n')
+			if end < 0 {
+				end = len(t.src)
+			} else {
+				end += t.off
+			}
+			t.emit(tWord, strings.TrimSpace(t.src[t.off+n+2:end]), start)
+			t.off = end
+			return
+		}
+	}
+	if c == '$' || isSQuote(r) || isDQuote(r) {
+		t.compound(start)
+		return
+	}
+	// a bare word, maybe with quoted or variable parts glued on
+	t.compound(start)
+}
+
+// compound reads an argument-mode token: a bare word, a string, a variable
+// (with member access), or a compound of parts glued together.
+func (t *tokenizer) compound(start int) {
+	c := t.src[t.off]
+	r, _ := t.runeAt(t.off)
+	// A token starting with a quote ends at its closing quote.
+	if isSQuote(r) || isDQuote(r) {
+		t.primaryStart(start, mArg)
+		return
+	}
+	if c == '$' {
+		if t.off+1 < len(t.src) && t.src[t.off+1] == '(' {
+			t.primaryStart(start, mArg)
+			return
+		}
+		// a variable: member access and indexing make an expression; other
+		// glued text makes a compound
+		end, name, ok := t.scanVariable(t.off)
+		if !ok {
+			return
+		}
+		nr, _ := t.runeAt(end)
+		if nr == 0 || isEnd(nr) || nr == '\n' || nr == '.' || nr == '[' || nr == ':' && strings.HasPrefix(t.src[end:], "::") {
+			if nr == '.' {
+				// $x.y is member access; $x. followed by nothing is a compound
+				nr2, _ := t.runeAt(end + 1)
+				if !(isIdentStart(nr2) || nr2 == '$' || isSQuote(nr2) || isDQuote(nr2)) {
+					goto compoundVar
+				}
+			}
+			t.emit(tVar, name, start)
+			t.off = end
+			t.postfix(mArg)
+			return
+		}
+	compoundVar:
+		t.emit(tCStart, "", start)
+		t.emit(tVar, name, start)
+		t.off = end
+		t.compoundRest()
+		return
+	}
+	end := t.scanGeneric(t.off)
+	if end == t.off {
+		_, n := t.runeAt(t.off)
+		t.emit(tBadWord, t.src[t.off:t.off+n], start)
+		t.off += n
+		return
+	}
+	word := t.src[t.off:end]
+	nr, _ := t.runeAt(end)
+	if !(nr == '$' || isSQuote(nr) || isDQuote(nr)) || (nr == '$' && t.dollarIsLiteral(end)) {
+		if nr == '$' {
+			// a lone $ at the end: part of the word
+			end++
+			word = t.src[t.off:end]
+			for {
+				e2 := t.scanGeneric(end)
+				if e2 == end {
+					break
+				}
+				end = e2
+				word = t.src[t.off:end]
+			}
+		}
+		t.off = end
+		if isNumberText(word) {
+			t.emit(tNum, word, start)
+			t.postfix(mArg)
+			return
+		}
+		t.emit(tWord, decodeBare(word), start)
+		return
+	}
+	t.emit(tCStart, "", start)
+	t.emit(tWord, decodeBare(word), start)
+	t.off = end
+	t.compoundRest()
+}
+
+// dollarIsLiteral reports whether the $ at off starts no variable.
+func (t *tokenizer) dollarIsLiteral(off int) bool {
+	r, _ := t.runeAt(off + 1)
+	return !(isVarChar(r) || r == '{' || r == '(' || r == '_' || r == '$' || r == '^')
+}
+
+// compoundRest reads the glued parts of a compound argument up to its end.
+func (t *tokenizer) compoundRest() {
+	for t.off < len(t.src) {
+		start := t.off
+		c := t.src[t.off]
+		r, _ := t.runeAt(t.off)
+		switch {
+		case isEnd(r) || c == '\n':
+			t.emit(tCEnd, "", start)
+			return
+		case isSQuote(r):
+			t.singleQuoted(start)
+		case isDQuote(r):
+			t.doubleQuotedInCompound(start)
+			if t.err != nil {
+				return
+			}
+		case c == '$':
+			if t.dollarIsLiteral(t.off) {
+				t.emit(tWord, "$", start)
+				t.off++
+				continue
+			}
+			if t.off+1 < len(t.src) && t.src[t.off+1] == '(' {
+				// $( ... ) inside a compound: read it as a string-like part
+				t.emit(tSSub, "$(", start)
+				t.push(frame{kind: fStrSub, mode: mStmt, after: mArg})
+				t.off += 2
+				t.runUntilPop(len(t.stack) - 1)
+				continue
+			}
+			end, name, ok := t.scanVariable(t.off)
+			if !ok {
+				return
+			}
+			t.emit(tVar, name, start)
+			t.off = end
+		default:
+			end := t.scanGeneric(t.off)
+			if end == t.off {
+				t.emit(tCEnd, "", start)
+				return
+			}
+			t.emit(tWord, decodeBare(t.src[t.off:end]), start)
+			t.off = end
+		}
+	}
+	t.emit(tCEnd, "", t.off)
+}
+
+// runUntilPop runs the tokenizer until the stack is back to depth.
+func (t *tokenizer) runUntilPop(depth int) {
+	for t.err == nil && len(t.stack) > depth {
+		f := t.top()
+		if f.kind == fString {
+			t.stringBody()
+			continue
+		}
+		if !t.skipSpace() {
+			return
+		}
+		if t.off >= len(t.src) {
+			t.eof()
+			return
+		}
+		t.token()
+	}
+}
+
+// doubleQuotedInCompound reads a "..." part of a compound argument.
+func (t *tokenizer) doubleQuotedInCompound(start int) {
+	depth := len(t.stack)
+	t.doubleQuoted(start, mArg)
+	if len(t.stack) > depth {
+		t.runUntilPop(depth)
+	}
+}
+
+// redirection reads > >> 2> 2>&1 *> < and switches to read the target.
+func (t *tokenizer) redirection(start int) {
+	s := t.src[t.off:]
+	var op string
+	for _, cand := range []string{"2>&1", "1>&2", "3>&1", "4>&1", "5>&1", "6>&1", "*>&1", "*>>", "2>>", "1>>", "3>>", "4>>", "5>>", "6>>", "*>", ">>", "2>", "1>", "3>", "4>", "5>", "6>", ">", "<"} {
+		if strings.HasPrefix(s, cand) {
+			op = cand
+			break
+		}
+	}
+	if op == "" {
+		op = s[:1]
+	}
+	t.off += len(op)
+	if strings.Contains(op, "&") {
+		t.emit(tRedirM, op, start)
+		return
+	}
+	t.emit(tRedir, op, start)
+	t.setMode(mArg)
+}
+
+// isNumberText reports whether a bare word is a number literal (5, 1kb,
+// 0x1F, 1.5e3, 10d, -3).
+func isNumberText(s string) bool {
+	if s == "" {
+		return false
+	}
+	i := 0
+	if isDashByte(s) {
+		_, n := utf8.DecodeRuneInString(s)
+		i = n
+	}
+	if i >= len(s) {
+		return false
+	}
+	if !(s[i] >= '0' && s[i] <= '9' || s[i] == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9') {
+		return false
+	}
+	_, ok := parseNumberLiteral(s)
+	return ok
+}
+
+func isDashByte(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isDash(r)
+}
+
+// scanVariable reads $name, $scope:name, ${any}, $_, $$, $?, $^ at off. It
+// returns the end offset and the variable name.
+func (t *tokenizer) scanVariable(off int) (int, string, bool) {
+	i := off + 1
+	if i >= len(t.src) {
+		return i, "", false
+	}
+	c := t.src[i]
+	switch c {
+	case '{':
+		end := i + 1
+		var b strings.Builder
+		for end < len(t.src) && t.src[end] != '}' {
+			if t.src[end] == '`' && end+1 < len(t.src) {
+				end++
+			}
+			b.WriteByte(t.src[end])
+			end++
+		}
+		if end >= len(t.src) {
+			t.fail(off, "Missing closing '}' of variable name.", true)
+			return end, "", false
+		}
+		return end + 1, b.String(), true
+	case '$', '^':
+		return i + 1, string(c), true
+	case '?':
+		return i + 1, "?", true
+	}
+	end := i
+	for end < len(t.src) {
+		r, n := t.runeAt(end)
+		if !isVarChar(r) {
+			break
+		}
+		end += n
+	}
+	if end == i {
+		return i, "", false
+	}
+	// scope or drive qualifier
+	if end < len(t.src) && t.src[end] == ':' && !strings.HasPrefix(t.src[end:], "::") {
+		r, _ := t.runeAt(end + 1)
+		if isVarChar(r) {
+			e2 := end + 1
+			for e2 < len(t.src) {
+				rr, n := t.runeAt(e2)
+				if !(isVarChar(rr) || rr == '-' && t.src[i:end] != "" && isVarChar(t.peekRune(e2+1))) {
+					break
+				}
+				e2 += n
+			}
+			return e2, t.src[i:e2], true
+		}
+		if r == '{' {
+			// $env:{x} is rare; treat as name then brace
+			return end, t.src[i:end], true
+		}
+		t.fail(off, "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.", false)
+		return end, "", false
+	}
+	return end, t.src[i:end], true
+}
+
+func (t *tokenizer) peekRune(off int) rune { r, _ := t.runeAt(off); return r }
+
+// postfix reads member access, indexing and method calls glued to a primary.
+// It leaves the frame mode at m for what follows.
+func (t *tokenizer) postfix(m mode) {
+	for t.off < len(t.src) && t.err == nil {
+		start := t.off
+		c := t.src[t.off]
+		switch {
+		case c == '.' && !strings.HasPrefix(t.src[t.off:], ".."):
+			nr, _ := t.runeAt(t.off + 1)
+			if !(isIdentStart(nr) || nr == '$' || isSQuote(nr) || isDQuote(nr) || nr == '(') {
+				t.setMode(m)
+				return
+			}
+			t.off++
+			t.emit(tDot, ".", start)
+			if !t.memberName() {
+				return
+			}
+		case c == ':' && strings.HasPrefix(t.src[t.off:], "::"):
+			t.off += 2
+			t.emit(tColons, "::", start)
+			if !t.memberName() {
+				return
+			}
+		case c == '[':
+			t.push(frame{kind: fIndex, mode: mExpr, after: m})
+			t.off++
+			t.emit(tIndex, "[", start)
+			return
+		case c == '?' && strings.HasPrefix(t.src[t.off:], "?."):
+			t.off += 2
+			t.emit(tDot, "?.", start)
+			if !t.memberName() {
+				return
+			}
+		default:
+			t.setMode(m)
+			return
+		}
+	}
+	t.setMode(m)
+}
+
+// memberName reads the name after . or :: and an adjacent method-call paren.
+func (t *tokenizer) memberName() bool {
+	start := t.off
+	r, _ := t.runeAt(t.off)
+	switch {
+	case isIdentStart(r) || (r >= '0' && r <= '9'):
+		end := t.off
+		for end < len(t.src) {
+			rr, n := t.runeAt(end)
+			if !isIdent(rr) {
+				break
+			}
+			end += n
+		}
+		t.emit(tMember, t.src[t.off:end], start)
+		t.off = end
+	case r == '$':
+		end, name, ok := t.scanVariable(t.off)
+		if !ok {
+			return false
+		}
+		t.emit(tVar, name, start)
+		t.off = end
+	case isSQuote(r):
+		t.singleQuoted(start)
+	case isDQuote(r):
+		depth := len(t.stack)
+		t.doubleQuoted(start, t.top().mode)
+		t.runUntilPop(depth)
+	case r == '(':
+		// $x.(expr): dynamic member from an expression
+		t.push(frame{kind: fParen, mode: mStmt, after: t.top().mode})
+		t.off++
+		t.emit(tLParen, "(", start)
+		return false
+	default:
+		t.fail(t.off, "Missing property name after reference operator.", false)
+		return false
+	}
+	if t.off < len(t.src) && t.src[t.off] == '(' {
+		t.push(frame{kind: fArgs, mode: mExpr, after: t.top().mode})
+		t.off++
+		t.emit(tMParen, "(", t.off-1)
+		return false
+	}
+	return true
+}
+
+// primaryStart reads a primary that starts with $ @ quotes ( and sets the
+// parent mode for after it to m.
+func (t *tokenizer) primaryStart(start int, m mode) {
+	c := t.src[t.off]
+	r, n := t.runeAt(t.off)
+	switch {
+	case c == '$':
+		if t.off+1 < len(t.src) && t.src[t.off+1] == '(' {
+			t.push(frame{kind: fSub, mode: mStmt, after: m})
+			t.off += 2
+			t.emit(tSubExpr, "$(", start)
+			return
+		}
+		end, name, ok := t.scanVariable(t.off)
+		if !ok {
+			if t.err == nil {
+				t.off++
+				t.emit(tBadWord, "$", start)
+			}
+			return
+		}
+		t.emit(tVar, name, start)
+		t.off = end
+		t.postfix(m)
+	case c == '@':
+		nr, _ := t.runeAt(t.off + 1)
+		switch {
+		case nr == '(':
+			t.push(frame{kind: fSub, mode: mStmt, after: m})
+			t.off += 2
+			t.emit(tArrExpr, "@(", start)
+		case nr == '{':
+			t.push(frame{kind: fHash, mode: mHashKey, after: m})
+			t.off += 2
+			t.emit(tHashOpen, "@{", start)
+		case isDQuote(nr):
+			t.off++
+			t.hereString(start, m, true)
+		case isSQuote(nr):
+			t.off++
+			t.hereString(start, m, false)
+		default:
+			t.off += n
+			t.emit(tBadWord, "@", start)
+		}
+	case isSQuote(r):
+		t.singleQuoted(start)
+		t.postfix(m)
+	case isDQuote(r):
+		t.doubleQuoted(start, m)
+	case c == '(':
+		t.openParen(start, m)
+	}
+}
+
+// singleQuoted reads '...' with ” escapes; typographic quotes count too.
+func (t *tokenizer) singleQuoted(start int) {
+	_, n := t.runeAt(t.off)
+	i := t.off + n
+	var b strings.Builder
+	for i < len(t.src) {
+		r, k := t.runeAt(i)
+		if isSQuote(r) {
+			r2, k2 := t.runeAt(i + k)
+			if isSQuote(r2) {
+				b.WriteRune(r2)
+				i += k + k2
+				continue
+			}
+			t.off = i + k
+			t.emit(tStr, normalizeNewlines(b.String()), start)
+			return
+		}
+		b.WriteString(t.src[i : i+k])
+		i += k
+	}
+	t.fail(start, "The string is missing the terminator: '.", true)
+	t.off = len(t.src)
+}
+
+func normalizeNewlines(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "\r\n", "\n")
+}
+
+// doubleQuoted starts an expandable string. Strings without $ become one
+// Str token; others become SOpen, parts and SClose through a string frame.
+func (t *tokenizer) doubleQuoted(start int, after mode) {
+	_, n := t.runeAt(t.off)
+	// fast path: no $ before the closing quote
+	i := t.off + n
+	var b strings.Builder
+	for i < len(t.src) {
+		c := t.src[i]
+		if c == '$' {
+			if !t.dollarIsLiteral(i) {
+				break
+			}
+			b.WriteByte('$')
+			i++
+			continue
+		}
+		if c == '`' && i+1 < len(t.src) {
+			i++
+			i += t.writeEscape(&b, i)
+			continue
+		}
+		r, k := t.runeAt(i)
+		if isDQuote(r) {
+			r2, k2 := t.runeAt(i + k)
+			if isDQuote(r2) {
+				b.WriteRune(r2)
+				i += k + k2
+				continue
+			}
+			t.off = i + k
+			t.emit(tStr, normalizeNewlines(b.String()), start)
+			t.postfix(after)
+			return
+		}
+		b.WriteString(t.src[i : i+k])
+		i += k
+	}
+	if i >= len(t.src) {
+		t.fail(start, "The string is missing the terminator: \".", true)
+		t.off = len(t.src)
+		return
+	}
+	t.off += n
+	t.emit(tSOpen, "\"", start)
+	t.push(frame{kind: fString, quote: '"', after: after})
+}
+
+// writeEscape decodes the escape at src[i] (after the backtick) and returns
+// how many bytes it used.
+func (t *tokenizer) writeEscape(b *strings.Builder, i int) int {
+	c := t.src[i]
+	if c == 'u' && i+1 < len(t.src) && t.src[i+1] == '{' {
+		end := strings.IndexByte(t.src[i:], '}')
+		if end > 2 {
+			var v rune
+			ok := true
+			for _, h := range t.src[i+2 : i+end] {
+				switch {
+				case h >= '0' && h <= '9':
+					v = v*16 + h - '0'
+				case h >= 'a' && h <= 'f':
+					v = v*16 + h - 'a' + 10
+				case h >= 'A' && h <= 'F':
+					v = v*16 + h - 'A' + 10
+				default:
+					ok = false
+				}
+			}
+			if ok {
+				b.WriteRune(v)
+				return end + 1
+			}
+		}
+	}
+	if c < utf8.RuneSelf {
+		if c == '\r' && i+1 < len(t.src) && t.src[i+1] == '\n' {
+			b.WriteByte('\n')
+			return 2
+		}
+		b.WriteString(escapeChar(c))
+		return 1
+	}
+	r, k := t.runeAt(i)
+	b.WriteRune(r)
+	return k
+}
+
+// hereString reads @" ... "@ or @' ... '@ (t.off at the quote).
+func (t *tokenizer) hereString(start int, after mode, expand bool) {
+	_, n := t.runeAt(t.off)
+	i := t.off + n
+	// the opener must be followed by a newline (white space allowed)
+	for i < len(t.src) && (t.src[i] == ' ' || t.src[i] == '\t' || t.src[i] == '\r') {
+		i++
+	}
+	if i >= len(t.src) {
+		t.fail(start, "The string is missing the terminator: \"@.", true)
+		t.off = len(t.src)
+		return
+	}
+	if t.src[i] != '\n' {
+		t.fail(start, "No characters are allowed after a here-string header but before the end of the line.", false)
+		t.off = len(t.src)
+		return
+	}
+	i++
+	bodyStart := i
+	// find the closer: a line starting with "@ (or '@)
+	end := -1
+	closeLen := 0
+	for j := bodyStart; j <= len(t.src); {
+		k := j
+		for k < len(t.src) && (t.src[k] == ' ' || t.src[k] == '\t') {
+			k++
+		}
+		r, rn := t.runeAt(k)
+		if ((expand && isDQuote(r)) || (!expand && isSQuote(r))) && k+rn < len(t.src) && t.src[k+rn] == '@' {
+			end = j
+			closeLen = k + rn + 1 - j
+			break
+		}
+		nl := strings.IndexByte(t.src[j:], '\n')
+		if nl < 0 {
+			break
+		}
+		j += nl + 1
+	}
+	if end < 0 {
+		q := "'@"
+		if expand {
+			q = "\"@"
+		}
+		t.fail(start, "The string is missing the terminator: "+q+".", true)
+		t.off = len(t.src)
+		return
+	}
+	bodyEnd := end - 1 // drop the newline before the closer
+	if bodyEnd < bodyStart {
+		bodyEnd = bodyStart
+	}
+	if bodyEnd > bodyStart && t.src[bodyEnd-1] == '\r' {
+		bodyEnd--
+	}
+	body := t.src[bodyStart:bodyEnd]
+	if !expand {
+		t.off = end + closeLen
+		t.emit(tStr, normalizeNewlines(body), start)
+		t.postfix(after)
+		return
+	}
+	if !strings.Contains(body, "$") && !strings.Contains(body, "`") {
+		t.off = end + closeLen
+		t.emit(tStr, normalizeNewlines(body), start)
+		t.postfix(after)
+		return
+	}
+	t.emit(tSOpen, "@\"", start)
+	t.off = bodyStart
+	t.push(frame{kind: fString, quote: '@', after: after})
+	t.top().open = start
+	t.hereEnds = append(t.hereEnds, [2]int{end, closeLen})
+}
+
+// stringBody reads the parts of an expandable string up to its end or the
+// next $( sub-expression.
+func (t *tokenizer) stringBody() {
+	f := t.top()
+	var b strings.Builder
+	textStart := t.off
+	flush := func() {
+		if b.Len() > 0 {
+			t.emit(tSText, normalizeNewlines(b.String()), textStart)
+			b.Reset()
+		}
+	}
+	here := f.quote == '@'
+	limit := len(t.src)
+	var hereEnd [2]int
+	if here {
+		hereEnd = t.hereEnds[len(t.hereEnds)-1]
+		limit = hereEnd[0] - 1
+		if limit > 0 && t.src[limit-1] == '\r' {
+			limit--
+		}
+		if limit < t.off {
+			limit = t.off
+		}
+	}
+	for t.off < limit {
+		c := t.src[t.off]
+		if c == '`' && t.off+1 < len(t.src) {
+			t.off++
+			t.off += t.writeEscape(&b, t.off)
+			continue
+		}
+		if c == '$' && !t.dollarIsLiteral(t.off) {
+			flush()
+			start := t.off
+			if t.src[t.off+1] == '(' {
+				t.emit(tSSub, "$(", start)
+				t.push(frame{kind: fStrSub, mode: mStmt, after: mStmt})
+				t.off += 2
+				return
+			}
+			end, name, ok := t.scanVariable(t.off)
+			if !ok {
+				return
+			}
+			t.emit(tSVar, name, start)
+			t.off = end
+			textStart = t.off
+			continue
+		}
+		r, k := t.runeAt(t.off)
+		if !here && isDQuote(r) {
+			r2, k2 := t.runeAt(t.off + k)
+			if isDQuote(r2) {
+				b.WriteRune(r2)
+				t.off += k + k2
+				continue
+			}
+			flush()
+			start := t.off
+			t.off += k
+			fr := t.stack[len(t.stack)-1]
+			t.stack = t.stack[:len(t.stack)-1]
+			t.emit(tSClose, "\"", start)
+			t.top().mode = fr.after
+			t.postfix(fr.after)
+			return
+		}
+		if b.Len() == 0 {
+			textStart = t.off
+		}
+		b.WriteString(t.src[t.off : t.off+k])
+		t.off += k
+	}
+	if here {
+		flush()
+		start := t.off
+		t.off = hereEnd[0] + hereEnd[1]
+		t.hereEnds = t.hereEnds[:len(t.hereEnds)-1]
+		fr := t.stack[len(t.stack)-1]
+		t.stack = t.stack[:len(t.stack)-1]
+		t.emit(tSClose, "\"@", start)
+		t.top().mode = fr.after
+		t.postfix(fr.after)
+		return
+	}
+	t.fail(f.open, "The string is missing the terminator: \".", true)
+}
+
+// exprToken reads one token in expression mode.
+func (t *tokenizer) exprToken(r rune, n int, start int) {
+	f := t.top()
+	c := t.src[t.off]
+	afterOperand := t.afterOperand()
+	switch {
+	case c == '$' || c == '@' || isSQuote(r) || isDQuote(r):
+		if afterOperand && !t.adjacent && c == '@' {
+			// @x after an operand: a splat is not valid in an expression
+		}
+		t.primaryStart(start, mExpr)
+		return
+	case c == '(':
+		t.openParen(start, mExpr)
+		return
+	case c == '{':
+		t.openBlock(start, mExpr)
+		return
+	case c == '[':
+		t.typeLiteral(start)
+		return
+	case c >= '0' && c <= '9' || (c == '.' && t.off+1 < len(t.src) && t.src[t.off+1] >= '0' && t.src[t.off+1] <= '9' && !afterOperand):
+		end := scanNumber(t.src, t.off)
+		t.emit(tNum, t.src[t.off:end], start)
+		t.off = end
+		t.postfix(mExpr)
+		return
+	case c == ',':
+		t.off++
+		if f.kind == fArgs || f.kind == fAttr || f.kind == fParams {
+			t.emit(tArgSep, ",", start)
+			if f.kind == fParams {
+				f.mode = mExpr
+			}
+			return
+		}
+		t.emit(tComma, ",", start)
+		return
+	case c == '=':
+		if strings.HasPrefix(t.src[t.off:], "==") {
+			t.off += 2
+			t.emit(tBadWord, "==", start)
+			return
+		}
+		t.off++
+		t.emit(tAssign, "=", start)
+		if f.kind != fAttr && f.kind != fParams && f.kind != fHash {
+			f.mode = mStmt
+		} else if f.kind == fHash {
+			f.mode = mStmt
+		}
+		return
+	case c == '!':
+		if strings.HasPrefix(t.src[t.off:], "!=") {
+			t.off += 2
+			t.emit(tBadWord, "!=", start)
+			return
+		}
+		t.off++
+		t.emit(tOp, "!", start)
+		return
+	case c == '+' || c == '*' || c == '/' || c == '%':
+		if t.off+1 < len(t.src) && t.src[t.off+1] == '=' {
+			t.off += 2
+			t.emit(tAssign, string(c)+"=", start)
+			f.mode = mStmt
+			return
+		}
+		if c == '+' && strings.HasPrefix(t.src[t.off:], "++") {
+			t.off += 2
+			t.emit(tOp, "++", start)
+			return
+		}
+		t.off++
+		t.emit(tOp, string(c), start)
+		return
+	case c == '.':
+		if strings.HasPrefix(t.src[t.off:], "..") {
+			t.off += 2
+			t.emit(tOp, "..", start)
+			return
+		}
+		if afterOperand && t.adjacent {
+			t.postfix(mExpr)
+			return
+		}
+		t.off++
+		t.emit(tBadWord, ".", start)
+		return
+	case c == '?':
+		if strings.HasPrefix(t.src[t.off:], "??=") {
+			t.off += 3
+			t.emit(tAssign, "??=", start)
+			f.mode = mStmt
+			return
+		}
+		if strings.HasPrefix(t.src[t.off:], "??") {
+			t.off += 2
+			t.emit(tOp, "??", start)
+			return
+		}
+		t.off++
+		t.emit(tOp, "?", start)
+		return
+	case c == ':':
+		if strings.HasPrefix(t.src[t.off:], "::") && afterOperand {
+			t.postfix(mExpr)
+			return
+		}
+		t.off++
+		t.emit(tColon, ":", start)
+		return
+	case c == '&':
+		if strings.HasPrefix(t.src[t.off:], "&&") {
+			t.off += 2
+			t.emit(tChain, "&&", start)
+			f.mode = mPipeElem
+			return
+		}
+		t.off++
+		t.emit(tBadWord, "&", start)
+		return
+	case c == '>' || c == '<' || ((c >= '1' && c <= '6' || c == '*') && t.off+1 < len(t.src) && t.src[t.off+1] == '>'):
+		if c == '*' && !afterOperand {
+			break
+		}
+		t.redirection(start)
+		return
+	case isDash(r):
+		// compound assignment -=, decrement --, dash operators, minus
+		rest := t.src[t.off+n:]
+		if strings.HasPrefix(rest, "=") {
+			t.off += n + 1
+			t.emit(tAssign, "-=", start)
+			f.mode = mStmt
+			return
+		}
+		if strings.HasPrefix(rest, "-") && !afterOperand {
+			t.off += n + 1
+			t.emit(tOp, "--", start)
+			return
+		}
+		if strings.HasPrefix(rest, "-") && afterOperand && t.adjacent {
+			t.off += n + 1
+			t.emit(tOp, "--", start)
+			return
+		}
+		end := t.off + n
+		for end < len(t.src) && isAlpha(t.src[end]) {
+			end++
+		}
+		if end > t.off+n {
+			name := strings.ToLower(t.src[t.off+n : end])
+			rr, _ := t.runeAt(end)
+			if IsOperatorName(name) && !isIdent(rr) {
+				t.off = end
+				t.emit(tOp, "-"+name, start)
+				return
+			}
+			if f.kind == fParams || f.mode == mOpts {
+				t.off = end
+				t.emit(tParam, t.src[start+n:end], start)
+				return
+			}
+			// an unknown -word in an expression
+			for end < len(t.src) && (isIdent(rune(t.src[end])) || t.src[end] == '-') {
+				end++
+			}
+			t.off = end
+			t.emit(tBadWord, t.src[start:end], start)
+			return
+		}
+		t.off += n
+		t.emit(tOp, "-", start)
+		return
+	}
+	// a bare word in an expression: keywords that may follow (in, else...),
+	// a name (attribute argument, class name), or an error the grammar reports
+	end := t.scanGeneric(t.off)
+	if f.kind == fAttr || f.kind == fParams || f.pendClass || t.last() == tColon {
+		end = t.off
+		for end < len(t.src) {
+			rr, k := t.runeAt(end)
+			if !(isIdent(rr) || rr == '.') {
+				break
+			}
+			end += k
+		}
+	}
+	if end == t.off {
+		t.off += n
+		t.emit(tBadWord, t.src[start:t.off], start)
+		return
+	}
+	word := t.src[t.off:end]
+	lw := strings.ToLower(word)
+	t.off = end
+	if f.kind == fForeach && lw == "in" {
+		t.emit(tKw, "in", start)
+		f.mode = mStmt
+		return
+	}
+	if keywords[lw] && !afterOperand {
+		t.keyword(lw, start)
+		return
+	}
+	if t.last() == tRBrace {
+		switch lw {
+		case "else", "elseif", "catch", "finally", "while", "until":
+			t.keyword(lw, start)
+			return
+		}
+	}
+	if f.kind == fAttr || f.kind == fParams || f.kind == fClass || t.last() == tKw || t.last() == tAttrClose || t.last() == tColon || f.pendClass {
+		t.emit(tWord, word, start)
+		return
+	}
+	t.emit(tBadWord, word, start)
+}
+
+// afterOperand reports whether the previous token ends an operand, so that
+// '[' indexes and '.' accesses a member.
+func (t *tokenizer) afterOperand() bool {
+	switch t.last() {
+	case tVar, tNum, tStr, tSClose, tRParen, tRBracket, tRBrace, tType, tMember, tWord:
+		return true
+	}
+	return false
+}
+
+// scanNumber returns the end of a number literal at off.
+func scanNumber(s string, off int) int {
+	i := off
+	if strings.HasPrefix(s[i:], "0x") || strings.HasPrefix(s[i:], "0X") {
+		i += 2
+		for i < len(s) && isHex(s[i]) {
+			i++
+		}
+	} else {
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i+1 < len(s) && s[i] == '.' && s[i+1] != '.' && s[i+1] >= '0' && s[i+1] <= '9' {
+			i++
+			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+				i++
+			}
+		} else if i+1 < len(s) && s[i] == '.' && s[i+1] != '.' && !isAlpha(s[i+1]) {
+			// "1." is a double
+			i++
+		}
+		if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+			j := i + 1
+			if j < len(s) && (s[j] == '+' || s[j] == '-') {
+				j++
+			}
+			if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				i = j
+				for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+					i++
+				}
+			}
+		}
+	}
+	// type suffix and multiplier
+	if i < len(s) && (s[i] == 'l' || s[i] == 'L' || s[i] == 'd' || s[i] == 'D') {
+		i++
+	}
+	if i+1 < len(s) {
+		switch strings.ToLower(s[i : i+2]) {
+		case "kb", "mb", "gb", "tb", "pb":
+			if i+2 >= len(s) || !isIdent(rune(s[i+2])) {
+				i += 2
+			}
+		}
+	}
+	return i
+}
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+// typeLiteral reads [Type], [Type[]], [Generic[T]] or an attribute [Name(.
+func (t *tokenizer) typeLiteral(start int) {
+	f := t.top()
+	if t.afterOperand() && t.adjacent {
+		t.push(frame{kind: fIndex, mode: mExpr, after: mExpr})
+		t.off++
+		t.emit(tIndex, "[", start)
+		return
+	}
+	// scan a type name with nested brackets
+	i := t.off + 1
+	for i < len(t.src) && (t.src[i] == ' ' || t.src[i] == '\t') {
+		i++
+	}
+	nameStart := i
+	depth := 0
+	for i < len(t.src) {
+		c := t.src[i]
+		if c == '[' {
+			depth++
+		} else if c == ']' {
+			if depth == 0 {
+				break
+			}
+			depth--
+		} else if c == '(' && depth == 0 {
+			// attribute
+			name := strings.TrimSpace(t.src[nameStart:i])
+			if !isTypeName(name) {
+				break
+			}
+			t.emit(tAttrOpen, name, start)
+			t.off = i + 1
+			t.push(frame{kind: fAttr, mode: mExpr, after: f.mode})
+			t.top().open = start
+			return
+		} else if c == '\n' || c == '=' || c == ';' || c == '{' || c == '}' || c == ')' || c == '$' || c == '"' || c == '\'' {
+			break
+		}
+		i++
+	}
+	if i < len(t.src) && t.src[i] == ']' {
+		name := strings.TrimSpace(t.src[nameStart:i])
+		if isTypeName(name) {
+			t.off = i + 1
+			t.emit(tType, name, start)
+			if t.off < len(t.src) && t.src[t.off] == ':' && strings.HasPrefix(t.src[t.off:], "::") {
+				t.postfix(mExpr)
+				return
+			}
+			f.mode = mExpr
+			return
+		}
+	}
+	// an array literal index on nothing, or a bad type
+	if i >= len(t.src) {
+		t.fail(start, "Missing ] at end of type token.", true)
+		return
+	}
+	t.fail(start, "Unexpected token '[' in expression or statement.", false)
+}
+
+// isTypeName checks a type name: Name, Name.Sub, Name+Inner, Name[], Name[T,U].
+func isTypeName(s string) bool {
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !isIdentStart(r) {
+		return false
+	}
+	for _, r := range s {
+		if !(isIdent(r) || r == '.' || r == '+' || r == '[' || r == ']' || r == ',' || r == ' ' || r == '`') {
+			return false
+		}
+	}
+	return true
+}
+
+// hashKeyToken reads a hashtable key.
+func (t *tokenizer) hashKeyToken(r rune, n int, start int) {
+	f := t.top()
+	c := t.src[t.off]
+	switch {
+	case c == '=':
+		t.off++
+		t.emit(tAssign, "=", start)
+		f.mode = mStmt
+		return
+	case c == '$' || isSQuote(r) || isDQuote(r) || c == '(' || c == '@' || c == '[' || c >= '0' && c <= '9':
+		f.mode = mExpr
+		t.exprToken(r, n, start)
+		f.mode = mHashKey
+		if t.top() != f {
+			// a frame was pushed; after it closes we are back to key mode
+			t.top().after = mHashKey
+		}
+		return
+	}
+	end := t.off
+	for end < len(t.src) {
+		rr, k := t.runeAt(end)
+		if !(isIdent(rr) || rr == '-' || rr == '.') {
+			break
+		}
+		end += k
+	}
+	if end == t.off {
+		end = t.off + n
+		t.emit(tBadWord, t.src[t.off:end], start)
+		t.off = end
+		return
+	}
+	t.emit(tWord, t.src[t.off:end], start)
+	t.off = end
+}
+
+// clauseToken reads a switch clause pattern or its action block.
+func (t *tokenizer) clauseToken(r rune, n int, start int) {
+	f := t.top()
+	c := t.src[t.off]
+	if c == '{' {
+		t.push(frame{kind: fBlock, mode: mStmt, after: mClause})
+		t.off++
+		t.emit(tLBrace, "{", start)
+		return
+	}
+	if c == '$' || c == '(' || isSQuote(r) || isDQuote(r) || c == '@' || c == '[' {
+		f.mode = mExpr
+		t.exprToken(r, n, start)
+		if t.top() == f {
+			f.mode = mClause
+		} else {
+			t.top().after = mClause
+		}
+		return
+	}
+	end := t.scanGeneric(t.off)
+	if end == t.off {
+		end = t.off + n
+	}
+	word := t.src[t.off:end]
+	t.off = end
+	if isNumberText(word) {
+		t.emit(tNum, word, start)
+		return
+	}
+	t.emit(tWord, decodeBare(word), start)
+}
+
+// memberToken reads the start of a class member.
+func (t *tokenizer) memberToken(r rune, n int, start int) {
+	f := t.top()
+	c := t.src[t.off]
+	switch {
+	case c == '[':
+		t.typeLiteral(start)
+		f.mode = mMember
+		if t.top() != f {
+			t.top().after = mMember
+		}
+		return
+	case c == '$':
+		end, name, ok := t.scanVariable(t.off)
+		if !ok {
+			return
+		}
+		t.emit(tVar, name, start)
+		t.off = end
+		f.mode = mExpr
+		return
+	case c == '(':
+		t.push(frame{kind: fParams, mode: mExpr, after: mMember})
+		t.off++
+		t.emit(tLParen, "(", start)
+		return
+	case c == '{':
+		t.push(frame{kind: fBlock, mode: mStmt, after: mMember})
+		t.off++
+		t.emit(tLBrace, "{", start)
+		return
+	}
+	end := t.off
+	for end < len(t.src) {
+		rr, k := t.runeAt(end)
+		if !isIdent(rr) {
+			break
+		}
+		end += k
+	}
+	if end == t.off {
+		end = t.off + n
+		t.emit(tBadWord, t.src[t.off:end], start)
+		t.off = end
+		return
+	}
+	word := t.src[t.off:end]
+	t.off = end
+	lw := strings.ToLower(word)
+	if lw == "static" || lw == "hidden" {
+		t.emit(tKw, lw, start)
+		return
+	}
+	t.emit(tWord, word, start)
+}
+func TokenName(t lexer.TokenType) string { return tokenName(t) }

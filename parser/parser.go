@@ -1,0 +1,312 @@
+package parser
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Error is a parse error at a position.
+type Error struct {
+	Pos Pos
+	Msg string
+	// Incomplete is set when more input could complete the script (an
+	// unclosed block or string, a trailing pipe): the REPL then asks for
+	// another line.
+	Incomplete bool
+}
+
+func (e *Error) Error() string {
+	if e.Pos.Filename != "" {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Pos.Filename, e.Pos.Line, e.Pos.Column, e.Msg)
+	}
+	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg)
+}
+
+// ErrorList is every parse error found in one script, in source order.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// IsIncomplete reports whether err says that more input could complete the
+// script.
+func IsIncomplete(err error) bool {
+	var l ErrorList
+	if errors.As(err, &l) {
+		return len(l) > 0 && l[len(l)-1].Incomplete
+	}
+	var e *Error
+	return errors.As(err, &e) && e.Incomplete
+}
+
+// grammar is the built parser. participle documents a built parser as safe
+// for concurrent use; a build failure is a programming error that the tests
+// catch.
+var grammar = participle.MustBuild[Script](
+	participle.Lexer(lexDef{}),
+	participle.Union[Statement](
+		&PipelineStatement{}, &IfStatement{}, &ForeachStatement{}, &FunctionDefinition{},
+		&TryStatement{}, &FlowStatement{}, &SwitchStatement{}, &ForStatement{}, &WhileStatement{},
+		&DoStatement{}, &BreakStatement{}, &LabeledStatement{}, &TrapStatement{},
+		&ClassDefinition{}, &EnumDefinition{}, &UsingStatement{},
+	),
+	participle.Union[PipeElement](&Command{}, &CommandExpression{}),
+	participle.Union[CommandElement](&CommandParameter{}, &Splat{}, &Redirection{}, &CommandArgument{}),
+	participle.Union[Primary](
+		&VarExpr{}, &StringLit{}, &NumberLit{}, &ExpandString{}, &ParenExpr{}, &SubExpr{},
+		&ArrayExpr{}, &HashLiteral{}, &ScriptBlockExpr{}, &TypeExpr{}, &BareWord{}, &CompoundArg{},
+	),
+)
+
+// Parse parses a script. On failure it returns an [ErrorList] with every
+// error it could find (it skips to the next statement after an error).
+func Parse(filename, src string) (*Script, error) {
+	toks, err := Tokenize(filename, src)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return nil, ErrorList{e}
+		}
+		return nil, err
+	}
+	s, errs := parseTokens(filename, src, toks)
+	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Pos.Offset < errs[j].Pos.Offset })
+		return nil, errs
+	}
+	return s, nil
+}
+
+// parseTokens runs the grammar over toks, recovering at the next top-level
+// statement after an error.
+func parseTokens(filename, src string, toks []lexer.Token) (*Script, ErrorList) {
+	var errs ErrorList
+	var script *Script
+	for attempt := 0; len(toks) > 0 && attempt < 100; attempt++ {
+		pl, err := lexer.Upgrade(&sliceLexer{toks: toks})
+		if err != nil {
+			errs = append(errs, &Error{Msg: err.Error()})
+			break
+		}
+		s, err := parseSafely(pl)
+		if err == nil {
+			if attempt == 0 {
+				script = s
+				s.Source = src
+				s.File = filename
+				if cerrs := check(s); len(cerrs) > 0 {
+					errs = append(errs, cerrs...)
+				}
+			} else if cerrs := check(s); len(cerrs) > 0 {
+				errs = append(errs, cerrs...)
+			}
+			break
+		}
+		pe := convertError(err, toks, src)
+		errs = append(errs, pe)
+		if pe.Incomplete {
+			break
+		}
+		// skip to the token after the next top-level terminator
+		next := recoverPoint(toks, pe.Pos.Offset)
+		if next < 0 {
+			break
+		}
+		toks = toks[next:]
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return script, nil
+}
+
+// parseSafely runs the grammar, turning a panic inside participle into an
+// error so that no input can crash the caller.
+func parseSafely(pl *lexer.PeekingLexer) (s *Script, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, &Error{Pos: pl.Peek().Pos, Msg: fmt.Sprintf("internal parser error: %v", r)}
+		}
+	}()
+	return grammar.ParseFromLexer(pl)
+}
+
+// recoverPoint returns the index of the first token after the top-level
+// terminator that follows offset, or -1.
+func recoverPoint(toks []lexer.Token, offset int) int {
+	depth := 0
+	for i, t := range toks {
+		switch t.Type {
+		case tLBrace, tLParen, tMParen, tSubExpr, tArrExpr, tHashOpen, tIndex, tSOpen, tSSub, tAttrOpen:
+			depth++
+		case tRBrace, tRParen, tRBracket, tSClose, tAttrClose:
+			if depth > 0 {
+				depth--
+			}
+		case tTerm:
+			if depth == 0 && t.Pos.Offset >= offset && i+1 < len(toks) {
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
+// convertError turns a participle error into an Error in PowerShell's words.
+func convertError(err error, toks []lexer.Token, src string) *Error {
+	var own *Error
+	if errors.As(err, &own) {
+		return own
+	}
+	var pe participle.Error
+	if !errors.As(err, &pe) {
+		return &Error{Msg: err.Error()}
+	}
+	pos := pe.Position()
+	idx := sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= pos.Offset })
+	var tok lexer.Token
+	if idx < len(toks) {
+		tok = toks[idx]
+	} else {
+		tok = toks[len(toks)-1]
+	}
+	var prev *lexer.Token
+	if idx > 0 {
+		prev = &toks[idx-1]
+	}
+	if tok.EOF() {
+		return &Error{Pos: tok.Pos, Msg: eofMessage(prev), Incomplete: true}
+	}
+	if tok.Type == tTerm && prev != nil {
+		if m := missingMessage(prev, toks[:idx]); m != "" {
+			return &Error{Pos: tok.Pos, Msg: m}
+		}
+	}
+	return &Error{Pos: tok.Pos, Msg: fmt.Sprintf("Unexpected token '%s' in expression or statement.", tokenText(tok, src))}
+}
+
+// lastKeyword returns the innermost keyword that starts the statement the
+// tokens end in.
+func lastKeyword(toks []lexer.Token) string {
+	depth := 0
+	for i := len(toks) - 1; i >= 0; i-- {
+		switch toks[i].Type {
+		case tRBrace, tRParen, tRBracket:
+			depth++
+		case tLBrace, tLParen, tMParen, tSubExpr, tArrExpr, tHashOpen, tIndex:
+			if depth == 0 {
+				return ""
+			}
+			depth--
+		case tTerm:
+			if depth == 0 {
+				return ""
+			}
+		case tKw:
+			if depth == 0 {
+				return toks[i].Value
+			}
+		}
+	}
+	return ""
+}
+
+func missingMessage(prev *lexer.Token, before []lexer.Token) string {
+	kw := lastKeyword(before)
+	switch kw {
+	case "if", "elseif":
+		if prev.Type == tRParen {
+			return "Missing statement block after " + kw + " ( condition )."
+		}
+		return "Missing '(' after '" + kw + "' in " + kw + " statement."
+	case "else":
+		return "Missing statement block after 'else' keyword."
+	case "foreach":
+		return "Missing statement body in foreach loop."
+	case "while":
+		return "Missing statement body in while loop."
+	case "for":
+		return "Missing statement body in for loop."
+	case "try":
+		return "The Try statement is missing its Catch or Finally block."
+	case "catch":
+		return "Missing statement block in catch block."
+	case "finally":
+		return "Missing statement block after 'finally' keyword."
+	case "function", "filter":
+		return "Missing function body in function declaration."
+	case "switch":
+		return "Missing condition in switch statement clause."
+	case "do":
+		return "Missing while or until keyword in do loop."
+	}
+	return ""
+}
+
+func eofMessage(prev *lexer.Token) string {
+	if prev == nil {
+		return "Unexpected end of input."
+	}
+	switch prev.Type {
+	case tKw:
+		switch prev.Value {
+		case "try":
+			return "Missing closing '}' in statement block or type definition."
+		case "do":
+			return "Missing while or until keyword in do loop."
+		}
+	case tRParen:
+		return "Missing statement block."
+	}
+	return "Unexpected end of input: more input is expected."
+}
+
+// tokenText returns the source text of a token for an error message.
+func tokenText(t lexer.Token, src string) string {
+	if t.Type == tTerm {
+		if t.Value == ";" {
+			return ";"
+		}
+		return "newline"
+	}
+	if t.Pos.Offset >= len(src) {
+		return t.Value
+	}
+	s := src[t.Pos.Offset:]
+	switch t.Type {
+	case tStr, tSOpen, tVar, tNum, tCmd, tWord, tBadWord, tParam, tParamC, tSplat, tType:
+		end := 0
+		for end < len(s) && !strings.ContainsRune(" \t\r\n;|)}", rune(s[end])) {
+			end++
+		}
+		if t.Type == tStr || t.Type == tSOpen {
+			if i := strings.IndexAny(s[1:], "'\"\n"); i >= 0 {
+				end = i + 2
+			}
+		}
+		if end == 0 {
+			end = len(s)
+		}
+		if end > 60 {
+			end = 60
+		}
+		return s[:end]
+	}
+	if t.Value != "" {
+		return t.Value
+	}
+	return s[:1]
+}
