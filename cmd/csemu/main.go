@@ -1,0 +1,294 @@
+// Command csemu runs PowerShell scripts that manage Microsoft Teams and
+// Skype for Business meeting settings against a local, emulated tenant.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/parser"
+)
+
+// Exit codes.
+const (
+	exitOK     = 0
+	exitScript = 1 // an uncaught terminating error or a parse error
+	exitUsage  = 2
+	exitLint   = 1
+)
+
+const usage = `usage:
+  csemu [flags] FILE.ps1 [ARGS...]   run a script (also: -File FILE)
+  csemu [flags] -c TEXT              run a command (also: -Command TEXT)
+  csemu [flags]                      read a script from standard input, or
+                                     start an interactive prompt on a terminal
+  csemu lint PATH...                 report syntax errors (a directory means
+                                     its .ps1 and .psm1 files)
+
+flags:
+  --db PATH        tenant file (default $CSEMU_DB, else $XDG_DATA_HOME/csemu/tenant.db)
+  --allow-write    let scripts write files (Out-File, Set-Content, Export-Csv, >)
+  --width N        console width for formatted output (default 120)
+  --version        print the version
+`
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+// options are the parsed command line.
+type options struct {
+	db         string
+	allowWrite bool
+	width      int
+	command    string
+	hasCommand bool
+	file       string
+	args       []string
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "lint" {
+		return runLint(args[1:], stdout, stderr)
+	}
+	opts, code, ok := parseArgs(args, stderr)
+	if !ok {
+		return code
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	clock, err := clockFromEnv()
+	if err != nil {
+		fmt.Fprintf(stderr, "csemu: %v\n", err)
+		return exitUsage
+	}
+	sess := cmdlets.NewSession(
+		cmdlets.WithIO(stdin, stdout, stderr),
+		cmdlets.WithClock(clock),
+		cmdlets.WithAllowWrite(opts.allowWrite),
+		cmdlets.WithWidth(opts.width),
+	)
+	switch {
+	case opts.hasCommand:
+		code, err := sess.RunInGlobal(ctx, "<command>", opts.command)
+		return reportParse(err, code, stderr)
+	case opts.file != "":
+		data, err := os.ReadFile(opts.file)
+		if err != nil {
+			fmt.Fprintf(stderr, "csemu: %v\n", err)
+			return exitScript
+		}
+		scriptArgs := make([]any, len(opts.args))
+		for i, a := range opts.args {
+			scriptArgs[i] = a
+		}
+		code, err := sess.Run(ctx, opts.file, string(data), scriptArgs)
+		return reportParse(err, code, stderr)
+	}
+	if isTerminal(stdin) {
+		return repl(ctx, sess, stdin, stdout, stderr)
+	}
+	data, err := io.ReadAll(stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "csemu: reading standard input: %v\n", err)
+		return exitScript
+	}
+	code, err = sess.Run(ctx, "<stdin>", string(data), nil)
+	return reportParse(err, code, stderr)
+}
+
+// reportParse prints parse errors (the session prints runtime errors itself).
+func reportParse(err error, code int, stderr io.Writer) int {
+	var pl parser.ErrorList
+	if errors.As(err, &pl) {
+		fmt.Fprintln(stderr, pl.Error())
+		return exitScript
+	}
+	return code
+}
+
+func parseArgs(args []string, stderr io.Writer) (options, int, bool) {
+	var o options
+	fset := flag.NewFlagSet("csemu", flag.ContinueOnError)
+	fset.SetOutput(io.Discard)
+	fset.StringVar(&o.db, "db", "", "tenant file")
+	fset.BoolVar(&o.allowWrite, "allow-write", false, "allow file writes")
+	fset.IntVar(&o.width, "width", 120, "console width")
+	version := fset.Bool("version", false, "print the version")
+	// pwsh-compatible spellings
+	fset.StringVar(&o.command, "c", "", "command")
+	fset.StringVar(&o.command, "Command", "", "command")
+	fset.StringVar(&o.command, "command", "", "command")
+	fset.StringVar(&o.file, "File", "", "script file")
+	fset.StringVar(&o.file, "file", "", "script file")
+	for _, name := range []string{"NoProfile", "noprofile", "NonInteractive", "noninteractive", "NoLogo", "nologo"} {
+		fset.Bool(name, false, "ignored (pwsh compatibility)")
+	}
+	fset.String("ExecutionPolicy", "", "ignored (pwsh compatibility)")
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stderr, usage)
+			return o, exitOK, false
+		}
+		fmt.Fprintf(stderr, "csemu: %v\n%s", err, usage)
+		return o, exitUsage, false
+	}
+	if *version {
+		fmt.Fprintln(stderr, "csemu 0.1.0")
+		return o, exitOK, false
+	}
+	fset.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "c", "Command", "command":
+			o.hasCommand = true
+		}
+	})
+	rest := fset.Args()
+	if o.hasCommand {
+		// pwsh joins the words after -Command into the command text
+		if len(rest) > 0 {
+			o.command += " " + strings.Join(rest, " ")
+		}
+		return o, exitOK, true
+	}
+	if o.file == "" && len(rest) > 0 {
+		o.file, rest = rest[0], rest[1:]
+	}
+	o.args = rest
+	if o.width < 20 {
+		o.width = 20
+	}
+	return o, exitOK, true
+}
+
+// clockFromEnv starts the emulated clock at $CSEMU_NOW (RFC 3339) when set.
+func clockFromEnv() (cmdlets.Clock, error) {
+	v := os.Getenv("CSEMU_NOW")
+	if v == "" {
+		return nil, nil
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return nil, fmt.Errorf("CSEMU_NOW=%q is not an RFC 3339 time (like 2026-11-22T10:30:00Z)", v)
+	}
+	return &cmdlets.FixedClock{T: t}, nil
+}
+
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// repl is a line-based prompt: it reads until the input parses, then runs it.
+func repl(ctx context.Context, sess *cmdlets.Session, stdin io.Reader, stdout, stderr io.Writer) int {
+	in := bufio.NewReader(stdin)
+	var buf strings.Builder
+	for {
+		if buf.Len() == 0 {
+			fmt.Fprint(stdout, "PS csemu> ")
+		} else {
+			fmt.Fprint(stdout, ">> ")
+		}
+		line, err := in.ReadString('\n')
+		if err != nil && line == "" {
+			fmt.Fprintln(stdout)
+			return exitOK
+		}
+		if buf.Len() > 0 && strings.TrimSpace(line) == "" {
+			// an empty line ends a continuation
+			text := buf.String()
+			buf.Reset()
+			if code, done := replRun(ctx, sess, text, stderr); done {
+				return code
+			}
+			continue
+		}
+		buf.WriteString(line)
+		text := buf.String()
+		if strings.TrimSpace(text) == "exit" {
+			return exitOK
+		}
+		if _, perr := parser.Parse("", text); perr != nil && parser.IsIncomplete(perr) {
+			continue
+		}
+		buf.Reset()
+		if code, done := replRun(ctx, sess, text, stderr); done {
+			return code
+		}
+	}
+}
+
+func replRun(ctx context.Context, sess *cmdlets.Session, text string, stderr io.Writer) (int, bool) {
+	code, err := sess.RunInGlobal(ctx, "", text)
+	var pl parser.ErrorList
+	if errors.As(err, &pl) {
+		fmt.Fprintln(stderr, pl.Error())
+		return 0, false
+	}
+	if strings.HasPrefix(strings.TrimSpace(strings.ToLower(text)), "exit") {
+		return code, true
+	}
+	return 0, false
+}
+
+// runLint reports the syntax errors of every file given (directories are
+// searched for .ps1 and .psm1 files).
+func runLint(paths []string, stdout, stderr io.Writer) int {
+	if len(paths) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			fmt.Fprintf(stderr, "csemu lint: %v\n", err)
+			return exitUsage
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				ext := strings.ToLower(filepath.Ext(path))
+				if ext == ".ps1" || ext == ".psm1" {
+					files = append(files, path)
+				}
+			}
+			return nil
+		})
+	}
+	sort.Strings(files)
+	found := false
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			fmt.Fprintf(stderr, "csemu lint: %v\n", err)
+			found = true
+			continue
+		}
+		if _, err := parser.Parse(f, string(data)); err != nil {
+			found = true
+			fmt.Fprintln(stdout, err.Error())
+		}
+	}
+	if found {
+		return exitLint
+	}
+	return exitOK
+}

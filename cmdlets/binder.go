@@ -1,0 +1,642 @@
+package cmdlets
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/parser"
+)
+
+// rawArg is one evaluated command element before binding.
+type rawArg struct {
+	name     string // parameter name as typed, without the dash; "" for a positional value
+	value    any
+	colon    bool // -Name:value
+	hasValue bool // a value is attached (colon form or splatted)
+	pos      parser.Pos
+	quoted   bool // the value came from a quoted string (so "-x" stays a value)
+}
+
+// bindSpec is what the binder needs to know about a command.
+type bindSpec struct {
+	command string
+	params  []*ParamDef
+	// common adds the common parameters (cmdlets and advanced functions).
+	common bool
+	// loose lets unknown parameters and extra positionals go to $args
+	// (simple functions).
+	loose      bool
+	defaultSet string
+}
+
+// bindResult is what binding produced.
+type bindResult struct {
+	bound map[string]any // canonical lower-case name -> value
+	// names maps lower-case names to the canonical spelling.
+	names  map[string]string
+	extra  []any // unbound arguments, for $args
+	set    string
+	common commonParams
+}
+
+func bindError(pos parser.Pos, command, id string, cat Category, format string, args ...any) *psError {
+	return &psError{kind: statementTerminating, rec: &ErrorRecord{
+		Pos: pos, Command: command, ID: id, Category: cat, Msg: fmt.Sprintf(format, args...),
+		Exception: "System.Management.Automation.ParameterBindingException",
+	}}
+}
+
+// allParams returns the command's parameters plus the common ones it takes.
+func (b *bindSpec) allParams() []*ParamDef {
+	if !b.common {
+		return b.params
+	}
+	out := make([]*ParamDef, 0, len(b.params)+len(commonParamDefs))
+	out = append(out, b.params...)
+	for _, c := range commonParamDefs {
+		if b.find(c.Name) == nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (b *bindSpec) find(name string) *ParamDef {
+	for _, p := range b.params {
+		if strings.EqualFold(p.Name, name) {
+			return p
+		}
+	}
+	return nil
+}
+
+// lookup resolves a typed parameter name: exact name or alias, then unique
+// prefix. It returns the ambiguity candidates when the prefix is ambiguous.
+func (b *bindSpec) lookup(name string) (*ParamDef, []string) {
+	all := b.allParams()
+	for _, p := range all {
+		if strings.EqualFold(p.Name, name) {
+			return p, nil
+		}
+		for _, a := range p.Aliases {
+			if strings.EqualFold(a, name) {
+				return p, nil
+			}
+		}
+	}
+	var cands []*ParamDef
+	lname := strings.ToLower(name)
+	for _, p := range all {
+		if strings.HasPrefix(strings.ToLower(p.Name), lname) {
+			cands = append(cands, p)
+			continue
+		}
+		for _, a := range p.Aliases {
+			if strings.HasPrefix(strings.ToLower(a), lname) {
+				cands = append(cands, p)
+				break
+			}
+		}
+	}
+	switch len(cands) {
+	case 0:
+		return nil, nil
+	case 1:
+		return cands[0], nil
+	}
+	names := make([]string, len(cands))
+	for i, c := range cands {
+		names[i] = c.Name
+	}
+	return nil, names
+}
+
+// bind binds raw arguments to parameters (no pipeline input yet).
+func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (*bindResult, error) {
+	res := &bindResult{bound: map[string]any{}, names: map[string]string{}}
+	var positional []rawArg
+	for i := 0; i < len(raw); i++ {
+		a := raw[i]
+		if a.name == "" {
+			positional = append(positional, a)
+			continue
+		}
+		p, cands := spec.lookup(a.name)
+		if p == nil {
+			if len(cands) > 0 {
+				var b strings.Builder
+				for _, c := range cands {
+					b.WriteString(" -")
+					b.WriteString(c)
+				}
+				return nil, bindError(a.pos, spec.command, "AmbiguousParameter", InvalidArgument,
+					"Parameter cannot be processed because the parameter name '%s' is ambiguous. Possible matches include:%s.", a.name, b.String())
+			}
+			if spec.loose {
+				res.extra = append(res.extra, "-"+a.name+colonSuffix(a))
+				if a.colon {
+					res.extra = append(res.extra, a.value)
+				}
+				continue
+			}
+			return nil, bindError(a.pos, spec.command, "NamedParameterNotFound", InvalidArgument,
+				"A parameter cannot be found that matches parameter name '%s'.", a.name)
+		}
+		key := strings.ToLower(p.Name)
+		if _, dup := res.bound[key]; dup {
+			return nil, bindError(a.pos, spec.command, "ParameterAlreadyBound", InvalidArgument,
+				"Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", p.Name)
+		}
+		var v any
+		switch {
+		case a.hasValue || a.colon:
+			v = a.value
+			if p.IsSwitch() {
+				v = value.ToBool(v)
+			}
+		case p.IsSwitch():
+			v = true
+		default:
+			// the next element is the value, unless it is another parameter
+			if i+1 < len(raw) && raw[i+1].name == "" {
+				v = raw[i+1].value
+				i++
+			} else {
+				return nil, bindError(a.pos, spec.command, "MissingArgument", InvalidArgument,
+					"Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", p.Name, dotnetTypeName(p.Type))
+			}
+		}
+		cv, err := s.convertParam(fr, spec, p, v, a.pos)
+		if err != nil {
+			return nil, err
+		}
+		res.bound[key] = cv
+		res.names[key] = p.Name
+	}
+	// positional parameters in position order
+	var posParams []*ParamDef
+	for _, p := range spec.params {
+		if p.Position >= 0 {
+			posParams = append(posParams, p)
+		}
+	}
+	sort.SliceStable(posParams, func(i, j int) bool { return posParams[i].Position < posParams[j].Position })
+	for pi := 0; pi < len(positional); pi++ {
+		a := positional[pi]
+		var target *ParamDef
+		for _, p := range posParams {
+			if _, done := res.bound[strings.ToLower(p.Name)]; done {
+				continue
+			}
+			if !s.inCompatibleSet(spec, res, p) {
+				continue
+			}
+			target = p
+			break
+		}
+		if target == nil {
+			if spec.loose {
+				res.extra = append(res.extra, a.value)
+				continue
+			}
+			return nil, bindError(a.pos, spec.command, "PositionalParameterNotFound", InvalidArgument,
+				"A positional parameter cannot be found that accepts argument '%s'.", value.ToString(a.value))
+		}
+		v := a.value
+		if target.Remaining && pi+1 < len(positional) {
+			items := []any{a.value}
+			for _, r := range positional[pi+1:] {
+				items = append(items, r.value)
+			}
+			pi = len(positional)
+			v = &value.Array{Items: items}
+		}
+		cv, err := s.convertParam(fr, spec, target, v, a.pos)
+		if err != nil {
+			return nil, err
+		}
+		key := strings.ToLower(target.Name)
+		res.bound[key] = cv
+		res.names[key] = target.Name
+	}
+	if err := s.resolveSet(spec, res, pos); err != nil {
+		return nil, err
+	}
+	res.common = commonFrom(res.bound)
+	return res, nil
+}
+
+func colonSuffix(a rawArg) string {
+	if a.colon {
+		return ":"
+	}
+	return ""
+}
+
+// commonFrom reads the common parameters out of the bound set.
+func commonFrom(bound map[string]any) commonParams {
+	var cp commonParams
+	if v, ok := bound["erroraction"]; ok {
+		cp.errorAction = value.ToString(v)
+	}
+	if v, ok := bound["warningaction"]; ok {
+		cp.warningAction = value.ToString(v)
+	}
+	if v, ok := bound["informationaction"]; ok {
+		cp.infoAction = value.ToString(v)
+	}
+	if v, ok := bound["verbose"]; ok {
+		b := value.ToBool(v)
+		cp.verbose = &b
+	}
+	if v, ok := bound["debug"]; ok {
+		b := value.ToBool(v)
+		cp.debug = &b
+	}
+	if v, ok := bound["errorvariable"]; ok {
+		cp.errorVar = value.ToString(v)
+	}
+	if v, ok := bound["warningvariable"]; ok {
+		cp.warningVar = value.ToString(v)
+	}
+	if v, ok := bound["informationvariable"]; ok {
+		cp.infoVar = value.ToString(v)
+	}
+	if v, ok := bound["outvariable"]; ok {
+		cp.outVar = value.ToString(v)
+	}
+	return cp
+}
+
+// inCompatibleSet reports whether p can be bound given what is bound.
+func (s *Session) inCompatibleSet(spec *bindSpec, res *bindResult, p *ParamDef) bool {
+	if len(p.Sets) == 0 {
+		return true
+	}
+	sets := s.candidateSets(spec, res)
+	if sets == nil {
+		return true
+	}
+	for _, ps := range p.Sets {
+		if sets[strings.ToLower(ps)] {
+			return true
+		}
+	}
+	return false
+}
+
+// candidateSets returns the parameter sets still possible, or nil when the
+// command has no sets.
+func (s *Session) candidateSets(spec *bindSpec, res *bindResult) map[string]bool {
+	all := map[string]bool{}
+	for _, p := range spec.params {
+		for _, ps := range p.Sets {
+			all[strings.ToLower(ps)] = true
+		}
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	for key := range res.bound {
+		p := spec.find(key)
+		if p == nil || len(p.Sets) == 0 {
+			continue
+		}
+		next := map[string]bool{}
+		for _, ps := range p.Sets {
+			if all[strings.ToLower(ps)] {
+				next[strings.ToLower(ps)] = true
+			}
+		}
+		all = next
+	}
+	return all
+}
+
+// resolveSet picks the parameter set from what is bound.
+func (s *Session) resolveSet(spec *bindSpec, res *bindResult, pos parser.Pos) error {
+	sets := s.candidateSets(spec, res)
+	if sets == nil {
+		return nil
+	}
+	if len(sets) == 0 {
+		return bindError(pos, spec.command, "AmbiguousParameterSet", InvalidArgument,
+			"Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.")
+	}
+	if len(sets) == 1 {
+		for k := range sets {
+			res.set = k
+		}
+		return nil
+	}
+	if spec.defaultSet != "" && sets[strings.ToLower(spec.defaultSet)] {
+		res.set = strings.ToLower(spec.defaultSet)
+		return nil
+	}
+	names := make([]string, 0, len(sets))
+	for k := range sets {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	res.set = names[0]
+	return nil
+}
+
+// checkMandatory reports missing mandatory parameters (no prompting: the
+// emulator is never interactive for binding).
+func (s *Session) checkMandatory(spec *bindSpec, res *bindResult, pos parser.Pos) error {
+	var missing []string
+	for _, p := range spec.params {
+		if !p.Mandatory {
+			continue
+		}
+		if len(p.MandatoryIn) > 0 && res.set != "" {
+			in := false
+			for _, m := range p.MandatoryIn {
+				if strings.EqualFold(m, res.set) {
+					in = true
+				}
+			}
+			if !in {
+				continue
+			}
+		}
+		if len(p.Sets) > 0 && res.set != "" {
+			in := false
+			for _, ps := range p.Sets {
+				if strings.EqualFold(ps, res.set) {
+					in = true
+				}
+			}
+			if !in {
+				continue
+			}
+		}
+		if _, ok := res.bound[strings.ToLower(p.Name)]; !ok {
+			missing = append(missing, p.Name)
+		}
+	}
+	if len(missing) > 0 {
+		return bindError(pos, spec.command, "MissingMandatoryParameter", InvalidArgument,
+			"Cannot process command because of one or more missing mandatory parameters: %s.", strings.Join(missing, " "))
+	}
+	return nil
+}
+
+// bindPipeline binds one pipeline input object. It returns the names bound
+// (to unbind after the record) or an error when nothing takes the input.
+func (s *Session) bindPipeline(fr frame, spec *bindSpec, res *bindResult, in any, pos parser.Pos) ([]string, error) {
+	var added []string
+	takes := false
+	for _, p := range spec.params {
+		if !p.Pipeline {
+			continue
+		}
+		takes = true
+		key := strings.ToLower(p.Name)
+		if _, done := res.bound[key]; done {
+			continue
+		}
+		if !s.inCompatibleSet(spec, res, p) {
+			continue
+		}
+		cv, err := s.convertParam(fr, spec, p, in, pos)
+		if err != nil {
+			continue
+		}
+		res.bound[key] = cv
+		res.names[key] = p.Name
+		added = append(added, key)
+		break
+	}
+	if len(added) == 0 {
+		for _, p := range spec.params {
+			if !p.ByName {
+				continue
+			}
+			takes = true
+			key := strings.ToLower(p.Name)
+			if _, done := res.bound[key]; done {
+				continue
+			}
+			v, ok := propertyOf(in, p.Name)
+			if !ok {
+				for _, a := range p.Aliases {
+					if v, ok = propertyOf(in, a); ok {
+						break
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+			cv, err := s.convertParam(fr, spec, p, v, pos)
+			if err != nil {
+				return added, err
+			}
+			res.bound[key] = cv
+			res.names[key] = p.Name
+			added = append(added, key)
+		}
+	}
+	if len(added) == 0 {
+		if !takes {
+			return nil, bindError(pos, spec.command, "InputObjectNotBound", InvalidArgument,
+				"The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.")
+		}
+		return nil, bindError(pos, spec.command, "InputObjectNotBound", InvalidArgument,
+			"The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.")
+	}
+	return added, nil
+}
+
+// propertyOf reads a property of a pipeline object for by-name binding.
+func propertyOf(v any, name string) (any, bool) {
+	switch o := v.(type) {
+	case *value.Object:
+		return o.Get(name)
+	case *value.Hashtable:
+		return nil, false
+	}
+	return nil, false
+}
+
+// convertParam converts and validates an argument for parameter p.
+func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos parser.Pos) (any, error) {
+	t := strings.ToLower(p.Type)
+	if v == nil {
+		if p.Mandatory && !p.AllowNull && t != "switch" {
+			return nil, bindError(pos, spec.command, "ParameterArgumentValidationErrorNullNotAllowed", InvalidData,
+				"Cannot bind argument to parameter '%s' because it is null.", p.Name)
+		}
+		if p.NotNull || p.NotNullOrEmpty {
+			return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+				"Cannot validate argument on parameter '%s'. The argument is null. Provide a valid value for the argument, and then try running the command again.", p.Name)
+		}
+		switch t {
+		case "string":
+			if p.Mandatory {
+				return nil, bindError(pos, spec.command, "ParameterArgumentValidationErrorNullNotAllowed", InvalidData,
+					"Cannot bind argument to parameter '%s' because it is null.", p.Name)
+			}
+			return nil, nil
+		case "switch", "bool":
+			if t == "switch" {
+				return false, nil
+			}
+		}
+		if t != "bool" {
+			return nil, nil
+		}
+	}
+	var out any
+	switch t {
+	case "", "object", "psobject", "object[]", "psobject[]":
+		out = v
+		if t == "object[]" || t == "psobject[]" {
+			if _, ok := v.(*value.Array); !ok && v != nil {
+				out = value.NewArray(v)
+			}
+		}
+	case "switch":
+		out = value.ToBool(v)
+	case "bool", "boolean":
+		switch x := v.(type) {
+		case bool:
+			out = x
+		case int, int64, float64, value.Decimal:
+			out = value.ToBool(x)
+		case nil:
+			return nil, bindError(pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
+				"Cannot process argument transformation on parameter '%s'. Cannot convert value \"\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", p.Name)
+		default:
+			return nil, bindError(pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
+				"Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", p.Name, value.TypeName(v))
+		}
+	case "string":
+		if a, ok := v.(*value.Array); ok {
+			ofs, _ := s.getVar(fr.scope, "OFS")
+			sep := " "
+			if ofs != nil {
+				sep = value.ToString(ofs)
+			}
+			parts := make([]string, len(a.Items))
+			for i, it := range a.Items {
+				parts[i] = value.ToString(it)
+			}
+			out = strings.Join(parts, sep)
+		} else {
+			out = value.ToString(v)
+		}
+	case "string[]":
+		items := value.AsSlice(v)
+		strs := make([]any, len(items))
+		for i, it := range items {
+			strs[i] = value.ToString(it)
+		}
+		out = &value.Array{Items: strs, Elem: value.TString}
+	case "scriptblock":
+		if _, ok := v.(*ScriptBlock); !ok {
+			return nil, bindError(pos, spec.command, "CannotConvertArgument", InvalidArgument,
+				"Cannot bind parameter '%s'. Cannot convert the \"%s\" value of type \"%s\" to type \"System.Management.Automation.ScriptBlock\".", p.Name, value.ToString(v), value.TypeName(v))
+		}
+		out = v
+	case "scriptblock[]":
+		out = v
+	default:
+		typ, ok := s.resolveType(p.Type)
+		if !ok {
+			out = v
+			break
+		}
+		cv, err := s.convert(v, typ)
+		if err != nil {
+			if ce, ok := err.(*value.ConversionError); ok && strings.Contains(ce.Detail, "enumerator name") {
+				return nil, bindError(pos, spec.command, "CannotConvertArgumentNoMessage", InvalidArgument,
+					"Cannot bind parameter '%s'. %s", p.Name, err.Error())
+			}
+			return nil, bindError(pos, spec.command, "CannotConvertArgumentNoMessage", InvalidArgument,
+				"Cannot bind parameter '%s'. %s", p.Name, err.Error())
+		}
+		out = cv
+	}
+	if len(p.Values) > 0 && out != nil {
+		for _, it := range value.AsSlice(out) {
+			str := value.ToString(it)
+			ok := false
+			for _, allowed := range p.Values {
+				if strings.EqualFold(allowed, str) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+					"Cannot validate argument on parameter '%s'. The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.Name, str, strings.Join(p.Values, ","))
+			}
+		}
+	}
+	if p.NotNullOrEmpty {
+		if str, ok := out.(string); ok && str == "" {
+			return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+				"Cannot validate argument on parameter '%s'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.", p.Name)
+		}
+		if a, ok := out.(*value.Array); ok && len(a.Items) == 0 {
+			return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+				"Cannot validate argument on parameter '%s'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.", p.Name)
+		}
+	}
+	if p.Mandatory && !p.AllowNull {
+		if str, ok := out.(string); ok && str == "" {
+			return nil, bindError(pos, spec.command, "ParameterArgumentValidationErrorEmptyStringNotAllowed", InvalidData,
+				"Cannot bind argument to parameter '%s' because it is an empty string.", p.Name)
+		}
+	}
+	if p.HasRange {
+		if f, err := value.ToFloat(out); err == nil {
+			if f < p.RangeMin {
+				return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+					"Cannot validate argument on parameter '%s'. The %s argument is less than the minimum allowed range of %s. Supply an argument that is greater than or equal to %s and then try the command again.", p.Name, value.ToString(out), value.FormatFloat(p.RangeMin), value.FormatFloat(p.RangeMin))
+			}
+			if f > p.RangeMax {
+				return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+					"Cannot validate argument on parameter '%s'. The %s argument is greater than the maximum allowed range of %s. Supply an argument that is less than or equal to %s and then try the command again.", p.Name, value.ToString(out), value.FormatFloat(p.RangeMax), value.FormatFloat(p.RangeMax))
+			}
+		}
+	}
+	return out, nil
+}
+
+// dotnetTypeName returns the .NET name of a parameter type for messages.
+func dotnetTypeName(t string) string {
+	switch strings.ToLower(t) {
+	case "", "object":
+		return "System.Object"
+	case "switch":
+		return "System.Management.Automation.SwitchParameter"
+	case "string":
+		return "System.String"
+	case "string[]":
+		return "System.String[]"
+	case "bool", "boolean":
+		return "System.Boolean"
+	case "int":
+		return "System.Int32"
+	case "long":
+		return "System.Int64"
+	case "scriptblock":
+		return "System.Management.Automation.ScriptBlock"
+	case "hashtable":
+		return "System.Collections.Hashtable"
+	case "object[]":
+		return "System.Object[]"
+	case "actionpreference":
+		return "System.Management.Automation.ActionPreference"
+	}
+	if tt, ok := value.ParseType(t, nil); ok {
+		return tt.Name
+	}
+	return t
+}

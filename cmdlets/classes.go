@@ -1,0 +1,225 @@
+package cmdlets
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/parser"
+)
+
+// classDef is a class defined by a script.
+type classDef struct {
+	name      string
+	base      *classDef
+	props     []*parser.ClassMember
+	methods   map[string][]*parser.ClassMember
+	ctors     []*parser.ClassMember
+	statics   map[string]any
+	file      string
+	enum      bool
+	enumNames []string
+}
+
+func (s *Session) defineClass(fr frame, st *parser.ClassDefinition) error {
+	c := &classDef{name: st.Name, methods: map[string][]*parser.ClassMember{}, statics: map[string]any{}, file: fr.file}
+	for _, b := range st.Bases {
+		if bc := s.classes[strings.ToLower(b)]; bc != nil {
+			c.base = bc
+		}
+	}
+	for _, m := range st.Members {
+		static := false
+		for _, mod := range m.Mods {
+			if mod == "static" {
+				static = true
+			}
+		}
+		switch {
+		case m.Prop != "":
+			if static {
+				var v any
+				if m.Init != nil {
+					iv, err := s.evalStatementValue(fr, m.Init)
+					if err != nil {
+						return err
+					}
+					v = iv
+				}
+				c.statics[strings.ToLower(m.Prop)] = v
+				continue
+			}
+			c.props = append(c.props, m)
+		case strings.EqualFold(m.Method, st.Name):
+			c.ctors = append(c.ctors, m)
+		default:
+			key := strings.ToLower(m.Method)
+			if static {
+				key = "static:" + key
+			}
+			c.methods[key] = append(c.methods[key], m)
+		}
+	}
+	s.classes[strings.ToLower(st.Name)] = c
+	return nil
+}
+
+func (s *Session) defineEnum(fr frame, st *parser.EnumDefinition) error {
+	c := &classDef{name: st.Name, methods: map[string][]*parser.ClassMember{}, statics: map[string]any{}, enum: true}
+	for _, m := range st.Members {
+		c.statics[strings.ToLower(m.Name)] = m.Name
+		c.enumNames = append(c.enumNames, m.Name)
+	}
+	s.classes[strings.ToLower(st.Name)] = c
+	return nil
+}
+
+// memberType returns the declared type of a member.
+func memberType(m *parser.ClassMember) string {
+	for _, a := range append(append([]*parser.ParamAttr{}, m.Attrs...), m.Attrs2...) {
+		if a.Type != "" {
+			return a.Type
+		}
+	}
+	return ""
+}
+
+// newClassInstance runs [Class]::new(args).
+func (s *Session) newClassInstance(fr frame, c *classDef, args []any) (any, error) {
+	if c.enum {
+		return nil, &methodErr{typ: "System.Management.Automation.RuntimeException", msg: "Cannot create an instance of an enum."}
+	}
+	o := value.NewObject(c.name, "System.Object")
+	for k := c; k != nil; k = k.base {
+		for _, p := range k.props {
+			var v any
+			if p.Init != nil {
+				iv, err := s.evalStatementValue(frame{scope: s.global, file: c.file}, p.Init)
+				if err != nil {
+					return nil, err
+				}
+				v = iv
+			}
+			if t := memberType(p); t != "" {
+				if typ, ok := s.resolveType(t); ok {
+					if cv, err := s.convert(v, typ); err == nil {
+						v = cv
+					}
+				}
+			}
+			if _, exists := o.Prop(p.Prop); !exists {
+				o.Set(p.Prop, v)
+			}
+		}
+	}
+	for _, ctor := range c.ctors {
+		if len(ctor.Params) == len(args) {
+			_, err := s.runClassMethod(fr, c, o, ctor, args)
+			return o, err
+		}
+	}
+	if len(args) > 0 && len(c.ctors) > 0 || len(args) > 0 && len(c.ctors) == 0 {
+		return nil, &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args))}
+	}
+	return o, nil
+}
+
+// newClassFromHash converts a hashtable to a class instance.
+func (s *Session) newClassFromHash(c *classDef, h *value.Hashtable) (any, error) {
+	v, err := s.newClassInstance(frame{scope: s.global}, c, nil)
+	if err != nil {
+		return nil, err
+	}
+	o := v.(*value.Object)
+	for i, k := range h.Keys() {
+		o.Set(value.ToString(k), h.Values()[i])
+	}
+	return o, nil
+}
+
+func (s *Session) callClassMethod(fr frame, c *classDef, o *value.Object, name string, args []any) (any, error) {
+	for k := c; k != nil; k = k.base {
+		for _, m := range k.methods[strings.ToLower(name)] {
+			if len(m.Params) == len(args) {
+				return s.runClassMethod(fr, k, o, m, args)
+			}
+		}
+	}
+	return nil, notFoundMethod(o, name)
+}
+
+func (s *Session) classStatic(fr frame, c *classDef, name string, call bool, args []any) (any, error) {
+	lname := strings.ToLower(name)
+	if call {
+		if lname == "new" {
+			return s.newClassInstance(fr, c, args)
+		}
+		for _, m := range c.methods["static:"+lname] {
+			if len(m.Params) == len(args) {
+				return s.runClassMethod(fr, c, nil, m, args)
+			}
+		}
+		return nil, &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", c.name, name)}
+	}
+	if v, ok := c.statics[lname]; ok {
+		return v, nil
+	}
+	return nil, nil
+}
+
+// runClassMethod runs a method body with $this and the parameters bound.
+func (s *Session) runClassMethod(fr frame, c *classDef, this *value.Object, m *parser.ClassMember, args []any) (any, error) {
+	sc := newScope(s.global)
+	if this != nil {
+		sc.vars["this"] = &Variable{Name: "this", Value: this}
+	}
+	for i, p := range m.Params {
+		var v any
+		if i < len(args) {
+			v = args[i]
+		}
+		for _, a := range p.Attrs {
+			if a.Type != "" {
+				if typ, ok := s.resolveType(a.Type); ok {
+					cv, err := s.convert(v, typ)
+					if err != nil {
+						return nil, err
+					}
+					v = cv
+				}
+			}
+		}
+		sc.vars[strings.ToLower(p.Name)] = &Variable{Name: p.Name, Value: v}
+	}
+	own := frame{scope: sc, file: c.file}
+	var out []any
+	err := s.execList(own, m.Body.List, func(v any) error { out = append(out, v); return nil })
+	result := value.Unwrap(out)
+	if err != nil {
+		var fl *flow
+		if asFlow(err, &fl) && fl.kind == "return" {
+			err = nil
+		}
+	}
+	if err == nil && result == nil {
+		result = voidValue{}
+	}
+	if t := memberType(m); t != "" && !strings.EqualFold(t, "void") {
+		if typ, ok := s.resolveType(t); ok {
+			if _, isVoid := result.(voidValue); !isVoid {
+				if cv, cerr := s.convert(result, typ); cerr == nil {
+					result = cv
+				}
+			}
+		}
+	}
+	return result, err
+}
+
+func asFlow(err error, target **flow) bool {
+	f, ok := err.(*flow)
+	if ok {
+		*target = f
+	}
+	return ok
+}

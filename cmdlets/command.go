@@ -1,0 +1,283 @@
+package cmdlets
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/parser"
+)
+
+// ParamDef describes one parameter of a cmdlet or function.
+type ParamDef struct {
+	Name      string
+	Type      string // a type literal's text: "string", "int", "switch", "string[]", "object"...
+	Aliases   []string
+	Position  int // -1 when not positional
+	Mandatory bool
+	// Sets lists the parameter sets the parameter belongs to; empty means all.
+	Sets []string
+	// Mandatory in these sets only (when Mandatory is set and this is not empty).
+	MandatoryIn []string
+	Pipeline    bool // ValueFromPipeline
+	// Remaining takes every positional argument from its position on.
+	Remaining      bool
+	ByName         bool     // ValueFromPipelineByPropertyName
+	Values         []string // ValidateSet
+	NotNullOrEmpty bool
+	NotNull        bool
+	AllowNull      bool
+	Default        func(c *Call) any
+	// RangeMin and RangeMax validate numbers when HasRange is set.
+	HasRange           bool
+	RangeMin, RangeMax float64
+	// Help is a one-line description for Get-Help and completion.
+	Help string
+}
+
+// IsSwitch reports whether the parameter is a switch.
+func (p *ParamDef) IsSwitch() bool { return strings.EqualFold(p.Type, "switch") }
+
+// Cmdlet is a command implemented in Go.
+type Cmdlet struct {
+	Name     string
+	Module   string
+	Synopsis string
+	// Doc is the Microsoft documentation page the emulation follows.
+	Doc    string
+	Params []*ParamDef
+	// DefaultSet names the default parameter set.
+	DefaultSet string
+	// ShouldProcess adds -WhatIf and -Confirm.
+	ShouldProcess bool
+	// Begin runs once before input, Process once per input object (once
+	// with no input when nothing is piped), End once after input.
+	Begin   func(c *Call) error
+	Process func(c *Call) error
+	End     func(c *Call) error
+	// NotImplemented marks a real cmdlet the emulator does not model.
+	NotImplemented bool
+	// Writes marks a cmdlet that writes files (skipped without --allow-write).
+	Writes bool
+	// Examples for Get-Help.
+	Examples []string
+}
+
+// param returns the definition of parameter name (canonical, case-insensitive).
+func (c *Cmdlet) param(name string) *ParamDef {
+	for _, p := range c.Params {
+		if strings.EqualFold(p.Name, name) {
+			return p
+		}
+	}
+	return nil
+}
+
+// Call is one invocation of a Go cmdlet: its bound arguments, input and
+// streams.
+type Call struct {
+	s        *Session
+	fr       frame
+	cmd      *Cmdlet
+	Pos      parser.Pos
+	Name     string // as invoked
+	bound    map[string]any
+	Input    any
+	HasInput bool
+	emit     emitFn
+	common   commonParams
+	// State holds what a cmdlet keeps between Begin, Process and End.
+	State any
+}
+
+// Has reports whether parameter name was given.
+func (c *Call) Has(name string) bool {
+	_, ok := c.bound[strings.ToLower(name)]
+	return ok
+}
+
+// Arg returns the value of parameter name, or nil.
+func (c *Call) Arg(name string) any { return c.bound[strings.ToLower(name)] }
+
+// String returns a string parameter ("" when missing).
+func (c *Call) String(name string) string {
+	v, ok := c.bound[strings.ToLower(name)]
+	if !ok || v == nil {
+		return ""
+	}
+	return value.ToString(v)
+}
+
+// Bool returns a bool or switch parameter.
+func (c *Call) Bool(name string) bool { return value.ToBool(c.bound[strings.ToLower(name)]) }
+
+// Int returns an int parameter, or def when missing.
+func (c *Call) Int(name string, def int) int {
+	v, ok := c.bound[strings.ToLower(name)]
+	if !ok || v == nil {
+		return def
+	}
+	n, err := value.ToInt(v)
+	if err != nil {
+		return def
+	}
+	return n
+}
+
+// Strings returns a string[] parameter.
+func (c *Call) Strings(name string) []string {
+	v, ok := c.bound[strings.ToLower(name)]
+	if !ok || v == nil {
+		return nil
+	}
+	items := value.AsSlice(v)
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = value.ToString(it)
+	}
+	return out
+}
+
+// Bound returns the bound parameters (lower-case names) in no order.
+func (c *Call) Bound() map[string]any { return c.bound }
+
+// Write sends an object down the pipeline.
+func (c *Call) Write(v any) error {
+	if c.common.outVar != "" {
+		c.common.outItems = append(c.common.outItems, v)
+	}
+	return c.emit(v)
+}
+
+// WriteAll sends each item down the pipeline.
+func (c *Call) WriteAll(items []any) error {
+	for _, it := range items {
+		if err := c.Write(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Session returns the session running the call.
+func (c *Call) Session() *Session { return c.s }
+
+// Stderr returns the error stream writer.
+func (c *Call) Stderr() io.Writer { return c.s.errw }
+
+// Errorf writes a non-terminating error for the call (or stops, per
+// -ErrorAction).
+func (c *Call) Errorf(id string, cat Category, target, format string, args ...any) error {
+	return c.WriteError(&ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: id, Category: cat, Target: target, Msg: fmt.Sprintf(format, args...)})
+}
+
+// WriteError writes a non-terminating error record.
+func (c *Call) WriteError(rec *ErrorRecord) error {
+	if rec.Pos.Line == 0 {
+		rec.Pos = c.Pos
+	}
+	if rec.Command == "" {
+		rec.Command = c.cmd.Name
+	}
+	return c.s.writeError(c.fr, rec, &c.common)
+}
+
+// Fail returns a terminating error for the call (statement-terminating,
+// like ThrowTerminatingError).
+func (c *Call) Fail(id string, cat Category, format string, args ...any) error {
+	return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: id, Category: cat, Msg: fmt.Sprintf(format, args...)}}
+}
+
+// Verbose writes to the verbose stream when it is shown.
+func (c *Call) Verbose(format string, args ...any) {
+	if c.common.pref(c.s, c.fr, "Verbose") {
+		c.s.sink.flush()
+		fmt.Fprintf(c.s.errw, "VERBOSE: "+format+"\n", args...)
+	}
+}
+
+// Warning writes to the warning stream.
+func (c *Call) Warning(format string, args ...any) {
+	c.s.writeWarning(c.fr, &c.common, fmt.Sprintf(format, args...))
+}
+
+// ShouldProcess reports whether a change may go ahead: with -WhatIf it
+// prints what would happen and returns false.
+func (c *Call) ShouldProcess(target, action string) bool {
+	if c.Bool("WhatIf") || (!c.Has("WhatIf") && value.ToBool(c.s.prefValue(c.fr, "WhatIfPreference"))) {
+		c.s.sink.flush()
+		fmt.Fprintf(c.s.out, "What if: Performing the operation %q on target %q.\n", action, target)
+		return false
+	}
+	return true
+}
+
+// commonParams holds the common parameters of one call.
+type commonParams struct {
+	errorAction   string
+	warningAction string
+	infoAction    string
+	verbose       *bool
+	debug         *bool
+	errorVar      string
+	warningVar    string
+	infoVar       string
+	outVar        string
+	outItems      []any
+	errItems      []any
+	suppressErr   bool // 2>$null
+	mergeErr      emitFn
+}
+
+// pref reports whether a stream (Verbose, Debug) is shown for this call.
+func (cp *commonParams) pref(s *Session, fr frame, stream string) bool {
+	switch stream {
+	case "Verbose":
+		if cp.verbose != nil {
+			return *cp.verbose
+		}
+	case "Debug":
+		if cp.debug != nil {
+			return *cp.debug
+		}
+	}
+	v := value.ToString(s.prefValue(fr, stream+"Preference"))
+	return strings.EqualFold(v, "Continue") || strings.EqualFold(v, "Inquire") || strings.EqualFold(v, "Stop")
+}
+
+// prefValue reads a preference variable from the current scope chain.
+func (s *Session) prefValue(fr frame, name string) any {
+	v, _ := s.getVar(fr.scope, name)
+	return v
+}
+
+var commonParamDefs = []*ParamDef{
+	{Name: "Verbose", Type: "switch", Aliases: []string{"vb"}, Position: -1},
+	{Name: "Debug", Type: "switch", Aliases: []string{"db"}, Position: -1},
+	{Name: "ErrorAction", Type: "ActionPreference", Aliases: []string{"ea"}, Position: -1},
+	{Name: "WarningAction", Type: "ActionPreference", Aliases: []string{"wa"}, Position: -1},
+	{Name: "InformationAction", Type: "ActionPreference", Aliases: []string{"infa"}, Position: -1},
+	{Name: "ProgressAction", Type: "ActionPreference", Aliases: []string{"proga"}, Position: -1},
+	{Name: "ErrorVariable", Type: "string", Aliases: []string{"ev"}, Position: -1},
+	{Name: "WarningVariable", Type: "string", Aliases: []string{"wv"}, Position: -1},
+	{Name: "InformationVariable", Type: "string", Aliases: []string{"iv"}, Position: -1},
+	{Name: "OutVariable", Type: "string", Aliases: []string{"ov"}, Position: -1},
+	{Name: "OutBuffer", Type: "int", Aliases: []string{"ob"}, Position: -1},
+	{Name: "PipelineVariable", Type: "string", Aliases: []string{"pv"}, Position: -1},
+}
+
+var shouldProcessDefs = []*ParamDef{
+	{Name: "WhatIf", Type: "switch", Aliases: []string{"wi"}, Position: -1},
+	{Name: "Confirm", Type: "switch", Aliases: []string{"cf"}, Position: -1},
+}
+
+// isCommonParam reports whether name is a common parameter.
+func isCommonParam(name string) bool {
+	for _, p := range commonParamDefs {
+		if strings.EqualFold(p.Name, name) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,387 @@
+package cmdlets
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/csemu/csemu/cmdlets/format"
+	"github.com/csemu/csemu/cmdlets/value"
+)
+
+func dataCmdlets() []*Cmdlet {
+	csvOut := []*ParamDef{pipe(mand(p("InputObject", "object", -1))), p("Delimiter", "char", 1), p("NoTypeInformation", "switch", -1),
+		alias(p("IncludeTypeInformation", "switch", -1), "ITI"), p("UseCulture", "switch", -1),
+		values(p("UseQuotes", "string", -1), "Never", "Always", "AsNeeded"), p("QuoteFields", "string[]", -1), p("NoHeader", "switch", -1)}
+	return []*Cmdlet{
+		{
+			Name: "ConvertTo-Json", Synopsis: "Converts objects to JSON.",
+			Params: []*ParamDef{mand(pipe(p("InputObject", "object", 0))), p("Depth", "int", -1), p("Compress", "switch", -1),
+				p("EnumsAsStrings", "switch", -1), p("AsArray", "switch", -1), p("EscapeHandling", "string", -1)},
+			Process: collectInput,
+			End: func(c *Call) error {
+				items, _ := c.State.([]any)
+				var v any
+				switch {
+				case len(items) == 1 && !c.Bool("AsArray"):
+					v = items[0]
+				default:
+					v = &value.Array{Items: items}
+				}
+				text, warnings, err := format.ToJSON(jsonable(c.s, v), format.JSONOptions{Depth: c.Int("Depth", 2), Compress: c.Bool("Compress"),
+					EnumsAsStrings: c.Bool("EnumsAsStrings"), AsArray: c.Bool("AsArray")})
+				if err != nil {
+					return err
+				}
+				for _, w := range warnings {
+					if err := c.s.writeWarning(c.fr, &c.common, w); err != nil {
+						return err
+					}
+				}
+				return c.Write(text)
+			},
+		},
+		{
+			Name: "ConvertFrom-Json", Synopsis: "Converts JSON text to objects.",
+			Params: []*ParamDef{mand(pipe(p("InputObject", "string", 0))), p("AsHashtable", "switch", -1), p("Depth", "int", -1),
+				p("NoEnumerate", "switch", -1), p("DateKind", "string", -1)},
+			Process: func(c *Call) error {
+				parts, _ := c.State.([]string)
+				c.State = append(parts, c.String("InputObject"))
+				return nil
+			},
+			End: func(c *Call) error {
+				parts, _ := c.State.([]string)
+				if len(parts) == 0 {
+					return nil
+				}
+				v, err := format.FromJSON(strings.Join(parts, "\n"), c.Bool("AsHashtable"))
+				if err != nil {
+					return c.Fail("System.ArgumentException", InvalidArgument, "%s", err.Error())
+				}
+				if c.Bool("NoEnumerate") {
+					return c.Write(v)
+				}
+				return emitValue(v, c.Write)
+			},
+		},
+		{
+			Name: "ConvertTo-Csv", Synopsis: "Converts objects to CSV lines.", Params: csvOut,
+			Process: collectInput,
+			End: func(c *Call) error {
+				items, _ := c.State.([]any)
+				for _, l := range format.ToCSV(csvItems(c.s, items), csvOptions(c)) {
+					if err := c.Write(l); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+		},
+		{
+			Name: "Export-Csv", Synopsis: "Writes objects to a CSV file (needs --allow-write).", Writes: true, ShouldProcess: true,
+			Params: append([]*ParamDef{mand(p("Path", "string", 0)), alias(p("LiteralPath", "string", -1), "PSPath", "LP"), p("Append", "switch", -1),
+				p("Force", "switch", -1), p("NoClobber", "switch", -1), p("Encoding", "string", -1)}, csvOut...),
+			Process: collectInput,
+			End: func(c *Call) error {
+				items, _ := c.State.([]any)
+				lines := format.ToCSV(csvItems(c.s, items), csvOptions(c))
+				path := c.String("Path")
+				if path == "" {
+					path = c.String("LiteralPath")
+				}
+				if c.Bool("Append") && len(lines) > 0 {
+					if _, err := os.Stat(nativePath(path)); err == nil {
+						lines = lines[1:]
+					}
+				}
+				if !c.ShouldProcess(path, "Export-Csv") {
+					return nil
+				}
+				data := strings.Join(lines, "\n")
+				if len(lines) > 0 {
+					data += "\n"
+				}
+				return c.s.writeFile(c.fr, c.Pos, "Export-Csv", path, []byte(data), c.Bool("Append"))
+			},
+		},
+		{
+			Name: "ConvertFrom-Csv", Synopsis: "Converts CSV lines to objects.",
+			Params: []*ParamDef{mand(pipe(p("InputObject", "string[]", 0))), p("Delimiter", "char", 1), p("Header", "string[]", -1),
+				p("UseCulture", "switch", -1)},
+			Process: func(c *Call) error {
+				lines, _ := c.State.([]string)
+				c.State = append(lines, c.Strings("InputObject")...)
+				return nil
+			},
+			End: func(c *Call) error {
+				lines, _ := c.State.([]string)
+				items, err := format.FromCSV(strings.Join(lines, "\n"), csvInOptions(c))
+				if err != nil {
+					return c.Fail("CsvError", InvalidData, "%s", err.Error())
+				}
+				return c.WriteAll(items)
+			},
+		},
+		{
+			Name: "Import-Csv", Synopsis: "Reads objects from a CSV file.",
+			Params: []*ParamDef{pipe(p("Path", "string[]", 0)), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"), p("Delimiter", "char", 1),
+				p("Header", "string[]", -1), p("Encoding", "string", -1), p("UseCulture", "switch", -1)},
+			Process: func(c *Call) error {
+				paths := c.Strings("Path")
+				if len(paths) == 0 {
+					paths = c.Strings("LiteralPath")
+				}
+				for _, path := range paths {
+					text, err := readFileText(path)
+					if err != nil {
+						if err := c.Errorf("PathNotFound", ObjectNotFound, path, "%s", err.Error()); err != nil {
+							return err
+						}
+						continue
+					}
+					items, err := format.FromCSV(text, csvInOptions(c))
+					if err != nil {
+						return c.Fail("CsvError", InvalidData, "%s", err.Error())
+					}
+					if err := c.WriteAll(items); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+		},
+		{
+			Name: "Get-Content", Module: "Microsoft.PowerShell.Management", Synopsis: "Reads a file.",
+			Params: []*ParamDef{pipe(byName(alias(p("Path", "string[]", 0), "FullName"))), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"),
+				p("Raw", "switch", -1), alias(p("TotalCount", "int", -1), "First", "Head"), alias(p("Tail", "int", -1), "Last"),
+				p("Encoding", "string", -1), p("Delimiter", "string", -1), p("ReadCount", "int", -1), p("Wait", "switch", -1), p("Force", "switch", -1)},
+			Process: func(c *Call) error {
+				paths := c.Strings("Path")
+				if len(paths) == 0 {
+					paths = c.Strings("LiteralPath")
+				}
+				for _, path := range paths {
+					text, err := readFileText(path)
+					if err != nil {
+						if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path, Msg: err.Error(),
+							Exception: "System.Management.Automation.ItemNotFoundException"}); err != nil {
+							return err
+						}
+						continue
+					}
+					if c.Bool("Raw") {
+						if err := c.Write(text); err != nil {
+							return err
+						}
+						continue
+					}
+					lines := splitLines(text)
+					if n := c.Int("TotalCount", -1); n >= 0 && n < len(lines) {
+						lines = lines[:n]
+					}
+					if n := c.Int("Tail", -1); n >= 0 && n < len(lines) {
+						lines = lines[len(lines)-n:]
+					}
+					for _, l := range lines {
+						if err := c.Write(l); err != nil {
+							return err
+						}
+					}
+				}
+				return nil
+			},
+		},
+		{
+			Name: "Test-Path", Module: "Microsoft.PowerShell.Management", Synopsis: "Tells whether a path exists.",
+			Params: []*ParamDef{pipe(p("Path", "string[]", 0)), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"),
+				values(p("PathType", "string", -1), "Any", "Container", "Leaf"), p("IsValid", "switch", -1), p("Filter", "string", -1),
+				p("Include", "string[]", -1), p("Exclude", "string[]", -1), p("OlderThan", "datetime", -1), p("NewerThan", "datetime", -1)},
+			Process: func(c *Call) error {
+				paths := c.Strings("Path")
+				if len(paths) == 0 {
+					paths = c.Strings("LiteralPath")
+				}
+				for _, path := range paths {
+					if c.Bool("IsValid") {
+						if err := c.Write(true); err != nil {
+							return err
+						}
+						continue
+					}
+					ok := false
+					if strings.HasPrefix(strings.ToLower(path), "env:") {
+						_, ok = c.s.getEnv(path[4:])
+					} else if strings.HasPrefix(strings.ToLower(path), "variable:") {
+						_, ok = c.s.getVar(c.fr.scope, path[9:])
+					} else if strings.HasPrefix(strings.ToLower(path), "function:") {
+						_, ok = c.s.lookupFunc(c.fr.scope, path[9:])
+					} else if st, err := os.Stat(nativePath(path)); err == nil {
+						switch strings.ToLower(c.String("PathType")) {
+						case "leaf":
+							ok = !st.IsDir()
+						case "container":
+							ok = st.IsDir()
+						default:
+							ok = true
+						}
+					}
+					if err := c.Write(ok); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+		},
+		{
+			Name: "Join-Path", Module: "Microsoft.PowerShell.Management", Synopsis: "Joins path parts.",
+			Params: []*ParamDef{mand(pipe(p("Path", "string[]", 0))), p("ChildPath", "string", 1),
+				rest(p("AdditionalChildPath", "string[]", 2)), p("Resolve", "switch", -1)},
+			Process: func(c *Call) error {
+				for _, base := range c.Strings("Path") {
+					parts := append([]string{base, c.String("ChildPath")}, c.Strings("AdditionalChildPath")...)
+					if err := c.Write(joinPath(parts...)); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+		},
+		{
+			Name: "Split-Path", Module: "Microsoft.PowerShell.Management", Synopsis: "Returns part of a path.",
+			Params: []*ParamDef{mand(pipe(p("Path", "string[]", 0))), p("Leaf", "switch", -1), p("Parent", "switch", -1),
+				p("Qualifier", "switch", -1), p("NoQualifier", "switch", -1), p("Extension", "switch", -1), p("LeafBase", "switch", -1),
+				p("IsAbsolute", "switch", -1), p("Resolve", "switch", -1)},
+			Process: func(c *Call) error {
+				for _, path := range c.Strings("Path") {
+					np := nativePath(path)
+					var out any
+					switch {
+					case c.Bool("Leaf"):
+						out = filepath.Base(np)
+					case c.Bool("Extension"):
+						out = filepath.Ext(np)
+					case c.Bool("LeafBase"):
+						b := filepath.Base(np)
+						out = strings.TrimSuffix(b, filepath.Ext(b))
+					case c.Bool("IsAbsolute"):
+						out = filepath.IsAbs(np) || (len(path) > 1 && path[1] == ':')
+					case c.Bool("Qualifier"):
+						if i := strings.IndexByte(path, ':'); i > 0 {
+							out = path[:i+1]
+						} else {
+							out = ""
+						}
+					default:
+						d := filepath.Dir(np)
+						if d == "." {
+							d = ""
+						}
+						out = d
+					}
+					if err := c.Write(out); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+		},
+	}
+}
+
+// jsonable turns engine values into what the JSON writer knows.
+func jsonable(s *Session, v any) any {
+	switch x := v.(type) {
+	case *ScriptBlock:
+		return x.Text
+	case *ErrorRecord:
+		o := value.NewObject(value.TErrorRecord)
+		o.Set("Exception", exceptionObject(x))
+		o.Set("FullyQualifiedErrorId", x.FullyQualifiedID())
+		o.Set("TargetObject", x.Target)
+		return o
+	case voidValue:
+		return nil
+	case *value.Array:
+		out := make([]any, len(x.Items))
+		for i, it := range x.Items {
+			out[i] = jsonable(s, it)
+		}
+		return &value.Array{Items: out}
+	case *value.Object:
+		needs := false
+		for _, pp := range x.Props() {
+			switch pp.Get().(type) {
+			case *ScriptBlock, *ErrorRecord, *value.Array, *value.Object, *scriptMethod, *scriptProperty:
+				needs = true
+			}
+		}
+		if !needs {
+			return x
+		}
+		o := value.NewObject(x.TypeNames...)
+		for _, pp := range x.Props() {
+			switch pv := pp.Get().(type) {
+			case *scriptMethod:
+				continue
+			case *scriptProperty:
+				r, _ := s.invokeWithThis(pv.get, x, nil)
+				o.Set(pp.Name, jsonable(s, r))
+			default:
+				o.Set(pp.Name, jsonable(s, pv))
+			}
+		}
+		return o
+	case *value.Hashtable:
+		h := value.NewHashtable()
+		h.Ordered = x.Ordered
+		for i, k := range x.Keys() {
+			h.Set(k, jsonable(s, x.Values()[i]))
+		}
+		return h
+	case *stringBuilder:
+		return x.b.String()
+	case *regexValue:
+		return x.pattern
+	}
+	return v
+}
+
+// csvItems prepares objects for CSV output.
+func csvItems(s *Session, items []any) []any {
+	out := make([]any, len(items))
+	for i, it := range items {
+		out[i] = jsonable(s, it)
+	}
+	return out
+}
+
+func csvOptions(c *Call) format.CSVOptions {
+	o := format.CSVOptions{Delimiter: ',', IncludeTypeInformation: c.Bool("IncludeTypeInformation"), NoHeader: c.Bool("NoHeader")}
+	if c.Has("Delimiter") {
+		if r, ok := c.Arg("Delimiter").(rune); ok {
+			o.Delimiter = r
+		}
+	}
+	switch strings.ToLower(c.String("UseQuotes")) {
+	case "asneeded":
+		o.UseQuotes = format.QuoteAsNeeded
+	case "never":
+		o.UseQuotes = format.QuoteNever
+	}
+	o.QuoteFields = c.Strings("QuoteFields")
+	return o
+}
+
+func csvInOptions(c *Call) format.CSVOptions {
+	o := format.CSVOptions{Delimiter: ','}
+	if c.Has("Delimiter") {
+		if r, ok := c.Arg("Delimiter").(rune); ok {
+			o.Delimiter = r
+		}
+	}
+	if c.Has("Header") {
+		o.Header = c.Strings("Header")
+	}
+	return o
+}

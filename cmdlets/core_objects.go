@@ -1,0 +1,1108 @@
+package cmdlets
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/csemu/csemu/cmdlets/format"
+	"github.com/csemu/csemu/cmdlets/value"
+)
+
+func objectCmdlets() []*Cmdlet {
+	whereOps := []string{"EQ", "NE", "GT", "GE", "LT", "LE", "Like", "NotLike", "Match", "NotMatch", "Contains",
+		"NotContains", "In", "NotIn", "Is", "IsNot", "CEQ", "CNE", "CGT", "CGE", "CLT", "CLE", "CLike", "CNotLike",
+		"CMatch", "CNotMatch", "CContains", "CNotContains", "CIn", "CNotIn", "Not"}
+	whereParams := []*ParamDef{pipe(p("InputObject", "object", -1)), sets(p("FilterScript", "scriptblock", 0), "ScriptBlockSet"),
+		sets(p("Property", "string", 0), "Prop"), sets(p("Value", "object", 1), "Prop")}
+	for _, op := range whereOps {
+		whereParams = append(whereParams, sets(p(op, "switch", -1), "Prop"))
+	}
+	return []*Cmdlet{
+		{
+			Name: "ForEach-Object", Module: "Microsoft.PowerShell.Core", Synopsis: "Runs a script block for each input object.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Begin", "scriptblock", -1), p("End", "scriptblock", -1),
+				rest(p("Process", "object", 0)), p("MemberName", "string", -1), alias(p("ArgumentList", "object[]", -1), "Args"),
+				p("RemainingScripts", "object", -1), p("Parallel", "scriptblock", -1), p("ThrottleLimit", "int", -1)},
+			Begin: func(c *Call) error {
+				if c.Has("Parallel") {
+					return c.Fail("NotImplemented", NotImplemented, "[NotImplemented] ForEach-Object -Parallel is not emulated")
+				}
+				blocks := value.AsSlice(c.Arg("Process"))
+				var begin, end any
+				// -Process a, b, c: with several blocks the first is begin and the last end
+				if len(blocks) >= 3 {
+					begin, end = blocks[0], blocks[len(blocks)-1]
+					blocks = blocks[1 : len(blocks)-1]
+				} else if len(blocks) == 2 {
+					begin = blocks[0]
+					blocks = blocks[1:]
+				}
+				c.State = blocks
+				if b, ok := c.Arg("Begin").(*ScriptBlock); ok {
+					begin = b
+				}
+				if e, ok := c.Arg("End").(*ScriptBlock); ok {
+					end = e
+				}
+				if end != nil {
+					c.bound["__end"] = end
+				}
+				if b, ok := begin.(*ScriptBlock); ok {
+					return c.s.streamScriptBlock(c.fr, b, nil, nil, true, c.Write)
+				}
+				return nil
+			},
+			Process: func(c *Call) error {
+				if !c.HasInput && !c.Has("InputObject") {
+					return nil
+				}
+				in := c.Arg("InputObject")
+				blocks, _ := c.State.([]any)
+				for _, b := range blocks {
+					switch x := b.(type) {
+					case *ScriptBlock:
+						if err := c.s.streamScriptBlock(c.fr, x, in, nil, true, func(v any) error { return emitValue(v, c.Write) }); err != nil {
+							return err
+						}
+					case string:
+						if err := foreachMember(c, in, x); err != nil {
+							return err
+						}
+					}
+				}
+				if c.Has("MemberName") {
+					return foreachMember(c, in, c.String("MemberName"))
+				}
+				return nil
+			},
+			End: func(c *Call) error {
+				if e, ok := c.bound["__end"].(*ScriptBlock); ok {
+					return c.s.streamScriptBlock(c.fr, e, nil, nil, true, c.Write)
+				}
+				return nil
+			},
+		},
+		{
+			Name: "Where-Object", Module: "Microsoft.PowerShell.Core", Synopsis: "Selects objects by a condition.",
+			Params: whereParams, DefaultSet: "ScriptBlockSet",
+			Process: func(c *Call) error {
+				if !c.HasInput && !c.Has("InputObject") {
+					return nil
+				}
+				in := c.Arg("InputObject")
+				if sb, ok := c.Arg("FilterScript").(*ScriptBlock); ok {
+					v, err := c.s.invokeScriptBlockValue(c.fr, sb, in, nil, true)
+					if err != nil {
+						return err
+					}
+					if value.ToBool(v) {
+						return c.Write(in)
+					}
+					return nil
+				}
+				prop, _ := c.s.getMember(in, c.String("Property"))
+				op := "eq"
+				for _, o := range whereOps {
+					if c.Bool(o) {
+						op = strings.ToLower(o)
+					}
+				}
+				if op == "not" {
+					if !value.ToBool(prop) {
+						return c.Write(in)
+					}
+					return nil
+				}
+				if !c.Has("Value") {
+					if value.ToBool(prop) {
+						return c.Write(in)
+					}
+					return nil
+				}
+				res, err := c.s.binaryOp(c.fr, "-"+op, prop, c.Arg("Value"))
+				if err != nil {
+					return err
+				}
+				if value.ToBool(res) {
+					return c.Write(in)
+				}
+				return nil
+			},
+		},
+		{
+			Name: "Select-Object", Synopsis: "Selects properties or a subset of objects.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("ExcludeProperty", "string[]", -1),
+				p("ExpandProperty", "string", -1), p("Unique", "switch", -1), p("First", "int", -1), p("Last", "int", -1),
+				p("Skip", "int", -1), p("SkipLast", "int", -1), p("Index", "int[]", -1), p("Wait", "switch", -1),
+				p("CaseInsensitive", "switch", -1)},
+			Process: func(c *Call) error {
+				st, _ := c.State.(*selectState)
+				if st == nil {
+					st = &selectState{}
+					c.State = st
+				}
+				if !c.HasInput && !c.Has("InputObject") {
+					return nil
+				}
+				in := c.Arg("InputObject")
+				if !c.HasInput {
+					for _, it := range value.AsSlice(in) {
+						st.items = append(st.items, it)
+					}
+					return nil
+				}
+				// stream when only -First/-Skip apply
+				if !c.Has("Last") && !c.Has("Unique") && !c.Has("SkipLast") && !c.Has("Index") {
+					st.seen++
+					if c.Has("Skip") && st.seen <= c.Int("Skip", 0) {
+						return nil
+					}
+					if c.Has("First") && st.emitted >= c.Int("First", 0) {
+						return nil
+					}
+					st.emitted++
+					return selectOne(c, in)
+				}
+				st.items = append(st.items, in)
+				return nil
+			},
+			End: func(c *Call) error {
+				st, _ := c.State.(*selectState)
+				if st == nil || st.items == nil {
+					return nil
+				}
+				items := st.items
+				if c.Has("Index") {
+					var picked []any
+					for _, ix := range value.AsSlice(c.Arg("Index")) {
+						i, _ := value.ToInt(ix)
+						if i >= 0 && i < len(items) {
+							picked = append(picked, items[i])
+						}
+					}
+					items = picked
+				}
+				if n := c.Int("Skip", 0); n > 0 {
+					if n > len(items) {
+						n = len(items)
+					}
+					items = items[n:]
+				}
+				if n := c.Int("SkipLast", 0); n > 0 {
+					if n > len(items) {
+						n = len(items)
+					}
+					items = items[:len(items)-n]
+				}
+				if c.Has("First") {
+					if n := c.Int("First", 0); n < len(items) {
+						items = items[:n]
+					}
+				}
+				if c.Has("Last") {
+					if n := c.Int("Last", 0); n < len(items) {
+						items = items[len(items)-n:]
+					}
+				}
+				var out []any
+				for _, it := range items {
+					err := selectOneTo(c, it, func(v any) error { out = append(out, v); return nil })
+					if err != nil {
+						return err
+					}
+				}
+				if c.Bool("Unique") {
+					out = uniqueItems(out, !c.Bool("CaseInsensitive"))
+				}
+				return c.WriteAll(out)
+			},
+		},
+		{
+			Name: "Sort-Object", Synopsis: "Sorts objects by property values.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("Descending", "switch", -1),
+				p("Unique", "switch", -1), p("CaseSensitive", "switch", -1), p("Stable", "switch", -1), p("Top", "int", -1),
+				p("Bottom", "int", -1), p("Culture", "string", -1)},
+			Process: collectInput,
+			End: func(c *Call) error {
+				items, _ := c.State.([]any)
+				keys, err := sortKeys(c)
+				if err != nil {
+					return err
+				}
+				cs := c.Bool("CaseSensitive")
+				desc := c.Bool("Descending")
+				type row struct {
+					item any
+					vals []any
+				}
+				rows := make([]row, len(items))
+				for i, it := range items {
+					rows[i].item = it
+					for _, k := range keys {
+						v, err := k.get(c, it)
+						if err != nil {
+							return err
+						}
+						rows[i].vals = append(rows[i].vals, v)
+					}
+					if len(keys) == 0 {
+						rows[i].vals = []any{it}
+					}
+				}
+				sort.SliceStable(rows, func(i, j int) bool {
+					for k := range rows[i].vals {
+						cmp := sortCompare(rows[i].vals[k], rows[j].vals[k], cs)
+						if cmp == 0 {
+							continue
+						}
+						d := desc
+						if k < len(keys) && keys[k].desc != nil {
+							d = *keys[k].desc
+						}
+						if d {
+							return cmp > 0
+						}
+						return cmp < 0
+					}
+					return false
+				})
+				out := make([]any, 0, len(rows))
+				for i, r := range rows {
+					if c.Bool("Unique") && i > 0 {
+						same := true
+						for k := range r.vals {
+							if sortCompare(r.vals[k], rows[i-1].vals[k], cs) != 0 {
+								same = false
+							}
+						}
+						if same {
+							continue
+						}
+					}
+					out = append(out, r.item)
+				}
+				if n := c.Int("Top", -1); n >= 0 && n < len(out) {
+					out = out[:n]
+				}
+				if n := c.Int("Bottom", -1); n >= 0 && n < len(out) {
+					out = out[len(out)-n:]
+				}
+				return c.WriteAll(out)
+			},
+		},
+		{
+			Name: "Group-Object", Synopsis: "Groups objects by property values.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("NoElement", "switch", -1),
+				p("AsHashTable", "switch", -1), p("AsString", "switch", -1), p("CaseSensitive", "switch", -1), p("Culture", "string", -1)},
+			Process: collectInput,
+			End:     groupObjects,
+		},
+		{
+			Name: "Measure-Object", Synopsis: "Counts objects and computes sums, averages, minimums and maximums.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "string[]", 0), p("Sum", "switch", -1),
+				p("Average", "switch", -1), p("Maximum", "switch", -1), p("Minimum", "switch", -1), p("StandardDeviation", "switch", -1),
+				p("AllStats", "switch", -1), p("Line", "switch", -1), p("Word", "switch", -1), p("Character", "switch", -1),
+				p("IgnoreWhiteSpace", "switch", -1)},
+			Process: collectInput,
+			End:     measureObjects,
+		},
+		{
+			Name: "Format-Table", Synopsis: "Formats output as a table.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("AutoSize", "switch", -1),
+				p("HideTableHeaders", "switch", -1), p("Wrap", "switch", -1), p("GroupBy", "object", -1), p("Force", "switch", -1),
+				p("View", "string", -1), p("RepeatHeader", "switch", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1), p("Expand", "string", -1)},
+			Process: collectInput,
+			End: func(c *Call) error {
+				items, _ := c.State.([]any)
+				cols, err := formatColumns(c)
+				if err != nil {
+					return err
+				}
+				return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
+					return format.Table(w, items, cols, format.TableOptions{AutoSize: c.Bool("AutoSize"), HideTableHeaders: c.Bool("HideTableHeaders"), Wrap: c.Bool("Wrap"), Width: width})
+				}})
+			},
+		},
+		{
+			Name: "Format-List", Synopsis: "Formats output as a list of properties.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("GroupBy", "object", -1),
+				p("Force", "switch", -1), p("View", "string", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1), p("Expand", "string", -1)},
+			Process: collectInput,
+			End: func(c *Call) error {
+				items, _ := c.State.([]any)
+				cols, err := formatColumns(c)
+				if err != nil {
+					return err
+				}
+				return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
+					return format.List(w, items, cols)
+				}})
+			},
+		},
+		{
+			Name: "New-Object", Synopsis: "Creates an object.",
+			Params: []*ParamDef{sets(p("TypeName", "string", 0), "Net"), sets(alias(p("ArgumentList", "object[]", 1), "Args"), "Net"),
+				p("Property", "hashtable", -1), sets(p("ComObject", "string", 0), "Com"), p("Strict", "switch", -1)},
+			DefaultSet: "Net",
+			Process: func(c *Call) error {
+				if c.Has("ComObject") {
+					return c.Fail("NotImplemented", NotImplemented, "[NotImplemented] COM object %q is not emulated", c.String("ComObject"))
+				}
+				name := c.String("TypeName")
+				t, ok := c.s.resolveType(name)
+				if !ok {
+					return c.Fail("TypeNotFound", InvalidType, "Cannot find type [%s]: verify that the assembly containing this type is loaded.", name)
+				}
+				args := value.AsSlice(c.Arg("ArgumentList"))
+				obj, err := c.s.newObject(c.fr, t, args)
+				if err != nil {
+					if me, ok := err.(*methodErr); ok && me.typ == "NotImplemented" {
+						return notImplemented(c.Pos, "New-Object", me.msg)
+					}
+					return err
+				}
+				if h, ok := c.Arg("Property").(*value.Hashtable); ok {
+					for i, k := range h.Keys() {
+						if err := c.s.setMember(obj, value.ToString(k), h.Values()[i]); err != nil {
+							return err
+						}
+					}
+				}
+				return c.Write(obj)
+			},
+		},
+		{
+			Name: "Add-Member", Synopsis: "Adds a member to an object.",
+			Params: []*ParamDef{mand(pipe(p("InputObject", "object", -1))), alias(p("MemberType", "string", 0), "Type"),
+				p("Name", "string", 1), p("Value", "object", 2), p("SecondValue", "object", 3),
+				p("NotePropertyName", "string", -1), p("NotePropertyValue", "object", -1), p("NotePropertyMembers", "object", -1),
+				p("TypeName", "string", -1), p("Force", "switch", -1), p("PassThru", "switch", -1)},
+			Process: addMember,
+		},
+		{
+			Name: "Get-Member", Synopsis: "Lists the properties and methods of objects.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Name", "string[]", 0), alias(p("MemberType", "string", -1), "Type"),
+				p("View", "string", -1), p("Static", "switch", -1), p("Force", "switch", -1)},
+			Process: collectInput,
+			End:     getMember,
+		},
+	}
+}
+
+// formattedText is the output of Format-Table and Format-List: text that
+// renders when it reaches the host.
+type formattedText struct {
+	render func(w *strings.Builder, width int) error
+}
+
+func (f *formattedText) PSString() string {
+	var b strings.Builder
+	_ = f.render(&b, 120)
+	return b.String()
+}
+
+// PSTypeName is the .NET type of format data.
+func (f *formattedText) PSTypeName() string {
+	return "Microsoft.PowerShell.Commands.Internal.Format.FormatStartData"
+}
+
+func foreachMember(c *Call, in any, name string) error {
+	args := value.AsSlice(c.Arg("ArgumentList"))
+	if _, isProp := c.s.getMember(in, name); isProp && len(args) == 0 {
+		v, _ := c.s.getMember(in, name)
+		return emitValue(v, c.Write)
+	}
+	v, err := c.s.callMethod(c.fr, in, name, args)
+	if err != nil {
+		return err
+	}
+	return emitValue(v, c.Write)
+}
+
+type selectState struct {
+	items   []any
+	seen    int
+	emitted int
+}
+
+func selectOne(c *Call, in any) error { return selectOneTo(c, in, c.Write) }
+
+// selectOneTo applies -Property / -ExpandProperty to one object.
+func selectOneTo(c *Call, in any, emit emitFn) error {
+	props := value.AsSlice(c.Arg("Property"))
+	if c.Has("ExpandProperty") {
+		name := c.String("ExpandProperty")
+		v, ok := c.s.getMember(in, name)
+		if !ok {
+			return c.Errorf("ExpandPropertyNotFound", InvalidArgument, name, "Property %q cannot be found.", name)
+		}
+		if len(props) > 0 {
+			if o, isObj := v.(*value.Object); isObj {
+				o = o.Copy()
+				for _, pr := range props {
+					pv, _ := c.s.getMember(in, value.ToString(pr))
+					o.Set(value.ToString(pr), pv)
+				}
+				return emit(o)
+			}
+		}
+		return emitValue(v, emit)
+	}
+	if len(props) == 0 && !c.Has("ExcludeProperty") {
+		return emit(in)
+	}
+	out := value.NewObject("Selected." + value.TypeName(in))
+	out.TypeNames = append(out.TypeNames, value.PSCustomObjectType)
+	out.TypeNames = []string{value.PSCustomObjectType, "System.Object"}
+	add := func(name string, v any) { out.Set(name, v) }
+	exclude := c.Strings("ExcludeProperty")
+	excluded := func(n string) bool {
+		for _, e := range exclude {
+			if value.Like(n, e, false) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(props) == 0 {
+		props = []any{"*"}
+	}
+	for _, pr := range props {
+		switch x := pr.(type) {
+		case *value.Hashtable:
+			name, expr, err := calculatedProperty(x)
+			if err != nil {
+				return c.Fail("IllegalKey", InvalidArgument, "%s", err.Error())
+			}
+			v, err := evalCalculated(c, in, expr)
+			if err != nil {
+				return err
+			}
+			add(name, v)
+		default:
+			pat := value.ToString(x)
+			if value.HasWildcard(pat) {
+				for _, n := range propertyNames(in) {
+					if value.Like(n, pat, false) && !excluded(n) {
+						v, _ := c.s.getMember(in, n)
+						add(n, v)
+					}
+				}
+				continue
+			}
+			if excluded(pat) {
+				continue
+			}
+			v, _ := c.s.getMember(in, pat)
+			name := pat
+			if o, ok := in.(*value.Object); ok {
+				if pp, ok := o.Prop(pat); ok {
+					name = pp.Name
+				}
+			}
+			add(name, v)
+		}
+	}
+	return emit(out)
+}
+
+// calculatedProperty reads @{Name/Label/N/L = ...; Expression/E = ...}.
+func calculatedProperty(h *value.Hashtable) (string, any, error) {
+	var name string
+	var expr any
+	for i, k := range h.Keys() {
+		key := strings.ToLower(value.ToString(k))
+		switch {
+		case key != "" && (strings.HasPrefix("name", key) || strings.HasPrefix("label", key)):
+			name = value.ToString(h.Values()[i])
+		case key != "" && strings.HasPrefix("expression", key):
+			expr = h.Values()[i]
+		case key != "" && (strings.HasPrefix("width", key) || strings.HasPrefix("alignment", key) || strings.HasPrefix("formatstring", key) || strings.HasPrefix("ascending", key) || strings.HasPrefix("descending", key)):
+		default:
+			return "", nil, fmt.Errorf("The %s key is not valid.", value.ToString(k))
+		}
+	}
+	if name == "" {
+		if sb, ok := expr.(*ScriptBlock); ok {
+			name = strings.TrimSpace(sb.Text)
+		} else {
+			name = value.ToString(expr)
+		}
+	}
+	return name, expr, nil
+}
+
+func evalCalculated(c *Call, in, expr any) (any, error) {
+	switch e := expr.(type) {
+	case *ScriptBlock:
+		return c.s.invokeScriptBlockValue(c.fr, e, in, nil, true)
+	case nil:
+		return nil, nil
+	}
+	v, _ := c.s.getMember(in, value.ToString(expr))
+	return v, nil
+}
+
+// propertyNames lists the property names of an object.
+func propertyNames(v any) []string {
+	switch o := v.(type) {
+	case *value.Object:
+		return o.Names()
+	case *value.Hashtable:
+		return []string{"IsReadOnly", "IsFixedSize", "IsSynchronized", "Keys", "Values", "SyncRoot", "Count"}
+	case string:
+		return []string{"Length"}
+	}
+	return nil
+}
+
+func uniqueItems(items []any, cs bool) []any {
+	var out []any
+	for _, it := range items {
+		dup := false
+		for _, o := range out {
+			if objectsEqual(o, it, cs) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func objectsEqual(a, b any, cs bool) bool {
+	oa, ok1 := a.(*value.Object)
+	ob, ok2 := b.(*value.Object)
+	if ok1 && ok2 {
+		pa, pb := oa.Props(), ob.Props()
+		if len(pa) != len(pb) {
+			return false
+		}
+		for i := range pa {
+			if !strings.EqualFold(pa[i].Name, pb[i].Name) || !value.Equal(pa[i].Get(), pb[i].Get(), cs) {
+				return false
+			}
+		}
+		return true
+	}
+	return value.Equal(a, b, cs)
+}
+
+// sortKey is one -Property entry of Sort-Object.
+type sortKey struct {
+	name string
+	expr any
+	desc *bool
+}
+
+func (k sortKey) get(c *Call, in any) (any, error) {
+	if k.expr != nil {
+		return evalCalculated(c, in, k.expr)
+	}
+	v, _ := c.s.getMember(in, k.name)
+	return v, nil
+}
+
+func sortKeys(c *Call) ([]sortKey, error) {
+	var keys []sortKey
+	for _, pr := range value.AsSlice(c.Arg("Property")) {
+		switch x := pr.(type) {
+		case *ScriptBlock:
+			keys = append(keys, sortKey{expr: x})
+		case *value.Hashtable:
+			k := sortKey{}
+			for i, key := range x.Keys() {
+				lk := strings.ToLower(value.ToString(key))
+				v := x.Values()[i]
+				switch {
+				case strings.HasPrefix("expression", lk):
+					k.expr = v
+				case strings.HasPrefix("descending", lk):
+					b := value.ToBool(v)
+					k.desc = &b
+				case strings.HasPrefix("ascending", lk):
+					b := !value.ToBool(v)
+					k.desc = &b
+				}
+			}
+			keys = append(keys, k)
+		default:
+			keys = append(keys, sortKey{name: value.ToString(x)})
+		}
+	}
+	return keys, nil
+}
+
+// sortCompare orders values for Sort-Object: nulls first, numbers by value,
+// everything else as strings.
+func sortCompare(a, b any, cs bool) int {
+	if a == nil || b == nil {
+		switch {
+		case a == nil && b == nil:
+			return 0
+		case a == nil:
+			return -1
+		}
+		return 1
+	}
+	if value.IsNumber(a) && value.IsNumber(b) {
+		c, _ := value.Compare(a, b, cs)
+		return c
+	}
+	c, err := value.Compare(a, b, cs)
+	if err != nil {
+		return value.CompareStrings(value.ToString(a), value.ToString(b), cs)
+	}
+	return c
+}
+
+func groupObjects(c *Call) error {
+	items, _ := c.State.([]any)
+	keys, _ := sortKeys(c)
+	cs := c.Bool("CaseSensitive")
+	type group struct {
+		name   string
+		values []any
+		items  []any
+	}
+	var groups []*group
+	index := map[string]*group{}
+	for _, it := range items {
+		var vals []any
+		var parts []string
+		for _, k := range keys {
+			v, err := k.get(c, it)
+			if err != nil {
+				return err
+			}
+			vals = append(vals, v)
+			parts = append(parts, c.s.toString(v))
+		}
+		if len(keys) == 0 {
+			vals = []any{it}
+			parts = []string{c.s.toString(it)}
+		}
+		name := strings.Join(parts, ", ")
+		key := name
+		if !cs {
+			key = strings.ToLower(name)
+		}
+		g, ok := index[key]
+		if !ok {
+			g = &group{name: name, values: vals}
+			index[key] = g
+			groups = append(groups, g)
+		}
+		g.items = append(g.items, it)
+	}
+	if c.Bool("AsHashTable") {
+		h := value.NewHashtable()
+		for _, g := range groups {
+			var k any = g.name
+			if !c.Bool("AsString") && len(g.values) == 1 {
+				k = g.values[0]
+			}
+			h.Set(k, unwrapGroup(g.items))
+		}
+		return c.Write(h)
+	}
+	for _, g := range groups {
+		o := value.NewObject("Microsoft.PowerShell.Commands.GroupInfo")
+		o.Set("Count", len(g.items))
+		o.Set("Name", g.name)
+		if !c.Bool("NoElement") {
+			o.Set("Group", &value.Array{Items: g.items})
+		}
+		o.Set("Values", &value.Array{Items: g.values})
+		o.DefaultDisplay = []string{"Count", "Name", "Group"}
+		if c.Bool("NoElement") {
+			o.DefaultDisplay = []string{"Count", "Name"}
+		}
+		if err := c.Write(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func unwrapGroup(items []any) any {
+	if len(items) == 1 {
+		return items[0]
+	}
+	return &value.Array{Items: items}
+}
+
+func measureObjects(c *Call) error {
+	items, _ := c.State.([]any)
+	if c.Bool("Line") || c.Bool("Word") || c.Bool("Character") {
+		lines, words, chars := 0, 0, 0
+		for _, it := range items {
+			s := c.s.toString(it)
+			lines += len(splitLines(s))
+			if s == "" {
+				lines++
+			}
+			words += len(strings.Fields(s))
+			chars += len([]rune(s))
+		}
+		o := value.NewObject("Microsoft.PowerShell.Commands.TextMeasureInfo")
+		if c.Bool("Line") {
+			o.Set("Lines", lines)
+		}
+		if c.Bool("Word") {
+			o.Set("Words", words)
+		}
+		if c.Bool("Character") {
+			o.Set("Characters", chars)
+		}
+		o.Set("Property", nil)
+		return c.Write(o)
+	}
+	props := c.Strings("Property")
+	if len(props) == 0 {
+		props = []string{""}
+	}
+	all := c.Bool("AllStats")
+	for _, prop := range props {
+		var nums []float64
+		var minV, maxV any
+		count := 0
+		numeric := true
+		for _, it := range items {
+			v := it
+			if prop != "" {
+				pv, ok := c.s.getMember(it, prop)
+				if !ok {
+					continue
+				}
+				v = pv
+			}
+			count++
+			if v == nil {
+				continue
+			}
+			if c.Bool("Sum") || c.Bool("Average") || all || c.Bool("StandardDeviation") {
+				f, err := value.ToFloat(v)
+				if err != nil {
+					return c.Errorf("NonNumericInputObject", InvalidType, "", "Input object %q is not numeric.", c.s.toString(v))
+				}
+				nums = append(nums, f)
+			}
+			if c.Bool("Maximum") || c.Bool("Minimum") || all {
+				if _, ok := value.ToNumber(v); !ok {
+					numeric = false
+				}
+				if minV == nil || sortCompare(v, minV, false) < 0 {
+					minV = v
+				}
+				if maxV == nil || sortCompare(v, maxV, false) > 0 {
+					maxV = v
+				}
+			}
+		}
+		o := value.NewObject("Microsoft.PowerShell.Commands.GenericMeasureInfo")
+		o.Set("Count", count)
+		var avg, sum, sd, mx, mn any
+		if len(nums) > 0 {
+			total := 0.0
+			for _, f := range nums {
+				total += f
+			}
+			if c.Bool("Sum") || all {
+				sum = total
+			}
+			if c.Bool("Average") || all {
+				avg = total / float64(len(nums))
+			}
+			if c.Bool("StandardDeviation") || all {
+				mean := total / float64(len(nums))
+				v := 0.0
+				for _, f := range nums {
+					v += (f - mean) * (f - mean)
+				}
+				if len(nums) > 1 {
+					sd = sqrt(v / float64(len(nums)-1))
+				}
+			}
+		}
+		if maxV != nil {
+			if numeric {
+				f, _ := value.ToFloat(maxV)
+				mx = f
+				f, _ = value.ToFloat(minV)
+				mn = f
+			} else {
+				mx, mn = maxV, minV
+			}
+		}
+		if !(c.Bool("Maximum") || all) {
+			mx = nil
+		}
+		if !(c.Bool("Minimum") || all) {
+			mn = nil
+		}
+		o.Set("Average", avg)
+		o.Set("Sum", sum)
+		o.Set("Maximum", mx)
+		o.Set("Minimum", mn)
+		o.Set("StandardDeviation", sd)
+		o.Set("Property", nilIfEmpty(prop))
+		if err := c.Write(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func sqrt(f float64) float64 {
+	if f <= 0 {
+		return 0
+	}
+	x := f
+	for i := 0; i < 60; i++ {
+		x = (x + f/x) / 2
+	}
+	return x
+}
+
+// formatColumns builds Format-Table/List columns from -Property.
+func formatColumns(c *Call) ([]format.Column, error) {
+	var cols []format.Column
+	for _, pr := range value.AsSlice(c.Arg("Property")) {
+		switch x := pr.(type) {
+		case *value.Hashtable:
+			name, expr, err := calculatedProperty(x)
+			if err != nil {
+				return nil, c.Fail("IllegalKey", InvalidArgument, "%s", err.Error())
+			}
+			col := format.Column{Label: name}
+			e := expr
+			col.Value = func(item any) any {
+				v, _ := evalCalculated(c, item, e)
+				return v
+			}
+			for i, k := range x.Keys() {
+				lk := strings.ToLower(value.ToString(k))
+				if strings.HasPrefix("width", lk) {
+					col.Width, _ = value.ToInt(x.Values()[i])
+				}
+				if strings.HasPrefix("alignment", lk) {
+					col.Align = value.ToString(x.Values()[i])
+				}
+			}
+			cols = append(cols, col)
+		case *ScriptBlock:
+			sb := x
+			cols = append(cols, format.Column{Label: strings.TrimSpace(sb.Text), Value: func(item any) any {
+				v, _ := c.s.invokeScriptBlockValue(c.fr, sb, item, nil, true)
+				return v
+			}})
+		default:
+			name := value.ToString(x)
+			if name == "*" || value.HasWildcard(name) {
+				// expanded per item by the formatter's defaults: use the first item
+				items, _ := c.State.([]any)
+				if len(items) > 0 {
+					for _, n := range propertyNames(items[0]) {
+						if value.Like(n, name, false) {
+							cols = append(cols, format.PropertyColumn(n))
+						}
+					}
+				}
+				continue
+			}
+			cols = append(cols, format.PropertyColumn(name))
+		}
+	}
+	return cols, nil
+}
+
+func addMember(c *Call) error {
+	in := c.Arg("InputObject")
+	o, ok := in.(*value.Object)
+	if !ok {
+		if h, isHash := in.(*value.Hashtable); isHash {
+			// Add-Member on a hashtable adds a note property in pwsh; model it as a key
+			if c.Has("NotePropertyName") {
+				h.Set(c.String("NotePropertyName"), c.Arg("NotePropertyValue"))
+			} else {
+				h.Set(c.String("Name"), c.Arg("Value"))
+			}
+			if c.Bool("PassThru") {
+				return c.Write(h)
+			}
+			return nil
+		}
+		return c.Fail("CannotAddMember", InvalidOperation, "Add-Member on a [%s] is not emulated; use a [pscustomobject]", value.TypeName(in))
+	}
+	set := func(name string, v any) error {
+		if _, exists := o.Prop(name); exists && !c.Bool("Force") {
+			return c.Errorf("MemberAlreadyExists", InvalidOperation, name,
+				"Cannot add a member with the name %q because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command.", name)
+		}
+		o.Set(name, v)
+		return nil
+	}
+	switch {
+	case c.Has("NotePropertyMembers"):
+		switch m := c.Arg("NotePropertyMembers").(type) {
+		case *value.Hashtable:
+			for i, k := range m.Keys() {
+				if err := set(value.ToString(k), m.Values()[i]); err != nil {
+					return err
+				}
+			}
+		case *value.Object:
+			for _, pp := range m.Props() {
+				if err := set(pp.Name, pp.Get()); err != nil {
+					return err
+				}
+			}
+		}
+	case c.Has("NotePropertyName"):
+		if err := set(c.String("NotePropertyName"), c.Arg("NotePropertyValue")); err != nil {
+			return err
+		}
+	case c.Has("TypeName") && !c.Has("Name"):
+		o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+	default:
+		mt := strings.ToLower(c.String("MemberType"))
+		name := c.String("Name")
+		switch mt {
+		case "noteproperty", "":
+			if err := set(name, c.Arg("Value")); err != nil {
+				return err
+			}
+		case "scriptmethod":
+			sb, ok := c.Arg("Value").(*ScriptBlock)
+			if !ok {
+				return c.Fail("InvalidScriptMethod", InvalidArgument, "The value of a ScriptMethod must be a script block.")
+			}
+			if err := set(name, &scriptMethod{body: sb}); err != nil {
+				return err
+			}
+		case "scriptproperty":
+			get, _ := c.Arg("Value").(*ScriptBlock)
+			setter, _ := c.Arg("SecondValue").(*ScriptBlock)
+			if get == nil {
+				return c.Fail("InvalidScriptProperty", InvalidArgument, "The value of a ScriptProperty must be a script block.")
+			}
+			if err := set(name, &scriptProperty{get: get, set: setter}); err != nil {
+				return err
+			}
+		case "aliasproperty":
+			target := c.String("Value")
+			obj := o
+			o.AddGetter(name, func() any { v, _ := obj.Get(target); return v })
+		default:
+			return c.Fail("NotImplemented", NotImplemented, "[NotImplemented] Add-Member -MemberType %s is not emulated", c.String("MemberType"))
+		}
+		if c.Has("TypeName") {
+			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+		}
+	}
+	if c.Bool("PassThru") {
+		return c.Write(o)
+	}
+	return nil
+}
+
+func getMember(c *Call) error {
+	items, _ := c.State.([]any)
+	seen := map[string]bool{}
+	names := c.Strings("Name")
+	mtype := strings.ToLower(c.String("MemberType"))
+	for _, it := range items {
+		tn := value.TypeName(it)
+		if seen[tn] {
+			continue
+		}
+		seen[tn] = true
+		type member struct{ name, kind, def string }
+		var members []member
+		for _, m := range []string{"Equals", "GetHashCode", "GetType", "ToString"} {
+			members = append(members, member{m, "Method", m + "()"})
+		}
+		if o, ok := it.(*value.Object); ok {
+			for _, pp := range o.Props() {
+				kind := "NoteProperty"
+				if o.IsCustom() {
+					kind = "NoteProperty"
+				} else {
+					kind = "Property"
+				}
+				if _, isM := pp.Value.(*scriptMethod); isM {
+					kind = "ScriptMethod"
+				}
+				def := fmt.Sprintf("%s %s=%s", shortTypeOf(pp.Get()), pp.Name, c.s.toString(pp.Get()))
+				members = append(members, member{pp.Name, kind, def})
+			}
+		} else {
+			for _, n := range propertyNames(it) {
+				v, _ := c.s.getMember(it, n)
+				members = append(members, member{n, "Property", fmt.Sprintf("%s %s {get;}", shortTypeOf(v), n)})
+			}
+		}
+		sort.SliceStable(members, func(i, j int) bool {
+			if members[i].kind != members[j].kind {
+				return members[i].kind < members[j].kind
+			}
+			return strings.ToLower(members[i].name) < strings.ToLower(members[j].name)
+		})
+		for _, m := range members {
+			if len(names) > 0 {
+				ok := false
+				for _, n := range names {
+					if value.Like(m.name, n, false) {
+						ok = true
+					}
+				}
+				if !ok {
+					continue
+				}
+			}
+			if mtype != "" && !strings.Contains(strings.ToLower(m.kind), strings.TrimSuffix(mtype, "s")) {
+				continue
+			}
+			o := value.NewObject("Microsoft.PowerShell.Commands.MemberDefinition")
+			o.Set("TypeName", tn)
+			o.Set("Name", m.name)
+			o.Set("MemberType", m.kind)
+			o.Set("Definition", m.def)
+			o.DefaultDisplay = []string{"Name", "MemberType", "Definition"}
+			if err := c.Write(o); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func shortTypeOf(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case int:
+		return "int"
+	case int64:
+		return "long"
+	case float64:
+		return "double"
+	case bool:
+		return "bool"
+	case nil:
+		return "object"
+	}
+	return value.TypeName(v)
+}

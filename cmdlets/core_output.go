@@ -1,0 +1,298 @@
+package cmdlets
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/csemu/csemu/cmdlets/format"
+	"github.com/csemu/csemu/cmdlets/value"
+)
+
+// outputCmdlets are the Write-* and Out-* cmdlets.
+func outputCmdlets() []*Cmdlet {
+	return []*Cmdlet{
+		{
+			Name: "Write-Host", Synopsis: "Writes to the host (standard output).",
+			Params: []*ParamDef{rest(pipe(p("Object", "object", 0))), p("NoNewline", "switch", -1),
+				p("Separator", "object", -1), p("ForegroundColor", "ConsoleColor", -1), p("BackgroundColor", "ConsoleColor", -1)},
+			Process: func(c *Call) error {
+				if c.HasInput || c.Has("Object") {
+					sep := " "
+					if c.Has("Separator") {
+						sep = c.s.toString(c.Arg("Separator"))
+					}
+					var parts []string
+					for _, it := range value.AsSlice(c.Arg("Object")) {
+						if a, ok := it.(*value.Array); ok {
+							for _, x := range a.Items {
+								parts = append(parts, c.s.toString(x))
+							}
+							continue
+						}
+						parts = append(parts, c.s.toString(it))
+					}
+					c.State = strings.Join(parts, sep)
+				} else {
+					c.State = ""
+				}
+				text := c.State.(string)
+				if !c.Bool("NoNewline") {
+					text += "\n"
+				}
+				c.s.hostWrite(text)
+				return nil
+			},
+		},
+		{
+			Name: "Write-Output", Synopsis: "Writes objects to the pipeline.",
+			Params: []*ParamDef{mand(rest(pipe(p("InputObject", "object", 0)))), p("NoEnumerate", "switch", -1)},
+			Process: func(c *Call) error {
+				v := c.Arg("InputObject")
+				if c.Bool("NoEnumerate") {
+					return c.Write(v)
+				}
+				if a, ok := v.(*value.Array); ok {
+					return c.WriteAll(a.Items)
+				}
+				return c.Write(v)
+			},
+		},
+		{
+			Name: "Write-Verbose", Synopsis: "Writes to the verbose stream.",
+			Params: []*ParamDef{mand(pipe(p("Message", "string", 0)))},
+			Process: func(c *Call) error {
+				c.Verbose("%s", c.String("Message"))
+				return nil
+			},
+		},
+		{
+			Name: "Write-Debug", Synopsis: "Writes to the debug stream.",
+			Params: []*ParamDef{mand(pipe(p("Message", "string", 0)))},
+			Process: func(c *Call) error {
+				if c.common.pref(c.s, c.fr, "Debug") {
+					c.s.sink.flush()
+					fmt.Fprintf(c.s.errw, "DEBUG: %s\n", c.String("Message"))
+				}
+				return nil
+			},
+		},
+		{
+			Name: "Write-Warning", Synopsis: "Writes to the warning stream.",
+			Params: []*ParamDef{mand(pipe(p("Message", "string", 0)))},
+			Process: func(c *Call) error {
+				return c.s.writeWarning(c.fr, &c.common, c.String("Message"))
+			},
+		},
+		{
+			Name: "Write-Information", Synopsis: "Writes to the information stream.",
+			Params: []*ParamDef{mand(pipe(alias(p("MessageData", "object", 0), "Msg", "Message"))), p("Tags", "string[]", 1)},
+			Process: func(c *Call) error {
+				action := strings.ToLower(c.s.actionFor(c.fr, c.common.infoAction, "InformationPreference"))
+				if c.common.infoVar != "" {
+					_ = c.s.setVar(c.fr.scope, strings.TrimPrefix(c.common.infoVar, "+"), c.Arg("MessageData"))
+				}
+				if action == "continue" || action == "inquire" {
+					c.s.hostWrite(c.s.toString(c.Arg("MessageData")) + "\n")
+				}
+				if action == "stop" {
+					return c.Fail("ActionPreferenceStop", OperationStopped, "The running command stopped because the preference variable \"InformationPreference\" or common parameter is set to Stop: %s", c.s.toString(c.Arg("MessageData")))
+				}
+				return nil
+			},
+		},
+		{
+			Name: "Write-Error", Synopsis: "Writes a non-terminating error.",
+			Params: []*ParamDef{
+				sets(pipe(alias(p("Message", "string", 0), "Msg")), "NoException"),
+				sets(p("Exception", "object", -1), "WithException"),
+				sets(p("ErrorRecord", "object", -1), "ErrorRecord"),
+				p("Category", "string", -1), p("ErrorId", "string", -1), p("TargetObject", "object", -1),
+				p("RecommendedAction", "string", -1), p("CategoryActivity", "string", -1),
+				p("CategoryReason", "string", -1), p("CategoryTargetName", "string", -1), p("CategoryTargetType", "string", -1),
+			},
+			DefaultSet: "NoException",
+			Process: func(c *Call) error {
+				rec := &ErrorRecord{Pos: c.Pos, Command: "Write-Error", ID: "Microsoft.PowerShell.Commands.WriteErrorException", Category: NotSpecified,
+					Exception: "Microsoft.PowerShell.Commands.WriteErrorException"}
+				switch {
+				case c.Has("ErrorRecord"):
+					if r, ok := c.Arg("ErrorRecord").(*ErrorRecord); ok {
+						cp := *r
+						rec = &cp
+					}
+				case c.Has("Exception"):
+					ex := c.Arg("Exception")
+					if o, ok := ex.(*value.Object); ok {
+						msg, _ := o.Get("Message")
+						rec.Msg = value.ToString(msg)
+						rec.Exception = o.TypeName()
+						rec.Thrown = o
+					} else {
+						rec.Msg = c.s.toString(ex)
+					}
+					if c.Has("Message") {
+						rec.Msg = c.String("Message")
+					}
+				default:
+					rec.Msg = c.String("Message")
+				}
+				if c.Has("ErrorId") {
+					rec.ID = c.String("ErrorId")
+				}
+				if c.Has("Category") {
+					rec.Category = Category(c.String("Category"))
+				}
+				if c.Has("TargetObject") {
+					rec.Target = c.s.toString(c.Arg("TargetObject"))
+				}
+				// Write-Error's record names the caller, not Write-Error, in pwsh's
+				// concise view; keep the command name for the one-line form.
+				return c.s.writeError(c.fr, rec, &c.common)
+			},
+		},
+		{
+			Name: "Write-Progress", Synopsis: "Shows progress (nothing is written in csemu).",
+			Params: []*ParamDef{p("Activity", "string", 0), p("Status", "string", 1), p("Id", "int", 2),
+				p("PercentComplete", "int", -1), p("SecondsRemaining", "int", -1), p("CurrentOperation", "string", -1),
+				p("ParentId", "int", -1), p("Completed", "switch", -1), p("SourceId", "int", -1)},
+			Process: func(c *Call) error { return nil },
+		},
+		{
+			Name: "Out-Null", Synopsis: "Discards its input.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1))},
+			Process: func(c *Call) error { return nil },
+		},
+		{
+			Name: "Out-Host", Synopsis: "Writes objects to the host.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Paging", "switch", -1)},
+			Process: func(c *Call) error {
+				if c.HasInput || c.Has("InputObject") {
+					return emitValue(c.Arg("InputObject"), c.s.sink.write)
+				}
+				return nil
+			},
+			End: func(c *Call) error { c.s.sink.flush(); return nil },
+		},
+		{
+			Name: "Out-Default", Synopsis: "Writes objects to the default output.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1))},
+			Process: func(c *Call) error {
+				if c.HasInput || c.Has("InputObject") {
+					return emitValue(c.Arg("InputObject"), c.s.sink.write)
+				}
+				return nil
+			},
+		},
+		{
+			Name: "Out-String", Synopsis: "Formats objects as text.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Stream", "switch", -1), p("Width", "int", -1),
+				p("NoNewline", "switch", -1)},
+			Process: collectInput,
+			End: func(c *Call) error {
+				items, _ := c.State.([]any)
+				width := c.Int("Width", c.s.width)
+				var buf bytes.Buffer
+				if err := format.Default(&buf, items, width); err != nil {
+					return err
+				}
+				text := buf.String()
+				if c.Bool("Stream") {
+					for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+						if err := c.Write(l); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
+				if c.Bool("NoNewline") {
+					text = strings.ReplaceAll(text, "\n", "")
+				}
+				return c.Write(text)
+			},
+		},
+		{
+			Name: "Out-File", Synopsis: "Writes formatted output to a file (needs --allow-write).", Writes: true,
+			Params: []*ParamDef{mand(alias(p("FilePath", "string", 0), "Path")), p("Encoding", "string", 1),
+				p("Append", "switch", -1), p("Force", "switch", -1), p("NoClobber", "switch", -1),
+				p("NoNewline", "switch", -1), p("Width", "int", -1), pipe(p("InputObject", "object", -1)), alias(p("LiteralPath", "string", -1), "PSPath", "LP")},
+			Process: collectInput,
+			End: func(c *Call) error {
+				items, _ := c.State.([]any)
+				var buf bytes.Buffer
+				if c.Bool("NoNewline") {
+					for _, it := range items {
+						buf.WriteString(c.s.toString(it))
+					}
+				} else if err := format.Default(&buf, items, c.Int("Width", c.s.width)); err != nil {
+					return err
+				}
+				return c.s.writeFile(c.fr, c.Pos, "Out-File", c.String("FilePath"), buf.Bytes(), c.Bool("Append"))
+			},
+		},
+		{
+			Name: "Set-Content", Synopsis: "Writes content to a file (needs --allow-write).", Writes: true, ShouldProcess: true,
+			Params: contentParams(), Process: collectValue,
+			End: func(c *Call) error { return writeContent(c, "Set-Content", false) },
+		},
+		{
+			Name: "Add-Content", Synopsis: "Appends content to a file (needs --allow-write).", Writes: true, ShouldProcess: true,
+			Params: contentParams(), Process: collectValue,
+			End: func(c *Call) error { return writeContent(c, "Add-Content", true) },
+		},
+	}
+}
+
+func contentParams() []*ParamDef {
+	return []*ParamDef{mand(p("Path", "string[]", 0)), pipe(p("Value", "object[]", 1)), p("Encoding", "string", -1),
+		p("NoNewline", "switch", -1), p("Force", "switch", -1), p("PassThru", "switch", -1), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP")}
+}
+
+// collectInput gathers pipeline input (or -InputObject) into c.State.
+func collectInput(c *Call) error {
+	items, _ := c.State.([]any)
+	if c.HasInput || c.Has("InputObject") {
+		v := c.Arg("InputObject")
+		if !c.HasInput {
+			items = append(items, value.AsSlice(v)...)
+		} else {
+			items = append(items, v)
+		}
+	}
+	c.State = items
+	return nil
+}
+
+// collectValue gathers -Value items into c.State.
+func collectValue(c *Call) error {
+	items, _ := c.State.([]any)
+	if c.Has("Value") {
+		items = append(items, value.AsSlice(c.Arg("Value"))...)
+	}
+	c.State = items
+	return nil
+}
+
+func writeContent(c *Call, command string, appendMode bool) error {
+	items, _ := c.State.([]any)
+	var b strings.Builder
+	for _, it := range items {
+		b.WriteString(c.s.toString(it))
+		if !c.Bool("NoNewline") {
+			b.WriteString("\n")
+		}
+	}
+	paths := c.Strings("Path")
+	if len(paths) == 0 {
+		paths = c.Strings("LiteralPath")
+	}
+	for _, path := range paths {
+		if !c.ShouldProcess(path, command) {
+			continue
+		}
+		if err := c.s.writeFile(c.fr, c.Pos, command, path, []byte(b.String()), appendMode); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,606 @@
+package cmdlets
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/csemu/csemu/cmdlets/format"
+	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/parser"
+	"github.com/dlclark/regexp2"
+)
+
+// Clock is the emulated clock: Start-Sleep advances it without waiting.
+type Clock interface {
+	Now() time.Time
+	Advance(d time.Duration)
+}
+
+// FixedClock is a clock that starts at a given time and moves only when
+// advanced.
+type FixedClock struct{ T time.Time }
+
+// Now returns the clock's time.
+func (c *FixedClock) Now() time.Time { return c.T }
+
+// Advance moves the clock forward.
+func (c *FixedClock) Advance(d time.Duration) { c.T = c.T.Add(d) }
+
+// wallClock follows real time plus what Start-Sleep added.
+type wallClock struct{ offset time.Duration }
+
+func (c *wallClock) Now() time.Time          { return time.Now().Add(c.offset) }
+func (c *wallClock) Advance(d time.Duration) { c.offset += d }
+
+// Session runs PowerShell scripts: it holds the scopes, the command table
+// and the streams.
+type Session struct {
+	in         *bufio.Reader
+	out, errw  io.Writer
+	clock      Clock
+	newID      func() string
+	allowWrite bool
+	width      int
+	env        func(string) (string, bool)
+	envSet     map[string]*string
+	global     *Scope
+	commands   map[string]*Cmdlet
+	aliases    map[string]string
+	namespaces []string
+	errs       *value.Array // $Error, newest first
+	lastOK     bool
+	tryDepth   int
+	callDepth  int
+	ctx        context.Context
+	sink       *outputSink
+	strict     bool
+	classes    map[string]*classDef
+	modules    []string
+	regexCache map[string]*regexp2.Regexp
+	sources    map[string]string
+	// file is the script being run, for $PSScriptRoot and errors.
+	file string
+}
+
+// Option configures a Session.
+type Option func(*Session)
+
+// WithIO sets standard input, output and error.
+func WithIO(in io.Reader, out, errw io.Writer) Option {
+	return func(s *Session) {
+		if in != nil {
+			s.in = bufio.NewReader(in)
+		}
+		s.out, s.errw = out, errw
+	}
+}
+
+// WithClock sets the emulated clock.
+func WithClock(c Clock) Option { return func(s *Session) { s.clock = c } }
+
+// WithIDs sets the generator of new GUIDs.
+func WithIDs(f func() string) Option { return func(s *Session) { s.newID = f } }
+
+// WithAllowWrite lets scripts write files.
+func WithAllowWrite(ok bool) Option { return func(s *Session) { s.allowWrite = ok } }
+
+// WithEnv sets how $env: variables are read (os.LookupEnv by default).
+func WithEnv(f func(string) (string, bool)) Option { return func(s *Session) { s.env = f } }
+
+// WithWidth sets the console width used by formatting.
+func WithWidth(w int) Option { return func(s *Session) { s.width = w } }
+
+// NewSession returns a session ready to run scripts.
+func NewSession(opts ...Option) *Session {
+	s := &Session{
+		out: io.Discard, errw: io.Discard, width: 120, env: os.LookupEnv,
+		envSet: map[string]*string{}, errs: &value.Array{List: true}, lastOK: true,
+		classes: map[string]*classDef{},
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	if s.in == nil {
+		s.in = bufio.NewReader(strings.NewReader(""))
+	}
+	if s.clock == nil {
+		s.clock = &wallClock{}
+	}
+	if s.newID == nil {
+		s.newID = randomGUID
+	}
+	s.commands, s.aliases = registry()
+	s.global = newScope(nil)
+	s.initGlobals()
+	s.sink = &outputSink{s: s}
+	return s
+}
+
+func (s *Session) initGlobals() {
+	g := s.global
+	set := func(name string, v any) { g.vars[strings.ToLower(name)] = &Variable{Name: name, Value: v} }
+	set("true", true)
+	set("false", false)
+	set("null", nil)
+	set("ErrorActionPreference", "Continue")
+	set("WarningPreference", "Continue")
+	set("VerbosePreference", "SilentlyContinue")
+	set("DebugPreference", "SilentlyContinue")
+	set("InformationPreference", "SilentlyContinue")
+	set("ProgressPreference", "Continue")
+	set("ConfirmPreference", "High")
+	set("WhatIfPreference", false)
+	set("Error", s.errs)
+	set("OFS", " ")
+	set("PSVersionTable", psVersionTable())
+	set("IsWindows", false)
+	set("IsLinux", true)
+	set("IsMacOS", false)
+	set("IsCoreCLR", true)
+	home, _ := os.UserHomeDir()
+	set("HOME", home)
+	set("PID", os.Getpid())
+	set("LASTEXITCODE", 0)
+	set("MaximumHistoryCount", 4096)
+	set("NestedPromptLevel", 0)
+	set("PSEdition", "Core")
+	set("PSCulture", "en-US")
+	set("PSUICulture", "en-US")
+	set("Host", hostObject())
+	set("PSDefaultParameterValues", value.NewHashtable())
+	set("FormatEnumerationLimit", 4)
+	if wd, err := os.Getwd(); err == nil {
+		set("PWD", wd)
+	}
+}
+
+func psVersionTable() *value.Hashtable {
+	h := value.NewHashtable()
+	h.Set("PSVersion", "7.4.6")
+	h.Set("PSEdition", "Core")
+	h.Set("GitCommitId", "7.4.6")
+	h.Set("OS", "csemu")
+	h.Set("Platform", "Unix")
+	h.Set("PSCompatibleVersions", value.NewArray("1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"))
+	h.Set("PSRemotingProtocolVersion", "2.3")
+	h.Set("SerializationVersion", "1.1.0.1")
+	h.Set("WSManStackVersion", "3.0")
+	return h
+}
+
+func hostObject() *value.Object {
+	o := value.NewObject("System.Management.Automation.Internal.Host.InternalHost")
+	o.Set("Name", "csemu")
+	o.Set("Version", "7.4.6")
+	o.Set("CurrentCulture", "en-US")
+	o.Set("UI", value.NewObject("System.Management.Automation.Internal.Host.InternalHostUserInterface"))
+	return o
+}
+
+// Variable is a PowerShell variable, maybe with a type constraint.
+type Variable struct {
+	Name  string
+	Value any
+	Type  *value.Type
+	// ReadOnly variables cannot be assigned.
+	ReadOnly bool
+}
+
+// Scope holds variables and functions.
+type Scope struct {
+	parent *Scope
+	vars   map[string]*Variable
+	funcs  map[string]*Function
+	// script marks the scope of a script file.
+	script bool
+}
+
+func newScope(parent *Scope) *Scope {
+	return &Scope{parent: parent, vars: map[string]*Variable{}}
+}
+
+// frame is the evaluation context of running code: its scope and the
+// automatic variables of the current script block.
+type frame struct {
+	scope *Scope
+	file  string
+}
+
+// lookupVar finds a variable by name (case-insensitive) from scope up.
+func (s *Session) lookupVar(sc *Scope, name string) (*Variable, bool) {
+	key := strings.ToLower(name)
+	for c := sc; c != nil; c = c.parent {
+		if v, ok := c.vars[key]; ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// scriptScope returns the nearest script scope at or above sc.
+func (s *Session) scriptScope(sc *Scope) *Scope {
+	for c := sc; c != nil; c = c.parent {
+		if c.script {
+			return c
+		}
+	}
+	return s.global
+}
+
+// getVar returns the value of $name, handling scope and drive prefixes.
+func (s *Session) getVar(sc *Scope, name string) (any, bool) {
+	if i := strings.IndexByte(name, ':'); i > 0 {
+		prefix, rest := strings.ToLower(name[:i]), name[i+1:]
+		switch prefix {
+		case "env":
+			return s.getEnv(rest)
+		case "global":
+			return s.getVar(s.global, rest)
+		case "script":
+			return s.getVar(s.scriptScope(sc), rest)
+		case "local", "private", "using":
+			if v, ok := sc.vars[strings.ToLower(rest)]; ok {
+				return v.Value, true
+			}
+			if prefix == "using" {
+				return s.getVar(sc, rest)
+			}
+			return nil, false
+		case "variable":
+			return s.getVar(sc, rest)
+		case "function":
+			if f, ok := s.lookupFunc(sc, rest); ok {
+				return &ScriptBlock{Body: f.Body, Name: f.Name}, true
+			}
+			return nil, false
+		}
+		return nil, false
+	}
+	v, ok := s.lookupVar(sc, name)
+	if !ok {
+		return nil, false
+	}
+	return v.Value, true
+}
+
+func (s *Session) getEnv(name string) (any, bool) {
+	key := strings.ToUpper(name)
+	if v, ok := s.envSet[key]; ok {
+		if v == nil {
+			return nil, false
+		}
+		return *v, true
+	}
+	if v, ok := s.env(name); ok {
+		return v, true
+	}
+	return nil, false
+}
+
+// setVar assigns $name = v in the right scope, applying a type constraint.
+func (s *Session) setVar(sc *Scope, name string, v any) error {
+	target := sc
+	if i := strings.IndexByte(name, ':'); i > 0 {
+		prefix, rest := strings.ToLower(name[:i]), name[i+1:]
+		switch prefix {
+		case "env":
+			if v == nil {
+				s.envSet[strings.ToUpper(rest)] = nil
+			} else {
+				str := value.ToString(v)
+				s.envSet[strings.ToUpper(rest)] = &str
+			}
+			return nil
+		case "global":
+			target = s.global
+		case "script":
+			target = s.scriptScope(sc)
+		case "local", "private":
+		case "variable":
+		default:
+			return fmt.Errorf("cannot assign to %s: drive %q is not emulated", name, prefix)
+		}
+		name = rest
+	}
+	key := strings.ToLower(name)
+	if old, ok := target.vars[key]; ok {
+		if old.ReadOnly {
+			return &value.RuntimeError{Type: "System.Management.Automation.SessionStateUnauthorizedAccessException", Msg: fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", name)}
+		}
+		if old.Type != nil {
+			cv, err := s.convert(v, old.Type)
+			if err != nil {
+				return err
+			}
+			v = cv
+		}
+		old.Value = v
+		return nil
+	}
+	// a constrained variable of an outer scope keeps its type in the copy
+	if outer, ok := s.lookupVar(target.parent, name); ok && outer.Type != nil && target != s.global {
+		cv, err := s.convert(v, outer.Type)
+		if err == nil {
+			v = cv
+		}
+	}
+	target.vars[key] = &Variable{Name: name, Value: v}
+	return nil
+}
+
+// setTypedVar declares $name with a type constraint in scope sc.
+func (s *Session) setTypedVar(sc *Scope, name string, t *value.Type, v any) error {
+	cv, err := s.convert(v, t)
+	if err != nil {
+		return err
+	}
+	key := strings.ToLower(name)
+	if i := strings.IndexByte(key, ':'); i > 0 {
+		switch key[:i] {
+		case "script":
+			sc = s.scriptScope(sc)
+		case "global":
+			sc = s.global
+		}
+		key = key[i+1:]
+		name = name[i+1:]
+	}
+	if t.Name == value.TObject || t.Name == value.TPSObject {
+		t = nil
+	}
+	sc.vars[key] = &Variable{Name: name, Value: cv, Type: t}
+	return nil
+}
+
+// Function is a function or filter defined by a script.
+type Function struct {
+	Name   string
+	Body   *parser.ScriptBlockBody
+	Params []*parser.Parameter // function Name(params) form
+	Filter bool
+	File   string
+	Source string
+}
+
+func (s *Session) lookupFunc(sc *Scope, name string) (*Function, bool) {
+	key := strings.ToLower(name)
+	for c := sc; c != nil; c = c.parent {
+		if f, ok := c.funcs[key]; ok {
+			return f, true
+		}
+	}
+	return nil, false
+}
+
+func (s *Session) defineFunc(sc *Scope, f *Function) {
+	if sc.funcs == nil {
+		sc.funcs = map[string]*Function{}
+	}
+	name := f.Name
+	if i := strings.IndexByte(name, ':'); i > 0 {
+		switch strings.ToLower(name[:i]) {
+		case "global":
+			sc = s.global
+			if sc.funcs == nil {
+				sc.funcs = map[string]*Function{}
+			}
+		case "script":
+			sc = s.scriptScope(sc)
+			if sc.funcs == nil {
+				sc.funcs = map[string]*Function{}
+			}
+		}
+		name = name[i+1:]
+		f.Name = name
+	}
+	sc.funcs[strings.ToLower(name)] = f
+}
+
+// ScriptBlock is a script block value.
+type ScriptBlock struct {
+	Body   *parser.ScriptBlockBody
+	Name   string
+	File   string
+	Source string
+	// Text is the source text between the braces.
+	Text string
+	// Closure holds captured variables (GetNewClosure).
+	Closure *Scope
+}
+
+// PSString returns the script block's text, as "$sb" does.
+func (b *ScriptBlock) PSString() string { return b.Text }
+
+// PSTypeName is the .NET type of a script block.
+func (b *ScriptBlock) PSTypeName() string { return value.TScriptBlock }
+
+// Run parses and runs a script file's text. It returns the exit code.
+func (s *Session) Run(ctx context.Context, file, src string, args []any) (int, error) {
+	script, err := parser.Parse(file, src)
+	if err != nil {
+		return 1, err
+	}
+	return s.RunScript(ctx, script, args)
+}
+
+// RunScript runs a parsed script in a new script scope. Errors it reports
+// itself go to the error stream; the returned error is a terminating error
+// that ended the script (already printed) or nil.
+func (s *Session) RunScript(ctx context.Context, script *parser.Script, args []any) (code int, err error) {
+	s.ctx = ctx
+	sc := newScope(s.global)
+	sc.script = true
+	prevFile := s.file
+	s.file = script.File
+	defer func() { s.file = prevFile }()
+	defer func() {
+		if r := recover(); r != nil {
+			s.sink.flush()
+			rec := &ErrorRecord{Msg: fmt.Sprintf("internal error: %v", r), ID: "InternalError", Category: NotSpecified}
+			s.printError(rec)
+			code, err = 1, rec
+		}
+	}()
+	s.setScriptVars(sc, script.File)
+	_, runErr := s.invokeBody(frame{scope: sc, file: script.File}, script.Body, args, nil, s.sink.write, invokeOpts{script: true, source: script.Source})
+	s.sink.flush()
+	return s.finish(runErr)
+}
+
+// RunInGlobal runs text directly in the global scope, as the REPL and -c
+// do. It returns the exit code.
+func (s *Session) RunInGlobal(ctx context.Context, file, src string) (int, error) {
+	script, err := parser.Parse(file, src)
+	if err != nil {
+		return 1, err
+	}
+	s.ctx = ctx
+	s.global.script = true
+	defer func() {
+		if r := recover(); r != nil {
+			s.sink.flush()
+			s.printError(&ErrorRecord{Msg: fmt.Sprintf("internal error: %v", r), ID: "InternalError"})
+		}
+	}()
+	_, runErr := s.invokeBody(frame{scope: s.global, file: file}, script.Body, nil, nil, s.sink.write, invokeOpts{script: true, dot: true, source: src})
+	s.sink.flush()
+	return s.finish(runErr)
+}
+
+// finish turns the error that ended a run into an exit code.
+func (s *Session) finish(err error) (int, error) {
+	if err == nil {
+		return 0, nil
+	}
+	var f *flow
+	if errors.As(err, &f) {
+		if f.kind == "exit" {
+			return f.code, nil
+		}
+		return 0, nil
+	}
+	var pe *psError
+	if asPSError(err, &pe) {
+		if pe.kind == statementTerminating {
+			return 0, nil
+		}
+		s.printError(pe.rec)
+		return 1, pe.rec
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(s.errw, "stopped")
+		return 130, err
+	}
+	s.printError(&ErrorRecord{Msg: err.Error()})
+	return 1, err
+}
+
+func (s *Session) setScriptVars(sc *Scope, file string) {
+	root, path := "", ""
+	if file != "" && file != "-" && !strings.HasPrefix(file, "<") {
+		if abs, err := filepath.Abs(file); err == nil {
+			path = abs
+			root = filepath.Dir(abs)
+		}
+	}
+	sc.vars["psscriptroot"] = &Variable{Name: "PSScriptRoot", Value: root}
+	sc.vars["pscommandpath"] = &Variable{Name: "PSCommandPath", Value: path}
+	mi := value.NewObject("System.Management.Automation.InvocationInfo")
+	mi.Set("MyCommand", path)
+	mi.Set("ScriptName", path)
+	mi.Set("PSScriptRoot", root)
+	mi.Set("PSCommandPath", path)
+	mi.Set("InvocationName", file)
+	sc.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: mi}
+}
+
+// printError writes an error record to the error stream.
+func (s *Session) printError(rec *ErrorRecord) {
+	s.sink.flush()
+	fmt.Fprintln(s.errw, rec.Error())
+}
+
+// Out returns the session's output writer.
+func (s *Session) Out() io.Writer { return s.out }
+
+// outputSink formats what reaches the end of a top-level pipeline.
+type outputSink struct {
+	s       *Session
+	pending []any
+}
+
+func (o *outputSink) write(v any) error {
+	o.pending = append(o.pending, v)
+	if len(o.pending) >= 4096 {
+		o.flush()
+	}
+	return nil
+}
+
+func (o *outputSink) flush() {
+	if len(o.pending) == 0 {
+		return
+	}
+	items := o.pending
+	o.pending = nil
+	start := 0
+	render := func(end int) {
+		if end > start {
+			if err := format.Default(o.s.out, o.s.displayable(items[start:end]), o.s.width); err != nil {
+				fmt.Fprintln(o.s.errw, err)
+			}
+		}
+	}
+	for i, it := range items {
+		if ft, ok := it.(*formattedText); ok {
+			render(i)
+			var b strings.Builder
+			if err := ft.render(&b, o.s.width); err != nil {
+				fmt.Fprintln(o.s.errw, err)
+			}
+			fmt.Fprint(o.s.out, b.String())
+			start = i + 1
+		}
+	}
+	render(len(items))
+}
+
+// displayable turns engine values into what the formatter knows.
+func (s *Session) displayable(items []any) []any {
+	out := make([]any, 0, len(items))
+	for _, it := range items {
+		switch x := it.(type) {
+		case voidValue:
+			continue
+		case *ErrorRecord:
+			out = append(out, x.Msg)
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func randomGUID() string {
+	var b [16]byte
+	f, err := os.Open("/dev/urandom")
+	if err == nil {
+		_, _ = io.ReadFull(f, b[:])
+		f.Close()
+	} else {
+		n := time.Now().UnixNano()
+		for i := range b {
+			b[i] = byte(n >> (i % 8 * 8))
+		}
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}

@@ -1,0 +1,174 @@
+package cmdlets
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/parser"
+)
+
+// Category is a PowerShell error category.
+type Category string
+
+// Error categories used by the emulator.
+const (
+	NotSpecified      Category = "NotSpecified"
+	InvalidArgument   Category = "InvalidArgument"
+	InvalidOperation  Category = "InvalidOperation"
+	ObjectNotFound    Category = "ObjectNotFound"
+	ResourceExists    Category = "ResourceExists"
+	NotImplemented    Category = "NotImplemented"
+	InvalidData       Category = "InvalidData"
+	ParserError       Category = "ParserError"
+	PermissionDenied  Category = "PermissionDenied"
+	OperationStopped  Category = "OperationStopped"
+	InvalidType       Category = "InvalidType"
+	ReadError         Category = "ReadError"
+	WriteError        Category = "WriteError"
+	SecurityError     Category = "SecurityError"
+	LimitsExceeded    Category = "LimitsExceeded"
+	MetadataError     Category = "MetadataError"
+	ObjectNotFoundErr Category = "ObjectNotFound"
+)
+
+// ErrorRecord is a PowerShell error: what failed, where, and why.
+type ErrorRecord struct {
+	Pos      parser.Pos
+	Command  string // "Grant-CsTeamsMeetingPolicy"; "" for a script error
+	ID       string // "PolicyNotFound"
+	Category Category
+	Target   string
+	Msg      string
+	// Exception is the .NET exception type name ("System.Management.Automation.RuntimeException").
+	Exception string
+	// Thrown is the object given to throw, when it was not a string.
+	Thrown any
+	Err    error
+	// Line is the source line, for the REPL's caret display.
+	Line string
+}
+
+func (e *ErrorRecord) Error() string {
+	var b strings.Builder
+	if e.Pos.Line > 0 {
+		if e.Pos.Filename != "" {
+			fmt.Fprintf(&b, "%s:", e.Pos.Filename)
+		}
+		fmt.Fprintf(&b, "%d:%d: ", e.Pos.Line, e.Pos.Column)
+	}
+	if e.Command != "" {
+		b.WriteString(e.Command)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *ErrorRecord) Unwrap() error { return e.Err }
+
+// FullyQualifiedID is ID,Command as PowerShell prints it.
+func (e *ErrorRecord) FullyQualifiedID() string {
+	if e.Command == "" {
+		return e.ID
+	}
+	return e.ID + "," + e.Command
+}
+
+// PSString is how "$_" prints an error record: its message.
+func (e *ErrorRecord) PSString() string { return e.Msg }
+
+// PSTypeName is the .NET type of an error record.
+func (e *ErrorRecord) PSTypeName() string { return value.TErrorRecord }
+
+// exceptionType returns the exception type name of the record.
+func (e *ErrorRecord) exceptionType() string {
+	if e.Exception != "" {
+		return e.Exception
+	}
+	return "System.Management.Automation.RuntimeException"
+}
+
+// How far an error reaches.
+type errorKind uint8
+
+const (
+	// statementTerminating stops the statement; the script goes on unless a
+	// try or trap is active.
+	statementTerminating errorKind = iota
+	// scriptTerminating (throw, -ErrorAction Stop) unwinds to a catch or
+	// ends the script.
+	scriptTerminating
+)
+
+// psError carries a terminating error up the Go call stack.
+type psError struct {
+	rec  *ErrorRecord
+	kind errorKind
+}
+
+func (e *psError) Error() string { return e.rec.Error() }
+func (e *psError) Unwrap() error { return e.rec }
+
+// flow is break, continue, return or exit, carried as an error.
+type flow struct {
+	kind  string // "break", "continue", "return", "exit"
+	label string
+	code  int
+}
+
+func (f *flow) Error() string {
+	if f.kind == "exit" {
+		return fmt.Sprintf("exit %d", f.code)
+	}
+	return f.kind + " outside of a loop"
+}
+
+// notImplemented makes the error for something csemu does not emulate.
+func notImplemented(pos parser.Pos, command, what string) *psError {
+	return &psError{kind: statementTerminating, rec: &ErrorRecord{
+		Pos: pos, Command: command, ID: "NotImplemented", Category: NotImplemented,
+		Msg: "[NotImplemented] " + what + " is not emulated", Exception: "System.NotImplementedException",
+	}}
+}
+
+// runtimeError makes a statement-terminating error from a Go error.
+func runtimeError(pos parser.Pos, err error) *psError {
+	var pe *psError
+	if ok := asPSError(err, &pe); ok {
+		return pe
+	}
+	rec := &ErrorRecord{Pos: pos, ID: "RuntimeException", Category: InvalidOperation, Msg: err.Error(), Err: err}
+	switch e := err.(type) {
+	case *value.ConversionError:
+		rec.ID = "InvalidCastException"
+		rec.Category = InvalidArgument
+		rec.Exception = "System.Management.Automation.PSInvalidCastException"
+		if e.Value != nil {
+			rec.ID = "ConvertToFinalInvalidCastException"
+		}
+	case *value.RuntimeError:
+		rec.Exception = e.Type
+		if e.Type == "System.DivideByZeroException" {
+			rec.ID = "RuntimeException"
+			rec.Category = NotSpecified
+		}
+	}
+	return &psError{kind: statementTerminating, rec: rec}
+}
+
+func asPSError(err error, target **psError) bool {
+	for err != nil {
+		if pe, ok := err.(*psError); ok {
+			*target = pe
+			return true
+		}
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok {
+			return false
+		}
+		err = u.Unwrap()
+	}
+	return false
+}

@@ -1,0 +1,646 @@
+package cmdlets
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/parser"
+)
+
+// emitFn receives pipeline output.
+type emitFn func(v any) error
+
+// voidValue is returned by methods that return nothing: it is never emitted.
+type voidValue struct{}
+
+func (voidValue) PSString() string { return "" }
+
+// emitValue writes v to a pipeline, enumerating arrays one level.
+func emitValue(v any, emit emitFn) error {
+	switch x := v.(type) {
+	case voidValue:
+		return nil
+	case *value.Array:
+		for _, it := range x.Items {
+			if err := emit(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return emit(v)
+}
+
+// collect runs f and gathers what it emits.
+func collect(f func(emit emitFn) error) ([]any, error) {
+	var out []any
+	err := f(func(v any) error { out = append(out, v); return nil })
+	return out, err
+}
+
+func (s *Session) checkCancel() error {
+	if s.ctx != nil {
+		select {
+		case <-s.ctx.Done():
+			return s.ctx.Err()
+		default:
+		}
+	}
+	return nil
+}
+
+// execList runs statements. A statement-terminating error outside any try
+// is reported and the next statement runs.
+func (s *Session) execList(fr frame, list *parser.StatementList, emit emitFn) error {
+	if list == nil {
+		return nil
+	}
+	var traps []*parser.TrapStatement
+	for _, st := range list.Stmts {
+		if t, ok := st.(*parser.TrapStatement); ok {
+			traps = append(traps, t)
+		}
+	}
+	for _, st := range list.Stmts {
+		if err := s.checkCancel(); err != nil {
+			return err
+		}
+		err := s.execStmt(fr, st, emit)
+		if err == nil {
+			continue
+		}
+		var pe *psError
+		if !asPSError(err, &pe) {
+			return err
+		}
+		if len(traps) > 0 {
+			if terr := s.runTrap(fr, traps, pe, emit); terr != nil {
+				return terr
+			}
+			continue
+		}
+		if pe.kind == statementTerminating && s.tryDepth == 0 {
+			s.recordError(pe.rec)
+			s.printError(pe.rec)
+			s.lastOK = false
+			continue
+		}
+		return err
+	}
+	return nil
+}
+
+// runTrap runs the first matching trap for a terminating error.
+func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, emit emitFn) error {
+	for _, t := range traps {
+		if t.Type != "" && !s.exceptionMatches(pe.rec, t.Type) {
+			continue
+		}
+		s.recordError(pe.rec)
+		s.printError(pe.rec)
+		sc := newScope(fr.scope)
+		sc.vars["_"] = &Variable{Name: "_", Value: pe.rec}
+		sc.vars["psitem"] = &Variable{Name: "PSItem", Value: pe.rec}
+		err := s.execList(frame{scope: sc, file: fr.file}, t.Body.List, emit)
+		var f *flow
+		if errors.As(err, &f) && f.kind == "continue" {
+			return nil
+		}
+		if errors.As(err, &f) && f.kind == "break" {
+			return pe
+		}
+		return err
+	}
+	return pe
+}
+
+// recordError adds an error to $Error (newest first).
+func (s *Session) recordError(rec *ErrorRecord) {
+	s.errs.Items = append([]any{rec}, s.errs.Items...)
+	if len(s.errs.Items) > 256 {
+		s.errs.Items = s.errs.Items[:256]
+	}
+}
+
+func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
+	switch st := st.(type) {
+	case *parser.PipelineStatement:
+		return s.execPipelineStatement(fr, st, emit)
+	case *parser.IfStatement:
+		ok, err := s.evalCond(fr, st.Cond)
+		if err != nil {
+			return err
+		}
+		if ok {
+			return s.execList(fr, st.Then.List, emit)
+		}
+		for _, ei := range st.ElseIf {
+			ok, err := s.evalCond(fr, ei.Cond)
+			if err != nil {
+				return err
+			}
+			if ok {
+				return s.execList(fr, ei.Then.List, emit)
+			}
+		}
+		if st.Else != nil {
+			return s.execList(fr, st.Else.List, emit)
+		}
+		return nil
+	case *parser.ForeachStatement:
+		return s.execForeach(fr, st, "", emit)
+	case *parser.ForStatement:
+		return s.execFor(fr, st, "", emit)
+	case *parser.WhileStatement:
+		return s.execWhile(fr, st, "", emit)
+	case *parser.DoStatement:
+		return s.execDo(fr, st, "", emit)
+	case *parser.SwitchStatement:
+		return s.execSwitch(fr, st, "", emit)
+	case *parser.LabeledStatement:
+		switch l := st.Loop.(type) {
+		case *parser.ForeachStatement:
+			return s.execForeach(fr, l, st.Label, emit)
+		case *parser.ForStatement:
+			return s.execFor(fr, l, st.Label, emit)
+		case *parser.WhileStatement:
+			return s.execWhile(fr, l, st.Label, emit)
+		case *parser.DoStatement:
+			return s.execDo(fr, l, st.Label, emit)
+		case *parser.SwitchStatement:
+			return s.execSwitch(fr, l, st.Label, emit)
+		}
+		return s.execStmt(fr, st.Loop, emit)
+	case *parser.TryStatement:
+		return s.execTry(fr, st, emit)
+	case *parser.TrapStatement:
+		return nil
+	case *parser.FlowStatement:
+		return s.execFlow(fr, st, emit)
+	case *parser.BreakStatement:
+		return &flow{kind: st.Kind, label: strings.ToLower(st.Label)}
+	case *parser.FunctionDefinition:
+		s.defineFunc(fr.scope, &Function{Name: st.Name, Body: st.Body, Params: st.Params, Filter: st.Kind == "filter", File: fr.file})
+		return nil
+	case *parser.ClassDefinition:
+		return s.defineClass(fr, st)
+	case *parser.EnumDefinition:
+		return s.defineEnum(fr, st)
+	case *parser.UsingStatement:
+		if strings.EqualFold(st.Kind, "namespace") {
+			s.namespaces = append(s.namespaces, st.Name)
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown statement %T", st)
+}
+
+// evalCond evaluates a condition pipeline to a bool.
+func (s *Session) evalCond(fr frame, p *parser.PipelineStatement) (bool, error) {
+	v, err := s.evalStatementValue(fr, p)
+	if err != nil {
+		return false, err
+	}
+	return value.ToBool(v), nil
+}
+
+// loopControl interprets an error from a loop body: it reports whether the
+// loop breaks, and returns errors that go further.
+func loopControl(err error, label string) (brk bool, rest error) {
+	var f *flow
+	if !errors.As(err, &f) {
+		return false, err
+	}
+	if f.kind != "break" && f.kind != "continue" {
+		return false, err
+	}
+	if f.label != "" && f.label != label {
+		return false, err
+	}
+	return f.kind == "break", nil
+}
+
+func (s *Session) execForeach(fr frame, st *parser.ForeachStatement, label string, emit emitFn) error {
+	v, err := s.evalStatementValue(fr, st.In)
+	if err != nil {
+		return err
+	}
+	var items []any
+	switch x := v.(type) {
+	case nil:
+		items = nil
+	case *value.Array:
+		items = append([]any(nil), x.Items...)
+	case *value.Hashtable:
+		items = []any{x}
+	default:
+		items = []any{x}
+	}
+	name := st.Var
+	for _, it := range items {
+		if err := s.checkCancel(); err != nil {
+			return err
+		}
+		if err := s.setVar(fr.scope, name, it); err != nil {
+			return runtimeError(st.Pos, err)
+		}
+		err := s.execList(fr, st.Body.List, emit)
+		if err != nil {
+			brk, rest := loopControl(err, label)
+			if rest != nil {
+				return rest
+			}
+			if brk {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Session) execFor(fr frame, st *parser.ForStatement, label string, emit emitFn) error {
+	if st.Init != nil {
+		if err := s.execPipelineStatement(fr, st.Init, emit); err != nil {
+			return err
+		}
+	}
+	for {
+		if err := s.checkCancel(); err != nil {
+			return err
+		}
+		if st.Cond != nil {
+			ok, err := s.evalCond(fr, st.Cond)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return nil
+			}
+		}
+		err := s.execList(fr, st.Body.List, emit)
+		if err != nil {
+			brk, rest := loopControl(err, label)
+			if rest != nil {
+				return rest
+			}
+			if brk {
+				return nil
+			}
+		}
+		if st.Iter != nil {
+			if err := s.execPipelineStatement(fr, st.Iter, emit); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (s *Session) execWhile(fr frame, st *parser.WhileStatement, label string, emit emitFn) error {
+	for {
+		if err := s.checkCancel(); err != nil {
+			return err
+		}
+		ok, err := s.evalCond(fr, st.Cond)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		err = s.execList(fr, st.Body.List, emit)
+		if err != nil {
+			brk, rest := loopControl(err, label)
+			if rest != nil {
+				return rest
+			}
+			if brk {
+				return nil
+			}
+		}
+	}
+}
+
+func (s *Session) execDo(fr frame, st *parser.DoStatement, label string, emit emitFn) error {
+	for {
+		if err := s.checkCancel(); err != nil {
+			return err
+		}
+		err := s.execList(fr, st.Body.List, emit)
+		if err != nil {
+			brk, rest := loopControl(err, label)
+			if rest != nil {
+				return rest
+			}
+			if brk {
+				return nil
+			}
+		}
+		ok, err := s.evalCond(fr, st.Cond)
+		if err != nil {
+			return err
+		}
+		if st.Kind == "while" && !ok || st.Kind == "until" && ok {
+			return nil
+		}
+	}
+}
+
+func (s *Session) execSwitch(fr frame, st *parser.SwitchStatement, label string, emit emitFn) error {
+	var mode string
+	cs := false
+	for _, f := range st.Flags {
+		switch strings.ToLower(f) {
+		case "regex", "r":
+			mode = "regex"
+		case "wildcard", "w":
+			mode = "wildcard"
+		case "exact", "e":
+			mode = "exact"
+		case "casesensitive", "c":
+			cs = true
+		case "file", "f":
+			mode2 := mode
+			_ = mode2
+		default:
+			return runtimeError(st.Pos, fmt.Errorf("switch -%s is not a valid switch option", f))
+		}
+	}
+	var items []any
+	if st.Value != nil {
+		v, err := s.evalStatementValue(fr, st.Value)
+		if err != nil {
+			return err
+		}
+		switch x := v.(type) {
+		case *value.Array:
+			items = x.Items
+		default:
+			items = []any{x}
+		}
+	} else if st.File != nil {
+		pathV, err := s.evalUnary(fr, st.File)
+		if err != nil {
+			return err
+		}
+		text, err := readFileText(value.ToString(pathV))
+		if err != nil {
+			return runtimeError(st.Pos, err)
+		}
+		for _, l := range splitLines(text) {
+			items = append(items, l)
+		}
+	}
+	sc := fr.scope
+	saved, hadSaved := sc.vars["_"]
+	defer func() {
+		if hadSaved {
+			sc.vars["_"] = saved
+		} else {
+			delete(sc.vars, "_")
+		}
+	}()
+outer:
+	for _, it := range items {
+		sc.vars["_"] = &Variable{Name: "_", Value: it}
+		matched := false
+		var deflt *parser.SwitchClause
+		for _, cl := range st.Clauses {
+			if bw, ok := cl.Cond.Primary.(*parser.BareWord); ok && len(cl.Cond.Post) == 0 && len(cl.Cond.Prefix) == 0 && strings.EqualFold(bw.Value, "default") {
+				deflt = cl
+				continue
+			}
+			ok, err := s.switchMatch(fr, cl.Cond, it, mode, cs)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			matched = true
+			err = s.execList(fr, cl.Action.List, emit)
+			if err != nil {
+				var f *flow
+				if errors.As(err, &f) && (f.kind == "break" || f.kind == "continue") && (f.label == "" || f.label == label) {
+					if f.kind == "break" {
+						break outer
+					}
+					continue outer
+				}
+				return err
+			}
+		}
+		if !matched && deflt != nil {
+			err := s.execList(fr, deflt.Action.List, emit)
+			if err != nil {
+				var f *flow
+				if errors.As(err, &f) && (f.kind == "break" || f.kind == "continue") && (f.label == "" || f.label == label) {
+					if f.kind == "break" {
+						break outer
+					}
+					continue outer
+				}
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// switchMatch tests one clause against an item.
+func (s *Session) switchMatch(fr frame, cond *parser.Unary, item any, mode string, cs bool) (bool, error) {
+	if sb, ok := cond.Primary.(*parser.ScriptBlockExpr); ok && len(cond.Post) == 0 {
+		v, err := s.invokeScriptBlockValue(fr, &ScriptBlock{Body: sb.Body, File: fr.file}, item, nil, true)
+		if err != nil {
+			return false, err
+		}
+		return value.ToBool(v), nil
+	}
+	var pat any
+	if bw, ok := cond.Primary.(*parser.BareWord); ok && len(cond.Post) == 0 {
+		pat = bw.Value
+	} else {
+		v, err := s.evalUnary(fr, cond)
+		if err != nil {
+			return false, err
+		}
+		pat = v
+	}
+	switch mode {
+	case "regex":
+		re, err := s.compileRegex(value.ToString(pat), !cs)
+		if err != nil {
+			return false, runtimeError(cond.Pos, err)
+		}
+		ok, err := s.regexMatch(fr, re, value.ToString(item), true)
+		if err != nil {
+			return false, runtimeError(cond.Pos, err)
+		}
+		return ok, nil
+	case "wildcard":
+		return value.Like(value.ToString(item), value.ToString(pat), cs), nil
+	}
+	if _, isStr := pat.(string); isStr {
+		if cs {
+			return value.ToString(item) == pat, nil
+		}
+		return strings.EqualFold(value.ToString(item), pat.(string)), nil
+	}
+	return value.Equal(pat, item, cs) || value.Equal(item, pat, cs), nil
+}
+
+func (s *Session) execTry(fr frame, st *parser.TryStatement, emit emitFn) error {
+	s.tryDepth++
+	err := s.execList(fr, st.Body.List, emit)
+	s.tryDepth--
+	if err != nil {
+		var pe *psError
+		if asPSError(err, &pe) {
+			handled := false
+			for _, c := range st.Catches {
+				if len(c.Types) > 0 {
+					match := false
+					for _, t := range c.Types {
+						if s.exceptionMatches(pe.rec, t) {
+							match = true
+							break
+						}
+					}
+					if !match {
+						continue
+					}
+				}
+				handled = true
+				s.recordError(pe.rec)
+				sc := fr.scope
+				prevU, hadU := sc.vars["_"]
+				prevP, hadP := sc.vars["psitem"]
+				sc.vars["_"] = &Variable{Name: "_", Value: pe.rec}
+				sc.vars["psitem"] = &Variable{Name: "PSItem", Value: pe.rec}
+				err = s.execList(fr, c.Body.List, emit)
+				if hadU {
+					sc.vars["_"] = prevU
+				} else {
+					delete(sc.vars, "_")
+				}
+				if hadP {
+					sc.vars["psitem"] = prevP
+				} else {
+					delete(sc.vars, "psitem")
+				}
+				break
+			}
+			if !handled && len(st.Catches) > 0 && st.Finally == nil {
+				return err
+			}
+		}
+	}
+	if st.Finally != nil {
+		if ferr := s.execList(fr, st.Finally.List, emit); ferr != nil {
+			return ferr
+		}
+	}
+	return err
+}
+
+// exceptionMatches reports whether an error's exception is of type t (or
+// derives from it, as far as the emulator knows the hierarchy).
+func (s *Session) exceptionMatches(rec *ErrorRecord, typeName string) bool {
+	t, _ := value.ParseType(typeName, s.namespaces)
+	want := strings.ToLower(t.Name)
+	if want == "system.exception" || want == "system.object" {
+		return true
+	}
+	have := strings.ToLower(rec.exceptionType())
+	if have == want {
+		return true
+	}
+	parents := map[string][]string{
+		"system.management.automation.parameterbindingexception":               {"system.management.automation.runtimeexception"},
+		"system.management.automation.commandnotfoundexception":                {"system.management.automation.runtimeexception"},
+		"system.management.automation.actionpreferencestopexception":           {"system.management.automation.runtimeexception"},
+		"system.management.automation.methodinvocationexception":               {"system.management.automation.runtimeexception"},
+		"system.management.automation.psinvalidcastexception":                  {"system.invalidcastexception", "system.management.automation.runtimeexception"},
+		"system.management.automation.itemnotfoundexception":                   {"system.management.automation.runtimeexception"},
+		"system.management.automation.validationmetadataexception":             {"system.management.automation.runtimeexception"},
+		"system.argumentnullexception":                                         {"system.argumentexception"},
+		"system.io.filenotfoundexception":                                      {"system.io.ioexception"},
+		"system.management.automation.sessionstateunauthorizedaccessexception": {"system.management.automation.runtimeexception"},
+	}
+	for _, p := range parents[have] {
+		if p == want {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Session) execFlow(fr frame, st *parser.FlowStatement, emit emitFn) error {
+	switch st.Kind {
+	case "return":
+		if st.Value != nil {
+			if err := s.execPipelineStatement(fr, st.Value, emit); err != nil {
+				return err
+			}
+		}
+		return &flow{kind: "return"}
+	case "exit":
+		code := 0
+		if st.Value != nil {
+			v, err := s.evalStatementValue(fr, st.Value)
+			if err != nil {
+				return err
+			}
+			n, err := value.ToInt(v)
+			if err != nil {
+				return runtimeError(st.Pos, err)
+			}
+			code = n
+		}
+		return &flow{kind: "exit", code: code}
+	case "throw":
+		var v any
+		if st.Value != nil {
+			var err error
+			v, err = s.evalStatementValue(fr, st.Value)
+			if err != nil {
+				return err
+			}
+		}
+		return &psError{kind: scriptTerminating, rec: s.throwRecord(st.Pos, v)}
+	}
+	return nil
+}
+
+// throwRecord makes the error record for throw.
+func (s *Session) throwRecord(pos parser.Pos, v any) *ErrorRecord {
+	switch x := v.(type) {
+	case *ErrorRecord:
+		c := *x
+		if c.Pos.Line == 0 {
+			c.Pos = pos
+		}
+		return &c
+	case nil:
+		return &ErrorRecord{Pos: pos, ID: "ScriptHalted", Category: OperationStopped, Msg: "ScriptHalted"}
+	case string:
+		return &ErrorRecord{Pos: pos, ID: x, Category: OperationStopped, Msg: x}
+	case *value.Object:
+		if isExceptionObject(x) {
+			msg, _ := x.Get("Message")
+			return &ErrorRecord{Pos: pos, ID: value.ToString(msg), Category: OperationStopped, Msg: value.ToString(msg), Exception: x.TypeName(), Thrown: x}
+		}
+	}
+	msg := value.ToString(v)
+	return &ErrorRecord{Pos: pos, ID: msg, Category: OperationStopped, Msg: msg, Thrown: v}
+}
+
+func isExceptionObject(o *value.Object) bool {
+	for _, t := range o.TypeNames {
+		if strings.HasSuffix(t, "Exception") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,1329 @@
+package cmdlets
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/parser"
+)
+
+// methodErr is an exception thrown by an emulated .NET method.
+type methodErr struct {
+	typ string
+	msg string
+}
+
+func (e *methodErr) Error() string { return e.msg }
+
+func argErr(format string, args ...any) error {
+	return &methodErr{typ: "System.ArgumentOutOfRangeException", msg: fmt.Sprintf(format, args...)}
+}
+
+// memberName returns the name of the member a PostOp names.
+func (s *Session) memberName(fr frame, p *parser.PostOp) (string, error) {
+	switch {
+	case p.Member != "":
+		return p.Member, nil
+	case p.DynVar != "":
+		v, err := s.readVar(fr, p.DynVar, p.Pos)
+		if err != nil {
+			return "", err
+		}
+		return value.ToString(v), nil
+	case p.DynStr != nil:
+		return p.DynStr.Value, nil
+	case p.DynExpr != nil:
+		v, err := s.evalStatementValue(fr, p.DynExpr.Stmt)
+		if err != nil {
+			return "", err
+		}
+		return value.ToString(v), nil
+	}
+	return "", nil
+}
+
+// postOp applies a member access, method call or index to v.
+func (s *Session) postOp(fr frame, v any, p *parser.PostOp) (any, error) {
+	if p.Index != nil {
+		idx, err := s.evalExpr(fr, p.Index)
+		if err != nil {
+			return nil, err
+		}
+		r, err := s.index(v, idx)
+		if err != nil {
+			return nil, runtimeError(p.Pos, err)
+		}
+		return r, nil
+	}
+	name, err := s.memberName(fr, p)
+	if err != nil {
+		return nil, err
+	}
+	if p.Dot == "?." && v == nil {
+		return nil, nil
+	}
+	if p.Dot == "::" {
+		t, ok := v.(*value.Type)
+		if !ok {
+			t = value.TypeOf(v)
+		}
+		var args []any
+		if p.Call {
+			if args, err = s.evalArgList(fr, p.Args); err != nil {
+				return nil, err
+			}
+		}
+		r, err := s.staticMember(fr, t, name, p.Call, args)
+		if err != nil {
+			return nil, s.methodError(p.Pos, name, len(args), err)
+		}
+		return r, nil
+	}
+	if p.Call {
+		args, err := s.evalArgList(fr, p.Args)
+		if err != nil {
+			return nil, err
+		}
+		r, err := s.callMethod(fr, v, name, args)
+		if err != nil {
+			return nil, s.methodError(p.Pos, name, len(args), err)
+		}
+		return r, nil
+	}
+	r, ok := s.getMember(v, name)
+	if !ok && s.strict {
+		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: p.Pos, ID: "PropertyNotFoundStrict", Category: InvalidOperation,
+			Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists.", name)}}
+	}
+	return r, nil
+}
+
+func (s *Session) evalArgList(fr frame, args []*parser.Expr) ([]any, error) {
+	out := make([]any, len(args))
+	for i, a := range args {
+		v, err := s.evalExpr(fr, a)
+		if err != nil {
+			return nil, err
+		}
+		if _, ok := v.(voidValue); ok {
+			v = nil
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// methodError wraps an error of a method call as PowerShell does.
+func (s *Session) methodError(pos parser.Pos, name string, n int, err error) error {
+	var pe *psError
+	if asPSError(err, &pe) {
+		return err
+	}
+	switch e := err.(type) {
+	case *methodErr:
+		if e.typ == "MethodNotFound" {
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "MethodNotFound", Category: InvalidOperation,
+				Msg: e.msg, Exception: "System.Management.Automation.RuntimeException"}}
+		}
+		if e.typ == "NotImplemented" {
+			return notImplemented(pos, "", e.msg)
+		}
+		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: strings.TrimPrefix(e.typ[strings.LastIndexByte(e.typ, '.')+1:], ""), Category: NotSpecified,
+			Msg:       fmt.Sprintf("Exception calling %q with %q argument(s): %q", name, fmt.Sprint(n), e.msg),
+			Exception: "System.Management.Automation.MethodInvocationException"}}
+	}
+	return runtimeError(pos, err)
+}
+
+func notFoundMethod(v any, name string) error {
+	return &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", value.TypeName(v), name)}
+}
+
+// getMember reads property name of v. Arrays enumerate their items'
+// properties (member-access enumeration).
+func (s *Session) getMember(v any, name string) (any, bool) {
+	lname := strings.ToLower(name)
+	switch o := v.(type) {
+	case nil:
+		return nil, false
+	case *value.Object:
+		if p, ok := o.Prop(name); ok {
+			if sm, ok := p.Value.(*scriptMethod); ok {
+				return sm, true
+			}
+			if sp, ok := p.Value.(*scriptProperty); ok {
+				r, _ := s.invokeWithThis(sp.get, o, nil)
+				return r, true
+			}
+			return p.Get(), true
+		}
+		switch lname {
+		case "psobject":
+			return psObjectView(o), true
+		case "pstypenames":
+			items := make([]any, len(o.TypeNames))
+			for i, t := range o.TypeNames {
+				items[i] = t
+			}
+			return &value.Array{Items: items, List: true}, true
+		}
+		return nil, false
+	case *value.Hashtable:
+		if r, ok := o.Get(name); ok {
+			return r, true
+		}
+		switch lname {
+		case "count":
+			return o.Len(), true
+		case "keys":
+			return &value.Array{Items: append([]any(nil), o.Keys()...)}, true
+		case "values":
+			return &value.Array{Items: append([]any(nil), o.Values()...)}, true
+		case "issynchronized", "isreadonly", "isfixedsize":
+			return false, true
+		case "psobject":
+			obj := value.FromHashtable(o)
+			return psObjectView(obj), true
+		}
+		return nil, false
+	case *value.Array:
+		switch lname {
+		case "count", "length", "longlength":
+			return len(o.Items), true
+		case "rank":
+			return 1, true
+		case "isfixedsize":
+			return !o.List, true
+		case "capacity":
+			return len(o.Items), true
+		case "syncroot":
+			return o, true
+		}
+		var out []any
+		for _, it := range o.Items {
+			r, ok := s.getMember(it, name)
+			if !ok {
+				continue
+			}
+			if a, ok := r.(*value.Array); ok {
+				out = append(out, a.Items...)
+			} else {
+				out = append(out, r)
+			}
+		}
+		if len(out) == 0 {
+			return nil, false
+		}
+		if len(out) == 1 {
+			return out[0], true
+		}
+		return &value.Array{Items: out}, true
+	case string:
+		if lname == "length" {
+			return utf8.RuneCountInString(o), true
+		}
+		return nil, false
+	case time.Time:
+		return dateMember(o, lname)
+	case time.Duration:
+		return timeSpanMember(o, lname)
+	case *ErrorRecord:
+		return errorRecordMember(o, lname)
+	case *value.Type:
+		switch lname {
+		case "name":
+			n := o.Name
+			if i := strings.LastIndexAny(n, ".+"); i >= 0 && !strings.Contains(n, "[") {
+				n = n[i+1:]
+			}
+			return n, true
+		case "fullname":
+			return o.Name, true
+		case "isarray":
+			return o.Elem != nil, true
+		}
+		return nil, false
+	case value.Guid:
+		if lname == "guid" {
+			return string(o), true
+		}
+	case *regexValue:
+		if lname == "options" {
+			return "None", true
+		}
+	case *stringBuilder:
+		if lname == "length" {
+			return utf8.RuneCountInString(o.b.String()), true
+		}
+	case *ScriptBlock:
+		switch lname {
+		case "ast":
+			return nil, true
+		case "file":
+			return o.File, true
+		}
+	}
+	if lname == "count" || lname == "length" {
+		// every scalar has Count 1 in PowerShell
+		if lname == "length" {
+			return nil, false
+		}
+		return 1, true
+	}
+	return nil, false
+}
+
+// psObjectView is the .PSObject member of an object.
+func psObjectView(o *value.Object) *value.Object {
+	view := value.NewObject("System.Management.Automation.PSObject")
+	var props []any
+	for _, p := range o.Props() {
+		po := value.NewObject("System.Management.Automation.PSNoteProperty")
+		po.Set("Name", p.Name)
+		po.Set("Value", p.Get())
+		po.Set("MemberType", "NoteProperty")
+		po.Set("IsSettable", true)
+		po.Set("IsGettable", true)
+		po.Set("TypeNameOfValue", value.TypeName(p.Get()))
+		props = append(props, po)
+	}
+	view.Set("Properties", &value.Array{Items: props})
+	items := make([]any, len(o.TypeNames))
+	for i, t := range o.TypeNames {
+		items[i] = t
+	}
+	view.Set("TypeNames", &value.Array{Items: items})
+	view.Set("BaseObject", o)
+	view.Set("ImmediateBaseObject", o)
+	view.Set("psobjectSource", o)
+	return view
+}
+
+func dateMember(t time.Time, name string) (any, bool) {
+	switch name {
+	case "year":
+		return t.Year(), true
+	case "month":
+		return int(t.Month()), true
+	case "day":
+		return t.Day(), true
+	case "hour":
+		return t.Hour(), true
+	case "minute":
+		return t.Minute(), true
+	case "second":
+		return t.Second(), true
+	case "millisecond":
+		return t.Nanosecond() / 1e6, true
+	case "dayofweek":
+		return t.Weekday().String(), true
+	case "dayofyear":
+		return t.YearDay(), true
+	case "date":
+		y, m, d := t.Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, t.Location()), true
+	case "timeofday":
+		y, m, d := t.Date()
+		return t.Sub(time.Date(y, m, d, 0, 0, 0, 0, t.Location())), true
+	case "ticks":
+		return dateTicks(t), true
+	case "kind":
+		if t.Location() == time.UTC {
+			return "Utc", true
+		}
+		return "Local", true
+	case "datetime":
+		return value.LongDateTime(t), true
+	}
+	return nil, false
+}
+
+// dateTicks returns .NET ticks (100 ns since 0001-01-01).
+func dateTicks(t time.Time) int64 {
+	const unixEpochTicks = 621355968000000000
+	return t.Unix()*10_000_000 + int64(t.Nanosecond()/100) + unixEpochTicks
+}
+
+func timeSpanMember(d time.Duration, name string) (any, bool) {
+	switch name {
+	case "days":
+		return int(d / (24 * time.Hour)), true
+	case "hours":
+		return int(d/time.Hour) % 24, true
+	case "minutes":
+		return int(d/time.Minute) % 60, true
+	case "seconds":
+		return int(d/time.Second) % 60, true
+	case "milliseconds":
+		return int(d/time.Millisecond) % 1000, true
+	case "ticks":
+		return int64(d / 100), true
+	case "totaldays":
+		return d.Hours() / 24, true
+	case "totalhours":
+		return d.Hours(), true
+	case "totalminutes":
+		return d.Minutes(), true
+	case "totalseconds":
+		return d.Seconds(), true
+	case "totalmilliseconds":
+		return float64(d) / float64(time.Millisecond), true
+	}
+	return nil, false
+}
+
+// exceptionObject builds the .Exception of an error record.
+func exceptionObject(rec *ErrorRecord) *value.Object {
+	if o, ok := rec.Thrown.(*value.Object); ok && isExceptionObject(o) {
+		return o
+	}
+	t := rec.exceptionType()
+	o := value.NewObject(t, "System.Exception", "System.Object")
+	o.Set("Message", rec.Msg)
+	o.Set("InnerException", nil)
+	o.Set("HResult", -2146233087)
+	o.Set("Source", nil)
+	o.Set("StackTrace", nil)
+	o.Set("Data", value.NewHashtable())
+	o.Set("ErrorRecord", rec)
+	o.Set("ToStringValue", rec.Msg)
+	if rec.Thrown != nil {
+		o.Set("WasThrownFromThrowStatement", true)
+	}
+	return o
+}
+
+func errorRecordMember(rec *ErrorRecord, name string) (any, bool) {
+	switch name {
+	case "exception":
+		return exceptionObject(rec), true
+	case "fullyqualifiederrorid":
+		return rec.FullyQualifiedID(), true
+	case "targetobject":
+		if rec.Thrown != nil {
+			return rec.Thrown, true
+		}
+		if rec.Target != "" {
+			return rec.Target, true
+		}
+		return nil, true
+	case "categoryinfo":
+		ci := value.NewObject("System.Management.Automation.ErrorCategoryInfo")
+		ci.Set("Category", string(rec.Category))
+		ci.Set("Activity", rec.Command)
+		ci.Set("Reason", shortType(rec.exceptionType()))
+		ci.Set("TargetName", rec.Target)
+		ci.Set("TargetType", "")
+		ci.Set("ToStringValue", fmt.Sprintf("%s: (%s:) [%s], %s", rec.Category, rec.Target, rec.Command, shortType(rec.exceptionType())))
+		return ci, true
+	case "invocationinfo":
+		ii := value.NewObject("System.Management.Automation.InvocationInfo")
+		ii.Set("ScriptLineNumber", rec.Pos.Line)
+		ii.Set("OffsetInLine", rec.Pos.Column)
+		ii.Set("ScriptName", rec.Pos.Filename)
+		ii.Set("Line", rec.Line)
+		ii.Set("PositionMessage", fmt.Sprintf("At %s:%d char:%d", rec.Pos.Filename, rec.Pos.Line, rec.Pos.Column))
+		ii.Set("MyCommand", rec.Command)
+		ii.Set("InvocationName", rec.Command)
+		return ii, true
+	case "errordetails":
+		return nil, true
+	case "scriptstacktrace":
+		return fmt.Sprintf("at <ScriptBlock>, %s: line %d", rec.Pos.Filename, rec.Pos.Line), true
+	case "pipelineiterationinfo":
+		return &value.Array{}, true
+	}
+	return nil, false
+}
+
+func shortType(t string) string {
+	if i := strings.LastIndexByte(t, '.'); i >= 0 {
+		return t[i+1:]
+	}
+	return t
+}
+
+// setMember sets property name on obj.
+func (s *Session) setMember(obj any, name string, v any) error {
+	switch o := obj.(type) {
+	case *value.Object:
+		if p, ok := o.Prop(name); ok {
+			if sp, ok := p.Value.(*scriptProperty); ok && sp.set != nil {
+				_, err := s.invokeWithThis(sp.set, o, []any{v})
+				return err
+			}
+			o.Set(name, v)
+			return nil
+		}
+		if o.IsCustom() || s.classes[strings.ToLower(o.TypeName())] != nil {
+			if c := s.classes[strings.ToLower(o.TypeName())]; c != nil && !o.IsCustom() {
+				return &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name)}
+			}
+			o.Set(name, v)
+			return nil
+		}
+		o.Set(name, v)
+		return nil
+	case *value.Hashtable:
+		o.Set(name, v)
+		return nil
+	case *value.Array:
+		for _, it := range o.Items {
+			if err := s.setMember(it, name, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	case nil:
+		return &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name)}
+	}
+	return &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name)}
+}
+
+// index applies [idx] to v.
+func (s *Session) index(v, idx any) (any, error) {
+	if ia, ok := idx.(*value.Array); ok {
+		if _, isHash := v.(*value.Hashtable); !isHash || true {
+			var out []any
+			for _, i := range ia.Items {
+				r, err := s.index(v, i)
+				if err != nil {
+					return nil, err
+				}
+				if r != nil || !isArrayish(v) {
+					out = append(out, r)
+				}
+			}
+			return &value.Array{Items: out}, nil
+		}
+	}
+	switch o := v.(type) {
+	case nil:
+		return nil, &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: "Cannot index into a null array."}
+	case *value.Array:
+		i, err := value.ToInt(idx)
+		if err != nil {
+			return nil, err
+		}
+		if i < 0 {
+			i += len(o.Items)
+		}
+		if i < 0 || i >= len(o.Items) {
+			if s.strict {
+				return nil, &value.RuntimeError{Type: "System.IndexOutOfRangeException", Msg: "Index was outside the bounds of the array."}
+			}
+			return nil, nil
+		}
+		return o.Items[i], nil
+	case *value.Hashtable:
+		r, _ := o.Get(idx)
+		return r, nil
+	case string:
+		i, err := value.ToInt(idx)
+		if err != nil {
+			return nil, err
+		}
+		rs := []rune(o)
+		if i < 0 {
+			i += len(rs)
+		}
+		if i < 0 || i >= len(rs) {
+			return nil, nil
+		}
+		return rs[i], nil
+	case *value.Object:
+		if n, ok := idx.(string); ok {
+			r, _ := o.Get(n)
+			return r, nil
+		}
+		if i, err := value.ToInt(idx); err == nil && (i == 0 || i == -1) {
+			return o, nil
+		}
+		return nil, nil
+	case *regexMatches:
+		i, err := value.ToInt(idx)
+		if err != nil {
+			return nil, err
+		}
+		if i < 0 {
+			i += len(o.items)
+		}
+		if i < 0 || i >= len(o.items) {
+			return nil, nil
+		}
+		return o.items[i], nil
+	}
+	i, err := value.ToInt(idx)
+	if err == nil && (i == 0 || i == -1) {
+		return v, nil
+	}
+	return nil, &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf("Unable to index into an object of type %s.", value.TypeName(v))}
+}
+
+func isArrayish(v any) bool {
+	_, ok := v.(*value.Array)
+	return ok
+}
+
+// callMethod calls method name on v.
+func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, error) {
+	lname := strings.ToLower(name)
+	switch lname {
+	case "gettype":
+		if len(args) == 0 {
+			if o, ok := v.(*value.Object); ok && s.classes[strings.ToLower(o.TypeName())] != nil {
+				return &value.Type{Name: o.TypeName()}, nil
+			}
+			if v == nil {
+				return nil, &methodErr{typ: "MethodNotFound", msg: "You cannot call a method on a null-valued expression."}
+			}
+			return value.TypeOf(v), nil
+		}
+	case "tostring":
+		if len(args) == 0 {
+			switch x := v.(type) {
+			case *value.Object:
+				if sv, ok := x.Get("ToStringValue"); ok {
+					return value.ToString(sv), nil
+				}
+				if x.IsCustom() {
+					return "", nil
+				}
+				return x.TypeName(), nil
+			case time.Time:
+				return value.FormatValue(x, "")
+			case float64, value.Decimal:
+				return value.FormatValue(x, "")
+			case *value.Array:
+				return value.TypeName(x), nil
+			}
+			return s.toString(v), nil
+		}
+		if len(args) == 1 {
+			return value.FormatValue(v, value.ToString(args[0]))
+		}
+	case "equals":
+		if len(args) == 1 {
+			return value.Equal(v, args[0], true), nil
+		}
+	case "gethashcode":
+		return int(fnvHash(value.ToString(v))), nil
+	}
+	switch o := v.(type) {
+	case nil:
+		return nil, &methodErr{typ: "MethodNotFound", msg: "You cannot call a method on a null-valued expression."}
+	case string:
+		return s.stringMethod(o, lname, name, args)
+	case *value.Array:
+		return s.arrayMethod(fr, o, lname, name, args)
+	case *value.Hashtable:
+		return hashMethod(o, lname, name, args)
+	case *value.Object:
+		if p, ok := o.Prop(name); ok {
+			if sm, ok := p.Value.(*scriptMethod); ok {
+				return s.invokeWithThis(sm.body, o, args)
+			}
+		}
+		if c := s.classes[strings.ToLower(o.TypeName())]; c != nil {
+			return s.callClassMethod(fr, c, o, name, args)
+		}
+		if lname == "copy" && o.TypeName() == "System.Management.Automation.PSObject" {
+			if base, ok := o.Get("BaseObject"); ok {
+				return base.(*value.Object).Copy(), nil
+			}
+		}
+		if m, ok := objectMethods[o.TypeName()]; ok {
+			return m(s, o, lname, args)
+		}
+	case time.Time:
+		return dateMethod(o, lname, args)
+	case time.Duration:
+		switch lname {
+		case "add":
+			if d, ok := argOr(args, 0).(time.Duration); ok {
+				return o + d, nil
+			}
+		case "subtract":
+			if d, ok := argOr(args, 0).(time.Duration); ok {
+				return o - d, nil
+			}
+		case "negate":
+			return -o, nil
+		}
+	case *ScriptBlock:
+		switch lname {
+		case "invoke", "invokereturnasis":
+			return s.invokeScriptBlockValue(fr, o, nil, args, false)
+		case "getnewclosure":
+			sc := newScope(nil)
+			for c := fr.scope; c != nil; c = c.parent {
+				for k, vv := range c.vars {
+					if _, ok := sc.vars[k]; !ok {
+						cp := *vv
+						sc.vars[k] = &cp
+					}
+				}
+			}
+			sc.parent = s.global
+			nb := *o
+			nb.Closure = sc
+			return &nb, nil
+		}
+	case *regexValue:
+		return s.regexMethod(fr, o, lname, args)
+	case *stringBuilder:
+		return o.call(s, lname, args)
+	case *ErrorRecord:
+		if lname == "tostring" {
+			return o.Msg, nil
+		}
+	case value.Guid:
+		if lname == "tostring" {
+			return string(o), nil
+		}
+	case int, int64, float64, value.Decimal:
+		switch lname {
+		case "compareto":
+			c, err := value.Compare(o, argOr(args, 0), false)
+			return c, err
+		}
+	case rune:
+		switch lname {
+		case "compareto":
+			c, err := value.Compare(o, argOr(args, 0), true)
+			return c, err
+		}
+	}
+	return nil, notFoundMethod(v, name)
+}
+
+func argOr(args []any, i int) any {
+	if i < len(args) {
+		return args[i]
+	}
+	return nil
+}
+
+func fnvHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h >> 1
+}
+
+// stringMethod implements System.String's methods.
+func (s *Session) stringMethod(str, lname, name string, args []any) (any, error) {
+	argStr := func(i int) string { return value.ToString(argOr(args, i)) }
+	argInt := func(i int) (int, error) {
+		n, err := value.ToInt(argOr(args, i))
+		if err != nil {
+			return 0, &methodErr{typ: "System.FormatException", msg: err.Error()}
+		}
+		return n, nil
+	}
+	ignoreCase := func(i int) bool {
+		if i >= len(args) {
+			return false
+		}
+		a := strings.ToLower(value.ToString(args[i]))
+		return strings.Contains(a, "ignorecase") || a == "true" || a == "1" || a == "3" || a == "5"
+	}
+	runes := []rune(str)
+	switch lname {
+	case "toupper", "toupperinvariant":
+		return strings.ToUpper(str), nil
+	case "tolower", "tolowerinvariant":
+		return strings.ToLower(str), nil
+	case "trim", "trimstart", "trimend":
+		cut := " \t\n\r\v\f\u00a0\u2028\u2029\u0085"
+		if len(args) > 0 {
+			var b strings.Builder
+			for _, a := range args {
+				for _, it := range value.AsSlice(a) {
+					b.WriteString(value.ToString(it))
+				}
+			}
+			cut = b.String()
+		}
+		switch lname {
+		case "trim":
+			if len(args) == 0 {
+				return strings.TrimFunc(str, unicode.IsSpace), nil
+			}
+			return strings.Trim(str, cut), nil
+		case "trimstart":
+			if len(args) == 0 {
+				return strings.TrimLeftFunc(str, unicode.IsSpace), nil
+			}
+			return strings.TrimLeft(str, cut), nil
+		}
+		if len(args) == 0 {
+			return strings.TrimRightFunc(str, unicode.IsSpace), nil
+		}
+		return strings.TrimRight(str, cut), nil
+	case "split":
+		var seps []string
+		max := -1
+		removeEmpty := false
+		for i, a := range args {
+			switch x := a.(type) {
+			case *value.Array:
+				for _, it := range x.Items {
+					seps = append(seps, value.ToString(it))
+				}
+			case int, int64:
+				if i > 0 {
+					max, _ = value.ToInt(x)
+				}
+			case string:
+				lx := strings.ToLower(x)
+				if i > 0 && (lx == "removeemptyentries" || lx == "trimentries" || lx == "none") {
+					removeEmpty = lx == "removeemptyentries"
+					continue
+				}
+				if i == 0 {
+					// a string separator splits on each of its characters (char[] overload)
+					if len(args) == 1 || !isStringSplitOptions(args) {
+						for _, r := range x {
+							seps = append(seps, string(r))
+						}
+						continue
+					}
+				}
+				seps = append(seps, x)
+			case rune:
+				seps = append(seps, string(x))
+			}
+		}
+		if len(seps) == 0 {
+			seps = []string{" ", "\t", "\n", "\r"}
+		}
+		parts := splitAny(str, seps, max)
+		out := make([]any, 0, len(parts))
+		for _, p := range parts {
+			if removeEmpty && p == "" {
+				continue
+			}
+			out = append(out, p)
+		}
+		return &value.Array{Items: out, Elem: value.TString}, nil
+	case "replace":
+		if len(args) < 2 {
+			break
+		}
+		old, nw := argStr(0), argStr(1)
+		if old == "" {
+			return nil, &methodErr{typ: "System.ArgumentException", msg: "String cannot be of zero length. (Parameter 'oldValue')"}
+		}
+		if ignoreCase(2) {
+			re, _ := s.compileRegex(escapeRegex(old), true)
+			out, _ := re.Replace(str, strings.ReplaceAll(nw, "$", "$$"), -1, -1)
+			return out, nil
+		}
+		return strings.ReplaceAll(str, old, nw), nil
+	case "contains":
+		if ignoreCase(1) {
+			return strings.Contains(strings.ToLower(str), strings.ToLower(argStr(0))), nil
+		}
+		return strings.Contains(str, argStr(0)), nil
+	case "startswith":
+		if ignoreCase(1) {
+			return strings.HasPrefix(strings.ToLower(str), strings.ToLower(argStr(0))), nil
+		}
+		return strings.HasPrefix(str, argStr(0)), nil
+	case "endswith":
+		if ignoreCase(1) {
+			return strings.HasSuffix(strings.ToLower(str), strings.ToLower(argStr(0))), nil
+		}
+		return strings.HasSuffix(str, argStr(0)), nil
+	case "substring":
+		start, err := argInt(0)
+		if err != nil {
+			return nil, err
+		}
+		if start < 0 || start > len(runes) {
+			return nil, argErr("startIndex cannot be larger than length of string. (Parameter 'startIndex')")
+		}
+		if len(args) > 1 {
+			n, err := argInt(1)
+			if err != nil {
+				return nil, err
+			}
+			if n < 0 || start+n > len(runes) {
+				return nil, argErr("Index and length must refer to a location within the string. (Parameter 'length')")
+			}
+			return string(runes[start : start+n]), nil
+		}
+		return string(runes[start:]), nil
+	case "indexof", "lastindexof":
+		sub := argStr(0)
+		from := 0
+		if len(args) > 1 {
+			if n, err := value.ToInt(args[1]); err == nil {
+				from = n
+			}
+		}
+		hay := str
+		if ignoreCase(len(args) - 1) {
+			hay, sub = strings.ToLower(hay), strings.ToLower(sub)
+		}
+		if lname == "indexof" {
+			if from > len(runes) || from < 0 {
+				return nil, argErr("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+			}
+			prefix := string(runes[:from])
+			i := strings.Index(hay[len(prefix):], sub)
+			if i < 0 {
+				return -1, nil
+			}
+			return from + utf8.RuneCountInString(hay[len(prefix):len(prefix)+i]), nil
+		}
+		i := strings.LastIndex(hay, sub)
+		if i < 0 {
+			return -1, nil
+		}
+		return utf8.RuneCountInString(hay[:i]), nil
+	case "indexofany":
+		set := argStr(0)
+		for i, r := range runes {
+			if strings.ContainsRune(set, r) {
+				return i, nil
+			}
+		}
+		return -1, nil
+	case "padleft", "padright":
+		n, err := argInt(0)
+		if err != nil {
+			return nil, err
+		}
+		pad := " "
+		if len(args) > 1 {
+			pad = argStr(1)
+		}
+		if len(runes) >= n {
+			return str, nil
+		}
+		fill := strings.Repeat(pad, n-len(runes))
+		if lname == "padleft" {
+			return fill + str, nil
+		}
+		return str + fill, nil
+	case "insert":
+		i, err := argInt(0)
+		if err != nil {
+			return nil, err
+		}
+		if i < 0 || i > len(runes) {
+			return nil, argErr("Index was out of range. (Parameter 'startIndex')")
+		}
+		return string(runes[:i]) + argStr(1) + string(runes[i:]), nil
+	case "remove":
+		i, err := argInt(0)
+		if err != nil {
+			return nil, err
+		}
+		if i < 0 || i > len(runes) {
+			return nil, argErr("startIndex must be less than length of string. (Parameter 'startIndex')")
+		}
+		if len(args) > 1 {
+			n, err := argInt(1)
+			if err != nil {
+				return nil, err
+			}
+			if i+n > len(runes) {
+				return nil, argErr("Index and count must refer to a location within the string. (Parameter 'count')")
+			}
+			return string(runes[:i]) + string(runes[i+n:]), nil
+		}
+		return string(runes[:i]), nil
+	case "tochararray":
+		out := make([]any, len(runes))
+		for i, r := range runes {
+			out[i] = r
+		}
+		return &value.Array{Items: out, Elem: value.TChar}, nil
+	case "compareto":
+		return value.CompareStrings(str, argStr(0), true), nil
+	case "normalize":
+		return str, nil
+	case "chars", "get_chars":
+		i, err := argInt(0)
+		if err != nil {
+			return nil, err
+		}
+		if i < 0 || i >= len(runes) {
+			return nil, argErr("Index was outside the bounds of the array.")
+		}
+		return runes[i], nil
+	case "isnormalized":
+		return true, nil
+	case "format":
+		return value.FormatComposite(str, args)
+	}
+	return nil, notFoundMethod(str, name)
+}
+
+func isStringSplitOptions(args []any) bool {
+	for _, a := range args[1:] {
+		if sv, ok := a.(string); ok {
+			l := strings.ToLower(sv)
+			if l == "removeemptyentries" || l == "none" || l == "trimentries" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitAny splits s at any of the separators, at most max parts (-1: all).
+func splitAny(s string, seps []string, max int) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); {
+		if max > 0 && len(out) == max-1 {
+			break
+		}
+		matched := 0
+		for _, sep := range seps {
+			if sep != "" && strings.HasPrefix(s[i:], sep) {
+				matched = len(sep)
+				break
+			}
+		}
+		if matched > 0 {
+			out = append(out, s[start:i])
+			i += matched
+			start = i
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return append(out, s[start:])
+}
+
+// arrayMethod implements array and list methods.
+func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args []any) (any, error) {
+	switch lname {
+	case "add":
+		if !a.List {
+			return nil, &methodErr{typ: "System.NotSupportedException", msg: "Collection was of a fixed size."}
+		}
+		v := argOr(args, 0)
+		if a.Elem != "" {
+			if t, ok := s.resolveType(a.Elem); ok {
+				cv, err := s.convert(v, t)
+				if err != nil {
+					return nil, &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
+				}
+				v = cv
+			}
+		}
+		a.Items = append(a.Items, v)
+		if a.Elem == "" {
+			return len(a.Items) - 1, nil // ArrayList.Add returns the index
+		}
+		return voidValue{}, nil
+	case "addrange":
+		if !a.List {
+			return nil, &methodErr{typ: "System.NotSupportedException", msg: "Collection was of a fixed size."}
+		}
+		a.Items = append(a.Items, value.AsSlice(argOr(args, 0))...)
+		return voidValue{}, nil
+	case "contains":
+		for _, it := range a.Items {
+			if value.Equal(it, argOr(args, 0), true) {
+				return true, nil
+			}
+		}
+		return false, nil
+	case "indexof":
+		for i, it := range a.Items {
+			if value.Equal(it, argOr(args, 0), true) {
+				return i, nil
+			}
+		}
+		return -1, nil
+	case "remove":
+		if !a.List {
+			return nil, &methodErr{typ: "System.NotSupportedException", msg: "Collection was of a fixed size."}
+		}
+		for i, it := range a.Items {
+			if value.Equal(it, argOr(args, 0), true) {
+				a.Items = append(a.Items[:i], a.Items[i+1:]...)
+				if a.Elem != "" {
+					return true, nil
+				}
+				return voidValue{}, nil
+			}
+		}
+		if a.Elem != "" {
+			return false, nil
+		}
+		return voidValue{}, nil
+	case "removeat":
+		i, err := value.ToInt(argOr(args, 0))
+		if err != nil || i < 0 || i >= len(a.Items) {
+			return nil, argErr("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')")
+		}
+		a.Items = append(a.Items[:i], a.Items[i+1:]...)
+		return voidValue{}, nil
+	case "insert":
+		i, err := value.ToInt(argOr(args, 0))
+		if err != nil || i < 0 || i > len(a.Items) {
+			return nil, argErr("Index must be within the bounds of the List. (Parameter 'index')")
+		}
+		a.Items = append(a.Items[:i], append([]any{argOr(args, 1)}, a.Items[i:]...)...)
+		return voidValue{}, nil
+	case "clear":
+		a.Items = a.Items[:0]
+		return voidValue{}, nil
+	case "toarray":
+		return &value.Array{Items: append([]any(nil), a.Items...)}, nil
+	case "clone":
+		return &value.Array{Items: append([]any(nil), a.Items...), List: a.List, Elem: a.Elem}, nil
+	case "reverse":
+		for i, j := 0, len(a.Items)-1; i < j; i, j = i+1, j-1 {
+			a.Items[i], a.Items[j] = a.Items[j], a.Items[i]
+		}
+		return voidValue{}, nil
+	case "sort":
+		var serr error
+		sort.SliceStable(a.Items, func(i, j int) bool {
+			c, err := value.Compare(a.Items[i], a.Items[j], false)
+			if err != nil && serr == nil {
+				serr = err
+			}
+			return c < 0
+		})
+		return voidValue{}, serr
+	case "where":
+		sb, ok := argOr(args, 0).(*ScriptBlock)
+		if !ok {
+			return nil, &methodErr{typ: "System.ArgumentException", msg: "The Where() operator requires a script block."}
+		}
+		mode := strings.ToLower(value.ToString(argOr(args, 1)))
+		var out []any
+		for _, it := range a.Items {
+			v, err := s.invokeScriptBlockValue(fr, sb, it, nil, true)
+			if err != nil {
+				return nil, err
+			}
+			if value.ToBool(v) {
+				out = append(out, it)
+				if mode == "first" {
+					break
+				}
+			}
+		}
+		if mode == "last" && len(out) > 0 {
+			out = out[len(out)-1:]
+		}
+		return &value.Array{Items: out, List: true}, nil
+	case "foreach":
+		var out []any
+		switch f := argOr(args, 0).(type) {
+		case *ScriptBlock:
+			for _, it := range a.Items {
+				items, err := s.invokeScriptBlock(fr, f, it, nil, true)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, items...)
+			}
+		case string:
+			for _, it := range a.Items {
+				if len(args) > 1 {
+					r, err := s.callMethod(fr, it, f, args[1:])
+					if err != nil {
+						return nil, err
+					}
+					out = append(out, r)
+					continue
+				}
+				r, _ := s.getMember(it, f)
+				out = append(out, r)
+			}
+		case *value.Type:
+			for _, it := range a.Items {
+				r, err := s.convert(it, f)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, r)
+			}
+		}
+		return &value.Array{Items: out, List: true}, nil
+	case "getenumerator":
+		return a, nil
+	case "getvalue", "get":
+		i, err := value.ToInt(argOr(args, 0))
+		if err != nil {
+			return nil, err
+		}
+		return s.index(a, i)
+	case "setvalue":
+		return voidValue{}, setIndex(a, argOr(args, 1), argOr(args, 0))
+	case "copyto":
+		return voidValue{}, nil
+	}
+	return nil, notFoundMethod(a, name)
+}
+
+// hashMethod implements Hashtable methods.
+func hashMethod(h *value.Hashtable, lname, name string, args []any) (any, error) {
+	switch lname {
+	case "containskey", "contains":
+		return h.Has(argOr(args, 0)), nil
+	case "containsvalue":
+		for _, v := range h.Values() {
+			if value.Equal(v, argOr(args, 0), false) {
+				return true, nil
+			}
+		}
+		return false, nil
+	case "add":
+		k := argOr(args, 0)
+		if k == nil {
+			return nil, &methodErr{typ: "System.ArgumentNullException", msg: "Key cannot be null. (Parameter 'key')"}
+		}
+		if h.Has(k) {
+			return nil, &methodErr{typ: "System.ArgumentException", msg: fmt.Sprintf("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", value.ToString(k), value.ToString(k))}
+		}
+		h.Set(k, argOr(args, 1))
+		return voidValue{}, nil
+	case "remove":
+		h.Delete(argOr(args, 0))
+		return voidValue{}, nil
+	case "clear":
+		h.Clear()
+		return voidValue{}, nil
+	case "clone":
+		return h.Clone(), nil
+	case "getenumerator":
+		out := make([]any, h.Len())
+		for i, k := range h.Keys() {
+			e := value.NewObject("System.Collections.DictionaryEntry")
+			e.Set("Name", k)
+			e.Set("Key", k)
+			e.Set("Value", h.Values()[i])
+			e.DefaultDisplay = []string{"Name", "Value"}
+			out[i] = e
+		}
+		return &value.Array{Items: out}, nil
+	case "get_item", "item":
+		v, _ := h.Get(argOr(args, 0))
+		return v, nil
+	case "set_item":
+		h.Set(argOr(args, 0), argOr(args, 1))
+		return voidValue{}, nil
+	}
+	return nil, notFoundMethod(h, name)
+}
+
+// dateMethod implements DateTime methods.
+func dateMethod(t time.Time, lname string, args []any) (any, error) {
+	num := func() (float64, error) {
+		f, err := value.ToFloat(argOr(args, 0))
+		if err != nil {
+			return 0, &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
+		}
+		return f, nil
+	}
+	add := func(unit time.Duration) (any, error) {
+		f, err := num()
+		if err != nil {
+			return nil, err
+		}
+		return t.Add(time.Duration(f * float64(unit))), nil
+	}
+	switch lname {
+	case "adddays":
+		return add(24 * time.Hour)
+	case "addhours":
+		return add(time.Hour)
+	case "addminutes":
+		return add(time.Minute)
+	case "addseconds":
+		return add(time.Second)
+	case "addmilliseconds":
+		return add(time.Millisecond)
+	case "addticks":
+		return add(100)
+	case "addmonths":
+		n, _ := value.ToInt(argOr(args, 0))
+		return t.AddDate(0, n, 0), nil
+	case "addyears":
+		n, _ := value.ToInt(argOr(args, 0))
+		return t.AddDate(n, 0, 0), nil
+	case "add":
+		if d, ok := argOr(args, 0).(time.Duration); ok {
+			return t.Add(d), nil
+		}
+	case "subtract":
+		switch x := argOr(args, 0).(type) {
+		case time.Time:
+			return t.Sub(x), nil
+		case time.Duration:
+			return t.Add(-x), nil
+		}
+	case "toshortdatestring":
+		return value.FormatValue(t, "d")
+	case "tolongdatestring":
+		return value.FormatValue(t, "D")
+	case "toshorttimestring":
+		return value.FormatValue(t, "t")
+	case "tolongtimestring":
+		return value.FormatValue(t, "T")
+	case "touniversaltime":
+		return t.UTC(), nil
+	case "tolocaltime":
+		return t.Local(), nil
+	case "compareto":
+		return value.Compare(t, argOr(args, 0), false)
+	case "isdaylightsavingtime":
+		return t.IsDST(), nil
+	case "tofiletime", "tofiletimeutc":
+		return (dateTicks(t) - 504911232000000000), nil
+	}
+	return nil, notFoundMethod(t, lname)
+}
+
+// scriptMethod is a ScriptMethod added with Add-Member.
+type scriptMethod struct{ body *ScriptBlock }
+
+func (m *scriptMethod) PSString() string { return m.body.Text }
+
+// scriptProperty is a ScriptProperty added with Add-Member.
+type scriptProperty struct{ get, set *ScriptBlock }
+
+func (p *scriptProperty) PSString() string { return p.get.Text }
+
+// invokeWithThis runs a script block with $this set.
+func (s *Session) invokeWithThis(sb *ScriptBlock, this any, args []any) (any, error) {
+	sc := newScope(s.global)
+	sc.vars["this"] = &Variable{Name: "this", Value: this}
+	return s.invokeScriptBlockValue(frame{scope: sc, file: sb.File}, sb, nil, args, false)
+}
+
+// objectMethods implements methods of emulated .NET object types.
+var objectMethods = map[string]func(s *Session, o *value.Object, lname string, args []any) (any, error){
+	"System.Management.Automation.PSCredential": func(s *Session, o *value.Object, lname string, args []any) (any, error) {
+		if lname == "getnetworkcredential" {
+			nc := value.NewObject("System.Net.NetworkCredential")
+			u, _ := o.Get("UserName")
+			nc.Set("UserName", u)
+			nc.Set("Password", "")
+			nc.Set("Domain", "")
+			return nc, nil
+		}
+		return nil, notFoundMethod(o, lname)
+	},
+}

@@ -1,0 +1,155 @@
+package cmdlets
+
+import (
+	"sort"
+	"strings"
+)
+
+// p makes a parameter definition: name, type and position (-1 for none).
+func p(name, typ string, pos int) *ParamDef { return &ParamDef{Name: name, Type: typ, Position: pos} }
+
+// pipe marks a parameter as taking pipeline input by value.
+func pipe(d *ParamDef) *ParamDef { d.Pipeline = true; return d }
+
+// byName marks a parameter as taking pipeline input by property name.
+func byName(d *ParamDef) *ParamDef { d.ByName = true; return d }
+
+// mand marks a parameter as mandatory.
+func mand(d *ParamDef) *ParamDef { d.Mandatory = true; return d }
+
+// alias adds aliases to a parameter.
+func alias(d *ParamDef, names ...string) *ParamDef { d.Aliases = append(d.Aliases, names...); return d }
+
+// rest marks a parameter as taking the remaining positional arguments.
+func rest(d *ParamDef) *ParamDef { d.Remaining = true; return d }
+
+// sets puts a parameter in parameter sets.
+func sets(d *ParamDef, names ...string) *ParamDef { d.Sets = append(d.Sets, names...); return d }
+
+// values sets a parameter's ValidateSet.
+func values(d *ParamDef, vals ...string) *ParamDef { d.Values = vals; return d }
+
+// registry returns the command table and the alias table. Each family adds
+// its cmdlets here; the table is explicit so that Get-Command lists what is
+// emulated and nothing registers itself.
+func registry() (map[string]*Cmdlet, map[string]string) {
+	var all []*Cmdlet
+	all = append(all, outputCmdlets()...)
+	all = append(all, objectCmdlets()...)
+	all = append(all, dataCmdlets()...)
+	all = append(all, miscCmdlets()...)
+	all = append(all, notEmulatedCmdlets()...)
+	cmds := make(map[string]*Cmdlet, len(all))
+	for _, c := range all {
+		if c.Module == "" {
+			c.Module = "Microsoft.PowerShell.Utility"
+		}
+		cmds[strings.ToLower(c.Name)] = c
+	}
+	aliases := map[string]string{
+		"%": "ForEach-Object", "foreach": "ForEach-Object", "?": "Where-Object", "where": "Where-Object",
+		"select": "Select-Object", "sort": "Sort-Object", "group": "Group-Object", "measure": "Measure-Object",
+		"ft": "Format-Table", "fl": "Format-List", "echo": "Write-Output", "write": "Write-Output",
+		"gc": "Get-Content", "cat": "Get-Content", "type": "Get-Content", "sleep": "Start-Sleep",
+		"gm": "Get-Member", "iex": "Invoke-Expression", "icm": "Invoke-Command", "gv": "Get-Variable",
+		"sv": "Set-Variable", "set": "Set-Variable", "cls": "Clear-Host", "clear": "Clear-Host",
+		"gcm": "Get-Command", "ipmo": "Import-Module", "gmo": "Get-Module", "epcsv": "Export-Csv",
+		"ipcsv": "Import-Csv", "oh": "Out-Host", "tee": "Tee-Object", "pwd": "Get-Location", "gl": "Get-Location",
+		"gci": "Get-ChildItem", "ls": "Get-ChildItem", "dir": "Get-ChildItem", "cd": "Set-Location",
+		"sl": "Set-Location", "chdir": "Set-Location", "ni": "New-Item", "md": "New-Item", "mkdir": "New-Item",
+		"rm": "Remove-Item", "del": "Remove-Item", "erase": "Remove-Item", "ri": "Remove-Item", "cp": "Copy-Item",
+		"copy": "Copy-Item", "mv": "Move-Item", "move": "Move-Item", "gi": "Get-Item", "ac": "Add-Content",
+		"sc": "Set-Content", "rv": "Remove-Variable", "nv": "New-Variable", "compare": "Compare-Object",
+		"diff": "Compare-Object", "sls": "Select-String", "h": "Get-History", "history": "Get-History",
+		"saps": "Start-Process", "start": "Start-Process", "ps": "Get-Process", "gps": "Get-Process",
+		"kill": "Stop-Process", "spps": "Stop-Process", "curl": "Invoke-WebRequest", "wget": "Invoke-WebRequest",
+		"iwr": "Invoke-WebRequest", "irm": "Invoke-RestMethod", "fw": "Format-Wide", "ogv": "Out-GridView",
+		"gal": "Get-Alias", "ghy": "Get-History", "clv": "Clear-Variable", "gdr": "Get-PSDrive",
+	}
+	return cmds, aliases
+}
+
+// CommandNames lists the emulated commands (for completion and Get-Command).
+func (s *Session) CommandNames() []string {
+	out := make([]string, 0, len(s.commands))
+	for _, c := range s.commands {
+		if !c.NotImplemented {
+			out = append(out, c.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// AliasNames lists the aliases.
+func (s *Session) AliasNames() []string {
+	out := make([]string, 0, len(s.aliases))
+	for a := range s.aliases {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Command returns an emulated command by name or alias.
+func (s *Session) Command(name string) (*Cmdlet, bool) {
+	l := strings.ToLower(name)
+	if t, ok := s.aliases[l]; ok {
+		l = strings.ToLower(t)
+	}
+	c, ok := s.commands[l]
+	return c, ok
+}
+
+// notEmulatedCmdlets are real commands that csemu does not model: calling
+// one fails with a NotImplemented error that names it.
+func notEmulatedCmdlets() []*Cmdlet {
+	names := []string{
+		"Add-Type", "Invoke-WebRequest", "Invoke-RestMethod", "Start-Process", "Stop-Process", "Get-Process",
+		"Send-MailMessage", "Get-WmiObject", "Get-CimInstance", "New-PSSession", "Enter-PSSession",
+		"Exit-PSSession", "Invoke-Item", "Restart-Computer", "Stop-Computer", "Start-Job", "Receive-Job",
+		"Wait-Job", "Get-Job", "Remove-Job", "Register-ScheduledTask", "New-ScheduledTaskAction",
+		"Out-GridView", "Show-Command", "Get-EventLog", "Write-EventLog", "New-EventLog", "Get-WinEvent",
+		"Copy-Item", "Move-Item", "Remove-Item", "New-Item", "Rename-Item", "Set-Item", "Set-Location",
+		"Push-Location", "Pop-Location", "Get-PSDrive", "New-PSDrive", "Set-ExecutionPolicy",
+		"Get-ExecutionPolicy", "Unblock-File", "Compress-Archive", "Expand-Archive", "Get-AzureADUser",
+		"Connect-AzureAD", "Connect-MsolService", "Get-MsolUser", "Connect-ExchangeOnline", "Get-Mailbox",
+		"Connect-MgGraph", "Get-MgUser", "Get-MgGroup", "Get-MgGroupMember", "Invoke-MgGraphRequest",
+		"Get-Team", "New-Team", "Add-TeamUser", "Get-TeamUser", "Set-Team", "Remove-Team",
+		"ConvertTo-SecureString", "ConvertFrom-SecureString", "Export-Clixml", "Import-Clixml",
+		"Start-Transaction", "Register-ObjectEvent", "Wait-Event", "New-WebServiceProxy", "Test-Connection",
+		"Resolve-DnsName", "Test-NetConnection", "Get-Acl", "Set-Acl", "Get-Service", "Start-Service",
+		"Stop-Service", "Restart-Service", "Get-HotFix", "Get-Counter", "Out-Printer", "Get-Clipboard",
+		"Set-Clipboard", "Get-History", "Invoke-History", "Add-History", "Clear-History", "Update-Help",
+		"Save-Help", "Find-Module", "Update-Module", "Uninstall-Module", "Register-PSRepository",
+		"Get-InstalledModule", "Publish-Module", "Save-Module", "Configuration", "Start-DscConfiguration",
+		"Get-DscConfiguration", "Import-DscResource", "Tee-Object", "Select-Xml", "ConvertTo-Html",
+		"ConvertTo-Xml", "Format-Wide", "Format-Custom", "Get-Alias", "New-Alias", "Set-Alias",
+		"Get-Culture", "Get-UICulture", "Get-TimeZone", "Set-TimeZone", "Get-Item", "Get-ItemProperty",
+		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-ChildItem", "Get-Unique",
+		"Compare-Object", "Select-String", "Measure-Command", "Trace-Command", "Get-PSCallStack",
+		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData", "Export-ModuleMember",
+		"New-Module", "New-ModuleManifest", "Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
+		"Get-PackageProvider", "Install-PackageProvider", "Get-Package", "Install-Package",
+	}
+	out := make([]*Cmdlet, len(names))
+	for i, n := range names {
+		out[i] = &Cmdlet{Name: n, NotImplemented: true}
+	}
+	return out
+}
+
+// isKnownUnemulated reports whether a lower-case command name is a real
+// command that csemu leaves out.
+func isKnownUnemulated(lname string) bool {
+	switch {
+	case strings.HasPrefix(lname, "get-az"), strings.HasPrefix(lname, "set-az"), strings.HasPrefix(lname, "new-az"),
+		strings.HasPrefix(lname, "connect-az"), strings.HasPrefix(lname, "get-mg"), strings.HasPrefix(lname, "new-mg"),
+		strings.HasPrefix(lname, "update-mg"), strings.HasPrefix(lname, "remove-mg"), strings.HasPrefix(lname, "get-exo"),
+		strings.HasPrefix(lname, "get-spo"), strings.HasPrefix(lname, "set-spo"), strings.HasPrefix(lname, "connect-spo"),
+		strings.HasPrefix(lname, "get-pnp"), strings.HasPrefix(lname, "connect-pnp"), strings.HasPrefix(lname, "get-msol"),
+		strings.HasPrefix(lname, "set-msol"), strings.HasPrefix(lname, "get-azuread"), strings.HasPrefix(lname, "set-azuread"):
+		return true
+	}
+	return false
+}

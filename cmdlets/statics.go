@@ -1,0 +1,928 @@
+package cmdlets
+
+import (
+	"encoding/base64"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/parser"
+	"github.com/dlclark/regexp2"
+)
+
+// regexpMatch is the match type handed to replacement callbacks.
+type regexpMatch = regexp2.Match
+
+// regexValue is a [regex] object.
+type regexValue struct {
+	re      *regexp2.Regexp
+	pattern string
+}
+
+func (r *regexValue) PSString() string   { return r.pattern }
+func (r *regexValue) PSTypeName() string { return value.TRegex }
+
+// regexMatches is the result of Regex.Matches.
+type regexMatches struct{ items []any }
+
+func (r *regexMatches) PSString() string   { return "System.Text.RegularExpressions.MatchCollection" }
+func (r *regexMatches) PSTypeName() string { return "System.Text.RegularExpressions.MatchCollection" }
+
+// matchObject turns a regex match into a Match object.
+func matchObject(re *regexp2.Regexp, m *regexp2.Match) *value.Object {
+	o := value.NewObject("System.Text.RegularExpressions.Match")
+	var groups []any
+	for _, g := range m.Groups() {
+		go_ := value.NewObject("System.Text.RegularExpressions.Group")
+		go_.Set("Name", g.Name)
+		go_.Set("Success", len(g.Captures) > 0)
+		go_.Set("Value", g.String())
+		go_.Set("Index", g.Index)
+		go_.Set("Length", g.Length)
+		go_.Set("ToStringValue", g.String())
+		groups = append(groups, go_)
+	}
+	o.Set("Groups", &value.Array{Items: groups})
+	o.Set("Success", true)
+	o.Set("Name", "0")
+	o.Set("Captures", &value.Array{})
+	o.Set("Index", m.Index)
+	o.Set("Length", m.Length)
+	o.Set("Value", m.String())
+	o.Set("ToStringValue", m.String())
+	return o
+}
+
+func (s *Session) regexMethod(fr frame, r *regexValue, lname string, args []any) (any, error) {
+	in := value.ToString(argOr(args, 0))
+	switch lname {
+	case "ismatch":
+		ok, err := r.re.MatchString(in)
+		return ok, err
+	case "match":
+		m, err := r.re.FindStringMatch(in)
+		if err != nil {
+			return nil, err
+		}
+		if m == nil {
+			o := value.NewObject("System.Text.RegularExpressions.Match")
+			o.Set("Success", false)
+			o.Set("Value", "")
+			o.Set("Groups", &value.Array{})
+			o.Set("ToStringValue", "")
+			return o, nil
+		}
+		return matchObject(r.re, m), nil
+	case "matches":
+		var items []any
+		m, err := r.re.FindStringMatch(in)
+		for m != nil && err == nil {
+			items = append(items, matchObject(r.re, m))
+			m, err = r.re.FindNextMatch(m)
+		}
+		return &value.Array{Items: items}, err
+	case "replace":
+		if sb, ok := argOr(args, 1).(*ScriptBlock); ok {
+			return s.replaceWithBlock(fr, in, r.pattern, sb, false)
+		}
+		return r.re.Replace(in, value.ToString(argOr(args, 1)), -1, -1)
+	case "split":
+		parts, err := s.regexSplit(in, r.pattern, 0, false)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]any, len(parts))
+		for i, p := range parts {
+			out[i] = p
+		}
+		return &value.Array{Items: out}, nil
+	case "tostring":
+		return r.pattern, nil
+	}
+	return nil, notFoundMethod(r, lname)
+}
+
+// stringBuilder is a System.Text.StringBuilder.
+type stringBuilder struct{ b strings.Builder }
+
+func (sb *stringBuilder) PSString() string   { return sb.b.String() }
+func (sb *stringBuilder) PSTypeName() string { return "System.Text.StringBuilder" }
+
+func (sb *stringBuilder) call(s *Session, lname string, args []any) (any, error) {
+	switch lname {
+	case "append":
+		sb.b.WriteString(s.toString(argOr(args, 0)))
+		return sb, nil
+	case "appendline":
+		if len(args) > 0 {
+			sb.b.WriteString(s.toString(args[0]))
+		}
+		sb.b.WriteString("\n")
+		return sb, nil
+	case "appendformat":
+		out, err := value.FormatComposite(value.ToString(argOr(args, 0)), args[1:])
+		if err != nil {
+			return nil, err
+		}
+		sb.b.WriteString(out)
+		return sb, nil
+	case "clear":
+		sb.b.Reset()
+		return sb, nil
+	case "tostring":
+		return sb.b.String(), nil
+	case "insert":
+		i, _ := value.ToInt(argOr(args, 0))
+		cur := []rune(sb.b.String())
+		if i < 0 || i > len(cur) {
+			return nil, argErr("Index was out of range.")
+		}
+		next := string(cur[:i]) + s.toString(argOr(args, 1)) + string(cur[i:])
+		sb.b.Reset()
+		sb.b.WriteString(next)
+		return sb, nil
+	}
+	return nil, notFoundMethod(sb, lname)
+}
+
+// staticMember reads a static property or calls a static method of t.
+func (s *Session) staticMember(fr frame, t *value.Type, name string, call bool, args []any) (any, error) {
+	lname := strings.ToLower(name)
+	if c := s.classes[strings.ToLower(t.Name)]; c != nil {
+		return s.classStatic(fr, c, name, call, args)
+	}
+	if lname == "new" && call {
+		return s.newObject(fr, t, args)
+	}
+	arg := func(i int) any { return argOr(args, i) }
+	argS := func(i int) string { return value.ToString(argOr(args, i)) }
+	switch t.Name {
+	case value.TString:
+		switch lname {
+		case "isnullorempty":
+			v := arg(0)
+			return v == nil || value.ToString(v) == "", nil
+		case "isnullorwhitespace":
+			v := arg(0)
+			return v == nil || strings.TrimSpace(value.ToString(v)) == "", nil
+		case "join":
+			var parts []string
+			for _, a := range args[1:] {
+				for _, it := range value.AsSlice(a) {
+					parts = append(parts, s.toString(it))
+				}
+			}
+			return strings.Join(parts, argS(0)), nil
+		case "concat":
+			var b strings.Builder
+			for _, a := range args {
+				for _, it := range value.AsSlice(a) {
+					b.WriteString(s.toString(it))
+				}
+			}
+			return b.String(), nil
+		case "format":
+			if len(args) == 2 {
+				if a, ok := args[1].(*value.Array); ok {
+					return value.FormatComposite(argS(0), a.Items)
+				}
+			}
+			if len(args) == 0 {
+				break
+			}
+			return value.FormatComposite(argS(0), args[1:])
+		case "empty":
+			return "", nil
+		case "compare":
+			ic := len(args) > 2 && value.ToBool(args[2])
+			return value.CompareStrings(argS(0), argS(1), !ic), nil
+		case "equals":
+			return argS(0) == argS(1), nil
+		case "new":
+			if len(args) == 2 {
+				n, _ := value.ToInt(args[1])
+				return strings.Repeat(argS(0), n), nil
+			}
+		}
+	case "System.Math":
+		return mathStatic(lname, args)
+	case value.TInt32, value.TInt64, value.TDouble, value.TByte, value.TDecimal, "System.Int16", "System.UInt32", "System.UInt64", value.TSingle:
+		switch lname {
+		case "maxvalue", "minvalue":
+			return numLimit(t.Name, lname == "maxvalue"), nil
+		case "parse":
+			v, err := value.Convert(arg(0), t)
+			if err != nil {
+				return nil, &methodErr{typ: "System.FormatException", msg: fmt.Sprintf("The input string '%s' was not in a correct format.", argS(0))}
+			}
+			return v, nil
+		case "tryparse":
+			_, err := value.Convert(arg(0), t)
+			return err == nil, nil
+		case "nan":
+			return math.NaN(), nil
+		case "positiveinfinity":
+			return math.Inf(1), nil
+		case "negativeinfinity":
+			return math.Inf(-1), nil
+		case "epsilon":
+			return math.SmallestNonzeroFloat64, nil
+		case "isnan":
+			f, _ := value.ToFloat(arg(0))
+			return math.IsNaN(f), nil
+		}
+	case value.TBool:
+		switch lname {
+		case "parse":
+			switch strings.ToLower(strings.TrimSpace(argS(0))) {
+			case "true":
+				return true, nil
+			case "false":
+				return false, nil
+			}
+			return nil, &methodErr{typ: "System.FormatException", msg: fmt.Sprintf("String '%s' was not recognized as a valid Boolean.", argS(0))}
+		case "truestring":
+			return "True", nil
+		case "falsestring":
+			return "False", nil
+		}
+	case value.TChar:
+		r := []rune(argS(0))
+		if len(r) == 0 {
+			return false, nil
+		}
+		c := r[0]
+		if rr, ok := arg(0).(rune); ok {
+			c = rr
+		}
+		switch lname {
+		case "isdigit":
+			return unicode.IsDigit(c), nil
+		case "isletter":
+			return unicode.IsLetter(c), nil
+		case "isletterordigit":
+			return unicode.IsLetter(c) || unicode.IsDigit(c), nil
+		case "iswhitespace":
+			return unicode.IsSpace(c), nil
+		case "isupper":
+			return unicode.IsUpper(c), nil
+		case "islower":
+			return unicode.IsLower(c), nil
+		case "toupper":
+			return unicode.ToUpper(c), nil
+		case "tolower":
+			return unicode.ToLower(c), nil
+		}
+	case value.TDateTime:
+		switch lname {
+		case "now":
+			return s.clock.Now(), nil
+		case "utcnow":
+			return s.clock.Now().UTC(), nil
+		case "today":
+			n := s.clock.Now()
+			y, m, d := n.Date()
+			return time.Date(y, m, d, 0, 0, 0, 0, n.Location()), nil
+		case "parse":
+			d, err := value.ParseDate(argS(0))
+			if err != nil {
+				return nil, &methodErr{typ: "System.FormatException", msg: err.Error()}
+			}
+			return d, nil
+		case "parseexact":
+			d, err := value.ParseDateExact(argS(0), argS(1))
+			if err != nil {
+				return nil, &methodErr{typ: "System.FormatException", msg: err.Error()}
+			}
+			return d, nil
+		case "tryparse":
+			_, err := value.ParseDate(argS(0))
+			return err == nil, nil
+		case "minvalue":
+			return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), nil
+		case "maxvalue":
+			return time.Date(9999, 12, 31, 23, 59, 59, 999999900, time.UTC), nil
+		case "daysinmonth":
+			y, _ := value.ToInt(arg(0))
+			m, _ := value.ToInt(arg(1))
+			return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(), nil
+		case "isleapyear":
+			y, _ := value.ToInt(arg(0))
+			return y%4 == 0 && (y%100 != 0 || y%400 == 0), nil
+		}
+	case value.TTimeSpan:
+		f, _ := value.ToFloat(arg(0))
+		switch lname {
+		case "fromdays":
+			return time.Duration(f * float64(24*time.Hour)), nil
+		case "fromhours":
+			return time.Duration(f * float64(time.Hour)), nil
+		case "fromminutes":
+			return time.Duration(f * float64(time.Minute)), nil
+		case "fromseconds":
+			return time.Duration(f * float64(time.Second)), nil
+		case "frommilliseconds":
+			return time.Duration(f * float64(time.Millisecond)), nil
+		case "zero":
+			return time.Duration(0), nil
+		case "parse":
+			return value.Convert(arg(0), t)
+		}
+	case value.TGuid:
+		switch lname {
+		case "newguid":
+			return value.Guid(s.newID()), nil
+		case "empty":
+			return value.Guid("00000000-0000-0000-0000-000000000000"), nil
+		case "parse":
+			return value.Convert(arg(0), t)
+		}
+	case value.TScriptBlock:
+		if lname == "create" {
+			return s.scriptBlockFromText(argS(0))
+		}
+	case value.TRegex:
+		switch lname {
+		case "escape":
+			return escapeRegex(argS(0)), nil
+		case "unescape":
+			return strings.ReplaceAll(argS(0), `\`, ""), nil
+		}
+		re, err := s.compileRegex(argS(1), len(args) > 2 && strings.Contains(strings.ToLower(argS(2)), "ignorecase"))
+		if err != nil {
+			return nil, err
+		}
+		rv := &regexValue{re: re, pattern: argS(1)}
+		switch lname {
+		case "ismatch", "match", "matches", "split":
+			return s.regexMethod(fr, rv, lname, []any{arg(0)})
+		case "replace":
+			return s.regexMethod(fr, rv, lname, []any{arg(0), arg(2)})
+		}
+	case "System.Environment":
+		switch lname {
+		case "newline":
+			return "\n", nil
+		case "machinename":
+			h, _ := os.Hostname()
+			return h, nil
+		case "username":
+			if u, ok := s.getEnv("USER"); ok {
+				return u, nil
+			}
+			return "", nil
+		case "getenvironmentvariable":
+			v, _ := s.getEnv(argS(0))
+			return v, nil
+		case "setenvironmentvariable":
+			_ = s.setVar(fr.scope, "env:"+argS(0), arg(1))
+			return voidValue{}, nil
+		case "currentdirectory":
+			wd, _ := os.Getwd()
+			return wd, nil
+		case "osversion":
+			return "Unix", nil
+		case "is64bitoperatingsystem", "is64bitprocess":
+			return true, nil
+		case "processorcount":
+			return 2, nil
+		case "tickcount":
+			return int(s.clock.Now().UnixMilli() & 0x7fffffff), nil
+		case "getfolderpath":
+			home, _ := os.UserHomeDir()
+			return home, nil
+		case "exit":
+			code, _ := value.ToInt(arg(0))
+			return nil, &flow{kind: "exit", code: code}
+		}
+	case "System.IO.Path":
+		p := nativePath(argS(0))
+		switch lname {
+		case "combine", "join":
+			parts := make([]string, len(args))
+			for i, a := range args {
+				parts[i] = value.ToString(a)
+			}
+			return joinPath(parts...), nil
+		case "getfilename":
+			return filepath.Base(p), nil
+		case "getextension":
+			return filepath.Ext(p), nil
+		case "getfilenamewithoutextension":
+			b := filepath.Base(p)
+			return strings.TrimSuffix(b, filepath.Ext(b)), nil
+		case "getdirectoryname":
+			return filepath.Dir(p), nil
+		case "gettemppath":
+			return os.TempDir() + "/", nil
+		case "getfullpath":
+			abs, _ := filepath.Abs(p)
+			return abs, nil
+		case "directoryseparatorchar":
+			return '/', nil
+		case "pathseparator":
+			return ':', nil
+		case "isPathRooted", "ispathrooted":
+			return filepath.IsAbs(p), nil
+		case "getrandomfilename":
+			return strings.ReplaceAll(s.newID()[:12], "-", "") + ".tmp", nil
+		case "changeextension":
+			return strings.TrimSuffix(p, filepath.Ext(p)) + argS(1), nil
+		}
+	case "System.IO.File":
+		switch lname {
+		case "exists":
+			st, err := os.Stat(nativePath(argS(0)))
+			return err == nil && !st.IsDir(), nil
+		case "readalltext":
+			text, err := readFileText(argS(0))
+			if err != nil {
+				return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", argS(0))}
+			}
+			return text, nil
+		case "readalllines":
+			text, err := readFileText(argS(0))
+			if err != nil {
+				return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", argS(0))}
+			}
+			var out []any
+			for _, l := range splitLines(text) {
+				out = append(out, l)
+			}
+			return &value.Array{Items: out, Elem: value.TString}, nil
+		case "writealltext", "appendalltext", "writealllines":
+			content := argS(1)
+			if lname == "writealllines" {
+				var parts []string
+				for _, it := range value.AsSlice(arg(1)) {
+					parts = append(parts, value.ToString(it))
+				}
+				content = strings.Join(parts, "\n") + "\n"
+			}
+			err := s.writeFile(fr, parser.Pos{}, "[System.IO.File]::"+name, argS(0), []byte(content), lname == "appendalltext")
+			return voidValue{}, err
+		}
+	case "System.IO.Directory":
+		if lname == "exists" {
+			st, err := os.Stat(nativePath(argS(0)))
+			return err == nil && st.IsDir(), nil
+		}
+	case "System.Convert":
+		switch lname {
+		case "toint32", "toint16", "tobyte":
+			if len(args) == 2 {
+				base, _ := value.ToInt(args[1])
+				var n int64
+				_, err := fmt.Sscanf(strings.ToLower(strings.TrimPrefix(strings.ToLower(argS(0)), "0x")), map[int]string{2: "%b", 8: "%o", 10: "%d", 16: "%x"}[base], &n)
+				if err != nil {
+					return nil, &methodErr{typ: "System.FormatException", msg: "Could not find any recognizable digits."}
+				}
+				return int(n), nil
+			}
+			return value.Convert(arg(0), &value.Type{Name: value.TInt32})
+		case "toint64":
+			return value.Convert(arg(0), &value.Type{Name: value.TInt64})
+		case "todouble":
+			return value.Convert(arg(0), &value.Type{Name: value.TDouble})
+		case "tostring":
+			if len(args) == 2 {
+				n, _ := value.ToInt64(args[0])
+				base, _ := value.ToInt(args[1])
+				return fmt.Sprintf(map[int]string{2: "%b", 8: "%o", 10: "%d", 16: "%x"}[base], n), nil
+			}
+			return value.ToString(arg(0)), nil
+		case "toboolean":
+			return value.Convert(arg(0), &value.Type{Name: value.TBool})
+		case "todatetime":
+			return value.Convert(arg(0), value.TypeDateTime)
+		case "tobase64string":
+			var b []byte
+			for _, it := range value.AsSlice(arg(0)) {
+				n, _ := value.ToInt(it)
+				b = append(b, byte(n))
+			}
+			return base64.StdEncoding.EncodeToString(b), nil
+		case "frombase64string":
+			b, err := base64.StdEncoding.DecodeString(argS(0))
+			if err != nil {
+				return nil, &methodErr{typ: "System.FormatException", msg: "The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters."}
+			}
+			out := make([]any, len(b))
+			for i, c := range b {
+				out[i] = int(c)
+			}
+			return &value.Array{Items: out, Elem: value.TByte}, nil
+		}
+	case "System.Text.Encoding":
+		switch lname {
+		case "utf8", "unicode", "ascii", "default", "utf32":
+			enc := value.NewObject("System.Text.Encoding")
+			enc.Set("EncodingName", strings.ToUpper(lname))
+			enc.Set("WebName", strings.ToLower(lname))
+			return enc, nil
+		}
+	case value.TArray, "System.Object[]":
+		switch lname {
+		case "reverse":
+			if a, ok := arg(0).(*value.Array); ok {
+				for i, j := 0, len(a.Items)-1; i < j; i, j = i+1, j-1 {
+					a.Items[i], a.Items[j] = a.Items[j], a.Items[i]
+				}
+			}
+			return voidValue{}, nil
+		case "indexof":
+			for i, it := range value.AsSlice(arg(0)) {
+				if value.Equal(it, arg(1), true) {
+					return i, nil
+				}
+			}
+			return -1, nil
+		case "empty":
+			return &value.Array{}, nil
+		}
+	case value.TActionPref, value.TConsoleColor:
+		if !call {
+			return value.Convert(name, t)
+		}
+	case "System.Enum":
+		if lname == "getnames" || lname == "getvalues" {
+			if et, ok := arg(0).(*value.Type); ok {
+				switch et.Name {
+				case value.TActionPref:
+					return strArray("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"), nil
+				case value.TConsoleColor:
+					return strArray("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White"), nil
+				}
+				if c := s.classes[strings.ToLower(et.Name)]; c != nil && c.enum {
+					return strArray(c.enumNames...), nil
+				}
+			}
+		}
+	case "System.Management.Automation.WildcardPattern":
+		if lname == "containswildcardcharacters" {
+			return value.HasWildcard(argS(0)), nil
+		}
+		if lname == "escape" {
+			r := strings.NewReplacer("*", "`*", "?", "`?", "[", "`[", "]", "`]")
+			return r.Replace(argS(0)), nil
+		}
+	case "System.StringComparison", "System.StringSplitOptions":
+		if !call {
+			return name, nil
+		}
+	case "System.Environment+SpecialFolder":
+		if !call {
+			return name, nil
+		}
+	}
+	if call {
+		return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("[%s]::%s()", t.Name, name)}
+	}
+	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("[%s]::%s", t.Name, name)}
+}
+
+func strArray(items ...string) *value.Array {
+	out := make([]any, len(items))
+	for i, it := range items {
+		out[i] = it
+	}
+	return &value.Array{Items: out, Elem: value.TString}
+}
+
+func numLimit(t string, max bool) any {
+	switch t {
+	case value.TInt32:
+		if max {
+			return math.MaxInt32
+		}
+		return math.MinInt32
+	case value.TInt64:
+		if max {
+			return int64(math.MaxInt64)
+		}
+		return int64(math.MinInt64)
+	case value.TByte:
+		if max {
+			return 255
+		}
+		return 0
+	case "System.Int16":
+		if max {
+			return math.MaxInt16
+		}
+		return math.MinInt16
+	case "System.UInt32":
+		if max {
+			return int64(math.MaxUint32)
+		}
+		return 0
+	case value.TDecimal:
+		if max {
+			return value.Decimal(7.922816251426434e28)
+		}
+		return value.Decimal(-7.922816251426434e28)
+	}
+	if max {
+		return math.MaxFloat64
+	}
+	return -math.MaxFloat64
+}
+
+func mathStatic(lname string, args []any) (any, error) {
+	f := func(i int) (float64, error) {
+		v, err := value.ToFloat(argOr(args, i))
+		if err != nil {
+			return 0, &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
+		}
+		return v, nil
+	}
+	keepInt := func(r float64, like any) any {
+		switch like.(type) {
+		case int:
+			return int(r)
+		case int64:
+			return int64(r)
+		case value.Decimal:
+			return value.Decimal(r)
+		}
+		return r
+	}
+	switch lname {
+	case "pi":
+		return math.Pi, nil
+	case "e":
+		return math.E, nil
+	case "round":
+		x, err := f(0)
+		if err != nil {
+			return nil, err
+		}
+		digits := 0
+		if len(args) > 1 {
+			if d, err := value.ToInt(args[1]); err == nil {
+				digits = d
+			}
+		}
+		away := len(args) > 2 && strings.EqualFold(value.ToString(args[len(args)-1]), "AwayFromZero")
+		p := math.Pow(10, float64(digits))
+		var r float64
+		if away {
+			r = math.Round(x*p) / p
+		} else {
+			r = math.RoundToEven(x*p) / p
+		}
+		if _, ok := argOr(args, 0).(value.Decimal); ok {
+			return value.Decimal(r), nil
+		}
+		return r, nil
+	case "floor", "ceiling", "truncate":
+		x, err := f(0)
+		if err != nil {
+			return nil, err
+		}
+		var r float64
+		switch lname {
+		case "floor":
+			r = math.Floor(x)
+		case "ceiling":
+			r = math.Ceil(x)
+		default:
+			r = math.Trunc(x)
+		}
+		if _, ok := argOr(args, 0).(value.Decimal); ok {
+			return value.Decimal(r), nil
+		}
+		return r, nil
+	case "abs":
+		x, err := f(0)
+		if err != nil {
+			return nil, err
+		}
+		return keepInt(math.Abs(x), argOr(args, 0)), nil
+	case "max", "min":
+		a, b := argOr(args, 0), argOr(args, 1)
+		c, err := value.Compare(a, b, false)
+		if err != nil {
+			return nil, err
+		}
+		pick := a
+		if (lname == "max") == (c < 0) {
+			pick = b
+		}
+		if value.IsNumber(a) && value.IsNumber(b) {
+			if _, ok := a.(float64); ok {
+				fv, _ := value.ToFloat(pick)
+				return fv, nil
+			}
+			if _, ok := b.(float64); ok {
+				fv, _ := value.ToFloat(pick)
+				return fv, nil
+			}
+		}
+		return pick, nil
+	case "pow", "sqrt", "log", "log10", "exp", "sin", "cos", "tan", "atan", "sign":
+		x, err := f(0)
+		if err != nil {
+			return nil, err
+		}
+		switch lname {
+		case "pow":
+			y, err := f(1)
+			if err != nil {
+				return nil, err
+			}
+			return math.Pow(x, y), nil
+		case "sqrt":
+			return math.Sqrt(x), nil
+		case "log":
+			if len(args) > 1 {
+				b, _ := f(1)
+				return math.Log(x) / math.Log(b), nil
+			}
+			return math.Log(x), nil
+		case "log10":
+			return math.Log10(x), nil
+		case "exp":
+			return math.Exp(x), nil
+		case "sin":
+			return math.Sin(x), nil
+		case "cos":
+			return math.Cos(x), nil
+		case "tan":
+			return math.Tan(x), nil
+		case "atan":
+			return math.Atan(x), nil
+		case "sign":
+			switch {
+			case x > 0:
+				return 1, nil
+			case x < 0:
+				return -1, nil
+			}
+			return 0, nil
+		}
+	case "divrem":
+		a, _ := value.ToInt64(argOr(args, 0))
+		b, _ := value.ToInt64(argOr(args, 1))
+		if b == 0 {
+			return nil, &methodErr{typ: "System.DivideByZeroException", msg: "Attempted to divide by zero."}
+		}
+		return value.NarrowInt(a / b), nil
+	}
+	return nil, &methodErr{typ: "NotImplemented", msg: "[System.Math]::" + lname}
+}
+
+// newObject creates an instance of a .NET type ([T]::new and New-Object).
+func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
+	if c := s.classes[strings.ToLower(t.Name)]; c != nil {
+		return s.newClassInstance(fr, c, args)
+	}
+	switch t.GenericBase() {
+	case value.TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+		elem := value.TObject
+		if len(t.Args) > 0 {
+			elem = t.Args[0].Name
+		}
+		a := &value.Array{List: true, Elem: elem}
+		if len(args) > 0 {
+			if src, ok := args[0].(*value.Array); ok {
+				a.Items = append(a.Items, src.Items...)
+			}
+		}
+		return a, nil
+	case value.TDictionary, "System.Collections.Generic.SortedDictionary", "System.Collections.Specialized.OrderedDictionary":
+		h := value.NewHashtable()
+		h.Ordered = true
+		return h, nil
+	}
+	switch t.Name {
+	case value.TArrayList, "System.Collections.Queue", "System.Collections.Stack":
+		return &value.Array{List: true}, nil
+	case value.THashtable:
+		return value.NewHashtable(), nil
+	case value.TOrdered:
+		h := value.NewHashtable()
+		h.Ordered = true
+		return h, nil
+	case value.TPSObject, value.TObject, value.TPSCustom:
+		return value.NewObject(), nil
+	case "System.Text.StringBuilder":
+		sb := &stringBuilder{}
+		if len(args) > 0 {
+			if str, ok := args[0].(string); ok {
+				sb.b.WriteString(str)
+			}
+		}
+		return sb, nil
+	case value.TRegex:
+		pattern := value.ToString(argOr(args, 0))
+		ic := len(args) > 1 && strings.Contains(strings.ToLower(value.ToString(args[1])), "ignorecase")
+		re, err := s.compileRegex(pattern, ic)
+		if err != nil {
+			return nil, err
+		}
+		return &regexValue{re: re, pattern: pattern}, nil
+	case value.TDateTime:
+		n := make([]int, 7)
+		for i := 0; i < len(args) && i < 7; i++ {
+			n[i], _ = value.ToInt(args[i])
+		}
+		if len(args) >= 3 {
+			return time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], n[6]*1e6, time.Local), nil
+		}
+	case value.TTimeSpan:
+		n := make([]int64, 5)
+		for i := 0; i < len(args) && i < 5; i++ {
+			n[i], _ = value.ToInt64(args[i])
+		}
+		switch len(args) {
+		case 3:
+			return time.Duration(n[0])*time.Hour + time.Duration(n[1])*time.Minute + time.Duration(n[2])*time.Second, nil
+		case 4:
+			return time.Duration(n[0])*24*time.Hour + time.Duration(n[1])*time.Hour + time.Duration(n[2])*time.Minute + time.Duration(n[3])*time.Second, nil
+		case 1:
+			return time.Duration(n[0] * 100), nil
+		}
+	case value.TGuid:
+		if len(args) == 1 {
+			return value.Convert(args[0], t)
+		}
+	case value.TString:
+		if len(args) == 2 {
+			n, _ := value.ToInt(args[1])
+			return strings.Repeat(value.ToString(args[0]), n), nil
+		}
+	case "System.Management.Automation.PSCredential":
+		o := value.NewObject(t.Name)
+		o.Set("UserName", value.ToString(argOr(args, 0)))
+		o.Set("Password", "System.Security.SecureString")
+		return o, nil
+	case "System.Net.Mail.MailAddress":
+		addr := value.ToString(argOr(args, 0))
+		at := strings.LastIndexByte(addr, '@')
+		if at <= 0 || at == len(addr)-1 {
+			return nil, &methodErr{typ: "System.FormatException", msg: "The specified string is not in the form required for an e-mail address."}
+		}
+		o := value.NewObject(t.Name)
+		o.Set("Address", addr)
+		o.Set("User", addr[:at])
+		o.Set("Host", addr[at+1:])
+		o.Set("DisplayName", "")
+		o.Set("ToStringValue", addr)
+		return o, nil
+	case value.TVersion:
+		str := value.ToString(argOr(args, 0))
+		o := value.NewObject(t.Name)
+		parts := strings.Split(str, ".")
+		names := []string{"Major", "Minor", "Build", "Revision"}
+		for i, n := range names {
+			if i < len(parts) {
+				v, _ := value.ToInt(parts[i])
+				o.Set(n, v)
+			} else {
+				o.Set(n, -1)
+			}
+		}
+		o.Set("ToStringValue", str)
+		return o, nil
+	}
+	if strings.HasSuffix(t.Name, "Exception") {
+		o := value.NewObject(t.Name, "System.Exception", "System.Object")
+		msg := value.ToString(argOr(args, 0))
+		if len(args) == 0 {
+			msg = fmt.Sprintf("Exception of type '%s' was thrown.", t.Name)
+		}
+		o.Set("Message", msg)
+		o.Set("InnerException", argOr(args, 1))
+		o.Set("ToStringValue", t.Name+": "+msg)
+		return o, nil
+	}
+	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("creating [%s]", t.Name)}
+}
+
+// joinPath joins path parts with '/', dropping duplicate separators.
+func joinPath(parts ...string) string {
+	var out string
+	for i, p := range parts {
+		p = nativePath(p)
+		if i == 0 {
+			out = p
+			continue
+		}
+		if strings.HasPrefix(p, "/") {
+			out = strings.TrimRight(out, "/") + p
+			continue
+		}
+		if out == "" || strings.HasSuffix(out, "/") {
+			out += p
+		} else {
+			out += "/" + p
+		}
+	}
+	return out
+}

@@ -1,0 +1,615 @@
+package value
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// RuntimeError is an error of an operator or conversion, with the .NET
+// exception type it stands for ("System.Management.Automation.RuntimeException").
+type RuntimeError struct {
+	Type string
+	Msg  string
+}
+
+func (e *RuntimeError) Error() string { return e.Msg }
+
+func rtErr(format string, args ...any) error {
+	return &RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf(format, args...)}
+}
+
+// TypeName returns the .NET full type name of v, as $v.GetType().FullName.
+func TypeName(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case bool:
+		return "System.Boolean"
+	case int:
+		return "System.Int32"
+	case int64:
+		return "System.Int64"
+	case float64:
+		return "System.Double"
+	case Decimal:
+		return "System.Decimal"
+	case string:
+		return "System.String"
+	case rune:
+		return "System.Char"
+	case *Array:
+		if v.List {
+			if v.Elem == "" {
+				return "System.Collections.ArrayList"
+			}
+			return "System.Collections.Generic.List`1[[" + v.Elem + "]]"
+		}
+		if v.Elem != "" {
+			return v.Elem + "[]"
+		}
+		return "System.Object[]"
+	case *Hashtable:
+		if v.Ordered {
+			return "System.Collections.Specialized.OrderedDictionary"
+		}
+		return "System.Collections.Hashtable"
+	case *Object:
+		return v.TypeName()
+	case time.Time:
+		return "System.DateTime"
+	case time.Duration:
+		return "System.TimeSpan"
+	case Guid:
+		return "System.Guid"
+	case *Type:
+		return "System.RuntimeType"
+	case TypeNamer:
+		return v.PSTypeName()
+	}
+	return "System.Object"
+}
+
+// ShortTypeName returns the type name without its namespace, as GetType().Name.
+func ShortTypeName(v any) string {
+	n := TypeName(v)
+	if i := strings.LastIndexAny(n, ".+"); i >= 0 && !strings.Contains(n, "[") {
+		return n[i+1:]
+	}
+	switch v := v.(type) {
+	case *Array:
+		if v.List {
+			if v.Elem == "" {
+				return "ArrayList"
+			}
+			return "List`1"
+		}
+		return "Object[]"
+	}
+	return n
+}
+
+// numeric rank for result typing: int < int64 < decimal < double
+func numRank(v any) int {
+	switch v.(type) {
+	case int:
+		return 1
+	case int64:
+		return 2
+	case Decimal:
+		return 3
+	case float64:
+		return 4
+	}
+	return 0
+}
+
+// numbersFor converts both operands to numbers; the left one decides how a
+// string on the right is read.
+func numbersFor(op string, a, b any) (any, any, error) {
+	na, ok := ToNumber(a)
+	if !ok {
+		return nil, nil, &ConversionError{Value: a, Type: "System.Int32"}
+	}
+	nb, ok := ToNumber(b)
+	if !ok {
+		t := TypeName(na)
+		if numRank(na) == 0 {
+			t = "System.Int32"
+		}
+		return nil, nil, &ConversionError{Value: b, Type: t}
+	}
+	return na, nb, nil
+}
+
+// Arith applies + - * / % to two values with PowerShell's rules.
+func Arith(op string, a, b any) (any, error) {
+	switch l := a.(type) {
+	case nil:
+		if op == "+" {
+			return b, nil
+		}
+		if op == "-" || op == "*" || op == "/" || op == "%" {
+			if b == nil {
+				return nil, nil
+			}
+			a = 0
+		}
+	case string:
+		switch op {
+		case "+":
+			return l + ToString(b), nil
+		case "*":
+			n, err := ToInt(b)
+			if err != nil {
+				return nil, err
+			}
+			if n < 0 {
+				return nil, rtErr("Specified argument was out of the range of valid values.")
+			}
+			return strings.Repeat(l, n), nil
+		}
+		if _, ok := ToNumber(l); !ok {
+			return nil, rtErr("Method invocation failed because [System.String] does not contain a method named 'op_%s'.", opName(op))
+		}
+	case *Array:
+		switch op {
+		case "+":
+			items := make([]any, 0, len(l.Items)+1)
+			items = append(items, l.Items...)
+			if r, ok := b.(*Array); ok {
+				items = append(items, r.Items...)
+			} else {
+				items = append(items, b)
+			}
+			return &Array{Items: items}, nil
+		case "*":
+			n, err := ToInt(b)
+			if err != nil {
+				return nil, err
+			}
+			var items []any
+			for i := 0; i < n; i++ {
+				items = append(items, l.Items...)
+			}
+			return &Array{Items: items}, nil
+		}
+		return nil, rtErr("Method invocation failed because [System.Object[]] does not contain a method named 'op_%s'.", opName(op))
+	case *Hashtable:
+		if op == "+" {
+			r, ok := b.(*Hashtable)
+			if !ok {
+				return nil, rtErr("A hash table can only be added to another hash table.")
+			}
+			out := l.Clone()
+			for i, k := range r.keys {
+				if out.Has(k) {
+					return nil, rtErr("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", ToString(k), ToString(k))
+				}
+				out.Set(k, r.vals[i])
+			}
+			return out, nil
+		}
+		return nil, rtErr("Method invocation failed because [System.Collections.Hashtable] does not contain a method named 'op_%s'.", opName(op))
+	case time.Time:
+		switch r := b.(type) {
+		case time.Duration:
+			if op == "+" {
+				return l.Add(r), nil
+			}
+			if op == "-" {
+				return l.Add(-r), nil
+			}
+		case time.Time:
+			if op == "-" {
+				return l.Sub(r), nil
+			}
+		}
+		return nil, rtErr("Method invocation failed because [System.DateTime] does not contain a method named 'op_%s'.", opName(op))
+	case time.Duration:
+		if r, ok := b.(time.Duration); ok {
+			switch op {
+			case "+":
+				return l + r, nil
+			case "-":
+				return l - r, nil
+			}
+		}
+	}
+	na, nb, err := numbersFor(op, a, b)
+	if err != nil {
+		return nil, err
+	}
+	return arithNumbers(op, na, nb)
+}
+
+func opName(op string) string {
+	switch op {
+	case "+":
+		return "Addition"
+	case "-":
+		return "Subtraction"
+	case "*":
+		return "Multiply"
+	case "/":
+		return "Division"
+	}
+	return "Modulus"
+}
+
+func arithNumbers(op string, a, b any) (any, error) {
+	rank := numRank(a)
+	if r := numRank(b); r > rank {
+		rank = r
+	}
+	switch rank {
+	case 1, 2:
+		x, _ := ToInt64(a)
+		y, _ := ToInt64(b)
+		switch op {
+		case "+":
+			s := x + y
+			if (s > x) == (y > 0) {
+				return narrowTo(rank, s), nil
+			}
+			return float64(x) + float64(y), nil
+		case "-":
+			s := x - y
+			if (s < x) == (y > 0) {
+				return narrowTo(rank, s), nil
+			}
+			return float64(x) - float64(y), nil
+		case "*":
+			if x != 0 && y != 0 {
+				p := x * y
+				if p/y != x || (x == -1 && y == math.MinInt64) || (y == -1 && x == math.MinInt64) {
+					return float64(x) * float64(y), nil
+				}
+				return narrowTo(rank, p), nil
+			}
+			return narrowTo(rank, 0), nil
+		case "/":
+			if y == 0 {
+				return nil, &RuntimeError{Type: "System.DivideByZeroException", Msg: "Attempted to divide by zero."}
+			}
+			if x%y == 0 {
+				return narrowTo(rank, x/y), nil
+			}
+			return float64(x) / float64(y), nil
+		case "%":
+			if y == 0 {
+				return nil, &RuntimeError{Type: "System.DivideByZeroException", Msg: "Attempted to divide by zero."}
+			}
+			return narrowTo(rank, x%y), nil
+		}
+	case 3:
+		x, _ := toFloat(a)
+		y, _ := toFloat(b)
+		r, err := floatOp(op, x, y, true)
+		if err != nil {
+			return nil, err
+		}
+		return Decimal(r), nil
+	default:
+		x, _ := toFloat(a)
+		y, _ := toFloat(b)
+		return floatOp(op, x, y, false)
+	}
+	return nil, rtErr("unknown operator %s", op)
+}
+
+func narrowTo(rank int, n int64) any {
+	if rank == 1 {
+		return NarrowInt(n)
+	}
+	return n
+}
+
+func floatOp(op string, x, y float64, dec bool) (float64, error) {
+	switch op {
+	case "+":
+		return x + y, nil
+	case "-":
+		return x - y, nil
+	case "*":
+		return x * y, nil
+	case "/":
+		if y == 0 && dec {
+			return 0, &RuntimeError{Type: "System.DivideByZeroException", Msg: "Attempted to divide by zero."}
+		}
+		return x / y, nil
+	case "%":
+		if y == 0 && dec {
+			return 0, &RuntimeError{Type: "System.DivideByZeroException", Msg: "Attempted to divide by zero."}
+		}
+		return math.Mod(x, y), nil
+	}
+	return 0, rtErr("unknown operator %s", op)
+}
+
+// Negate applies unary minus.
+func Negate(v any) (any, error) {
+	n, ok := ToNumber(v)
+	if !ok {
+		return nil, &ConversionError{Value: v, Type: "System.Int32"}
+	}
+	switch n := n.(type) {
+	case int:
+		if n == math.MinInt32 {
+			return -int64(n), nil
+		}
+		return -n, nil
+	case int64:
+		return -n, nil
+	case float64:
+		return -n, nil
+	case Decimal:
+		return -n, nil
+	}
+	return nil, &ConversionError{Value: v, Type: "System.Int32"}
+}
+
+// Equal compares two scalars for -eq: the right operand is converted to the
+// type of the left one. cs asks for a case-sensitive string comparison.
+func Equal(a, b any, cs bool) bool {
+	switch l := a.(type) {
+	case nil:
+		return b == nil
+	case string:
+		if b == nil {
+			return false
+		}
+		if cs {
+			return l == ToString(b)
+		}
+		return strings.EqualFold(l, ToString(b))
+	case bool:
+		if b == nil {
+			return false
+		}
+		return l == ToBool(b)
+	case rune:
+		switch r := b.(type) {
+		case rune:
+			if cs {
+				return l == r
+			}
+			return strings.EqualFold(string(l), string(r))
+		case string:
+			if utf8.RuneCountInString(r) == 1 {
+				rr, _ := utf8.DecodeRuneInString(r)
+				if cs {
+					return l == rr
+				}
+				return strings.EqualFold(string(l), r)
+			}
+			return false
+		}
+		nb, ok := ToNumber(b)
+		if !ok {
+			return false
+		}
+		f, _ := toFloat(nb)
+		return float64(l) == f
+	case int, int64, float64, Decimal:
+		if b == nil {
+			return false
+		}
+		if s, ok := b.(string); ok && strings.TrimSpace(s) == "" {
+			return false
+		}
+		nb, ok := ToNumber(b)
+		if !ok {
+			return false
+		}
+		x, _ := toFloat(l)
+		y, _ := toFloat(nb)
+		if numRank(l) <= 2 && numRank(nb) <= 2 {
+			i, _ := ToInt64(l)
+			j, _ := ToInt64(nb)
+			return i == j
+		}
+		return x == y
+	case time.Time:
+		r, err := Convert(b, TypeDateTime)
+		if err != nil {
+			return false
+		}
+		return l.Equal(r.(time.Time))
+	case time.Duration:
+		r, ok := b.(time.Duration)
+		return ok && l == r
+	case Guid:
+		return strings.EqualFold(string(l), ToString(b))
+	case *Type:
+		r, ok := b.(*Type)
+		if ok {
+			return strings.EqualFold(l.Name, r.Name)
+		}
+		return strings.EqualFold(l.Name, ToString(b))
+	case *Object:
+		if r, ok := b.(*Object); ok {
+			return l == r
+		}
+		if v, ok := l.Get("ToStringValue"); ok {
+			return Equal(v, b, cs)
+		}
+		return false
+	}
+	return a == b
+}
+
+// Compare orders two scalars for -lt -gt -le -ge (and sorting): the right
+// operand is converted to the type of the left one. It returns -1, 0 or 1.
+func Compare(a, b any, cs bool) (int, error) {
+	switch l := a.(type) {
+	case nil:
+		if b == nil {
+			return 0, nil
+		}
+		if s, ok := b.(string); ok && s == "" {
+			return 0, nil
+		}
+		return -1, nil
+	case string:
+		if b == nil {
+			if l == "" {
+				return 0, nil
+			}
+			return 1, nil
+		}
+		return CompareStrings(l, ToString(b), cs), nil
+	case bool:
+		x, y := 0, 0
+		if l {
+			x = 1
+		}
+		if ToBool(b) {
+			y = 1
+		}
+		return cmpInt(int64(x), int64(y)), nil
+	case int, int64, float64, Decimal, rune:
+		if b == nil {
+			return 1, nil
+		}
+		nb, ok := ToNumber(b)
+		if !ok {
+			return 0, rtErr("Could not compare \"%s\" to \"%s\". Error: \"Cannot convert value \"%s\" to type \"%s\". Error: \"The input string '%s' was not in a correct format.\"\"", ToString(a), ToString(b), ToString(b), TypeName(a), ToString(b))
+		}
+		if numRank(l) <= 2 && numRank(nb) <= 2 {
+			i, _ := ToInt64(l)
+			j, _ := ToInt64(nb)
+			return cmpInt(i, j), nil
+		}
+		x, _ := toFloat(l)
+		y, _ := toFloat(nb)
+		switch {
+		case x < y:
+			return -1, nil
+		case x > y:
+			return 1, nil
+		}
+		return 0, nil
+	case time.Time:
+		r, err := Convert(b, TypeDateTime)
+		if err != nil {
+			return 0, rtErr("Could not compare \"%s\" to \"%s\". Error: \"%s\"", ToString(a), ToString(b), err.Error())
+		}
+		rt := r.(time.Time)
+		switch {
+		case l.Before(rt):
+			return -1, nil
+		case l.After(rt):
+			return 1, nil
+		}
+		return 0, nil
+	case time.Duration:
+		r, ok := b.(time.Duration)
+		if !ok {
+			return 0, rtErr("Could not compare \"%s\" to \"%s\".", ToString(a), ToString(b))
+		}
+		return cmpInt(int64(l), int64(r)), nil
+	}
+	if b == nil {
+		return 1, nil
+	}
+	return CompareStrings(ToString(a), ToString(b), cs), nil
+}
+
+func cmpInt(x, y int64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+// Like matches s against a PowerShell wildcard pattern (* ? [a-z] and `
+// escapes).
+func Like(s, pattern string, cs bool) bool {
+	if !cs {
+		s = strings.ToLower(s)
+		pattern = strings.ToLower(pattern)
+	}
+	return likeMatch(s, pattern)
+}
+
+func likeMatch(s, p string) bool {
+	for len(p) > 0 {
+		r, n := utf8.DecodeRuneInString(p)
+		switch r {
+		case '*':
+			for len(p) > 0 && p[0] == '*' {
+				p = p[1:]
+			}
+			if p == "" {
+				return true
+			}
+			for i := 0; i <= len(s); {
+				if likeMatch(s[i:], p) {
+					return true
+				}
+				if i == len(s) {
+					break
+				}
+				_, k := utf8.DecodeRuneInString(s[i:])
+				i += k
+			}
+			return false
+		case '?':
+			if s == "" {
+				return false
+			}
+			_, k := utf8.DecodeRuneInString(s)
+			s, p = s[k:], p[n:]
+		case '[':
+			end := strings.IndexByte(p[1:], ']')
+			if end < 0 || s == "" {
+				return false
+			}
+			class := p[1 : 1+end]
+			c, k := utf8.DecodeRuneInString(s)
+			if !classMatch(c, class) {
+				return false
+			}
+			s, p = s[k:], p[2+end:]
+		case '`':
+			if len(p) > 1 {
+				p = p[1:]
+				r, n = utf8.DecodeRuneInString(p)
+			}
+			fallthrough
+		default:
+			c, k := utf8.DecodeRuneInString(s)
+			if s == "" || c != r {
+				return false
+			}
+			s, p = s[k:], p[n:]
+		}
+	}
+	return s == ""
+}
+
+func classMatch(c rune, class string) bool {
+	rs := []rune(class)
+	for i := 0; i < len(rs); i++ {
+		if i+2 < len(rs) && rs[i+1] == '-' {
+			if c >= rs[i] && c <= rs[i+2] {
+				return true
+			}
+			i += 2
+			continue
+		}
+		if c == rs[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// HasWildcard reports whether s holds wildcard characters.
+func HasWildcard(s string) bool { return strings.ContainsAny(s, "*?[") }
