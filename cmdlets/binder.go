@@ -204,6 +204,26 @@ func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (
 			return nil, bindError(a.pos, spec.command, "PositionalParameterNotFound", InvalidArgument,
 				"A positional parameter cannot be found that accepts argument '%s'.", value.ToString(a.value))
 		}
+		// other parameters at the same position, in other sets, are tried
+		// when the value does not convert (Where-Object Name vs { ... })
+		var alts []*ParamDef
+		for _, p := range posParams {
+			if p != target && p.Position == target.Position {
+				if _, done := res.bound[strings.ToLower(p.Name)]; !done && s.inCompatibleSet(spec, res, p) {
+					alts = append(alts, p)
+				}
+			}
+		}
+		if len(alts) > 0 {
+			if _, err := s.convertParam(fr, spec, target, a.value, a.pos); err != nil {
+				for _, alt := range alts {
+					if _, err2 := s.convertParam(fr, spec, alt, a.value, a.pos); err2 == nil {
+						target = alt
+						break
+					}
+				}
+			}
+		}
 		v := a.value
 		if target.Remaining && pi+1 < len(positional) {
 			items := []any{a.value}

@@ -16,9 +16,14 @@ func dataCmdlets() []*Cmdlet {
 	return []*Cmdlet{
 		{
 			Name: "ConvertTo-Json", Synopsis: "Converts objects to JSON.",
-			Params: []*ParamDef{mand(pipe(p("InputObject", "object", 0))), p("Depth", "int", -1), p("Compress", "switch", -1),
+			Params: []*ParamDef{allowNull(mand(pipe(p("InputObject", "object", 0)))), p("Depth", "int", -1), p("Compress", "switch", -1),
 				p("EnumsAsStrings", "switch", -1), p("AsArray", "switch", -1), p("EscapeHandling", "string", -1)},
-			Process: collectInput,
+			Process: func(c *Call) error {
+				// -InputObject keeps an array whole; pipeline input is collected
+				items, _ := c.State.([]any)
+				c.State = append(items, c.Arg("InputObject"))
+				return nil
+			},
 			End: func(c *Call) error {
 				items, _ := c.State.([]any)
 				var v any

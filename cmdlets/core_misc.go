@@ -19,7 +19,11 @@ func offline(name, module, what string, params ...*ParamDef) *Cmdlet {
 		Name: name, Module: module, Synopsis: what + " (offline: csemu does nothing).",
 		Params: params,
 		Process: func(c *Call) error {
-			c.Verbose("%s: csemu runs offline; %s is not needed and nothing was done.", name, strings.ToLower(what[:1])+what[1:])
+			subject := name
+			if names := c.Strings("Name"); len(names) > 0 {
+				subject += " " + strings.Join(names, ", ")
+			}
+			c.Verbose("%s: csemu runs offline; %s is not needed and nothing was done.", subject, strings.ToLower(what[:1])+what[1:])
 			return nil
 		},
 	}

@@ -364,6 +364,10 @@ func objectCmdlets() []*Cmdlet {
 				}
 				if h, ok := c.Arg("Property").(*value.Hashtable); ok {
 					for i, k := range h.Keys() {
+						if o, ok := obj.(*value.Object); ok && o.IsCustom() {
+							o.Set(value.ToString(k), h.Values()[i]) // -Property adds note properties
+							continue
+						}
 						if err := c.s.setMember(obj, value.ToString(k), h.Values()[i]); err != nil {
 							return err
 						}

@@ -46,7 +46,7 @@ func outputCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Write-Output", Synopsis: "Writes objects to the pipeline.",
-			Params: []*ParamDef{mand(rest(pipe(p("InputObject", "object", 0)))), p("NoEnumerate", "switch", -1)},
+			Params: []*ParamDef{allowNull(mand(rest(pipe(p("InputObject", "object", 0))))), p("NoEnumerate", "switch", -1)},
 			Process: func(c *Call) error {
 				v := c.Arg("InputObject")
 				if c.Bool("NoEnumerate") {
@@ -160,7 +160,7 @@ func outputCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Out-Null", Synopsis: "Discards its input.",
-			Params: []*ParamDef{pipe(p("InputObject", "object", -1))},
+			Params:  []*ParamDef{pipe(p("InputObject", "object", -1))},
 			Process: func(c *Call) error { return nil },
 		},
 		{

@@ -56,6 +56,8 @@ type Session struct {
 	namespaces []string
 	errs       *value.Array // $Error, newest first
 	lastOK     bool
+	// questionOK is what $? reads: the status of the previous statement.
+	questionOK bool
 	tryDepth   int
 	callDepth  int
 	ctx        context.Context
@@ -101,7 +103,7 @@ func WithWidth(w int) Option { return func(s *Session) { s.width = w } }
 func NewSession(opts ...Option) *Session {
 	s := &Session{
 		out: io.Discard, errw: io.Discard, width: 120, env: os.LookupEnv,
-		envSet: map[string]*string{}, errs: &value.Array{List: true}, lastOK: true,
+		envSet: map[string]*string{}, errs: &value.Array{List: true}, lastOK: true, questionOK: true,
 		classes: map[string]*classDef{},
 	}
 	for _, o := range opts {
@@ -129,6 +131,8 @@ func (s *Session) initGlobals() {
 	set("true", true)
 	set("false", false)
 	set("null", nil)
+	g.vars["true"].ReadOnly = true
+	g.vars["false"].ReadOnly = true
 	set("ErrorActionPreference", "Continue")
 	set("WarningPreference", "Continue")
 	set("VerbosePreference", "SilentlyContinue")
@@ -200,6 +204,8 @@ type Scope struct {
 	funcs  map[string]*Function
 	// script marks the scope of a script file.
 	script bool
+	// errVar is the -ErrorVariable of the advanced function this scope runs.
+	errVar string
 }
 
 func newScope(parent *Scope) *Scope {
@@ -310,6 +316,9 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 		name = rest
 	}
 	key := strings.ToLower(name)
+	if key == "null" {
+		return nil // $null = ... discards
+	}
 	if old, ok := target.vars[key]; ok {
 		if old.ReadOnly {
 			return &value.RuntimeError{Type: "System.Management.Automation.SessionStateUnauthorizedAccessException", Msg: fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", name)}

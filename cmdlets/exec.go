@@ -601,6 +601,14 @@ func (s *Session) execFlow(fr frame, st *parser.FlowStatement, emit emitFn) erro
 		return &flow{kind: "exit", code: code}
 	case "throw":
 		var v any
+		if st.Value == nil {
+			// a bare throw in a catch block rethrows the error being handled
+			if cur, ok := s.getVar(fr.scope, "_"); ok {
+				if rec, ok := cur.(*ErrorRecord); ok {
+					return &psError{kind: scriptTerminating, rec: rec}
+				}
+			}
+		}
 		if st.Value != nil {
 			var err error
 			v, err = s.evalStatementValue(fr, st.Value)

@@ -72,6 +72,15 @@ func (s *Session) evalNode(fr frame, n parser.Node) (any, error) {
 		return &value.Array{Items: items}, nil
 	case *parser.BinaryExpr:
 		return s.evalBinary(fr, n)
+	case *parser.TernaryExpr:
+		c, err := s.evalNode(fr, n.Cond)
+		if err != nil {
+			return nil, err
+		}
+		if value.ToBool(c) {
+			return s.evalNode(fr, n.Then)
+		}
+		return s.evalNode(fr, n.Else)
 	}
 	return nil, fmt.Errorf("unknown expression %T", n)
 }
@@ -273,7 +282,7 @@ func (s *Session) readVar(fr frame, name string, pos parser.Pos) (any, error) {
 	lname := strings.ToLower(name)
 	switch lname {
 	case "?":
-		return s.lastOK, nil
+		return s.questionOK, nil
 	case "psitem":
 		lname = "_"
 		name = "_"

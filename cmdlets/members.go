@@ -150,6 +150,9 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 	lname := strings.ToLower(name)
 	switch o := v.(type) {
 	case nil:
+		if lname == "count" || lname == "length" {
+			return 0, true // $null.Count is 0
+		}
 		return nil, false
 	case *value.Object:
 		if p, ok := o.Prop(name); ok {
@@ -171,6 +174,8 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 				items[i] = t
 			}
 			return &value.Array{Items: items, List: true}, true
+		case "count", "length":
+			return 1, true
 		}
 		return nil, false
 	case *value.Hashtable:
@@ -224,8 +229,11 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		}
 		return &value.Array{Items: out}, true
 	case string:
-		if lname == "length" {
+		switch lname {
+		case "length":
 			return utf8.RuneCountInString(o), true
+		case "count":
+			return 1, true
 		}
 		return nil, false
 	case time.Time:
@@ -237,11 +245,7 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 	case *value.Type:
 		switch lname {
 		case "name":
-			n := o.Name
-			if i := strings.LastIndexAny(n, ".+"); i >= 0 && !strings.Contains(n, "[") {
-				n = n[i+1:]
-			}
-			return n, true
+			return typeShortName(o.Name), true
 		case "fullname":
 			return o.Name, true
 		case "isarray":
@@ -457,18 +461,10 @@ func (s *Session) setMember(obj any, name string, v any) error {
 				_, err := s.invokeWithThis(sp.set, o, []any{v})
 				return err
 			}
-			o.Set(name, v)
+			o.Set(p.Name, v)
 			return nil
 		}
-		if o.IsCustom() || s.classes[strings.ToLower(o.TypeName())] != nil {
-			if c := s.classes[strings.ToLower(o.TypeName())]; c != nil && !o.IsCustom() {
-				return &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name)}
-			}
-			o.Set(name, v)
-			return nil
-		}
-		o.Set(name, v)
-		return nil
+		return &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name)}
 	case *value.Hashtable:
 		o.Set(name, v)
 		return nil
@@ -1326,4 +1322,23 @@ var objectMethods = map[string]func(s *Session, o *value.Object, lname string, a
 		}
 		return nil, notFoundMethod(o, lname)
 	},
+}
+
+// typeShortName is Type.Name: the name without namespace or generic
+// arguments ("Object[]", "List`1", "Int32").
+func typeShortName(n string) string {
+	suffix := ""
+	if strings.HasSuffix(n, "[]") {
+		n, suffix = n[:len(n)-2], "[]"
+	}
+	if i := strings.IndexByte(n, '['); i > 0 {
+		n = n[:i]
+		if !strings.Contains(n, "`") {
+			n += "`1"
+		}
+	}
+	if i := strings.LastIndexAny(n, ".+"); i >= 0 {
+		n = n[i+1:]
+	}
+	return n + suffix
 }

@@ -41,6 +41,8 @@ func (s *Session) execAssignment(fr frame, st *parser.PipelineStatement) error {
 	target := ce.Expr.Tree
 	var v any
 	var err error
+	s.questionOK = s.lastOK
+	s.lastOK = true
 	if st.Op == "??=" {
 		cur, err := s.evalNode(fr, target)
 		if err != nil {
@@ -71,8 +73,14 @@ func (s *Session) execAssignment(fr frame, st *parser.PipelineStatement) error {
 		}
 		v = nv
 	}
-	s.lastOK = true
-	return s.assignNode(fr, target, v)
+	if err := s.assignNode(fr, target, v); err != nil {
+		var pe *psError
+		if asPSError(err, &pe) && pe.rec.Command == "" {
+			pe.rec.Pos = st.Pos
+		}
+		return err
+	}
+	return nil
 }
 
 // assignNode assigns to a variable, member, index or a list of them.
@@ -120,6 +128,7 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 		next := st
 		down = func(v any) error { return next.process(v, true) }
 	}
+	s.questionOK = s.lastOK
 	s.lastOK = true
 	for _, st := range stages {
 		if err := st.begin(); err != nil {
@@ -731,6 +740,13 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 		if v, ok := res.bound["whatif"]; ok {
 			sc.vars["whatifpreference"] = &Variable{Name: "WhatIfPreference", Value: value.ToBool(v)}
 		}
+		if res.common.errorVar != "" {
+			sc.errVar = res.common.errorVar
+			// a fresh variable unless the name says append (+name)
+			if !strings.HasPrefix(sc.errVar, "+") && sc.parent != nil {
+				_ = s.setVar(sc.parent, sc.errVar, &value.Array{List: true})
+			}
+		}
 	}
 	return nil
 }
@@ -901,12 +917,15 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 		a := args[i]
 		if str, ok := a.(string); ok && opts.script && len(str) > 1 && str[0] == '-' && !isNumberish(str) {
 			name := str[1:]
-			colon := strings.HasSuffix(name, ":")
-			name = strings.TrimSuffix(name, ":")
 			ra := rawArg{name: name}
-			if colon && i+1 < len(args) {
-				ra.value, ra.colon, ra.hasValue = args[i+1], true, true
-				i++
+			if j := strings.IndexByte(name, ':'); j >= 0 {
+				ra.name = name[:j]
+				if j+1 < len(name) {
+					ra.value, ra.colon, ra.hasValue = name[j+1:], true, true
+				} else if i+1 < len(args) {
+					ra.value, ra.colon, ra.hasValue = args[i+1], true, true
+					i++
+				}
 			}
 			raw = append(raw, ra)
 			continue

@@ -17,6 +17,9 @@ func byName(d *ParamDef) *ParamDef { d.ByName = true; return d }
 // mand marks a parameter as mandatory.
 func mand(d *ParamDef) *ParamDef { d.Mandatory = true; return d }
 
+// allowNull lets a mandatory parameter take $null and empty strings.
+func allowNull(d *ParamDef) *ParamDef { d.AllowNull = true; return d }
+
 // alias adds aliases to a parameter.
 func alias(d *ParamDef, names ...string) *ParamDef { d.Aliases = append(d.Aliases, names...); return d }
 

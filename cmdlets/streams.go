@@ -40,6 +40,14 @@ func (s *Session) writeError(fr frame, rec *ErrorRecord, cp *commonParams) error
 		items = append(items, cp.errItems...)
 		_ = s.setVar(fr.scope, name, &value.Array{Items: items, List: true})
 	}
+	for sc := fr.scope; sc != nil; sc = sc.parent {
+		if sc.errVar != "" && sc.parent != nil {
+			name := strings.TrimPrefix(sc.errVar, "+")
+			old, _ := s.getVar(sc.parent, name)
+			items := append(append([]any(nil), value.AsSlice(old)...), rec)
+			_ = s.setVar(sc.parent, name, &value.Array{Items: items, List: true})
+		}
+	}
 	if action == "stop" {
 		return &psError{kind: scriptTerminating, rec: rec}
 	}

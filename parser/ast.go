@@ -174,8 +174,17 @@ type Expr struct {
 	Pos   Pos
 	First *Unary     `parser:"@@"`
 	Rest  []*BinRest `parser:"@@*"`
+	// Ternary is "? then : else" (PowerShell 7), the loosest operator.
+	Ternary *Ternary `parser:"@@?"`
 	// Tree is the expression folded by operator precedence.
 	Tree Node
+}
+
+// Ternary is the "? a : b" tail of an expression.
+type Ternary struct {
+	Pos  Pos
+	Then *Expr `parser:"Question @@ Colon"`
+	Else *Expr `parser:"@@"`
 }
 
 // BinRest is one binary operator and its right operand.

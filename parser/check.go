@@ -22,6 +22,13 @@ type ArrayLiteral struct {
 	closed bool // an operator took it as an operand: a later comma starts a new array
 }
 
+// TernaryExpr is Cond ? Then : Else.
+type TernaryExpr struct {
+	Pos              Pos
+	Cond, Then, Else Node
+}
+
+func (*TernaryExpr) exprNode()  {}
 func (*Unary) exprNode()        {}
 func (*BinaryExpr) exprNode()   {}
 func (*ArrayLiteral) exprNode() {}
@@ -109,6 +116,8 @@ func fold(e *Expr) Node {
 
 func nodePos(n Node) Pos {
 	switch n := n.(type) {
+	case *TernaryExpr:
+		return n.Pos
 	case *Unary:
 		return n.Pos
 	case *BinaryExpr:
@@ -148,6 +157,16 @@ func (c *checker) visit(n any) bool {
 			}
 		}
 		n.Tree = fold(n)
+		if n.Ternary != nil {
+			t := n.Ternary
+			if t.Then.Tree == nil {
+				t.Then.Tree = fold(t.Then)
+			}
+			if t.Else.Tree == nil {
+				t.Else.Tree = fold(t.Else)
+			}
+			n.Tree = &TernaryExpr{Pos: n.Pos, Cond: n.Tree, Then: t.Then.Tree, Else: t.Else.Tree}
+		}
 	case *Unary:
 		for i, op := range n.Prefix {
 			if !unaryOps[op] {

@@ -58,6 +58,7 @@ const (
 	tSemi                                    // ; inside for ( ; ; )
 	tColon                                   // : in a class base list
 	tRedirM                                  // 2>&1 and other stream merges
+	tQuestion                                // ? of the ternary operator
 )
 
 var symbolNames = map[string]lexer.TokenType{
@@ -69,7 +70,7 @@ var symbolNames = map[string]lexer.TokenType{
 	"HashOpen": tHashOpen, "Index": tIndex, "RBracket": tRBracket, "Type": tType, "AttrOpen": tAttrOpen,
 	"AttrClose": tAttrClose, "Dot": tDot, "Colons": tColons, "Pipe": tPipe, "Call": tCall,
 	"Redir": tRedir, "Label": tLabel, "CStart": tCStart, "CEnd": tCEnd, "Chain": tChain,
-	"Member": tMember, "Semi": tSemi, "Colon": tColon, "RedirM": tRedirM,
+	"Member": tMember, "Semi": tSemi, "Colon": tColon, "RedirM": tRedirM, "Question": tQuestion,
 }
 
 // tokenName returns the readable name of a token type, for tests.
@@ -1667,11 +1668,16 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 	// find the closer: a line starting with "@ (or '@)
 	end := -1
 	closeLen := 0
+	indented := -1
 	for j := bodyStart; j <= len(t.src); {
 		k := j
 		for k < len(t.src) && (t.src[k] == ' ' || t.src[k] == '\t') {
 			k++
 		}
+		if r, rn := t.runeAt(k); k > j && ((expand && isDQuote(r)) || (!expand && isSQuote(r))) && k+rn < len(t.src) && t.src[k+rn] == '@' && indented < 0 {
+			indented = k
+		}
+		k = j
 		r, rn := t.runeAt(k)
 		if ((expand && isDQuote(r)) || (!expand && isSQuote(r))) && k+rn < len(t.src) && t.src[k+rn] == '@' {
 			end = j
@@ -1683,6 +1689,11 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 			break
 		}
 		j += nl + 1
+	}
+	if end < 0 && indented >= 0 {
+		t.fail(indented, "White space is not allowed before the string terminator.", false)
+		t.off = len(t.src)
+		return
 	}
 	if end < 0 {
 		q := "'@"
@@ -1911,7 +1922,7 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 			return
 		}
 		t.off++
-		t.emit(tOp, "?", start)
+		t.emit(tQuestion, "?", start)
 		return
 	case c == ':':
 		if strings.HasPrefix(t.src[t.off:], "::") && afterOperand {
@@ -2017,7 +2028,7 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 	}
 	if t.last() == tRBrace {
 		switch lw {
-		case "else", "elseif", "catch", "finally", "while", "until":
+		case "else", "elseif", "catch", "finally", "while", "until", "begin", "process", "end", "dynamicparam", "clean":
 			t.keyword(lw, start)
 			return
 		}
@@ -2093,7 +2104,7 @@ func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' ||
 // typeLiteral reads [Type], [Type[]], [Generic[T]] or an attribute [Name(.
 func (t *tokenizer) typeLiteral(start int) {
 	f := t.top()
-	if t.afterOperand() && t.adjacent {
+	if t.afterOperand() && t.adjacent && t.last() != tType {
 		t.push(frame{kind: fIndex, mode: mExpr, after: mExpr})
 		t.off++
 		t.emit(tIndex, "[", start)

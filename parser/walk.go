@@ -92,6 +92,10 @@ func Walk(n any, f func(any) bool) {
 		for _, r := range n.Rest {
 			Walk(r.Right, f)
 		}
+		if n.Ternary != nil {
+			Walk(n.Ternary.Then, f)
+			Walk(n.Ternary.Else, f)
+		}
 	case *Unary:
 		Walk(n.Primary, f)
 		for _, p := range n.Post {

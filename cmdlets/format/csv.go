@@ -272,6 +272,10 @@ func FromCSV(text string, o CSVOptions) ([]any, error) {
 			if i < len(values) {
 				v = values[i]
 			}
+			if _, dup := obj.Prop(name); dup {
+				// A generated name such as H1 can clash with a real header.
+				return out, &CSVError{fmt.Sprintf("The member \"%s\" is already present.", name)}
+			}
 			obj.Set(name, v)
 		}
 		out = append(out, obj)

@@ -19,7 +19,7 @@ func TestToCSV(t *testing.T) {
 			[]string{`"a","b"`, `"1","x,y"`, `"2","say ""hi"""`}},
 		{"missing and null values are empty", []any{obj("a", 1, "b", 2), obj("a", nil), obj("b", "", "c", 3)}, CSVOptions{},
 			[]string{`"a","b"`, `"1","2"`, `,`, `,""`}},
-		{"value conversions", []any{obj("arr", arr(1, 2), "d", date, "f", point3, "big", 1e16, "t", true, "o", obj("x", 1), "h", ht("k", 1), "s", 90 * time.Minute, "c", 'z')}, CSVOptions{},
+		{"value conversions", []any{obj("arr", arr(1, 2), "d", date, "f", point3, "big", 1e16, "t", true, "o", obj("x", 1), "h", ht("k", 1), "s", 90*time.Minute, "c", 'z')}, CSVOptions{},
 			[]string{`"arr","d","f","big","t","o","h","s","c"`,
 				`"System.Object[]","11/22/2026 4:34:37 AM","0.30000000000000004","10000000000000000","True","@{x=1}","System.Collections.Hashtable","01:30:00","z"`}},
 		{"as needed", []any{obj("a b", "x", "c,d", "y,z", "q", `a"b`, "n", "l1\nl2", "r", "x\ry")}, CSVOptions{UseQuotes: QuoteAsNeeded},
@@ -118,6 +118,9 @@ func TestFromCSVErrors(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("FromCSV(%q) error = %v, want %q", in, err, want)
 		}
+	}
+	if _, err := FromCSV("H1,,x\n1,2,3", CSVOptions{}); err == nil || err.Error() != `The member "H1" is already present.` {
+		t.Errorf("generated name clash: %v", err)
 	}
 	if _, err := FromCSV("1", CSVOptions{Header: []string{"a", "A"}}); err == nil {
 		t.Error("duplicate -Header names: no error")

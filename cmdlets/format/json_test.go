@@ -2,6 +2,7 @@ package format
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"sort"
 	"strconv"
@@ -328,10 +329,22 @@ func FuzzFromJSON(f *testing.F) {
 		if err != nil {
 			return
 		}
-		// Whatever parses must serialize.
+		// Whatever parses must serialize and render.
 		if _, _, err := ToJSON(v, JSONOptions{Depth: 100}); err != nil {
 			t.Fatalf("ToJSON after FromJSON(%q): %v", s, err)
 		}
+		width := len(s) % 130
+		items := []any{v, "x", v}
+		if err := Default(io.Discard, items, width); err != nil {
+			t.Fatal(err)
+		}
+		if err := Table(io.Discard, items, []Column{PropertyColumn("*"), PropertyColumn("a")}, TableOptions{Width: width, Wrap: hash, AutoSize: !hash}); err != nil {
+			t.Fatal(err)
+		}
+		if err := ListWith(io.Discard, items, nil, ListOptions{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		_ = ToCSV(items, CSVOptions{})
 	})
 }
 

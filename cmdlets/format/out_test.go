@@ -91,7 +91,7 @@ longer 100
 		{"cells", 0, []any{obj("arr", arr(1, 2, 3), "many", arr(1, 2, 3, 4, 5), "o", obj("a", 1, "b", arr(1, 2)), "n", nil)},
 			"\narr       many          o                         n\n---       ----          -                         -\n" +
 				"{1, 2, 3} {1, 2, 3, 4…} @{a=1; b=System.Object[]} \n\n"},
-		{"cell types", 0, []any{obj("d", date, "t", 90 * time.Minute, "h", ht("k", 1), "g", value.Guid("0f8fad5b-d9cb-469f-a165-70867728950e"))}, `
+		{"cell types", 0, []any{obj("d", date, "t", 90*time.Minute, "h", ht("k", 1), "g", value.Guid("0f8fad5b-d9cb-469f-a165-70867728950e"))}, `
 d                     t        h        g
 -                     -        -        -
 11/22/2026 4:34:37 AM 01:30:00 {[k, 1]} 0f8fad5b-d9cb-469f-a165-70867728950e

@@ -69,12 +69,12 @@ var typeAliases = map[string]string{
 	"text.regularexpressions.regex": TRegex, "collections.arraylist": TArrayList,
 	"collections.hashtable": THashtable, "nullable": "System.Nullable", "dbnull": "System.DBNull",
 	"psmoduleinfo": "System.Management.Automation.PSModuleInfo", "pstypename": "System.Management.Automation.PSTypeNameAttribute",
-	"cmdletbinding": "System.Management.Automation.CmdletBindingAttribute",
-	"parameter": "System.Management.Automation.ParameterAttribute",
-	"outputtype": "System.Management.Automation.OutputTypeAttribute",
+	"cmdletbinding":     "System.Management.Automation.CmdletBindingAttribute",
+	"parameter":         "System.Management.Automation.ParameterAttribute",
+	"outputtype":        "System.Management.Automation.OutputTypeAttribute",
 	"supportswildcards": "System.Management.Automation.SupportsWildcardsAttribute",
-	"alias": "System.Management.Automation.AliasAttribute",
-	"string[]": "System.String[]",
+	"alias":             "System.Management.Automation.AliasAttribute",
+	"string[]":          "System.String[]",
 }
 
 // knownTypes lists full names that need no alias.
@@ -108,9 +108,9 @@ var knownTypes = map[string]bool{
 	"System.ValueType": true, "System.IO.FileInfo": true, "System.IO.DirectoryInfo": true,
 	"System.Management.Automation.CmdletBindingAttribute": true, "System.Management.Automation.ParameterAttribute": true,
 	"System.Management.Automation.OutputTypeAttribute": true, "System.Management.Automation.AliasAttribute": true,
-	"System.Management.Automation.SupportsWildcardsAttribute": true,
+	"System.Management.Automation.SupportsWildcardsAttribute":  true,
 	"System.Diagnostics.CodeAnalysis.SuppressMessageAttribute": true,
-	"System.Management.Automation.PSTypeNameAttribute": true,
+	"System.Management.Automation.PSTypeNameAttribute":         true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
@@ -523,7 +523,9 @@ func isGuid(s string) bool {
 	return true
 }
 
-func isHexDigit(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
 
 // parseTimeSpan reads [-][d.]hh:mm[:ss[.fffffff]] or a whole number of days.
 func parseTimeSpan(s string) (time.Duration, bool) {
