@@ -66,13 +66,36 @@ func (s *Session) defineClass(fr frame, st *parser.ClassDefinition) error {
 
 func (s *Session) defineEnum(fr frame, st *parser.EnumDefinition) error {
 	c := &classDef{name: st.Name, methods: map[string][]*parser.ClassMember{}, statics: map[string]any{}, enum: true}
+	next := 0
 	for _, m := range st.Members {
-		c.statics[strings.ToLower(m.Name)] = m.Name
+		if m.Value != nil {
+			v, err := s.evalExpr(fr, m.Value)
+			if err != nil {
+				return err
+			}
+			n, err := value.ToInt(v)
+			if err != nil {
+				return runtimeError(m.Pos, err)
+			}
+			next = n
+		}
+		c.statics[strings.ToLower(m.Name)] = &enumValue{typ: st.Name, name: m.Name, n: next}
 		c.enumNames = append(c.enumNames, m.Name)
+		next++
 	}
 	s.classes[strings.ToLower(st.Name)] = c
 	return nil
 }
+
+// enumValue is a member of an enum defined by a script.
+type enumValue struct {
+	typ, name string
+	n         int
+}
+
+func (e *enumValue) PSString() string   { return e.name }
+func (e *enumValue) PSTypeName() string { return e.typ }
+func (e *enumValue) PSNumber() any      { return e.n }
 
 // memberType returns the declared type of a member.
 func memberType(m *parser.ClassMember) string {

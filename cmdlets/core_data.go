@@ -390,3 +390,137 @@ func csvInOptions(c *Call) format.CSVOptions {
 	}
 	return o
 }
+
+// fileCmdlets read the file system (never write it).
+func fileCmdlets() []*Cmdlet {
+	pathParams := func() []*ParamDef {
+		return []*ParamDef{pipe(byName(alias(p("Path", "string[]", 0), "FullName"))), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"),
+			p("Filter", "string", 1), p("Include", "string[]", -1), p("Exclude", "string[]", -1), p("Force", "switch", -1),
+			p("Recurse", "switch", -1), p("File", "switch", -1), p("Directory", "switch", -1), p("Name", "switch", -1), p("Depth", "int", -1)}
+	}
+	return []*Cmdlet{
+		{
+			Name: "Get-Item", Module: "Microsoft.PowerShell.Management", Synopsis: "Gets a file or folder.", Params: pathParams(),
+			Process: func(c *Call) error {
+				for _, path := range itemPaths(c) {
+					st, err := os.Stat(nativePath(path))
+					if err != nil {
+						if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path,
+							Exception: "System.Management.Automation.ItemNotFoundException",
+							Msg:       "Cannot find path '" + path + "' because it does not exist."}); err != nil {
+							return err
+						}
+						continue
+					}
+					if err := c.Write(fileInfo(nativePath(path), st)); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+		},
+		{
+			Name: "Get-ChildItem", Module: "Microsoft.PowerShell.Management", Synopsis: "Lists the files of a folder.", Params: pathParams(),
+			Process: func(c *Call) error {
+				paths := itemPaths(c)
+				if len(paths) == 0 {
+					paths = []string{"."}
+				}
+				for _, path := range paths {
+					root := nativePath(path)
+					if _, err := os.Stat(root); err != nil {
+						if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path,
+							Exception: "System.Management.Automation.ItemNotFoundException",
+							Msg:       "Cannot find path '" + path + "' because it does not exist."}); err != nil {
+							return err
+						}
+						continue
+					}
+					err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+						if err != nil || p == root {
+							return nil
+						}
+						if d.IsDir() && !c.Bool("Recurse") {
+							defer func() {}()
+						}
+						info, ierr := d.Info()
+						if ierr != nil {
+							return nil
+						}
+						name := d.Name()
+						keep := true
+						if f := c.String("Filter"); f != "" && !value.Like(name, f, false) {
+							keep = false
+						}
+						if c.Bool("File") && d.IsDir() || c.Bool("Directory") && !d.IsDir() {
+							keep = false
+						}
+						if keep {
+							var out any = fileInfo(p, info)
+							if c.Bool("Name") {
+								out = name
+							}
+							if werr := c.Write(out); werr != nil {
+								return werr
+							}
+						}
+						if d.IsDir() && !c.Bool("Recurse") {
+							return filepath.SkipDir
+						}
+						return nil
+					})
+					if err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+		},
+		{
+			Name: "ConvertTo-SecureString", Module: "Microsoft.PowerShell.Security", Synopsis: "Makes a SecureString (its text is not kept).",
+			Params: []*ParamDef{mand(pipe(p("String", "string", 0))), p("AsPlainText", "switch", -1), p("Force", "switch", -1),
+				p("Key", "byte[]", -1), p("SecureKey", "object", -1)},
+			Process: func(c *Call) error {
+				o := value.NewObject("System.Security.SecureString")
+				o.Set("Length", len([]rune(c.String("String"))))
+				o.Set("ToStringValue", "System.Security.SecureString")
+				return c.Write(o)
+			},
+		},
+	}
+}
+
+func itemPaths(c *Call) []string {
+	paths := c.Strings("Path")
+	if len(paths) == 0 {
+		paths = c.Strings("LiteralPath")
+	}
+	return paths
+}
+
+// fileInfo is the FileInfo/DirectoryInfo object of a path.
+func fileInfo(path string, st os.FileInfo) *value.Object {
+	abs, _ := filepath.Abs(path)
+	typ := "System.IO.FileInfo"
+	mode := "-a---"
+	if st.IsDir() {
+		typ = "System.IO.DirectoryInfo"
+		mode = "d----"
+	}
+	o := value.NewObject(typ)
+	o.Set("Mode", mode)
+	o.Set("LastWriteTime", st.ModTime())
+	if !st.IsDir() {
+		o.Set("Length", st.Size())
+	}
+	o.Set("Name", st.Name())
+	o.Set("FullName", abs)
+	o.Set("Extension", filepath.Ext(st.Name()))
+	o.Set("BaseName", strings.TrimSuffix(st.Name(), filepath.Ext(st.Name())))
+	o.Set("DirectoryName", filepath.Dir(abs))
+	o.Set("PSIsContainer", st.IsDir())
+	o.Set("Exists", true)
+	o.Set("ToStringValue", abs)
+	o.DefaultDisplay = []string{"Mode", "LastWriteTime", "Length", "Name"}
+	return o
+}

@@ -433,6 +433,41 @@ func miscCmdlets() []*Cmdlet {
 			},
 		},
 		{
+			Name: "Get-Alias", Synopsis: "Lists aliases.",
+			Params: []*ParamDef{rest(p("Name", "string[]", 0)), p("Definition", "string[]", -1), p("Scope", "string", -1), p("Exclude", "string[]", -1)},
+			Process: func(c *Call) error {
+				names := c.Strings("Name")
+				if len(names) == 0 {
+					names = []string{"*"}
+				}
+				for _, n := range names {
+					found := false
+					for _, a := range c.s.AliasNames() {
+						if !value.Like(a, n, false) {
+							continue
+						}
+						found = true
+						o := value.NewObject("System.Management.Automation.AliasInfo")
+						o.Set("CommandType", "Alias")
+						o.Set("Name", a)
+						o.Set("Definition", c.s.aliases[a])
+						o.Set("DisplayName", a+" -> "+c.s.aliases[a])
+						o.Set("ReferencedCommand", c.s.aliases[a])
+						o.DefaultDisplay = []string{"CommandType", "DisplayName"}
+						if err := c.Write(o); err != nil {
+							return err
+						}
+					}
+					if !found && !value.HasWildcard(n) {
+						if err := c.Errorf("ItemNotFoundException", ObjectNotFound, n, "This command cannot find a matching alias because an alias with the name '%s' does not exist.", n); err != nil {
+							return err
+						}
+					}
+				}
+				return nil
+			},
+		},
+		{
 			Name: "Get-Host", Synopsis: "Gets the host.",
 			Process: func(c *Call) error { v, _ := c.s.getVar(c.fr.scope, "Host"); return c.Write(v) },
 		},
@@ -545,8 +580,111 @@ func cmdletHelp(cmd *Cmdlet) string {
 	return b.String()
 }
 
-func functionHelp(f *Function) string {
-	return fmt.Sprintf("\nNAME\n    %s\n\nSYNTAX\n    %s\n", f.Name, f.Name)
+// helpInfo is what Get-Help returns: its properties, and its text when
+// it is printed.
+type helpInfo struct {
+	props *value.Object
+	text  string
+}
+
+func (h *helpInfo) PSString() string   { return h.text }
+func (h *helpInfo) PSTypeName() string { return "MamlCommandHelpInfo" }
+
+// functionHelp reads comment-based help (.SYNOPSIS, .DESCRIPTION,
+// .PARAMETER, .EXAMPLE, .NOTES) from a function's first block comment or
+// the comment block just before it.
+func functionHelp(f *Function) *helpInfo {
+	sections := parseHelpComment(firstBlockComment(f.Source))
+	if len(sections) == 0 {
+		sections = parseHelpComment(f.Before)
+	}
+	o := value.NewObject("MamlCommandHelpInfo")
+	o.Set("Name", f.Name)
+	o.Set("Synopsis", sections["synopsis"])
+	o.Set("Description", sections["description"])
+	o.Set("Examples", sections["example"])
+	o.Set("Notes", sections["notes"])
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nNAME\n    %s\n", f.Name)
+	if v := sections["synopsis"]; v != "" {
+		fmt.Fprintf(&b, "\nSYNOPSIS\n    %s\n", v)
+	}
+	fmt.Fprintf(&b, "\nSYNTAX\n    %s\n", f.Name)
+	if v := sections["description"]; v != "" {
+		fmt.Fprintf(&b, "\nDESCRIPTION\n    %s\n", strings.ReplaceAll(v, "\n", "\n    "))
+	}
+	return &helpInfo{props: o, text: b.String()}
+}
+
+// firstBlockComment returns the first <# #> comment of text, or "".
+func firstBlockComment(text string) string {
+	i := strings.Index(text, "<#")
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(text[i:], "#>")
+	if j < 0 {
+		return ""
+	}
+	return text[i+2 : i+j]
+}
+
+// commentBefore returns the comment block that ends right before a
+// definition (a <# #> block or # lines), or "".
+func commentBefore(src string) string {
+	t := strings.TrimRight(src, " \t\r\n")
+	if strings.HasSuffix(t, "#>") {
+		if i := strings.LastIndex(t, "<#"); i >= 0 {
+			return t[i+2 : len(t)-2]
+		}
+	}
+	var lines []string
+	for _, l := range strings.Split(t, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "#") {
+			lines = append(lines, strings.TrimPrefix(l, "#"))
+		} else {
+			lines = nil
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// parseHelpComment splits comment-based help into lower-case sections.
+func parseHelpComment(text string) map[string]string {
+	out := map[string]string{}
+	key := ""
+	var body []string
+	flush := func() {
+		if key != "" {
+			v := strings.TrimSpace(strings.Join(body, "\n"))
+			if old, ok := out[key]; ok && old != "" {
+				v = old + "\n" + v
+			}
+			out[key] = v
+		}
+	}
+	for _, l := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, ".") && len(t) > 1 && isAlphaWord(strings.Fields(t[1:])[0]) {
+			flush()
+			key = strings.ToLower(strings.Fields(t[1:])[0])
+			body = nil
+			continue
+		}
+		body = append(body, t)
+	}
+	flush()
+	return out
+}
+
+func isAlphaWord(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func setVariable(c *Call) error {

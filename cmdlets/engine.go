@@ -375,7 +375,10 @@ type Function struct {
 	Params []*parser.Parameter // function Name(params) form
 	Filter bool
 	File   string
+	// Source is the definition's text; Before the comment block right
+	// before it (both for comment-based help).
 	Source string
+	Before string
 }
 
 func (s *Session) lookupFunc(sc *Scope, name string) (*Function, bool) {
@@ -567,7 +570,8 @@ func (o *outputSink) flush() {
 			}
 		}
 	}
-	for i, it := range items {
+	for i := 0; i < len(items); i++ {
+		it := items[i]
 		if ft, ok := it.(*formattedText); ok {
 			render(i)
 			var b strings.Builder
@@ -576,9 +580,30 @@ func (o *outputSink) flush() {
 			}
 			fmt.Fprint(o.s.out, b.String())
 			start = i + 1
+			continue
+		}
+		if isMemberDefinition(it) {
+			// Get-Member output is grouped under "TypeName: ..." headers
+			render(i)
+			j := i
+			for j < len(items) && isMemberDefinition(items[j]) {
+				j++
+			}
+			cols := []format.Column{format.PropertyColumn("Name"), format.PropertyColumn("MemberType"), format.PropertyColumn("Definition")}
+			group := func(v any) any { t, _ := v.(*value.Object).Get("TypeName"); return t }
+			if err := format.Table(o.s.out, items[i:j], cols, format.TableOptions{GroupBy: group, GroupLabel: "TypeName", Width: o.s.width}); err != nil {
+				fmt.Fprintln(o.s.errw, err)
+			}
+			i = j - 1
+			start = j
 		}
 	}
 	render(len(items))
+}
+
+func isMemberDefinition(v any) bool {
+	o, ok := v.(*value.Object)
+	return ok && o.TypeName() == "Microsoft.PowerShell.Commands.MemberDefinition"
 }
 
 // displayable turns engine values into what the formatter knows.

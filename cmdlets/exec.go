@@ -182,7 +182,12 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 	case *parser.BreakStatement:
 		return &flow{kind: st.Kind, label: strings.ToLower(st.Label)}
 	case *parser.FunctionDefinition:
-		s.defineFunc(fr.scope, &Function{Name: st.Name, Body: st.Body, Params: st.Params, Filter: st.Kind == "filter", File: fr.file})
+		f := &Function{Name: st.Name, Body: st.Body, Params: st.Params, Filter: st.Kind == "filter", File: fr.file}
+		if src := s.sourceOf(fr); src != "" && st.EndPos.Offset <= len(src) && st.Pos.Offset < st.EndPos.Offset {
+			f.Source = src[st.Pos.Offset:st.EndPos.Offset]
+			f.Before = commentBefore(src[:st.Pos.Offset])
+		}
+		s.defineFunc(fr.scope, f)
 		return nil
 	case *parser.ClassDefinition:
 		return s.defineClass(fr, st)

@@ -264,6 +264,8 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		if lname == "length" {
 			return utf8.RuneCountInString(o.b.String()), true
 		}
+	case *helpInfo:
+		return o.props.Get(name)
 	case *ScriptBlock:
 		switch lname {
 		case "ast":
@@ -517,7 +519,13 @@ func (s *Session) index(v, idx any) (any, error) {
 		}
 		return o.Items[i], nil
 	case *value.Hashtable:
-		r, _ := o.Get(idx)
+		r, ok := o.Get(idx)
+		if !ok && o.Ordered {
+			// an OrderedDictionary also takes a position
+			if i, isInt := idx.(int); isInt && i >= 0 && i < o.Len() {
+				return o.Values()[i], nil
+			}
+		}
 		return r, nil
 	case string:
 		i, err := value.ToInt(idx)
@@ -1007,6 +1015,32 @@ func splitAny(s string, seps []string, max int) []string {
 
 // arrayMethod implements array and list methods.
 func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args []any) (any, error) {
+	switch a.Kind + ":" + lname {
+	case "queue:enqueue", "stack:push":
+		a.Items = append(a.Items, argOr(args, 0))
+		return voidValue{}, nil
+	case "queue:dequeue", "queue:peek", "stack:pop", "stack:peek":
+		if len(a.Items) == 0 {
+			return nil, &methodErr{typ: "System.InvalidOperationException", msg: "Queue empty."}
+		}
+		i := 0
+		if a.Kind == "stack" {
+			i = len(a.Items) - 1
+		}
+		v := a.Items[i]
+		if !strings.HasSuffix(lname, "peek") {
+			a.Items = append(a.Items[:i], a.Items[i+1:]...)
+		}
+		return v, nil
+	case "set:add":
+		for _, it := range a.Items {
+			if value.Equal(it, argOr(args, 0), true) {
+				return false, nil
+			}
+		}
+		a.Items = append(a.Items, argOr(args, 0))
+		return true, nil
+	}
 	switch lname {
 	case "add":
 		if !a.List {

@@ -40,6 +40,7 @@ func registry() (map[string]*Cmdlet, map[string]string) {
 	all = append(all, outputCmdlets()...)
 	all = append(all, objectCmdlets()...)
 	all = append(all, dataCmdlets()...)
+	all = append(all, fileCmdlets()...)
 	all = append(all, miscCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
 	cmds := make(map[string]*Cmdlet, len(all))
@@ -119,7 +120,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Connect-AzureAD", "Connect-MsolService", "Get-MsolUser", "Connect-ExchangeOnline", "Get-Mailbox",
 		"Connect-MgGraph", "Get-MgUser", "Get-MgGroup", "Get-MgGroupMember", "Invoke-MgGraphRequest",
 		"Get-Team", "New-Team", "Add-TeamUser", "Get-TeamUser", "Set-Team", "Remove-Team",
-		"ConvertTo-SecureString", "ConvertFrom-SecureString", "Export-Clixml", "Import-Clixml",
+		"ConvertFrom-SecureString", "Export-Clixml", "Import-Clixml",
 		"Start-Transaction", "Register-ObjectEvent", "Wait-Event", "New-WebServiceProxy", "Test-Connection",
 		"Resolve-DnsName", "Test-NetConnection", "Get-Acl", "Set-Acl", "Get-Service", "Start-Service",
 		"Stop-Service", "Restart-Service", "Get-HotFix", "Get-Counter", "Out-Printer", "Get-Clipboard",
@@ -127,9 +128,9 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Save-Help", "Find-Module", "Update-Module", "Uninstall-Module", "Register-PSRepository",
 		"Get-InstalledModule", "Publish-Module", "Save-Module", "Configuration", "Start-DscConfiguration",
 		"Get-DscConfiguration", "Import-DscResource", "Tee-Object", "Select-Xml", "ConvertTo-Html",
-		"ConvertTo-Xml", "Format-Wide", "Format-Custom", "Get-Alias", "New-Alias", "Set-Alias",
-		"Get-Culture", "Get-UICulture", "Get-TimeZone", "Set-TimeZone", "Get-Item", "Get-ItemProperty",
-		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-ChildItem", "Get-Unique",
+		"ConvertTo-Xml", "Format-Wide", "Format-Custom", "New-Alias", "Set-Alias",
+		"Get-Culture", "Get-UICulture", "Get-TimeZone", "Set-TimeZone", "Get-ItemProperty",
+		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
 		"Compare-Object", "Select-String", "Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData", "Export-ModuleMember",
 		"New-Module", "New-ModuleManifest", "Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",

@@ -545,9 +545,19 @@ func (s *Session) staticMember(fr frame, t *value.Type, name string, call bool, 
 		case "empty":
 			return &value.Array{}, nil
 		}
-	case value.TActionPref, value.TConsoleColor:
+	case value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison",
+		"System.StringSplitOptions", "System.DayOfWeek", "System.Management.Automation.ErrorCategory":
 		if !call {
-			return value.Convert(name, t)
+			names := enumNames[t.Name]
+			for i, n := range names {
+				if strings.EqualFold(n, name) {
+					return &enumValue{typ: t.Name, name: n, n: i}, nil
+				}
+			}
+			if len(names) == 0 {
+				return &enumValue{typ: t.Name, name: name}, nil
+			}
+			return nil, &methodErr{typ: "System.Management.Automation.RuntimeException", msg: fmt.Sprintf("The enum [%s] has no member named '%s'.", t.Name, name)}
 		}
 	case "System.Enum":
 		if lname == "getnames" || lname == "getvalues" {
@@ -570,14 +580,6 @@ func (s *Session) staticMember(fr frame, t *value.Type, name string, call bool, 
 		if lname == "escape" {
 			r := strings.NewReplacer("*", "`*", "?", "`?", "[", "`[", "]", "`]")
 			return r.Replace(argS(0)), nil
-		}
-	case "System.StringComparison", "System.StringSplitOptions":
-		if !call {
-			return name, nil
-		}
-	case "System.Environment+SpecialFolder":
-		if !call {
-			return name, nil
 		}
 	}
 	if call {
@@ -789,6 +791,14 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 			elem = t.Args[0].Name
 		}
 		a := &value.Array{List: true, Elem: elem}
+		switch t.GenericBase() {
+		case "System.Collections.Generic.HashSet":
+			a.Kind = "set"
+		case "System.Collections.Generic.Queue":
+			a.Kind = "queue"
+		case "System.Collections.Generic.Stack":
+			a.Kind = "stack"
+		}
 		if len(args) > 0 {
 			if src, ok := args[0].(*value.Array); ok {
 				a.Items = append(a.Items, src.Items...)
@@ -800,9 +810,20 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		h.Ordered = true
 		return h, nil
 	}
+	if t.GenericBase() == "System.Collections.Generic.KeyValuePair" {
+		o := value.NewObject(t.Name)
+		o.Set("Key", argOr(args, 0))
+		o.Set("Value", argOr(args, 1))
+		o.Set("ToStringValue", fmt.Sprintf("[%s, %s]", s.toString(argOr(args, 0)), s.toString(argOr(args, 1))))
+		return o, nil
+	}
 	switch t.Name {
-	case value.TArrayList, "System.Collections.Queue", "System.Collections.Stack":
+	case value.TArrayList:
 		return &value.Array{List: true}, nil
+	case "System.Collections.Queue":
+		return &value.Array{List: true, Kind: "queue"}, nil
+	case "System.Collections.Stack":
+		return &value.Array{List: true, Kind: "stack"}, nil
 	case value.THashtable:
 		return value.NewHashtable(), nil
 	case value.TOrdered:
@@ -925,4 +946,13 @@ func joinPath(parts ...string) string {
 		}
 	}
 	return out
+}
+
+// enumNames lists the members of the .NET enums scripts use, in order.
+var enumNames = map[string][]string{
+	value.TActionPref:           {"SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"},
+	value.TConsoleColor:         {"Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White"},
+	"System.StringComparison":   {"CurrentCulture", "CurrentCultureIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase"},
+	"System.StringSplitOptions": {"None", "RemoveEmptyEntries", "TrimEntries"},
+	"System.DayOfWeek":          {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
 }

@@ -23,8 +23,8 @@ type ScriptBlockBody struct {
 	Pos    Pos
 	Usings []*UsingStatement `parser:"Term* (@@ Term*)*"`
 	Param  *ParamBlock       `parser:"(@@ Term*)?"`
-	Named  []*NamedBlock     `parser:"( (@@ Term*)+"`
-	Stmts  *StatementList    `parser:"| @@ )"`
+	Named  []*NamedBlock     `parser:"(@@ Term*)*"`
+	Stmts  *StatementList    `parser:"@@"`
 }
 
 // StatementList is a sequence of statements.
@@ -190,7 +190,7 @@ type Ternary struct {
 // BinRest is one binary operator and its right operand.
 type BinRest struct {
 	Pos   Pos
-	Op    string `parser:"( @Op | @Comma )"`
+	Op    string `parser:"( @Op | @BinOp | @Comma )"`
 	Right *Unary `parser:"@@"`
 }
 

@@ -188,8 +188,12 @@ func (c *checker) visit(n any) bool {
 	case *PipelineStatement:
 		c.pipeline(n)
 	case *ScriptBlockBody:
-		if n.Stmts == nil && len(n.Named) == 0 {
+		if n.Stmts == nil {
 			n.Stmts = &StatementList{Pos: n.Pos}
+		}
+		if len(n.Named) > 0 && len(n.Stmts.Stmts) > 0 {
+			p := StatementPos(n.Stmts.Stmts[0])
+			c.errorf(p, "Unexpected token '%s' in expression or statement.", firstWord(c.src[min(p.Offset, len(c.src)):]))
 		}
 	}
 	return true

@@ -59,6 +59,7 @@ const (
 	tColon                                   // : in a class base list
 	tRedirM                                  // 2>&1 and other stream merges
 	tQuestion                                // ? of the ternary operator
+	tBinOp                                   // an operator that only joins two operands (-eq, *, ..)
 )
 
 var symbolNames = map[string]lexer.TokenType{
@@ -70,7 +71,7 @@ var symbolNames = map[string]lexer.TokenType{
 	"HashOpen": tHashOpen, "Index": tIndex, "RBracket": tRBracket, "Type": tType, "AttrOpen": tAttrOpen,
 	"AttrClose": tAttrClose, "Dot": tDot, "Colons": tColons, "Pipe": tPipe, "Call": tCall,
 	"Redir": tRedir, "Label": tLabel, "CStart": tCStart, "CEnd": tCEnd, "Chain": tChain,
-	"Member": tMember, "Semi": tSemi, "Colon": tColon, "RedirM": tRedirM, "Question": tQuestion,
+	"Member": tMember, "Semi": tSemi, "Colon": tColon, "RedirM": tRedirM, "Question": tQuestion, "BinOp": tBinOp,
 }
 
 // tokenName returns the readable name of a token type, for tests.
@@ -178,6 +179,7 @@ type frame struct {
 	pendSwitch bool
 	pendClass  bool
 	awaitBlock bool
+	awaitParam bool // after 'param': newlines before its '(' are white space
 }
 
 // tokenizer turns PowerShell source into classified tokens.
@@ -238,8 +240,20 @@ func (t *tokenizer) pos(off int) lexer.Position {
 func (t *tokenizer) top() *frame { return &t.stack[len(t.stack)-1] }
 
 func (t *tokenizer) emit(typ lexer.TokenType, val string, start int) {
+	if typ == tOp && !unaryCapable(val) {
+		typ = tBinOp
+	}
 	t.toks = append(t.toks, lexer.Token{Type: typ, Value: val, Pos: t.pos(start)})
 	t.adjacent = true
+}
+
+// unaryCapable reports whether an operator can stand before an operand.
+func unaryCapable(op string) bool {
+	switch op {
+	case "!", "-not", "-bnot", "-", "+", "++", "--", "-split", "-join", "-csplit", "-isplit":
+		return true
+	}
+	return false
 }
 
 func (t *tokenizer) fail(off int, msg string, incomplete bool) {
@@ -360,7 +374,7 @@ func (t *tokenizer) eof() {
 		switch t.last() {
 		case tPipe:
 			t.fail(t.off, "An empty pipe element is not allowed.", true)
-		case tOp, tAssign:
+		case tOp, tBinOp, tAssign:
 			if v := t.lastTok().Value; v != "++" && v != "--" {
 				t.fail(t.off, "You must provide a value expression following the '"+v+"' operator.", true)
 			}
@@ -473,7 +487,7 @@ func (t *tokenizer) midWord() bool {
 // newline decides whether a newline ends a statement.
 func (t *tokenizer) newline(off int, blank bool) {
 	f := t.top()
-	if f.awaitBlock {
+	if f.awaitBlock || f.awaitParam {
 		return
 	}
 	switch f.kind {
@@ -481,7 +495,7 @@ func (t *tokenizer) newline(off int, blank bool) {
 		return
 	}
 	switch t.last() {
-	case tTerm, tPipe, tComma, tOp, tAssign, tLBrace, tSubExpr, tArrExpr, tHashOpen, tLParen, tChain, tArgSep:
+	case tTerm, tPipe, tComma, tOp, tBinOp, tAssign, tLBrace, tSubExpr, tArrExpr, tHashOpen, tLParen, tChain, tArgSep:
 		if t.last() == tOp {
 			v := t.lastTok().Value
 			if v == "++" || v == "--" {
@@ -520,7 +534,7 @@ func (t *tokenizer) emitTerm(v string, off int) {
 	t.emit(tTerm, v, off)
 	t.lastClose = bPlain
 	f := t.top()
-	f.pendBlock, f.pendFrame, f.pendSwitch, f.pendClass, f.awaitBlock = bPlain, 0, false, false, false
+	f.pendBlock, f.pendFrame, f.pendSwitch, f.pendClass, f.awaitBlock, f.awaitParam = bPlain, 0, false, false, false, false
 	t.statementStart()
 }
 
@@ -581,6 +595,21 @@ func (t *tokenizer) token() {
 	c := t.src[t.off]
 	r, n := t.runeAt(t.off)
 
+	// Inside $( ) of a "..." string, `" delimits a string of the inner code.
+	if c == '`' && t.off+1 < len(t.src) && t.src[t.off+1] == '"' && t.inStringSub() {
+		end := strings.Index(t.src[t.off+2:], "`\"")
+		if end < 0 {
+			t.fail(start, "The string is missing the terminator: \".", true)
+			return
+		}
+		if f.mode == mStmt || f.mode == mPipeElem {
+			f.mode = mExpr
+		}
+		t.emit(tStr, t.src[t.off+2:t.off+2+end], start)
+		t.off += 2 + end + 2
+		t.postfix(f.mode)
+		return
+	}
 	// Terminators and closers work the same in every mode.
 	switch c {
 	case ';':
@@ -672,6 +701,16 @@ func (t *tokenizer) token() {
 
 func (t *tokenizer) setMode(m mode) { t.top().mode = m }
 
+// inStringSub reports whether the tokenizer is inside $( ) of a "..." string.
+func (t *tokenizer) inStringSub() bool {
+	for i := len(t.stack) - 1; i > 0; i-- {
+		if t.stack[i].kind == fStrSub {
+			return t.stack[i-1].kind == fString && t.stack[i-1].quote == '"'
+		}
+	}
+	return false
+}
+
 func (t *tokenizer) push(fr frame) {
 	fr.open = t.off
 	t.stack = append(t.stack, fr)
@@ -746,10 +785,12 @@ func (t *tokenizer) openBlock(start int, after mode) {
 func (t *tokenizer) openParen(start int, after mode) {
 	k := t.top().pendFrame
 	t.top().pendFrame = 0
+	t.top().awaitParam = false
 	fr := frame{kind: k, mode: mStmt, after: after}
 	switch k {
 	case fParams:
 		fr.mode = mExpr
+		fr.after = mStmt // param(...) and function f(...) are followed by statements or a body
 	case fForeach:
 		fr.mode = mExpr
 	case 0:
@@ -916,6 +957,7 @@ func (t *tokenizer) keyword(kw string, start int) {
 		f.mode = mFuncName
 	case "param":
 		f.pendFrame = fParams
+		f.awaitParam = true
 	case "return", "throw", "exit":
 		f.mode = mPipeElem
 	case "break", "continue":

@@ -195,25 +195,25 @@ func TestFromJSON(t *testing.T) {
 		hash bool
 		want string
 	}{
-		{`{"a":1,"b":"x","c":null,"d":true,"e":false}`, false, `{a=int:1;b="x";c=null;d=true;e=false}`},
+		{`{"a":1,"b":"x","c":null,"d":true,"e":false}`, false, `{a=long:1;b="x";c=null;d=true;e=false}`},
 		{`[1, 2147483648, -2147483649, 9223372036854775808, 1.0, 1e2, -0, 0x1F, 017, .5, 1., NaN, -Infinity, Infinity, undefined]`, false,
-			`[int:1,long:2147483648,long:-2147483649,double:9.223372036854776e+18,double:1,double:100,int:0,int:31,int:15,double:0.5,double:1,double:NaN,double:-Inf,double:+Inf,null]`},
+			`[long:1,long:2147483648,long:-2147483649,double:9.223372036854776e+18,double:1,double:100,long:0,long:31,long:15,double:0.5,double:1,double:NaN,double:-Inf,double:+Inf,null]`},
 		{`{"o":{"p":[{"q":[]}, {}]}}`, false, `{o={p=[{q=[]},{}]}}`},
 		{`{"o":{"p":[{"q":[]}, {}]}}`, true, `@{o=@{p=[@{q=[]},@{}]}}`},
 		{`[]`, false, `[]`},
 		{`"just a string"`, false, `"just a string"`},
-		{`42`, false, `int:42`},
+		{`42`, false, `long:42`},
 		{`null`, false, `null`},
 		{" \t\r\n", false, `null`},
 		{``, false, `null`},
 		{`{"s":"a\"b\\c\/d\n\u00e9\ud83d\ude00\u0041"}`, false, `{s="a\"b\\c/d\né😀A"}`},
-		{`{'single':'quotes', unquoted_$1: 2}`, false, `{single="quotes";unquoted_$1=int:2}`},
-		{"// comment\n{ /* inline */ \"a\": 1, // trailing\n }", false, `{a=int:1}`},
-		{`{"a":1,}`, false, `{a=int:1}`},
-		{`[1,2,]`, false, `[int:1,int:2]`},
-		{`{"a":1,"b":2,"a":3}`, false, `{b=int:2;a=int:3}`},
-		{`{"a":1,"A":2}`, true, `@{a=int:2}`},
-		{`{"":1}`, true, `@{=int:1}`},
+		{`{'single':'quotes', unquoted_$1: 2}`, false, `{single="quotes";unquoted_$1=long:2}`},
+		{"// comment\n{ /* inline */ \"a\": 1, // trailing\n }", false, `{a=long:1}`},
+		{`{"a":1,}`, false, `{a=long:1}`},
+		{`[1,2,]`, false, `[long:1,long:2]`},
+		{`{"a":1,"b":2,"a":3}`, false, `{b=long:2;a=long:3}`},
+		{`{"a":1,"A":2}`, true, `@{a=long:2}`},
+		{`{"":1}`, true, `@{=long:1}`},
 		{`{"d":"2026-11-22T04:34:37"}`, false, `{d=date:2026-11-22T04:34:37@Unspecified}`},
 		{`["2026-11-22T04:34:37Z","2026-11-22T04:34:37.1234567z","2026-02-28T24:00:00","2026-11-22T04:34:37.5"]`, false,
 			`[date:2026-11-22T04:34:37@Utc,date:2026-11-22T04:34:37.1234567@Utc,date:2026-03-01T00:00:00@Unspecified,date:2026-11-22T04:34:37.5@Unspecified]`},
@@ -293,7 +293,7 @@ func TestFromJSONErrors(t *testing.T) {
 }
 
 func TestJSONRoundTrip(t *testing.T) {
-	in := obj("name", "x", "n", 3, "big", int64(1)<<40, "f", 2.5, "list", arr(1, "two", nil, true),
+	in := obj("name", "x", "n", int64(3), "big", int64(1)<<40, "f", 2.5, "list", arr(int64(1), "two", nil, true),
 		"when", time.Date(2026, 11, 22, 4, 34, 37, 0, time.UTC), "inner", obj("k", "v"))
 	s, _, err := ToJSON(in, JSONOptions{Depth: 5})
 	if err != nil {

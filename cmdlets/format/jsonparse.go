@@ -31,7 +31,7 @@ const (
 // FromJSON converts JSON text as ConvertFrom-Json does: objects become
 // PSCustomObjects (*value.Object) or, with asHashtable, ordered
 // *value.Hashtable; arrays become *value.Array (a top-level array too: the
-// caller unrolls it); integers become int, int64 or (beyond Int64) float64;
+// caller unrolls it); integers become int64 (as in pwsh 7) or (beyond Int64) float64;
 // reals float64; date strings time.Time. Empty input gives nil. Syntax errors
 // read "Conversion from JSON failed with error: <Newtonsoft message> Path
 // '...', line L, position P."
@@ -477,7 +477,7 @@ func (p *jsonParser) number() any {
 		if err != nil {
 			p.fail(fmt.Sprintf("Input string '%s' is not a valid integer.", text))
 		}
-		return value.NarrowInt(int64(n))
+		return int64(n)
 	}
 	if strings.ContainsAny(text, ".eE") {
 		f, err := strconv.ParseFloat(text, 64)
@@ -494,7 +494,7 @@ func (p *jsonParser) number() any {
 		}
 		p.fail(fmt.Sprintf("Input string '%s' is not a valid integer.", text))
 	}
-	return value.NarrowInt(n)
+	return int64(n)
 }
 
 func isRangeErr(err error) bool {

@@ -203,7 +203,7 @@ func dotnetTicks(t time.Time) int64 {
 // gives). ToJSON writes such a date without a zone suffix, and FromJSON
 // returns dates without an offset in this location. Any location whose name
 // is "" is treated the same.
-var UnspecifiedZone = time.FixedZone("", 0)
+var UnspecifiedZone = value.UnspecifiedZone
 
 // dateKind returns DateTime.Kind for t.
 func dateKind(t time.Time) string {

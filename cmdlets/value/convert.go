@@ -273,6 +273,8 @@ func ToNumber(v any) (any, bool) {
 		if len(v.Items) == 1 {
 			return ToNumber(v.Items[0])
 		}
+	case Numberer:
+		return v.PSNumber(), true
 	}
 	return nil, false
 }

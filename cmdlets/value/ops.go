@@ -42,7 +42,14 @@ func TypeName(v any) string {
 		return "System.Char"
 	case *Array:
 		if v.List {
-			if v.Elem == "" {
+			switch {
+			case v.Kind == "set":
+				return "System.Collections.Generic.HashSet`1[[" + v.Elem + "]]"
+			case v.Kind == "queue":
+				return "System.Collections.Generic.Queue`1[[" + v.Elem + "]]"
+			case v.Kind == "stack":
+				return "System.Collections.Generic.Stack`1[[" + v.Elem + "]]"
+			case v.Elem == "":
 				return "System.Collections.ArrayList"
 			}
 			return "System.Collections.Generic.List`1[[" + v.Elem + "]]"

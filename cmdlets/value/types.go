@@ -136,7 +136,11 @@ func ParseType(text string, namespaces []string) (*Type, bool) {
 		base = strings.TrimSuffix(base, "`")
 		var args []*Type
 		for _, a := range splitTop(s[i+1 : len(s)-1]) {
-			at, ok := ParseType(strings.Trim(strings.TrimSpace(a), "[]"), namespaces)
+			a = strings.TrimSpace(a)
+			if strings.HasPrefix(a, "[") && strings.HasSuffix(a, "]") {
+				a = a[1 : len(a)-1]
+			}
+			at, ok := ParseType(a, namespaces)
 			if !ok {
 				return &Type{Name: s}, false
 			}
@@ -285,6 +289,12 @@ func Convert(v any, t *Type) (any, error) {
 			out[i] = c
 		}
 		return &Array{Items: out, Elem: t.Elem.Name}, nil
+	}
+	if t.GenericBase() == "System.Nullable" && len(t.Args) == 1 {
+		if v == nil {
+			return nil, nil
+		}
+		return Convert(v, t.Args[0])
 	}
 	switch t.GenericBase() {
 	case TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":

@@ -38,6 +38,11 @@ type Formatter interface {
 	PSString() string
 }
 
+// Numberer lets an engine type convert to a number (enum values).
+type Numberer interface {
+	PSNumber() any
+}
+
 // TypeNamer lets an engine type name its .NET type.
 type TypeNamer interface {
 	PSTypeName() string
@@ -51,6 +56,8 @@ type Array struct {
 	List bool
 	// Elem names the element type for typed arrays and lists ("string"), or "".
 	Elem string
+	// Kind is "set", "queue" or "stack" for those collections, else "".
+	Kind string
 }
 
 // NewArray returns an object[] holding items.
