@@ -114,7 +114,7 @@ type ChainOp struct {
 type Pipeline struct {
 	Pos    Pos
 	EndPos Pos
-	Elems  []PipeElement `parser:"@@ (Pipe @@)*"`
+	Elems  []PipeElement
 }
 
 // PipeElement is a command or an expression in a pipeline.
@@ -125,17 +125,17 @@ type PipeElement interface{ pipeElement() }
 type Command struct {
 	Pos      Pos
 	EndPos   Pos
-	Call     string           `parser:"( @Call"`
-	Target   *Unary           `parser:"  ( @@"`
-	Name     string           `parser:"  | @Cmd ) | @Cmd )"`
-	Elements []CommandElement `parser:"@@*"`
+	Call     string
+	Target   *Unary
+	Name     string
+	Elements []CommandElement
 }
 
 // CommandExpression is an expression used as a pipeline element.
 type CommandExpression struct {
 	Pos    Pos
-	Expr   *Expr          `parser:"@@"`
-	Redirs []*Redirection `parser:"@@*"`
+	Expr   *Expr
+	Redirs []*Redirection
 }
 
 // CommandElement is a parameter, argument, splat or redirection.
@@ -144,38 +144,38 @@ type CommandElement interface{ commandElement() }
 // CommandParameter is -Name, or -Name:value.
 type CommandParameter struct {
 	Pos  Pos
-	Name string `parser:"( @Param | @ParamC"`
-	Arg  *Unary `parser:"  @@ )"`
+	Name string
+	Arg  *Unary
 }
 
 // CommandArgument is an argument (an array when commas join several).
 type CommandArgument struct {
 	Pos  Pos
-	Expr *Expr `parser:"@@"`
+	Expr *Expr
 }
 
 // Splat is @name in a command.
 type Splat struct {
 	Pos  Pos
-	Name string `parser:"@Splat"`
+	Name string
 }
 
 // Redirection is > file, >> file, 2> file or a stream merge such as 2>&1.
 type Redirection struct {
 	Pos    Pos
-	Op     string `parser:"( @Redir"`
-	Target *Unary `parser:"  @@"`
-	Merge  string `parser:"| @RedirM )"`
+	Op     string
+	Target *Unary
+	Merge  string
 }
 
-// Expr is a flat list of operands and binary operators; Parse folds it by
-// precedence into Tree.
+// Expr is a flat list of operands and binary operators (parsed by hand, see
+// expr.go); the check pass folds it by precedence into Tree.
 type Expr struct {
 	Pos   Pos
-	First *Unary     `parser:"@@"`
-	Rest  []*BinRest `parser:"@@*"`
+	First *Unary
+	Rest  []*BinRest
 	// Ternary is "? then : else" (PowerShell 7), the loosest operator.
-	Ternary *Ternary `parser:"@@?"`
+	Ternary *Ternary
 	// Tree is the expression folded by operator precedence.
 	Tree Node
 }
@@ -183,37 +183,38 @@ type Expr struct {
 // Ternary is the "? a : b" tail of an expression.
 type Ternary struct {
 	Pos  Pos
-	Then *Expr `parser:"Question @@ Colon"`
-	Else *Expr `parser:"@@"`
+	Then *Expr
+	Else *Expr
 }
 
 // BinRest is one binary operator and its right operand.
 type BinRest struct {
 	Pos   Pos
-	Op    string `parser:"( @Op | @BinOp | @Comma )"`
-	Right *Unary `parser:"@@"`
+	Op    string
+	Right *Unary
 }
 
 // Unary is prefix operators applied to a postfix expression.
 type Unary struct {
 	Pos     Pos
-	Prefix  []string  `parser:"( @Op | @Comma )*"`
-	Primary Primary   `parser:"@@"`
-	Post    []*PostOp `parser:"@@*"`
+	Prefix  []string
+	Primary Primary
+	Post    []*PostOp
 }
 
 // PostOp is a member access, static member access, index or ++/--.
 type PostOp struct {
 	Pos     Pos
-	Dot     string     `parser:"( ( @Dot | @Colons )"`
-	Member  string     `parser:"  ( @Member"`
-	DynVar  string     `parser:"  | @Var"`
-	DynStr  *StringLit `parser:"  | @@"`
-	DynExpr *ParenExpr `parser:"  | @@ )"`
-	Call    bool       `parser:"  ( @MParen"`
-	Args    []*Expr    `parser:"    (@@ (ArgSep @@)*)? RParen )?"`
-	Index   *Expr      `parser:"| Index @@ RBracket"`
-	IncDec  string     `parser:"| @('++':Op | '--':Op) )"`
+	Dot     string
+	Member  string
+	DynVar  string
+	DynStr  *StringLit
+	DynExp  *ExpandString
+	DynExpr *ParenExpr
+	Call    bool
+	Args    []*Expr
+	Index   *Expr
+	IncDec  string
 }
 
 // Primary is an operand.
@@ -222,13 +223,13 @@ type Primary interface{ primary() }
 // VarExpr is $name.
 type VarExpr struct {
 	Pos  Pos
-	Name string `parser:"@Var"`
+	Name string
 }
 
 // NumberLit is a number literal.
 type NumberLit struct {
 	Pos  Pos
-	Text string `parser:"@Num"`
+	Text string
 	// Value is the parsed number.
 	Value Number
 }
@@ -237,89 +238,89 @@ type NumberLit struct {
 // with nothing to expand.
 type StringLit struct {
 	Pos   Pos
-	Value string `parser:"@Str"`
+	Value string
 }
 
 // ExpandString is a double-quoted string with variables or sub-expressions.
 type ExpandString struct {
 	Pos   Pos
-	Open  string        `parser:"@SOpen"`
-	Parts []*StringPart `parser:"@@* SClose"`
+	Open  string
+	Parts []*StringPart
 }
 
 // StringPart is literal text, a variable or a sub-expression.
 type StringPart struct {
 	Pos  Pos
-	Text string         `parser:"( @SText"`
-	Var  string         `parser:"| @SVar"`
-	Sub  *StatementList `parser:"| SSub @@ RParen )"`
+	Text string
+	Var  string
+	Sub  *StatementList
 }
 
 // ParenExpr is ( pipeline ).
 type ParenExpr struct {
 	Pos  Pos
-	Stmt *PipelineStatement `parser:"LParen @@ RParen"`
+	Stmt *PipelineStatement
 }
 
 // SubExpr is $( statements ).
 type SubExpr struct {
 	Pos  Pos
-	List *StatementList `parser:"SubExpr @@ RParen"`
+	List *StatementList
 }
 
 // ArrayExpr is @( statements ).
 type ArrayExpr struct {
 	Pos  Pos
-	List *StatementList `parser:"ArrExpr @@ RParen"`
+	List *StatementList
 }
 
 // HashLiteral is @{ key = value; ... }.
 type HashLiteral struct {
 	Pos     Pos
-	Entries []*HashEntry `parser:"HashOpen Term* (@@ Term*)* RBrace"`
+	Entries []*HashEntry
 }
 
 // HashEntry is key = statement.
 type HashEntry struct {
 	Pos   Pos
-	Key   *Unary    `parser:"@@ Assign"`
-	Value Statement `parser:"@@"`
+	Key   *Unary
+	Value Statement
 }
 
 // ScriptBlockExpr is { param(...) statements }.
 type ScriptBlockExpr struct {
 	Pos    Pos
 	EndPos Pos
-	Body   *ScriptBlockBody `parser:"LBrace @@ RBrace"`
+	Body   *ScriptBlockBody
 }
 
 // TypeExpr is [Type], a cast [Type]operand, or [Type]::Member.
 type TypeExpr struct {
 	Pos     Pos
-	Name    string `parser:"@Type"`
-	Operand *Unary `parser:"@@?"`
+	Name    string
+	Operand *Unary
 }
 
 // BareWord is an unquoted argument.
 type BareWord struct {
 	Pos   Pos
-	Value string `parser:"@Word"`
+	Value string
 }
 
 // CompoundArg is an argument glued from several parts: pre'fix'$x.
 type CompoundArg struct {
 	Pos   Pos
-	Parts []*CompoundPart `parser:"CStart @@+ CEnd"`
+	Parts []*CompoundPart
 }
 
 // CompoundPart is one part of a compound argument.
 type CompoundPart struct {
 	Pos  Pos
-	Word string         `parser:"( @Word"`
-	Str  *StringLit     `parser:"| @@"`
-	Var  string         `parser:"| @Var"`
-	Exp  *ExpandString  `parser:"| @@"`
-	Sub  *StatementList `parser:"| SSub @@ RParen )"`
+	Word string
+	Str  *StringLit
+	Var  string
+	Exp  *ExpandString
+	Sub  *StatementList
 }
 
 // IfStatement is if / elseif / else.

@@ -52,23 +52,29 @@ func IsIncomplete(err error) bool {
 	return errors.As(err, &e) && e.Incomplete
 }
 
-// grammar is the built parser. participle documents a built parser as safe
-// for concurrent use; a build failure is a programming error that the tests
-// catch.
-var grammar = participle.MustBuild[Script](
-	participle.Lexer(lexDef{}),
-	participle.Union[Statement](
-		&PipelineStatement{}, &IfStatement{}, &ForeachStatement{}, &FunctionDefinition{},
-		&TryStatement{}, &FlowStatement{}, &SwitchStatement{}, &ForStatement{}, &WhileStatement{},
-		&DoStatement{}, &BreakStatement{}, &LabeledStatement{}, &TrapStatement{},
-		&ClassDefinition{}, &EnumDefinition{}, &UsingStatement{},
-	),
-	participle.Union[PipeElement](&Command{}, &CommandExpression{}),
-	participle.Union[CommandElement](&CommandParameter{}, &Splat{}, &Redirection{}, &CommandArgument{}),
-	participle.Union[Primary](
-		&VarExpr{}, &StringLit{}, &NumberLit{}, &ExpandString{}, &ParenExpr{}, &SubExpr{},
-		&ArrayExpr{}, &HashLiteral{}, &ScriptBlockExpr{}, &TypeExpr{}, &BareWord{}, &CompoundArg{},
-	),
+// grammarOptions are the options every built parser shares.
+func grammarOptions() []participle.Option {
+	return []participle.Option{
+		participle.Lexer(lexDef{}),
+		participle.Union[Statement](
+			&PipelineStatement{}, &IfStatement{}, &ForeachStatement{}, &FunctionDefinition{},
+			&TryStatement{}, &FlowStatement{}, &SwitchStatement{}, &ForStatement{}, &WhileStatement{},
+			&DoStatement{}, &BreakStatement{}, &LabeledStatement{}, &TrapStatement{},
+			&ClassDefinition{}, &EnumDefinition{}, &UsingStatement{},
+		),
+	}
+}
+
+// The built parsers: the whole-script grammar, and sub-parsers that the
+// hand-written expression parser calls for nested statements. participle
+// documents built parsers as safe for concurrent use; a build failure is a
+// programming error that the tests catch.
+var (
+	grammar         = participle.MustBuild[Script](grammarOptions()...)
+	stmtListParser  = participle.MustBuild[StatementList](grammarOptions()...)
+	pipelineParser  = participle.MustBuild[PipelineStatement](grammarOptions()...)
+	statementParser = participle.MustBuild[statementHolder](grammarOptions()...)
+	bodyParser      = participle.MustBuild[ScriptBlockBody](grammarOptions()...)
 )
 
 // Parse parses a script. On failure it returns an [ErrorList] with every

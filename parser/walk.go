@@ -102,6 +102,9 @@ func Walk(n any, f func(any) bool) {
 			if p.DynStr != nil {
 				Walk(p.DynStr, f)
 			}
+			if p.DynExp != nil {
+				Walk(p.DynExp, f)
+			}
 			if p.DynExpr != nil {
 				Walk(p.DynExpr, f)
 			}
