@@ -10,7 +10,7 @@ type Pos = lexer.Position
 type Script struct {
 	Pos    Pos
 	EndPos Pos
-	Body   *ScriptBlockBody `parser:"@@"`
+	Body   *ScriptBlockBody
 	// Source is the text the script was parsed from.
 	Source string
 	// File is the file name given to Parse.
@@ -21,23 +21,23 @@ type Script struct {
 // named blocks or a statement list.
 type ScriptBlockBody struct {
 	Pos    Pos
-	Usings []*UsingStatement `parser:"Term* (@@ Term*)*"`
-	Param  *ParamBlock       `parser:"(@@ Term*)?"`
-	Named  []*NamedBlock     `parser:"(@@ Term*)*"`
-	Stmts  *StatementList    `parser:"@@"`
+	Usings []*UsingStatement
+	Param  *ParamBlock
+	Named  []*NamedBlock
+	Stmts  *StatementList
 }
 
 // StatementList is a sequence of statements.
 type StatementList struct {
 	Pos   Pos
-	Stmts []Statement `parser:"Term* (@@ Term*)*"`
+	Stmts []Statement
 }
 
 // NamedBlock is begin, process, end, dynamicparam or clean.
 type NamedBlock struct {
 	Pos  Pos
-	Name string          `parser:"@('begin':Kw | 'process':Kw | 'end':Kw | 'dynamicparam':Kw | 'clean':Kw)"`
-	Body *StatementBlock `parser:"@@"`
+	Name string
+	Body *StatementBlock
 }
 
 // StatementBlock is { statements }.
@@ -50,44 +50,44 @@ type StatementBlock struct {
 // UsingStatement is using namespace X, using module X.
 type UsingStatement struct {
 	Pos  Pos
-	Kind string `parser:"'using':Kw @Word"`
-	Name string `parser:"@Word"`
+	Kind string
+	Name string
 }
 
 // ParamBlock is [attributes] param( parameters ).
 type ParamBlock struct {
 	Pos    Pos
-	Attrs  []*Attribute `parser:"(@@ Term*)*"`
-	Params []*Parameter `parser:"'param':Kw LParen (@@ (ArgSep @@)*)? RParen"`
+	Attrs  []*Attribute
+	Params []*Parameter
 }
 
 // Attribute is [Name(args)].
 type Attribute struct {
 	Pos  Pos
-	Name string     `parser:"@AttrOpen"`
-	Args []*AttrArg `parser:"(@@ (ArgSep @@)*)? RParen AttrClose"`
+	Name string
+	Args []*AttrArg
 }
 
 // AttrArg is one attribute argument: Name, Name = value, or value.
 type AttrArg struct {
 	Pos   Pos
-	Name  string `parser:"( @Word (Assign"`
-	Value *Expr  `parser:"  @@)? | @@ )"`
+	Name  string
+	Value *Expr
 }
 
 // Parameter is one parameter of a param block or function.
 type Parameter struct {
 	Pos     Pos
-	Attrs   []*ParamAttr `parser:"@@*"`
-	Name    string       `parser:"@Var"`
-	Default *Expr        `parser:"(Assign @@)?"`
+	Attrs   []*ParamAttr
+	Name    string
+	Default *Expr
 }
 
 // ParamAttr is an attribute or a type constraint of a parameter.
 type ParamAttr struct {
 	Pos  Pos
-	Attr *Attribute `parser:"( @@"`
-	Type string     `parser:"| @Type )"`
+	Attr *Attribute
+	Type string
 }
 
 // Statement is any statement.
@@ -97,17 +97,17 @@ type Statement interface{ statement() }
 type PipelineStatement struct {
 	Pos    Pos
 	EndPos Pos
-	Left   *Pipeline  `parser:"@@"`
-	Op     string     `parser:"( @Assign"`
-	Right  Statement  `parser:"  @@ )?"`
-	Chain  []*ChainOp `parser:"@@*"`
+	Left   *Pipeline
+	Op     string
+	Right  Statement
+	Chain  []*ChainOp
 }
 
 // ChainOp is && or || followed by a pipeline.
 type ChainOp struct {
 	Pos  Pos
-	Op   string    `parser:"@Chain Term*"`
-	Next *Pipeline `parser:"@@"`
+	Op   string
+	Next *Pipeline
 }
 
 // Pipeline is elements joined by |.

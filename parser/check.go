@@ -183,8 +183,6 @@ func (c *checker) visit(n any) bool {
 			c.errorf(n.Pos, "The numeric constant %s is not valid.", n.Text)
 		}
 		n.Value = v
-	case *StatementList:
-		c.separators(n.Stmts)
 	case *PipelineStatement:
 		c.pipeline(n)
 	case *ScriptBlockBody:
@@ -197,27 +195,6 @@ func (c *checker) visit(n any) bool {
 		}
 	}
 	return true
-}
-
-// separators reports two statements on one line with nothing between them
-// ($a $b), which the grammar lets through.
-func (c *checker) separators(stmts []Statement) {
-	for i := 1; i < len(stmts); i++ {
-		prevEnd := StatementEnd(stmts[i-1])
-		next := StatementPos(stmts[i])
-		if prevEnd.Offset <= 0 || next.Offset <= prevEnd.Offset || next.Offset > len(c.src) {
-			continue
-		}
-		between := c.src[prevEnd.Offset:next.Offset]
-		if strings.ContainsAny(between, ";\n") {
-			continue
-		}
-		// a statement that ends with a block needs no terminator
-		if prevEnd.Offset > 0 && strings.HasSuffix(strings.TrimRight(c.src[:prevEnd.Offset], " \t\r"), "}") {
-			continue
-		}
-		c.errorf(next, "Unexpected token '%s' in expression or statement.", firstWord(c.src[next.Offset:]))
-	}
 }
 
 func firstWord(s string) string {

@@ -226,8 +226,8 @@ func parsePrimary(lex *lexer.PeekingLexer) (Primary, error) {
 		return parseHash(lex)
 	case tLBrace:
 		lex.Next()
-		body, err := bodyParser.ParseFromLexer(lex, participle.AllowTrailing(true))
-		if err != nil {
+		body := &ScriptBlockBody{}
+		if err := body.Parse(lex); err != nil {
 			return nil, err
 		}
 		end, err := expect(lex, tRBrace)
@@ -266,8 +266,11 @@ func startsOperand(t lexer.TokenType) bool {
 
 func parseParen(lex *lexer.PeekingLexer) (*ParenExpr, error) {
 	open := lex.Next()
-	st, err := pipelineParser.ParseFromLexer(lex, participle.AllowTrailing(true))
-	if err != nil {
+	st := &PipelineStatement{}
+	if err := st.Parse(lex); err != nil {
+		if err == participle.NextMatch {
+			return nil, &Error{Pos: open.Pos, Msg: "An expression was expected after '('.", Incomplete: lex.Peek().EOF()}
+		}
 		return nil, err
 	}
 	if _, err := expect(lex, tRParen); err != nil {
@@ -277,7 +280,11 @@ func parseParen(lex *lexer.PeekingLexer) (*ParenExpr, error) {
 }
 
 func subStatementList(lex *lexer.PeekingLexer) (*StatementList, error) {
-	return stmtListParser.ParseFromLexer(lex, participle.AllowTrailing(true))
+	l := &StatementList{}
+	if err := l.Parse(lex); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
 
 func parseExpandString(lex *lexer.PeekingLexer) (*ExpandString, error) {
@@ -373,11 +380,14 @@ func parseHash(lex *lexer.PeekingLexer) (*HashLiteral, error) {
 		if _, err := expect(lex, tAssign); err != nil {
 			return nil, err
 		}
-		holder, err := statementParser.ParseFromLexer(lex, participle.AllowTrailing(true))
+		value, err := parseStatement(lex)
 		if err != nil {
+			if err == participle.NextMatch {
+				return nil, unexpected(lex.Peek())
+			}
 			return nil, err
 		}
-		h.Entries = append(h.Entries, &HashEntry{Pos: t.Pos, Key: key, Value: holder.Stmt})
+		h.Entries = append(h.Entries, &HashEntry{Pos: t.Pos, Key: key, Value: value})
 	}
 }
 

@@ -65,17 +65,11 @@ func grammarOptions() []participle.Option {
 	}
 }
 
-// The built parsers: the whole-script grammar, and sub-parsers that the
-// hand-written expression parser calls for nested statements. participle
-// documents built parsers as safe for concurrent use; a build failure is a
-// programming error that the tests catch.
-var (
-	grammar         = participle.MustBuild[Script](grammarOptions()...)
-	stmtListParser  = participle.MustBuild[StatementList](grammarOptions()...)
-	pipelineParser  = participle.MustBuild[PipelineStatement](grammarOptions()...)
-	statementParser = participle.MustBuild[statementHolder](grammarOptions()...)
-	bodyParser      = participle.MustBuild[ScriptBlockBody](grammarOptions()...)
-)
+// statementParser is the built grammar of the keyword statements (the rest
+// of the language is parsed by hand inside it; see expr.go and stmt.go).
+// participle documents a built parser as safe for concurrent use; a build
+// failure is a programming error that the tests catch.
+var statementParser = participle.MustBuild[statementHolder](grammarOptions()...)
 
 // Parse parses a script. On failure it returns an [ErrorList] with every
 // error it could find (it skips to the next statement after an error).
@@ -108,6 +102,9 @@ func parseTokens(filename, src string, toks []lexer.Token) (*Script, ErrorList) 
 			break
 		}
 		s, err := parseSafely(pl)
+		if err == nil && !pl.Peek().EOF() {
+			err = unexpected(pl.Peek())
+		}
 		if err == nil {
 			if attempt == 0 {
 				script = s
@@ -147,7 +144,12 @@ func parseSafely(pl *lexer.PeekingLexer) (s *Script, err error) {
 			s, err = nil, &Error{Pos: pl.Peek().Pos, Msg: fmt.Sprintf("internal parser error: %v", r)}
 		}
 	}()
-	return grammar.ParseFromLexer(pl)
+	start := pl.Peek().Pos
+	body := &ScriptBlockBody{}
+	if err := body.Parse(pl); err != nil {
+		return nil, err
+	}
+	return &Script{Pos: start, EndPos: pl.Peek().Pos, Body: body}, nil
 }
 
 // recoverPoint returns the index of the first token after the top-level
