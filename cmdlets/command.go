@@ -207,7 +207,7 @@ func (c *Call) Warning(format string, args ...any) {
 func (c *Call) ShouldProcess(target, action string) bool {
 	if c.Bool("WhatIf") || (!c.Has("WhatIf") && value.ToBool(c.s.prefValue(c.fr, "WhatIfPreference"))) {
 		c.s.sink.flush()
-		fmt.Fprintf(c.s.out, "What if: Performing the operation %q on target %q.\n", action, target)
+		fmt.Fprintf(c.s.out, "What if: Performing the operation \"%s\" on target \"%s\".\n", action, target)
 		return false
 	}
 	return true

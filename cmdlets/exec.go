@@ -82,8 +82,17 @@ func (s *Session) execList(fr frame, list *parser.StatementList, emit emitFn) er
 			continue
 		}
 		if pe.kind == statementTerminating && s.tryDepth == 0 {
-			s.recordError(pe.rec)
-			s.printError(pe.rec)
+			// $ErrorActionPreference applies to statement-terminating errors too
+			switch strings.ToLower(value.ToString(s.prefValue(fr, "ErrorActionPreference"))) {
+			case "stop":
+				return &psError{kind: scriptTerminating, rec: pe.rec}
+			case "silentlycontinue":
+				s.recordError(pe.rec)
+			case "ignore":
+			default:
+				s.recordError(pe.rec)
+				s.printError(pe.rec)
+			}
 			s.lastOK = false
 			continue
 		}

@@ -266,6 +266,8 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		}
 	case *helpInfo:
 		return o.props.Get(name)
+	case *psCmdlet:
+		return o.member(name)
 	case *ScriptBlock:
 		switch lname {
 		case "ast":
@@ -680,6 +682,8 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 		}
 	case *regexValue:
 		return s.regexMethod(fr, o, lname, args)
+	case *psCmdlet:
+		return o.call(lname, args)
 	case *stringBuilder:
 		return o.call(s, lname, args)
 	case *ErrorRecord:

@@ -596,6 +596,24 @@ func (s *Session) paramDefsOf(params []*parser.Parameter) ([]*ParamDef, bool, er
 	return defs, advanced, nil
 }
 
+// supportsShouldProcess reports [CmdletBinding(SupportsShouldProcess)].
+func supportsShouldProcess(body *parser.ScriptBlockBody) bool {
+	if body.Param == nil {
+		return false
+	}
+	for _, a := range body.Param.Attrs {
+		if !strings.EqualFold(a.Name, "CmdletBinding") {
+			continue
+		}
+		for _, arg := range a.Args {
+			if strings.EqualFold(arg.Name, "SupportsShouldProcess") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // bodyParams returns the parameters and whether the body is an advanced
 // function ([CmdletBinding()] or [Parameter()]).
 func (s *Session) bodyParams(body *parser.ScriptBlockBody, extra []*parser.Parameter) ([]*parser.Parameter, bool) {
@@ -635,6 +653,9 @@ func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody
 		return nil, err
 	}
 	advanced = advanced || adv2
+	if supportsShouldProcess(body) {
+		defs = append(defs, shouldProcessDefs...)
+	}
 	spec := &bindSpec{command: name, params: defs, common: advanced, loose: !advanced}
 	res, err := s.bind(fr, spec, raw, pos)
 	if err != nil {
@@ -656,6 +677,10 @@ func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody
 	// bind parameters as variables
 	if err := s.bindVariables(own, params, defs, res, advanced); err != nil {
 		return nil, err
+	}
+	if advanced {
+		bp, _ := sc.vars["psboundparameters"].Value.(*value.Hashtable)
+		sc.vars["pscmdlet"] = &Variable{Name: "PSCmdlet", Value: &psCmdlet{s: s, fr: own, name: name, pos: pos, set: res.set, bound: bp, emit: emit, common: &st.common}}
 	}
 	return st, nil
 }
@@ -687,7 +712,8 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 		if ok {
 			bp.Set(d.Name, v)
 		} else {
-			if p := params[i]; p.Default != nil {
+			if i < len(params) && params[i].Default != nil {
+				p := params[i]
 				dv, err := s.evalExpr(fr, p.Default)
 				if err != nil {
 					return err
