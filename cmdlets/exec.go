@@ -433,33 +433,35 @@ outer:
 				continue
 			}
 			matched = true
-			err = s.execList(fr, cl.Action.List, emit)
-			if err != nil {
-				var f *flow
-				if errors.As(err, &f) && (f.kind == "break" || f.kind == "continue") && (f.label == "" || f.label == label) {
-					if f.kind == "break" {
-						break outer
-					}
-					continue outer
-				}
+			switch ctl, err := switchControl(s.execList(fr, cl.Action.List, emit), label); {
+			case err != nil:
 				return err
+			case ctl == "break":
+				break outer
+			case ctl == "continue":
+				continue outer
 			}
 		}
 		if !matched && deflt != nil {
-			err := s.execList(fr, deflt.Action.List, emit)
-			if err != nil {
-				var f *flow
-				if errors.As(err, &f) && (f.kind == "break" || f.kind == "continue") && (f.label == "" || f.label == label) {
-					if f.kind == "break" {
-						break outer
-					}
-					continue outer
-				}
+			switch ctl, err := switchControl(s.execList(fr, deflt.Action.List, emit), label); {
+			case err != nil:
 				return err
+			case ctl == "break":
+				break outer
 			}
 		}
 	}
 	return nil
+}
+
+// switchControl interprets what a clause's action returned: "break" or
+// "continue" for the switch itself, or an error that goes further.
+func switchControl(err error, label string) (string, error) {
+	var f *flow
+	if errors.As(err, &f) && (f.kind == "break" || f.kind == "continue") && (f.label == "" || f.label == label) {
+		return f.kind, nil
+	}
+	return "", err
 }
 
 // switchMatch tests one clause against an item.
@@ -527,22 +529,9 @@ func (s *Session) execTry(fr frame, st *parser.TryStatement, emit emitFn) error 
 				}
 				handled = true
 				s.recordError(pe.rec)
-				sc := fr.scope
-				prevU, hadU := sc.vars["_"]
-				prevP, hadP := sc.vars["psitem"]
-				sc.vars["_"] = &Variable{Name: "_", Value: pe.rec}
-				sc.vars["psitem"] = &Variable{Name: "PSItem", Value: pe.rec}
+				restore := setItem(fr.scope, pe.rec)
 				err = s.execList(fr, c.Body.List, emit)
-				if hadU {
-					sc.vars["_"] = prevU
-				} else {
-					delete(sc.vars, "_")
-				}
-				if hadP {
-					sc.vars["psitem"] = prevP
-				} else {
-					delete(sc.vars, "psitem")
-				}
+				restore()
 				break
 			}
 			if !handled && len(st.Catches) > 0 && st.Finally == nil {
@@ -665,4 +654,25 @@ func isExceptionObject(o *value.Object) bool {
 		}
 	}
 	return false
+}
+
+// setItem sets $_ and $PSItem in sc and returns a function that restores
+// what they were.
+func setItem(sc *Scope, v any) func() {
+	prevU, hadU := sc.vars["_"]
+	prevP, hadP := sc.vars["psitem"]
+	sc.vars["_"] = &Variable{Name: "_", Value: v}
+	sc.vars["psitem"] = &Variable{Name: "PSItem", Value: v}
+	return func() {
+		if hadU {
+			sc.vars["_"] = prevU
+		} else {
+			delete(sc.vars, "_")
+		}
+		if hadP {
+			sc.vars["psitem"] = prevP
+		} else {
+			delete(sc.vars, "psitem")
+		}
+	}
 }

@@ -1035,24 +1035,10 @@ func (s *Session) streamScriptBlock(fr frame, sb *ScriptBlock, item any, args []
 		sc = newScope(sc)
 	}
 	own := frame{scope: sc, file: fr.file}
-	prevU, hadU := sc.vars["_"]
-	prevP, hadP := sc.vars["psitem"]
-	sc.vars["_"] = &Variable{Name: "_", Value: item}
-	sc.vars["psitem"] = &Variable{Name: "PSItem", Value: item}
-	defer func() {
-		if current {
-			if hadU {
-				sc.vars["_"] = prevU
-			} else {
-				delete(sc.vars, "_")
-			}
-			if hadP {
-				sc.vars["psitem"] = prevP
-			} else {
-				delete(sc.vars, "psitem")
-			}
-		}
-	}()
+	restore := setItem(sc, item)
+	if current {
+		defer restore()
+	}
 	if sb.Body.Param != nil && len(sb.Body.Param.Params) > 0 {
 		raw := make([]rawArg, len(args))
 		for i, a := range args {

@@ -279,6 +279,19 @@ func parseParen(lex *lexer.PeekingLexer) (*ParenExpr, error) {
 	return &ParenExpr{Pos: open.Pos, Stmt: st}, nil
 }
 
+// parseSubPart parses $( statements ) inside a string or compound argument.
+func parseSubPart(lex *lexer.PeekingLexer) (*StatementList, error) {
+	lex.Next()
+	list, err := subStatementList(lex)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := expect(lex, tRParen); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
 func subStatementList(lex *lexer.PeekingLexer) (*StatementList, error) {
 	l := &StatementList{}
 	if err := l.Parse(lex); err != nil {
@@ -300,12 +313,8 @@ func parseExpandString(lex *lexer.PeekingLexer) (*ExpandString, error) {
 			lex.Next()
 			es.Parts = append(es.Parts, &StringPart{Pos: t.Pos, Var: t.Value})
 		case tSSub:
-			lex.Next()
-			list, err := subStatementList(lex)
+			list, err := parseSubPart(lex)
 			if err != nil {
-				return nil, err
-			}
-			if _, err := expect(lex, tRParen); err != nil {
 				return nil, err
 			}
 			es.Parts = append(es.Parts, &StringPart{Pos: t.Pos, Sub: list})
@@ -340,12 +349,8 @@ func parseCompound(lex *lexer.PeekingLexer) (*CompoundArg, error) {
 			}
 			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, Exp: es})
 		case tSSub:
-			lex.Next()
-			list, err := subStatementList(lex)
+			list, err := parseSubPart(lex)
 			if err != nil {
-				return nil, err
-			}
-			if _, err := expect(lex, tRParen); err != nil {
 				return nil, err
 			}
 			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, Sub: list})

@@ -348,23 +348,7 @@ func IsOperatorName(name string) bool {
 	return false
 }
 
-func (t *tokenizer) run() {
-	for t.err == nil {
-		f := t.top()
-		if f.kind == fString {
-			t.stringBody()
-			continue
-		}
-		if !t.skipSpace() {
-			return
-		}
-		if t.off >= len(t.src) {
-			t.eof()
-			return
-		}
-		t.token()
-	}
-}
+func (t *tokenizer) run() { t.runUntilPop(0) }
 
 // eof reports unclosed frames at the end of input.
 func (t *tokenizer) eof() {

@@ -159,43 +159,13 @@ func csvTypeLine(v any) string {
 
 // dotnetValueType names the .NET type of a value.
 func dotnetValueType(v any) string {
-	switch x := v.(type) {
-	case string:
-		return "System.String"
-	case bool:
-		return "System.Boolean"
-	case int:
-		return "System.Int32"
-	case int64:
-		return "System.Int64"
-	case float64:
-		return "System.Double"
-	case value.Decimal:
-		return "System.Decimal"
-	case rune:
-		return "System.Char"
-	case *value.Array:
-		return arrayTypeName(x)
-	case *value.Hashtable:
-		return hashtableTypeName(x)
-	case *value.Object:
-		return x.TypeName()
-	case value.Guid:
-		return "System.Guid"
-	case *value.Type:
-		return "System.RuntimeType"
-	case value.TypeNamer:
-		return x.PSTypeName()
+	switch v.(type) {
+	case nil:
+		return "System.Object"
 	case dictEntry:
 		return "System.Collections.DictionaryEntry"
 	}
-	switch typeKey(v) {
-	case "date":
-		return "System.DateTime"
-	case "span":
-		return "System.TimeSpan"
-	}
-	return "System.Object"
+	return value.TypeName(v)
 }
 
 // CSVError is a failure of FromCSV.
