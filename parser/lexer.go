@@ -728,8 +728,9 @@ func (t *tokenizer) closeParen(start int) {
 		}
 		return
 	}
+	// a stray ')': the grammar reports it, and parsing goes on after it
 	t.off++
-	t.fail(start, "Unexpected token ')' in expression or statement.", false)
+	t.emit(tBadWord, ")", start)
 }
 
 func (t *tokenizer) closeBrace(start int) {
@@ -746,7 +747,7 @@ func (t *tokenizer) closeBrace(start int) {
 		return
 	}
 	t.off++
-	t.fail(start, "Unexpected token '}' in expression or statement.", false)
+	t.emit(tBadWord, "}", start)
 }
 
 // openBlock opens a { } block.

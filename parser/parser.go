@@ -77,10 +77,20 @@ func Parse(filename, src string) (*Script, error) {
 	toks, err := Tokenize(filename, src)
 	if err != nil {
 		var e *Error
-		if errors.As(err, &e) {
-			return nil, ErrorList{e}
+		if !errors.As(err, &e) {
+			return nil, err
 		}
-		return nil, err
+		// report what the tokens before the error hold too (for lint),
+		// leaving out what only says the input stopped early
+		toks = append(toks, lexer.Token{Type: lexer.EOF, Pos: e.Pos})
+		_, errs := parseTokens(filename, src, toks)
+		var out ErrorList
+		for _, pe := range errs {
+			if !pe.Incomplete && pe.Pos.Offset < e.Pos.Offset {
+				out = append(out, pe)
+			}
+		}
+		return nil, append(out, e)
 	}
 	s, errs := parseTokens(filename, src, toks)
 	if len(errs) > 0 {
@@ -306,7 +316,10 @@ func tokenText(t lexer.Token, src string) string {
 			}
 		}
 		if end == 0 {
-			end = len(s)
+			if t.Value != "" {
+				return t.Value
+			}
+			end = 1
 		}
 		if end > 60 {
 			end = 60
