@@ -27,7 +27,10 @@ type bindSpec struct {
 	common bool
 	// loose lets unknown parameters and extra positionals go to $args
 	// (simple functions).
-	loose      bool
+	loose bool
+	// script marks a script function or script block: its typed
+	// parameters convert through an argument transformation.
+	script     bool
 	defaultSet string
 }
 
@@ -576,6 +579,10 @@ func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos
 			if ce, ok := err.(*value.ConversionError); ok && strings.Contains(ce.Detail, "enumerator name") {
 				return nil, bindError(pos, spec.command, "CannotConvertArgumentNoMessage", InvalidArgument,
 					"Cannot bind parameter '%s'. %s", p.Name, err.Error())
+			}
+			if spec.script {
+				return nil, bindError(pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
+					"Cannot process argument transformation on parameter '%s'. %s", p.Name, err.Error())
 			}
 			return nil, bindError(pos, spec.command, "CannotConvertArgumentNoMessage", InvalidArgument,
 				"Cannot bind parameter '%s'. %s", p.Name, err.Error())

@@ -112,7 +112,11 @@ func (s *Session) newClassInstance(fr frame, c *classDef, args []any) (any, erro
 	if c.enum {
 		return nil, &methodErr{typ: "System.Management.Automation.RuntimeException", msg: "Cannot create an instance of an enum."}
 	}
-	o := value.NewObject(c.name, "System.Object")
+	names := []string{}
+	for k := c; k != nil; k = k.base {
+		names = append(names, k.name)
+	}
+	o := value.NewObject(append(names, "System.Object")...)
 	for k := c; k != nil; k = k.base {
 		for _, p := range k.props {
 			var v any
@@ -215,9 +219,10 @@ func (s *Session) runClassMethod(fr frame, c *classDef, this *value.Object, m *p
 		sc.vars[strings.ToLower(p.Name)] = &Variable{Name: p.Name, Value: v}
 	}
 	own := frame{scope: sc, file: c.file}
-	var out []any
-	err := s.execList(own, m.Body.List, func(v any) error { out = append(out, v); return nil })
-	result := value.Unwrap(out)
+	var result any
+	sc.retSlot = &result
+	// a method's output is only what return gives
+	err := s.execList(own, m.Body.List, func(v any) error { return nil })
 	if err != nil {
 		var fl *flow
 		if asFlow(err, &fl) && fl.kind == "return" {
@@ -245,4 +250,77 @@ func asFlow(err error, target **flow) bool {
 		*target = f
 	}
 	return ok
+}
+
+// classOf returns the class of an instance, or nil.
+func (s *Session) classOf(o *value.Object) *classDef {
+	return s.classes[strings.ToLower(o.TypeName())]
+}
+
+// classPropType returns the declared type of a class property, or nil.
+func (s *Session) classPropType(o *value.Object, name string) *value.Type {
+	for c := s.classOf(o); c != nil; c = c.base {
+		for _, p := range c.props {
+			if strings.EqualFold(p.Prop, name) {
+				if t := memberType(p); t != "" {
+					typ, ok := s.resolveType(t)
+					if ok {
+						return typ
+					}
+				}
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// classToString calls a class's ToString() override, if it has one.
+func (s *Session) classToString(o *value.Object) (string, bool) {
+	for c := s.classOf(o); c != nil; c = c.base {
+		for _, m := range c.methods["tostring"] {
+			if len(m.Params) == 0 {
+				v, err := s.runClassMethod(frame{scope: s.global}, c, o, m, nil)
+				if err == nil {
+					return value.ToString(v), true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// convertToClass converts to a script class or enum.
+func (s *Session) convertToClass(c *classDef, v any) (any, error) {
+	if c.enum {
+		switch x := v.(type) {
+		case *enumValue:
+			if strings.EqualFold(x.typ, c.name) {
+				return x, nil
+			}
+		case string:
+			if m, ok := c.statics[strings.ToLower(strings.TrimSpace(x))]; ok {
+				return m, nil
+			}
+		}
+		if n, err := value.ToInt(v); err == nil {
+			for _, name := range c.enumNames {
+				if e := c.statics[strings.ToLower(name)].(*enumValue); e.n == n {
+					return e, nil
+				}
+			}
+		}
+		return nil, &value.ConversionError{Value: v, Type: c.name, Detail: "Unable to match the identifier name " + value.ToString(v) + " to a valid enumerator name. Specify one of the following enumerator names and try again:\n" + strings.Join(c.enumNames, ", ")}
+	}
+	switch x := v.(type) {
+	case *value.Object:
+		for _, tn := range x.TypeNames {
+			if strings.EqualFold(tn, c.name) {
+				return x, nil
+			}
+		}
+	case *value.Hashtable:
+		return s.newClassFromHash(c, x)
+	}
+	return nil, &value.ConversionError{Value: v, Type: c.name}
 }

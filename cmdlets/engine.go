@@ -167,7 +167,14 @@ func (s *Session) initGlobals() {
 
 func psVersionTable() *value.Hashtable {
 	h := value.NewHashtable()
-	h.Set("PSVersion", "7.4.6")
+	ver := value.NewObject(value.TVersion)
+	ver.Set("Major", 7)
+	ver.Set("Minor", 4)
+	ver.Set("Patch", 6)
+	ver.Set("PreReleaseLabel", nil)
+	ver.Set("BuildLabel", nil)
+	ver.Set("ToStringValue", "7.4.6")
+	h.Set("PSVersion", ver)
 	h.Set("PSEdition", "Core")
 	h.Set("GitCommitId", "7.4.6")
 	h.Set("OS", "csemu")
@@ -206,6 +213,8 @@ type Scope struct {
 	script bool
 	// errVar is the -ErrorVariable of the advanced function this scope runs.
 	errVar string
+	// retSlot receives the value of return in a class method.
+	retSlot *any
 }
 
 func newScope(parent *Scope) *Scope {
@@ -316,8 +325,11 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 		name = rest
 	}
 	key := strings.ToLower(name)
-	if key == "null" {
+	switch key {
+	case "null":
 		return nil // $null = ... discards
+	case "true", "false":
+		return &value.RuntimeError{Type: "System.Management.Automation.SessionStateUnauthorizedAccessException", Msg: fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", name)}
 	}
 	if old, ok := target.vars[key]; ok {
 		if old.ReadOnly {

@@ -108,19 +108,20 @@ func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, 
 			continue
 		}
 		s.recordError(pe.rec)
-		s.printError(pe.rec)
 		sc := newScope(fr.scope)
-		sc.vars["_"] = &Variable{Name: "_", Value: pe.rec}
-		sc.vars["psitem"] = &Variable{Name: "PSItem", Value: pe.rec}
+		setItem(sc, pe.rec)
 		err := s.execList(frame{scope: sc, file: fr.file}, t.Body.List, emit)
 		var f *flow
-		if errors.As(err, &f) && f.kind == "continue" {
-			return nil
+		switch {
+		case errors.As(err, &f) && f.kind == "continue":
+			return nil // continue: go on silently
+		case errors.As(err, &f) && f.kind == "break":
+			return &psError{kind: scriptTerminating, rec: pe.rec}
+		case err != nil:
+			return err
 		}
-		if errors.As(err, &f) && f.kind == "break" {
-			return pe
-		}
-		return err
+		s.printError(pe.rec) // the trap fell through: show the error, then go on
+		return nil
 	}
 	return pe
 }
@@ -582,6 +583,17 @@ func (s *Session) exceptionMatches(rec *ErrorRecord, typeName string) bool {
 func (s *Session) execFlow(fr frame, st *parser.FlowStatement, emit emitFn) error {
 	switch st.Kind {
 	case "return":
+		if slot := fr.scope.retSlot; slot != nil {
+			// a class method returns only this value
+			if st.Value != nil {
+				v, err := s.evalStatementValue(fr, st.Value)
+				if err != nil {
+					return err
+				}
+				*slot = v
+			}
+			return &flow{kind: "return"}
+		}
 		if st.Value != nil {
 			if err := s.execPipelineStatement(fr, st.Value, emit); err != nil {
 				return err

@@ -347,8 +347,13 @@ func (s *Session) expandValue(fr frame, v any) string {
 
 // toString is value.ToString with the culture-free forms the engine owns.
 func (s *Session) toString(v any) string {
-	if sb, ok := v.(*ScriptBlock); ok {
-		return sb.Text
+	switch x := v.(type) {
+	case *ScriptBlock:
+		return x.Text
+	case *value.Object:
+		if str, ok := s.classToString(x); ok {
+			return str
+		}
 	}
 	return value.ToString(v)
 }
@@ -403,8 +408,28 @@ func (s *Session) evalType(fr frame, p *parser.TypeExpr) (any, error) {
 	if !ok {
 		return nil, unknownType(p.Pos, p.Name)
 	}
-	if typ.Name == value.TVoid {
+	switch typ.Name {
+	case value.TVoid:
 		return voidValue{}, nil
+	case value.TRef:
+		if r, ok := v.(*refValue); ok {
+			return r, nil
+		}
+		if ve, ok := p.Operand.Primary.(*parser.VarExpr); ok && len(p.Operand.Post) == 0 && len(p.Operand.Prefix) == 0 {
+			sc := fr.scope
+			for c := fr.scope; c != nil; c = c.parent {
+				if _, ok := c.vars[strings.ToLower(ve.Name)]; ok {
+					sc = c
+					break
+				}
+			}
+			return &refValue{s: s, sc: sc, name: ve.Name}, nil
+		}
+		return &refValue{s: s, val: v}, nil
+	case value.TString:
+		if a, ok := v.(*value.Array); ok {
+			return s.expandValue(fr, a), nil // arrays join with $OFS
+		}
 	}
 	cv, err := s.convert(v, typ)
 	if err != nil {
@@ -441,13 +466,7 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 		return nil, &value.RuntimeError{Type: "System.NotImplementedException", Msg: "[NotImplemented] [xml] is not emulated"}
 	}
 	if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
-		if o, ok := v.(*value.Object); ok && o.TypeName() == c.name {
-			return o, nil
-		}
-		if h, ok := v.(*value.Hashtable); ok {
-			return s.newClassFromHash(c, h)
-		}
-		return nil, &value.ConversionError{Value: v, Type: c.name}
+		return s.convertToClass(c, v)
 	}
 	if a, ok := v.(*value.Array); ok && t.Elem == nil && t.Name != value.TObject && t.Name != value.TPSObject &&
 		t.Name != value.TArray && t.Name != "System.Object[]" && t.Name != value.TString && t.Name != value.TBool &&
@@ -609,8 +628,9 @@ func (s *Session) binaryOp(fr frame, op string, l, r any) (any, error) {
 		}
 		res := value.IsType(l, t)
 		if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
-			o, isObj := l.(*value.Object)
-			res = isObj && o.TypeName() == c.name
+			_, err := s.convertToClass(c, l)
+			_, isHash := l.(*value.Hashtable)
+			res = err == nil && !isHash
 		}
 		if base == "isnot" {
 			res = !res
@@ -923,7 +943,13 @@ func (s *Session) assign(fr frame, target *parser.Unary, v any) error {
 		return err
 	}
 	if last.Dot == "::" {
-		return runtimeError(last.Pos, fmt.Errorf("static property '%s' cannot be set", name))
+		if t, ok := obj.(*value.Type); ok {
+			if c := s.classes[strings.ToLower(t.Name)]; c != nil && !c.enum {
+				c.statics[strings.ToLower(name)] = v
+				return nil
+			}
+		}
+		return runtimeError(last.Pos, fmt.Errorf("'%s' is a ReadOnly property", name))
 	}
 	if err := s.setMember(obj, name, v); err != nil {
 		return runtimeError(last.Pos, err)
@@ -960,3 +986,30 @@ func setIndex(obj, idx, v any) error {
 
 // isNaNOrInf guards float results.
 func isNaNOrInf(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) }
+
+// refValue is a [ref]: a reference to a variable (or to a value).
+type refValue struct {
+	s    *Session
+	sc   *Scope
+	name string
+	val  any
+}
+
+func (r *refValue) get() any {
+	if r.sc == nil {
+		return r.val
+	}
+	v, _ := r.s.getVar(r.sc, r.name)
+	return v
+}
+
+func (r *refValue) set(v any) error {
+	if r.sc == nil {
+		r.val = v
+		return nil
+	}
+	return r.s.setVar(r.sc, r.name, v)
+}
+
+func (r *refValue) PSString() string   { return value.TRef }
+func (r *refValue) PSTypeName() string { return value.TRef }

@@ -266,6 +266,10 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		}
 	case *helpInfo:
 		return o.props.Get(name)
+	case *refValue:
+		if lname == "value" {
+			return o.get(), true
+		}
 	case *psCmdlet:
 		return o.member(name)
 	case *ScriptBlock:
@@ -465,10 +469,21 @@ func (s *Session) setMember(obj any, name string, v any) error {
 				_, err := s.invokeWithThis(sp.set, o, []any{v})
 				return err
 			}
+			if t := s.classPropType(o, name); t != nil {
+				cv, err := s.convert(v, t)
+				if err != nil {
+					return err
+				}
+				v = cv
+			}
 			o.Set(p.Name, v)
 			return nil
 		}
 		return &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name)}
+	case *refValue:
+		if strings.EqualFold(name, "Value") {
+			return o.set(v)
+		}
 	case *value.Hashtable:
 		o.Set(name, v)
 		return nil
@@ -626,7 +641,22 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 	case string:
 		return s.stringMethod(o, lname, name, args)
 	case *value.Array:
-		return s.arrayMethod(fr, o, lname, name, args)
+		r, err := s.arrayMethod(fr, o, lname, name, args)
+		if me, ok := err.(*methodErr); ok && me.typ == "MethodNotFound" && len(o.Items) > 0 {
+			// member enumeration: call the method on each item
+			var out []any
+			for _, it := range o.Items {
+				v, ierr := s.callMethod(fr, it, name, args)
+				if ierr != nil {
+					return nil, ierr
+				}
+				if _, void := v.(voidValue); !void {
+					out = append(out, v)
+				}
+			}
+			return value.Unwrap(out), nil
+		}
+		return r, err
 	case *value.Hashtable:
 		return hashMethod(o, lname, name, args)
 	case *value.Object:
@@ -737,13 +767,20 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		return n, nil
 	}
 	ignoreCase := func(i int) bool {
-		if i >= len(args) {
+		if i < 0 || i >= len(args) {
 			return false
 		}
 		a := strings.ToLower(value.ToString(args[i]))
 		return strings.Contains(a, "ignorecase") || a == "true" || a == "1" || a == "3" || a == "5"
 	}
 	runes := []rune(str)
+	switch lname {
+	case "indexof", "lastindexof", "substring", "replace", "contains", "startswith", "endswith", "padleft", "padright",
+		"insert", "remove", "indexofany", "chars", "compareto":
+		if len(args) == 0 {
+			return nil, &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Cannot find an overload for %q and the argument count: \"0\".", name)}
+		}
+	}
 	switch lname {
 	case "toupper", "toupperinvariant":
 		return strings.ToUpper(str), nil

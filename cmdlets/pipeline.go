@@ -656,7 +656,7 @@ func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody
 	if supportsShouldProcess(body) {
 		defs = append(defs, shouldProcessDefs...)
 	}
-	spec := &bindSpec{command: name, params: defs, common: advanced, loose: !advanced}
+	spec := &bindSpec{command: name, params: defs, common: advanced, loose: !advanced, script: true}
 	res, err := s.bind(fr, spec, raw, pos)
 	if err != nil {
 		return nil, err
@@ -1048,7 +1048,7 @@ func (s *Session) streamScriptBlock(fr frame, sb *ScriptBlock, item any, args []
 		if err != nil {
 			return err
 		}
-		spec := &bindSpec{command: "<ScriptBlock>", params: defs, loose: true}
+		spec := &bindSpec{command: "<ScriptBlock>", params: defs, loose: true, script: true}
 		res, err := s.bind(own, spec, raw, sb.Body.Pos)
 		if err != nil {
 			return err

@@ -114,6 +114,16 @@ func fold(e *Expr) Node {
 	return operands[0]
 }
 
+// exprTree folds an expression and its ternary tail (which nests to the
+// right: a ? b : c ? d : e).
+func exprTree(e *Expr) Node {
+	t := fold(e)
+	if e.Ternary != nil {
+		t = &TernaryExpr{Pos: e.Pos, Cond: t, Then: exprTree(e.Ternary.Then), Else: exprTree(e.Ternary.Else)}
+	}
+	return t
+}
+
 func nodePos(n Node) Pos {
 	switch n := n.(type) {
 	case *TernaryExpr:
@@ -156,17 +166,7 @@ func (c *checker) visit(n any) bool {
 				c.errorf(r.Pos, "Unexpected token '%s' in expression or statement.", r.Op)
 			}
 		}
-		n.Tree = fold(n)
-		if n.Ternary != nil {
-			t := n.Ternary
-			if t.Then.Tree == nil {
-				t.Then.Tree = fold(t.Then)
-			}
-			if t.Else.Tree == nil {
-				t.Else.Tree = fold(t.Else)
-			}
-			n.Tree = &TernaryExpr{Pos: n.Pos, Cond: n.Tree, Then: t.Then.Tree, Else: t.Else.Tree}
-		}
+		n.Tree = exprTree(n)
 	case *Unary:
 		for i, op := range n.Prefix {
 			if !unaryOps[op] {
@@ -227,7 +227,7 @@ func (c *checker) pipeline(p *PipelineStatement) {
 		return
 	}
 	if ce.Expr.Tree == nil {
-		ce.Expr.Tree = fold(ce.Expr)
+		ce.Expr.Tree = exprTree(ce.Expr)
 	}
 	if !Assignable(ce.Expr.Tree) {
 		c.errorf(p.Pos, "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.")

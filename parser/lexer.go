@@ -1147,6 +1147,11 @@ func (t *tokenizer) compound(start int) {
 		// glued text makes a compound
 		end, name, ok := t.scanVariable(t.off)
 		if !ok {
+			if t.err == nil {
+				// a '$' that names no variable is text
+				t.emit(tWord, "$", start)
+				t.off++
+			}
 			return
 		}
 		nr, _ := t.runeAt(end)
@@ -1247,6 +1252,11 @@ func (t *tokenizer) compoundRest() {
 			}
 			end, name, ok := t.scanVariable(t.off)
 			if !ok {
+				if t.err == nil {
+					t.emit(tWord, "$", start)
+					t.off++
+					continue
+				}
 				return
 			}
 			t.emit(tVar, name, start)
@@ -1931,8 +1941,11 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 		}
 		if afterOperand && t.adjacent {
 			t.postfix(mExpr)
-			return
+			if t.off != start {
+				return
+			}
 		}
+		// a '.' that starts nothing: the grammar reports it
 		t.off++
 		t.emit(tBadWord, ".", start)
 		return
@@ -1954,7 +1967,9 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 	case c == ':':
 		if strings.HasPrefix(t.src[t.off:], "::") && afterOperand {
 			t.postfix(mExpr)
-			return
+			if t.off != start {
+				return
+			}
 		}
 		t.off++
 		t.emit(tColon, ":", start)
@@ -2308,6 +2323,12 @@ func (t *tokenizer) memberToken(r rune, n int, start int) {
 		t.push(frame{kind: fBlock, mode: mStmt, after: mMember})
 		t.off++
 		t.emit(tLBrace, "{", start)
+		return
+	case c == '=':
+		// enum member value
+		t.off++
+		t.emit(tAssign, "=", start)
+		f.mode = mStmt
 		return
 	}
 	end := t.off

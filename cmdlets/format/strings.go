@@ -74,66 +74,8 @@ func specialDouble(f float64, invariant bool) (string, bool) {
 	return "", false
 }
 
-// formatGeneral lays out the digits of e (strconv 'e' format) as .NET's "G"
-// format does with nMaxDigits significant digits: trailing zeros dropped,
-// scientific notation ("1.5E+20", "1E-05") when the decimal exponent is
-// beyond nMaxDigits or the value is below 1E-04.
-func formatGeneral(e string, nMax int) string {
-	neg := strings.HasPrefix(e, "-")
-	if neg {
-		e = e[1:]
-	}
-	i := strings.IndexByte(e, 'e')
-	mant, exps := e[:i], e[i+1:]
-	exp, _ := strconv.Atoi(exps)
-	digits := strings.Replace(mant, ".", "", 1)
-	digits = strings.TrimRight(digits, "0")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	if digits == "" {
-		b.WriteByte('0')
-		return b.String()
-	}
-	scale := exp + 1
-	if scale > nMax || scale < -3 {
-		b.WriteByte(digits[0])
-		if len(digits) > 1 {
-			b.WriteByte('.')
-			b.WriteString(digits[1:])
-		}
-		b.WriteByte('E')
-		x := scale - 1
-		if x < 0 {
-			b.WriteByte('-')
-			x = -x
-		} else {
-			b.WriteByte('+')
-		}
-		xs := strconv.Itoa(x)
-		if len(xs) < 2 {
-			xs = "0" + xs
-		}
-		b.WriteString(xs)
-		return b.String()
-	}
-	if scale <= 0 {
-		b.WriteString("0.")
-		b.WriteString(strings.Repeat("0", -scale))
-		b.WriteString(digits)
-		return b.String()
-	}
-	if len(digits) <= scale {
-		b.WriteString(digits)
-		b.WriteString(strings.Repeat("0", scale-len(digits)))
-		return b.String()
-	}
-	b.WriteString(digits[:scale])
-	b.WriteByte('.')
-	b.WriteString(digits[scale:])
-	return b.String()
-}
+// formatGeneral lays out the digits of e as .NET's "G" format does.
+func formatGeneral(e string, nMax int) string { return value.FormatGeneral(e, nMax) }
 
 // formatF is ToString("F") for the en-US culture: two decimals.
 func formatF(f float64) string {

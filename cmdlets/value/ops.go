@@ -307,9 +307,14 @@ func arithNumbers(op string, a, b any) (any, error) {
 	return nil, rtErr("unknown operator %s", op)
 }
 
+// narrowTo returns an arithmetic result in the operands' type: an Int32
+// result that overflows becomes a Double, as in PowerShell.
 func narrowTo(rank int, n int64) any {
 	if rank == 1 {
-		return NarrowInt(n)
+		if n < math.MinInt32 || n > math.MaxInt32 {
+			return float64(n)
+		}
+		return int(n)
 	}
 	return n
 }
@@ -404,9 +409,6 @@ func Equal(a, b any, cs bool) bool {
 		if b == nil {
 			return false
 		}
-		if s, ok := b.(string); ok && strings.TrimSpace(s) == "" {
-			return false
-		}
 		nb, ok := ToNumber(b)
 		if !ok {
 			return false
@@ -436,6 +438,11 @@ func Equal(a, b any, cs bool) bool {
 			return strings.EqualFold(l.Name, r.Name)
 		}
 		return strings.EqualFold(l.Name, ToString(b))
+	case Numberer:
+		if str, ok := b.(string); ok {
+			return strings.EqualFold(ToString(a), str)
+		}
+		return Equal(l.PSNumber(), b, cs)
 	case *Object:
 		if r, ok := b.(*Object); ok {
 			return l == r

@@ -41,6 +41,7 @@ const (
 	TErrorRecord  = "System.Management.Automation.ErrorRecord"
 	TActionPref   = "System.Management.Automation.ActionPreference"
 	TConsoleColor = "System.ConsoleColor"
+	TRef          = "System.Management.Automation.PSReference"
 )
 
 // TypeDateTime is [datetime]; the *Type values here are never changed.
@@ -75,6 +76,7 @@ var typeAliases = map[string]string{
 	"supportswildcards": "System.Management.Automation.SupportsWildcardsAttribute",
 	"alias":             "System.Management.Automation.AliasAttribute",
 	"string[]":          "System.String[]",
+	"ref":               TRef,
 }
 
 // knownTypes lists full names that need no alias.
@@ -111,6 +113,7 @@ var knownTypes = map[string]bool{
 	"System.Management.Automation.SupportsWildcardsAttribute":  true,
 	"System.Diagnostics.CodeAnalysis.SuppressMessageAttribute": true,
 	"System.Management.Automation.PSTypeNameAttribute":         true,
+	TRef: true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
@@ -280,6 +283,12 @@ func IsType(v any, t *Type) bool {
 func Convert(v any, t *Type) (any, error) {
 	if t.Elem != nil {
 		items := AsSlice(v)
+		if str, ok := v.(string); ok && t.Elem.Name == TChar {
+			items = items[:0]
+			for _, r := range str {
+				items = append(items, r)
+			}
+		}
 		out := make([]any, len(items))
 		for i, it := range items {
 			c, err := Convert(it, t.Elem)
