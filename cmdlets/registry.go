@@ -1,5 +1,7 @@
 package cmdlets
 
+//go:generate go run ./internal/gencs ../../shared/reference/cmdlets.json cs_params_gen.go
+
 import (
 	"sort"
 	"strings"
