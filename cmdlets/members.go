@@ -50,6 +50,9 @@ func (s *Session) memberName(fr frame, p *parser.PostOp) (string, error) {
 // postOp applies a member access, method call or index to v.
 func (s *Session) postOp(fr frame, v any, p *parser.PostOp) (any, error) {
 	if p.Index != nil {
+		if p.NullCond && v == nil {
+			return nil, nil
+		}
 		idx, err := s.evalExpr(fr, p.Index)
 		if err != nil {
 			return nil, err

@@ -101,6 +101,8 @@ type PipelineStatement struct {
 	Op     string
 	Right  Statement
 	Chain  []*ChainOp
+	// Background is set by a trailing & (run as a job).
+	Background bool
 }
 
 // ChainOp is && or || followed by a pipeline.
@@ -214,7 +216,9 @@ type PostOp struct {
 	Call    bool
 	Args    []*Expr
 	Index   *Expr
-	IncDec  string
+	// NullCond marks ?[ (an index that gives $null on $null).
+	NullCond bool
+	IncDec   string
 }
 
 // Primary is an operand.
@@ -294,11 +298,13 @@ type ScriptBlockExpr struct {
 	Body   *ScriptBlockBody
 }
 
-// TypeExpr is [Type], a cast [Type]operand, or [Type]::Member.
+// TypeExpr is [Type], a cast [Type]operand, or [Type]::Member; Attrs are
+// attributes written before it ([ValidateNotNullOrEmpty()][string]$x).
 type TypeExpr struct {
 	Pos     Pos
 	Name    string
 	Operand *Unary
+	Attrs   []*Attribute
 }
 
 // BareWord is an unquoted argument.

@@ -185,6 +185,19 @@ func (c *checker) visit(n any) bool {
 		n.Value = v
 	case *PipelineStatement:
 		c.pipeline(n)
+	case *TryStatement:
+		if len(n.Catches) == 0 && n.Finally == nil {
+			end := n.Body.EndPos
+			rest := ""
+			if end.Offset <= len(c.src) {
+				rest = strings.TrimSpace(c.src[end.Offset:])
+			}
+			c.errs = append(c.errs, &Error{Pos: end, Msg: "The Try statement is missing its Catch or Finally block.", Incomplete: rest == ""})
+		}
+	case *FunctionDefinition:
+		if len(n.Params) > 0 && n.Body.Param != nil {
+			c.errorf(n.Body.Param.Pos, "The param statement cannot be used if arguments were specified in the function declaration.")
+		}
 	case *ScriptBlockBody:
 		if n.Stmts == nil {
 			n.Stmts = &StatementList{Pos: n.Pos}

@@ -116,7 +116,7 @@ func (u *Unary) Parse(lex *lexer.PeekingLexer) error {
 			u.Post = append(u.Post, op)
 		case tIndex:
 			lex.Next()
-			op := &PostOp{Pos: t.Pos, Index: &Expr{}}
+			op := &PostOp{Pos: t.Pos, Index: &Expr{}, NullCond: t.Value == "?["}
 			if err := mustExpr(lex, op.Index); err != nil {
 				return err
 			}
@@ -251,6 +251,29 @@ func parsePrimary(lex *lexer.PeekingLexer) (Primary, error) {
 		return te, nil
 	case tCStart:
 		return parseCompound(lex)
+	case tAttrOpen:
+		// attributes on a variable: [ValidateRange(1,5)][int]$x = 3
+		var attrs []*Attribute
+		for lex.Peek().Type == tAttrOpen {
+			a := &Attribute{}
+			if err := a.Parse(lex); err != nil {
+				return nil, err
+			}
+			attrs = append(attrs, a)
+		}
+		inner, err := parsePrimary(lex)
+		if err != nil {
+			if err == participle.NextMatch {
+				return nil, unexpected(lex.Peek())
+			}
+			return nil, err
+		}
+		te, ok := inner.(*TypeExpr)
+		if !ok {
+			te = &TypeExpr{Pos: t.Pos, Name: "System.Object", Operand: &Unary{Pos: t.Pos, Primary: inner}}
+		}
+		te.Attrs = attrs
+		return te, nil
 	}
 	return nil, participle.NextMatch
 }
@@ -466,7 +489,7 @@ func parseRedirection(lex *lexer.PeekingLexer) (*Redirection, error) {
 		target := &Unary{}
 		if err := target.Parse(lex); err != nil {
 			if err == participle.NextMatch {
-				return nil, &Error{Pos: t.Pos, Msg: "Missing file specification after redirection operator.", Incomplete: lex.Peek().EOF()}
+				return nil, &Error{Pos: t.Pos, Msg: "Missing file specification after redirection operator."}
 			}
 			return nil, err
 		}
@@ -491,7 +514,7 @@ func (c *Command) Parse(lex *lexer.PeekingLexer) error {
 		target := &Unary{}
 		if err := target.Parse(lex); err != nil {
 			if err == participle.NextMatch {
-				return unexpected(lex.Peek())
+				return &Error{Pos: t.Pos, Msg: "Missing expression after '" + t.Value + "' in pipeline element."}
 			}
 			return err
 		}
@@ -513,7 +536,7 @@ func (c *Command) Parse(lex *lexer.PeekingLexer) error {
 			arg := &Unary{}
 			if err := arg.Parse(lex); err != nil {
 				if err == participle.NextMatch {
-					return &Error{Pos: t.Pos, Msg: "Missing argument for parameter '" + t.Value + "'.", Incomplete: lex.Peek().EOF()}
+					return &Error{Pos: t.Pos, Msg: "Missing argument for parameter '" + t.Value + "'."}
 				}
 				return err
 			}

@@ -671,6 +671,12 @@ func (t *tokenizer) token() {
 			t.off = end
 			return
 		}
+		if lt := t.lastTok(); lt != nil && lt.Type == tParam && strings.EqualFold(lt.Value, "file") && c != '(' {
+			// switch -file path: the path is an argument
+			t.compound(start)
+			t.setMode(mExpr)
+			return
+		}
 		f.mode = mExpr
 		t.exprToken(r, n, start)
 	case mUsing:
@@ -1445,6 +1451,11 @@ func (t *tokenizer) postfix(m mode) {
 			t.off++
 			t.emit(tIndex, "[", start)
 			return
+		case c == '?' && strings.HasPrefix(t.src[t.off:], "?["):
+			t.push(frame{kind: fIndex, mode: mExpr, after: m})
+			t.off += 2
+			t.emit(tIndex, "?[", start)
+			return
 		case c == '?' && strings.HasPrefix(t.src[t.off:], "?."):
 			t.off += 2
 			t.emit(tDot, "?.", start)
@@ -1495,7 +1506,7 @@ func (t *tokenizer) memberName() bool {
 		t.emit(tLParen, "(", start)
 		return false
 	default:
-		t.fail(t.off, "Missing property name after reference operator.", false)
+		t.fail(t.off, "Missing property name after reference operator.", t.off >= len(t.src))
 		return false
 	}
 	if t.off < len(t.src) && t.src[t.off] == '(' {
@@ -1728,7 +1739,7 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 		j += nl + 1
 	}
 	if end < 0 && indented >= 0 {
-		t.fail(indented, "White space is not allowed before the string terminator.", false)
+		t.fail(indented, "White space is not allowed before the string terminator.", true)
 		t.off = len(t.src)
 		return
 	}
@@ -1944,6 +1955,10 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 			if t.off != start {
 				return
 			}
+			if nr, _ := t.runeAt(t.off + 1); nr == 0 || nr == '\n' || nr == '\r' {
+				t.fail(t.off+1, "Missing property name after reference operator.", nr == 0)
+				return
+			}
 		}
 		// a '.' that starts nothing: the grammar reports it
 		t.off++
@@ -1968,6 +1983,10 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 		if strings.HasPrefix(t.src[t.off:], "::") && afterOperand {
 			t.postfix(mExpr)
 			if t.off != start {
+				return
+			}
+			if nr, _ := t.runeAt(t.off + 2); nr == 0 || nr == '\n' || nr == '\r' {
+				t.fail(t.off+2, "Missing property name after reference operator.", nr == 0)
 				return
 			}
 		}
@@ -2199,7 +2218,7 @@ func (t *tokenizer) typeLiteral(start int) {
 	}
 	// an array literal index on nothing, or a bad type
 	if i >= len(t.src) {
-		t.fail(start, "Missing ] at end of type token.", true)
+		t.fail(start, "Missing ] at end of type token.", false)
 		return
 	}
 	t.fail(start, "Unexpected token '[' in expression or statement.", false)
@@ -2308,6 +2327,10 @@ func (t *tokenizer) memberToken(r rune, n int, start int) {
 	case c == '$':
 		end, name, ok := t.scanVariable(t.off)
 		if !ok {
+			if t.err == nil {
+				t.off++
+				t.emit(tBadWord, "$", start)
+			}
 			return
 		}
 		t.emit(tVar, name, start)

@@ -100,50 +100,86 @@ func Parse(filename, src string) (*Script, error) {
 	return s, nil
 }
 
-// parseTokens runs the grammar over toks, recovering at the next top-level
-// statement after an error.
+// parseTokens runs the grammar over toks. When the whole script does not
+// parse, each top-level statement is parsed on its own, so that every
+// error of the file is reported (lint), checks included.
 func parseTokens(filename, src string, toks []lexer.Token) (*Script, ErrorList) {
+	s, err := parseChunk(toks)
+	if err == nil {
+		s.Source, s.File = src, filename
+		if errs := check(s); len(errs) > 0 {
+			return nil, errs
+		}
+		return s, nil
+	}
+	first := convertError(err, toks, src)
+	if first.Incomplete {
+		return nil, ErrorList{first}
+	}
 	var errs ErrorList
-	var script *Script
-	for attempt := 0; len(toks) > 0 && attempt < 100; attempt++ {
-		pl, err := lexer.Upgrade(&sliceLexer{toks: toks})
-		if err != nil {
-			errs = append(errs, &Error{Msg: err.Error()})
-			break
-		}
-		s, err := parseSafely(pl)
-		if err == nil && !pl.Peek().EOF() {
-			err = unexpected(pl.Peek())
-		}
-		if err == nil {
-			if attempt == 0 {
-				script = s
-				s.Source = src
-				s.File = filename
-				if cerrs := check(s); len(cerrs) > 0 {
-					errs = append(errs, cerrs...)
-				}
-			} else if cerrs := check(s); len(cerrs) > 0 {
-				errs = append(errs, cerrs...)
+	for _, chunk := range topLevelChunks(toks) {
+		cs, cerr := parseChunk(chunk)
+		if cerr != nil {
+			e := convertError(cerr, chunk, src)
+			if e.Incomplete && chunk[len(chunk)-1].Pos.Offset < len(src) {
+				// the chunk only ends here; the file goes on
+				e.Incomplete = false
 			}
-			break
+			errs = append(errs, e)
+			continue
 		}
-		pe := convertError(err, toks, src)
-		errs = append(errs, pe)
-		if pe.Incomplete {
-			break
-		}
-		// skip to the token after the next top-level terminator
-		next := recoverPoint(toks, pe.Pos.Offset)
-		if next < 0 {
-			break
-		}
-		toks = toks[next:]
+		cs.Source, cs.File = src, filename
+		errs = append(errs, check(cs)...)
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	if len(errs) == 0 {
+		errs = ErrorList{first}
 	}
-	return script, nil
+	return nil, errs
+}
+
+// parseChunk parses tokens (ending in EOF) as a whole script.
+func parseChunk(toks []lexer.Token) (*Script, error) {
+	pl, err := lexer.Upgrade(&sliceLexer{toks: toks})
+	if err != nil {
+		return nil, err
+	}
+	s, err := parseSafely(pl)
+	if err == nil && !pl.Peek().EOF() {
+		err = unexpected(pl.Peek())
+	}
+	return s, err
+}
+
+// topLevelChunks splits tokens at the terminators between top-level
+// statements; each chunk ends with an EOF token.
+func topLevelChunks(toks []lexer.Token) [][]lexer.Token {
+	var out [][]lexer.Token
+	depth, start := 0, 0
+	flush := func(end int, eofPos Pos) {
+		if end > start {
+			chunk := append(append([]lexer.Token(nil), toks[start:end]...), lexer.Token{Type: lexer.EOF, Pos: eofPos})
+			out = append(out, chunk)
+		}
+	}
+	for i, t := range toks {
+		switch t.Type {
+		case tLBrace, tLParen, tMParen, tSubExpr, tArrExpr, tHashOpen, tIndex, tSOpen, tSSub, tAttrOpen:
+			depth++
+		case tRBrace, tRParen, tRBracket, tSClose, tAttrClose:
+			if depth > 0 {
+				depth--
+			}
+		case tTerm:
+			if depth == 0 {
+				flush(i, t.Pos)
+				start = i + 1
+			}
+		case lexer.EOF:
+			flush(i, t.Pos)
+			return out
+		}
+	}
+	return out
 }
 
 // parseSafely runs the grammar, turning a panic inside participle into an
@@ -160,27 +196,6 @@ func parseSafely(pl *lexer.PeekingLexer) (s *Script, err error) {
 		return nil, err
 	}
 	return &Script{Pos: start, EndPos: pl.Peek().Pos, Body: body}, nil
-}
-
-// recoverPoint returns the index of the first token after the top-level
-// terminator that follows offset, or -1.
-func recoverPoint(toks []lexer.Token, offset int) int {
-	depth := 0
-	for i, t := range toks {
-		switch t.Type {
-		case tLBrace, tLParen, tMParen, tSubExpr, tArrExpr, tHashOpen, tIndex, tSOpen, tSSub, tAttrOpen:
-			depth++
-		case tRBrace, tRParen, tRBracket, tSClose, tAttrClose:
-			if depth > 0 {
-				depth--
-			}
-		case tTerm:
-			if depth == 0 && t.Pos.Offset >= offset && i+1 < len(toks) {
-				return i + 1
-			}
-		}
-	}
-	return -1
 }
 
 // convertError turns a participle error into an Error in PowerShell's words.

@@ -87,6 +87,19 @@ func parseStatement(lex *lexer.PeekingLexer) (Statement, error) {
 			return nil, err
 		}
 		return h.Stmt, nil
+	case tAttrOpen:
+		// [Flags()] enum X { } : attributes of a type definition
+		cp := lex.Checkpoint
+		for lex.Peek().Type == tAttrOpen {
+			if err := (&Attribute{}).Parse(lex); err != nil {
+				break
+			}
+			skipTerms(lex)
+		}
+		if k := lex.Peek(); k.Type == tKw && (k.Value == "enum" || k.Value == "class") {
+			return parseStatement(lex)
+		}
+		lex.Checkpoint = cp
 	}
 	ps := &PipelineStatement{}
 	if err := ps.Parse(lex); err != nil {
@@ -127,6 +140,11 @@ func (p *PipelineStatement) Parse(lex *lexer.PeekingLexer) error {
 		}
 		p.Chain = append(p.Chain, &ChainOp{Pos: op.Pos, Op: op.Value, Next: next})
 	}
+	if t := lex.Peek(); t.Type == tBadWord && t.Value == "&" {
+		// cmd & runs the pipeline as a background job
+		lex.Next()
+		p.Background = true
+	}
 	p.EndPos = lex.Peek().Pos
 	return nil
 }
@@ -144,12 +162,19 @@ func (b *ScriptBlockBody) Parse(lex *lexer.PeekingLexer) error {
 		skipTerms(lex)
 	}
 	if t := lex.Peek(); t.Type == tAttrOpen || t.Type == tKw && t.Value == "param" {
+		// attributes start a param block only when 'param' follows them
+		cp := lex.Checkpoint
 		pb := &ParamBlock{}
-		if err := pb.Parse(lex); err != nil {
+		err := pb.Parse(lex)
+		switch {
+		case err == nil:
+			b.Param = pb
+			skipTerms(lex)
+		case t.Type == tAttrOpen && !attrsBeforeParam(lex, cp):
+			lex.Checkpoint = cp
+		default:
 			return err
 		}
-		b.Param = pb
-		skipTerms(lex)
 	}
 	for {
 		t := lex.Peek()
@@ -187,6 +212,22 @@ stmts:
 	}
 	b.Stmts = list
 	return nil
+}
+
+// attrsBeforeParam reports whether the attributes at cp are followed by
+// the param keyword.
+func attrsBeforeParam(lex *lexer.PeekingLexer, cp lexer.Checkpoint) bool {
+	saved := lex.Checkpoint
+	defer func() { lex.Checkpoint = saved }()
+	lex.Checkpoint = cp
+	for lex.Peek().Type == tAttrOpen {
+		if err := (&Attribute{}).Parse(lex); err != nil {
+			return false
+		}
+		skipTerms(lex)
+	}
+	t := lex.Peek()
+	return t.Type == tKw && t.Value == "param"
 }
 
 // firstToken finds the token at which a statement list starts.
