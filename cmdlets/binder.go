@@ -168,7 +168,7 @@ func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (
 				i++
 			} else {
 				return nil, bindError(a.pos, spec.command, "MissingArgument", InvalidArgument,
-					"Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", p.Name, dotnetTypeName(p.Type))
+					"Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", p.Name, p.dotnetType())
 			}
 		}
 		cv, err := s.convertParam(fr, spec, p, v, a.pos)
@@ -589,6 +589,9 @@ func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos
 		}
 		out = cv
 	}
+	if p.Enum != "" && out != nil {
+		return bindEnum(pos, spec.command, p, out)
+	}
 	if len(p.Values) > 0 && out != nil {
 		for _, it := range value.AsSlice(out) {
 			str := value.ToString(it)
@@ -666,4 +669,26 @@ func dotnetTypeName(t string) string {
 		return tt.Name
 	}
 	return t
+}
+
+// dotnetType returns the .NET type name that engine messages show for p.
+func (p *ParamDef) dotnetType() string {
+	if p.DotNet != "" {
+		return p.DotNet
+	}
+	return dotnetTypeName(p.Type)
+}
+
+// bindEnum converts v to one of the names of p's enum, in its declared
+// spelling, or fails as the engine does for an enum parameter.
+func bindEnum(pos parser.Pos, command string, p *ParamDef, v any) (any, error) {
+	str := value.ToString(v)
+	for _, name := range p.Values {
+		if strings.EqualFold(strings.TrimSpace(str), name) {
+			return name, nil
+		}
+	}
+	return nil, bindError(pos, command, "CannotConvertArgumentNoMessage", InvalidArgument,
+		"Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"",
+		p.Name, str, p.Enum, str, strings.Join(p.Values, ", "))
 }

@@ -22,9 +22,20 @@ type ParamDef struct {
 	MandatoryIn []string
 	Pipeline    bool // ValueFromPipeline
 	// Remaining takes every positional argument from its position on.
-	Remaining      bool
-	ByName         bool     // ValueFromPipelineByPropertyName
-	Values         []string // ValidateSet
+	Remaining bool
+	ByName    bool     // ValueFromPipelineByPropertyName
+	Values    []string // ValidateSet
+	// Enum names the .NET enum type whose names Values are; a wrong value
+	// then fails with the engine's enum conversion error.
+	Enum string
+	// Documented lists the values the service documents for a string
+	// setting; the cmdlet checks them (see checkDocumented), accepting also
+	// the values in Accepted that other sources list.
+	Documented []string
+	Accepted   []string
+	// DotNet is the .NET type name that engine messages show, when it is
+	// not the one Type implies.
+	DotNet         string
 	NotNullOrEmpty bool
 	NotNull        bool
 	AllowNull      bool
@@ -62,6 +73,9 @@ type Cmdlet struct {
 	Writes bool
 	// Examples for Get-Help.
 	Examples []string
+	// key is the registry key when it is not the lower-case name
+	// (module-qualified Skype for Business Server variants).
+	key string
 }
 
 // param returns the definition of parameter name (canonical, case-insensitive).

@@ -530,16 +530,13 @@ func miscCmdlets() []*Cmdlet {
 					if f, ok := c.s.lookupFunc(c.fr.scope, name); ok {
 						return c.Write(functionHelp(f))
 					}
-					return c.Errorf("HelpNotFound", ResourceUnavailable(), name, "Get-Help could not find %s in a help file in this session.", name)
+					return c.Errorf("HelpNotFound", ResourceUnavailable, name, "Get-Help could not find %s in a help file in this session.", name)
 				}
 				return c.Write(cmdletHelp(cmd))
 			},
 		},
 	}
 }
-
-// ResourceUnavailable is the category for missing help.
-func ResourceUnavailable() Category { return "ResourceUnavailable" }
 
 func cmdletHelp(cmd *Cmdlet) string {
 	var b strings.Builder

@@ -69,6 +69,7 @@ type Session struct {
 	sources    map[string]string
 	// file is the script being run, for $PSScriptRoot and errors.
 	file string
+	tenantState
 }
 
 // Option configures a Session.

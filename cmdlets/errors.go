@@ -30,6 +30,8 @@ const (
 	LimitsExceeded    Category = "LimitsExceeded"
 	MetadataError     Category = "MetadataError"
 	ObjectNotFoundErr Category = "ObjectNotFound"
+	// ResourceUnavailable: missing help, a tenant file that cannot be used.
+	ResourceUnavailable Category = "ResourceUnavailable"
 )
 
 // ErrorRecord is a PowerShell error: what failed, where, and why.

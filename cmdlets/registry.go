@@ -52,6 +52,11 @@ func registry() (map[string]*Cmdlet, map[string]string) {
 		}
 		cmds[strings.ToLower(c.Name)] = c
 	}
+	for _, c := range csCmdlets() {
+		if _, ok := cmds[c.key]; !ok {
+			cmds[c.key] = c
+		}
+	}
 	aliases := map[string]string{
 		"%": "ForEach-Object", "foreach": "ForEach-Object", "?": "Where-Object", "where": "Where-Object",
 		"select": "Select-Object", "sort": "Sort-Object", "group": "Group-Object", "measure": "Measure-Object",

@@ -19,6 +19,7 @@ import (
 
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/parser"
+	"github.com/csemu/csemu/state"
 )
 
 // Exit codes.
@@ -38,7 +39,13 @@ const usage = `usage:
                                      its .ps1 and .psm1 files)
 
 flags:
-  --db PATH        tenant file (default $CSEMU_DB, else $XDG_DATA_HOME/csemu/tenant.db)
+  --db PATH        tenant file (default $CSEMU_DB, else $XDG_DATA_HOME/csemu/tenant.db,
+                   else ~/.local/share/csemu/tenant.db); :memory: for a fresh
+                   tenant that is not saved
+  --atomic         change nothing when the script ends with an uncaught error
+  --read-only      open the tenant file without writing to it
+  --lock-timeout D how long to wait for a tenant file another csemu holds (default 5s)
+  --strict         a user or group the directory lacks is an error, not created
   --allow-write    let scripts write files (Out-File, Set-Content, Export-Csv, >)
   --width N        console width for formatted output (default 120)
   --version        print the version
@@ -48,13 +55,17 @@ func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 // options are the parsed command line.
 type options struct {
-	db         string
-	allowWrite bool
-	width      int
-	command    string
-	hasCommand bool
-	file       string
-	args       []string
+	db          string
+	atomic      bool
+	readOnly    bool
+	strict      bool
+	lockTimeout time.Duration
+	allowWrite  bool
+	width       int
+	command     string
+	hasCommand  bool
+	file        string
+	args        []string
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -72,16 +83,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "csemu: %v\n", err)
 		return exitUsage
 	}
+	tf, err := newTenantFile(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "csemu: %v\n", err)
+		return exitUsage
+	}
 	sess := cmdlets.NewSession(
 		cmdlets.WithIO(stdin, stdout, stderr),
 		cmdlets.WithClock(clock),
 		cmdlets.WithAllowWrite(opts.allowWrite),
 		cmdlets.WithWidth(opts.width),
+		cmdlets.WithTenant(tf.load),
+		cmdlets.WithStrictDirectory(opts.strict),
 	)
+	// finish saves the tenant and returns the exit code of a run.
+	finish := func(code int, err error) int {
+		code = reportParse(err, code, stderr)
+		if !tf.save(sess, opts.atomic && err != nil, stderr) && code == exitOK {
+			code = exitScript
+		}
+		return code
+	}
 	switch {
 	case opts.hasCommand:
-		code, err := sess.RunInGlobal(ctx, "<command>", opts.command)
-		return reportParse(err, code, stderr)
+		return finish(sess.RunInGlobal(ctx, "<command>", opts.command))
 	case opts.file != "":
 		data, err := os.ReadFile(opts.file)
 		if err != nil {
@@ -92,19 +117,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for i, a := range opts.args {
 			scriptArgs[i] = a
 		}
-		code, err := sess.Run(ctx, opts.file, string(data), scriptArgs)
-		return reportParse(err, code, stderr)
+		return finish(sess.Run(ctx, opts.file, string(data), scriptArgs))
 	}
 	if isTerminal(stdin) {
-		return repl(ctx, sess, stdin, stdout, stderr)
+		return repl(ctx, sess, tf, stdin, stdout, stderr)
 	}
 	data, err := io.ReadAll(stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "csemu: reading standard input: %v\n", err)
 		return exitScript
 	}
-	code, err = sess.Run(ctx, "<stdin>", string(data), nil)
-	return reportParse(err, code, stderr)
+	return finish(sess.Run(ctx, "<stdin>", string(data), nil))
 }
 
 // reportParse prints parse errors (the session prints runtime errors itself).
@@ -123,6 +146,10 @@ func parseArgs(args []string, stderr io.Writer) (options, int, bool) {
 	fset.SetOutput(io.Discard)
 	fset.StringVar(&o.db, "db", "", "tenant file")
 	fset.BoolVar(&o.allowWrite, "allow-write", false, "allow file writes")
+	fset.BoolVar(&o.atomic, "atomic", false, "all or nothing")
+	fset.BoolVar(&o.readOnly, "read-only", false, "do not write the tenant file")
+	fset.BoolVar(&o.strict, "strict", false, "strict directory")
+	fset.DurationVar(&o.lockTimeout, "lock-timeout", state.DefaultLockTimeout, "lock wait")
 	fset.IntVar(&o.width, "width", 120, "console width")
 	version := fset.Bool("version", false, "print the version")
 	// pwsh-compatible spellings
@@ -194,7 +221,7 @@ func isTerminal(r io.Reader) bool {
 }
 
 // repl is a line-based prompt: it reads until the input parses, then runs it.
-func repl(ctx context.Context, sess *cmdlets.Session, stdin io.Reader, stdout, stderr io.Writer) int {
+func repl(ctx context.Context, sess *cmdlets.Session, tf *tenantFile, stdin io.Reader, stdout, stderr io.Writer) int {
 	in := bufio.NewReader(stdin)
 	var buf strings.Builder
 	for {
@@ -212,7 +239,7 @@ func repl(ctx context.Context, sess *cmdlets.Session, stdin io.Reader, stdout, s
 			// an empty line ends a continuation
 			text := buf.String()
 			buf.Reset()
-			if code, done := replRun(ctx, sess, text, stderr); done {
+			if code, done := replRun(ctx, sess, tf, text, stderr); done {
 				return code
 			}
 			continue
@@ -226,14 +253,17 @@ func repl(ctx context.Context, sess *cmdlets.Session, stdin io.Reader, stdout, s
 			continue
 		}
 		buf.Reset()
-		if code, done := replRun(ctx, sess, text, stderr); done {
+		if code, done := replRun(ctx, sess, tf, text, stderr); done {
 			return code
 		}
 	}
 }
 
-func replRun(ctx context.Context, sess *cmdlets.Session, text string, stderr io.Writer) (int, bool) {
+// replRun runs one entered command and commits what it changed, closing
+// the tenant file so that another csemu can use it between commands.
+func replRun(ctx context.Context, sess *cmdlets.Session, tf *tenantFile, text string, stderr io.Writer) (int, bool) {
 	code, err := sess.RunInGlobal(ctx, "", text)
+	tf.save(sess, false, stderr)
 	var pl parser.ErrorList
 	if errors.As(err, &pl) {
 		fmt.Fprintln(stderr, pl.Error())

@@ -31,6 +31,7 @@ type param struct {
 	Aliases       []string `json:"aliases"`
 	Range         []any    `json:"range"`
 	Notes         []string `json:"notes"`
+	DotnetType    string   `json:"dotnetType"`
 }
 
 type paramSet struct {
@@ -170,9 +171,19 @@ func paramLit(p param) string {
 				vals = append(vals, s)
 			}
 		}
-		if len(vals) > 0 {
-			parts = append(parts, fmt.Sprintf("Values: %#v", vals))
+		switch {
+		case len(vals) == 0:
+		case isEnum(p.Type):
+			parts = append(parts, fmt.Sprintf("Values: %#v", vals), fmt.Sprintf("Enum: %q", p.Type))
+		default:
+			parts = append(parts, fmt.Sprintf("Documented: %#v", vals))
+			if extra := otherValues(p.Notes, vals); len(extra) > 0 {
+				parts = append(parts, fmt.Sprintf("Accepted: %#v", extra))
+			}
 		}
+	}
+	if dn := dotnetName(p); dn != "" {
+		parts = append(parts, fmt.Sprintf("DotNet: %q", dn))
 	}
 	if len(p.Aliases) > 0 {
 		parts = append(parts, fmt.Sprintf("Aliases: %#v", p.Aliases))
@@ -203,4 +214,67 @@ func paramLit(p param) string {
 		break
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// isEnum reports whether a documented type is a .NET enum, whose wrong
+// values the engine rejects at binding.
+func isEnum(t string) bool {
+	switch t {
+	case "String", "List", "Object", "UserIdParameter":
+		return false
+	}
+	return true
+}
+
+// otherValues returns the values that a note lists from another source
+// (Microsoft365DSC's ValidateSet) and the docs do not.
+func otherValues(notes []string, docs []string) []string {
+	var out []string
+	for _, n := range notes {
+		i := strings.Index(n, "ValidateSet differs: [")
+		if i < 0 {
+			continue
+		}
+		list := n[i+len("ValidateSet differs: ["):]
+		if j := strings.IndexByte(list, ']'); j >= 0 {
+			list = list[:j]
+		}
+		for _, item := range strings.Split(list, ",") {
+			v := strings.Trim(strings.TrimSpace(item), "'\"")
+			if v == "" {
+				continue
+			}
+			known := false
+			for _, d := range append(docs, out...) {
+				if strings.EqualFold(d, v) {
+					known = true
+				}
+			}
+			if !known {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// dotnetName returns the .NET type name engine messages show for p, when
+// the binder type would not give it.
+func dotnetName(p param) string {
+	switch binderType(p.Type) {
+	case "bool", "switch", "string[]", "int", "long", "hashtable":
+		if p.Type != "UInt32" {
+			return ""
+		}
+	}
+	if p.DotnetType == "System.String" {
+		return ""
+	}
+	if p.DotnetType != "" && !strings.Contains(p.DotnetType, " ") {
+		return p.DotnetType
+	}
+	if p.Type == "String" {
+		return ""
+	}
+	return p.Type
 }

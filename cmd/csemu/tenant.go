@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/state"
+)
+
+// memoryDB is the --db value for a tenant kept in memory only: it starts
+// from the Global defaults and is gone when csemu ends.
+const memoryDB = ":memory:"
+
+// tenantFile opens the tenant when the first Teams or Skype cmdlet needs
+// it and saves it when the run ends.
+type tenantFile struct {
+	path     string
+	readOnly bool
+	timeout  time.Duration
+	store    state.Store
+}
+
+// newTenantFile resolves the tenant file from --db, $CSEMU_DB and the data
+// directory.
+func newTenantFile(o options) (*tenantFile, error) {
+	tf := &tenantFile{readOnly: o.readOnly, timeout: o.lockTimeout}
+	if o.db == memoryDB {
+		tf.path = memoryDB
+		return tf, nil
+	}
+	path, err := state.DefaultPath(o.db, os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	tf.path = path
+	return tf, nil
+}
+
+// load opens the store and reads the tenant.
+func (tf *tenantFile) load() (*state.Tenant, error) {
+	if tf.store == nil {
+		if tf.path == memoryDB {
+			tf.store = state.NewMemory()
+		} else {
+			timeout := tf.timeout
+			if timeout == 0 {
+				timeout = -1 // --lock-timeout 0: do not wait
+			}
+			s, err := state.Open(tf.path, state.Options{ReadOnly: tf.readOnly, LockTimeout: timeout})
+			if err != nil {
+				if errors.Is(err, state.ErrLocked) {
+					return nil, fmt.Errorf("%w; see --lock-timeout", err)
+				}
+				return nil, err
+			}
+			tf.store = s
+		}
+	}
+	return tf.store.Load()
+}
+
+// save commits what the run changed, unless discard is set (--atomic
+// after an uncaught error) or the file is read-only, and closes the
+// store. It reports a failure to save on stderr and returns false.
+func (tf *tenantFile) save(sess *cmdlets.Session, discard bool, stderr io.Writer) bool {
+	if tf.store == nil {
+		return true
+	}
+	defer func() {
+		tf.store.Close()
+		tf.store = nil
+		sess.DropTenant()
+	}()
+	t, ok := sess.LoadedTenant()
+	if !ok || !t.Dirty() {
+		return true
+	}
+	switch {
+	case discard:
+		fmt.Fprintf(stderr, "csemu: the script failed; --atomic: the tenant was not changed\n")
+		return true
+	case tf.readOnly:
+		fmt.Fprintf(stderr, "csemu: --read-only: the changes to %s were not saved\n", tf.path)
+		return true
+	}
+	if err := tf.store.Commit(t); err != nil {
+		fmt.Fprintf(stderr, "csemu: saving the tenant: %v\n", err)
+		return false
+	}
+	return true
+}

@@ -1,0 +1,216 @@
+package cmdlets
+
+import (
+	"strings"
+
+	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/state"
+)
+
+// grant is Grant-Cs*Policy: it assigns a policy to a user (-Identity), a
+// group (-Group, -Rank) or the whole tenant (-Global). A $null or empty
+// -PolicyName removes the assignment.
+func (f *family) grant(c *Call) error {
+	t, err := c.Tenant()
+	if err != nil {
+		return err
+	}
+	toGroup := f.groups && c.Has("Group")
+	toTenant := f.groups && c.Bool("Global")
+	toUser := c.Has("Identity") && !toGroup && !toTenant
+	if !toGroup && !toTenant && !toUser {
+		return c.Fail("MissingTarget", InvalidArgument, "Specify the user to grant the policy to with -Identity%s.", map[bool]string{true: ", a group with -Group, or the whole tenant with -Global", false: ""}[f.groups])
+	}
+	raw := ""
+	if v := c.Arg("PolicyName"); v != nil {
+		raw = strings.TrimSpace(value.ToString(v))
+	}
+	name := ""
+	if raw != "" {
+		id, msg := normalizeIdentity(f.form, raw)
+		if msg != "" {
+			return c.Fail("InvalidPolicyName", InvalidArgument, "%s", msg)
+		}
+		switch {
+		case id == "Global" && toTenant:
+			// granting Global to the tenant clears the tenant-wide grant
+		case id == "Global" || strings.HasPrefix(id, "site:"):
+			return c.Errorf("NotUserPolicy", InvalidArgument, raw, "Policy %q is not a user policy. You can assign only a user policy to a specific user.", id)
+		default:
+			if _, ok := t.Object(f.kind, id); !ok {
+				if f.configAPI {
+					return c.Errorf("PolicyNotFound", ObjectNotFound, raw, "[ClientError] : %q not found", policyName(id))
+				}
+				return c.Errorf("PolicyNotFound", ObjectNotFound, raw, "Policy %q is not a user policy. You can assign only a user policy to a specific user.", policyName(id))
+			}
+			name = policyName(id)
+		}
+	}
+	switch {
+	case toTenant:
+		if !c.ShouldProcess("Global", c.cmd.Name) {
+			return nil
+		}
+		old := t.SetTenantGrant(f.policyType, name)
+		if !strings.EqualFold(old, name) {
+			c.recordChange(t, "Tenant", "Global", f.policyType, old, name)
+		}
+		return nil
+	case toGroup:
+		return f.grantGroup(c, t, name)
+	}
+	u, err := ensureUser(c, t, c.String("Identity"), true)
+	if u == nil {
+		return err
+	}
+	if !c.ShouldProcess(u.UPN, c.cmd.Name) {
+		return nil
+	}
+	old := u.SetPolicy(f.policyType, name)
+	if old != name {
+		if err := t.PutUser(u); err != nil {
+			return c.Fail("StoreError", WriteError, "%v", err)
+		}
+		c.recordChange(t, "User", u.UPN, f.policyType, old, name)
+	}
+	if c.Bool("PassThru") {
+		return c.Write(userObject(t, u))
+	}
+	return nil
+}
+
+// grantGroup assigns the policy to a group at -Rank (the end when not
+// given), replacing the group's assignment of this policy type.
+func (f *family) grantGroup(c *Call, t *state.Tenant, name string) error {
+	g, err := ensureGroup(c, t, c.String("Group"), name != "")
+	if g == nil {
+		return err
+	}
+	rank := c.Int("Rank", 0)
+	if c.Has("Rank") && rank < 1 {
+		return c.Fail("InvalidRank", InvalidArgument, "Cannot set the rank of the assignment to %d: the rank must be 1 or greater.", rank)
+	}
+	if !c.ShouldProcess(g.ID, c.cmd.Name) {
+		return nil
+	}
+	old, had := t.GroupAssignment(g.ID, f.policyType)
+	if had {
+		if !c.Has("Rank") {
+			rank = old.Rank
+		}
+		t.RemoveGroupAssignment(g.ID, f.policyType)
+	}
+	if name == "" {
+		if had {
+			c.recordChange(t, "Group", g.ID, f.policyType, old.PolicyName, nil)
+		}
+		return nil
+	}
+	got, err := t.AddGroupAssignment(state.GroupAssignment{GroupID: g.ID, PolicyType: f.policyType, PolicyName: name, Rank: rank,
+		CreatedTime: c.s.clock.Now().UTC(), CreatedBy: "csemu"})
+	if err != nil {
+		return c.Fail("StoreError", WriteError, "%v", err)
+	}
+	oldName := ""
+	if had {
+		oldName = old.PolicyName
+	}
+	c.recordChange(t, "Group", g.ID, f.policyType, oldName, name)
+	c.Verbose("assigned %s %q to group %q at rank %d", f.policyType, name, g.ID, got)
+	return nil
+}
+
+// ensureUser returns the directory user that id names (UPN, sip: address
+// or object ID). A missing user is created on the fly with a verbose
+// message when create is set, unless the directory is strict; otherwise
+// it is the service's not-found error, and the user is nil.
+func ensureUser(c *Call, t *state.Tenant, id string, create bool) (*state.User, error) {
+	id = strings.TrimSpace(id)
+	if len(id) > 4 && strings.EqualFold(id[:4], "sip:") {
+		id = id[4:]
+	}
+	if u, ok := t.User(id); ok {
+		return u, nil
+	}
+	if id == "" || !create || c.s.strictDir {
+		return nil, c.Errorf("UserNotFound", ObjectNotFound, id, "Management object not found for identity %q.", id)
+	}
+	u := &state.User{UPN: id, DisplayName: displayNameOf(id), ObjectID: c.s.newID(), Enabled: true}
+	if err := t.PutUser(u); err != nil {
+		return nil, c.Fail("StoreError", WriteError, "%v", err)
+	}
+	c.recordChange(t, "User", u.UPN, "", nil, "created")
+	c.Verbose("user %q is not in the directory; created it (run with --strict to make this an error)", id)
+	u, _ = t.User(id)
+	return u, nil
+}
+
+// ensureGroup returns the group that id names (ID or display name),
+// creating a missing one like ensureUser.
+func ensureGroup(c *Call, t *state.Tenant, id string, create bool) (*state.Group, error) {
+	id = strings.TrimSpace(id)
+	if g, ok := t.Group(id); ok {
+		return g, nil
+	}
+	for _, g := range t.Groups() {
+		if strings.EqualFold(g.DisplayName, id) {
+			return g, nil
+		}
+	}
+	if id == "" || !create || c.s.strictDir {
+		return nil, c.Errorf("GroupNotFound", ObjectNotFound, id, "[NotFound] : group %q was not found", id)
+	}
+	g := &state.Group{ID: id, DisplayName: displayNameOf(id)}
+	if err := t.PutGroup(g); err != nil {
+		return nil, c.Fail("StoreError", WriteError, "%v", err)
+	}
+	c.recordChange(t, "Group", id, "", nil, "created")
+	c.Verbose("group %q is not in the directory; created it (run with --strict to make this an error)", id)
+	g, _ = t.Group(id)
+	return g, nil
+}
+
+// displayNameOf makes a display name from a UPN or group name.
+func displayNameOf(id string) string {
+	name, _, _ := strings.Cut(id, "@")
+	return name
+}
+
+// policyTypes are the policy types the directory assigns, in the order
+// Get-CsOnlineUser shows them.
+var policyTypes = []string{"TeamsMeetingPolicy", "ExternalAccessPolicy", "TeamsAppPermissionPolicy", "ConferencingPolicy"}
+
+// userObject returns the object Get-CsOnlineUser writes for u. Like the
+// real cmdlet it shows the policies assigned directly to the user only.
+func userObject(t *state.Tenant, u *state.User) *value.Object {
+	o := value.NewObject("Deserialized.Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.GetCsOnlineUser", "Deserialized.System.Object")
+	o.Set("Identity", u.ObjectID)
+	o.Set("UserPrincipalName", u.UPN)
+	o.Set("DisplayName", u.DisplayName)
+	o.Set("Department", emptyNil(u.Department))
+	o.Set("SipAddress", "sip:"+u.UPN)
+	o.Set("Enabled", u.Enabled)
+	o.Set("AccountEnabled", u.Enabled)
+	lic := make([]any, len(u.Licenses))
+	for i, l := range u.Licenses {
+		lic[i] = l
+	}
+	o.Set("AssignedPlan", &value.Array{Items: lic, List: true})
+	groups := make([]any, len(u.Groups))
+	for i, g := range u.Groups {
+		groups[i] = g
+	}
+	o.Set("MemberOf", &value.Array{Items: groups, List: true})
+	for _, pt := range policyTypes {
+		o.Set(pt, emptyNil(u.Policy(pt)))
+	}
+	o.DefaultDisplay = []string{"UserPrincipalName", "DisplayName", "Department", "TeamsMeetingPolicy"}
+	return o
+}
+
+func emptyNil(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

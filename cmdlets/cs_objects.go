@@ -1,0 +1,392 @@
+package cmdlets
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/state"
+)
+
+// family describes one kind of configuration or policy object and the
+// Get-, Set-, New-, Remove- and Grant- cmdlets that manage it.
+type family struct {
+	kind      string // kind in package state
+	noun      string // "CsTeamsMeetingPolicy"
+	qualifier string // "SkypeForBusiness\\" for the Skype for Business Server variant of a shared noun
+	form      identityForm
+	typeName  string // the type name Get- objects carry
+	// policyType names the policy in assignments; "" for configurations.
+	policyType string
+	// lead lists the properties shown right after Identity, in the real
+	// object's order; the others follow in stored order.
+	lead []string
+	// resetGlobal: Remove- of Global resets it to the defaults (Skype for
+	// Business, external access) instead of refusing (Teams).
+	resetGlobal bool
+	// configAPI: Grant- reports a missing policy as the ConfigAPI-based
+	// cmdlets do ([ClientError] : "X" not found).
+	configAPI bool
+	// groups: Grant- can assign to groups and the whole tenant.
+	groups bool
+}
+
+// families lists the objects the Teams and Skype for Business cmdlets
+// manage. Their cmdlets' parameters come from csCmdletFacts.
+func families() []*family {
+	return []*family{
+		{kind: state.KindTeamsMeetingPolicy, noun: "CsTeamsMeetingPolicy", form: tagOrGlobal, policyType: "TeamsMeetingPolicy", groups: true,
+			typeName: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.MeetingPolicy",
+			lead: []string{"Description", "AllowChannelMeetingScheduling", "AllowMeetNow", "AllowPrivateMeetNow", "MeetingChatEnabledType",
+				"LiveCaptionsEnabledType", "AllowIPVideo", "AllowAnonymousUsersToDialOut", "AllowAnonymousUsersToStartMeeting",
+				"AllowPrivateMeetingScheduling", "AutoAdmittedUsers", "AllowCloudRecording", "AllowOutlookAddIn", "AllowPowerPointSharing",
+				"AllowParticipantGiveRequestControl", "AllowExternalParticipantGiveRequestControl", "AllowSharedNotes", "AllowWhiteboard",
+				"AllowTranscription", "MediaBitRateKb", "ScreenSharingMode", "AllowPSTNUsersToBypassLobby", "AllowOrganizersToOverrideLobbySettings"}},
+		{kind: state.KindExternalAccessPolicy, noun: "CsExternalAccessPolicy", form: tagOrGlobal, policyType: "ExternalAccessPolicy", groups: true,
+			typeName: "Microsoft.Rtc.Management.WritableConfig.Policy.ExternalAccess.ExternalAccessPolicy", lead: []string{"Description"},
+			resetGlobal: true, configAPI: true},
+		{kind: state.KindTeamsAppPermissionPolicy, noun: "CsTeamsAppPermissionPolicy", form: tagOrGlobal, policyType: "TeamsAppPermissionPolicy", groups: true,
+			typeName: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.AppPermissionPolicy", lead: []string{"Description"}},
+		{kind: state.KindConferencingPolicy, noun: "CsConferencingPolicy", form: siteOrTag, policyType: "ConferencingPolicy",
+			typeName: "Microsoft.Rtc.Management.WritableConfig.Policy.Meeting.MeetingPolicy", lead: []string{"Description"}, resetGlobal: true},
+		{kind: state.KindSfbExternalAccessPolicy, noun: "CsExternalAccessPolicy", qualifier: `SkypeForBusiness\`, form: siteOrTag,
+			policyType: "SfbExternalAccessPolicy", typeName: "Microsoft.Rtc.Management.WritableConfig.Policy.ExternalAccess.ExternalAccessPolicy",
+			lead: []string{"Description"}, resetGlobal: true},
+		{kind: state.KindTeamsMeetingConfiguration, noun: "CsTeamsMeetingConfiguration", form: globalOnly,
+			typeName: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.TeamsMeetingConfiguration"},
+		{kind: state.KindTenantFederationConfiguration, noun: "CsTenantFederationConfiguration", form: globalOnly,
+			typeName: "Microsoft.Rtc.Management.WritableConfig.Settings.Edge.TenantFederationSettings"},
+		{kind: state.KindTeamsAcsFederationConfiguration, noun: "CsTeamsAcsFederationConfiguration", form: globalOnly,
+			typeName: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.TeamsAcsFederationConfiguration"},
+		{kind: state.KindAccessEdgeConfiguration, noun: "CsAccessEdgeConfiguration", form: globalOnly,
+			typeName: "Microsoft.Rtc.Management.WritableConfig.Settings.Edge.AccessEdgeConfiguration"},
+		{kind: state.KindMeetingConfiguration, noun: "CsMeetingConfiguration", form: siteOnly,
+			typeName: "Microsoft.Rtc.Management.WritableConfig.Settings.UserServices.MeetingConfiguration"},
+	}
+}
+
+// label is how messages name the kind ("TeamsMeetingPolicy").
+func (f *family) label() string { return strings.TrimPrefix(f.noun, "Cs") }
+
+// notSettable are the parameters of Set- and New- that are not properties.
+var notSettable = map[string]bool{
+	"identity": true, "instance": true, "tenant": true, "force": true, "inmemory": true, "passthru": true,
+	"domaincontroller": true, "localstore": true, "msftinternalprocessingmode": true, "filter": true,
+	"whatif": true, "confirm": true, "usedefaultrouting": true, "usednssrvrouting": true,
+}
+
+// psObject returns the object Get- writes for a stored object.
+func (f *family) psObject(o *state.Object) *value.Object {
+	out := value.NewObject(f.typeName)
+	out.Set("Identity", o.Identity)
+	for _, name := range f.lead {
+		v, ok := o.Get(name)
+		if !ok && name != "Description" {
+			continue
+		}
+		out.Set(name, toPS(v))
+	}
+	for _, p := range o.Props {
+		if _, done := out.Get(p.Name); done {
+			continue
+		}
+		out.Set(p.Name, toPS(p.Value))
+	}
+	return out
+}
+
+// identity reads and normalizes -Identity (or the Identity of -Instance),
+// defaulting to Global.
+func (f *family) identity(c *Call) (string, error) {
+	id := "Global"
+	switch {
+	case c.Has("Identity") && c.Arg("Identity") != nil:
+		id = c.String("Identity")
+	case c.Has("Instance"):
+		if o, ok := c.Arg("Instance").(*value.Object); ok {
+			if v, ok := o.Get("Identity"); ok && v != nil {
+				id = value.ToString(v)
+			}
+		}
+	}
+	norm, msg := normalizeIdentity(f.form, id)
+	if msg != "" {
+		return "", c.Fail("InvalidIdentity", InvalidArgument, "%s", msg)
+	}
+	return norm, nil
+}
+
+// notFound writes the error for a missing object.
+func (f *family) notFound(c *Call, id string) error {
+	return c.Errorf("ObjectNotFound", ObjectNotFound, id, "Cannot find %q %q because it does not exist.", f.label(), id)
+}
+
+func (f *family) get(c *Call) error {
+	t, err := c.Tenant()
+	if err != nil {
+		return err
+	}
+	if c.Has("Identity") && c.Arg("Identity") != nil {
+		id, err := f.identity(c)
+		if err != nil {
+			return err
+		}
+		o, ok := t.Object(f.kind, id)
+		if !ok {
+			return f.notFound(c, id)
+		}
+		return c.Write(f.psObject(o))
+	}
+	filter := c.String("Filter")
+	for _, o := range t.Objects(f.kind) {
+		if filter != "" && !value.Like(o.Identity, filter, false) {
+			continue
+		}
+		if err := c.Write(f.psObject(o)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// settings returns the property values a Set- or New- call gives, checked
+// and converted, in the order of the cmdlet's parameters.
+func (f *family) settings(c *Call) ([]state.Prop, error) {
+	var out []state.Prop
+	for _, p := range c.cmd.Params {
+		ln := strings.ToLower(p.Name)
+		if notSettable[ln] {
+			continue
+		}
+		v, ok := c.bound[ln]
+		if !ok {
+			continue
+		}
+		if p.IsSwitch() {
+			v = value.ToBool(v)
+		}
+		cv, err := checkDocumented(p, v)
+		if err != nil {
+			return nil, c.Fail("InvalidValue", InvalidArgument, "%s", err.Error())
+		}
+		out = append(out, state.Prop{Name: p.Name, Value: cv})
+	}
+	return out, nil
+}
+
+// apply sets props on o, recording each change; with dry set it only
+// lists them. It returns the descriptions of what changed.
+func (f *family) apply(c *Call, t *state.Tenant, o *state.Object, props []state.Prop, dry bool) []string {
+	var changed []string
+	for _, p := range props {
+		old, _ := o.Get(p.Name)
+		nv, edited := applyListEdit(old, p.Value)
+		if !edited {
+			nv = fromPS(p.Value)
+			if a, ok := nv.([]any); ok && a == nil {
+				nv = []any{}
+			}
+		}
+		if sameStored(old, nv) {
+			continue
+		}
+		changed = append(changed, fmt.Sprintf("%s: %s -> %s", p.Name, showText(old), showText(nv)))
+		if dry {
+			continue
+		}
+		o.Set(p.Name, nv)
+		c.recordChange(t, f.kind, o.Identity, p.Name, old, nv)
+	}
+	return changed
+}
+
+func showText(v any) string {
+	if v == nil {
+		return "$null"
+	}
+	return changeText(v)
+}
+
+// instanceProps returns the properties of an -Instance object that differ
+// from what is stored, so that Set- -Instance writes the edited copy back.
+func instanceProps(c *Call, o *state.Object) []state.Prop {
+	inst, ok := c.Arg("Instance").(*value.Object)
+	if !ok {
+		return nil
+	}
+	var out []state.Prop
+	for _, p := range inst.Props() {
+		if strings.EqualFold(p.Name, "Identity") || !o.Has(p.Name) && !strings.EqualFold(p.Name, "Description") {
+			continue
+		}
+		v, _ := inst.Get(p.Name)
+		out = append(out, state.Prop{Name: p.Name, Value: v})
+	}
+	return out
+}
+
+func (f *family) set(c *Call) error {
+	t, err := c.Tenant()
+	if err != nil {
+		return err
+	}
+	id, err := f.identity(c)
+	if err != nil {
+		return err
+	}
+	o, ok := t.Object(f.kind, id)
+	if !ok {
+		return f.notFound(c, id)
+	}
+	props, err := f.settings(c)
+	if err != nil {
+		return err
+	}
+	if c.Has("Instance") {
+		given := map[string]bool{}
+		for _, p := range props {
+			given[strings.ToLower(p.Name)] = true
+		}
+		var merged []state.Prop
+		for _, p := range instanceProps(c, o) {
+			if !given[strings.ToLower(p.Name)] {
+				merged = append(merged, p)
+			}
+		}
+		props = append(merged, props...)
+	}
+	if !c.ShouldProcess(id, c.cmd.Name) {
+		for _, line := range f.apply(c, t, o, props, true) {
+			c.whatIfDetail(line)
+		}
+		return nil
+	}
+	if len(f.apply(c, t, o, props, false)) > 0 {
+		if err := t.PutObject(o); err != nil {
+			return c.Fail("StoreError", WriteError, "%v", err)
+		}
+	}
+	if c.Bool("PassThru") {
+		return c.Write(f.psObject(o))
+	}
+	return nil
+}
+
+// whatIfDetail shows, under a "What if:" line, one property a call would
+// change.
+func (c *Call) whatIfDetail(line string) {
+	fmt.Fprintf(c.s.out, "What if:     %s\n", line)
+}
+
+func (f *family) newObject(c *Call) error {
+	t, err := c.Tenant()
+	if err != nil {
+		return err
+	}
+	id, err := f.identity(c)
+	if err != nil {
+		return err
+	}
+	if _, exists := t.Object(f.kind, id); exists || id == "Global" {
+		return c.Errorf("ObjectAlreadyExists", ResourceExists, id, "Cannot create %q %q because it already exists.", f.label(), id)
+	}
+	props, err := f.settings(c)
+	if err != nil {
+		return err
+	}
+	o, ok := state.DefaultObject(f.kind)
+	if !ok {
+		return c.Fail("NoDefaults", InvalidOperation, "no defaults for %s", f.label())
+	}
+	o.Identity = id
+	if !c.ShouldProcess(id, c.cmd.Name) {
+		return nil
+	}
+	c.recordChange(t, f.kind, id, "", nil, "created")
+	f.apply(c, t, o, props, false)
+	if err := t.PutObject(o); err != nil {
+		return c.Fail("StoreError", WriteError, "%v", err)
+	}
+	return c.Write(f.psObject(o))
+}
+
+func (f *family) remove(c *Call) error {
+	t, err := c.Tenant()
+	if err != nil {
+		return err
+	}
+	id, err := f.identity(c)
+	if err != nil {
+		return err
+	}
+	o, ok := t.Object(f.kind, id)
+	if !ok {
+		return f.notFound(c, id)
+	}
+	if id == "Global" {
+		if !f.resetGlobal {
+			return c.Errorf("CannotRemoveGlobal", InvalidOperation, id,
+				"The global %s cannot be removed. Use Set-%s -Identity Global to change its settings.", f.label(), f.noun)
+		}
+		def, _ := state.DefaultObject(f.kind)
+		var props []state.Prop
+		for _, p := range o.Props {
+			dv, _ := def.Get(p.Name)
+			props = append(props, state.Prop{Name: p.Name, Value: toPS(dv)})
+		}
+		if !c.ShouldProcess(id, c.cmd.Name) {
+			return nil
+		}
+		f.apply(c, t, o, props, false)
+		c.Verbose("the Global %s was reset to its default values", f.label())
+		return t.PutObject(o)
+	}
+	if !c.ShouldProcess(id, c.cmd.Name) {
+		return nil
+	}
+	if f.policyType != "" {
+		f.unassign(c, t, policyName(id))
+	}
+	t.DeleteObject(f.kind, id)
+	c.recordChange(t, f.kind, id, "", "created", "removed")
+	return nil
+}
+
+// unassign removes every assignment of the policy name, as the service
+// does when a custom policy is deleted, and warns how many there were.
+func (f *family) unassign(c *Call, t *state.Tenant, name string) {
+	users := 0
+	var changed []*state.User
+	for u := range t.Users() {
+		if strings.EqualFold(u.Policy(f.policyType), name) {
+			changed = append(changed, u)
+		}
+	}
+	for _, u := range changed {
+		u.SetPolicy(f.policyType, "")
+		_ = t.PutUser(u)
+		c.recordChange(t, "User", u.UPN, f.policyType, name, nil)
+		users++
+	}
+	groups := 0
+	for _, ga := range t.GroupAssignments(f.policyType) {
+		if strings.EqualFold(ga.PolicyName, name) {
+			t.RemoveGroupAssignment(ga.GroupID, f.policyType)
+			c.recordChange(t, "Group", ga.GroupID, f.policyType, name, nil)
+			groups++
+		}
+	}
+	tenant := false
+	if strings.EqualFold(t.TenantGrant(f.policyType), name) {
+		t.SetTenantGrant(f.policyType, "")
+		c.recordChange(t, "Tenant", "Global", f.policyType, name, nil)
+		tenant = true
+	}
+	if users+groups > 0 || tenant {
+		msg := fmt.Sprintf("The policy %q was assigned to %d user(s) and %d group(s)", name, users, groups)
+		if tenant {
+			msg += " and to the whole tenant"
+		}
+		c.Warning("%s; those assignments were removed and the users now get the next policy in precedence.", msg)
+	}
+}
