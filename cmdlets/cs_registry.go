@@ -24,7 +24,11 @@ func csCmdlets() []*Cmdlet {
 	for key, process := range directoryHandlers() {
 		handle(key, process)
 	}
-	out := make([]*Cmdlet, 0, len(facts))
+	for key, process := range federationHandlers() {
+		handle(key, process)
+	}
+	out := make([]*Cmdlet, 0, len(facts)+8)
+	out = append(out, emuCmdlets()...)
 	for key, cmd := range facts {
 		if strings.HasPrefix(key, "Grant-") || strings.Contains(key, `\Grant-`) {
 			// the real Grant- cmdlets take users from the pipeline, by
@@ -42,8 +46,3 @@ func csCmdlets() []*Cmdlet {
 	return out
 }
 
-// directoryHandlers returns the handlers of the directory and assignment
-// cmdlets, keyed by cmdlet name.
-func directoryHandlers() map[string]func(c *Call) error {
-	return map[string]func(c *Call) error{}
-}

@@ -53,8 +53,12 @@ func registry() (map[string]*Cmdlet, map[string]string) {
 		cmds[strings.ToLower(c.Name)] = c
 	}
 	for _, c := range csCmdlets() {
-		if _, ok := cmds[c.key]; !ok {
-			cmds[c.key] = c
+		key := c.key
+		if key == "" {
+			key = strings.ToLower(c.Name)
+		}
+		if _, ok := cmds[key]; !ok {
+			cmds[key] = c
 		}
 	}
 	aliases := map[string]string{
