@@ -55,6 +55,8 @@ type Cmdlet struct {
 	Name     string
 	Module   string
 	Synopsis string
+	// Description is the long description Get-Help shows.
+	Description string
 	// Doc is the Microsoft documentation page the emulation follows.
 	Doc    string
 	Params []*ParamDef

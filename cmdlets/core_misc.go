@@ -555,6 +555,9 @@ func cmdletHelp(cmd *Cmdlet) string {
 		}
 		fmt.Fprintf(&b, " %s", name)
 	}
+	if cmd.Description != "" {
+		fmt.Fprintf(&b, "\n\nDESCRIPTION\n    %s", cmd.Description)
+	}
 	b.WriteString("\n\nPARAMETERS\n")
 	for _, p := range cmd.Params {
 		fmt.Fprintf(&b, "    -%s <%s>\n", p.Name, p.Type)
@@ -563,6 +566,9 @@ func cmdletHelp(cmd *Cmdlet) string {
 		}
 		if len(p.Values) > 0 {
 			fmt.Fprintf(&b, "        Allowed values: %s\n", strings.Join(p.Values, ", "))
+		}
+		if len(p.Documented) > 0 {
+			fmt.Fprintf(&b, "        Documented values: %s\n", strings.Join(p.Documented, ", "))
 		}
 	}
 	if len(cmd.Examples) > 0 {

@@ -172,7 +172,7 @@ func outputCmdlets() []*Cmdlet {
 				}
 				return nil
 			},
-			End: func(c *Call) error { c.s.sink.flush(); return nil },
+			End: func(c *Call) error { c.s.sink.end(); return nil },
 		},
 		{
 			Name: "Out-Default", Synopsis: "Writes objects to the default output.",

@@ -29,6 +29,7 @@ func csCmdlets() []*Cmdlet {
 	}
 	out := make([]*Cmdlet, 0, len(facts)+8)
 	out = append(out, emuCmdlets()...)
+	out = append(out, whatIfCmdlets()...)
 	for key, cmd := range facts {
 		if strings.HasPrefix(key, "Grant-") || strings.Contains(key, `\Grant-`) {
 			// the real Grant- cmdlets take users from the pipeline, by
@@ -45,4 +46,3 @@ func csCmdlets() []*Cmdlet {
 	}
 	return out
 }
-

@@ -467,7 +467,7 @@ func (s *Session) RunScript(ctx context.Context, script *parser.Script, args []a
 	defer func() { s.file = prevFile }()
 	defer func() {
 		if r := recover(); r != nil {
-			s.sink.flush()
+			s.sink.end()
 			rec := &ErrorRecord{Msg: fmt.Sprintf("internal error: %v", r), ID: "InternalError", Category: NotSpecified}
 			s.printError(rec)
 			code, err = 1, rec
@@ -475,7 +475,7 @@ func (s *Session) RunScript(ctx context.Context, script *parser.Script, args []a
 	}()
 	s.setScriptVars(sc, script.File)
 	_, runErr := s.invokeBody(frame{scope: sc, file: script.File}, script.Body, args, nil, s.sink.write, invokeOpts{script: true, source: script.Source})
-	s.sink.flush()
+	s.sink.end()
 	return s.finish(runErr)
 }
 
@@ -490,12 +490,12 @@ func (s *Session) RunInGlobal(ctx context.Context, file, src string) (int, error
 	s.global.script = true
 	defer func() {
 		if r := recover(); r != nil {
-			s.sink.flush()
+			s.sink.end()
 			s.printError(&ErrorRecord{Msg: fmt.Sprintf("internal error: %v", r), ID: "InternalError"})
 		}
 	}()
 	_, runErr := s.invokeBody(frame{scope: s.global, file: file}, script.Body, nil, nil, s.sink.write, invokeOpts{script: true, dot: true, source: src})
-	s.sink.flush()
+	s.sink.end()
 	return s.finish(runErr)
 }
 
@@ -559,6 +559,9 @@ func (s *Session) Out() io.Writer { return s.out }
 type outputSink struct {
 	s       *Session
 	pending []any
+	// stream is the Out-Default formatting in progress: the output of a
+	// run is one table even when it is written out in several batches.
+	stream *format.Stream
 }
 
 func (o *outputSink) write(v any) error {
@@ -578,7 +581,10 @@ func (o *outputSink) flush() {
 	start := 0
 	render := func(end int) {
 		if end > start {
-			if err := format.Default(o.s.out, o.s.displayable(items[start:end]), o.s.width); err != nil {
+			if o.stream == nil {
+				o.stream = format.NewStream(o.s.out, o.s.width)
+			}
+			if err := o.stream.Add(o.s.displayable(items[start:end])); err != nil {
 				fmt.Fprintln(o.s.errw, err)
 			}
 		}
@@ -587,6 +593,7 @@ func (o *outputSink) flush() {
 		it := items[i]
 		if ft, ok := it.(*formattedText); ok {
 			render(i)
+			o.endStream()
 			var b strings.Builder
 			if err := ft.render(&b, o.s.width); err != nil {
 				fmt.Fprintln(o.s.errw, err)
@@ -598,6 +605,7 @@ func (o *outputSink) flush() {
 		if isMemberDefinition(it) {
 			// Get-Member output is grouped under "TypeName: ..." headers
 			render(i)
+			o.endStream()
 			j := i
 			for j < len(items) && isMemberDefinition(items[j]) {
 				j++
@@ -612,6 +620,22 @@ func (o *outputSink) flush() {
 		}
 	}
 	render(len(items))
+}
+
+// end writes out what is pending and ends the formatting, as the end of a
+// run or Out-Host does.
+func (o *outputSink) end() {
+	o.flush()
+	o.endStream()
+}
+
+func (o *outputSink) endStream() {
+	if o.stream != nil {
+		if err := o.stream.End(); err != nil {
+			fmt.Fprintln(o.s.errw, err)
+		}
+		o.stream = nil
+	}
 }
 
 func isMemberDefinition(v any) bool {

@@ -79,6 +79,45 @@ func Default(w io.Writer, items []any, width int) error {
 	return e.run(items)
 }
 
+// Stream is Out-Default over a pipeline whose objects arrive in batches:
+// the first batch picks the view and sizes the table's columns (as pwsh's
+// group cache does), and later batches continue the same table without a
+// new header, so that messages written between batches do not break it.
+type Stream struct {
+	e *engine
+}
+
+// NewStream returns an Out-Default stream writing to w.
+func NewStream(w io.Writer, width int) *Stream {
+	return &Stream{e: newEngine(w, width, shapeDefault)}
+}
+
+// Add formats a batch of items and writes them out.
+func (s *Stream) Add(items []any) error {
+	e := s.e
+	e.streaming = true
+	e.feed(items)
+	if e.inGroup {
+		e.popGroup()
+	}
+	if err := e.bw.Flush(); err != nil && e.err == nil {
+		e.err = err
+	}
+	return e.err
+}
+
+// End finishes the output (the blank line after a table) and writes it.
+func (s *Stream) End() error {
+	e := s.e
+	if e.started && e.view.kind != viewList {
+		e.write("")
+	}
+	if err := e.bw.Flush(); err != nil && e.err == nil {
+		e.err = err
+	}
+	return e.err
+}
+
 // Table writes items as "... | Format-Table" shows them. With no columns,
 // the columns are the default display properties of the first object, or
 // its first 10 properties, or the built-in view of its type.
@@ -176,6 +215,10 @@ type engine struct {
 	key      any
 	events   []event
 	groupTop []string
+	// streaming: the engine serves a Stream; cont is the table that later
+	// batches continue (an empty writer for list and custom views).
+	streaming bool
+	cont      *tableWriter
 }
 
 func newEngine(w io.Writer, width int, s shape) *engine {
@@ -186,6 +229,21 @@ func newEngine(w io.Writer, width int, s shape) *engine {
 }
 
 func (e *engine) run(items []any) error {
+	e.feed(items)
+	if e.inGroup {
+		e.popGroup()
+	}
+	if e.started && e.view.kind != viewList {
+		e.write("")
+	}
+	if err := e.bw.Flush(); err != nil && e.err == nil {
+		e.err = err
+	}
+	return e.err
+}
+
+// feed adds the pipeline's items, enumerating arrays and hashtables.
+func (e *engine) feed(items []any) {
 	for _, it := range items {
 		switch x := it.(type) {
 		case *value.Array:
@@ -200,16 +258,6 @@ func (e *engine) run(items []any) error {
 			e.add(it)
 		}
 	}
-	if e.inGroup {
-		e.popGroup()
-	}
-	if e.started && e.view.kind != viewList {
-		e.write("")
-	}
-	if err := e.bw.Flush(); err != nil && e.err == nil {
-		e.err = err
-	}
-	return e.err
 }
 
 func (e *engine) write(lines ...string) {
@@ -247,6 +295,10 @@ func (e *engine) add(so any) {
 		return
 	}
 	switch {
+	case !e.inGroup && e.cont != nil:
+		// a later batch of a stream continues the table
+		e.render(e.payload(so), e.cont)
+		return
 	case !e.inGroup:
 		e.key = e.groupKey(so)
 		e.pushGroup()
@@ -326,6 +378,13 @@ func (e *engine) popGroup() {
 		}
 		tw = newTableWriter(e.cols, widths, e.view.aligns, e.hide)
 		e.write(tw.header(e.view.labels)...)
+	}
+	if e.streaming && e.groupBy == nil {
+		if tw != nil {
+			e.cont = tw
+		} else {
+			e.cont = &tableWriter{}
+		}
 	}
 	for _, ev := range events {
 		e.render(ev, tw)
