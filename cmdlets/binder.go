@@ -32,6 +32,9 @@ type bindSpec struct {
 	// parameters convert through an argument transformation.
 	script     bool
 	defaultSet string
+	// idx, when set, indexes params (cached cmdlet specs; see
+	// Session.cmdletSpec).
+	idx *bindIndex
 }
 
 // bindResult is what binding produced.
@@ -126,7 +129,14 @@ func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (
 			positional = append(positional, a)
 			continue
 		}
-		p, cands := spec.lookup(a.name)
+		var p *ParamDef
+		var cands []string
+		key := ""
+		if r, ok := spec.idx.lookup(a.name); ok {
+			p, key = r.p, r.key
+		} else {
+			p, cands = spec.lookup(a.name)
+		}
 		if p == nil {
 			if len(cands) > 0 {
 				var b strings.Builder
@@ -147,7 +157,9 @@ func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (
 			return nil, bindError(a.pos, spec.command, "NamedParameterNotFound", InvalidArgument,
 				"A parameter cannot be found that matches parameter name '%s'.", a.name)
 		}
-		key := strings.ToLower(p.Name)
+		if key == "" {
+			key = strings.ToLower(p.Name)
+		}
 		if _, dup := res.bound[key]; dup {
 			return nil, bindError(a.pos, spec.command, "ParameterAlreadyBound", InvalidArgument,
 				"Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", p.Name)
@@ -179,18 +191,12 @@ func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (
 		res.names[key] = p.Name
 	}
 	// positional parameters in position order
-	var posParams []*ParamDef
-	for _, p := range spec.params {
-		if p.Position >= 0 {
-			posParams = append(posParams, p)
-		}
-	}
-	sort.SliceStable(posParams, func(i, j int) bool { return posParams[i].Position < posParams[j].Position })
+	posParams := spec.positional()
 	for pi := 0; pi < len(positional); pi++ {
 		a := positional[pi]
 		var target *ParamDef
 		for _, p := range posParams {
-			if _, done := res.bound[strings.ToLower(p.Name)]; done {
+			if _, done := res.bound[spec.keyOf(p)]; done {
 				continue
 			}
 			if !s.inCompatibleSet(spec, res, p) {
@@ -212,7 +218,7 @@ func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (
 		var alts []*ParamDef
 		for _, p := range posParams {
 			if p != target && p.Position == target.Position {
-				if _, done := res.bound[strings.ToLower(p.Name)]; !done && s.inCompatibleSet(spec, res, p) {
+				if _, done := res.bound[spec.keyOf(p)]; !done && s.inCompatibleSet(spec, res, p) {
 					alts = append(alts, p)
 				}
 			}
@@ -295,6 +301,9 @@ func commonFrom(bound map[string]any) commonParams {
 
 // inCompatibleSet reports whether p can be bound given what is bound.
 func (s *Session) inCompatibleSet(spec *bindSpec, res *bindResult, p *ParamDef) bool {
+	if spec.idx != nil {
+		return spec.idx.inCompatibleSet(res, p)
+	}
 	if len(p.Sets) == 0 {
 		return true
 	}
@@ -322,6 +331,10 @@ func (s *Session) candidateSets(spec *bindSpec, res *bindResult) map[string]bool
 	if len(all) == 0 {
 		return nil
 	}
+	if d := strings.ToLower(spec.defaultSet); d != "" && d != "__allparametersets" {
+		// the default set exists even when no parameter names it
+		all[d] = true
+	}
 	for key := range res.bound {
 		p := spec.find(key)
 		if p == nil || len(p.Sets) == 0 {
@@ -340,13 +353,17 @@ func (s *Session) candidateSets(spec *bindSpec, res *bindResult) map[string]bool
 
 // resolveSet picks the parameter set from what is bound.
 func (s *Session) resolveSet(spec *bindSpec, res *bindResult, pos parser.Pos) error {
-	sets := s.candidateSets(spec, res)
-	if sets == nil {
+	var sets map[string]bool
+	if spec.idx != nil {
+		if spec.idx.resolveSet(res) {
+			return nil
+		}
+	} else if sets = s.candidateSets(spec, res); sets == nil {
 		return nil
 	}
 	if len(sets) == 0 {
 		return bindError(pos, spec.command, "AmbiguousParameterSet", InvalidArgument,
-			"Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.")
+			"Parameter set cannot be resolved using the specified named parameters.One or few of the parameters mentioned cannot be used together.Do a Get-command %s to see the available parameter sets.", spec.command)
 	}
 	if len(sets) == 1 {
 		for k := range sets {
@@ -378,7 +395,7 @@ func (s *Session) checkMandatory(spec *bindSpec, res *bindResult, pos parser.Pos
 		if len(p.MandatoryIn) > 0 && res.set != "" {
 			in := false
 			for _, m := range p.MandatoryIn {
-				if strings.EqualFold(m, res.set) {
+				if strings.EqualFold(m, res.set) || m == "__AllParameterSets" {
 					in = true
 				}
 			}
@@ -397,7 +414,7 @@ func (s *Session) checkMandatory(spec *bindSpec, res *bindResult, pos parser.Pos
 				continue
 			}
 		}
-		if _, ok := res.bound[strings.ToLower(p.Name)]; !ok {
+		if _, ok := res.bound[spec.keyOf(p)]; !ok {
 			missing = append(missing, p.Name)
 		}
 	}
@@ -410,37 +427,40 @@ func (s *Session) checkMandatory(spec *bindSpec, res *bindResult, pos parser.Pos
 
 // bindPipeline binds one pipeline input object. It returns the names bound
 // (to unbind after the record) or an error when nothing takes the input.
+// As in PowerShell, it tries by value without conversion, then by property
+// name without conversion, then by value and by property name with
+// conversion, so that an object with an Identity property binds to
+// -Identity by name instead of being converted to a string.
 func (s *Session) bindPipeline(fr frame, spec *bindSpec, res *bindResult, in any, pos parser.Pos) ([]string, error) {
 	var added []string
-	takes := false
-	for _, p := range spec.params {
-		if !p.Pipeline {
-			continue
+	byValue := func(exact bool) {
+		for _, p := range spec.params {
+			if !p.Pipeline {
+				continue
+			}
+			key := spec.keyOf(p)
+			if _, done := res.bound[key]; done {
+				continue
+			}
+			if !s.inCompatibleSet(spec, res, p) || exact && !takesWithoutConversion(p, in) {
+				continue
+			}
+			cv, err := s.convertParam(fr, spec, p, in, pos)
+			if err != nil {
+				continue
+			}
+			res.bound[key] = cv
+			res.names[key] = p.Name
+			added = append(added, key)
+			break
 		}
-		takes = true
-		key := strings.ToLower(p.Name)
-		if _, done := res.bound[key]; done {
-			continue
-		}
-		if !s.inCompatibleSet(spec, res, p) {
-			continue
-		}
-		cv, err := s.convertParam(fr, spec, p, in, pos)
-		if err != nil {
-			continue
-		}
-		res.bound[key] = cv
-		res.names[key] = p.Name
-		added = append(added, key)
-		break
 	}
-	if len(added) == 0 {
+	byName := func(exact bool) error {
 		for _, p := range spec.params {
 			if !p.ByName {
 				continue
 			}
-			takes = true
-			key := strings.ToLower(p.Name)
+			key := spec.keyOf(p)
 			if _, done := res.bound[key]; done {
 				continue
 			}
@@ -452,27 +472,74 @@ func (s *Session) bindPipeline(fr frame, spec *bindSpec, res *bindResult, in any
 					}
 				}
 			}
-			if !ok {
+			if !ok || exact && !takesWithoutConversion(p, v) {
 				continue
 			}
 			cv, err := s.convertParam(fr, spec, p, v, pos)
 			if err != nil {
-				return added, err
+				return err
 			}
 			res.bound[key] = cv
 			res.names[key] = p.Name
 			added = append(added, key)
 		}
+		return nil
+	}
+	byValue(true)
+	if len(added) == 0 {
+		if err := byName(true); err != nil {
+			return added, err
+		}
 	}
 	if len(added) == 0 {
-		if !takes {
-			return nil, bindError(pos, spec.command, "InputObjectNotBound", InvalidArgument,
-				"The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.")
+		byValue(false)
+	}
+	if len(added) == 0 {
+		if err := byName(false); err != nil {
+			return added, err
 		}
+	}
+	if len(added) == 0 {
 		return nil, bindError(pos, spec.command, "InputObjectNotBound", InvalidArgument,
 			"The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.")
 	}
 	return added, nil
+}
+
+// takesWithoutConversion reports whether p takes v as it is, without a
+// type conversion.
+func takesWithoutConversion(p *ParamDef, v any) bool {
+	switch strings.ToLower(p.Type) {
+	case "", "object", "psobject", "object[]", "psobject[]":
+		return true
+	case "string":
+		_, ok := v.(string)
+		return ok
+	case "string[]":
+		if _, ok := v.(string); ok {
+			return true
+		}
+		a, ok := v.(*value.Array)
+		if !ok {
+			return false
+		}
+		for _, it := range a.Items {
+			if _, ok := it.(string); !ok {
+				return false
+			}
+		}
+		return true
+	case "bool", "boolean", "switch":
+		_, ok := v.(bool)
+		return ok
+	case "int", "int32", "long", "int64":
+		switch v.(type) {
+		case int, int64:
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // propertyOf reads a property of a pipeline object for by-name binding.
@@ -575,6 +642,13 @@ func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos
 			break
 		}
 		cv, err := s.convert(v, typ)
+		if ce, ok := err.(*value.ConversionError); ok && p.DotNet != "" {
+			// name the parameter's own .NET type (System.UInt32), not the
+			// one it is converted through
+			shown := *ce
+			shown.Type = p.DotNet
+			err = &shown
+		}
 		if err != nil {
 			if ce, ok := err.(*value.ConversionError); ok && strings.Contains(ce.Detail, "enumerator name") {
 				return nil, bindError(pos, spec.command, "CannotConvertArgumentNoMessage", InvalidArgument,

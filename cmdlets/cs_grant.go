@@ -37,13 +37,14 @@ func (f *family) grant(c *Call) error {
 		case id == "Global" || strings.HasPrefix(id, "site:"):
 			return c.Errorf("NotUserPolicy", InvalidArgument, raw, "Policy %q is not a user policy. You can assign only a user policy to a specific user.", id)
 		default:
-			if _, ok := t.Object(f.kind, id); !ok {
+			o, ok := t.Object(f.kind, id)
+			if !ok {
 				if f.configAPI {
 					return c.Errorf("PolicyNotFound", ObjectNotFound, raw, "[ClientError] : %q not found", policyName(id))
 				}
 				return c.Errorf("PolicyNotFound", ObjectNotFound, raw, "Policy %q is not a user policy. You can assign only a user policy to a specific user.", policyName(id))
 			}
-			name = policyName(id)
+			name = policyName(o.Identity) // as the policy spells it, not as typed
 		}
 	}
 	switch {
@@ -59,12 +60,22 @@ func (f *family) grant(c *Call) error {
 	case toGroup:
 		return f.grantGroup(c, t, name)
 	}
-	u, err := ensureUser(c, t, c.String("Identity"), true)
-	if u == nil {
+	// a user that cannot be created is an error even under -WhatIf; one
+	// that can is created only when the change is made
+	id := userID(c.String("Identity"))
+	target := id
+	if u, ok := t.User(id); ok {
+		target = u.UPN
+	} else if id == "" || c.s.strictDir {
+		_, err := ensureUser(c, t, id, false)
 		return err
 	}
-	if !c.ShouldProcess(u.UPN, c.cmd.Name) {
+	if !c.ShouldProcess(target, c.cmd.Name) {
 		return nil
+	}
+	u, err := ensureUser(c, t, id, true)
+	if u == nil {
+		return err
 	}
 	old := u.SetPolicy(f.policyType, name)
 	if old != name {
@@ -82,16 +93,28 @@ func (f *family) grant(c *Call) error {
 // grantGroup assigns the policy to a group at -Rank (the end when not
 // given), replacing the group's assignment of this policy type.
 func (f *family) grantGroup(c *Call, t *state.Tenant, name string) error {
-	g, err := ensureGroup(c, t, c.String("Group"), name != "")
-	if g == nil {
-		return err
+	if !groupAssignable(f.policyType) {
+		return c.Errorf("GroupAssignmentNotSupported", InvalidOperation, c.String("Group"),
+			"Group policy assignment is not supported for the policy type %q. Assign the policy to users with -Identity.", f.policyType)
 	}
 	rank := c.Int("Rank", 0)
 	if c.Has("Rank") && rank < 1 {
 		return c.Fail("InvalidRank", InvalidArgument, "Cannot set the rank of the assignment to %d: the rank must be 1 or greater.", rank)
 	}
-	if !c.ShouldProcess(g.ID, c.cmd.Name) {
+	// as for users: -WhatIf does not create a missing group
+	target := strings.TrimSpace(c.String("Group"))
+	if g, ok := findGroup(t, target); ok {
+		target = g.ID
+	} else if target == "" || name == "" || c.s.strictDir {
+		_, err := ensureGroup(c, t, target, false)
+		return err
+	}
+	if !c.ShouldProcess(target, c.cmd.Name) {
 		return nil
+	}
+	g, err := ensureGroup(c, t, c.String("Group"), name != "")
+	if g == nil {
+		return err
 	}
 	old, had := t.GroupAssignment(g.ID, f.policyType)
 	if had {
@@ -120,15 +143,17 @@ func (f *family) grantGroup(c *Call, t *state.Tenant, name string) error {
 	return nil
 }
 
+// groupAssignable reports whether policies of the type can be assigned to
+// groups; app permission policies cannot (policy-assignment-overview, May
+// 2023).
+func groupAssignable(policyType string) bool { return policyType != "TeamsAppPermissionPolicy" }
+
 // ensureUser returns the directory user that id names (UPN, sip: address
 // or object ID). A missing user is created on the fly with a verbose
 // message when create is set, unless the directory is strict; otherwise
 // it is the service's not-found error, and the user is nil.
 func ensureUser(c *Call, t *state.Tenant, id string, create bool) (*state.User, error) {
-	id = strings.TrimSpace(id)
-	if len(id) > 4 && strings.EqualFold(id[:4], "sip:") {
-		id = id[4:]
-	}
+	id = userID(id)
 	if u, ok := t.User(id); ok {
 		return u, nil
 	}
@@ -149,13 +174,8 @@ func ensureUser(c *Call, t *state.Tenant, id string, create bool) (*state.User, 
 // creating a missing one like ensureUser.
 func ensureGroup(c *Call, t *state.Tenant, id string, create bool) (*state.Group, error) {
 	id = strings.TrimSpace(id)
-	if g, ok := t.Group(id); ok {
+	if g, ok := findGroup(t, id); ok {
 		return g, nil
-	}
-	for _, g := range t.Groups() {
-		if strings.EqualFold(g.DisplayName, id) {
-			return g, nil
-		}
 	}
 	if id == "" || !create || c.s.strictDir {
 		return nil, c.Errorf("GroupNotFound", ObjectNotFound, id, "[NotFound] : group %q was not found", id)
@@ -168,6 +188,29 @@ func ensureGroup(c *Call, t *state.Tenant, id string, create bool) (*state.Group
 	c.Verbose("group %q is not in the directory; created it (run with --strict to make this an error)", id)
 	g, _ = t.Group(id)
 	return g, nil
+}
+
+// userID returns the user identity id names, without spaces around it or
+// a sip: prefix.
+func userID(id string) string {
+	id = strings.TrimSpace(id)
+	if len(id) > 4 && strings.EqualFold(id[:4], "sip:") {
+		id = id[4:]
+	}
+	return id
+}
+
+// findGroup returns the group whose ID or display name is id.
+func findGroup(t *state.Tenant, id string) (*state.Group, bool) {
+	if g, ok := t.Group(id); ok {
+		return g, true
+	}
+	for _, g := range t.Groups() {
+		if strings.EqualFold(g.DisplayName, id) {
+			return g, true
+		}
+	}
+	return nil, false
 }
 
 // displayNameOf makes a display name from a UPN or group name.

@@ -92,6 +92,7 @@ func (f *family) psObject(o *state.Object) *value.Object {
 		}
 		out.Set(p.Name, toPS(p.Value))
 	}
+	decorateEdge(out) // federation objects show as {Domain=contoso.com}
 	return out
 }
 
@@ -103,11 +104,15 @@ func (f *family) identity(c *Call) (string, error) {
 	case c.Has("Identity") && c.Arg("Identity") != nil:
 		id = c.String("Identity")
 	case c.Has("Instance"):
-		if o, ok := c.Arg("Instance").(*value.Object); ok {
-			if v, ok := o.Get("Identity"); ok && v != nil {
-				id = value.ToString(v)
-			}
+		o, ok := c.Arg("Instance").(*value.Object)
+		var v any
+		if ok {
+			v, ok = o.Get("Identity")
 		}
+		if !ok || v == nil {
+			return "", c.Fail("InvalidInstance", InvalidArgument, "the -Instance object has no Identity: pass an object that Get-%s returns", f.noun)
+		}
+		id = value.ToString(v)
 	}
 	norm, msg := normalizeIdentity(f.form, id)
 	if msg != "" {
@@ -205,6 +210,29 @@ func showText(v any) string {
 		return "$null"
 	}
 	return changeText(v)
+}
+
+// withInstance lets a Set- cmdlet take the object to change from the
+// pipeline (Get-X | Set-X -Setting value) as -Instance, in a parameter set
+// of its own, also where the documentation lists no -Instance.
+func withInstance(cmd *Cmdlet) {
+	for _, p := range cmd.Params {
+		if len(p.Sets) == 1 && p.Sets[0] == "__AllParameterSets" {
+			p.Sets = nil
+		}
+	}
+	if p := cmd.param("Identity"); p != nil && len(p.Sets) == 0 {
+		p.Sets = []string{"Identity"}
+	}
+	inst := cmd.param("Instance")
+	if inst == nil {
+		inst = &ParamDef{Name: "Instance", Type: "object", Position: -1, DotNet: "System.Management.Automation.PSObject"}
+		cmd.Params = append(cmd.Params, inst)
+	}
+	inst.Sets, inst.Pipeline = []string{"Instance"}, true
+	if cmd.DefaultSet == "" {
+		cmd.DefaultSet = "Identity"
+	}
 }
 
 // instanceProps returns the properties of an -Instance object that differ
@@ -338,6 +366,11 @@ func (f *family) remove(c *Call) error {
 			return nil
 		}
 		f.apply(c, t, o, props, false)
+		for _, p := range props {
+			if !def.Has(p.Name) {
+				o.Delete(p.Name) // a property the defaults lack, such as a Description set later
+			}
+		}
 		c.Verbose("the Global %s was reset to its default values", f.label())
 		return t.PutObject(o)
 	}

@@ -15,6 +15,9 @@ func csCmdlets() []*Cmdlet {
 	for _, f := range families() {
 		handle(f.qualifier+"Get-"+f.noun, f.get)
 		handle(f.qualifier+"Set-"+f.noun, f.set)
+		if cmd, ok := facts[f.qualifier+"Set-"+f.noun]; ok {
+			withInstance(cmd)
+		}
 		if f.form != globalOnly && f.form != siteOnly {
 			handle(f.qualifier+"New-"+f.noun, f.newObject)
 			handle(f.qualifier+"Remove-"+f.noun, f.remove)
@@ -27,6 +30,7 @@ func csCmdlets() []*Cmdlet {
 	for key, process := range federationHandlers() {
 		handle(key, process)
 	}
+	federationParams(facts)
 	out := make([]*Cmdlet, 0, len(facts)+8)
 	out = append(out, emuCmdlets()...)
 	out = append(out, whatIfCmdlets()...)

@@ -3,6 +3,7 @@ package cmdlets
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -66,6 +67,7 @@ type Session struct {
 	classes    map[string]*classDef
 	modules    []string
 	regexCache map[string]*regexp2.Regexp
+	specs      map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
 	sources    map[string]string
 	// file is the script being run, for $PSScriptRoot and errors.
 	file string
@@ -661,16 +663,8 @@ func (s *Session) displayable(items []any) []any {
 
 func randomGUID() string {
 	var b [16]byte
-	f, err := os.Open("/dev/urandom")
-	if err == nil {
-		_, _ = io.ReadFull(f, b[:])
-		f.Close()
-	} else {
-		n := time.Now().UnixNano()
-		for i := range b {
-			b[i] = byte(n >> (i % 8 * 8))
-		}
-	}
+	// crypto/rand does not fail, and costs no file open per GUID.
+	_, _ = rand.Read(b[:])
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/csemu/csemu/cmdlets/value"
@@ -368,7 +369,7 @@ type cmdletStage struct {
 }
 
 func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, pos parser.Pos, emit emitFn, r *redirects) (stage, error) {
-	spec := cmdletSpec(cmd)
+	spec := s.cmdletSpec(cmd)
 	res, err := s.bind(fr, spec, raw, pos)
 	if err != nil {
 		return nil, err
@@ -381,13 +382,34 @@ func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, 
 	return &cmdletStage{s: s, call: call, spec: spec, res: res, redirs: r}, nil
 }
 
-// cmdletSpec returns the binding spec of a cmdlet.
-func cmdletSpec(cmd *Cmdlet) *bindSpec {
-	params := cmd.Params
-	if cmd.ShouldProcess {
-		params = append(append([]*ParamDef(nil), params...), shouldProcessDefs...)
+// cmdletSpec returns the binding spec of a cmdlet, indexed once per
+// session. The spec is shared by every call and must not be changed; it is
+// rebuilt if the cmdlet's definition changed since.
+func (s *Session) cmdletSpec(cmd *Cmdlet) *bindSpec {
+	if spec := s.specs[cmd]; spec != nil && spec.command == cmd.Name && spec.defaultSet == cmd.DefaultSet &&
+		len(spec.params) == len(cmd.Params)+len(shouldProcessDefs)*b2i(cmd.ShouldProcess) &&
+		slices.Equal(spec.params[:len(cmd.Params)], cmd.Params) {
+		return spec
 	}
-	return &bindSpec{command: cmd.Name, params: params, common: true, defaultSet: cmd.DefaultSet}
+	// a copy, so that the check above sees a parameter replaced in place
+	params := append([]*ParamDef(nil), cmd.Params...)
+	if cmd.ShouldProcess {
+		params = append(params, shouldProcessDefs...)
+	}
+	spec := &bindSpec{command: cmd.Name, params: params, common: true, defaultSet: cmd.DefaultSet}
+	spec.idx = newBindIndex(spec)
+	if s.specs == nil {
+		s.specs = make(map[*Cmdlet]*bindSpec)
+	}
+	s.specs[cmd] = spec
+	return spec
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (c *cmdletStage) begin() error {

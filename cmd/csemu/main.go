@@ -263,7 +263,7 @@ func repl(ctx context.Context, sess *cmdlets.Session, tf *tenantFile, stdin io.R
 // the tenant file so that another csemu can use it between commands.
 func replRun(ctx context.Context, sess *cmdlets.Session, tf *tenantFile, text string, stderr io.Writer) (int, bool) {
 	code, err := sess.RunInGlobal(ctx, "", text)
-	tf.save(sess, false, stderr)
+	tf.save(sess, tf.atomic && err != nil, stderr)
 	var pl parser.ErrorList
 	if errors.As(err, &pl) {
 		fmt.Fprintln(stderr, pl.Error())

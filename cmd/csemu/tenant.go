@@ -20,6 +20,7 @@ const memoryDB = ":memory:"
 type tenantFile struct {
 	path     string
 	readOnly bool
+	atomic   bool // each REPL command is all or nothing, like a script run
 	timeout  time.Duration
 	store    state.Store
 }
@@ -27,7 +28,7 @@ type tenantFile struct {
 // newTenantFile resolves the tenant file from --db, $CSEMU_DB and the data
 // directory.
 func newTenantFile(o options) (*tenantFile, error) {
-	tf := &tenantFile{readOnly: o.readOnly, timeout: o.lockTimeout}
+	tf := &tenantFile{readOnly: o.readOnly, atomic: o.atomic, timeout: o.lockTimeout}
 	if o.db == memoryDB {
 		tf.path = memoryDB
 		return tf, nil
