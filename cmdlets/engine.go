@@ -72,6 +72,9 @@ type Session struct {
 	// file is the script being run, for $PSScriptRoot and errors.
 	file string
 	tenantState
+	// listDepth is the nesting of statement lists being run; 1 is the
+	// script's top level.
+	listDepth int
 }
 
 // Option configures a Session.

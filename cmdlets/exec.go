@@ -63,11 +63,18 @@ func (s *Session) execList(fr frame, list *parser.StatementList, emit emitFn) er
 			traps = append(traps, t)
 		}
 	}
+	s.listDepth++
+	defer func() { s.listDepth-- }()
 	for _, st := range list.Stmts {
 		if err := s.checkCancel(); err != nil {
 			return err
 		}
 		err := s.execStmt(fr, st, emit)
+		if s.listDepth == 1 {
+			// a top-level statement's output appears when it ends, not
+			// when the script does
+			s.sink.flush()
+		}
 		if err == nil {
 			continue
 		}
