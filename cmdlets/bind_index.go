@@ -138,26 +138,10 @@ func newBindIndex(spec *bindSpec) *bindIndex {
 // lookup is bindSpec.lookup for a name that is an exact name or alias;
 // ix may be nil.
 func (ix *bindIndex) lookup(name string) (paramRef, bool) {
-	if ix == nil || !isASCII(name) {
+	if ix == nil {
 		return paramRef{}, false
 	}
-	var buf [32]byte
-	if len(name) <= len(buf) {
-		// lower-case without allocating; the map lookup of string(b)
-		// does not copy
-		b := buf[:len(name)]
-		for i := 0; i < len(name); i++ {
-			c := name[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
-		r, ok := ix.exact[string(b)]
-		return r, ok
-	}
-	r, ok := ix.exact[strings.ToLower(name)]
-	return r, ok
+	return lookupLower(ix.exact, name)
 }
 
 // candidates returns the parameter sets still possible given what is

@@ -32,6 +32,9 @@ type bindSpec struct {
 	// parameters convert through an argument transformation.
 	script     bool
 	defaultSet string
+	// goCmdlet marks a Go cmdlet's spec: its Call reads bound values by
+	// lower-case name only.
+	goCmdlet bool
 	// idx, when set, indexes params (cached cmdlet specs; see
 	// Session.cmdletSpec).
 	idx *bindIndex
@@ -40,7 +43,8 @@ type bindSpec struct {
 // bindResult is what binding produced.
 type bindResult struct {
 	bound map[string]any // canonical lower-case name -> value
-	// names maps lower-case names to the canonical spelling.
+	// names maps lower-case names to the canonical spelling; nil for a
+	// Go cmdlet, whose bound names nothing reads (see setName).
 	names  map[string]string
 	extra  []any // unbound arguments, for $args
 	set    string
@@ -121,7 +125,26 @@ func (b *bindSpec) lookup(name string) (*ParamDef, []string) {
 
 // bind binds raw arguments to parameters (no pipeline input yet).
 func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (*bindResult, error) {
-	res := &bindResult{bound: map[string]any{}, names: map[string]string{}}
+	res := &bindResult{}
+	if err := s.bindTo(res, fr, spec, raw, pos); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// setName records the canonical spelling of a bound parameter.
+func (r *bindResult) setName(key, name string) {
+	if r.names != nil {
+		r.names[key] = name
+	}
+}
+
+// bindTo is bind into a result that the caller allocated.
+func (s *Session) bindTo(res *bindResult, fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) error {
+	res.bound = map[string]any{}
+	if !spec.goCmdlet {
+		res.names = map[string]string{}
+	}
 	var positional []rawArg
 	for i := 0; i < len(raw); i++ {
 		a := raw[i]
@@ -144,7 +167,7 @@ func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (
 					b.WriteString(" -")
 					b.WriteString(c)
 				}
-				return nil, bindError(a.pos, spec.command, "AmbiguousParameter", InvalidArgument,
+				return bindError(a.pos, spec.command, "AmbiguousParameter", InvalidArgument,
 					"Parameter cannot be processed because the parameter name '%s' is ambiguous. Possible matches include:%s.", a.name, b.String())
 			}
 			if spec.loose {
@@ -154,14 +177,14 @@ func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (
 				}
 				continue
 			}
-			return nil, bindError(a.pos, spec.command, "NamedParameterNotFound", InvalidArgument,
+			return bindError(a.pos, spec.command, "NamedParameterNotFound", InvalidArgument,
 				"A parameter cannot be found that matches parameter name '%s'.", a.name)
 		}
 		if key == "" {
 			key = strings.ToLower(p.Name)
 		}
 		if _, dup := res.bound[key]; dup {
-			return nil, bindError(a.pos, spec.command, "ParameterAlreadyBound", InvalidArgument,
+			return bindError(a.pos, spec.command, "ParameterAlreadyBound", InvalidArgument,
 				"Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", p.Name)
 		}
 		var v any
@@ -179,16 +202,16 @@ func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (
 				v = raw[i+1].value
 				i++
 			} else {
-				return nil, bindError(a.pos, spec.command, "MissingArgument", InvalidArgument,
+				return bindError(a.pos, spec.command, "MissingArgument", InvalidArgument,
 					"Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", p.Name, p.dotnetType())
 			}
 		}
 		cv, err := s.convertParam(fr, spec, p, v, a.pos)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		res.bound[key] = cv
-		res.names[key] = p.Name
+		res.setName(key, p.Name)
 	}
 	// positional parameters in position order
 	posParams := spec.positional()
@@ -210,7 +233,7 @@ func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (
 				res.extra = append(res.extra, a.value)
 				continue
 			}
-			return nil, bindError(a.pos, spec.command, "PositionalParameterNotFound", InvalidArgument,
+			return bindError(a.pos, spec.command, "PositionalParameterNotFound", InvalidArgument,
 				"A positional parameter cannot be found that accepts argument '%s'.", value.ToString(a.value))
 		}
 		// other parameters at the same position, in other sets, are tried
@@ -244,17 +267,17 @@ func (s *Session) bind(fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) (
 		}
 		cv, err := s.convertParam(fr, spec, target, v, a.pos)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		key := strings.ToLower(target.Name)
+		key := spec.keyOf(target)
 		res.bound[key] = cv
-		res.names[key] = target.Name
+		res.setName(key, target.Name)
 	}
 	if err := s.resolveSet(spec, res, pos); err != nil {
-		return nil, err
+		return err
 	}
 	res.common = commonFrom(res.bound)
-	return res, nil
+	return nil
 }
 
 func colonSuffix(a rawArg) string {
@@ -450,7 +473,7 @@ func (s *Session) bindPipeline(fr frame, spec *bindSpec, res *bindResult, in any
 				continue
 			}
 			res.bound[key] = cv
-			res.names[key] = p.Name
+			res.setName(key, p.Name)
 			added = append(added, key)
 			break
 		}
@@ -480,7 +503,7 @@ func (s *Session) bindPipeline(fr frame, spec *bindSpec, res *bindResult, in any
 				return err
 			}
 			res.bound[key] = cv
-			res.names[key] = p.Name
+			res.setName(key, p.Name)
 			added = append(added, key)
 		}
 		return nil
@@ -606,7 +629,9 @@ func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos
 				"Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", p.Name, value.TypeName(v))
 		}
 	case "string":
-		if a, ok := v.(*value.Array); ok {
+		if _, ok := v.(string); ok {
+			out = v // already a string: no new interface value
+		} else if a, ok := v.(*value.Array); ok {
 			ofs, _ := s.getVar(fr.scope, "OFS")
 			sep := " "
 			if ofs != nil {

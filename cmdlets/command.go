@@ -109,16 +109,16 @@ type Call struct {
 
 // Has reports whether parameter name was given.
 func (c *Call) Has(name string) bool {
-	_, ok := c.bound[strings.ToLower(name)]
+	_, ok := lookupLower(c.bound, name)
 	return ok
 }
 
 // Arg returns the value of parameter name, or nil.
-func (c *Call) Arg(name string) any { return c.bound[strings.ToLower(name)] }
+func (c *Call) Arg(name string) any { v, _ := lookupLower(c.bound, name); return v }
 
 // String returns a string parameter ("" when missing).
 func (c *Call) String(name string) string {
-	v, ok := c.bound[strings.ToLower(name)]
+	v, ok := lookupLower(c.bound, name)
 	if !ok || v == nil {
 		return ""
 	}
@@ -126,11 +126,11 @@ func (c *Call) String(name string) string {
 }
 
 // Bool returns a bool or switch parameter.
-func (c *Call) Bool(name string) bool { return value.ToBool(c.bound[strings.ToLower(name)]) }
+func (c *Call) Bool(name string) bool { v, _ := lookupLower(c.bound, name); return value.ToBool(v) }
 
 // Int returns an int parameter, or def when missing.
 func (c *Call) Int(name string, def int) int {
-	v, ok := c.bound[strings.ToLower(name)]
+	v, ok := lookupLower(c.bound, name)
 	if !ok || v == nil {
 		return def
 	}
@@ -143,7 +143,7 @@ func (c *Call) Int(name string, def int) int {
 
 // Strings returns a string[] parameter.
 func (c *Call) Strings(name string) []string {
-	v, ok := c.bound[strings.ToLower(name)]
+	v, ok := lookupLower(c.bound, name)
 	if !ok || v == nil {
 		return nil
 	}

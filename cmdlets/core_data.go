@@ -145,12 +145,18 @@ func dataCmdlets() []*Cmdlet {
 						}
 						continue
 					}
-					items, err := format.FromCSV(text, csvInOptions(c))
+					// Each row goes down the pipeline as it is read, so
+					// that a large file's rows need not all be in memory.
+					var werr error
+					err = format.EachCSV(text, csvInOptions(c), func(obj *value.Object) error {
+						werr = c.Write(obj)
+						return werr
+					})
+					if werr != nil {
+						return werr
+					}
 					if err != nil {
 						return c.Fail("CsvError", InvalidData, "%s", err.Error())
-					}
-					if err := c.WriteAll(items); err != nil {
-						return err
 					}
 				}
 				return nil

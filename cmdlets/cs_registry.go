@@ -31,6 +31,7 @@ func csCmdlets() []*Cmdlet {
 		handle(key, process)
 	}
 	federationParams(facts)
+	directoryParams(facts)
 	out := make([]*Cmdlet, 0, len(facts)+8)
 	out = append(out, emuCmdlets()...)
 	out = append(out, whatIfCmdlets()...)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -236,9 +237,13 @@ type frame struct {
 
 // lookupVar finds a variable by name (case-insensitive) from scope up.
 func (s *Session) lookupVar(sc *Scope, name string) (*Variable, bool) {
-	key := strings.ToLower(name)
+	var buf [64]byte
+	key, ok := lowerBuf(&buf, name)
+	if !ok {
+		key = []byte(strings.ToLower(name))
+	}
 	for c := sc; c != nil; c = c.parent {
-		if v, ok := c.vars[key]; ok {
+		if v, ok := c.vars[string(key)]; ok {
 			return v, true
 		}
 	}
@@ -400,9 +405,13 @@ type Function struct {
 }
 
 func (s *Session) lookupFunc(sc *Scope, name string) (*Function, bool) {
-	key := strings.ToLower(name)
+	var buf [64]byte
+	key, ok := lowerBuf(&buf, name)
+	if !ok {
+		key = []byte(strings.ToLower(name))
+	}
 	for c := sc; c != nil; c = c.parent {
-		if f, ok := c.funcs[key]; ok {
+		if f, ok := c.funcs[string(key)]; ok {
 			return f, true
 		}
 	}
@@ -670,5 +679,12 @@ func randomGUID() string {
 	_, _ = rand.Read(b[:])
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+	var g [36]byte
+	hex.Encode(g[0:8], b[0:4])
+	hex.Encode(g[9:13], b[4:6])
+	hex.Encode(g[14:18], b[6:8])
+	hex.Encode(g[19:23], b[8:10])
+	hex.Encode(g[24:36], b[10:16])
+	g[8], g[13], g[18], g[23] = '-', '-', '-', '-'
+	return string(g[:])
 }

@@ -537,9 +537,9 @@ func (s *Session) execTry(fr frame, st *parser.TryStatement, emit emitFn) error 
 				}
 				handled = true
 				s.recordError(pe.rec)
-				restore := setItem(fr.scope, pe.rec)
+				item := setItem(fr.scope, pe.rec)
 				err = s.execList(fr, c.Body.List, emit)
-				restore()
+				item.restore()
 				break
 			}
 			if !handled && len(st.Catches) > 0 && st.Finally == nil {
@@ -675,23 +675,34 @@ func isExceptionObject(o *value.Object) bool {
 	return false
 }
 
-// setItem sets $_ and $PSItem in sc and returns a function that restores
-// what they were.
-func setItem(sc *Scope, v any) func() {
-	prevU, hadU := sc.vars["_"]
-	prevP, hadP := sc.vars["psitem"]
-	sc.vars["_"] = &Variable{Name: "_", Value: v}
-	sc.vars["psitem"] = &Variable{Name: "PSItem", Value: v}
-	return func() {
-		if hadU {
-			sc.vars["_"] = prevU
-		} else {
-			delete(sc.vars, "_")
-		}
-		if hadP {
-			sc.vars["psitem"] = prevP
-		} else {
-			delete(sc.vars, "psitem")
-		}
+// itemVars are the $_ and $PSItem that setItem made, with what they
+// replaced; one allocation per pipeline object.
+type itemVars struct {
+	sc           *Scope
+	vars         [2]Variable
+	prevU, prevP *Variable
+	hadU, hadP   bool
+}
+
+// setItem sets $_ and $PSItem in sc; restore puts back what they were.
+func setItem(sc *Scope, v any) *itemVars {
+	it := &itemVars{sc: sc, vars: [2]Variable{{Name: "_", Value: v}, {Name: "PSItem", Value: v}}}
+	it.prevU, it.hadU = sc.vars["_"]
+	it.prevP, it.hadP = sc.vars["psitem"]
+	sc.vars["_"] = &it.vars[0]
+	sc.vars["psitem"] = &it.vars[1]
+	return it
+}
+
+func (it *itemVars) restore() {
+	if it.hadU {
+		it.sc.vars["_"] = it.prevU
+	} else {
+		delete(it.sc.vars, "_")
+	}
+	if it.hadP {
+		it.sc.vars["psitem"] = it.prevP
+	} else {
+		delete(it.sc.vars, "psitem")
 	}
 }

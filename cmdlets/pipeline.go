@@ -209,7 +209,7 @@ func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, first 
 
 // evalArgs evaluates a command's elements into raw arguments.
 func (s *Session) evalArgs(fr frame, c *parser.Command) ([]rawArg, []*parser.Redirection, error) {
-	var raw []rawArg
+	raw := make([]rawArg, 0, len(c.Elements))
 	var redirs []*parser.Redirection
 	for _, el := range c.Elements {
 		switch el := el.(type) {
@@ -285,6 +285,14 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage,
 	// functions first, then aliases and cmdlets
 	if f, ok := s.lookupFunc(fr.scope, name); ok {
 		return s.functionStage(fr, f, raw, c.Pos, emit, dot, r)
+	}
+	if strings.IndexByte(name, '\\') < 0 {
+		// a plain cmdlet name, found without lower-casing it
+		if _, alias := lookupLower(s.aliases, name); !alias {
+			if cmd, ok := lookupLower(s.commands, name); ok && !cmd.NotImplemented {
+				return s.cmdletStage(fr, cmd, name, raw, c.Pos, emit, r)
+			}
+		}
 	}
 	lname := strings.ToLower(name)
 	if target, ok := s.aliases[lname]; ok {
@@ -366,20 +374,25 @@ type cmdletStage struct {
 	res    *bindResult
 	redirs *redirects
 	began  bool
+	callv  Call
+	resv   bindResult
 }
 
 func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, pos parser.Pos, emit emitFn, r *redirects) (stage, error) {
 	spec := s.cmdletSpec(cmd)
-	res, err := s.bind(fr, spec, raw, pos)
-	if err != nil {
+	// one allocation for the stage, its call and its binding
+	st := &cmdletStage{s: s, spec: spec, redirs: r}
+	if err := s.bindTo(&st.resv, fr, spec, raw, pos); err != nil {
 		return nil, err
 	}
-	call := &Call{s: s, fr: fr, cmd: cmd, Pos: pos, Name: name, bound: res.bound, emit: emit, common: res.common}
+	st.res = &st.resv
+	st.callv = Call{s: s, fr: fr, cmd: cmd, Pos: pos, Name: name, bound: st.res.bound, emit: emit, common: st.res.common}
+	st.call = &st.callv
 	if r != nil {
-		call.common.suppressErr = r.suppressErr
-		call.common.mergeErr = r.mergeErr
+		st.call.common.suppressErr = r.suppressErr
+		st.call.common.mergeErr = r.mergeErr
 	}
-	return &cmdletStage{s: s, call: call, spec: spec, res: res, redirs: r}, nil
+	return st, nil
 }
 
 // cmdletSpec returns the binding spec of a cmdlet, indexed once per
@@ -396,7 +409,7 @@ func (s *Session) cmdletSpec(cmd *Cmdlet) *bindSpec {
 	if cmd.ShouldProcess {
 		params = append(params, shouldProcessDefs...)
 	}
-	spec := &bindSpec{command: cmd.Name, params: params, common: true, defaultSet: cmd.DefaultSet}
+	spec := &bindSpec{command: cmd.Name, params: params, common: true, defaultSet: cmd.DefaultSet, goCmdlet: true}
 	spec.idx = newBindIndex(spec)
 	if s.specs == nil {
 		s.specs = make(map[*Cmdlet]*bindSpec)
@@ -1060,9 +1073,9 @@ func (s *Session) streamScriptBlock(fr frame, sb *ScriptBlock, item any, args []
 		sc = newScope(sc)
 	}
 	own := frame{scope: sc, file: fr.file}
-	restore := setItem(sc, item)
+	saved := setItem(sc, item)
 	if current {
-		defer restore()
+		defer saved.restore()
 	}
 	if sb.Body.Param != nil && len(sb.Body.Param.Params) > 0 {
 		raw := make([]rawArg, len(args))

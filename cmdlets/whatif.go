@@ -274,17 +274,17 @@ func (e *joinEval) object(kind, identity string) *state.Object {
 }
 
 // policy resolves the organizer's effective policy and explains it.
-func (e *joinEval) policy(u *state.User, kind, policyType string, groups bool) (*state.Object, string) {
-	eff := whatIfPolicy(e.t, u, policyType, groups)
+func (e *joinEval) policy(u *state.User, kind, policyType string) (*state.Object, string) {
+	eff := resolveEffectivePolicy(e.t, u, policyType)
 	switch eff.Source {
-	case "Direct":
+	case sourceDirect:
 		e.path = append(e.path, settingRef{"User", u.UPN, policyType})
 		e.reason("Policy: %s %s is assigned directly to %s (%s).", policyType, eff.Identity, u.UPN, e.origin(settingRef{"User", u.UPN, policyType}))
-	case "Group":
+	case sourceGroup:
 		e.path = append(e.path, settingRef{"Group", eff.GroupID, policyType})
 		e.reason("Policy: %s %s comes from group %s at rank %d, the best rank among the organizer's groups (%s).",
 			policyType, eff.Identity, eff.GroupID, eff.Rank, e.origin(settingRef{"Group", eff.GroupID, policyType}))
-	case "Tenant":
+	case sourceTenant:
 		e.path = append(e.path, settingRef{"Tenant", "Global", policyType})
 		e.reason("Policy: %s %s is granted to the whole tenant with -Global (%s).", policyType, eff.Identity, e.origin(settingRef{"Tenant", "Global", policyType}))
 	default:
@@ -294,13 +294,13 @@ func (e *joinEval) policy(u *state.User, kind, policyType string, groups bool) (
 	if !ok {
 		e.warn("The %s %s assigned to the organizer does not exist; csemu evaluated Global.", policyType, eff.Identity)
 		o = e.object(kind, "Global")
-		eff.Identity, eff.Source = "Global", "Global"
+		eff.Identity, eff.Source = "Global", sourceGlobal
 	}
-	return o, eff.Source
+	return o, string(eff.Source)
 }
 
 func (e *joinEval) teams(u *state.User, organizer, clientType, meetingType string, verified, present bool) *value.Object {
-	p, source := e.policy(u, state.KindTeamsMeetingPolicy, "TeamsMeetingPolicy", true)
+	p, source := e.policy(u, state.KindTeamsMeetingPolicy, "TeamsMeetingPolicy")
 	cfg := e.object(state.KindTeamsMeetingConfiguration, "Global")
 	chat, apps := true, true
 	finish := func() *value.Object {
@@ -466,7 +466,7 @@ func hasLicense(u *state.User, license string) bool {
 }
 
 func (e *joinEval) skype(u *state.User, organizer, clientType, meetingType string) *value.Object {
-	p, source := e.policy(u, state.KindConferencingPolicy, "ConferencingPolicy", false)
+	p, source := e.policy(u, state.KindConferencingPolicy, "ConferencingPolicy")
 	edge := e.object(state.KindAccessEdgeConfiguration, "Global")
 	mc := e.object(state.KindMeetingConfiguration, "Global")
 	finish := func() *value.Object {

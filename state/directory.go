@@ -102,12 +102,10 @@ func (g *Group) hdr() *recHdr { return &g.rec }
 // User returns the user whose UPN, or else ObjectID, is id, compared
 // case-insensitively.
 func (t *Tenant) User(id string) (*User, bool) {
-	k := lower(id)
-	if u, ok := t.users.get(k); ok {
+	if u, ok := lookupFold(t.users.byKey, id); ok {
 		return u, true
 	}
-	u, ok := t.byObjectID[k]
-	return u, ok
+	return lookupFold(t.byObjectID, id)
 }
 
 // Users yields the users in creation order without copying them. A user
@@ -240,7 +238,7 @@ func (t *Tenant) GroupMembers(id string) []*User {
 }
 
 // Group returns the group whose ID is id, compared case-insensitively.
-func (t *Tenant) Group(id string) (*Group, bool) { return t.groups.get(lower(id)) }
+func (t *Tenant) Group(id string) (*Group, bool) { return lookupFold(t.groups.byKey, id) }
 
 // Groups returns the groups in creation order.
 func (t *Tenant) Groups() []*Group { return t.groups.slice() }

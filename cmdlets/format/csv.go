@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/csemu/csemu/cmdlets/value"
 )
@@ -182,7 +183,19 @@ func (e *CSVError) Error() string { return e.Msg }
 // "X" is already present."). Blank lines are skipped; quoted fields may
 // hold delimiters, doubled quotes and new lines.
 func FromCSV(text string, o CSVOptions) ([]any, error) {
-	r := &csvReader{s: []rune(text), delim: o.delim()}
+	var out []any
+	err := EachCSV(text, o, func(obj *value.Object) error {
+		out = append(out, obj)
+		return nil
+	})
+	return out, err
+}
+
+// EachCSV is FromCSV handing each object to fn as soon as it is read, so
+// that the objects of a large text need not all be in memory at once. It
+// stops at the first error, of the text or of fn.
+func EachCSV(text string, o CSVOptions, fn func(*value.Object) error) error {
+	r := &csvReader{s: text, delim: o.delim()}
 	header := o.Header
 	typeName := ""
 	if !r.eof() && r.s[r.i] == '#' {
@@ -214,12 +227,13 @@ func FromCSV(text string, o CSVOptions) ([]any, error) {
 			}
 			k := strings.ToLower(h)
 			if seen[k] {
-				return nil, &CSVError{fmt.Sprintf("The member \"%s\" is already present.", h)}
+				return &CSVError{fmt.Sprintf("The member \"%s\" is already present.", h)}
 			}
 			seen[k] = true
 		}
 	}
-	var out []any
+	r.width = len(header)
+	first := true
 	for {
 		values := r.record()
 		if len(values) == 0 {
@@ -242,33 +256,53 @@ func FromCSV(text string, o CSVOptions) ([]any, error) {
 			if i < len(values) {
 				v = values[i]
 			}
-			if _, dup := obj.Prop(name); dup {
-				// A generated name such as H1 can clash with a real header.
-				return out, &CSVError{fmt.Sprintf("The member \"%s\" is already present.", name)}
+			// A generated name such as H1 can clash with a real header;
+			// every row has the same names, so the first row tells.
+			if first {
+				if _, dup := obj.Prop(name); dup {
+					return &CSVError{fmt.Sprintf("The member \"%s\" is already present.", name)}
+				}
 			}
 			obj.Set(name, v)
 		}
-		out = append(out, obj)
+		first = false
+		if err := fn(obj); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	return nil
 }
 
+// csvReader reads text rune by rune (an invalid byte reads as U+FFFD).
 type csvReader struct {
-	s     []rune
-	i     int
+	s     string
+	i     int // byte offset
 	delim rune
+	width int // fields expected per record
+}
+
+// next returns the next rune; the caller checks eof first.
+func (r *csvReader) next() rune {
+	if c := r.s[r.i]; c < utf8.RuneSelf {
+		r.i++
+		return rune(c)
+	}
+	ch, n := utf8.DecodeRuneInString(r.s[r.i:])
+	r.i += n
+	return ch
 }
 
 func (r *csvReader) eof() bool { return r.i >= len(r.s) }
 
-func (r *csvReader) peek(c rune) bool { return !r.eof() && r.s[r.i] == c }
+// peek reports whether the next rune is c, which is ASCII.
+func (r *csvReader) peek(c rune) bool { return !r.eof() && rune(r.s[r.i]) == c }
 
 func (r *csvReader) readLine() string {
 	start := r.i
 	for !r.eof() && r.s[r.i] != '\n' && r.s[r.i] != '\r' {
 		r.i++
 	}
-	line := string(r.s[start:r.i])
+	line := strings.Clone(r.s[start:r.i])
 	if r.peek('\r') {
 		r.i++
 	}
@@ -296,11 +330,41 @@ func (r *csvReader) newLine(c rune) (string, bool) {
 // record is ImportCsvHelper.ParseNextRecord.
 func (r *csvReader) record() []string {
 	var result []string
+	if r.width > 0 {
+		result = make([]string, 0, r.width)
+	}
 	var cur strings.Builder
 	quoted := false
 	for !r.eof() {
-		ch := r.s[r.i]
-		r.i++
+		if !quoted && cur.Len() == 0 && r.delim < utf8.RuneSelf {
+			// Fast path: a field of plain ASCII up to the delimiter or
+			// the line end is that text as it is.
+			d := byte(r.delim)
+			j := r.i
+			for j < len(r.s) {
+				if c := r.s[j]; c == d || c == '\n' || c == '\r' || c == '"' || c == ' ' || c == '\t' || c >= utf8.RuneSelf {
+					break
+				}
+				j++
+			}
+			if j == len(r.s) {
+				if j > r.i {
+					result = append(result, r.s[r.i:j])
+				}
+				r.i = j
+				return result
+			}
+			if c := r.s[j]; c == d || c == '\n' || c == '\r' {
+				result = append(result, r.s[r.i:j])
+				r.i = j + 1
+				if c == d {
+					continue
+				}
+				r.newLine(rune(c))
+				return result
+			}
+		}
+		ch := r.next()
 		switch {
 		case ch == r.delim:
 			if quoted {
@@ -380,8 +444,7 @@ func (r *csvReader) tillDelimiter(cur *strings.Builder, eatBlanks bool) bool {
 			end = true
 			break
 		}
-		ch := r.s[r.i]
-		r.i++
+		ch := r.next()
 		if ch == r.delim {
 			break
 		}

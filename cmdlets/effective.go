@@ -1,0 +1,128 @@
+package cmdlets
+
+import (
+	"strings"
+
+	"github.com/csemu/csemu/state"
+)
+
+// policySource says where a user's effective policy comes from.
+type policySource string
+
+// The sources of an effective policy, from the strongest.
+const (
+	sourceDirect policySource = "Direct" // assigned to the user
+	sourceGroup  policySource = "Group"  // assigned to a group the user is a direct member of
+	sourceTenant policySource = "Tenant" // granted to the whole tenant with Grant-... -Global
+	sourceGlobal policySource = "Global" // the Global instance
+)
+
+// effectivePolicy is the policy of one type that applies to a user, and
+// where it comes from.
+type effectivePolicy struct {
+	Identity string // "Global" or "Tag:Name"
+	Name     string // "Global" or "Name", as assignments name it
+	Source   policySource
+	GroupID  string // the group, for sourceGroup
+	Rank     int    // the group assignment's rank, for sourceGroup
+}
+
+// policyResolver resolves the effective policies of one policy type
+// (semantics §4): a direct assignment wins; then the group assignment with
+// the best rank among the groups the user is a direct member of (nested
+// groups are not expanded); then the policy granted to the whole tenant;
+// then the Global instance.
+//
+// It indexes the type's group assignments once, so resolving costs one map
+// lookup per group of the user. It sees the tenant as it was when made:
+// make a new one after assignments or grants change.
+type policyResolver struct {
+	policyType string
+	byGroup    map[string]state.GroupAssignment // by lower-case group ID
+	tenant     string
+}
+
+// newPolicyResolver returns a resolver for policyType on t.
+func newPolicyResolver(t *state.Tenant, policyType string) *policyResolver {
+	r := &policyResolver{policyType: policyType, tenant: t.TenantGrant(policyType)}
+	if as := t.GroupAssignments(policyType); len(as) > 0 {
+		r.byGroup = make(map[string]state.GroupAssignment, len(as))
+		for _, a := range as {
+			r.byGroup[strings.ToLower(a.GroupID)] = a
+		}
+	}
+	return r
+}
+
+// resolve returns the effective policy of u; a nil u (someone outside the
+// directory) gets the tenant default.
+func (r *policyResolver) resolve(u *state.User) effectivePolicy {
+	if u != nil {
+		if n := u.Policy(r.policyType); n != "" {
+			return namedPolicy(n, sourceDirect)
+		}
+		if a, ok := r.bestGroup(u); ok {
+			e := namedPolicy(a.PolicyName, sourceGroup)
+			e.GroupID, e.Rank = a.GroupID, a.Rank
+			return e
+		}
+	}
+	if r.tenant != "" {
+		return namedPolicy(r.tenant, sourceTenant)
+	}
+	return effectivePolicy{Identity: "Global", Name: "Global", Source: sourceGlobal}
+}
+
+// bestGroup returns the best-ranked assignment among u's groups.
+func (r *policyResolver) bestGroup(u *state.User) (state.GroupAssignment, bool) {
+	var best state.GroupAssignment
+	found := false
+	if r.byGroup == nil {
+		return best, false
+	}
+	for _, g := range u.Groups {
+		a, ok := r.byGroup[strings.ToLower(g)]
+		if ok && (!found || a.Rank < best.Rank) {
+			best, found = a, true
+		}
+	}
+	return best, found
+}
+
+// groupSources returns the assignments of u's groups, best rank first.
+func (r *policyResolver) groupSources(u *state.User) []state.GroupAssignment {
+	var out []state.GroupAssignment
+	if u == nil || r.byGroup == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, g := range u.Groups {
+		k := strings.ToLower(g)
+		if a, ok := r.byGroup[k]; ok && !seen[k] {
+			seen[k] = true
+			i := len(out)
+			for i > 0 && out[i-1].Rank > a.Rank {
+				i--
+			}
+			out = append(out, state.GroupAssignment{})
+			copy(out[i+1:], out[i:])
+			out[i] = a
+		}
+	}
+	return out
+}
+
+// namedPolicy is the effective policy name from source.
+func namedPolicy(name string, source policySource) effectivePolicy {
+	if strings.EqualFold(name, "Global") {
+		return effectivePolicy{Identity: "Global", Name: "Global", Source: source}
+	}
+	return effectivePolicy{Identity: "Tag:" + name, Name: name, Source: source}
+}
+
+// resolveEffectivePolicy returns the effective policy of policyType for u
+// (nil: someone outside the directory). To resolve many users, make one
+// policyResolver instead.
+func resolveEffectivePolicy(t *state.Tenant, u *state.User, policyType string) effectivePolicy {
+	return newPolicyResolver(t, policyType).resolve(u)
+}
