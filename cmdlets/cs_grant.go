@@ -226,30 +226,32 @@ var policyTypes = []string{"TeamsMeetingPolicy", "ExternalAccessPolicy", "TeamsA
 // userObject returns the object Get-CsOnlineUser writes for u. Like the
 // real cmdlet it shows the policies assigned directly to the user only.
 func userObject(t *state.Tenant, u *state.User) *value.Object {
-	o := value.NewObject("Deserialized.Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.GetCsOnlineUser", "Deserialized.System.Object")
-	o.Set("Identity", u.ObjectID)
-	o.Set("UserPrincipalName", u.UPN)
-	o.Set("DisplayName", u.DisplayName)
-	o.Set("Department", emptyNil(u.Department))
-	o.Set("SipAddress", "sip:"+u.UPN)
-	o.Set("Enabled", u.Enabled)
-	o.Set("AccountEnabled", u.Enabled)
 	lic := make([]any, len(u.Licenses))
 	for i, l := range u.Licenses {
 		lic[i] = l
 	}
-	o.Set("AssignedPlan", &value.Array{Items: lic, List: true})
 	groups := make([]any, len(u.Groups))
 	for i, g := range u.Groups {
 		groups[i] = g
 	}
-	o.Set("MemberOf", &value.Array{Items: groups, List: true})
+	values := make([]any, 0, len(userProps))
+	values = append(values, u.ObjectID, u.UPN, u.DisplayName, emptyNil(u.Department), "sip:"+u.UPN, u.Enabled, u.Enabled,
+		&value.Array{Items: lic, List: true}, &value.Array{Items: groups, List: true})
 	for _, pt := range policyTypes {
-		o.Set(pt, emptyNil(u.Policy(pt)))
+		values = append(values, emptyNil(u.Policy(pt)))
 	}
-	o.DefaultDisplay = []string{"UserPrincipalName", "DisplayName", "Department", "TeamsMeetingPolicy"}
+	o := value.NewObjectOf([]string{"Deserialized.Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.GetCsOnlineUser", "Deserialized.System.Object"},
+		userProps, values)
+	o.DefaultDisplay = userView
 	return o
 }
+
+// userProps are the properties of a Get-CsOnlineUser object, in order.
+var userProps = append([]string{"Identity", "UserPrincipalName", "DisplayName", "Department", "SipAddress", "Enabled",
+	"AccountEnabled", "AssignedPlan", "MemberOf"}, policyTypes...)
+
+// userView is the default table of a Get-CsOnlineUser object.
+var userView = []string{"UserPrincipalName", "DisplayName", "Department", "TeamsMeetingPolicy"}
 
 func emptyNil(s string) any {
 	if s == "" {

@@ -82,6 +82,7 @@ type joinEval struct {
 	path      []settingRef // settings on the deciding path, in order
 	outcome   string
 	decidedBy string
+	resolved  effectivePolicy // the organizer's effective policy
 }
 
 // read returns a setting's value and records it on the deciding path.
@@ -206,59 +207,136 @@ func testAnonymousJoin(c *Call) error {
 	if len(organizer) > 4 && strings.EqualFold(organizer[:4], "sip:") {
 		organizer = organizer[4:]
 	}
-	clientType := canonical(c.String("ClientType"), []string{"Teams", "Acs"}, "Teams")
-	meetingType := canonical(c.String("MeetingType"), []string{"Meeting", "ChannelMeeting", "Webinar", "TownHall", "LiveEvent", "GroupCall"}, "Meeting")
-	service := canonical(c.String("Service"), []string{"Teams", "SkypeForBusinessServer"}, "Teams")
-	present := true
-	if c.Has("TeamsUserPresent") {
-		present = c.Bool("TeamsUserPresent")
+	q := joinQuery{
+		clientType:  canonical(c.String("ClientType"), []string{"Teams", "Acs"}, "Teams"),
+		meetingType: canonical(c.String("MeetingType"), []string{"Meeting", "ChannelMeeting", "Webinar", "TownHall", "LiveEvent", "GroupCall"}, "Meeting"),
+		service:     canonical(c.String("Service"), []string{"Teams", "SkypeForBusinessServer"}, "Teams"),
+		verified:    c.Bool("Verified"),
+		present:     true,
 	}
-	e := &joinEval{c: c, t: t, now: c.s.clock.Now()}
+	if c.Has("TeamsUserPresent") {
+		q.present = c.Bool("TeamsUserPresent")
+	}
+	now := c.s.clock.Now()
+	cache := joinCacheOf(c, t, now)
 	u, found := t.User(organizer)
+	policyType := "TeamsMeetingPolicy"
+	if q.service == "SkypeForBusinessServer" {
+		policyType = "ConferencingPolicy"
+	}
+	eff := cache.resolver(t, policyType).resolve(u)
+	q.policy = eff
+	q.premium = found && hasLicense(u, "TeamsPremium")
+	// Organizers who share the inputs share the answer; a direct assignment
+	// or a missing organizer is named in it, so those are worked out alone.
+	shared := found && eff.Source != sourceDirect
+	if shared {
+		if r, ok := cache.entries[q]; ok {
+			return c.Write(r.object(organizer))
+		}
+	}
+	e := &joinEval{c: c, t: t, now: now, resolved: eff}
 	if !found {
 		e.warn("The organizer %q is not in the directory; csemu evaluated the tenant default policy and no licenses.", organizer)
 	}
-	var r *value.Object
-	if service == "SkypeForBusinessServer" {
-		r = e.skype(u, organizer, clientType, meetingType)
+	var r *joinAnswer
+	if q.service == "SkypeForBusinessServer" {
+		r = e.skype(u, q.clientType, q.meetingType)
 	} else {
-		r = e.teams(u, organizer, clientType, meetingType, c.Bool("Verified"), present)
+		r = e.teams(u, q.clientType, q.meetingType, q.verified, q.present)
 	}
-	return c.Write(r)
+	if shared {
+		cache.entries[q] = r
+	}
+	return c.Write(r.object(organizer))
 }
 
-// result builds the AnonymousJoinResult object.
-func (e *joinEval) result(organizer, service, clientType, meetingType, policy, source string, chat, apps bool) *value.Object {
+// joinQuery is what an answer depends on besides the tenant and the clock.
+type joinQuery struct {
+	service, clientType, meetingType string
+	verified, present, premium       bool
+	policy                           effectivePolicy
+}
+
+// joinCache keeps the answers of one Test-AnonymousJoin pipeline, which
+// asks the same question for every organizer it gets. It is dropped when
+// the tenant changes or the clock moves on by a second (the warnings tell
+// the age of changes).
+type joinCache struct {
+	t         *state.Tenant
+	changes   int
+	at        time.Time
+	resolvers map[string]*policyResolver
+	entries   map[joinQuery]*joinAnswer
+}
+
+func joinCacheOf(c *Call, t *state.Tenant, now time.Time) *joinCache {
+	jc, _ := c.State.(*joinCache)
+	if jc == nil || jc.t != t || jc.changes != t.NumChanges() || now.Before(jc.at) || now.Sub(jc.at) >= time.Second {
+		jc = &joinCache{t: t, changes: t.NumChanges(), at: now, resolvers: map[string]*policyResolver{}, entries: map[joinQuery]*joinAnswer{}}
+		c.State = jc
+	}
+	return jc
+}
+
+func (jc *joinCache) resolver(t *state.Tenant, policyType string) *policyResolver {
+	r := jc.resolvers[policyType]
+	if r == nil {
+		r = newPolicyResolver(t, policyType)
+		jc.resolvers[policyType] = r
+	}
+	return r
+}
+
+// joinAnswer is an AnonymousJoinResult without its organizer.
+type joinAnswer struct {
+	service, clientType, meetingType string
+	allowed                          bool
+	outcome, decidedBy               string
+	policy, source                   string
+	chat, apps                       bool
+	reasons, warnings                []any
+}
+
+// joinResultProps are the properties of an AnonymousJoinResult, in order.
+var joinResultProps = []string{"Organizer", "Service", "ClientType", "MeetingType", "Allowed", "Outcome", "DecidedBy",
+	"PolicyName", "PolicySource", "Chat", "AppInteraction", "Reasons", "Warnings"}
+
+// joinResultView is the default table of an AnonymousJoinResult.
+var joinResultView = []string{"Organizer", "Allowed", "Outcome", "DecidedBy"}
+
+// object returns the AnonymousJoinResult for organizer.
+func (r *joinAnswer) object(organizer string) *value.Object {
+	o := value.NewObjectOf([]string{"AnonymousJoinResult"}, joinResultProps, []any{
+		organizer, r.service, r.clientType, r.meetingType, r.allowed, r.outcome, r.decidedBy, r.policy, r.source, r.chat, r.apps,
+		&value.Array{Items: append([]any(nil), r.reasons...), Elem: value.TString},
+		&value.Array{Items: append([]any(nil), r.warnings...), Elem: value.TString},
+	})
+	o.DefaultDisplay = joinResultView
+	return o
+}
+
+// result ends the evaluation: it adds the warnings about recent changes
+// and returns the answer.
+func (e *joinEval) result(service, clientType, meetingType, policy, source string, chat, apps bool) *joinAnswer {
 	allowed := e.outcome == outcomeAdmitted || e.outcome == outcomeLobby
 	if !allowed {
 		chat, apps = false, false
 	}
 	e.recentChanges()
-	o := value.NewObject("AnonymousJoinResult")
-	o.Set("Organizer", organizer)
-	o.Set("Service", service)
-	o.Set("ClientType", clientType)
-	o.Set("MeetingType", meetingType)
-	o.Set("Allowed", allowed)
-	o.Set("Outcome", e.outcome)
-	o.Set("DecidedBy", e.decidedBy)
-	o.Set("PolicyName", policy)
-	o.Set("PolicySource", source)
-	o.Set("Chat", chat)
-	o.Set("AppInteraction", apps)
-	o.Set("Reasons", stringArray(e.reasons))
-	o.Set("Warnings", stringArray(e.warnings))
-	o.DefaultDisplay = []string{"Organizer", "Allowed", "Outcome", "DecidedBy"}
-	return o
+	return &joinAnswer{service: service, clientType: clientType, meetingType: meetingType, allowed: allowed,
+		outcome: e.outcome, decidedBy: e.decidedBy, policy: policy, source: source, chat: chat, apps: apps,
+		reasons: strings2any(e.reasons), warnings: strings2any(e.warnings)}
 }
 
-func stringArray(items []string) *value.Array {
+func strings2any(items []string) []any {
 	out := make([]any, len(items))
 	for i, s := range items {
 		out[i] = s
 	}
-	return &value.Array{Items: out, Elem: value.TString}
+	return out
 }
+
 
 // object returns a stored object, or its defaults when the tenant lacks it.
 func (e *joinEval) object(kind, identity string) *state.Object {
@@ -275,7 +353,7 @@ func (e *joinEval) object(kind, identity string) *state.Object {
 
 // policy resolves the organizer's effective policy and explains it.
 func (e *joinEval) policy(u *state.User, kind, policyType string) (*state.Object, string) {
-	eff := resolveEffectivePolicy(e.t, u, policyType)
+	eff := e.resolved
 	switch eff.Source {
 	case sourceDirect:
 		e.path = append(e.path, settingRef{"User", u.UPN, policyType})
@@ -299,12 +377,12 @@ func (e *joinEval) policy(u *state.User, kind, policyType string) (*state.Object
 	return o, string(eff.Source)
 }
 
-func (e *joinEval) teams(u *state.User, organizer, clientType, meetingType string, verified, present bool) *value.Object {
+func (e *joinEval) teams(u *state.User, clientType, meetingType string, verified, present bool) *joinAnswer {
 	p, source := e.policy(u, state.KindTeamsMeetingPolicy, "TeamsMeetingPolicy")
 	cfg := e.object(state.KindTeamsMeetingConfiguration, "Global")
 	chat, apps := true, true
-	finish := func() *value.Object {
-		return e.result(organizer, "Teams", clientType, meetingType, p.Identity, source, chat, apps)
+	finish := func() *joinAnswer {
+		return e.result("Teams", clientType, meetingType, p.Identity, source, chat, apps)
 	}
 
 	// 1. service limits
@@ -420,7 +498,7 @@ func (e *joinEval) teams(u *state.User, organizer, clientType, meetingType strin
 }
 
 // capabilities explains rule 6 and builds the result.
-func (e *joinEval) capabilities(finish func() *value.Object, chatType, clientType, meetingType string, cfg *state.Object) *value.Object {
+func (e *joinEval) capabilities(finish func() *joinAnswer, chatType, clientType, meetingType string, cfg *state.Object) *joinAnswer {
 	switch {
 	case clientType == "Acs" && meetingType == "ChannelMeeting":
 		e.reason("Rule 6 (capabilities): an Azure Communication Services client has no chat in a channel meeting.")
@@ -465,12 +543,12 @@ func hasLicense(u *state.User, license string) bool {
 	return false
 }
 
-func (e *joinEval) skype(u *state.User, organizer, clientType, meetingType string) *value.Object {
+func (e *joinEval) skype(u *state.User, clientType, meetingType string) *joinAnswer {
 	p, source := e.policy(u, state.KindConferencingPolicy, "ConferencingPolicy")
 	edge := e.object(state.KindAccessEdgeConfiguration, "Global")
 	mc := e.object(state.KindMeetingConfiguration, "Global")
-	finish := func() *value.Object {
-		return e.result(organizer, "SkypeForBusinessServer", clientType, meetingType, p.Identity, source, true, false)
+	finish := func() *joinAnswer {
+		return e.result("SkypeForBusinessServer", clientType, meetingType, p.Identity, source, true, false)
 	}
 	if clientType == "Acs" {
 		e.reason("Rule 1: Azure Communication Services clients cannot join Skype for Business Server meetings.")

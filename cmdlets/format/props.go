@@ -108,7 +108,12 @@ func defaultProps(v any) []string {
 }
 
 // hasProperties reports whether v has any property to show.
-func hasProperties(v any) bool { return len(propNames(v)) > 0 }
+func hasProperties(v any) bool {
+	if o, ok := v.(*value.Object); ok {
+		return len(o.Props()) > 0 // as propNames, without building the list
+	}
+	return len(propNames(v)) > 0
+}
 
 // PropertyNames lists the properties of item as PowerShell enumerates them
 // (PSObject.Properties order). For a hashtable, the keys come first.

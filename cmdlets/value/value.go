@@ -214,7 +214,23 @@ func NewObject(typeNames ...string) *Object {
 	if len(typeNames) == 0 {
 		typeNames = []string{PSCustomObjectType, "System.Object"}
 	}
-	return &Object{TypeNames: typeNames, index: map[string]int{}}
+	return &Object{TypeNames: typeNames}
+}
+
+// NewObjectOf returns an object with the given type names and the
+// properties names (distinct) with values, in order, allocated together.
+func NewObjectOf(typeNames []string, names []string, values []any) *Object {
+	props := make([]Property, len(names))
+	ptrs := make([]*Property, len(names))
+	for i, n := range names {
+		props[i] = Property{Name: n, Value: values[i]}
+		ptrs[i] = &props[i]
+	}
+	o := &Object{TypeNames: typeNames, props: ptrs}
+	if len(ptrs) > indexFrom {
+		o.reindex()
+	}
+	return o
 }
 
 // TypeName returns the most specific type name.
@@ -228,42 +244,71 @@ func (o *Object) TypeName() string {
 // IsCustom reports whether o is a plain PSCustomObject.
 func (o *Object) IsCustom() bool { return o.TypeName() == PSCustomObjectType }
 
+// indexFrom is the number of properties from which an object looks
+// properties up in a map; smaller objects (most) compare names in turn,
+// which costs less than building and hashing lower-case keys.
+const indexFrom = 16
+
+// find returns the position of property name, or -1.
+func (o *Object) find(name string) int {
+	if o.index != nil {
+		if i, ok := o.index[strings.ToLower(name)]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, p := range o.props {
+		if len(p.Name) == len(name) && strings.EqualFold(p.Name, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// add appends a property, indexing the object once it is large.
+func (o *Object) add(p *Property) {
+	o.props = append(o.props, p)
+	switch {
+	case o.index != nil:
+		o.index[strings.ToLower(p.Name)] = len(o.props) - 1
+	case len(o.props) > indexFrom:
+		o.reindex()
+	}
+}
+
+func (o *Object) reindex() {
+	o.index = make(map[string]int, len(o.props))
+	for i, p := range o.props {
+		o.index[strings.ToLower(p.Name)] = i
+	}
+}
+
 // Set sets or adds property name.
 func (o *Object) Set(name string, v any) {
-	if o.index == nil {
-		o.index = map[string]int{}
-	}
-	k := strings.ToLower(name)
-	if i, ok := o.index[k]; ok {
+	if i := o.find(name); i >= 0 {
 		o.props[i].Value = v
 		o.props[i].Getter = nil
 		return
 	}
-	o.index[k] = len(o.props)
-	o.props = append(o.props, &Property{Name: name, Value: v})
+	o.add(&Property{Name: name, Value: v})
 }
 
 // AddGetter adds a computed property.
 func (o *Object) AddGetter(name string, get func() any) {
-	if o.index == nil {
-		o.index = map[string]int{}
-	}
-	k := strings.ToLower(name)
-	if i, ok := o.index[k]; ok {
+	if i := o.find(name); i >= 0 {
 		o.props[i].Getter = get
 		return
 	}
-	o.index[k] = len(o.props)
-	o.props = append(o.props, &Property{Name: name, Getter: get})
+	o.add(&Property{Name: name, Getter: get})
 }
 
 // Prop returns property name.
 func (o *Object) Prop(name string) (*Property, bool) {
-	if o == nil || o.index == nil {
+	if o == nil {
 		return nil, false
 	}
-	i, ok := o.index[strings.ToLower(name)]
-	if !ok {
+	i := o.find(name)
+	if i < 0 {
 		return nil, false
 	}
 	return o.props[i], true
@@ -280,15 +325,13 @@ func (o *Object) Get(name string) (any, bool) {
 
 // Remove deletes property name.
 func (o *Object) Remove(name string) bool {
-	k := strings.ToLower(name)
-	i, ok := o.index[k]
-	if !ok {
+	i := o.find(name)
+	if i < 0 {
 		return false
 	}
 	o.props = append(o.props[:i], o.props[i+1:]...)
-	delete(o.index, k)
-	for j := i; j < len(o.props); j++ {
-		o.index[strings.ToLower(o.props[j].Name)] = j
+	if o.index != nil {
+		o.reindex()
 	}
 	return true
 }
@@ -312,12 +355,14 @@ func (o *Object) Names() []string {
 
 // Copy returns a shallow copy of o (PSObject.Copy()).
 func (o *Object) Copy() *Object {
-	c := &Object{TypeNames: append([]string(nil), o.TypeNames...), index: make(map[string]int, len(o.props))}
+	c := &Object{TypeNames: append([]string(nil), o.TypeNames...)}
 	c.DefaultDisplay = o.DefaultDisplay
-	for i, p := range o.props {
+	for _, p := range o.props {
 		cp := *p
 		c.props = append(c.props, &cp)
-		c.index[strings.ToLower(p.Name)] = i
+	}
+	if o.index != nil {
+		c.reindex()
 	}
 	return c
 }
