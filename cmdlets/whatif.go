@@ -337,7 +337,6 @@ func strings2any(items []string) []any {
 	return out
 }
 
-
 // object returns a stored object, or its defaults when the tenant lacks it.
 func (e *joinEval) object(kind, identity string) *state.Object {
 	if o, ok := e.t.Object(kind, identity); ok {
