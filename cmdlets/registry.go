@@ -31,6 +31,9 @@ func rest(d *ParamDef) *ParamDef { d.Remaining = true; return d }
 // sets puts a parameter in parameter sets.
 func sets(d *ParamDef, names ...string) *ParamDef { d.Sets = append(d.Sets, names...); return d }
 
+// help sets a parameter's one-line description.
+func help(d *ParamDef, text string) *ParamDef { d.Help = text; return d }
+
 // values sets a parameter's ValidateSet.
 func values(d *ParamDef, vals ...string) *ParamDef { d.Values = vals; return d }
 

@@ -46,10 +46,11 @@ func whatIfCmdlets() []*Cmdlet {
     evaluated with the value read and the script line that last set it; Warnings lists what may still surprise:
     changes younger than 24 hours, CAPTCHA, preview features and points where Microsoft's documents disagree.`,
 		Params: []*ParamDef{
-			alias(byName(mand(p("Organizer", "string", 0))), "UserPrincipalName"),
-			values(p("ClientType", "string", -1), "Teams", "Acs"),
-			values(p("MeetingType", "string", -1), "Meeting", "ChannelMeeting", "Webinar", "TownHall", "LiveEvent", "GroupCall"),
-			values(p("Service", "string", -1), "Teams", "SkypeForBusinessServer"),
+			help(alias(byName(mand(p("Organizer", "string", 0))), "UserPrincipalName"),
+				"The UPN of the organizer; binds from the pipeline by property name UserPrincipalName (Get-CsOnlineUser | Test-AnonymousJoin)."),
+			help(values(p("ClientType", "string", -1), "Teams", "Acs"), "The anonymous participant's client: the Teams client or an Azure Communication Services app (default Teams)."),
+			help(values(p("MeetingType", "string", -1), "Meeting", "ChannelMeeting", "Webinar", "TownHall", "LiveEvent", "GroupCall"), "The kind of meeting (default Meeting)."),
+			help(values(p("Service", "string", -1), "Teams", "SkypeForBusinessServer"), "Which service hosts the meeting (default Teams)."),
 			{Name: "Verified", Type: "switch", Position: -1, Help: "The participant completes the email one-time passcode."},
 			{Name: "TeamsUserPresent", Type: "bool", Position: -1, Help: "A signed-in Teams user is already in the meeting (default $true)."},
 		},
