@@ -983,28 +983,8 @@ func (l *domainList) create(c *Call, t *state.Tenant, o *state.Object) error {
 }
 
 func (l *domainList) get(c *Call) error {
-	t, err := c.Tenant()
-	if err != nil {
-		return err
-	}
-	if c.Has("Identity") && c.Arg("Identity") != nil {
-		id := strings.TrimSpace(c.String("Identity"))
-		o, ok := t.Object(l.kind, id)
-		if !ok {
-			return l.notFound(c, id)
-		}
-		return c.Write(l.psObject(o))
-	}
-	filter := c.String("Filter")
-	for _, o := range t.Objects(l.kind) {
-		if filter != "" && !value.Like(o.Identity, filter, false) {
-			continue
-		}
-		if err := c.Write(l.psObject(o)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeObjects(c, l.kind, func() (string, error) { return strings.TrimSpace(c.String("Identity")), nil },
+		func(id string) error { return l.notFound(c, id) }, l.psObject)
 }
 
 func (l *domainList) newDomain(c *Call) error {

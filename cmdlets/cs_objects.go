@@ -127,27 +127,35 @@ func (f *family) notFound(c *Call, id string) error {
 }
 
 func (f *family) get(c *Call) error {
+	return writeObjects(c, f.kind, func() (string, error) { return f.identity(c) },
+		func(id string) error { return f.notFound(c, id) }, f.psObject)
+}
+
+// writeObjects is the body of a Get- cmdlet: it writes the object that
+// -Identity names (identity returns its stored form), or else every object
+// of kind whose identity matches the -Filter wildcard.
+func writeObjects(c *Call, kind string, identity func() (string, error), notFound func(id string) error, show func(*state.Object) *value.Object) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
 	}
 	if c.Has("Identity") && c.Arg("Identity") != nil {
-		id, err := f.identity(c)
+		id, err := identity()
 		if err != nil {
 			return err
 		}
-		o, ok := t.Object(f.kind, id)
+		o, ok := t.Object(kind, id)
 		if !ok {
-			return f.notFound(c, id)
+			return notFound(id)
 		}
-		return c.Write(f.psObject(o))
+		return c.Write(show(o))
 	}
 	filter := c.String("Filter")
-	for _, o := range t.Objects(f.kind) {
+	for _, o := range t.Objects(kind) {
 		if filter != "" && !value.Like(o.Identity, filter, false) {
 			continue
 		}
-		if err := c.Write(f.psObject(o)); err != nil {
+		if err := c.Write(show(o)); err != nil {
 			return err
 		}
 	}
