@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -472,115 +473,599 @@ func miscCmdlets() []*Cmdlet {
 			Process: func(c *Call) error { v, _ := c.s.getVar(c.fr.scope, "Host"); return c.Write(v) },
 		},
 		{
-			Name: "Get-Command", Module: "Microsoft.PowerShell.Core", Synopsis: "Lists emulated commands.",
+			Name: "Get-Command", Module: "Microsoft.PowerShell.Core", Synopsis: "Lists the emulated commands: cmdlets, functions and aliases.",
+			Description: "Lists what csemu runs: the Teams and Skype for Business cmdlets it emulates (modules MicrosoftTeams and " +
+				"SkypeForBusiness), its own cmdlets (module csemu), the PowerShell cmdlets it implements, and the functions and " +
+				"aliases of the session. Names may use wildcards.",
 			Params: []*ParamDef{rest(p("Name", "string[]", 0)), p("Module", "string[]", -1), p("Verb", "string[]", -1),
-				p("Noun", "string[]", -1), p("CommandType", "string", -1), p("ListImported", "switch", -1), p("All", "switch", -1)},
-			Process: func(c *Call) error {
-				names := c.Strings("Name")
-				var cmds []*Cmdlet
-				for _, cmd := range c.s.commands {
-					if cmd.NotImplemented {
-						continue
-					}
-					cmds = append(cmds, cmd)
-				}
-				sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name < cmds[j].Name })
-				found := false
-				for _, cmd := range cmds {
-					match := len(names) == 0
-					for _, n := range names {
-						if value.Like(cmd.Name, n, false) {
-							match = true
-						}
-					}
-					for _, m := range c.Strings("Module") {
-						if !value.Like(cmd.Module, m, false) {
-							match = false
-						}
-					}
-					if !match {
-						continue
-					}
-					found = true
-					o := value.NewObject("System.Management.Automation.CmdletInfo")
-					o.Set("CommandType", "Cmdlet")
-					o.Set("Name", cmd.Name)
-					o.Set("Version", "")
-					o.Set("Source", cmd.Module)
-					o.DefaultDisplay = []string{"CommandType", "Name", "Version", "Source"}
-					if err := c.Write(o); err != nil {
-						return err
-					}
-				}
-				if !found && len(names) > 0 && !value.HasWildcard(names[0]) {
-					return c.Errorf("CommandNotFoundException", ObjectNotFound, names[0],
-						"The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.", names[0])
-				}
-				return nil
+				p("Noun", "string[]", -1), values(p("CommandType", "string[]", -1), "Alias", "Function", "Cmdlet", "All"),
+				p("ListImported", "switch", -1), p("All", "switch", -1), p("Syntax", "switch", -1), p("TotalCount", "int", -1)},
+			Examples: []string{
+				"Get-Command -Module MicrosoftTeams",
+				"Get-Command *MeetingPolicy*",
+				"Get-Command Grant-CsTeamsMeetingPolicy -Syntax",
 			},
+			Process: getCommand,
 		},
 		{
-			Name: "Get-Help", Module: "Microsoft.PowerShell.Core", Synopsis: "Describes an emulated command.",
+			Name: "Get-Help", Module: "Microsoft.PowerShell.Core", Synopsis: "Describes an emulated command: synopsis, syntax, parameters and their values, examples.",
 			Params: []*ParamDef{p("Name", "string", 0), p("Full", "switch", -1), p("Detailed", "switch", -1), p("Examples", "switch", -1),
-				p("Parameter", "string", -1), p("Online", "switch", -1), p("ShowWindow", "switch", -1)},
-			Process: func(c *Call) error {
-				name := c.String("Name")
-				cmd, ok := c.s.Command(name)
-				if !ok {
-					if f, ok := c.s.lookupFunc(c.fr.scope, name); ok {
-						return c.Write(functionHelp(f))
-					}
-					return c.Errorf("HelpNotFound", ResourceUnavailable, name, "Get-Help could not find %s in a help file in this session.", name)
-				}
-				return c.Write(cmdletHelp(cmd))
+				p("Parameter", "string[]", -1), p("Online", "switch", -1), p("ShowWindow", "switch", -1), p("Category", "string[]", -1)},
+			Examples: []string{
+				"Get-Help Set-CsTeamsMeetingPolicy",
+				"Get-Help Set-CsTeamsMeetingPolicy -Parameter AutoAdmittedUsers",
+				"Get-Help *MeetingPolicy*",
 			},
+			Process: getHelp,
 		},
 	}
 }
 
-func cmdletHelp(cmd *Cmdlet) string {
+// moduleVersion is the version Get-Command shows for a module.
+func moduleVersion(module string) string {
+	switch {
+	case module == "MicrosoftTeams":
+		return "6.7.0"
+	case module == "SkypeForBusiness":
+		return "7.0.0"
+	case module == "csemu":
+		return "0.1.0"
+	case strings.HasPrefix(module, "Microsoft.PowerShell."):
+		return "7.0.0.0"
+	}
+	return ""
+}
+
+// commandEntry is one command that Get-Command lists.
+type commandEntry struct {
+	kind, name, target, module string
+	cmd                        *Cmdlet
+	fn                         *Function
+}
+
+// sessionCommands lists the commands the session runs: aliases,
+// functions, then cmdlets, each sorted by name.
+func sessionCommands(c *Call) []commandEntry {
+	var aliases, funcs, cmds []commandEntry
+	for a, to := range c.s.aliases {
+		target, ok := c.s.Command(to)
+		if !ok || target.NotImplemented {
+			continue
+		}
+		aliases = append(aliases, commandEntry{kind: "Alias", name: a, target: target.Name, module: target.Module, cmd: target})
+	}
+	seen := map[string]bool{}
+	for sc := c.fr.scope; sc != nil; sc = sc.parent {
+		for k, f := range sc.funcs {
+			if !seen[k] {
+				seen[k] = true
+				funcs = append(funcs, commandEntry{kind: "Function", name: f.Name, fn: f})
+			}
+		}
+	}
+	for _, cmd := range c.s.commands {
+		if !cmd.NotImplemented {
+			cmds = append(cmds, commandEntry{kind: "Cmdlet", name: cmd.Name, module: cmd.Module, cmd: cmd})
+		}
+	}
+	for _, l := range [][]commandEntry{aliases, funcs, cmds} {
+		sort.Slice(l, func(i, j int) bool {
+			a, b := strings.ToLower(l[i].name), strings.ToLower(l[j].name)
+			if a != b {
+				return a < b
+			}
+			return l[i].module < l[j].module
+		})
+	}
+	return append(append(aliases, funcs...), cmds...)
+}
+
+// likeAny reports whether v matches one of the wildcard patterns, or
+// there are none.
+func likeAny(v string, pats []string) bool {
+	if len(pats) == 0 {
+		return true
+	}
+	for _, p := range pats {
+		if value.Like(v, p, false) {
+			return true
+		}
+	}
+	return false
+}
+
+func getCommand(c *Call) error {
+	names := c.Strings("Name")
+	modules, verbs, nouns, kinds := c.Strings("Module"), c.Strings("Verb"), c.Strings("Noun"), c.Strings("CommandType")
+	limit := c.Int("TotalCount", -1)
+	found := map[string]bool{}
+	n := 0
+	for _, e := range sessionCommands(c) {
+		verb, noun, _ := strings.Cut(e.name, "-")
+		qualified := e.module + `\` + e.name
+		switch {
+		case !likeAny(e.name, names) && !(e.kind == "Cmdlet" && likeAny(qualified, names)),
+			len(modules) > 0 && (e.kind == "Alias" || !likeAny(e.module, modules)),
+			(len(verbs) > 0 || len(nouns) > 0) && (e.kind == "Alias" || !likeAny(verb, verbs) || !likeAny(noun, nouns)),
+			len(kinds) > 0 && !likeAny(e.kind, kinds) && !likeAny("All", kinds):
+			continue
+		}
+		if limit >= 0 && n >= limit {
+			break
+		}
+		n++
+		for _, name := range names {
+			if value.Like(e.name, name, false) || value.Like(qualified, name, false) {
+				found[strings.ToLower(name)] = true
+			}
+		}
+		if c.Bool("Syntax") {
+			text := e.name
+			switch {
+			case e.kind == "Alias":
+				text = e.name + " (alias) -> " + e.target
+			case e.cmd != nil:
+				text = strings.Join(syntaxLines(e.cmd), "\n\n")
+			}
+			if err := c.Write(text); err != nil {
+				return err
+			}
+			continue
+		}
+		o := value.NewObject("System.Management.Automation." + e.kind + "Info")
+		o.Set("CommandType", e.kind)
+		display := e.name
+		if e.kind == "Alias" {
+			display = e.name + " -> " + e.target
+		}
+		o.Set("Name", display)
+		o.Set("Version", moduleVersion(e.module))
+		o.Set("Source", e.module)
+		o.Set("ModuleName", e.module)
+		o.Set("Definition", e.target)
+		if e.cmd != nil {
+			o.Set("Synopsis", cmdletSynopsis(e.cmd))
+			o.Set("HelpUri", e.cmd.Doc)
+		}
+		o.DefaultDisplay = []string{"CommandType", "Name", "Version", "Source"}
+		if err := c.Write(o); err != nil {
+			return err
+		}
+	}
+	for _, name := range names {
+		if found[strings.ToLower(name)] || value.HasWildcard(name) {
+			continue
+		}
+		if cmd, ok := c.s.Command(name); ok && cmd.NotImplemented {
+			if err := c.Errorf("NotImplemented", NotImplemented, name, "[NotImplemented] %s is a real command that csemu does not emulate", cmd.Name); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := c.WriteError(&ErrorRecord{ID: "CommandNotFoundException", Category: ObjectNotFound, Target: name,
+			Exception: "System.Management.Automation.CommandNotFoundException",
+			Msg: fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\n"+
+				"Check the spelling of the name, or if a path was included, verify that the path is correct and try again.", name)}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func getHelp(c *Call) error {
+	name := c.String("Name")
+	if name == "" {
+		return c.Write(&helpInfo{props: value.NewObject("HelpInfoShort"), text: generalHelp})
+	}
+	if value.HasWildcard(name) {
+		var rows []any
+		for _, e := range sessionCommands(c) {
+			if e.kind == "Alias" || !value.Like(e.name, name, false) {
+				continue
+			}
+			o := value.NewObject("HelpInfoShort")
+			o.Set("Name", e.name)
+			o.Set("Category", e.kind)
+			o.Set("Module", e.module)
+			syn := ""
+			if e.cmd != nil {
+				syn = cmdletSynopsis(e.cmd)
+			} else if e.fn != nil {
+				syn = parseHelpComment(firstBlockComment(e.fn.Source))["synopsis"]
+			}
+			o.Set("Synopsis", syn)
+			rows = append(rows, o)
+		}
+		if len(rows) > 0 {
+			return c.WriteAll(rows)
+		}
+	}
+	if f, ok := c.s.lookupFunc(c.fr.scope, name); ok {
+		return c.Write(functionHelp(f))
+	}
+	cmd, ok := c.s.Command(name)
+	if !ok {
+		return c.Errorf("HelpNotFound", ResourceUnavailable, name,
+			"Get-Help could not find %s in a help file in this session. Get-Command lists the commands csemu runs.", name)
+	}
+	switch {
+	case c.Bool("Online"):
+		if cmd.Doc == "" {
+			return c.Errorf("InvalidOperation", InvalidOperation, name, "%s has no online help", cmd.Name)
+		}
+		return c.Write(cmd.Doc)
+	case c.Has("Parameter"):
+		var b strings.Builder
+		for _, pat := range c.Strings("Parameter") {
+			found := false
+			for _, p := range cmd.Params {
+				if value.Like(p.Name, pat, false) {
+					found = true
+					writeParamHelp(&b, p)
+				}
+			}
+			if !found {
+				return c.Errorf("NoParmsFound", InvalidArgument, pat, "No parameter matches criteria %s.", pat)
+			}
+		}
+		return c.Write(&helpInfo{props: cmdletHelpProps(cmd), text: b.String()})
+	case c.Bool("Examples"):
+		var b strings.Builder
+		fmt.Fprintf(&b, "\nNAME\n    %s\n\nSYNOPSIS\n    %s\n", cmd.Name, cmdletSynopsis(cmd))
+		writeExamples(&b, cmd)
+		return c.Write(&helpInfo{props: cmdletHelpProps(cmd), text: b.String()})
+	}
+	return c.Write(cmdletHelp(cmd, c.s.width))
+}
+
+// generalHelp is what Get-Help shows without a name.
+const generalHelp = `
+TOPIC
+    csemu help
+
+SHORT DESCRIPTION
+    csemu runs PowerShell scripts that manage the Microsoft Teams and Skype
+    for Business settings deciding whether anonymous people can join
+    meetings, against a local emulated tenant.
+
+LONG DESCRIPTION
+    Get-Command lists the commands csemu runs; Get-Command -Module
+    MicrosoftTeams (or SkypeForBusiness, csemu) those of one module.
+    Get-Help NAME describes a command: its synopsis, syntax, parameters with
+    their allowed and documented values, and examples.
+    Get-Help NAME -Parameter PARAM describes one parameter.
+    Get-Help NAME -Online prints the Microsoft documentation page.
+
+    At the prompt, Tab completes command and parameter names, parameter
+    values, policy identities, users, variables and paths; Ctrl-R searches
+    the history.
+`
+
+// cmdletSynopsis returns the synopsis of a cmdlet, made from its family
+// for the Teams and Skype for Business cmdlets that have none.
+func cmdletSynopsis(cmd *Cmdlet) string {
+	if cmd.NotImplemented {
+		return "Not emulated: csemu knows its parameters, but running it fails with [NotImplemented]."
+	}
+	if cmd.Synopsis != "" {
+		return cmd.Synopsis
+	}
+	verb, noun, _ := strings.Cut(cmd.Name, "-")
+	if f := cmdletFamily(cmd); f != nil {
+		what := f.label()
+		a := "a "
+		if strings.ContainsRune("AEIOU", rune(what[0])) {
+			a = "an "
+		}
+		switch verb {
+		case "Get":
+			return "Returns the " + what + " objects of the emulated tenant, or the one -Identity names."
+		case "Set":
+			return "Changes the settings of " + a + what + " in the emulated tenant."
+		case "New":
+			return "Creates " + a + what + " in the emulated tenant."
+		case "Remove":
+			if f.resetGlobal {
+				return "Removes " + a + what + " from the emulated tenant; removing Global resets it to its defaults."
+			}
+			return "Removes " + a + what + " from the emulated tenant."
+		case "Grant":
+			if f.groups {
+				return "Assigns " + a + what + " to a user, to the members of a group (-Group) or to the whole tenant (-Global)."
+			}
+			return "Assigns " + a + what + " to a user."
+		}
+	}
+	verbs := map[string]string{"Get": "Gets", "Set": "Sets", "New": "Creates", "Remove": "Removes", "Grant": "Grants",
+		"Connect": "Connects to", "Disconnect": "Disconnects from", "Test": "Tests", "Add": "Adds"}
+	v := verbs[verb]
+	if v == "" {
+		v = verb
+	}
+	return v + " " + splitWords(strings.TrimPrefix(noun, "Cs")) + " (emulated on the local tenant)."
+}
+
+// splitWords turns "OnlineUser" into "online user".
+func splitWords(s string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nNAME\n    %s\n\nSYNOPSIS\n    %s\n\nSYNTAX\n    %s", cmd.Name, cmd.Synopsis, cmd.Name)
-	for _, p := range cmd.Params {
-		arg := ""
-		if !p.IsSwitch() {
-			arg = " <" + p.Type + ">"
+	for i, r := range s {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			b.WriteByte(' ')
 		}
-		name := "-" + p.Name + arg
-		if p.Position >= 0 {
-			name = "[-" + p.Name + "]" + arg
-		}
-		if !p.Mandatory {
-			name = "[" + name + "]"
-		}
-		fmt.Fprintf(&b, " %s", name)
+		b.WriteRune(r)
 	}
-	if cmd.Description != "" {
-		fmt.Fprintf(&b, "\n\nDESCRIPTION\n    %s", cmd.Description)
+	return strings.ToLower(b.String())
+}
+
+// cmdletExamples returns the examples of a cmdlet, made from its family
+// for the Teams and Skype for Business cmdlets that have none.
+func cmdletExamples(cmd *Cmdlet) []string {
+	if len(cmd.Examples) > 0 || cmd.NotImplemented {
+		return cmd.Examples
 	}
-	b.WriteString("\n\nPARAMETERS\n")
-	for _, p := range cmd.Params {
-		fmt.Fprintf(&b, "    -%s <%s>\n", p.Name, p.Type)
-		if p.Help != "" {
-			fmt.Fprintf(&b, "        %s\n", p.Help)
-		}
-		if len(p.Values) > 0 {
-			fmt.Fprintf(&b, "        Allowed values: %s\n", strings.Join(p.Values, ", "))
-		}
-		if len(p.Documented) > 0 {
-			fmt.Fprintf(&b, "        Documented values: %s\n", strings.Join(p.Documented, ", "))
-		}
+	f := cmdletFamily(cmd)
+	if f == nil {
+		return nil
 	}
-	if len(cmd.Examples) > 0 {
-		b.WriteString("\nEXAMPLES\n")
-		for _, e := range cmd.Examples {
-			fmt.Fprintf(&b, "    %s\n", e)
-		}
+	name := f.qualifier + cmd.Name
+	named := "Tag:Sales"
+	switch f.form {
+	case siteOnly:
+		named = "site:Redmond"
+	case globalOnly:
+		named = "Global"
 	}
-	if cmd.Doc != "" {
-		fmt.Fprintf(&b, "\nRELATED LINKS\n    %s\n", cmd.Doc)
+	verb, _, _ := strings.Cut(cmd.Name, "-")
+	switch verb {
+	case "Get":
+		return []string{name, name + " -Identity " + named}
+	case "Set":
+		ex := name + " -Identity " + named
+		for _, p := range cmd.Params {
+			switch {
+			case len(p.Documented) > 0:
+				return []string{ex + " -" + p.Name + " " + quoteValue(p.Documented[0], 0)}
+			case len(p.Values) > 0:
+				return []string{ex + " -" + p.Name + " " + quoteValue(p.Values[0], 0)}
+			case strings.EqualFold(p.Type, "bool"):
+				return []string{ex + " -" + p.Name + " $false"}
+			}
+		}
+		return []string{ex}
+	case "New":
+		return []string{name + " -Identity " + strings.TrimPrefix(named, "Tag:")}
+	case "Remove":
+		return []string{name + " -Identity " + named}
+	case "Grant":
+		out := []string{name + " -Identity ann@contoso.com -PolicyName Sales", name + " -Identity ann@contoso.com -PolicyName $null"}
+		if f.groups {
+			out = append(out, name+" -Group sales -PolicyName Sales -Rank 1", name+" -Global -PolicyName Sales")
+		}
+		return out
+	}
+	return nil
+}
+
+// typeLabel is how help shows a parameter's type.
+func typeLabel(p *ParamDef) string {
+	if p.DotNet != "" {
+		t := p.DotNet[strings.LastIndexByte(p.DotNet, '.')+1:]
+		if strings.HasSuffix(p.Type, "[]") && !strings.HasSuffix(t, "[]") {
+			t += "[]"
+		}
+		return t
+	}
+	names := map[string]string{"string": "String", "int": "Int32", "long": "Int64", "bool": "Boolean", "double": "Double",
+		"object": "Object", "datetime": "DateTime", "switch": "SwitchParameter", "scriptblock": "ScriptBlock", "timespan": "TimeSpan",
+		"hashtable": "Hashtable"}
+	t := strings.ToLower(p.Type)
+	if n, ok := names[strings.TrimSuffix(t, "[]")]; ok {
+		if strings.HasSuffix(t, "[]") {
+			return n + "[]"
+		}
+		return n
+	}
+	return p.Type
+}
+
+// syntaxLines returns the syntax of a cmdlet, one line per parameter set.
+func syntaxLines(cmd *Cmdlet) []string {
+	var lines []string
+	for _, parts := range syntaxParts(cmd) {
+		lines = append(lines, strings.Join(parts, " "))
+	}
+	return lines
+}
+
+// wrapSyntax breaks a syntax line between parameters to fit width,
+// indenting the lines after the first.
+func wrapSyntax(parts []string, width int) string {
+	var b strings.Builder
+	col := 0
+	for i, part := range parts {
+		if i > 0 {
+			if col+1+len(part) > width {
+				b.WriteString("\n        ")
+				col = 8
+			} else {
+				b.WriteByte(' ')
+				col++
+			}
+		}
+		b.WriteString(part)
+		col += len(part)
 	}
 	return b.String()
+}
+
+// syntaxParts returns the syntax of a cmdlet: for each parameter set, the
+// name and the parameters.
+func syntaxParts(cmd *Cmdlet) [][]string {
+	var setNames []string
+	if cmd.DefaultSet != "" {
+		setNames = append(setNames, cmd.DefaultSet)
+	}
+	for _, p := range cmd.Params {
+		for _, s := range p.Sets {
+			if !slices.Contains(setNames, s) {
+				setNames = append(setNames, s)
+			}
+		}
+	}
+	used := slices.ContainsFunc(cmd.Params, func(p *ParamDef) bool { return len(p.Sets) > 0 })
+	if !used {
+		setNames = []string{""}
+	}
+	var lines [][]string
+	for _, set := range setNames {
+		var params []*ParamDef
+		for _, p := range cmd.Params {
+			if set == "" || len(p.Sets) == 0 || slices.Contains(p.Sets, set) {
+				params = append(params, p)
+			}
+		}
+		if set != "" && !slices.ContainsFunc(params, func(p *ParamDef) bool { return slices.Contains(p.Sets, set) }) {
+			continue // a default set that no parameter names
+		}
+		sort.SliceStable(params, func(i, j int) bool {
+			pi, pj := params[i].Position, params[j].Position
+			if pi >= 0 && pj >= 0 {
+				return pi < pj
+			}
+			return pi >= 0 && pj < 0
+		})
+		parts := []string{cmd.Name}
+		for _, p := range params {
+			mandatory := p.Mandatory && (len(p.MandatoryIn) == 0 || slices.Contains(p.MandatoryIn, set))
+			part := "-" + p.Name
+			if p.Position >= 0 {
+				part = "[" + part + "]"
+			}
+			if !p.IsSwitch() {
+				arg := "<" + typeLabel(p) + ">"
+				if len(p.Values) > 0 {
+					arg = "{" + strings.Join(p.Values, " | ") + "}"
+				}
+				part += " " + arg
+			}
+			if !mandatory {
+				part = "[" + part + "]"
+			}
+			parts = append(parts, part)
+		}
+		if cmd.ShouldProcess && cmd.param("WhatIf") == nil {
+			parts = append(parts, "[-WhatIf]", "[-Confirm]")
+		}
+		lines = append(lines, append(parts, "[<CommonParameters>]"))
+	}
+	return lines
+}
+
+// writeParamHelp writes the PARAMETERS entry of p.
+func writeParamHelp(b *strings.Builder, p *ParamDef) {
+	fmt.Fprintf(b, "    -%s", p.Name)
+	if !p.IsSwitch() {
+		fmt.Fprintf(b, " <%s>", typeLabel(p))
+	}
+	b.WriteString("\n")
+	if p.Help != "" {
+		fmt.Fprintf(b, "        %s\n", p.Help)
+	}
+	b.WriteString("\n")
+	position := "named"
+	if p.Position >= 0 {
+		position = fmt.Sprint(p.Position)
+	}
+	pipeline := "false"
+	switch {
+	case p.Pipeline && p.ByName:
+		pipeline = "true (ByValue, ByPropertyName)"
+	case p.Pipeline:
+		pipeline = "true (ByValue)"
+	case p.ByName:
+		pipeline = "true (ByPropertyName)"
+	}
+	aliases := "none"
+	if len(p.Aliases) > 0 {
+		aliases = strings.Join(p.Aliases, ", ")
+	}
+	fmt.Fprintf(b, "        Required?                    %v\n", p.Mandatory)
+	fmt.Fprintf(b, "        Position?                    %s\n", position)
+	fmt.Fprintf(b, "        Accept pipeline input?       %s\n", pipeline)
+	fmt.Fprintf(b, "        Aliases                      %s\n", aliases)
+	if len(p.Values) > 0 {
+		fmt.Fprintf(b, "        Allowed values: %s\n", strings.Join(p.Values, ", "))
+	}
+	if len(p.Documented) > 0 {
+		shown := make([]string, len(p.Documented))
+		for i, d := range p.Documented {
+			if d == "" {
+				d = `""`
+			}
+			shown[i] = d
+		}
+		fmt.Fprintf(b, "        Documented values: %s\n", strings.Join(shown, ", "))
+		if len(p.Accepted) > 0 {
+			fmt.Fprintf(b, "        Also accepted: %s\n", strings.Join(p.Accepted, ", "))
+		}
+	}
+	b.WriteString("\n")
+}
+
+// writeExamples writes the EXAMPLES section of cmd.
+func writeExamples(b *strings.Builder, cmd *Cmdlet) {
+	examples := cmdletExamples(cmd)
+	if len(examples) == 0 {
+		return
+	}
+	b.WriteString("\nEXAMPLES\n")
+	for i, e := range examples {
+		fmt.Fprintf(b, "    -------------------------- Example %d --------------------------\n    PS> %s\n\n", i+1, e)
+	}
+}
+
+// cmdletHelpProps are the properties of a cmdlet's help object.
+func cmdletHelpProps(cmd *Cmdlet) *value.Object {
+	o := value.NewObject("MamlCommandHelpInfo")
+	o.Set("Name", cmd.Name)
+	o.Set("Category", "Cmdlet")
+	o.Set("ModuleName", cmd.Module)
+	o.Set("Synopsis", cmdletSynopsis(cmd))
+	o.Set("Description", cmd.Description)
+	o.Set("Syntax", strings.Join(syntaxLines(cmd), "\n"))
+	o.Set("Examples", strings.Join(cmdletExamples(cmd), "\n"))
+	o.Set("Online", cmd.Doc)
+	return o
+}
+
+// cmdletHelp is the full help of a cmdlet, as Get-Help shows it, its
+// syntax wrapped to width.
+func cmdletHelp(cmd *Cmdlet, width int) *helpInfo {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nNAME\n    %s\n\nSYNOPSIS\n    %s\n\nSYNTAX\n", cmd.Name, cmdletSynopsis(cmd))
+	for _, parts := range syntaxParts(cmd) {
+		fmt.Fprintf(&b, "    %s\n\n", wrapSyntax(parts, width-5))
+	}
+	if cmd.Description != "" {
+		fmt.Fprintf(&b, "\nDESCRIPTION\n    %s\n", cmd.Description)
+	}
+	if cmd.Module != "" {
+		fmt.Fprintf(&b, "\nMODULE\n    %s %s\n", cmd.Module, moduleVersion(cmd.Module))
+	}
+	if len(cmd.Params) > 0 {
+		b.WriteString("\nPARAMETERS\n")
+		for _, p := range cmd.Params {
+			writeParamHelp(&b, p)
+		}
+		b.WriteString("    <CommonParameters>\n        This cmdlet supports the common parameters: Verbose, Debug, ErrorAction, WarningAction,\n" +
+			"        InformationAction, ErrorVariable, WarningVariable, InformationVariable, OutVariable, OutBuffer\n" +
+			"        and PipelineVariable.\n")
+	}
+	writeExamples(&b, cmd)
+	if cmd.Doc != "" {
+		fmt.Fprintf(&b, "\nRELATED LINKS\n    Online Version: %s\n", cmd.Doc)
+	}
+	return &helpInfo{props: cmdletHelpProps(cmd), text: b.String()}
 }
 
 // helpInfo is what Get-Help returns: its properties, and its text when
@@ -590,7 +1075,8 @@ type helpInfo struct {
 	text  string
 }
 
-func (h *helpInfo) PSString() string   { return h.text }
+// PSString is the help text, which ends with one empty line.
+func (h *helpInfo) PSString() string   { return strings.TrimRight(h.text, "\n") + "\n" }
 func (h *helpInfo) PSTypeName() string { return "MamlCommandHelpInfo" }
 
 // functionHelp reads comment-based help (.SYNOPSIS, .DESCRIPTION,

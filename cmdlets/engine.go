@@ -73,6 +73,7 @@ type Session struct {
 	// file is the script being run, for $PSScriptRoot and errors.
 	file string
 	tenantState
+	interactive
 	// listDepth is the nesting of statement lists being run; 1 is the
 	// script's top level.
 	listDepth int
@@ -521,6 +522,7 @@ func (s *Session) finish(err error) (int, error) {
 	var f *flow
 	if errors.As(err, &f) {
 		if f.kind == "exit" {
+			s.exited = true
 			return f.code, nil
 		}
 		return 0, nil
@@ -563,6 +565,10 @@ func (s *Session) setScriptVars(sc *Scope, file string) {
 // printError writes an error record to the error stream.
 func (s *Session) printError(rec *ErrorRecord) {
 	s.sink.flush()
+	if s.errorView != nil {
+		s.errorView(s.errw, rec)
+		return
+	}
 	fmt.Fprintln(s.errw, rec.Error())
 }
 

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -120,7 +119,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return finish(sess.Run(ctx, opts.file, string(data), scriptArgs))
 	}
 	if isTerminal(stdin) {
-		return repl(ctx, sess, tf, stdin, stdout, stderr)
+		stop() // the prompt handles Ctrl-C itself
+		return repl(sess, tf, stdin, stdout, stderr)
 	}
 	data, err := io.ReadAll(stdin)
 	if err != nil {
@@ -218,61 +218,6 @@ func isTerminal(r io.Reader) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-// repl is a line-based prompt: it reads until the input parses, then runs it.
-func repl(ctx context.Context, sess *cmdlets.Session, tf *tenantFile, stdin io.Reader, stdout, stderr io.Writer) int {
-	in := bufio.NewReader(stdin)
-	var buf strings.Builder
-	for {
-		if buf.Len() == 0 {
-			fmt.Fprint(stdout, "PS csemu> ")
-		} else {
-			fmt.Fprint(stdout, ">> ")
-		}
-		line, err := in.ReadString('\n')
-		if err != nil && line == "" {
-			fmt.Fprintln(stdout)
-			return exitOK
-		}
-		if buf.Len() > 0 && strings.TrimSpace(line) == "" {
-			// an empty line ends a continuation
-			text := buf.String()
-			buf.Reset()
-			if code, done := replRun(ctx, sess, tf, text, stderr); done {
-				return code
-			}
-			continue
-		}
-		buf.WriteString(line)
-		text := buf.String()
-		if strings.TrimSpace(text) == "exit" {
-			return exitOK
-		}
-		if _, perr := parser.Parse("", text); perr != nil && parser.IsIncomplete(perr) {
-			continue
-		}
-		buf.Reset()
-		if code, done := replRun(ctx, sess, tf, text, stderr); done {
-			return code
-		}
-	}
-}
-
-// replRun runs one entered command and commits what it changed, closing
-// the tenant file so that another csemu can use it between commands.
-func replRun(ctx context.Context, sess *cmdlets.Session, tf *tenantFile, text string, stderr io.Writer) (int, bool) {
-	code, err := sess.RunInGlobal(ctx, "", text)
-	tf.save(sess, tf.atomic && err != nil, stderr)
-	var pl parser.ErrorList
-	if errors.As(err, &pl) {
-		fmt.Fprintln(stderr, pl.Error())
-		return 0, false
-	}
-	if strings.HasPrefix(strings.TrimSpace(strings.ToLower(text)), "exit") {
-		return code, true
-	}
-	return 0, false
 }
 
 // runLint reports the syntax errors of every file given (directories are
