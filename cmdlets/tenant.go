@@ -67,8 +67,12 @@ func (c *Call) Tenant() (*state.Tenant, error) {
 // recordChange adds an entry to the change log for a property that a
 // cmdlet changed, at the script position of the call.
 func (c *Call) recordChange(t *state.Tenant, kind, identity, property string, old, new any) {
+	file := c.Pos.Filename
+	if file == "" {
+		file = "<prompt>" // a command typed at the interactive prompt
+	}
 	t.AppendChange(state.Change{
-		Time: c.s.clock.Now().UTC(), Cmdlet: c.cmd.Name, File: c.Pos.Filename, Line: c.Pos.Line,
+		Time: c.s.clock.Now().UTC(), Cmdlet: c.cmd.Name, File: file, Line: c.Pos.Line,
 		Kind: kind, Identity: identity, Property: property, Old: changeText(old), New: changeText(new),
 	})
 }
