@@ -1,0 +1,172 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/parser"
+)
+
+// Severity is how serious a finding is.
+type Severity int
+
+// Severities, from the least serious.
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "info"
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "error":
+		return Error, nil
+	case "warning":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return Info, fmt.Errorf("unknown severity %q: use error, warning or info", s)
+}
+
+// Finding is one mistake found in a file.
+type Finding struct {
+	Code     string // "CSE1201"
+	Severity Severity
+	File     string
+	Pos, End parser.Pos // End is just past the offending text; it may equal Pos
+	Message  string
+	// Suggestion is how to fix it, when there is one ("did you mean ...?").
+	Suggestion string
+}
+
+func (f Finding) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.File, f.Pos.Line, f.Pos.Column, f.Severity, f.Message, f.Code)
+}
+
+// Rule describes a check, for --explain and SARIF.
+type Rule struct {
+	Code     string
+	Name     string // short kebab-case name: "unknown-parameter"
+	Severity Severity
+	Summary  string // one line
+	Help     string // what it catches and why
+	Bad      string // a script with the mistake
+	Good     string // the same script fixed
+}
+
+// File is a script being linted.
+type File struct {
+	Path   string
+	Src    string
+	Script *parser.Script // nil when the file does not parse at all
+	// Errors are the syntax errors (the parser recovers and reports all).
+	Errors parser.ErrorList
+}
+
+// Env is what checks may consult: the command table of a session.
+type Env struct {
+	Session *cmdlets.Session
+}
+
+// NewEnv returns an environment with the emulated commands.
+func NewEnv() *Env {
+	return &Env{Session: cmdlets.NewSession()}
+}
+
+// check is one rule's check over a file.
+type check func(f *File, env *Env, report func(Finding))
+
+// ruleDef is a rule and its check.
+type ruleDef struct {
+	Rule
+	check check
+}
+
+// allRules lists every rule, in code order.
+func allRules() []ruleDef {
+	var out []ruleDef
+	out = append(out, syntaxRules()...)
+	out = append(out, commandRules()...)
+	out = append(out, settingRules()...)
+	out = append(out, slipRules()...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// Rules returns the descriptions of every rule, in code order.
+func Rules() []Rule {
+	defs := allRules()
+	out := make([]Rule, len(defs))
+	for i, d := range defs {
+		out[i] = d.Rule
+	}
+	return out
+}
+
+// RuleByCode returns the rule with the code (case-insensitive).
+func RuleByCode(code string) (Rule, bool) {
+	for _, r := range Rules() {
+		if strings.EqualFold(r.Code, code) {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// Lint parses src and runs every rule on it. The findings come sorted by
+// position; suppression comments are applied by the caller (see Suppress).
+func Lint(path, src string, env *Env) []Finding {
+	f := &File{Path: path, Src: src}
+	script, err := parser.Parse(path, src)
+	f.Script = script
+	if err != nil {
+		var el parser.ErrorList
+		if list, ok := err.(parser.ErrorList); ok {
+			el = list
+		} else if pe, ok := err.(*parser.Error); ok {
+			el = parser.ErrorList{pe}
+		}
+		f.Errors = el
+	}
+	var out []Finding
+	for _, r := range allRules() {
+		r.check(f, env, func(fd Finding) {
+			if fd.Code == "" {
+				fd.Code = r.Code
+			}
+			fd.Severity = r.Severity
+			if fd.File == "" {
+				fd.File = path
+			}
+			if fd.End.Line == 0 {
+				fd.End = fd.Pos
+			}
+			out = append(out, fd)
+		})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return out[i].Code < out[j].Code
+	})
+	return out
+}

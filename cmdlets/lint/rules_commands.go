@@ -1,0 +1,4 @@
+package lint
+
+// commandRules check cmdlets, parameters, values and policy identities.
+func commandRules() []ruleDef { return nil }

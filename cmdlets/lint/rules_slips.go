@@ -1,0 +1,4 @@
+package lint
+
+// slipRules check common PowerShell slips.
+func slipRules() []ruleDef { return nil }
