@@ -571,6 +571,8 @@ function B { begin { Write-Host 'B begin' } process { Write-Host "B $_" } end { 
 		{"while_loop", `$i = 0; while ($i -lt 3) { $i; $i++ }`, "0\n1\n2\n", "", 0},
 		{"do_until", `$i = 0; do { $i++ } until ($i -ge 3); $i`, "3\n", "", 0},
 		{"do_while_runs_once", `$i = 5; do { $i } while ($i -lt 3)`, "5\n", "", 0},
+		{"do_until_then_while_loop", "$a = 0\ndo { $a++ } until ($a -ge 3)\nwhile ($a -lt 5) { $a++ }\n$a", "5\n", "", 0},
+		{"do_then_while_on_next_line", "$a = 0\ndo { $a++ }\nwhile ($a -lt 3)\n$a", "3\n", "", 0},
 		{"elseif", `$n = 5; if ($n -lt 3) { 'a' } elseif ($n -lt 6) { 'b' } else { 'c' }`, "b\n", "", 0},
 		{"break_in_while_true", `$i = 0; while ($true) { $i++; if ($i -ge 4) { break } }; $i`, "4\n", "", 0},
 	}},

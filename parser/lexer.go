@@ -922,6 +922,11 @@ func (t *tokenizer) callTarget() {
 func (t *tokenizer) keyword(kw string, start int) {
 	f := t.top()
 	doTail := (kw == "while" || kw == "until") && t.last() == tRBrace && t.lastClose == bDo
+	if doTail {
+		// the do statement ends with its condition: a while or until on
+		// the next line starts a new statement
+		t.lastClose = bPlain
+	}
 	t.emit(tKw, kw, start)
 	f.mode = mExpr
 	switch kw {
