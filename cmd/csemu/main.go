@@ -8,11 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -20,6 +17,9 @@ import (
 	"github.com/csemu/csemu/parser"
 	"github.com/csemu/csemu/state"
 )
+
+// csemuVersion is the version csemu reports.
+const csemuVersion = "0.1.0"
 
 // Exit codes.
 const (
@@ -34,8 +34,8 @@ const usage = `usage:
   csemu [flags] -c TEXT              run a command (also: -Command TEXT)
   csemu [flags]                      read a script from standard input, or
                                      start an interactive prompt on a terminal
-  csemu lint PATH...                 report syntax errors (a directory means
-                                     its .ps1 and .psm1 files)
+  csemu lint [flags] PATH...         check scripts without running them
+                                     (csemu lint --help for its flags)
 
 flags:
   --db PATH        tenant file (default $CSEMU_DB, else $XDG_DATA_HOME/csemu/tenant.db,
@@ -171,7 +171,7 @@ func parseArgs(args []string, stderr io.Writer) (options, int, bool) {
 		return o, exitUsage, false
 	}
 	if *version {
-		fmt.Fprintln(stderr, "csemu 0.1.0")
+		fmt.Fprintln(stderr, "csemu "+csemuVersion)
 		return o, exitOK, false
 	}
 	fset.Visit(func(f *flag.Flag) {
@@ -218,52 +218,4 @@ func isTerminal(r io.Reader) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-// runLint reports the syntax errors of every file given (directories are
-// searched for .ps1 and .psm1 files).
-func runLint(paths []string, stdout, stderr io.Writer) int {
-	if len(paths) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitUsage
-	}
-	var files []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			fmt.Fprintf(stderr, "csemu lint: %v\n", err)
-			return exitUsage
-		}
-		if !st.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				ext := strings.ToLower(filepath.Ext(path))
-				if ext == ".ps1" || ext == ".psm1" {
-					files = append(files, path)
-				}
-			}
-			return nil
-		})
-	}
-	sort.Strings(files)
-	found := false
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			fmt.Fprintf(stderr, "csemu lint: %v\n", err)
-			found = true
-			continue
-		}
-		if _, err := parser.Parse(f, string(data)); err != nil {
-			found = true
-			fmt.Fprintln(stdout, err.Error())
-		}
-	}
-	if found {
-		return exitLint
-	}
-	return exitOK
 }
