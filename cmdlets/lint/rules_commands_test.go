@@ -115,7 +115,7 @@ var commandCases = []struct {
 	{"undocumented value in a splat", "$p = @{ AutoAdmittedUsers = \"EveryoneInCompny\" }\nSet-CsTeamsMeetingPolicy -Identity Global @p\n",
 		[]want{{"CSE1301", "1:29-1:47", fmt.Sprintf(autoMsg, "EveryoneInCompny"), "did you mean EveryoneInCompany?"}}},
 	{"enum value", "Get-CsTeamsMeetingPolicy -ErrorAction Sometimes\n",
-		[]want{{"CSE1301", "1:39-1:48", "Cannot bind parameter 'ErrorAction'. Cannot convert value \"Sometimes\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name Sometimes to a valid enumerator name. Specify one of the following enumerator names and try again:\\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, Break\"", ""}}},
+		[]want{{"CSE1301", "1:39-1:48", "Cannot bind parameter 'ErrorAction'. Cannot convert value \"Sometimes\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name Sometimes to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, Break\"", ""}}},
 	{"documented values", "Set-CsTeamsMeetingPolicy -Identity Global -AutoAdmittedUsers everyone -ErrorAction stop\nSet-CsTeamsMeetingPolicy -AutoAdmittedUsers $who\n", nil},
 	{"wrong type", "Set-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting yes\nSet-CsTeamsMeetingPolicy -AllowAnonymousUsersToStartMeeting:'false'\nSet-CsTeamsMeetingPolicy -MediaBitRateKb abc\n",
 		[]want{

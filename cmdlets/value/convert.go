@@ -389,7 +389,7 @@ type ConversionError struct {
 
 func (e *ConversionError) Error() string {
 	if e.Value == nil {
-		return fmt.Sprintf("Cannot convert null to type %q.", e.Type)
+		return fmt.Sprintf("Cannot convert null to type \"%s\".", e.Type)
 	}
 	d := e.Detail
 	if d == "" {
@@ -398,7 +398,8 @@ func (e *ConversionError) Error() string {
 			d = fmt.Sprintf("The input string '%s' was not in a correct format.", e.Value)
 		}
 	}
-	return fmt.Sprintf("Cannot convert value %q to type %q. Error: %q", ToString(e.Value), e.Type, d)
+	// PowerShell quotes the texts as they are, without escaping
+	return fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\". Error: \"%s\"", ToString(e.Value), e.Type, d)
 }
 
 func convErr(v any, typ string) error { return &ConversionError{Value: v, Type: typ} }
