@@ -21,6 +21,13 @@ func csCmdlets() []*Cmdlet {
 		if f.form != globalOnly && f.form != siteOnly {
 			handle(f.qualifier+"New-"+f.noun, f.newObject)
 			handle(f.qualifier+"Remove-"+f.noun, f.remove)
+			if cmd, ok := facts[f.qualifier+"Remove-"+f.noun]; ok {
+				// Get-X -Filter Tag:Old* | Remove-X, as scripts do: the
+				// objects Get- writes carry their Identity
+				if p := cmd.param("Identity"); p != nil {
+					p.ByName = true
+				}
+			}
 			handle(f.qualifier+"Grant-"+f.noun, f.grant)
 		}
 	}
