@@ -75,6 +75,10 @@ type File struct {
 	Script *parser.Script // nil when the file does not parse at all
 	// Errors are the syntax errors (the parser recovers and reports all).
 	Errors parser.ErrorList
+
+	// commands is the analysis the command rules share (commandFindings).
+	commands     []Finding
+	commandsDone bool
 }
 
 // Env is what checks may consult: the command table of a session.

@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -81,43 +80,16 @@ func cmdRule(r Rule) ruleDef {
 				report(fd)
 			}
 		}
-		if r.Code == lastCommandRule {
-			forgetAnalysis(f)
-		}
 	}}
 }
 
-// analyses caches the command analysis of a file for the rules that
-// share it; the last command rule drops the entry.
-var analyses = struct {
-	sync.Mutex
-	m map[*File][]Finding
-}{m: map[*File][]Finding{}}
-
-// lastCommandRule is the code of the last rule that reads the analysis.
-const lastCommandRule = "CSE1401"
-
+// commandFindings returns the findings of the command analysis of f, made
+// once per file for all the command rules.
 func commandFindings(f *File, env *Env) []Finding {
-	analyses.Lock()
-	out, ok := analyses.m[f]
-	analyses.Unlock()
-	if ok {
-		return out
+	if !f.commandsDone {
+		f.commands, f.commandsDone = analyzeCommands(f, env), true
 	}
-	out = analyzeCommands(f, env)
-	analyses.Lock()
-	if len(analyses.m) > 256 {
-		clear(analyses.m)
-	}
-	analyses.m[f] = out
-	analyses.Unlock()
-	return out
-}
-
-func forgetAnalysis(f *File) {
-	analyses.Lock()
-	delete(analyses.m, f)
-	analyses.Unlock()
+	return f.commands
 }
 
 // builtinPolicies are the policies a tenant has without any script

@@ -168,9 +168,8 @@ func slNameByte(c byte) bool {
 }
 
 // slAutomatic are the automatic and preference variables (lower case).
-var slAutomatic = map[string]bool{}
-
-func init() {
+var slAutomatic = func() map[string]bool {
+	m := map[string]bool{}
 	for _, n := range strings.Fields(`_ psitem args input this true false null error matches psscriptroot pscommandpath
 		psboundparameters lastexitcode host psversiontable ? ^ $ foreach switch myinvocation pscmdlet executioncontext
 		home pid pwd profile shellid pshome psculture psuiculture nestedpromptlevel stacktrace iswindows islinux
@@ -183,9 +182,10 @@ func init() {
 		logcommandhealthevent logcommandlifecycleevent logengine healthevent logenginelifecycleevent
 		logproviderhealthevent logproviderlifecycleevent maximumaliascount maximumdrivecount maximumerrorcount
 		maximumfunctioncount maximumvariablecount psgetpath allnodes node configurationdata`) {
-		slAutomatic[n] = true
+		m[n] = true
 	}
-}
+	return m
+}()
 
 // slVarKind classifies a variable name: "" to ignore it, else the plain
 // lower-case name; qualified is set for $script:/$global: names.
