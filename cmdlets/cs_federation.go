@@ -434,31 +434,6 @@ func familyOf(kind string) *family {
 	return nil
 }
 
-// givenProps returns the settings of a Set- call, with those of -Instance
-// that differ from o first (flagged), as family.set merges them.
-func givenProps(c *Call, f *family, o *state.Object) ([]state.Prop, map[string]bool, error) {
-	props, err := f.settings(c)
-	if err != nil {
-		return nil, nil, err
-	}
-	fromInstance := map[string]bool{}
-	if c.Has("Instance") {
-		given := map[string]bool{}
-		for _, p := range props {
-			given[strings.ToLower(p.Name)] = true
-		}
-		var merged []state.Prop
-		for _, p := range instanceProps(c, o) {
-			if !given[strings.ToLower(p.Name)] {
-				merged = append(merged, p)
-				fromInstance[strings.ToLower(p.Name)] = true
-			}
-		}
-		props = append(merged, props...)
-	}
-	return props, fromInstance, nil
-}
-
 // edgeFromPS converts a value to its stored form like fromPS, keeping the
 // federation objects in their stored shape.
 func edgeFromPS(v any) any {
@@ -500,19 +475,12 @@ func edgeFromPS(v any) any {
 // service ignores.
 func setTenantFederation(c *Call) error {
 	f := familyOf(state.KindTenantFederationConfiguration)
-	t, err := c.Tenant()
-	if err != nil {
+	t, o, err := f.existing(c)
+	if o == nil {
 		return err
 	}
-	id, err := f.identity(c)
-	if err != nil {
-		return err
-	}
-	o, ok := t.Object(f.kind, id)
-	if !ok {
-		return f.notFound(c, id)
-	}
-	props, fromInstance, err := givenProps(c, f, o)
+	id := o.Identity
+	props, fromInstance, err := f.givenProps(c, o)
 	if err != nil {
 		return err
 	}

@@ -261,23 +261,32 @@ func instanceProps(c *Call, o *state.Object) []state.Prop {
 	return out
 }
 
-func (f *family) set(c *Call) error {
-	t, err := c.Tenant()
+// existing loads the tenant and returns the object that -Identity (or
+// -Instance) names; a missing one is reported and o is nil.
+func (f *family) existing(c *Call) (t *state.Tenant, o *state.Object, err error) {
+	t, err = c.Tenant()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	id, err := f.identity(c)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	o, ok := t.Object(f.kind, id)
 	if !ok {
-		return f.notFound(c, id)
+		return nil, nil, f.notFound(c, id)
 	}
-	props, err := f.settings(c)
+	return t, o, nil
+}
+
+// givenProps returns the settings of a Set- call: those of -Instance that
+// differ from o (flagged in fromInstance), then the named ones, which win.
+func (f *family) givenProps(c *Call, o *state.Object) (props []state.Prop, fromInstance map[string]bool, err error) {
+	props, err = f.settings(c)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
+	fromInstance = map[string]bool{}
 	if c.Has("Instance") {
 		given := map[string]bool{}
 		for _, p := range props {
@@ -287,9 +296,23 @@ func (f *family) set(c *Call) error {
 		for _, p := range instanceProps(c, o) {
 			if !given[strings.ToLower(p.Name)] {
 				merged = append(merged, p)
+				fromInstance[strings.ToLower(p.Name)] = true
 			}
 		}
 		props = append(merged, props...)
+	}
+	return props, fromInstance, nil
+}
+
+func (f *family) set(c *Call) error {
+	t, o, err := f.existing(c)
+	if o == nil {
+		return err
+	}
+	id := o.Identity
+	props, _, err := f.givenProps(c, o)
+	if err != nil {
+		return err
 	}
 	if !c.ShouldProcess(id, c.cmd.Name) {
 		for _, line := range f.apply(c, t, o, props, true) {
@@ -347,18 +370,11 @@ func (f *family) newObject(c *Call) error {
 }
 
 func (f *family) remove(c *Call) error {
-	t, err := c.Tenant()
-	if err != nil {
+	t, o, err := f.existing(c)
+	if o == nil {
 		return err
 	}
-	id, err := f.identity(c)
-	if err != nil {
-		return err
-	}
-	o, ok := t.Object(f.kind, id)
-	if !ok {
-		return f.notFound(c, id)
-	}
+	id := o.Identity
 	if id == "Global" {
 		if !f.resetGlobal {
 			return c.Errorf("CannotRemoveGlobal", InvalidOperation, id,
