@@ -221,12 +221,18 @@ func (c *Call) Warning(format string, args ...any) {
 // ShouldProcess reports whether a change may go ahead: with -WhatIf it
 // prints what would happen and returns false.
 func (c *Call) ShouldProcess(target, action string) bool {
-	if c.Bool("WhatIf") || (!c.Has("WhatIf") && value.ToBool(c.s.prefValue(c.fr, "WhatIfPreference"))) {
+	if c.whatIf() {
 		c.s.sink.flush()
 		fmt.Fprintf(c.s.out, "What if: Performing the operation \"%s\" on target \"%s\".\n", action, target)
 		return false
 	}
 	return true
+}
+
+// whatIf reports whether the call only shows what it would do (-WhatIf,
+// or $WhatIfPreference).
+func (c *Call) whatIf() bool {
+	return c.Bool("WhatIf") || (!c.Has("WhatIf") && value.ToBool(c.s.prefValue(c.fr, "WhatIfPreference")))
 }
 
 // commonParams holds the common parameters of one call.

@@ -1112,27 +1112,6 @@ func groupAssignmentObject(a state.GroupAssignment) *value.Object {
 // maxBatchUsers is the service's limit of users per batch.
 const maxBatchUsers = 5000
 
-// isObjectID reports whether s is a GUID in its 8-4-4-4-12 form.
-func isObjectID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // newBatchOperation is New-CsBatchPolicyAssignmentOperation. The service
 // runs a batch in the background; csemu applies it at once, so the
 // operation is complete when the cmdlet returns.
@@ -1183,7 +1162,7 @@ func newBatchOperation(c *Call) error {
 	for _, id := range ids {
 		st := state.BatchUserState{ID: id, State: "Completed", Result: "Success"}
 		u, ok := t.User(id)
-		if !ok && !c.s.strictDir && !isObjectID(id) {
+		if !ok && !c.s.strictDir && !value.IsGuid(id) {
 			u, _ = ensureUser(c, t, id, true)
 			ok = u != nil
 		}
@@ -1337,7 +1316,7 @@ func newEmuUser(c *Call) error {
 	}
 	objectID := strings.TrimSpace(c.String("ObjectId"))
 	if objectID != "" {
-		if !isObjectID(objectID) {
+		if !value.IsGuid(objectID) {
 			return c.Errorf("InvalidObjectId", InvalidArgument, objectID, "-ObjectId %q is not a GUID", objectID)
 		}
 		if u, ok := t.User(objectID); ok {

@@ -754,7 +754,7 @@ func setAcsFederation(c *Call) error {
 			all = a.Items
 		}
 		for _, it := range all {
-			if !isGUID(value.ToString(it)) {
+			if !value.IsGuid(strings.Trim(value.ToString(it), "{}")) {
 				c.Warning("AllowedAcsResources: %q is not an immutable resource ID; the service expects the GUID of the ACS resource shown in the Azure portal.", value.ToString(it))
 			}
 		}
@@ -762,7 +762,7 @@ func setAcsFederation(c *Call) error {
 	if err := f.set(c); err != nil {
 		return err
 	}
-	if whatIfOn(c) {
+	if c.whatIf() {
 		return nil
 	}
 	t, err := c.Tenant()
@@ -790,32 +790,6 @@ func setAcsFederation(c *Call) error {
 		c.Warning("EnableAcsUsers is True but AllowedAcsResources is empty: no ACS resource can connect to Teams until one is listed.")
 	}
 	return nil
-}
-
-// whatIfOn reports whether the call only shows what it would do.
-func whatIfOn(c *Call) bool {
-	return c.Bool("WhatIf") || (!c.Has("WhatIf") && value.ToBool(c.s.prefValue(c.fr, "WhatIfPreference")))
-}
-
-// isGUID reports whether s has the form of a GUID.
-func isGUID(s string) bool {
-	s = strings.Trim(s, "{}")
-	if len(s) != 36 {
-		return false
-	}
-	for i, r := range s {
-		switch i {
-		case 8, 13, 18, 23:
-			if r != '-' {
-				return false
-			}
-		default:
-			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // domainList is one of the Skype for Business Server federation lists:

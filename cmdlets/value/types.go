@@ -428,7 +428,7 @@ func Convert(v any, t *Type) (any, error) {
 		return nil, &ConversionError{Value: v, Type: TTimeSpan}
 	case TGuid:
 		s := strings.Trim(strings.TrimSpace(ToString(v)), "{}")
-		if isGuid(s) {
+		if IsGuid(s) {
 			return Guid(strings.ToLower(s)), nil
 		}
 		return nil, &ConversionError{Value: v, Type: TGuid, Detail: "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)."}
@@ -515,7 +515,9 @@ func enumValue(v any, typ string, names []string) (any, error) {
 
 func isString(v any) bool { _, ok := v.(string); return ok }
 
-func isGuid(s string) bool {
+// IsGuid reports whether s is a GUID in the forms [guid] converts:
+// 32 hex digits, or 8-4-4-4-12 with dashes.
+func IsGuid(s string) bool {
 	if len(s) == 32 {
 		for i := 0; i < 32; i++ {
 			if !isHexDigit(s[i]) {
