@@ -11,11 +11,10 @@ import (
 
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/state"
+	"github.com/csemu/csemu/state/statetest"
 )
 
-// bigTenant returns a tenant of n users in 8 groups, a dozen meeting
-// policies, a group assignment per group and a tenant-wide grant, as a
-// committed store would hold it.
+// bigTenant returns statetest.Directory of n users, as a store loads it.
 func bigTenant(b *testing.B, n int) *state.Tenant {
 	b.Helper()
 	store := state.NewMemory()
@@ -23,44 +22,8 @@ func bigTenant(b *testing.B, n int) *state.Tenant {
 	if err != nil {
 		b.Fatal(err)
 	}
-	groups := []string{"sales", "support", "legal", "hr", "it", "ops", "eng", "mkt"}
-	for _, g := range groups {
-		if err := t.PutGroup(&state.Group{ID: g, DisplayName: g}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	for i := 1; i <= 12; i++ {
-		o, _ := state.DefaultObject(state.KindTeamsMeetingPolicy)
-		o.Identity = fmt.Sprintf("Tag:P%d", i)
-		o.Set("AllowAnonymousUsersToJoinMeeting", i%2 == 0)
-		o.Set("AutoAdmittedUsers", []string{"Everyone", "EveryoneInCompany", "OrganizerOnly"}[i%3])
-		if i%4 == 0 {
-			o.Set("BlockedAnonymousJoinClientTypes", []any{"Acs"})
-		}
-		if err := t.PutObject(o); err != nil {
-			b.Fatal(err)
-		}
-	}
-	for i, g := range groups {
-		if _, err := t.AddGroupAssignment(state.GroupAssignment{GroupID: g, PolicyType: "TeamsMeetingPolicy", PolicyName: fmt.Sprintf("P%d", i+1)}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	t.SetTenantGrant("TeamsMeetingPolicy", "P12")
-	for i := 0; i < n; i++ {
-		u := &state.User{UPN: fmt.Sprintf("u%d@contoso.com", i), DisplayName: fmt.Sprintf("User %d", i), ObjectID: fmt.Sprintf("00000000-0000-4000-8000-%012d", i), Enabled: true}
-		if i%10 != 0 {
-			u.Groups = []string{groups[i%8]}
-		}
-		if i%3 == 0 {
-			u.Licenses = []string{"TeamsPremium"}
-		}
-		if i%50 == 0 {
-			u.SetPolicy("TeamsMeetingPolicy", "P3")
-		}
-		if err := t.PutUser(u); err != nil {
-			b.Fatal(err)
-		}
+	if err := statetest.Directory(t, n); err != nil {
+		b.Fatal(err)
 	}
 	if err := store.Commit(t); err != nil {
 		b.Fatal(err)

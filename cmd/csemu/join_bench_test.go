@@ -12,11 +12,10 @@ import (
 	"time"
 
 	"github.com/csemu/csemu/state"
+	"github.com/csemu/csemu/state/statetest"
 )
 
-// writeBigTenant writes a tenant file of n users in 8 groups, with a dozen
-// meeting policies, a group assignment per group, direct grants and a
-// tenant-wide grant.
+// writeBigTenant writes a tenant file holding statetest.Directory of n users.
 func writeBigTenant(tb testing.TB, path string, n int) {
 	tb.Helper()
 	s, err := state.Open(path, state.Options{})
@@ -28,45 +27,8 @@ func writeBigTenant(tb testing.TB, path string, n int) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	groups := []string{"sales", "support", "legal", "hr", "it", "ops", "eng", "mkt"}
-	for _, g := range groups {
-		if err := t.PutGroup(&state.Group{ID: g, DisplayName: g}); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	for i := 1; i <= 12; i++ {
-		o, _ := state.DefaultObject(state.KindTeamsMeetingPolicy)
-		o.Identity = fmt.Sprintf("Tag:P%d", i)
-		o.Set("AllowAnonymousUsersToJoinMeeting", i%2 == 0)
-		o.Set("AutoAdmittedUsers", []string{"Everyone", "EveryoneInCompany", "OrganizerOnly"}[i%3])
-		if i%4 == 0 {
-			o.Set("BlockedAnonymousJoinClientTypes", []any{"Acs"})
-		}
-		if err := t.PutObject(o); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	for i, g := range groups {
-		if _, err := t.AddGroupAssignment(state.GroupAssignment{GroupID: g, PolicyType: "TeamsMeetingPolicy", PolicyName: fmt.Sprintf("P%d", i+1)}); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	t.SetTenantGrant("TeamsMeetingPolicy", "P12")
-	for i := 0; i < n; i++ {
-		u := &state.User{UPN: fmt.Sprintf("user%d@contoso.com", i), DisplayName: fmt.Sprintf("User %d", i), Department: groups[i%8],
-			ObjectID: fmt.Sprintf("00000000-0000-4000-8000-%012d", i), Enabled: true}
-		if i%10 != 0 {
-			u.Groups = []string{groups[i%8]}
-		}
-		if i%3 == 0 {
-			u.Licenses = []string{"TeamsPremium"}
-		}
-		if i%50 == 0 {
-			u.SetPolicy("TeamsMeetingPolicy", "P3")
-		}
-		if err := t.PutUser(u); err != nil {
-			tb.Fatal(err)
-		}
+	if err := statetest.Directory(t, n); err != nil {
+		tb.Fatal(err)
 	}
 	if err := s.Commit(t); err != nil {
 		tb.Fatal(err)
