@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 //go:generate go run ./internal/gendefaults -in ../../shared/reference/cmdlets.json -out defaults.json
@@ -22,6 +23,21 @@ var defaultsJSON string
 // policies that a new tenant starts from, with their properties in the
 // documented order.
 func DefaultObjects() ([]*Object, error) {
+	objs, err := decodedDefaults()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Object, len(objs))
+	for i, o := range objs {
+		out[i] = o.Clone()
+	}
+	return out, nil
+}
+
+// decodedDefaults decodes the embedded defaults once; callers get clones.
+var decodedDefaults = sync.OnceValues(decodeDefaults)
+
+func decodeDefaults() ([]*Object, error) {
 	v, err := decodeJSONFrom(strings.NewReader(defaultsJSON))
 	if err != nil {
 		return nil, fmt.Errorf("embedded defaults.json: %w", err)
@@ -55,13 +71,13 @@ func DefaultObjects() ([]*Object, error) {
 
 // DefaultObject returns a new copy of the Global defaults of kind.
 func DefaultObject(kind string) (*Object, bool) {
-	objs, err := DefaultObjects()
+	objs, err := decodedDefaults()
 	if err != nil {
 		return nil, false
 	}
 	for _, o := range objs {
 		if o.Kind == kind {
-			return o, true
+			return o.Clone(), true
 		}
 	}
 	return nil, false
