@@ -1,6 +1,7 @@
 package cmdlets
 
 import (
+	"github.com/csemu/csemu/state/fold"
 	"math/bits"
 	"slices"
 	"sort"
@@ -141,7 +142,7 @@ func (ix *bindIndex) lookup(name string) (paramRef, bool) {
 	if ix == nil {
 		return paramRef{}, false
 	}
-	return lookupLower(ix.exact, name)
+	return fold.Lookup(ix.exact, name)
 }
 
 // candidates returns the parameter sets still possible given what is

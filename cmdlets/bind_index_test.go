@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/csemu/csemu/parser"
+	"github.com/csemu/csemu/state/fold"
 )
 
 // TestBindIndexMatchesScan checks, for every cmdlet, that the cached
@@ -108,13 +109,13 @@ func paramList(ps []*ParamDef) string {
 func TestLookupLower(t *testing.T) {
 	m := map[string]int{"identity": 1, "policyname": 2, "k": 3, strings.Repeat("a", 70): 4}
 	for _, name := range []string{"Identity", "IDENTITY", "identity", "PolicyName", "K", "\u212A", "İdentity", strings.Repeat("A", 70), "", "other"} {
-		got, gotOK := lookupLower(m, name)
+		got, gotOK := fold.Lookup(m, name)
 		want, wantOK := m[strings.ToLower(name)]
 		if got != want || gotOK != wantOK {
-			t.Errorf("lookupLower(%q) = %v, %v; want %v, %v", name, got, gotOK, want, wantOK)
+			t.Errorf("fold.Lookup(%q) = %v, %v; want %v, %v", name, got, gotOK, want, wantOK)
 		}
 	}
-	if n := testing.AllocsPerRun(100, func() { lookupLower(m, "PolicyName") }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { fold.Lookup(m, "PolicyName") }); n != 0 {
 		t.Errorf("lookupLower allocates %v times", n)
 	}
 }

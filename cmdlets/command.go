@@ -7,6 +7,7 @@ import (
 
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
+	"github.com/csemu/csemu/state/fold"
 )
 
 // ParamDef describes one parameter of a cmdlet or function.
@@ -109,16 +110,16 @@ type Call struct {
 
 // Has reports whether parameter name was given.
 func (c *Call) Has(name string) bool {
-	_, ok := lookupLower(c.bound, name)
+	_, ok := fold.Lookup(c.bound, name)
 	return ok
 }
 
 // Arg returns the value of parameter name, or nil.
-func (c *Call) Arg(name string) any { v, _ := lookupLower(c.bound, name); return v }
+func (c *Call) Arg(name string) any { v, _ := fold.Lookup(c.bound, name); return v }
 
 // String returns a string parameter ("" when missing).
 func (c *Call) String(name string) string {
-	v, ok := lookupLower(c.bound, name)
+	v, ok := fold.Lookup(c.bound, name)
 	if !ok || v == nil {
 		return ""
 	}
@@ -126,11 +127,11 @@ func (c *Call) String(name string) string {
 }
 
 // Bool returns a bool or switch parameter.
-func (c *Call) Bool(name string) bool { v, _ := lookupLower(c.bound, name); return value.ToBool(v) }
+func (c *Call) Bool(name string) bool { v, _ := fold.Lookup(c.bound, name); return value.ToBool(v) }
 
 // Int returns an int parameter, or def when missing.
 func (c *Call) Int(name string, def int) int {
-	v, ok := lookupLower(c.bound, name)
+	v, ok := fold.Lookup(c.bound, name)
 	if !ok || v == nil {
 		return def
 	}
@@ -143,7 +144,7 @@ func (c *Call) Int(name string, def int) int {
 
 // Strings returns a string[] parameter.
 func (c *Call) Strings(name string) []string {
-	v, ok := lookupLower(c.bound, name)
+	v, ok := fold.Lookup(c.bound, name)
 	if !ok || v == nil {
 		return nil
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/csemu/csemu/cmdlets/format"
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
+	"github.com/csemu/csemu/state/fold"
 	"github.com/dlclark/regexp2"
 )
 
@@ -239,7 +240,7 @@ type frame struct {
 // lookupVar finds a variable by name (case-insensitive) from scope up.
 func (s *Session) lookupVar(sc *Scope, name string) (*Variable, bool) {
 	var buf [64]byte
-	key, ok := lowerBuf(&buf, name)
+	key, ok := fold.LowerBuf(&buf, name)
 	if !ok {
 		key = []byte(strings.ToLower(name))
 	}
@@ -407,7 +408,7 @@ type Function struct {
 
 func (s *Session) lookupFunc(sc *Scope, name string) (*Function, bool) {
 	var buf [64]byte
-	key, ok := lowerBuf(&buf, name)
+	key, ok := fold.LowerBuf(&buf, name)
 	if !ok {
 		key = []byte(strings.ToLower(name))
 	}

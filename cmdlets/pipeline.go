@@ -10,6 +10,7 @@ import (
 
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
+	"github.com/csemu/csemu/state/fold"
 )
 
 // execPipelineStatement runs a pipeline, an assignment or a chain.
@@ -288,8 +289,8 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage,
 	}
 	if strings.IndexByte(name, '\\') < 0 {
 		// a plain cmdlet name, found without lower-casing it
-		if _, alias := lookupLower(s.aliases, name); !alias {
-			if cmd, ok := lookupLower(s.commands, name); ok && !cmd.NotImplemented {
+		if _, alias := fold.Lookup(s.aliases, name); !alias {
+			if cmd, ok := fold.Lookup(s.commands, name); ok && !cmd.NotImplemented {
 				return s.cmdletStage(fr, cmd, name, raw, c.Pos, emit, r)
 			}
 		}

@@ -3,6 +3,7 @@ package state
 import (
 	"errors"
 	"fmt"
+	"github.com/csemu/csemu/state/fold"
 	"iter"
 	"slices"
 	"strings"
@@ -102,10 +103,10 @@ func (g *Group) hdr() *recHdr { return &g.rec }
 // User returns the user whose UPN, or else ObjectID, is id, compared
 // case-insensitively.
 func (t *Tenant) User(id string) (*User, bool) {
-	if u, ok := lookupFold(t.users.byKey, id); ok {
+	if u, ok := fold.Lookup(t.users.byKey, id); ok {
 		return u, true
 	}
-	return lookupFold(t.byObjectID, id)
+	return fold.Lookup(t.byObjectID, id)
 }
 
 // Users yields the users in creation order without copying them. A user
@@ -238,7 +239,7 @@ func (t *Tenant) GroupMembers(id string) []*User {
 }
 
 // Group returns the group whose ID is id, compared case-insensitively.
-func (t *Tenant) Group(id string) (*Group, bool) { return lookupFold(t.groups.byKey, id) }
+func (t *Tenant) Group(id string) (*Group, bool) { return fold.Lookup(t.groups.byKey, id) }
 
 // Groups returns the groups in creation order.
 func (t *Tenant) Groups() []*Group { return t.groups.slice() }

@@ -3,6 +3,7 @@ package state
 import (
 	"errors"
 	"fmt"
+	"github.com/csemu/csemu/state/fold"
 	"sort"
 	"strings"
 )
@@ -74,37 +75,6 @@ func newTenant() *Tenant {
 
 func lower(s string) string { return strings.ToLower(s) }
 
-// lowerBuf lower-cases name into buf without allocating, for a map
-// lookup; ok is false when name is longer than buf or not ASCII.
-func lowerBuf(buf *[64]byte, name string) (b []byte, ok bool) {
-	if len(name) > len(buf) {
-		return nil, false
-	}
-	b = buf[:len(name)]
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if c >= 0x80 {
-			return nil, false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	return b, true
-}
-
-// lookupFold returns m[lower(name)] without allocating the key.
-func lookupFold[V any](m map[string]V, name string) (V, bool) {
-	var buf [64]byte
-	if b, ok := lowerBuf(&buf, name); ok {
-		v, found := m[string(b)]
-		return v, found
-	}
-	v, found := m[lower(name)]
-	return v, found
-}
-
 // Dirty reports whether t has changes that are not committed.
 func (t *Tenant) Dirty() bool {
 	for _, l := range t.kinds {
@@ -136,7 +106,7 @@ func (t *Tenant) Object(kind, identity string) (*Object, bool) {
 	if l == nil {
 		return nil, false
 	}
-	return lookupFold(l.byKey, identity)
+	return fold.Lookup(l.byKey, identity)
 }
 
 // Objects returns the objects of kind in creation order.
@@ -227,7 +197,7 @@ func (t *Tenant) SetTenantGrant(policyType, name string) (old string) {
 // TenantGrant returns the policy name granted to the whole tenant for
 // policyType, or "".
 func (t *Tenant) TenantGrant(policyType string) string {
-	g, _ := lookupFold(t.grants, policyType)
+	g, _ := fold.Lookup(t.grants, policyType)
 	return g.PolicyName
 }
 
