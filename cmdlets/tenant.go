@@ -3,6 +3,7 @@ package cmdlets
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -397,5 +398,5 @@ func sameStored(a, b any) bool {
 		bs, ok := b.(string)
 		return ok && as == bs
 	}
-	return changeText(a) == changeText(b) && fmt.Sprintf("%T", a) == fmt.Sprintf("%T", b)
+	return reflect.TypeOf(a) == reflect.TypeOf(b) && changeText(a) == changeText(b)
 }

@@ -517,7 +517,7 @@ func slNearest(name string, assigned map[string][]slRef) string {
 	}
 	best, bestD := "", limit+1
 	for n := range assigned {
-		d := slDistance(name, n)
+		d := distance(name, n)
 		if d < bestD || (d == bestD && n < best) {
 			best, bestD = n, d
 		}
@@ -530,27 +530,6 @@ func slNearest(name string, assigned map[string][]slRef) string {
 		spelled = a[0].text
 	}
 	return fmt.Sprintf("did you mean $%s?", spelled)
-}
-
-func slDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // slClassEnd returns where a class definition ends (0 when unknown).
