@@ -100,7 +100,7 @@ func Open(path string, o Options) (s *BoltStore, err error) {
 	// With the large map, bbolt would grow the file by 16 MB at a time.
 	db.AllocSize = 1 << 16
 	s = &BoltStore{db: db, path: path, readOnly: o.ReadOnly}
-	if err := s.check(op.kind); err != nil {
+	if err := s.check(op.kind, o.Unchanged); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -164,16 +164,24 @@ func damagedError(path string, err error) error {
 
 // check initialises a new file, or checks the schema and consistency of an
 // existing one.
-func (s *BoltStore) check(kind fileKind) error {
+func (s *BoltStore) check(kind fileKind, known Stamp) error {
 	if kind != fileTenant {
 		if s.readOnly {
 			return &Error{Path: s.path, Msg: "not a csemu tenant file (empty database)", Err: ErrNotTenant}
 		}
 		return s.init()
 	}
+	checked := false
+	if known.info != nil {
+		now, err := s.Stamp()
+		checked = err == nil && now.Same(known)
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		if err := checkMeta(boltTx{tx: tx}); err != nil {
 			return err
+		}
+		if checked {
+			return nil // this process checked and wrote it last
 		}
 		var first error
 		for err := range tx.Check() {

@@ -1,9 +1,11 @@
 package state
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // TestResume checks that a tenant kept across a close and reopen is
@@ -107,4 +109,51 @@ func TestResume(t *testing.T) {
 	if !st3.Changed() {
 		t.Fatal("Changed missed a replaced file")
 	}
+}
+
+// TestOpenUnchangedSkipsOnlyKnownFiles checks that Options.Unchanged skips
+// the page walk only for the file it stamps: a file damaged since (so its
+// stamp differs) is still reported as damaged.
+func TestOpenUnchangedSkipsOnlyKnownFiles(t *testing.T) {
+	path := newFile(t, 2000)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Stamp()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(path, Options{Unchanged: st})
+	if err != nil {
+		t.Fatalf("unchanged file: %v", err)
+	}
+	s.Close()
+
+	// damage the header of the first leaf page, as TestDamagedStructure does
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := int(binary.LittleEndian.Uint32(data[16+8:]))
+	for p := 2; p < len(data)/ps; p++ {
+		if binary.LittleEndian.Uint64(data[p*ps:]) == uint64(p) && binary.LittleEndian.Uint16(data[p*ps+8:]) == flagLeaf {
+			data[p*ps] ^= 0xFF
+			break
+		}
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Second)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path, Options{Unchanged: st})
+	if err == nil {
+		s.Close()
+		t.Fatal("a file damaged since its stamp opened without error")
+	}
+	wantError(t, err, path, ErrDamaged, "the tenant file is damaged")
 }

@@ -55,6 +55,11 @@ type Options struct {
 	LockTimeout time.Duration
 	// MustExist fails when the file does not exist instead of creating it.
 	MustExist bool
+	// Unchanged is the stamp of the file when this process last had it
+	// open: when the file still matches it, Open skips the walk over every
+	// page that checks a file of unknown history (the schema is still
+	// checked).
+	Unchanged Stamp
 }
 
 // DefaultPath returns the tenant file to use: db (the --db flag) if set,
