@@ -131,15 +131,15 @@ func TestOpenUnchangedSkipsOnlyKnownFiles(t *testing.T) {
 	}
 	s.Close()
 
-	// damage the header of the first leaf page, as TestDamagedStructure does
+	// make a branch page point at itself, as TestDamagedStructure does
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ps := int(binary.LittleEndian.Uint32(data[16+8:]))
 	for p := 2; p < len(data)/ps; p++ {
-		if binary.LittleEndian.Uint64(data[p*ps:]) == uint64(p) && binary.LittleEndian.Uint16(data[p*ps+8:]) == flagLeaf {
-			data[p*ps] ^= 0xFF
+		if binary.LittleEndian.Uint64(data[p*ps:]) == uint64(p) && binary.LittleEndian.Uint16(data[p*ps+8:]) == flagBranch {
+			binary.LittleEndian.PutUint64(data[p*ps+16+8:], uint64(p))
 			break
 		}
 	}
