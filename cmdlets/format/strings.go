@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/state/netfmt"
 )
 
 // This file holds the string conversions the formatter needs. They differ
@@ -75,7 +76,7 @@ func specialDouble(f float64, invariant bool) (string, bool) {
 }
 
 // formatGeneral lays out the digits of e as .NET's "G" format does.
-func formatGeneral(e string, nMax int) string { return value.FormatGeneral(e, nMax) }
+func formatGeneral(e string, nMax int) string { return netfmt.General(e, nMax) }
 
 // formatF is ToString("F") for the en-US culture: two decimals.
 func formatF(f float64) string {
