@@ -17,6 +17,10 @@ type rawArg struct {
 	hasValue bool // a value is attached (colon form or splatted)
 	pos      parser.Pos
 	quoted   bool // the value came from a quoted string (so "-x" stays a value)
+	// index is the argument's place among those a static check was given
+	// (see [Checker]); unknown marks a value such a check does not know.
+	index   int
+	unknown bool
 }
 
 // bindSpec is what the binder needs to know about a command.
@@ -51,8 +55,41 @@ type bindResult struct {
 	common commonParams
 }
 
-func bindError(pos parser.Pos, command, id string, cat Category, format string, args ...any) *psError {
-	return &psError{kind: statementTerminating, rec: &ErrorRecord{
+// BindProblemKind says what is wrong with the arguments of a command.
+type BindProblemKind int
+
+// The kinds of binding problems; the engine's error id follows each.
+const (
+	// BindUnknownParameter: no parameter has the name (NamedParameterNotFound).
+	BindUnknownParameter BindProblemKind = iota + 1
+	// BindAmbiguousParameter: a prefix matches several parameters (AmbiguousParameter).
+	BindAmbiguousParameter
+	// BindDuplicateParameter: a parameter is given twice (ParameterAlreadyBound).
+	BindDuplicateParameter
+	// BindMissingArgument: a parameter that takes a value has none (MissingArgument).
+	BindMissingArgument
+	// BindUnboundPositional: no positional parameter takes a value (PositionalParameterNotFound).
+	BindUnboundPositional
+	// BindAmbiguousSet: the parameters given fit no parameter set (AmbiguousParameterSet).
+	BindAmbiguousSet
+	// BindMissingMandatory: mandatory parameters are missing (MissingMandatoryParameter).
+	BindMissingMandatory
+	// BindValueNotAllowed: a value outside a ValidateSet, an enum, a range
+	// or a setting's documented values.
+	BindValueNotAllowed
+	// BindValueInvalid: a value of a type the parameter does not take, or
+	// null or empty where that is refused.
+	BindValueInvalid
+	// BindInputNotBound: no parameter takes the pipeline input (InputObjectNotBound).
+	BindInputNotBound
+)
+
+// IsValue reports whether the problem lies in a value rather than in the
+// parameters given.
+func (k BindProblemKind) IsValue() bool { return k == BindValueNotAllowed || k == BindValueInvalid }
+
+func bindError(kind BindProblemKind, pos parser.Pos, command, id string, cat Category, format string, args ...any) *psError {
+	return &psError{kind: statementTerminating, problem: kind, rec: &ErrorRecord{
 		Pos: pos, Command: command, ID: id, Category: cat, Msg: fmt.Sprintf(format, args...),
 		Exception: "System.Management.Automation.ParameterBindingException",
 	}}
@@ -141,6 +178,14 @@ func (r *bindResult) setName(key, name string) {
 
 // bindTo is bind into a result that the caller allocated.
 func (s *Session) bindTo(res *bindResult, fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos) error {
+	return bindArgs(s, res, fr, spec, raw, pos, nil)
+}
+
+// bindArgs binds raw arguments to spec's parameters into res, converting
+// the values with tc. Run with chk nil, it stops at the first problem and
+// returns it as the engine's error; a static check (chk set) records every
+// problem in chk and goes on, taking the values it does not know to bind.
+func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos, chk *argCheck) error {
 	res.bound = map[string]any{}
 	if !spec.goCmdlet {
 		res.names = map[string]string{}
@@ -161,37 +206,52 @@ func (s *Session) bindTo(res *bindResult, fr frame, spec *bindSpec, raw []rawArg
 			p, cands = spec.lookup(a.name)
 		}
 		if p == nil {
-			if len(cands) > 0 {
+			var err *psError
+			switch {
+			case len(cands) > 0:
 				var b strings.Builder
 				for _, c := range cands {
 					b.WriteString(" -")
 					b.WriteString(c)
 				}
-				return bindError(a.pos, spec.command, "AmbiguousParameter", InvalidArgument,
+				err = bindError(BindAmbiguousParameter, a.pos, spec.command, "AmbiguousParameter", InvalidArgument,
 					"Parameter cannot be processed because the parameter name '%s' is ambiguous. Possible matches include:%s.", a.name, b.String())
-			}
-			if spec.loose {
+			case spec.loose:
 				res.extra = append(res.extra, "-"+a.name+colonSuffix(a))
 				if a.colon {
 					res.extra = append(res.extra, a.value)
 				}
 				continue
+			default:
+				err = bindError(BindUnknownParameter, a.pos, spec.command, "NamedParameterNotFound", InvalidArgument,
+					"A parameter cannot be found that matches parameter name '%s'.", a.name)
 			}
-			return bindError(a.pos, spec.command, "NamedParameterNotFound", InvalidArgument,
-				"A parameter cannot be found that matches parameter name '%s'.", a.name)
+			if chk == nil {
+				return err
+			}
+			chk.hardFail(a.index, nil, cands, err)
+			i = chk.skipValue(raw, i)
+			continue
 		}
 		if key == "" {
 			key = strings.ToLower(p.Name)
 		}
 		if _, dup := res.bound[key]; dup {
-			return bindError(a.pos, spec.command, "ParameterAlreadyBound", InvalidArgument,
+			err := bindError(BindDuplicateParameter, a.pos, spec.command, "ParameterAlreadyBound", InvalidArgument,
 				"Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", p.Name)
+			if chk == nil {
+				return err
+			}
+			chk.hardFail(a.index, p, nil, err)
+			i = chk.skipValue(raw, i)
+			continue
 		}
 		var v any
+		at, known := a, true
 		switch {
 		case a.hasValue || a.colon:
-			v = a.value
-			if p.IsSwitch() {
+			v, known = a.value, !a.unknown
+			if p.IsSwitch() && known {
 				v = value.ToBool(v)
 			}
 		case p.IsSwitch():
@@ -199,19 +259,34 @@ func (s *Session) bindTo(res *bindResult, fr frame, spec *bindSpec, raw []rawArg
 		default:
 			// the next element is the value, unless it is another parameter
 			if i+1 < len(raw) && raw[i+1].name == "" {
-				v = raw[i+1].value
 				i++
+				at = raw[i]
+				v, known = at.value, !at.unknown
 			} else {
-				return bindError(a.pos, spec.command, "MissingArgument", InvalidArgument,
+				err := bindError(BindMissingArgument, a.pos, spec.command, "MissingArgument", InvalidArgument,
 					"Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", p.Name, p.dotnetType())
+				if chk == nil {
+					return err
+				}
+				chk.hardFail(a.index, p, nil, err)
+				known = false
 			}
 		}
-		cv, err := s.convertParam(fr, spec, p, v, a.pos)
-		if err != nil {
-			return err
+		var cv any
+		if known {
+			var err error
+			if cv, err = convertArg(tc, fr, spec, p, v, a.pos); err != nil {
+				if chk == nil {
+					return err
+				}
+				chk.fail(at.index, p, nil, err)
+			} else if chk != nil {
+				chk.check(at.index, p, cv)
+			}
 		}
 		res.bound[key] = cv
 		res.setName(key, p.Name)
+		chk.bind(p.Name, at.index)
 	}
 	// positional parameters in position order
 	posParams := spec.positional()
@@ -222,7 +297,7 @@ func (s *Session) bindTo(res *bindResult, fr frame, spec *bindSpec, raw []rawArg
 			if _, done := res.bound[spec.keyOf(p)]; done {
 				continue
 			}
-			if !s.inCompatibleSet(spec, res, p) {
+			if !inCompatibleSet(spec, res, p) {
 				continue
 			}
 			target = p
@@ -233,48 +308,76 @@ func (s *Session) bindTo(res *bindResult, fr frame, spec *bindSpec, raw []rawArg
 				res.extra = append(res.extra, a.value)
 				continue
 			}
-			return bindError(a.pos, spec.command, "PositionalParameterNotFound", InvalidArgument,
-				"A positional parameter cannot be found that accepts argument '%s'.", value.ToString(a.value))
+			shown := "…"
+			if !a.unknown {
+				shown = value.ToString(a.value)
+			}
+			err := bindError(BindUnboundPositional, a.pos, spec.command, "PositionalParameterNotFound", InvalidArgument,
+				"A positional parameter cannot be found that accepts argument '%s'.", shown)
+			if chk == nil {
+				return err
+			}
+			chk.hardFail(a.index, nil, nil, err)
+			continue
 		}
 		// other parameters at the same position, in other sets, are tried
 		// when the value does not convert (Where-Object Name vs { ... })
 		var alts []*ParamDef
 		for _, p := range posParams {
 			if p != target && p.Position == target.Position {
-				if _, done := res.bound[spec.keyOf(p)]; !done && s.inCompatibleSet(spec, res, p) {
+				if _, done := res.bound[spec.keyOf(p)]; !done && inCompatibleSet(spec, res, p) {
 					alts = append(alts, p)
 				}
 			}
 		}
-		if len(alts) > 0 {
-			if _, err := s.convertParam(fr, spec, target, a.value, a.pos); err != nil {
+		if len(alts) > 0 && !a.unknown {
+			if _, err := convertArg(tc, fr, spec, target, a.value, a.pos); err != nil {
 				for _, alt := range alts {
-					if _, err2 := s.convertParam(fr, spec, alt, a.value, a.pos); err2 == nil {
+					if _, err2 := convertArg(tc, fr, spec, alt, a.value, a.pos); err2 == nil {
 						target = alt
 						break
 					}
 				}
 			}
 		}
-		v := a.value
+		v, known := a.value, !a.unknown
 		if target.Remaining && pi+1 < len(positional) {
 			items := []any{a.value}
 			for _, r := range positional[pi+1:] {
 				items = append(items, r.value)
+				known = known && !r.unknown
 			}
 			pi = len(positional)
 			v = &value.Array{Items: items}
 		}
-		cv, err := s.convertParam(fr, spec, target, v, a.pos)
-		if err != nil {
-			return err
+		if target.Remaining && chk != nil {
+			// a static check leaves the remaining arguments unchecked
+			pi, known = len(positional), false
+		}
+		var cv any
+		if known {
+			var err error
+			if cv, err = convertArg(tc, fr, spec, target, v, a.pos); err != nil {
+				if chk == nil {
+					return err
+				}
+				chk.fail(a.index, target, nil, err)
+			} else if chk != nil {
+				chk.check(a.index, target, cv)
+			}
 		}
 		key := spec.keyOf(target)
 		res.bound[key] = cv
 		res.setName(key, target.Name)
+		chk.bind(target.Name, a.index)
 	}
-	if err := s.resolveSet(spec, res, pos); err != nil {
-		return err
+	if err := resolveSet(spec, res, pos); err != nil {
+		if chk == nil {
+			return err
+		}
+		chk.fail(-1, nil, nil, err)
+		chk.stopped = true
+		return nil
 	}
 	res.common = commonFrom(res.bound)
 	return nil
@@ -324,13 +427,17 @@ func commonFrom(bound map[string]any) commonParams {
 
 // inCompatibleSet reports whether p can be bound given what is bound.
 func (s *Session) inCompatibleSet(spec *bindSpec, res *bindResult, p *ParamDef) bool {
+	return inCompatibleSet(spec, res, p)
+}
+
+func inCompatibleSet(spec *bindSpec, res *bindResult, p *ParamDef) bool {
 	if spec.idx != nil {
 		return spec.idx.inCompatibleSet(res, p)
 	}
 	if len(p.Sets) == 0 {
 		return true
 	}
-	sets := s.candidateSets(spec, res)
+	sets := candidateSets(spec, res)
 	if sets == nil {
 		return true
 	}
@@ -344,7 +451,7 @@ func (s *Session) inCompatibleSet(spec *bindSpec, res *bindResult, p *ParamDef) 
 
 // candidateSets returns the parameter sets still possible, or nil when the
 // command has no sets.
-func (s *Session) candidateSets(spec *bindSpec, res *bindResult) map[string]bool {
+func candidateSets(spec *bindSpec, res *bindResult) map[string]bool {
 	all := map[string]bool{}
 	for _, p := range spec.params {
 		for _, ps := range p.Sets {
@@ -376,16 +483,20 @@ func (s *Session) candidateSets(spec *bindSpec, res *bindResult) map[string]bool
 
 // resolveSet picks the parameter set from what is bound.
 func (s *Session) resolveSet(spec *bindSpec, res *bindResult, pos parser.Pos) error {
+	return resolveSet(spec, res, pos)
+}
+
+func resolveSet(spec *bindSpec, res *bindResult, pos parser.Pos) error {
 	var sets map[string]bool
 	if spec.idx != nil {
 		if spec.idx.resolveSet(res) {
 			return nil
 		}
-	} else if sets = s.candidateSets(spec, res); sets == nil {
+	} else if sets = candidateSets(spec, res); sets == nil {
 		return nil
 	}
 	if len(sets) == 0 {
-		return bindError(pos, spec.command, "AmbiguousParameterSet", InvalidArgument,
+		return bindError(BindAmbiguousSet, pos, spec.command, "AmbiguousParameterSet", InvalidArgument,
 			"Parameter set cannot be resolved using the specified named parameters.One or few of the parameters mentioned cannot be used together.Do a Get-command %s to see the available parameter sets.", spec.command)
 	}
 	if len(sets) == 1 {
@@ -410,6 +521,15 @@ func (s *Session) resolveSet(spec *bindSpec, res *bindResult, pos parser.Pos) er
 // checkMandatory reports missing mandatory parameters (no prompting: the
 // emulator is never interactive for binding).
 func (s *Session) checkMandatory(spec *bindSpec, res *bindResult, pos parser.Pos) error {
+	if missing := missingMandatory(spec, res); len(missing) > 0 {
+		return missingMandatoryError(spec, missing, pos)
+	}
+	return nil
+}
+
+// missingMandatory returns the mandatory parameters of the chosen set
+// that are not bound.
+func missingMandatory(spec *bindSpec, res *bindResult) []string {
 	var missing []string
 	for _, p := range spec.params {
 		if !p.Mandatory {
@@ -441,11 +561,12 @@ func (s *Session) checkMandatory(spec *bindSpec, res *bindResult, pos parser.Pos
 			missing = append(missing, p.Name)
 		}
 	}
-	if len(missing) > 0 {
-		return bindError(pos, spec.command, "MissingMandatoryParameter", InvalidArgument,
-			"Cannot process command because of one or more missing mandatory parameters: %s.", strings.Join(missing, " "))
-	}
-	return nil
+	return missing
+}
+
+func missingMandatoryError(spec *bindSpec, missing []string, pos parser.Pos) *psError {
+	return bindError(BindMissingMandatory, pos, spec.command, "MissingMandatoryParameter", InvalidArgument,
+		"Cannot process command because of one or more missing mandatory parameters: %s.", strings.Join(missing, " "))
 }
 
 // bindPipeline binds one pipeline input object. It returns the names bound
@@ -523,7 +644,7 @@ func (s *Session) bindPipeline(fr frame, spec *bindSpec, res *bindResult, in any
 		}
 	}
 	if len(added) == 0 {
-		return nil, bindError(pos, spec.command, "InputObjectNotBound", InvalidArgument,
+		return nil, bindError(BindInputNotBound, pos, spec.command, "InputObjectNotBound", InvalidArgument,
 			"The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.")
 	}
 	return added, nil
@@ -576,22 +697,63 @@ func propertyOf(v any, name string) (any, bool) {
 	return nil, false
 }
 
+// typeConverter converts argument values for the binder: the session, with
+// the classes and namespaces of its scripts and its $OFS, or
+// [staticTypes] for a check that runs nothing.
+type typeConverter interface {
+	resolveType(name string) (*value.Type, bool)
+	convert(v any, t *value.Type) (any, error)
+	// ofs is the separator that joins a list given to a string parameter.
+	ofs(fr frame) string
+}
+
+// ofs returns $OFS as the current scope sees it.
+func (s *Session) ofs(fr frame) string {
+	ofs, _ := s.getVar(fr.scope, "OFS")
+	if ofs == nil {
+		return " "
+	}
+	return value.ToString(ofs)
+}
+
+// staticTypes converts values as a new session would, without one: no
+// script classes, no namespaces, the default $OFS. Conversions that need a
+// session (to a script block, a regex) are taken to succeed.
+type staticTypes struct{}
+
+func (staticTypes) resolveType(name string) (*value.Type, bool) { return value.ParseType(name, nil) }
+
+func (staticTypes) convert(v any, t *value.Type) (any, error) {
+	switch t.Name {
+	case value.TScriptBlock, value.TRegex, value.TXml:
+		return v, nil
+	}
+	return convertValue(v, t)
+}
+
+func (staticTypes) ofs(frame) string { return " " }
+
 // convertParam converts and validates an argument for parameter p.
 func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos parser.Pos) (any, error) {
+	return convertArg(s, fr, spec, p, v, pos)
+}
+
+// convertArg converts and validates an argument for parameter p with tc.
+func convertArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, pos parser.Pos) (any, error) {
 	t := strings.ToLower(p.Type)
 	if v == nil {
 		if p.Mandatory && !p.AllowNull && t != "switch" {
-			return nil, bindError(pos, spec.command, "ParameterArgumentValidationErrorNullNotAllowed", InvalidData,
+			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationErrorNullNotAllowed", InvalidData,
 				"Cannot bind argument to parameter '%s' because it is null.", p.Name)
 		}
 		if p.NotNull || p.NotNullOrEmpty {
-			return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
 				"Cannot validate argument on parameter '%s'. The argument is null. Provide a valid value for the argument, and then try running the command again.", p.Name)
 		}
 		switch t {
 		case "string":
 			if p.Mandatory {
-				return nil, bindError(pos, spec.command, "ParameterArgumentValidationErrorNullNotAllowed", InvalidData,
+				return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationErrorNullNotAllowed", InvalidData,
 					"Cannot bind argument to parameter '%s' because it is null.", p.Name)
 			}
 			return nil, nil
@@ -622,21 +784,17 @@ func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos
 		case int, int64, float64, value.Decimal:
 			out = value.ToBool(x)
 		case nil:
-			return nil, bindError(pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
+			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
 				"Cannot process argument transformation on parameter '%s'. Cannot convert value \"\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", p.Name)
 		default:
-			return nil, bindError(pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
+			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
 				"Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", p.Name, value.TypeName(v))
 		}
 	case "string":
 		if _, ok := v.(string); ok {
 			out = v // already a string: no new interface value
 		} else if a, ok := v.(*value.Array); ok {
-			ofs, _ := s.getVar(fr.scope, "OFS")
-			sep := " "
-			if ofs != nil {
-				sep = value.ToString(ofs)
-			}
+			sep := tc.ofs(fr)
 			parts := make([]string, len(a.Items))
 			for i, it := range a.Items {
 				parts[i] = value.ToString(it)
@@ -654,19 +812,19 @@ func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos
 		out = &value.Array{Items: strs, Elem: value.TString}
 	case "scriptblock":
 		if _, ok := v.(*ScriptBlock); !ok {
-			return nil, bindError(pos, spec.command, "CannotConvertArgument", InvalidArgument,
+			return nil, bindError(BindValueInvalid, pos, spec.command, "CannotConvertArgument", InvalidArgument,
 				"Cannot bind parameter '%s'. Cannot convert the \"%s\" value of type \"%s\" to type \"System.Management.Automation.ScriptBlock\".", p.Name, value.ToString(v), value.TypeName(v))
 		}
 		out = v
 	case "scriptblock[]":
 		out = v
 	default:
-		typ, ok := s.resolveType(p.Type)
+		typ, ok := tc.resolveType(p.Type)
 		if !ok {
 			out = v
 			break
 		}
-		cv, err := s.convert(v, typ)
+		cv, err := tc.convert(v, typ)
 		if ce, ok := err.(*value.ConversionError); ok && p.DotNet != "" {
 			// name the parameter's own .NET type (System.UInt32), not the
 			// one it is converted through
@@ -676,14 +834,14 @@ func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos
 		}
 		if err != nil {
 			if ce, ok := err.(*value.ConversionError); ok && strings.Contains(ce.Detail, "enumerator name") {
-				return nil, bindError(pos, spec.command, "CannotConvertArgumentNoMessage", InvalidArgument,
+				return nil, bindError(BindValueNotAllowed, pos, spec.command, "CannotConvertArgumentNoMessage", InvalidArgument,
 					"Cannot bind parameter '%s'. %s", p.Name, err.Error())
 			}
 			if spec.script {
-				return nil, bindError(pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
+				return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
 					"Cannot process argument transformation on parameter '%s'. %s", p.Name, err.Error())
 			}
-			return nil, bindError(pos, spec.command, "CannotConvertArgumentNoMessage", InvalidArgument,
+			return nil, bindError(BindValueInvalid, pos, spec.command, "CannotConvertArgumentNoMessage", InvalidArgument,
 				"Cannot bind parameter '%s'. %s", p.Name, err.Error())
 		}
 		out = cv
@@ -702,35 +860,35 @@ func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos
 				}
 			}
 			if !ok {
-				return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+				return nil, bindError(BindValueNotAllowed, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
 					"Cannot validate argument on parameter '%s'. The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.Name, str, strings.Join(p.Values, ","))
 			}
 		}
 	}
 	if p.NotNullOrEmpty {
 		if str, ok := out.(string); ok && str == "" {
-			return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
 				"Cannot validate argument on parameter '%s'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.", p.Name)
 		}
 		if a, ok := out.(*value.Array); ok && len(a.Items) == 0 {
-			return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
 				"Cannot validate argument on parameter '%s'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.", p.Name)
 		}
 	}
 	if p.Mandatory && !p.AllowNull {
 		if str, ok := out.(string); ok && str == "" {
-			return nil, bindError(pos, spec.command, "ParameterArgumentValidationErrorEmptyStringNotAllowed", InvalidData,
+			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationErrorEmptyStringNotAllowed", InvalidData,
 				"Cannot bind argument to parameter '%s' because it is an empty string.", p.Name)
 		}
 	}
 	if p.HasRange {
 		if f, err := value.ToFloat(out); err == nil {
 			if f < p.RangeMin {
-				return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+				return nil, bindError(BindValueNotAllowed, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
 					"Cannot validate argument on parameter '%s'. The %s argument is less than the minimum allowed range of %s. Supply an argument that is greater than or equal to %s and then try the command again.", p.Name, value.ToString(out), value.FormatFloat(p.RangeMin), value.FormatFloat(p.RangeMin))
 			}
 			if f > p.RangeMax {
-				return nil, bindError(pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+				return nil, bindError(BindValueNotAllowed, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
 					"Cannot validate argument on parameter '%s'. The %s argument is greater than the maximum allowed range of %s. Supply an argument that is less than or equal to %s and then try the command again.", p.Name, value.ToString(out), value.FormatFloat(p.RangeMax), value.FormatFloat(p.RangeMax))
 			}
 		}
@@ -787,7 +945,7 @@ func bindEnum(pos parser.Pos, command string, p *ParamDef, v any) (any, error) {
 			return name, nil
 		}
 	}
-	return nil, bindError(pos, command, "CannotConvertArgumentNoMessage", InvalidArgument,
+	return nil, bindError(BindValueNotAllowed, pos, command, "CannotConvertArgumentNoMessage", InvalidArgument,
 		"Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"",
 		p.Name, str, p.Enum, str, strings.Join(p.Values, ", "))
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
@@ -46,6 +47,25 @@ type ParamDef struct {
 	RangeMin, RangeMax float64
 	// Help is a one-line description for Get-Help and completion.
 	Help string
+	// Check checks a value against what the service accepts beyond the
+	// parameter's type (the documented values of a setting) and returns
+	// it in its canonical spelling. The cmdlet calls it when it runs; lint
+	// calls it on literal values. Nil when any value of the type goes.
+	Check func(v any) (any, error)
+	// Complete offers values for the parameter at the prompt (policy
+	// identities, users of the directory): the session keeps those that
+	// start with what is typed and quotes them. Nil when the parameter
+	// offers nothing beyond its allowed values.
+	Complete func(r CompletionRequest) []string
+}
+
+// CompletionRequest is what a parameter's Complete hook is asked.
+type CompletionRequest struct {
+	// Typed is the value typed so far, without its quotes.
+	Typed string
+	// Arg returns the value typed on the same line for another parameter
+	// of the command, or "".
+	Arg func(name string) string
 }
 
 // IsSwitch reports whether the parameter is a switch.
@@ -76,10 +96,15 @@ type Cmdlet struct {
 	Writes bool
 	// Examples for Get-Help.
 	Examples []string
-	// key is the registry key when it is not the lower-case name
-	// (module-qualified Skype for Business Server variants).
-	key string
+	// Qualified marks a cmdlet that is run by its module-qualified name
+	// alone (Module\Name), as the Skype for Business Server variant of a
+	// noun that a Teams cmdlet also has.
+	Qualified bool
 }
+
+// Param returns the definition of parameter name (canonical,
+// case-insensitive), or nil.
+func (c *Cmdlet) Param(name string) *ParamDef { return c.param(name) }
 
 // param returns the definition of parameter name (canonical, case-insensitive).
 func (c *Cmdlet) param(name string) *ParamDef {
@@ -113,6 +138,13 @@ func (c *Call) Has(name string) bool {
 	_, ok := fold.Lookup(c.bound, name)
 	return ok
 }
+
+// Lookup returns the value of parameter name and whether it was given.
+func (c *Call) Lookup(name string) (any, bool) { return fold.Lookup(c.bound, name) }
+
+// SetArg replaces the value bound to parameter name, as a cmdlet that
+// normalizes a value before a shared body reads it does.
+func (c *Call) SetArg(name string, v any) { c.bound[strings.ToLower(name)] = v }
 
 // Arg returns the value of parameter name, or nil.
 func (c *Call) Arg(name string) any { v, _ := fold.Lookup(c.bound, name); return v }
@@ -177,8 +209,14 @@ func (c *Call) WriteAll(items []any) error {
 	return nil
 }
 
-// Session returns the session running the call.
-func (c *Call) Session() *Session { return c.s }
+// Command returns the cmdlet being run.
+func (c *Call) Command() *Cmdlet { return c.cmd }
+
+// Now returns the time on the session's emulated clock.
+func (c *Call) Now() time.Time { return c.s.clock.Now() }
+
+// NewID returns a new GUID from the session's generator.
+func (c *Call) NewID() string { return c.s.newID() }
 
 // Stderr returns the error stream writer.
 func (c *Call) Stderr() io.Writer { return c.s.errw }
@@ -198,6 +236,19 @@ func (c *Call) WriteError(rec *ErrorRecord) error {
 		rec.Command = c.cmd.Name
 	}
 	return c.s.writeError(c.fr, rec, &c.common)
+}
+
+// FailBinding returns the parameter-binding error of a value that a
+// parameter cannot take, as the engine reports it for the call.
+func (c *Call) FailBinding(id, format string, args ...any) error {
+	return bindError(BindValueInvalid, c.Pos, c.cmd.Name, id, InvalidArgument, format, args...)
+}
+
+// Abort returns an error that stops the script, as a throw does: for a
+// failure that no later command could get past either (a tenant that
+// cannot be opened).
+func (c *Call) Abort(id string, cat Category, format string, args ...any) error {
+	return &psError{kind: scriptTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: id, Category: cat, Msg: fmt.Sprintf(format, args...)}}
 }
 
 // Fail returns a terminating error for the call (statement-terminating,
@@ -230,8 +281,17 @@ func (c *Call) ShouldProcess(target, action string) bool {
 	return true
 }
 
-// whatIf reports whether the call only shows what it would do (-WhatIf,
+// WhatIfDetail shows, under a "What if:" line, one change the call would
+// make.
+func (c *Call) WhatIfDetail(line string) {
+	fmt.Fprintf(c.s.out, "What if:     %s\n", line)
+}
+
+// WhatIf reports whether the call only shows what it would do (-WhatIf,
 // or $WhatIfPreference).
+func (c *Call) WhatIf() bool { return c.whatIf() }
+
+// whatIf reports whether the call only shows what it would do.
 func (c *Call) whatIf() bool {
 	return c.Bool("WhatIf") || (!c.Has("WhatIf") && value.ToBool(c.s.prefValue(c.fr, "WhatIfPreference")))
 }

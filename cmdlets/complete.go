@@ -9,16 +9,13 @@ import (
 	"strings"
 
 	"github.com/csemu/csemu/cmdlets/value"
-	"github.com/csemu/csemu/state"
 )
 
 // interactive is what an interactive host sets on a session: how errors
-// are shown and where completion finds the tenant.
+// are shown.
 type interactive struct {
-	errorView  func(w io.Writer, rec *ErrorRecord)
-	peekTenant func() *state.Tenant
-	upns       upnIndex
-	exited     bool // a run ended with exit
+	errorView func(w io.Writer, rec *ErrorRecord)
+	exited    bool // a run ended with exit
 }
 
 // TakeExit reports whether a run has ended with the exit statement since
@@ -36,12 +33,6 @@ func WithErrorView(f func(w io.Writer, rec *ErrorRecord)) Option {
 	return func(s *Session) { s.errorView = f }
 }
 
-// WithCompletionTenant sets where [Session.Complete] finds the tenant when
-// no command has loaded it: f returns it, or nil when it is not at hand.
-func WithCompletionTenant(f func() *state.Tenant) Option {
-	return func(s *Session) { s.peekTenant = f }
-}
-
 // maxCompletions bounds the items one completion returns (a directory can
 // hold many thousand users).
 const maxCompletions = 100
@@ -50,8 +41,8 @@ const maxCompletions = 100
 // offset in line): the offset where that word starts and the
 // replacements, in the order to offer them. It completes command names
 // (any case, aliases and functions too), parameter names, the documented
-// values of a parameter, policy identities and names from the tenant,
-// user principal names, group IDs, variables and file paths.
+// values of a parameter, what a parameter's Complete hook offers (policy
+// identities, users of a tenant), variables and file paths.
 func (s *Session) Complete(line string, cursor int) (start int, items []string) {
 	if cursor < 0 || cursor > len(line) {
 		cursor = len(line)
@@ -107,11 +98,7 @@ func (s *Session) Complete(line string, cursor int) (start int, items []string) 
 		}
 	}
 	if param != nil {
-		vals, users := s.parameterValues(cmd, param, words[1:])
-		switch {
-		case users:
-			return valueWord.start, s.matchUsers(valueWord)
-		case vals != nil:
+		if vals := parameterValues(cmd, param, words[1:], unquoted(valueWord)); vals != nil {
 			return valueWord.start, matchValues(vals, valueWord)
 		}
 	}
@@ -464,13 +451,10 @@ func paramNames(cmd *target, typed string) []string {
 	return out
 }
 
-// userParams are the parameters that take a user of the directory.
-var userParams = map[string]bool{"organizer": true, "userprincipalname": true, "member": true, "user": true, "users": true}
-
 // parameterValues returns the values to offer for param of cmd, or nil
-// when it takes something else (a path, a number); users is set when it
-// takes a user of the directory.
-func (s *Session) parameterValues(cmd *target, param *ParamDef, args []word) (vals []string, users bool) {
+// when it takes something else (a path, a number). typed is the value
+// typed so far.
+func parameterValues(cmd *target, param *ParamDef, args []word, typed string) []string {
 	out := []string{} // not nil: no path for a parameter whose values are known
 	seen := map[string]bool{}
 	add := func(vals ...string) {
@@ -485,61 +469,19 @@ func (s *Session) parameterValues(cmd *target, param *ParamDef, args []word) (va
 	add(param.Documented...)
 	add(param.Accepted...)
 	if len(out) > 0 {
-		return out, false
+		return out
 	}
 	switch strings.ToLower(param.Type) {
 	case "bool", "boolean", "system.boolean":
-		return []string{"$true", "$false"}, false
+		return []string{"$true", "$false"}
 	case "actionpreference":
-		return []string{"Continue", "Ignore", "Inquire", "SilentlyContinue", "Stop", "Suspend"}, false
+		return []string{"Continue", "Ignore", "Inquire", "SilentlyContinue", "Stop", "Suspend"}
 	}
-	verb, _, _ := strings.Cut(cmd.name, "-")
-	name := strings.ToLower(param.Name)
-	fam := cmdletFamily(cmd.cmd)
-	switch {
-	case name == "identity" && fam != nil && !strings.EqualFold(verb, "Grant") && !strings.EqualFold(verb, "New"):
-		if t := s.completionTenant(); t != nil {
-			for _, o := range t.Objects(fam.kind) {
-				add(o.Identity)
-			}
-		}
-		return out, false
-	case name == "policyname":
-		kind := ""
-		if fam != nil {
-			kind = fam.kind
-		} else if pt := argValue(cmd, args, "PolicyType"); pt != "" {
-			for _, f := range families() {
-				if strings.EqualFold(f.policyType, pt) {
-					kind = f.kind
-				}
-			}
-		}
-		if t := s.completionTenant(); t != nil && kind != "" {
-			for _, o := range t.Objects(kind) {
-				if o.Identity != "Global" {
-					add(policyName(o.Identity))
-				}
-			}
-		}
-		return out, false
-	case name == "policytype":
-		for _, f := range families() {
-			add(f.policyType)
-		}
-		return out, false
-	case name == "group" || name == "groupid":
-		if t := s.completionTenant(); t != nil {
-			for _, g := range t.Groups() {
-				add(g.ID)
-			}
-		}
-		return out, false
-	case userParams[name] && !strings.EqualFold(cmd.name, "New-EmuUser"),
-		name == "identity" && (strings.EqualFold(verb, "Grant") || strings.Contains(strings.ToLower(cmd.name), "user")):
-		return nil, true
+	if param.Complete == nil {
+		return nil
 	}
-	return nil, false
+	add(param.Complete(CompletionRequest{Typed: typed, Arg: func(name string) string { return argValue(cmd, args, name) }})...)
+	return out
 }
 
 // argValue returns the value given to parameter name among args, or "".
@@ -562,52 +504,6 @@ func argValue(cmd *target, args []word, name string) string {
 	return ""
 }
 
-// cmdletFamily returns the policy or configuration family a Get-, Set-, New-,
-// Remove- or Grant- cmdlet manages, or nil.
-func cmdletFamily(cmd *Cmdlet) *family {
-	if cmd == nil {
-		return nil
-	}
-	key := cmd.key
-	if key == "" {
-		key = strings.ToLower(cmd.Name)
-	}
-	for _, f := range families() {
-		for _, verb := range []string{"get-", "set-", "new-", "remove-", "grant-"} {
-			if key == strings.ToLower(f.qualifier)+verb+strings.ToLower(f.noun) {
-				return f
-			}
-		}
-	}
-	return nil
-}
-
-// completionTenant returns the loaded tenant, or the one the host has at
-// hand, or nil.
-func (s *Session) completionTenant() *state.Tenant {
-	if s.tenant != nil {
-		return s.tenant
-	}
-	if s.peekTenant != nil {
-		return s.peekTenant()
-	}
-	return nil
-}
-
-// matchUsers returns the user principal names that complete w.
-func (s *Session) matchUsers(w word) []string {
-	t := s.completionTenant()
-	if t == nil {
-		return nil
-	}
-	typed := unquoted(w)
-	upns := s.upns.match(t, typed)
-	for i, u := range upns {
-		upns[i] = quoteValue(u, w.quote)
-	}
-	return upns
-}
-
 // unquoted returns the text of w without its quotes.
 func unquoted(w word) string {
 	if w.quote == 0 {
@@ -628,6 +524,10 @@ func matchValues(vals []string, w word) []string {
 	}
 	return out
 }
+
+// QuoteArgument quotes v for the command line when it must be, in single
+// quotes, as completion and help show values.
+func QuoteArgument(v string) string { return quoteValue(v, 0) }
 
 // quoteValue quotes v for the command line: in the quote the user opened,
 // else in single quotes when it holds a character PowerShell would read
@@ -730,46 +630,4 @@ func completePath(w word) []string {
 		}
 	}
 	return out
-}
-
-// upnIndex is the directory's user principal names sorted for prefix
-// search, rebuilt when the tenant or its directory changes.
-type upnIndex struct {
-	t       *state.Tenant
-	users   int
-	changes int
-	upns    []string // sorted by lower case
-	lower   []string
-}
-
-// match returns the UPNs that start with prefix (ignoring case): at most
-// maxCompletions of them, the first and the last included, so that their
-// common prefix is the common prefix of all.
-func (x *upnIndex) match(t *state.Tenant, prefix string) []string {
-	if x.t != t || x.users != t.NumUsers() || x.changes != t.NumChanges() {
-		x.build(t)
-	}
-	p := strings.ToLower(prefix)
-	lo := sort.SearchStrings(x.lower, p)
-	hi := lo + sort.Search(len(x.lower)-lo, func(i int) bool { return !strings.HasPrefix(x.lower[lo+i], p) })
-	if hi-lo <= maxCompletions {
-		return slices.Clone(x.upns[lo:hi])
-	}
-	out := slices.Clone(x.upns[lo : lo+maxCompletions-1])
-	return append(out, x.upns[hi-1])
-}
-
-func (x *upnIndex) build(t *state.Tenant) {
-	type pair struct{ lower, upn string }
-	pairs := make([]pair, 0, t.NumUsers())
-	for u := range t.Users() {
-		pairs = append(pairs, pair{strings.ToLower(u.UPN), u.UPN})
-	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].lower < pairs[j].lower })
-	x.upns = make([]string, len(pairs))
-	x.lower = make([]string, len(pairs))
-	for i, p := range pairs {
-		x.upns[i], x.lower[i] = p.upn, p.lower
-	}
-	x.t, x.users, x.changes = t, t.NumUsers(), t.NumChanges()
 }

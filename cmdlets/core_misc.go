@@ -13,9 +13,11 @@ import (
 	"github.com/csemu/csemu/parser"
 )
 
-// offline makes a cmdlet that succeeds without doing anything and says so
-// on the verbose stream.
-func offline(name, module, what string, params ...*ParamDef) *Cmdlet {
+// Offline makes a cmdlet that succeeds without doing anything and says so
+// on the verbose stream, for a command that only makes sense online
+// (connecting, loading a module). what is the synopsis's activity, such as
+// "Loading a module".
+func Offline(name, module, what string, params ...*ParamDef) *Cmdlet {
 	return &Cmdlet{
 		Name: name, Module: module, Synopsis: what + " (offline: csemu does nothing).",
 		Params: params,
@@ -47,29 +49,27 @@ func miscCmdlets() []*Cmdlet {
 		values(p("DisplayHint", "string", -1), "Date", "Time", "DateTime"), p("Format", "string", -1), p("UFormat", "string", -1),
 		p("AsUTC", "switch", -1), p("UnixTimeSeconds", "long", -1)}
 	return []*Cmdlet{
-		offline("Import-Module", "Microsoft.PowerShell.Core", "Loading a module", moduleParams()...),
-		offline("Install-Module", "PowerShellGet", "Installing a module", moduleParams()...),
-		offline("Remove-Module", "Microsoft.PowerShell.Core", "Removing a module", moduleParams()...),
-		offline("Disconnect-MicrosoftTeams", "MicrosoftTeams", "Disconnecting from Microsoft Teams"),
-		offline("Start-Transcript", "Microsoft.PowerShell.Host", "Starting a transcript",
+		Offline("Import-Module", "Microsoft.PowerShell.Core", "Loading a module", moduleParams()...),
+		Offline("Install-Module", "PowerShellGet", "Installing a module", moduleParams()...),
+		Offline("Remove-Module", "Microsoft.PowerShell.Core", "Removing a module", moduleParams()...),
+		Offline("Start-Transcript", "Microsoft.PowerShell.Host", "Starting a transcript",
 			p("Path", "string", 0), alias(p("LiteralPath", "string", -1), "PSPath"), p("OutputDirectory", "string", -1),
 			p("Append", "switch", -1), p("Force", "switch", -1), p("NoClobber", "switch", -1), p("IncludeInvocationHeader", "switch", -1),
 			p("UseMinimalHeader", "switch", -1)),
-		offline("Stop-Transcript", "Microsoft.PowerShell.Host", "Stopping a transcript"),
-		offline("Remove-PSSession", "Microsoft.PowerShell.Core", "Closing a remote session", pipe(p("Session", "object", 0)), p("Id", "int[]", -1), p("Name", "string[]", -1), p("ComputerName", "string[]", -1)),
-		offline("Clear-Host", "Microsoft.PowerShell.Core", "Clearing the screen"),
-		offline("Set-ExecutionPolicy", "Microsoft.PowerShell.Security", "Setting the execution policy", p("ExecutionPolicy", "string", 0), p("Scope", "string", 1), p("Force", "switch", -1)),
+		Offline("Stop-Transcript", "Microsoft.PowerShell.Host", "Stopping a transcript"),
+		Offline("Remove-PSSession", "Microsoft.PowerShell.Core", "Closing a remote session", pipe(p("Session", "object", 0)), p("Id", "int[]", -1), p("Name", "string[]", -1), p("ComputerName", "string[]", -1)),
+		Offline("Clear-Host", "Microsoft.PowerShell.Core", "Clearing the screen"),
+		Offline("Set-ExecutionPolicy", "Microsoft.PowerShell.Security", "Setting the execution policy", p("ExecutionPolicy", "string", 0), p("Scope", "string", 1), p("Force", "switch", -1)),
 		{
 			Name: "Get-Module", Module: "Microsoft.PowerShell.Core", Synopsis: "Lists modules (the emulated modules count as available).",
 			Params: []*ParamDef{pipe(rest(p("Name", "string[]", 0))), p("ListAvailable", "switch", -1), p("All", "switch", -1),
 				p("Refresh", "switch", -1), p("FullyQualifiedName", "object", -1), p("PSEdition", "string", -1)},
 			Process: func(c *Call) error {
-				known := []struct{ name, version string }{{"MicrosoftTeams", "6.7.0"}, {"SkypeForBusiness", "7.0.0"}}
 				names := c.Strings("Name")
-				for _, m := range known {
+				for _, m := range c.s.table.Modules() {
 					match := len(names) == 0
 					for _, n := range names {
-						if value.Like(m.name, n, false) {
+						if value.Like(m.Name, n, false) {
 							match = true
 						}
 					}
@@ -78,8 +78,8 @@ func miscCmdlets() []*Cmdlet {
 					}
 					o := value.NewObject("System.Management.Automation.PSModuleInfo")
 					o.Set("ModuleType", "Script")
-					o.Set("Version", m.version)
-					o.Set("Name", m.name)
+					o.Set("Version", m.Version)
+					o.Set("Name", m.Name)
 					o.Set("ExportedCommands", "")
 					o.DefaultDisplay = []string{"ModuleType", "Version", "Name", "ExportedCommands"}
 					if err := c.Write(o); err != nil {
@@ -87,45 +87,6 @@ func miscCmdlets() []*Cmdlet {
 					}
 				}
 				return nil
-			},
-		},
-		{
-			Name: "Connect-MicrosoftTeams", Module: "MicrosoftTeams", Synopsis: "Connects to Microsoft Teams (offline: the emulated tenant is used).",
-			Params: []*ParamDef{p("TenantId", "string", -1), p("Credential", "object", -1), p("AccountId", "string", -1),
-				p("CertificateThumbprint", "string", -1), p("ApplicationId", "string", -1), p("Identity", "switch", -1),
-				p("UseDeviceAuthentication", "switch", -1), p("AccessTokens", "string[]", -1), p("LogLevel", "string", -1),
-				p("LogFilePath", "string", -1), p("TeamsEnvironmentName", "string", -1), p("Certificate", "object", -1),
-				p("ManagedIdentityAccountId", "string", -1)},
-			Process: func(c *Call) error {
-				c.Verbose("Connect-MicrosoftTeams: csemu runs offline against its local tenant; no connection was made.")
-				o := value.NewObject("Microsoft.TeamsCmdlets.Powershell.Connect.Models.PSAzureContext")
-				account := c.String("AccountId")
-				if account == "" {
-					account = "admin@contoso.onmicrosoft.com"
-				}
-				tenant := c.String("TenantId")
-				if tenant == "" {
-					tenant = "00000000-0000-0000-0000-000000000000"
-				}
-				o.Set("Account", account)
-				o.Set("Environment", "AzureCloud")
-				o.Set("Tenant", tenant)
-				o.Set("TenantId", tenant)
-				return c.Write(o)
-			},
-		},
-		{
-			Name: "New-CsOnlineSession", Module: "SkypeOnlineConnector", Synopsis: "Retired: returns an emulated session object.",
-			Params: []*ParamDef{p("Credential", "object", -1), p("OverrideAdminDomain", "string", -1), p("UserName", "string", -1),
-				p("SessionOption", "object", -1), p("OverridePowershellUri", "string", -1), p("OverrideDiscoveryUri", "string", -1)},
-			Process: func(c *Call) error {
-				c.Verbose("New-CsOnlineSession: the cmdlet is retired in the real module; csemu returns an offline session object.")
-				o := value.NewObject("System.Management.Automation.Runspaces.PSSession")
-				o.Set("Id", 1)
-				o.Set("Name", "SfBPowerShellSession")
-				o.Set("ComputerName", "offline")
-				o.Set("State", "Opened")
-				return c.Write(o)
 			},
 		},
 		{
@@ -502,12 +463,13 @@ func miscCmdlets() []*Cmdlet {
 }
 
 // moduleVersion is the version Get-Command shows for a module.
-func moduleVersion(module string) string {
+func (t *Commands) moduleVersion(module string) string {
+	for _, m := range t.modules {
+		if m.Name == module {
+			return m.Version
+		}
+	}
 	switch {
-	case module == "MicrosoftTeams":
-		return "6.7.0"
-	case module == "SkypeForBusiness":
-		return "7.0.0"
 	case module == "csemu":
 		return "0.1.0"
 	case strings.HasPrefix(module, "Microsoft.PowerShell."):
@@ -619,7 +581,7 @@ func getCommand(c *Call) error {
 			display = e.name + " -> " + e.target
 		}
 		o.Set("Name", display)
-		o.Set("Version", moduleVersion(e.module))
+		o.Set("Version", c.s.table.moduleVersion(e.module))
 		o.Set("Source", e.module)
 		o.Set("ModuleName", e.module)
 		o.Set("Definition", e.target)
@@ -715,7 +677,7 @@ func getHelp(c *Call) error {
 		writeExamples(&b, cmd)
 		return c.Write(&helpInfo{props: cmdletHelpProps(cmd), text: b.String()})
 	}
-	return c.Write(cmdletHelp(cmd, c.s.width))
+	return c.Write(cmdletHelp(cmd, c.s.width, c.s.table))
 }
 
 // generalHelp is what Get-Help shows without a name.
@@ -751,31 +713,6 @@ func cmdletSynopsis(cmd *Cmdlet) string {
 		return cmd.Synopsis
 	}
 	verb, noun, _ := strings.Cut(cmd.Name, "-")
-	if f := cmdletFamily(cmd); f != nil {
-		what := f.label()
-		a := "a "
-		if strings.ContainsRune("AEIOU", rune(what[0])) {
-			a = "an "
-		}
-		switch verb {
-		case "Get":
-			return "Returns the " + what + " objects of the emulated tenant, or the one -Identity names."
-		case "Set":
-			return "Changes the settings of " + a + what + " in the emulated tenant."
-		case "New":
-			return "Creates " + a + what + " in the emulated tenant."
-		case "Remove":
-			if f.resetGlobal {
-				return "Removes " + a + what + " from the emulated tenant; removing Global resets it to its defaults."
-			}
-			return "Removes " + a + what + " from the emulated tenant."
-		case "Grant":
-			if f.groups {
-				return "Assigns " + a + what + " to a user, to the members of a group (-Group) or to the whole tenant (-Global)."
-			}
-			return "Assigns " + a + what + " to a user."
-		}
-	}
 	verbs := map[string]string{"Get": "Gets", "Set": "Sets", "New": "Creates", "Remove": "Removes", "Grant": "Grants",
 		"Connect": "Connects to", "Disconnect": "Disconnects from", "Test": "Tests", "Add": "Adds"}
 	v := verbs[verb]
@@ -802,46 +739,6 @@ func splitWords(s string) string {
 func cmdletExamples(cmd *Cmdlet) []string {
 	if len(cmd.Examples) > 0 || cmd.NotImplemented {
 		return cmd.Examples
-	}
-	f := cmdletFamily(cmd)
-	if f == nil {
-		return nil
-	}
-	name := f.qualifier + cmd.Name
-	named := "Tag:Sales"
-	switch f.form {
-	case siteOnly:
-		named = "site:Redmond"
-	case globalOnly:
-		named = "Global"
-	}
-	verb, _, _ := strings.Cut(cmd.Name, "-")
-	switch verb {
-	case "Get":
-		return []string{name, name + " -Identity " + named}
-	case "Set":
-		ex := name + " -Identity " + named
-		for _, p := range cmd.Params {
-			switch {
-			case len(p.Documented) > 0:
-				return []string{ex + " -" + p.Name + " " + quoteValue(p.Documented[0], 0)}
-			case len(p.Values) > 0:
-				return []string{ex + " -" + p.Name + " " + quoteValue(p.Values[0], 0)}
-			case strings.EqualFold(p.Type, "bool"):
-				return []string{ex + " -" + p.Name + " $false"}
-			}
-		}
-		return []string{ex}
-	case "New":
-		return []string{name + " -Identity " + strings.TrimPrefix(named, "Tag:")}
-	case "Remove":
-		return []string{name + " -Identity " + named}
-	case "Grant":
-		out := []string{name + " -Identity ann@contoso.com -PolicyName Sales", name + " -Identity ann@contoso.com -PolicyName $null"}
-		if f.groups {
-			out = append(out, name+" -Group sales -PolicyName Sales -Rank 1", name+" -Global -PolicyName Sales")
-		}
-		return out
 	}
 	return nil
 }
@@ -1040,7 +937,7 @@ func cmdletHelpProps(cmd *Cmdlet) *value.Object {
 
 // cmdletHelp is the full help of a cmdlet, as Get-Help shows it, its
 // syntax wrapped to width.
-func cmdletHelp(cmd *Cmdlet, width int) *helpInfo {
+func cmdletHelp(cmd *Cmdlet, width int, table *Commands) *helpInfo {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nNAME\n    %s\n\nSYNOPSIS\n    %s\n\nSYNTAX\n", cmd.Name, cmdletSynopsis(cmd))
 	for _, parts := range syntaxParts(cmd) {
@@ -1050,7 +947,7 @@ func cmdletHelp(cmd *Cmdlet, width int) *helpInfo {
 		fmt.Fprintf(&b, "\nDESCRIPTION\n    %s\n", cmd.Description)
 	}
 	if cmd.Module != "" {
-		fmt.Fprintf(&b, "\nMODULE\n    %s %s\n", cmd.Module, moduleVersion(cmd.Module))
+		fmt.Fprintf(&b, "\nMODULE\n    %s %s\n", cmd.Module, table.moduleVersion(cmd.Module))
 	}
 	if len(cmd.Params) > 0 {
 		b.WriteString("\nPARAMETERS\n")

@@ -54,8 +54,11 @@ type Session struct {
 	env        func(string) (string, bool)
 	envSet     map[string]*string
 	global     *Scope
-	commands   map[string]*Cmdlet
-	aliases    map[string]string
+	table      *Commands
+	commands   map[string]*Cmdlet // the table's, by lower-case name
+	aliases    map[string]string  // the table's
+	extra      []*Cmdlet          // registered with WithCommands
+	modules    []Module
 	namespaces []string
 	errs       *value.Array // $Error, newest first
 	lastOK     bool
@@ -67,13 +70,11 @@ type Session struct {
 	sink       *outputSink
 	strict     bool
 	classes    map[string]*classDef
-	modules    []string
 	regexCache map[string]*regexp2.Regexp
 	specs      map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
 	sources    map[string]string
 	// file is the script being run, for $PSScriptRoot and errors.
 	file string
-	tenantState
 	interactive
 	// listDepth is the nesting of statement lists being run; 1 is the
 	// script's top level.
@@ -105,6 +106,19 @@ func WithAllowWrite(ok bool) Option { return func(s *Session) { s.allowWrite = o
 // WithEnv sets how $env: variables are read (os.LookupEnv by default).
 func WithEnv(f func(string) (string, bool)) Option { return func(s *Session) { s.env = f } }
 
+// WithCommands registers cmdlets beside the core ones, as a caller plugs
+// in a family of commands (the Teams and Skype for Business cmdlets, say).
+// A core cmdlet of the same name wins.
+func WithCommands(cmds ...*Cmdlet) Option {
+	return func(s *Session) { s.extra = append(s.extra, cmds...) }
+}
+
+// WithModules registers the modules of the cmdlets given to
+// [WithCommands].
+func WithModules(mods ...Module) Option {
+	return func(s *Session) { s.modules = append(s.modules, mods...) }
+}
+
 // WithWidth sets the console width used by formatting.
 func WithWidth(w int) Option { return func(s *Session) { s.width = w } }
 
@@ -127,7 +141,8 @@ func NewSession(opts ...Option) *Session {
 	if s.newID == nil {
 		s.newID = randomGUID
 	}
-	s.commands, s.aliases = registry()
+	s.table = NewCommands(s.modules, s.extra...)
+	s.commands, s.aliases = s.table.cmds, s.table.aliases
 	s.global = newScope(nil)
 	s.initGlobals()
 	s.sink = &outputSink{s: s}

@@ -108,6 +108,8 @@ const (
 type psError struct {
 	rec  *ErrorRecord
 	kind errorKind
+	// problem is set on a binding error: what is wrong with the arguments.
+	problem BindProblemKind
 }
 
 func (e *psError) Error() string { return e.rec.Error() }

@@ -720,6 +720,5 @@ $e = [E]::A; "v=$e"`, "v=A\n", "", 0},
 		{"add_type", "Add-Type -TypeDefinition 'public class X {}'\n'after'", "after\n", "Add-Type: [NotImplemented]", anyExit},
 		{"native_command", "ping localhost\n'after'", "after\n", "[NotImplemented]", anyExit},
 		{"native_command_named", "ping localhost", "", "ping", anyExit},
-		{"teams_cmdlet", "Get-CsOnlineVoiceRoute\n'after'", "after\n", "Get-CsOnlineVoiceRoute: [NotImplemented]", anyExit},
 	}},
 }

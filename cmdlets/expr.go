@@ -468,6 +468,12 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 	if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
 		return s.convertToClass(c, v)
 	}
+	return convertValue(v, t)
+}
+
+// convertValue converts v to t as a cast does, for the types that need no
+// session: a one-item array converts its item to a scalar type.
+func convertValue(v any, t *value.Type) (any, error) {
 	if a, ok := v.(*value.Array); ok && t.Elem == nil && t.Name != value.TObject && t.Name != value.TPSObject &&
 		t.Name != value.TArray && t.Name != "System.Object[]" && t.Name != value.TString && t.Name != value.TBool &&
 		!strings.HasPrefix(t.Name, value.TList) && t.Name != value.TArrayList && len(a.Items) == 1 {

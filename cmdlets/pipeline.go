@@ -320,12 +320,7 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage,
 	if strings.HasSuffix(lname, ".ps1") {
 		return s.scriptFileStage(fr, name, raw, c.Pos, emit, dot, r)
 	}
-	if strings.Contains(lname, "-cs") || strings.HasPrefix(lname, "cs") {
-		if isCsCmdlet(name) {
-			return nil, notImplemented(c.Pos, name, name)
-		}
-	}
-	if isKnownUnemulated(lname) {
+	if s.table.IsReal(name) {
 		return nil, notImplemented(c.Pos, name, name)
 	}
 	if looksNative(name) {
@@ -334,16 +329,6 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage,
 	return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, ID: "CommandNotFoundException", Category: ObjectNotFound,
 		Target: name, Exception: "System.Management.Automation.CommandNotFoundException",
 		Msg: fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", name)}}
-}
-
-// isCsCmdlet reports whether name looks like a Teams or Skype cmdlet
-// (Verb-CsNoun).
-func isCsCmdlet(name string) bool {
-	i := strings.IndexByte(name, '-')
-	if i <= 0 || i+3 > len(name) {
-		return false
-	}
-	return strings.EqualFold(name[i+1:i+3], "cs")
 }
 
 // looksNative reports whether a command name is a native program: a path
@@ -405,17 +390,23 @@ func (s *Session) cmdletSpec(cmd *Cmdlet) *bindSpec {
 		slices.Equal(spec.params[:len(cmd.Params)], cmd.Params) {
 		return spec
 	}
-	// a copy, so that the check above sees a parameter replaced in place
+	spec := newCmdletSpec(cmd)
+	if s.specs == nil {
+		s.specs = make(map[*Cmdlet]*bindSpec)
+	}
+	s.specs[cmd] = spec
+	return spec
+}
+
+// newCmdletSpec returns the indexed binding spec of a cmdlet.
+func newCmdletSpec(cmd *Cmdlet) *bindSpec {
+	// a copy, so that the check in cmdletSpec sees a parameter replaced in place
 	params := append([]*ParamDef(nil), cmd.Params...)
 	if cmd.ShouldProcess {
 		params = append(params, shouldProcessDefs...)
 	}
 	spec := &bindSpec{command: cmd.Name, params: params, common: true, defaultSet: cmd.DefaultSet, goCmdlet: true}
 	spec.idx = newBindIndex(spec)
-	if s.specs == nil {
-		s.specs = make(map[*Cmdlet]*bindSpec)
-	}
-	s.specs[cmd] = spec
 	return spec
 }
 

@@ -1,7 +1,5 @@
 package cmdlets
 
-//go:generate go run ./internal/gencs ../../shared/reference/cmdlets.json cs_params_gen.go
-
 import (
 	"sort"
 	"strings"
@@ -37,10 +35,32 @@ func help(d *ParamDef, text string) *ParamDef { d.Help = text; return d }
 // values sets a parameter's ValidateSet.
 func values(d *ParamDef, vals ...string) *ParamDef { d.Values = vals; return d }
 
-// registry returns the command table and the alias table. Each family adds
-// its cmdlets here; the table is explicit so that Get-Command lists what is
-// emulated and nothing registers itself.
-func registry() (map[string]*Cmdlet, map[string]string) {
+// Module is a module whose commands a caller registers with
+// [WithCommands]: Get-Module lists it, Get-Command shows its version.
+type Module struct {
+	Name    string
+	Version string
+	// Real reports whether a command name that no registered cmdlet
+	// answers to belongs to the real module: running it then fails with
+	// [NotImplemented] naming it, instead of "not recognized". Nil when
+	// every command of the module is registered.
+	Real func(name string) bool
+}
+
+// Commands is a command table: the core cmdlets, the cmdlets and modules
+// that callers register, and the aliases. A session builds one; lint
+// builds one to resolve and check commands without a session. It is not
+// changed after it is built.
+type Commands struct {
+	cmds    map[string]*Cmdlet // by lower-case name, or Module\Name for a qualified cmdlet
+	aliases map[string]string
+	modules []Module
+}
+
+// NewCommands returns the command table of the core cmdlets and cmds, in
+// the modules mods. A core cmdlet wins over a registered one of the same
+// name, and an earlier registered one over a later one.
+func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	var all []*Cmdlet
 	all = append(all, outputCmdlets()...)
 	all = append(all, objectCmdlets()...)
@@ -48,23 +68,76 @@ func registry() (map[string]*Cmdlet, map[string]string) {
 	all = append(all, fileCmdlets()...)
 	all = append(all, miscCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
-	cmds := make(map[string]*Cmdlet, len(all))
+	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
 	for _, c := range all {
 		if c.Module == "" {
 			c.Module = "Microsoft.PowerShell.Utility"
 		}
-		cmds[strings.ToLower(c.Name)] = c
+		t.cmds[strings.ToLower(c.Name)] = c
 	}
-	for _, c := range csCmdlets() {
-		key := c.key
-		if key == "" {
-			key = strings.ToLower(c.Name)
+	for _, c := range cmds {
+		key := strings.ToLower(c.Name)
+		if c.Qualified {
+			key = strings.ToLower(c.Module) + `\` + key
 		}
-		if _, ok := cmds[key]; !ok {
-			cmds[key] = c
+		if _, ok := t.cmds[key]; !ok {
+			t.cmds[key] = c
 		}
 	}
-	aliases := map[string]string{
+	return t
+}
+
+// Lookup returns a command by name or alias, as [Session.Command] does.
+func (t *Commands) Lookup(name string) (*Cmdlet, bool) {
+	l := strings.ToLower(name)
+	if to, ok := t.aliases[l]; ok {
+		l = strings.ToLower(to)
+	}
+	c, ok := t.cmds[l]
+	return c, ok
+}
+
+// Names lists the emulated commands, sorted.
+func (t *Commands) Names() []string {
+	out := make([]string, 0, len(t.cmds))
+	for _, c := range t.cmds {
+		if !c.NotImplemented {
+			out = append(out, c.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Aliases lists the aliases, sorted.
+func (t *Commands) Aliases() []string {
+	out := make([]string, 0, len(t.aliases))
+	for a := range t.aliases {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Modules returns the registered modules.
+func (t *Commands) Modules() []Module { return t.modules }
+
+// IsReal reports whether name, which no command of the table answers to,
+// is a real command that csemu does not emulate: one of a registered
+// module, or of the families of real commands (Azure, Graph, Exchange,
+// SharePoint...) that csemu leaves out.
+func (t *Commands) IsReal(name string) bool {
+	for _, m := range t.modules {
+		if m.Real != nil && m.Real(name) {
+			return true
+		}
+	}
+	return isKnownUnemulated(strings.ToLower(name))
+}
+
+// coreAliases are the aliases of the core cmdlets.
+func coreAliases() map[string]string {
+	return map[string]string{
 		"%": "ForEach-Object", "foreach": "ForEach-Object", "?": "Where-Object", "where": "Where-Object",
 		"select": "Select-Object", "sort": "Sort-Object", "group": "Group-Object", "measure": "Measure-Object",
 		"ft": "Format-Table", "fl": "Format-List", "echo": "Write-Output", "write": "Write-Output",
@@ -84,40 +157,16 @@ func registry() (map[string]*Cmdlet, map[string]string) {
 		"iwr": "Invoke-WebRequest", "irm": "Invoke-RestMethod", "fw": "Format-Wide", "ogv": "Out-GridView",
 		"gal": "Get-Alias", "ghy": "Get-History", "clv": "Clear-Variable", "gdr": "Get-PSDrive",
 	}
-	return cmds, aliases
 }
 
 // CommandNames lists the emulated commands (for completion and Get-Command).
-func (s *Session) CommandNames() []string {
-	out := make([]string, 0, len(s.commands))
-	for _, c := range s.commands {
-		if !c.NotImplemented {
-			out = append(out, c.Name)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
+func (s *Session) CommandNames() []string { return s.table.Names() }
 
 // AliasNames lists the aliases.
-func (s *Session) AliasNames() []string {
-	out := make([]string, 0, len(s.aliases))
-	for a := range s.aliases {
-		out = append(out, a)
-	}
-	sort.Strings(out)
-	return out
-}
+func (s *Session) AliasNames() []string { return s.table.Aliases() }
 
 // Command returns an emulated command by name or alias.
-func (s *Session) Command(name string) (*Cmdlet, bool) {
-	l := strings.ToLower(name)
-	if t, ok := s.aliases[l]; ok {
-		l = strings.ToLower(t)
-	}
-	c, ok := s.commands[l]
-	return c, ok
-}
+func (s *Session) Command(name string) (*Cmdlet, bool) { return s.table.Lookup(name) }
 
 // notEmulatedCmdlets are real commands that csemu does not model: calling
 // one fails with a NotImplemented error that names it.

@@ -11,7 +11,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/cmdlets/lint"
+	"github.com/csemu/csemu/cmdlets/teams"
 )
 
 const lintUsage = `usage:
@@ -75,7 +77,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	finder := lint.NewConfigFinder()
-	env := lint.NewEnv()
+	env := lint.NewEnv(cmdlets.NewCommands(teams.Modules(), teams.NewHolder(teams.Config{}).Cmdlets()...))
 	report := &lint.Report{Sources: map[string]string{}, Version: csemuVersion}
 	if wd, err := os.Getwd(); err == nil {
 		report.BaseDir = wd

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/teams"
 	"github.com/csemu/csemu/parser"
 	"github.com/csemu/csemu/state"
 )
@@ -87,18 +88,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "csemu: %v\n", err)
 		return exitUsage
 	}
-	sess := cmdlets.NewSession(
+	base := []cmdlets.Option{
 		cmdlets.WithIO(stdin, stdout, stderr),
 		cmdlets.WithClock(clock),
 		cmdlets.WithAllowWrite(opts.allowWrite),
 		cmdlets.WithWidth(opts.width),
-		cmdlets.WithTenant(tf.load),
-		cmdlets.WithStrictDirectory(opts.strict),
-	)
+	}
+	if opts.file == "" && !opts.hasCommand && isTerminal(stdin) {
+		stop() // the prompt handles Ctrl-C itself
+		return repl(base, opts.strict, tf, stdin, stdout, stderr)
+	}
+	tenant := teams.NewHolder(teams.Config{Load: tf.load, Strict: opts.strict})
+	sess := cmdlets.NewSession(append(base, tenant.Options()...)...)
 	// finish saves the tenant and returns the exit code of a run.
 	finish := func(code int, err error) int {
 		code = reportParse(err, code, stderr)
-		if !tf.save(sess, opts.atomic && err != nil, stderr) && code == exitOK {
+		if !tf.save(tenant, opts.atomic && err != nil, stderr) && code == exitOK {
 			code = exitScript
 		}
 		return code
@@ -117,10 +122,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			scriptArgs[i] = a
 		}
 		return finish(sess.Run(ctx, opts.file, string(data), scriptArgs))
-	}
-	if isTerminal(stdin) {
-		stop() // the prompt handles Ctrl-C itself
-		return repl(sess, tf, stdin, stdout, stderr)
 	}
 	data, err := io.ReadAll(stdin)
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/chzyer/readline"
 
 	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/teams"
 	"github.com/csemu/csemu/parser"
 	"github.com/csemu/csemu/state"
 )
@@ -47,11 +48,12 @@ type completeFunc func(line string, cursor int) (start int, items []string)
 
 // repl runs the interactive prompt on a terminal. Each entered command is
 // committed to the tenant file before the next prompt.
-func repl(sess *cmdlets.Session, tf *tenantFile, stdin io.Reader, stdout, stderr io.Writer) int {
+// base are the options of the session; strict is --strict.
+func repl(base []cmdlets.Option, strict bool, tf *tenantFile, stdin io.Reader, stdout, stderr io.Writer) int {
 	interrupts := make(chan os.Signal, 1)
 	signal.Notify(interrupts, os.Interrupt)
 	defer signal.Stop(interrupts)
-	l := newREPL(sess, tf, stdout, stderr, colorEnabled(os.Getenv, stderr))
+	l := newREPL(tf, strict, stdout, stderr, colorEnabled(os.Getenv, stderr), base...)
 	ed, err := newEditor(stdin, stdout, stderr, os.Getenv, interrupts, l.complete)
 	if err != nil {
 		fmt.Fprintf(stderr, "csemu: %v\n", err)
@@ -75,6 +77,7 @@ func newEditor(in io.Reader, out, errw io.Writer, getenv func(string) string, in
 // replLoop is the state of the prompt.
 type replLoop struct {
 	sess    *cmdlets.Session
+	teams   *teams.Holder // the tenant the session's cmdlets use
 	tenant  *replTenant
 	ed      lineEditor
 	out     *lineTracker
@@ -87,16 +90,16 @@ type replLoop struct {
 	cancel context.CancelFunc // stops the command running
 }
 
-func newREPL(sess *cmdlets.Session, tf *tenantFile, stdout, stderr io.Writer, color bool) *replLoop {
-	l := &replLoop{sess: sess, tenant: &replTenant{tf: tf}, out: &lineTracker{w: stdout}, errw: stderr, color: color}
-	for _, o := range []cmdlets.Option{
+// newREPL returns the prompt on the tenant file tf, with a session made
+// with opts, its input and output then taken over by the prompt.
+func newREPL(tf *tenantFile, strict bool, stdout, stderr io.Writer, color bool, opts ...cmdlets.Option) *replLoop {
+	l := &replLoop{tenant: &replTenant{tf: tf}, out: &lineTracker{w: stdout}, errw: stderr, color: color}
+	l.teams = teams.NewHolder(teams.Config{Load: l.tenant.load, Peek: l.tenant.peek, Strict: strict})
+	opts = append(opts[:len(opts):len(opts)],
 		cmdlets.WithIO(&editorReader{l: l}, l.out, stderr),
-		cmdlets.WithTenant(l.tenant.load),
-		cmdlets.WithCompletionTenant(l.tenant.peek),
 		cmdlets.WithErrorView(l.showError),
-	} {
-		o(sess)
-	}
+	)
+	l.sess = cmdlets.NewSession(append(opts, l.teams.Options()...)...)
 	return l
 }
 
@@ -170,7 +173,7 @@ func (l *replLoop) runCommand(text string, interrupts <-chan os.Signal) (code in
 			fmt.Fprint(l.errw, renderError("ParserError", e.Msg, e.Pos.Column, e.Pos.Line, src, ok, l.color))
 		}
 	}
-	l.tenant.finish(l.sess, err != nil, l.errw)
+	l.tenant.finish(l.teams, err != nil, l.errw)
 	return code, l.sess.TakeExit()
 }
 
@@ -472,13 +475,13 @@ func (r *replTenant) peek() *state.Tenant {
 // finish commits what a command changed (unless --atomic and it failed,
 // or --read-only), stamps the file and closes it so that another csemu
 // can use it until the next command.
-func (r *replTenant) finish(sess *cmdlets.Session, failed bool, stderr io.Writer) {
-	defer sess.DropTenant()
+func (r *replTenant) finish(tenant *teams.Holder, failed bool, stderr io.Writer) {
+	defer tenant.Drop()
 	if r.tf.store == nil {
 		return
 	}
 	defer r.close()
-	t, ok := sess.LoadedTenant()
+	t, ok := tenant.Loaded()
 	if !ok || !t.Dirty() {
 		return
 	}

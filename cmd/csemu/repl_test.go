@@ -18,6 +18,7 @@ import (
 	"github.com/creack/pty"
 
 	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/teams"
 	"github.com/csemu/csemu/state"
 )
 
@@ -81,8 +82,7 @@ func newFakeREPL(t *testing.T, o options, inputs ...fakeInput) *fakeREPL {
 		t.Fatal(err)
 	}
 	f := &fakeREPL{ed: &fakeEditor{inputs: inputs}}
-	sess := cmdlets.NewSession(cmdlets.WithClock(&cmdlets.FixedClock{T: time.Date(2026, 11, 22, 10, 30, 0, 0, time.UTC)}))
-	f.l = newREPL(sess, tf, &f.out, &f.err, false)
+	f.l = newREPL(tf, false, &f.out, &f.err, false, cmdlets.WithClock(&cmdlets.FixedClock{T: time.Date(2026, 11, 22, 10, 30, 0, 0, time.UTC)}))
 	f.l.ed = f.ed
 	return f
 }
@@ -885,7 +885,8 @@ func BenchmarkPromptCommand100k(b *testing.B) {
 				b.Fatal(err)
 			}
 			rt := &replTenant{tf: tf}
-			sess := cmdlets.NewSession(cmdlets.WithTenant(rt.load))
+			tenant := teams.NewHolder(teams.Config{Load: rt.load})
+			sess := cmdlets.NewSession(tenant.Options()...)
 			for b.Loop() {
 				if reload {
 					rt.kept = nil
@@ -893,7 +894,7 @@ func BenchmarkPromptCommand100k(b *testing.B) {
 				if _, err := sess.RunInGlobal(context.Background(), "", "Get-CsTeamsMeetingPolicy -Identity Global | Out-Null"); err != nil {
 					b.Fatal(err)
 				}
-				rt.finish(sess, false, io.Discard)
+				rt.finish(tenant, false, io.Discard)
 			}
 			b.ReportMetric(float64(rt.loads), "loads")
 		})
@@ -908,8 +909,7 @@ func BenchmarkPromptComplete100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sess := cmdlets.NewSession()
-	l := newREPL(sess, tf, io.Discard, io.Discard, false)
+	l := newREPL(tf, false, io.Discard, io.Discard, false)
 	line := "Grant-CsTeamsMeetingPolicy -Identity user0421"
 	if _, items := l.complete(line, len(line)); len(items) != 100 {
 		b.Fatalf("%d items", len(items))

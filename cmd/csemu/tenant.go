@@ -7,7 +7,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/teams"
 	"github.com/csemu/csemu/state"
 )
 
@@ -67,16 +67,16 @@ func (tf *tenantFile) load() (*state.Tenant, error) {
 // save commits what the run changed, unless discard is set (--atomic
 // after an uncaught error) or the file is read-only, and closes the
 // store. It reports a failure to save on stderr and returns false.
-func (tf *tenantFile) save(sess *cmdlets.Session, discard bool, stderr io.Writer) bool {
+func (tf *tenantFile) save(tenant *teams.Holder, discard bool, stderr io.Writer) bool {
 	if tf.store == nil {
 		return true
 	}
 	defer func() {
 		tf.store.Close()
 		tf.store = nil
-		sess.DropTenant()
+		tenant.Drop()
 	}()
-	t, ok := sess.LoadedTenant()
+	t, ok := tenant.Loaded()
 	if !ok || !t.Dirty() {
 		return true
 	}

@@ -112,7 +112,13 @@ type Answer struct {
 	// Reasons lists every rule evaluated, in order, with the value read
 	// and where it comes from; Warnings what may still surprise.
 	Reasons, Warnings []string
+
+	shared bool
 }
+
+// Shared reports whether the evaluator gives the answer to every organizer
+// who asks the same question under the same policy, rather than to one.
+func (a *Answer) Shared() bool { return a.shared }
 
 // Setting names one setting that a rule reads: a property of a stored
 // object, or an assignment (kind User, Group or Tenant, identity the user,
@@ -214,6 +220,7 @@ func (e *Evaluator) Evaluate(organizer string, q Question) *Answer {
 		a = ev.teams(u, q)
 	}
 	if shared {
+		a.shared = true
 		e.shared[key] = a
 	}
 	return a

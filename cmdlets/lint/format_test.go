@@ -347,7 +347,7 @@ func TestParseFormat(t *testing.T) {
 // TestExplain checks what --explain prints for every rule, and that each
 // rule's examples are true: the mistake triggers the rule, the fix does not.
 func TestExplain(t *testing.T) {
-	env := NewEnv()
+	env := newTestEnv()
 	rules := Rules()
 	if len(rules) == 0 {
 		t.Fatal("no rules")

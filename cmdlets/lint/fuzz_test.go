@@ -16,7 +16,7 @@ func FuzzLint(f *testing.F) {
 		f.Add(r.Bad)
 		f.Add(r.Good)
 	}
-	env := NewEnv()
+	env := newTestEnv()
 	f.Fuzz(func(t *testing.T, src string) {
 		if !utf8.ValidString(src) {
 			return

@@ -81,14 +81,17 @@ type File struct {
 	commandsDone bool
 }
 
-// Env is what checks may consult: the command table of a session.
+// Env is what checks may consult: the command table, and the binder's
+// static check of a command's arguments. It is not safe for concurrent
+// use.
 type Env struct {
-	Session *cmdlets.Session
+	Commands *cmdlets.Commands
+	checker  *cmdlets.Checker
 }
 
-// NewEnv returns an environment with the emulated commands.
-func NewEnv() *Env {
-	return &Env{Session: cmdlets.NewSession()}
+// NewEnv returns an environment that knows the commands of table.
+func NewEnv(table *cmdlets.Commands) *Env {
+	return &Env{Commands: table, checker: cmdlets.NewChecker()}
 }
 
 // check is one rule's check over a file.

@@ -16,7 +16,7 @@ import (
 func corpus(tb testing.TB, minLines int) map[string]string {
 	tb.Helper()
 	root := filepath.Join("..", "..")
-	env := NewEnv()
+	env := newTestEnv()
 	var scripts []string
 	samples, _ := filepath.Glob(filepath.Join(root, "scripts", "*.ps1"))
 	for _, p := range samples {
@@ -58,7 +58,7 @@ func corpus(tb testing.TB, minLines int) map[string]string {
 // suppression comments included, as csemu lint does.
 func BenchmarkLint(b *testing.B) {
 	files := corpus(b, 20000)
-	env := NewEnv()
+	env := newTestEnv()
 	lines, size := 0, 0
 	for _, src := range files {
 		lines += strings.Count(src, "\n") + 1

@@ -129,7 +129,7 @@ type policyUse struct {
 type analyzer struct {
 	f        *File
 	env      *Env
-	s        *cmdlets.Session
+	cmds     *cmdlets.Commands
 	out      []Finding
 	funcs    map[string]bool
 	assigns  map[string]int
@@ -210,10 +210,10 @@ func (a *analyzer) importArg(u *parser.Unary) {
 }
 
 func analyzeCommands(f *File, env *Env) []Finding {
-	if f.Script == nil || env == nil || env.Session == nil {
+	if f.Script == nil || env == nil || env.Commands == nil {
 		return nil
 	}
-	a := &analyzer{f: f, env: env, s: env.Session, funcs: map[string]bool{}, assigns: map[string]int{},
+	a := &analyzer{f: f, env: env, cmds: env.Commands, funcs: map[string]bool{}, assigns: map[string]int{},
 		modified: map[string]bool{}, hashes: map[string]*parser.HashLiteral{}, hashAt: map[string]parser.Pos{},
 		sessions: map[string]bool{}, anyNew: map[string]bool{}}
 	a.collect()
@@ -346,13 +346,13 @@ func (a *analyzer) report(code string, at span, msg, suggestion string) {
 // resolve finds a command as the engine does: by name or alias, then
 // without a module qualifier.
 func (a *analyzer) resolve(name string) (*cmdlets.Cmdlet, bool) {
-	if c, ok := a.s.Command(name); ok {
+	if c, ok := a.cmds.Lookup(name); ok {
 		return c, true
 	}
 	if i := strings.LastIndexByte(name, '\\'); i > 0 {
 		q := strings.ToLower(name[:i])
 		if !strings.ContainsAny(q, "/.:") || strings.HasPrefix(q, "microsoft.powershell.") {
-			return a.s.Command(name[i+1:])
+			return a.cmds.Lookup(name[i+1:])
 		}
 	}
 	return nil, false
@@ -393,7 +393,7 @@ func (a *analyzer) command(c *parser.Command, piped bool) {
 			base = name[i+1:]
 		}
 		near, d := a.nearestCommand(base)
-		real := cmdlets.IsCsCmdletName(base) || cmdlets.IsKnownUnemulated(base)
+		real := a.cmds.IsReal(base)
 		switch {
 		case real && (near == "" || d > 2):
 			a.report("CSE1103", at, fmt.Sprintf("%s is a real command that csemu does not emulate: csemu will stop here with [NotImplemented]", name), "")
@@ -419,7 +419,7 @@ func (a *analyzer) command(c *parser.Command, piped bool) {
 		}
 	}
 	args, infos, incomplete := a.args(c)
-	b := a.s.CheckArgs(cmd, args, piped, incomplete)
+	b := a.env.checker.Check(cmd, args, piped, incomplete)
 	for _, p := range b.Problems {
 		a.problem(cmd, c, at, args, infos, p)
 	}
@@ -504,35 +504,35 @@ func (a *analyzer) problem(cmd *cmdlets.Cmdlet, c *parser.Command, at span, args
 	if p.Arg >= 0 {
 		where = infos[p.Arg].name
 	}
-	switch p.ID {
-	case "NamedParameterNotFound":
+	switch p.Kind {
+	case cmdlets.BindUnknownParameter:
 		sug := ""
 		if near := nearestParam(args[p.Arg].Name, paramNames(cmd)); near != "" {
 			sug = "did you mean -" + near + "?"
 		}
 		a.report("CSE1201", where, p.Msg, sug)
-	case "PositionalParameterNotFound":
+	case cmdlets.BindUnboundPositional:
 		a.report("CSE1201", infos[p.Arg].value, p.Msg, "name the parameter the value is for")
-	case "AmbiguousParameter":
+	case cmdlets.BindAmbiguousParameter:
 		a.report("CSE1202", where, p.Msg, "spell out one of -"+strings.Join(p.Candidates, ", -"))
-	case "AmbiguousParameterSet":
+	case cmdlets.BindAmbiguousSet:
 		a.report("CSE1203", where, p.Msg, fmt.Sprintf("see Get-Command %s -Syntax for the parameters that go together", cmd.Name))
-	case "MissingMandatoryParameter":
+	case cmdlets.BindMissingMandatory:
 		sug := ""
 		if len(p.Missing) > 0 {
 			sug = "add -" + strings.Join(p.Missing, ", -")
 		}
 		a.report("CSE1204", where, p.Msg, sug)
-	case "ParameterAlreadyBound", "MissingArgument":
+	case cmdlets.BindDuplicateParameter, cmdlets.BindMissingArgument:
 		a.report("CSE1205", where, p.Msg, "")
 	default:
-		if !p.Value {
+		if !p.Kind.IsValue() {
 			return
 		}
 		if infos[p.Arg].hasV {
 			where = infos[p.Arg].value
 		}
-		if isSetProblem(p) {
+		if p.Kind == cmdlets.BindValueNotAllowed {
 			var allowed []string
 			allowed = append(allowed, p.Param.Values...)
 			allowed = append(allowed, p.Param.Documented...)
@@ -555,13 +555,6 @@ func (a *analyzer) problem(cmd *cmdlets.Cmdlet, c *parser.Command, at span, args
 	}
 }
 
-// isSetProblem reports whether a value problem is a value outside a set
-// (ValidateSet, enum, range or documented values) rather than a type.
-func isSetProblem(p cmdlets.BindProblem) bool {
-	return p.ID == "InvalidValue" || strings.Contains(p.Msg, "ValidateSet") ||
-		strings.Contains(p.Msg, "enumerator name") || strings.Contains(p.Msg, "allowed range")
-}
-
 // use records a policy command with a literal identity for CSE1401.
 func (a *analyzer) use(cmd *cmdlets.Cmdlet, b *cmdlets.LintBinding, infos []argInfo, incomplete bool) {
 	name := cmd.Name
@@ -577,7 +570,7 @@ func (a *analyzer) use(cmd *cmdlets.Cmdlet, b *cmdlets.LintBinding, infos []argI
 	default:
 		return
 	}
-	if _, ok := a.s.Command("New-" + noun); !ok || !strings.HasSuffix(noun, "policy") {
+	if _, ok := a.cmds.Lookup("New-" + noun); !ok || !strings.HasSuffix(noun, "policy") {
 		return
 	}
 	param := "Identity"
@@ -650,7 +643,7 @@ func (a *analyzer) policies() {
 			shown = "Tag:" + shown
 		}
 		newCmd := "New-" + u.noun
-		if c, ok := a.s.Command(newCmd); ok {
+		if c, ok := a.cmds.Lookup(newCmd); ok {
 			newCmd = c.Name
 		}
 		a.report("CSE1401", u.at, fmt.Sprintf("the policy %s is never created in this script; it must already exist in the tenant", shown),
@@ -731,7 +724,7 @@ func paramNames(cmd *cmdlets.Cmdlet) []string {
 // nearestCommand returns the known command name nearest to name.
 func (a *analyzer) nearestCommand(name string) (string, int) {
 	if a.names == nil {
-		a.names = append(a.s.CommandNames(), a.s.AliasNames()...)
+		a.names = append(a.cmds.Names(), a.cmds.Aliases()...)
 	}
 	best, bd := "", -1
 	for _, c := range a.names {

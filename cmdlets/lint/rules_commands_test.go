@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/teams"
 	"github.com/csemu/csemu/parser"
 	"github.com/csemu/csemu/state"
 )
@@ -25,7 +26,7 @@ func got(fd Finding) want {
 	return want{fd.Code, fmt.Sprintf("%d:%d-%d:%d", fd.Pos.Line, fd.Pos.Column, fd.End.Line, fd.End.Column), fd.Message, fd.Suggestion}
 }
 
-var testEnv = NewEnv()
+var testEnv = newTestEnv()
 
 // commandFindingsOf lints src and keeps the findings of the command rules.
 func commandFindingsOf(src string) []want {
@@ -163,9 +164,9 @@ func TestCommandRulesMatchEngine(t *testing.T) {
 			continue
 		}
 		var out, errb bytes.Buffer
-		s := cmdlets.NewSession(cmdlets.WithIO(strings.NewReader(""), &out, &errb),
-			cmdlets.WithTenant(func() (*state.Tenant, error) { return state.NewTenant(), nil }),
-			cmdlets.WithAllowWrite(false))
+		h := teams.NewHolder(teams.Config{Load: func() (*state.Tenant, error) { return state.NewTenant(), nil }})
+		s := cmdlets.NewSession(append([]cmdlets.Option{cmdlets.WithIO(strings.NewReader(""), &out, &errb),
+			cmdlets.WithAllowWrite(false)}, h.Options()...)...)
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		_, _ = s.Run(ctx, "t.ps1", tc.src, nil)
 		cancel()
@@ -238,7 +239,7 @@ if ($LASTEXITCODE -ne 0) { Write-Warning 'failed' }
 		b.Fatal(err)
 	}
 	f := &File{Path: "big.ps1", Src: src, Script: script}
-	env := NewEnv()
+	env := newTestEnv()
 	for b.Loop() {
 		if len(analyzeCommands(f, env)) != 0 {
 			b.Fatal("findings in the benchmark script")

@@ -95,7 +95,7 @@ var setCommonNames = []string{"Verbose", "Debug", "ErrorAction", "WarningAction"
 
 // setCalls collects the calls of the watched cmdlets, in source order.
 func setCalls(f *File, env *Env) []*setCall {
-	if f.Script == nil || env == nil || env.Session == nil {
+	if f.Script == nil || env == nil || env.Commands == nil {
 		return nil
 	}
 	var out []*setCall
@@ -108,7 +108,7 @@ func setCalls(f *File, env *Env) []*setCall {
 		if i := strings.LastIndex(name, "\\"); i >= 0 {
 			name = name[i+1:]
 		}
-		def, ok := env.Session.Command(name)
+		def, ok := env.Commands.Lookup(name)
 		if !ok || !setWatched[strings.ToLower(def.Name)] {
 			return true
 		}

@@ -13,7 +13,7 @@ var (
 )
 
 func stTestEnv() *Env {
-	stEnvOnce.Do(func() { stEnv = NewEnv() })
+	stEnvOnce.Do(func() { stEnv = newTestEnv() })
 	return stEnv
 }
 

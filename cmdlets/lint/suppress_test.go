@@ -128,7 +128,7 @@ func TestSuppressFileWideAll(t *testing.T) {
 
 // TestSuppressSyntaxError suppresses a real finding of the syntax rule.
 func TestSuppressSyntaxError(t *testing.T) {
-	env := NewEnv()
+	env := newTestEnv()
 	src := "$a = 1\n# csemu-disable-next-line CSE1001\n$b = (1 +\n"
 	fs := Lint("t.ps1", src, env)
 	if !hasCode(fs, "CSE1001") {

@@ -1,8 +1,9 @@
-package cmdlets_test
+package teams_test
 
 import (
 	"bytes"
 	"context"
+	"github.com/csemu/csemu/cmdlets/teams"
 	"strings"
 	"testing"
 	"time"
@@ -34,12 +35,12 @@ func runFed(t *testing.T, c fedCase) {
 	t.Helper()
 	tn := state.NewTenant()
 	var out, errb bytes.Buffer
-	s := cmdlets.NewSession(
+	h := teams.NewHolder(teams.Config{Load: func() (*state.Tenant, error) { return tn, nil }})
+	s := cmdlets.NewSession(append([]cmdlets.Option{
 		cmdlets.WithIO(strings.NewReader(""), &out, &errb),
 		cmdlets.WithClock(&cmdlets.FixedClock{T: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}),
 		cmdlets.WithAllowWrite(false),
-		cmdlets.WithTenant(func() (*state.Tenant, error) { return tn, nil }),
-	)
+	}, h.Options()...)...)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	_, err := s.Run(ctx, "t.ps1", fedPrelude+c.script, nil)

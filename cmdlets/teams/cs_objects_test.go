@@ -1,9 +1,10 @@
-package cmdlets_test
+package teams_test
 
 import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/csemu/csemu/cmdlets/teams"
 	"regexp"
 	"strings"
 	"testing"
@@ -46,11 +47,11 @@ func (f csFamily) cmd(verb string) string { return f.prefix + verb + "-" + f.nou
 func runCs(t *testing.T, script string) (string, string, *state.Tenant) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	s := newTestSession("", &out, &errb)
+	s, h := newHolderSession("", &out, &errb, teams.Config{})
 	if _, err := s.Run(context.Background(), "t.ps1", script, nil); err != nil {
 		t.Fatalf("script:\n%s\nerror: %v", script, err)
 	}
-	tn, _ := s.LoadedTenant()
+	tn, _ := h.Loaded()
 	return out.String(), errb.String(), tn
 }
 
@@ -384,7 +385,8 @@ What if: Performing the operation "Grant-CsTeamsMeetingPolicy" on target "Global
 // an error even under -WhatIf, and a $null grant to a missing group too.
 func TestGrantStrictWhatIf(t *testing.T) {
 	var out, errb bytes.Buffer
-	s := cmdlets.NewSession(cmdlets.WithIO(strings.NewReader(""), &out, &errb), cmdlets.WithStrictDirectory(true))
+	s := cmdlets.NewSession(append([]cmdlets.Option{cmdlets.WithIO(strings.NewReader(""), &out, &errb)},
+		teams.NewHolder(teams.Config{Strict: true}).Options()...)...)
 	script := `New-CsConferencingPolicy -Identity Conf | Out-Null
 Grant-CsConferencingPolicy -Identity zed@contoso.com -PolicyName Conf -WhatIf
 New-CsTeamsMeetingPolicy -Identity Sales | Out-Null

@@ -1,6 +1,7 @@
-package cmdlets
+package teams
 
 import (
+	"github.com/csemu/csemu/cmdlets"
 	"strings"
 
 	"github.com/csemu/csemu/cmdlets/value"
@@ -10,7 +11,7 @@ import (
 // grant is Grant-Cs*Policy: it assigns a policy to a user (-Identity), a
 // group (-Group, -Rank) or the whole tenant (-Global). A $null or empty
 // -PolicyName removes the assignment.
-func (f *family) grant(c *Call) error {
+func (f *family) grant(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -19,7 +20,7 @@ func (f *family) grant(c *Call) error {
 	toTenant := f.groups && c.Bool("Global")
 	toUser := c.Has("Identity") && !toGroup && !toTenant
 	if !toGroup && !toTenant && !toUser {
-		return c.Fail("MissingTarget", InvalidArgument, "Specify the user to grant the policy to with -Identity%s.", map[bool]string{true: ", a group with -Group, or the whole tenant with -Global", false: ""}[f.groups])
+		return c.Fail("MissingTarget", cmdlets.InvalidArgument, "Specify the user to grant the policy to with -Identity%s.", map[bool]string{true: ", a group with -Group, or the whole tenant with -Global", false: ""}[f.groups])
 	}
 	raw := ""
 	if v := c.Arg("PolicyName"); v != nil {
@@ -29,27 +30,27 @@ func (f *family) grant(c *Call) error {
 	if raw != "" {
 		id, msg := normalizeIdentity(f.form, raw)
 		if msg != "" {
-			return c.Fail("InvalidPolicyName", InvalidArgument, "%s", msg)
+			return c.Fail("InvalidPolicyName", cmdlets.InvalidArgument, "%s", msg)
 		}
 		switch {
 		case id == "Global" && toTenant:
 			// granting Global to the tenant clears the tenant-wide grant
 		case id == "Global" || strings.HasPrefix(id, "site:"):
-			return c.Errorf("NotUserPolicy", InvalidArgument, raw, "Policy %q is not a user policy. You can assign only a user policy to a specific user.", id)
+			return c.Errorf("NotUserPolicy", cmdlets.InvalidArgument, raw, "Policy %q is not a user policy. You can assign only a user policy to a specific user.", id)
 		default:
 			o, ok := t.Object(f.kind, id)
 			if !ok {
 				if f.configAPI {
-					return c.Errorf("PolicyNotFound", ObjectNotFound, raw, "[ClientError] : %q not found", policyName(id))
+					return c.Errorf("PolicyNotFound", cmdlets.ObjectNotFound, raw, "[ClientError] : %q not found", policyName(id))
 				}
-				return c.Errorf("PolicyNotFound", ObjectNotFound, raw, "Policy %q is not a user policy. You can assign only a user policy to a specific user.", policyName(id))
+				return c.Errorf("PolicyNotFound", cmdlets.ObjectNotFound, raw, "Policy %q is not a user policy. You can assign only a user policy to a specific user.", policyName(id))
 			}
 			name = policyName(o.Identity) // as the policy spells it, not as typed
 		}
 	}
 	switch {
 	case toTenant:
-		if !c.ShouldProcess("Global", c.cmd.Name) {
+		if !c.ShouldProcess("Global", c.Command().Name) {
 			return nil
 		}
 		old := t.SetTenantGrant(f.policyType, name)
@@ -66,11 +67,11 @@ func (f *family) grant(c *Call) error {
 	target := id
 	if u, ok := t.User(id); ok {
 		target = u.UPN
-	} else if id == "" || c.s.strictDir {
+	} else if id == "" || c.h.strict {
 		_, err := ensureUser(c, t, id, false)
 		return err
 	}
-	if !c.ShouldProcess(target, c.cmd.Name) {
+	if !c.ShouldProcess(target, c.Command().Name) {
 		return nil
 	}
 	u, err := ensureUser(c, t, id, true)
@@ -80,7 +81,7 @@ func (f *family) grant(c *Call) error {
 	old := u.SetPolicy(f.policyType, name)
 	if old != name {
 		if err := t.PutUser(u); err != nil {
-			return c.Fail("StoreError", WriteError, "%v", err)
+			return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 		}
 		c.recordChange(t, "User", u.UPN, f.policyType, old, name)
 	}
@@ -92,24 +93,24 @@ func (f *family) grant(c *Call) error {
 
 // grantGroup assigns the policy to a group at -Rank (the end when not
 // given), replacing the group's assignment of this policy type.
-func (f *family) grantGroup(c *Call, t *state.Tenant, name string) error {
+func (f *family) grantGroup(c call, t *state.Tenant, name string) error {
 	if !groupAssignable(f.policyType) {
-		return c.Errorf("GroupAssignmentNotSupported", InvalidOperation, c.String("Group"),
+		return c.Errorf("GroupAssignmentNotSupported", cmdlets.InvalidOperation, c.String("Group"),
 			"Group policy assignment is not supported for the policy type %q. Assign the policy to users with -Identity.", f.policyType)
 	}
 	rank := c.Int("Rank", 0)
 	if c.Has("Rank") && rank < 1 {
-		return c.Fail("InvalidRank", InvalidArgument, "Cannot set the rank of the assignment to %d: the rank must be 1 or greater.", rank)
+		return c.Fail("InvalidRank", cmdlets.InvalidArgument, "Cannot set the rank of the assignment to %d: the rank must be 1 or greater.", rank)
 	}
 	// as for users: -WhatIf does not create a missing group
 	target := strings.TrimSpace(c.String("Group"))
 	if g, ok := findGroup(t, target); ok {
 		target = g.ID
-	} else if target == "" || name == "" || c.s.strictDir {
+	} else if target == "" || name == "" || c.h.strict {
 		_, err := ensureGroup(c, t, target, false)
 		return err
 	}
-	if !c.ShouldProcess(target, c.cmd.Name) {
+	if !c.ShouldProcess(target, c.Command().Name) {
 		return nil
 	}
 	g, err := ensureGroup(c, t, c.String("Group"), name != "")
@@ -130,9 +131,9 @@ func (f *family) grantGroup(c *Call, t *state.Tenant, name string) error {
 		return nil
 	}
 	got, err := t.AddGroupAssignment(state.GroupAssignment{GroupID: g.ID, PolicyType: f.policyType, PolicyName: name, Rank: rank,
-		CreatedTime: c.s.clock.Now().UTC(), CreatedBy: "csemu"})
+		CreatedTime: c.Now().UTC(), CreatedBy: "csemu"})
 	if err != nil {
-		return c.Fail("StoreError", WriteError, "%v", err)
+		return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 	}
 	oldName := ""
 	if had {
@@ -152,17 +153,17 @@ func groupAssignable(policyType string) bool { return policyType != "TeamsAppPer
 // or object ID). A missing user is created on the fly with a verbose
 // message when create is set, unless the directory is strict; otherwise
 // it is the service's not-found error, and the user is nil.
-func ensureUser(c *Call, t *state.Tenant, id string, create bool) (*state.User, error) {
+func ensureUser(c call, t *state.Tenant, id string, create bool) (*state.User, error) {
 	id = userID(id)
 	if u, ok := t.User(id); ok {
 		return u, nil
 	}
-	if id == "" || !create || c.s.strictDir {
-		return nil, c.Errorf("UserNotFound", ObjectNotFound, id, "Management object not found for identity %q.", id)
+	if id == "" || !create || c.h.strict {
+		return nil, c.Errorf("UserNotFound", cmdlets.ObjectNotFound, id, "Management object not found for identity %q.", id)
 	}
-	u := &state.User{UPN: id, DisplayName: displayNameOf(id), ObjectID: c.s.newID(), Enabled: true}
+	u := &state.User{UPN: id, DisplayName: displayNameOf(id), ObjectID: c.NewID(), Enabled: true}
 	if err := t.PutUser(u); err != nil {
-		return nil, c.Fail("StoreError", WriteError, "%v", err)
+		return nil, c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 	}
 	c.recordChange(t, "User", u.UPN, "", nil, "created")
 	c.Verbose("user %q is not in the directory; created it (run with --strict to make this an error)", id)
@@ -172,17 +173,17 @@ func ensureUser(c *Call, t *state.Tenant, id string, create bool) (*state.User, 
 
 // ensureGroup returns the group that id names (ID or display name),
 // creating a missing one like ensureUser.
-func ensureGroup(c *Call, t *state.Tenant, id string, create bool) (*state.Group, error) {
+func ensureGroup(c call, t *state.Tenant, id string, create bool) (*state.Group, error) {
 	id = strings.TrimSpace(id)
 	if g, ok := findGroup(t, id); ok {
 		return g, nil
 	}
-	if id == "" || !create || c.s.strictDir {
-		return nil, c.Errorf("GroupNotFound", ObjectNotFound, id, "[NotFound] : group %q was not found", id)
+	if id == "" || !create || c.h.strict {
+		return nil, c.Errorf("GroupNotFound", cmdlets.ObjectNotFound, id, "[NotFound] : group %q was not found", id)
 	}
 	g := &state.Group{ID: id, DisplayName: displayNameOf(id)}
 	if err := t.PutGroup(g); err != nil {
-		return nil, c.Fail("StoreError", WriteError, "%v", err)
+		return nil, c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 	}
 	c.recordChange(t, "Group", id, "", nil, "created")
 	c.Verbose("group %q is not in the directory; created it (run with --strict to make this an error)", id)

@@ -1,7 +1,9 @@
-package cmdlets
+package teams
 
 import (
 	"fmt"
+	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/join"
 	"slices"
 	"sort"
 	"strconv"
@@ -15,8 +17,8 @@ import (
 
 // directoryHandlers returns the handlers of the directory and assignment
 // cmdlets, keyed by cmdlet name.
-func directoryHandlers() map[string]func(c *Call) error {
-	return map[string]func(c *Call) error{
+func directoryHandlers() map[string]func(c call) error {
+	return map[string]func(c call) error{
 		"Get-CsOnlineUser":                     getOnlineUser,
 		"Get-CsUserPolicyAssignment":           getUserPolicyAssignment,
 		"New-CsGroupPolicyAssignment":          newGroupPolicyAssignment,
@@ -29,10 +31,10 @@ func directoryHandlers() map[string]func(c *Call) error {
 
 // directoryParams adjusts the generated parameters of the directory
 // cmdlets where the service accepts more than the docs' metadata says.
-func directoryParams(facts map[string]*Cmdlet) {
+func directoryParams(facts map[string]*cmdlets.Cmdlet) {
 	// "$null or "" removes the current assignment"
 	if cmd, ok := facts["New-CsBatchPolicyAssignmentOperation"]; ok {
-		if p := cmd.param("PolicyName"); p != nil {
+		if p := cmd.Param("PolicyName"); p != nil {
 			// a mandatory [string] refuses $null even with AllowNull
 			p.AllowNull, p.Type, p.DotNet = true, "object", "System.String"
 		}
@@ -40,7 +42,7 @@ func directoryParams(facts map[string]*Cmdlet) {
 	// Get-CsOnlineUser's objects (Identity = object ID) pipe into
 	// Get-CsUserPolicyAssignment
 	if cmd, ok := facts["Get-CsUserPolicyAssignment"]; ok {
-		if p := cmd.param("Identity"); p != nil {
+		if p := cmd.Param("Identity"); p != nil {
 			p.ByName = true
 		}
 	}
@@ -48,14 +50,14 @@ func directoryParams(facts map[string]*Cmdlet) {
 
 // emuCmdlets returns the emulator-only directory cmdlets, which fill and
 // inspect the emulated tenant: users, group members and the change log.
-func emuCmdlets() []*Cmdlet {
-	return []*Cmdlet{
+func (h *Holder) emuCmdlets() []*cmdlets.Cmdlet {
+	return []*cmdlets.Cmdlet{
 		{Name: "New-EmuUser", Module: "csemu", ShouldProcess: true,
 			Synopsis: "Adds a user to the emulated directory.",
 			Description: "Creates a directory user with a new object ID. Groups named with -Group are created when missing. " +
 				"Every parameter also binds by property name, so `Import-Csv users.csv | New-EmuUser` works; in a CSV cell, " +
 				"separate several groups or licenses with ';'.",
-			Params: []*ParamDef{
+			Params: []*cmdlets.ParamDef{
 				byName(mand(p("UserPrincipalName", "string", 0))),
 				byName(p("DisplayName", "string", -1)),
 				byName(p("Department", "string", -1)),
@@ -63,29 +65,29 @@ func emuCmdlets() []*Cmdlet {
 				byName(alias(p("License", "string[]", -1), "Licenses")),
 				byName(p("ObjectId", "string", -1)),
 			},
-			Process: newEmuUser},
+			Process: h.handler(newEmuUser)},
 		{Name: "Remove-EmuUser", Module: "csemu", ShouldProcess: true,
 			Synopsis: "Removes a user from the emulated directory.",
-			Params: []*ParamDef{
+			Params: []*cmdlets.ParamDef{
 				byName(pipe(mand(alias(p("Identity", "string", 0), "UserPrincipalName")))),
 			},
-			Process: removeEmuUser},
+			Process: h.handler(removeEmuUser)},
 		{Name: "Add-EmuGroupMember", Module: "csemu", ShouldProcess: true,
 			Synopsis: "Makes users direct members of a group of the emulated directory.",
 			Description: "A missing group or user is created with a verbose message, unless csemu runs with --strict. " +
 				"Users also come from the pipeline (Get-CsOnlineUser ... | Add-EmuGroupMember -Group Sales).",
-			Params: []*ParamDef{
+			Params: []*cmdlets.ParamDef{
 				mand(alias(p("Group", "string", 0), "GroupId")),
 				byName(pipe(mand(alias(p("Member", "string[]", 1), "UserPrincipalName", "Identity")))),
 			},
-			Process: addEmuGroupMember},
+			Process: h.handler(addEmuGroupMember)},
 		{Name: "Get-EmuChange", Module: "csemu",
 			Synopsis: "Lists the change log of the emulated tenant: what each cmdlet changed, when and where in which script.",
-			Params: []*ParamDef{
+			Params: []*cmdlets.ParamDef{
 				p("Last", "int", -1),
 				p("Identity", "string", 0),
 			},
-			Process: getEmuChange},
+			Process: h.handler(getEmuChange)},
 	}
 }
 
@@ -93,7 +95,7 @@ func emuCmdlets() []*Cmdlet {
 
 // getOnlineUser is Get-CsOnlineUser: one user (-Identity) or every user,
 // filtered, streamed as the directory holds them.
-func getOnlineUser(c *Call) error {
+func getOnlineUser(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -101,21 +103,21 @@ func getOnlineUser(c *Call) error {
 	var filter *userFilter
 	if raw := c.String("Filter"); strings.TrimSpace(raw) != "" {
 		if filter, err = parseUserFilter(raw, userPropertyNames(t)); err != nil {
-			return c.Fail("InvalidFilter", InvalidArgument, "%s", err.Error())
+			return c.Fail("InvalidFilter", cmdlets.InvalidArgument, "%s", err.Error())
 		}
 	}
 	limit := -1
 	if c.Has("ResultSize") && c.Arg("ResultSize") != nil {
 		if limit, err = parseResultSize(c.String("ResultSize")); err != nil {
-			return c.Fail("CannotConvertArgument", InvalidArgument, "%s", err.Error())
+			return c.Fail("CannotConvertArgument", cmdlets.InvalidArgument, "%s", err.Error())
 		}
 	}
 	accountType := ""
 	if c.Has("AccountType") && c.Arg("AccountType") != nil {
-		docs := c.cmd.param("AccountType").Documented
+		docs := c.Command().Param("AccountType").Documented
 		v, ok := pickName(docs, strings.TrimSpace(c.String("AccountType")))
 		if !ok {
-			return c.Fail("ParameterArgumentValidationError", InvalidArgument,
+			return c.Fail("ParameterArgumentValidationError", cmdlets.InvalidArgument,
 				"Cannot validate argument on parameter 'AccountType'. The argument %q does not belong to the set %q specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.",
 				c.String("AccountType"), strings.Join(docs, ","))
 		}
@@ -143,7 +145,7 @@ func getOnlineUser(c *Call) error {
 		id := c.String("Identity")
 		u, ok := directoryUser(t, id)
 		if !ok {
-			return c.Errorf("UserNotFound", ObjectNotFound, id, "[NotFound] : userId was not found (identity %q)", userID(id))
+			return c.Errorf("UserNotFound", cmdlets.ObjectNotFound, id, "[NotFound] : userId was not found (identity %q)", userID(id))
 		}
 		if !match(u) || limit == 0 {
 			return nil
@@ -246,7 +248,7 @@ var alwaysShown = []string{"Identity", "UserPrincipalName", "DisplayName", "Acco
 
 // onlineUserShape returns how -Properties and -SkipUserPolicies trim the
 // objects Get-CsOnlineUser writes.
-func onlineUserShape(c *Call, t *state.Tenant) (func(*value.Object) *value.Object, error) {
+func onlineUserShape(c call, t *state.Tenant) (func(*value.Object) *value.Object, error) {
 	keep := map[string]bool{}
 	if c.Has("Properties") && c.Arg("Properties") != nil {
 		known := userPropertyNames(t)
@@ -254,7 +256,7 @@ func onlineUserShape(c *Call, t *state.Tenant) (func(*value.Object) *value.Objec
 		for _, s := range fields {
 			name, ok := pickName(known, s)
 			if !ok {
-				return nil, c.Fail("InvalidProperty", InvalidArgument, "-Properties: the user object has no property %q; it has %s", s, strings.Join(known, ", "))
+				return nil, c.Fail("InvalidProperty", cmdlets.InvalidArgument, "-Properties: the user object has no property %q; it has %s", s, strings.Join(known, ", "))
 			}
 			keep[strings.ToLower(name)] = true
 		}
@@ -284,18 +286,18 @@ func onlineUserShape(c *Call, t *state.Tenant) (func(*value.Object) *value.Objec
 }
 
 // onlineUserSort parses -Sort ("DisplayName", "DisplayName desc").
-func onlineUserSort(c *Call, t *state.Tenant) (string, bool, error) {
+func onlineUserSort(c call, t *state.Tenant) (string, bool, error) {
 	if !c.Has("Sort") || c.Arg("Sort") == nil {
 		return "", false, nil
 	}
 	f := strings.Fields(c.String("Sort"))
 	if len(f) == 0 || len(f) > 2 {
-		return "", false, c.Fail("InvalidSort", InvalidArgument, "-Sort %q: use a property name, optionally followed by asc or desc", c.String("Sort"))
+		return "", false, c.Fail("InvalidSort", cmdlets.InvalidArgument, "-Sort %q: use a property name, optionally followed by asc or desc", c.String("Sort"))
 	}
 	known := userPropertyNames(t)
 	name, ok := pickName(known, f[0])
 	if !ok {
-		return "", false, c.Fail("InvalidSort", InvalidArgument, "-Sort: the user object has no property %q; it has %s", f[0], strings.Join(known, ", "))
+		return "", false, c.Fail("InvalidSort", cmdlets.InvalidArgument, "-Sort: the user object has no property %q; it has %s", f[0], strings.Join(known, ", "))
 	}
 	desc := false
 	if len(f) == 2 {
@@ -304,7 +306,7 @@ func onlineUserSort(c *Call, t *state.Tenant) (string, bool, error) {
 		case "desc":
 			desc = true
 		default:
-			return "", false, c.Fail("InvalidSort", InvalidArgument, "-Sort %q: the direction must be asc or desc", c.String("Sort"))
+			return "", false, c.Fail("InvalidSort", cmdlets.InvalidArgument, "-Sort %q: the direction must be asc or desc", c.String("Sort"))
 		}
 	}
 	return name, desc, nil
@@ -844,7 +846,7 @@ func knownPolicyType(s string) (string, bool) {
 	facts := csCmdletFacts()
 	for _, key := range []string{"New-CsGroupPolicyAssignment", "New-CsBatchPolicyAssignmentOperation"} {
 		if cmd, ok := facts[key]; ok {
-			if n, ok := pickName(cmd.param("PolicyType").Documented, s); ok {
+			if n, ok := pickName(cmd.Param("PolicyType").Documented, s); ok {
 				return n, true
 			}
 		}
@@ -854,7 +856,7 @@ func knownPolicyType(s string) (string, bool) {
 
 // assignmentType checks the -PolicyType of an assignment cmdlet and returns
 // the family of the type. forGroups refuses the types groups cannot get.
-func assignmentType(c *Call, forGroups bool) (*family, error) {
+func assignmentType(c call, forGroups bool) (*family, error) {
 	raw := strings.TrimSpace(c.String("PolicyType"))
 	var f *family
 	for _, af := range assignmentFamilies() {
@@ -870,7 +872,7 @@ func assignmentType(c *Call, forGroups bool) (*family, error) {
 	}
 	if forGroups {
 		if _, excluded := pickName(groupExcludedTypes, name); excluded || f != nil && !groupAssignable(f.policyType) {
-			return nil, c.Errorf("GroupAssignmentNotSupported", InvalidOperation, name,
+			return nil, c.Errorf("GroupAssignmentNotSupported", cmdlets.InvalidOperation, name,
 				"Group policy assignment is not supported for the policy type %q. Assign the policy to users with Grant-Cs%s -Identity or New-CsBatchPolicyAssignmentOperation.", name, name)
 		}
 	}
@@ -878,9 +880,9 @@ func assignmentType(c *Call, forGroups bool) (*family, error) {
 		return f, nil
 	}
 	if _, ok := knownPolicyType(raw); ok {
-		return nil, c.Fail("NotImplemented", NotImplemented, "[NotImplemented] policy type %q is not emulated: csemu models %s", name, modeledTypes())
+		return nil, c.Fail("NotImplemented", cmdlets.NotImplemented, "[NotImplemented] policy type %q is not emulated: csemu models %s", name, modeledTypes())
 	}
-	return nil, c.Fail("InvalidPolicyType", InvalidArgument, "%q is not a policy type. The policy types csemu models are %s.", raw, modeledTypes())
+	return nil, c.Fail("InvalidPolicyType", cmdlets.InvalidArgument, "%q is not a policy type. The policy types csemu models are %s.", raw, modeledTypes())
 }
 
 // ---- Get-CsUserPolicyAssignment
@@ -888,7 +890,7 @@ func assignmentType(c *Call, forGroups bool) (*family, error) {
 // getUserPolicyAssignment is Get-CsUserPolicyAssignment: for each policy
 // type that the user gets directly or from a group, the effective policy
 // and every source, strongest first.
-func getUserPolicyAssignment(c *Call) error {
+func getUserPolicyAssignment(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -907,16 +909,16 @@ func getUserPolicyAssignment(c *Call) error {
 	}
 	u, ok := directoryUser(t, id)
 	if !ok {
-		return c.Errorf("UserNotFound", ObjectNotFound, id, "[NotFound] : userId was not found (identity %q)", userID(id))
+		return c.Errorf("UserNotFound", cmdlets.ObjectNotFound, id, "[NotFound] : userId was not found (identity %q)", userID(id))
 	}
 	for _, f := range fams {
-		r := newPolicyResolver(t, f.policyType)
-		eff := r.resolve(u)
+		r := join.NewResolver(t, f.policyType)
+		eff := r.Resolve(u)
 		var sources []any
 		if n := u.Policy(f.policyType); n != "" {
 			sources = append(sources, policySourceObject("Direct", n, ""))
 		}
-		for _, a := range r.groupSources(u) {
+		for _, a := range r.GroupSources(u) {
 			sources = append(sources, policySourceObject("Group", a.PolicyName, a.GroupID))
 		}
 		if len(sources) == 0 {
@@ -951,7 +953,7 @@ const maxGroupsPerType = 64
 // newGroupPolicyAssignment is New-CsGroupPolicyAssignment: it assigns a
 // policy to a group at -Rank (the end when not given), shifting the
 // assignments at that rank and below down by one.
-func newGroupPolicyAssignment(c *Call) error {
+func newGroupPolicyAssignment(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -963,36 +965,36 @@ func newGroupPolicyAssignment(c *Call) error {
 	raw := strings.TrimSpace(c.String("PolicyName"))
 	id, msg := normalizeIdentity(f.form, raw)
 	if msg != "" {
-		return c.Fail("InvalidPolicyName", InvalidArgument, "%s", msg)
+		return c.Fail("InvalidPolicyName", cmdlets.InvalidArgument, "%s", msg)
 	}
 	if id == "Global" {
-		return c.Errorf("NotUserPolicy", InvalidArgument, raw, "Policy \"Global\" cannot be assigned to a group: every user without another assignment already gets it.")
+		return c.Errorf("NotUserPolicy", cmdlets.InvalidArgument, raw, "Policy \"Global\" cannot be assigned to a group: every user without another assignment already gets it.")
 	}
 	pol, ok := t.Object(f.kind, id)
 	if !ok {
-		return c.Errorf("PolicyNotFound", ObjectNotFound, raw, "Provided policy name is not valid: %s %q does not exist", f.policyType, policyName(id))
+		return c.Errorf("PolicyNotFound", cmdlets.ObjectNotFound, raw, "Provided policy name is not valid: %s %q does not exist", f.policyType, policyName(id))
 	}
 	name := policyName(pol.Identity)
 	rank := c.Int("Rank", 0)
 	if c.Has("Rank") && rank < 1 {
-		return c.Fail("InvalidRank", InvalidArgument, "Cannot set the rank of the assignment to %d: the rank must be 1 or greater.", rank)
+		return c.Fail("InvalidRank", cmdlets.InvalidArgument, "Cannot set the rank of the assignment to %d: the rank must be 1 or greater.", rank)
 	}
 	target := strings.TrimSpace(c.String("GroupId"))
 	if g, ok := findGroup(t, target); ok {
 		target = g.ID
-	} else if target == "" || c.s.strictDir {
+	} else if target == "" || c.h.strict {
 		_, err := ensureGroup(c, t, target, false)
 		return err
 	}
 	if old, had := t.GroupAssignment(target, f.policyType); had {
-		return c.Errorf("AssignmentExists", ResourceExists, target,
+		return c.Errorf("AssignmentExists", cmdlets.ResourceExists, target,
 			"Group %q already has a %s assignment (%q at rank %d). Remove it with Remove-CsGroupPolicyAssignment first, or replace it with Grant-Cs%s -Group.",
 			target, f.policyType, old.PolicyName, old.Rank, f.policyType)
 	}
 	if n := len(t.GroupAssignments(f.policyType)); n >= maxGroupsPerType {
-		return c.Errorf("LimitExceeded", LimitsExceeded, target, "Cannot assign a %s to group %q: a policy type can be assigned to at most %d groups.", f.policyType, target, maxGroupsPerType)
+		return c.Errorf("LimitExceeded", cmdlets.LimitsExceeded, target, "Cannot assign a %s to group %q: a policy type can be assigned to at most %d groups.", f.policyType, target, maxGroupsPerType)
 	}
-	if !c.ShouldProcess(target, c.cmd.Name) {
+	if !c.ShouldProcess(target, c.Command().Name) {
 		return nil
 	}
 	g, err := ensureGroup(c, t, target, true)
@@ -1000,9 +1002,9 @@ func newGroupPolicyAssignment(c *Call) error {
 		return err
 	}
 	got, err := t.AddGroupAssignment(state.GroupAssignment{GroupID: g.ID, PolicyType: f.policyType, PolicyName: name, Rank: rank,
-		CreatedTime: c.s.clock.Now().UTC(), CreatedBy: "csemu"})
+		CreatedTime: c.Now().UTC(), CreatedBy: "csemu"})
 	if err != nil {
-		return c.Fail("StoreError", WriteError, "%v", err)
+		return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 	}
 	c.recordChange(t, "Group", g.ID, f.policyType, nil, name)
 	if rank > got {
@@ -1017,7 +1019,7 @@ func newGroupPolicyAssignment(c *Call) error {
 }
 
 // getGroupPolicyAssignment is Get-CsGroupPolicyAssignment.
-func getGroupPolicyAssignment(c *Call) error {
+func getGroupPolicyAssignment(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -1063,7 +1065,7 @@ func groupHasAssignments(t *state.Tenant, group string) bool {
 
 // removeGroupPolicyAssignment is Remove-CsGroupPolicyAssignment: the
 // assignments ranked below move up by one.
-func removeGroupPolicyAssignment(c *Call) error {
+func removeGroupPolicyAssignment(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -1080,9 +1082,9 @@ func removeGroupPolicyAssignment(c *Call) error {
 		}
 	}
 	if !ok {
-		return c.Errorf("AssignmentNotFound", ObjectNotFound, group, "[NotFound] : group %q has no %s assignment", group, f.policyType)
+		return c.Errorf("AssignmentNotFound", cmdlets.ObjectNotFound, group, "[NotFound] : group %q has no %s assignment", group, f.policyType)
 	}
-	if !c.ShouldProcess(a.GroupID, c.cmd.Name) {
+	if !c.ShouldProcess(a.GroupID, c.Command().Name) {
 		return nil
 	}
 	t.RemoveGroupAssignment(a.GroupID, f.policyType)
@@ -1115,7 +1117,7 @@ const maxBatchUsers = 5000
 // newBatchOperation is New-CsBatchPolicyAssignmentOperation. The service
 // runs a batch in the background; csemu applies it at once, so the
 // operation is complete when the cmdlet returns.
-func newBatchOperation(c *Call) error {
+func newBatchOperation(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -1130,7 +1132,7 @@ func newBatchOperation(c *Call) error {
 		id, msg := normalizeIdentity(f.form, raw)
 		o, ok := t.Object(f.kind, id)
 		if msg != "" || id == "Global" || !ok {
-			return c.Errorf("ClientError", InvalidOperation, raw, "Provided policy name is not valid")
+			return c.Errorf("ClientError", cmdlets.InvalidOperation, raw, "Provided policy name is not valid")
 		}
 		name = policyName(o.Identity)
 	}
@@ -1145,24 +1147,24 @@ func newBatchOperation(c *Call) error {
 		ids = append(ids, id)
 	}
 	if len(ids) == 0 {
-		return c.Fail("NoUsers", InvalidArgument, "-Identity names no users")
+		return c.Fail("NoUsers", cmdlets.InvalidArgument, "-Identity names no users")
 	}
 	if len(ids) > maxBatchUsers {
-		return c.Fail("TooManyUsers", LimitsExceeded, "A batch can assign a policy to at most %d users; this one names %d. Split it into several batches.", maxBatchUsers, len(ids))
+		return c.Fail("TooManyUsers", cmdlets.LimitsExceeded, "A batch can assign a policy to at most %d users; this one names %d. Split it into several batches.", maxBatchUsers, len(ids))
 	}
 	if c.Has("AdditionalParameters") {
 		c.Verbose("-AdditionalParameters is accepted and ignored: csemu models no policy type that uses it")
 	}
-	if !c.ShouldProcess(fmt.Sprintf("%d user(s)", len(ids)), c.cmd.Name) {
+	if !c.ShouldProcess(fmt.Sprintf("%d user(s)", len(ids)), c.Command().Name) {
 		return nil
 	}
-	now := c.s.clock.Now().UTC()
-	op := &state.BatchOperation{ID: c.s.newID(), OperationName: c.String("OperationName"), OverallStatus: "Completed",
+	now := c.Now().UTC()
+	op := &state.BatchOperation{ID: c.NewID(), OperationName: c.String("OperationName"), OverallStatus: "Completed",
 		CreatedBy: "csemu", CreatedTime: now, CompletedTime: now}
 	for _, id := range ids {
 		st := state.BatchUserState{ID: id, State: "Completed", Result: "Success"}
 		u, ok := t.User(id)
-		if !ok && !c.s.strictDir && !value.IsGuid(id) {
+		if !ok && !c.h.strict && !value.IsGuid(id) {
 			u, _ = ensureUser(c, t, id, true)
 			ok = u != nil
 		}
@@ -1171,7 +1173,7 @@ func newBatchOperation(c *Call) error {
 			op.ErrorCount++
 		} else if old := u.SetPolicy(f.policyType, name); old != name {
 			if err := t.PutUser(u); err != nil {
-				return c.Fail("StoreError", WriteError, "%v", err)
+				return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 			}
 			c.recordChange(t, "User", u.UPN, f.policyType, old, name)
 		}
@@ -1179,7 +1181,7 @@ func newBatchOperation(c *Call) error {
 		op.Users = append(op.Users, st)
 	}
 	if err := t.PutBatch(op); err != nil {
-		return c.Fail("StoreError", WriteError, "%v", err)
+		return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 	}
 	c.recordChange(t, "BatchOperation", op.ID, "OverallStatus", nil, op.OverallStatus)
 	if op.ErrorCount > 0 {
@@ -1197,7 +1199,7 @@ var batchStatuses = []string{"NotStarted", "InProgress", "Completed"}
 
 // getBatchOperation is Get-CsBatchPolicyAssignmentOperation: one operation
 // with its per-user states (-Identity), or the operations, by -Status.
-func getBatchOperation(c *Call) error {
+func getBatchOperation(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -1206,7 +1208,7 @@ func getBatchOperation(c *Call) error {
 		id := batchID(c.Arg("Identity"))
 		op, ok := t.Batch(id)
 		if !ok {
-			return c.Errorf("OperationNotFound", ObjectNotFound, id, "[NotFound] : batch operation %q was not found", id)
+			return c.Errorf("OperationNotFound", cmdlets.ObjectNotFound, id, "[NotFound] : batch operation %q was not found", id)
 		}
 		return c.Write(batchObject(op, true))
 	}
@@ -1214,7 +1216,7 @@ func getBatchOperation(c *Call) error {
 	if c.Has("Status") && c.Arg("Status") != nil {
 		s, ok := pickName(batchStatuses, strings.TrimSpace(c.String("Status")))
 		if !ok {
-			return c.Fail("InvalidStatus", InvalidArgument, "-Status %q: the status must be one of %s", c.String("Status"), strings.Join(batchStatuses, ", "))
+			return c.Fail("InvalidStatus", cmdlets.InvalidArgument, "-Status %q: the status must be one of %s", c.String("Status"), strings.Join(batchStatuses, ", "))
 		}
 		status = s
 	}
@@ -1302,32 +1304,32 @@ func splitCells(items []string) []string {
 }
 
 // newEmuUser is New-EmuUser.
-func newEmuUser(c *Call) error {
+func newEmuUser(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
 	}
 	upn := strings.TrimSpace(c.String("UserPrincipalName"))
 	if !isUserPrincipalName(upn) {
-		return c.Errorf("InvalidUserPrincipalName", InvalidArgument, upn, "%q is not a valid UserPrincipalName: use name@domain", upn)
+		return c.Errorf("InvalidUserPrincipalName", cmdlets.InvalidArgument, upn, "%q is not a valid UserPrincipalName: use name@domain", upn)
 	}
 	if u, ok := t.User(upn); ok {
-		return c.Errorf("UserExists", ResourceExists, upn, "A user with UserPrincipalName %q already exists (object ID %s).", u.UPN, u.ObjectID)
+		return c.Errorf("UserExists", cmdlets.ResourceExists, upn, "A user with UserPrincipalName %q already exists (object ID %s).", u.UPN, u.ObjectID)
 	}
 	objectID := strings.TrimSpace(c.String("ObjectId"))
 	if objectID != "" {
 		if !value.IsGuid(objectID) {
-			return c.Errorf("InvalidObjectId", InvalidArgument, objectID, "-ObjectId %q is not a GUID", objectID)
+			return c.Errorf("InvalidObjectId", cmdlets.InvalidArgument, objectID, "-ObjectId %q is not a GUID", objectID)
 		}
 		if u, ok := t.User(objectID); ok {
-			return c.Errorf("UserExists", ResourceExists, objectID, "The object ID %s already belongs to %q.", objectID, u.UPN)
+			return c.Errorf("UserExists", cmdlets.ResourceExists, objectID, "The object ID %s already belongs to %q.", objectID, u.UPN)
 		}
 	}
-	if !c.ShouldProcess(upn, c.cmd.Name) {
+	if !c.ShouldProcess(upn, c.Command().Name) {
 		return nil
 	}
 	if objectID == "" {
-		objectID = c.s.newID()
+		objectID = c.NewID()
 	}
 	u := &state.User{UPN: upn, DisplayName: strings.TrimSpace(c.String("DisplayName")), Department: strings.TrimSpace(c.String("Department")),
 		ObjectID: objectID, Enabled: true, Licenses: splitCells(c.Strings("License"))}
@@ -1339,7 +1341,7 @@ func newEmuUser(c *Call) error {
 		if !ok {
 			g = &state.Group{ID: gid, DisplayName: gid}
 			if err := t.PutGroup(g); err != nil {
-				return c.Fail("StoreError", WriteError, "%v", err)
+				return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 			}
 			c.recordChange(t, "Group", gid, "", nil, "created")
 			c.Verbose("created group %q", gid)
@@ -1349,7 +1351,7 @@ func newEmuUser(c *Call) error {
 		}
 	}
 	if err := t.PutUser(u); err != nil {
-		return c.Fail("StoreError", WriteError, "%v", err)
+		return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 	}
 	c.recordChange(t, "User", u.UPN, "", nil, "created")
 	u, _ = t.User(upn)
@@ -1357,7 +1359,7 @@ func newEmuUser(c *Call) error {
 }
 
 // removeEmuUser is Remove-EmuUser.
-func removeEmuUser(c *Call) error {
+func removeEmuUser(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -1365,9 +1367,9 @@ func removeEmuUser(c *Call) error {
 	id := c.String("Identity")
 	u, ok := t.User(userID(id))
 	if !ok {
-		return c.Errorf("UserNotFound", ObjectNotFound, id, "[NotFound] : userId was not found (identity %q)", userID(id))
+		return c.Errorf("UserNotFound", cmdlets.ObjectNotFound, id, "[NotFound] : userId was not found (identity %q)", userID(id))
 	}
-	if !c.ShouldProcess(u.UPN, c.cmd.Name) {
+	if !c.ShouldProcess(u.UPN, c.Command().Name) {
 		return nil
 	}
 	upn := u.UPN
@@ -1378,25 +1380,25 @@ func removeEmuUser(c *Call) error {
 }
 
 // addEmuGroupMember is Add-EmuGroupMember.
-func addEmuGroupMember(c *Call) error {
+func addEmuGroupMember(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
 	}
 	gid := strings.TrimSpace(c.String("Group"))
-	if _, ok := findGroup(t, gid); !ok && (gid == "" || c.s.strictDir) {
+	if _, ok := findGroup(t, gid); !ok && (gid == "" || c.h.strict) {
 		_, err := ensureGroup(c, t, gid, false)
 		return err
 	}
 	for _, m := range c.Strings("Member") {
 		m = userID(m)
-		if _, ok := t.User(m); !ok && (m == "" || c.s.strictDir) {
+		if _, ok := t.User(m); !ok && (m == "" || c.h.strict) {
 			if _, err := ensureUser(c, t, m, false); err != nil {
 				return err
 			}
 			continue
 		}
-		if !c.ShouldProcess(m, c.cmd.Name) {
+		if !c.ShouldProcess(m, c.Command().Name) {
 			continue
 		}
 		g, err := ensureGroup(c, t, gid, true)
@@ -1416,7 +1418,7 @@ func addEmuGroupMember(c *Call) error {
 		}
 		u.Groups = append(u.Groups, g.ID)
 		if err := t.PutUser(u); err != nil {
-			return c.Fail("StoreError", WriteError, "%v", err)
+			return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 		}
 		c.recordChange(t, "Group", g.ID, "Member", nil, u.UPN)
 	}
@@ -1424,7 +1426,7 @@ func addEmuGroupMember(c *Call) error {
 }
 
 // getEmuChange is Get-EmuChange: the change log, oldest first.
-func getEmuChange(c *Call) error {
+func getEmuChange(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -1433,7 +1435,7 @@ func getEmuChange(c *Call) error {
 	if c.Has("Last") {
 		n = c.Int("Last", 0)
 		if n < 0 {
-			return c.Fail("InvalidLast", InvalidArgument, "-Last %d: the count must be 0 or more", n)
+			return c.Fail("InvalidLast", cmdlets.InvalidArgument, "-Last %d: the count must be 0 or more", n)
 		}
 		if n == 0 {
 			return nil

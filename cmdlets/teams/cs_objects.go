@@ -1,7 +1,8 @@
-package cmdlets
+package teams
 
 import (
 	"fmt"
+	"github.com/csemu/csemu/cmdlets"
 	"strings"
 
 	"github.com/csemu/csemu/cmdlets/value"
@@ -98,7 +99,7 @@ func (f *family) psObject(o *state.Object) *value.Object {
 
 // identity reads and normalizes -Identity (or the Identity of -Instance),
 // defaulting to Global.
-func (f *family) identity(c *Call) (string, error) {
+func (f *family) identity(c call) (string, error) {
 	id := "Global"
 	switch {
 	case c.Has("Identity") && c.Arg("Identity") != nil:
@@ -110,23 +111,23 @@ func (f *family) identity(c *Call) (string, error) {
 			v, ok = o.Get("Identity")
 		}
 		if !ok || v == nil {
-			return "", c.Fail("InvalidInstance", InvalidArgument, "the -Instance object has no Identity: pass an object that Get-%s returns", f.noun)
+			return "", c.Fail("InvalidInstance", cmdlets.InvalidArgument, "the -Instance object has no Identity: pass an object that Get-%s returns", f.noun)
 		}
 		id = value.ToString(v)
 	}
 	norm, msg := normalizeIdentity(f.form, id)
 	if msg != "" {
-		return "", c.Fail("InvalidIdentity", InvalidArgument, "%s", msg)
+		return "", c.Fail("InvalidIdentity", cmdlets.InvalidArgument, "%s", msg)
 	}
 	return norm, nil
 }
 
 // notFound writes the error for a missing object.
-func (f *family) notFound(c *Call, id string) error {
-	return c.Errorf("ObjectNotFound", ObjectNotFound, id, "Cannot find %q %q because it does not exist.", f.label(), id)
+func (f *family) notFound(c call, id string) error {
+	return c.Errorf("ObjectNotFound", cmdlets.ObjectNotFound, id, "Cannot find %q %q because it does not exist.", f.label(), id)
 }
 
-func (f *family) get(c *Call) error {
+func (f *family) get(c call) error {
 	return writeObjects(c, f.kind, func() (string, error) { return f.identity(c) },
 		func(id string) error { return f.notFound(c, id) }, f.psObject)
 }
@@ -134,7 +135,7 @@ func (f *family) get(c *Call) error {
 // writeObjects is the body of a Get- cmdlet: it writes the object that
 // -Identity names (identity returns its stored form), or else every object
 // of kind whose identity matches the -Filter wildcard.
-func writeObjects(c *Call, kind string, identity func() (string, error), notFound func(id string) error, show func(*state.Object) *value.Object) error {
+func writeObjects(c call, kind string, identity func() (string, error), notFound func(id string) error, show func(*state.Object) *value.Object) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -164,14 +165,14 @@ func writeObjects(c *Call, kind string, identity func() (string, error), notFoun
 
 // settings returns the property values a Set- or New- call gives, checked
 // and converted, in the order of the cmdlet's parameters.
-func (f *family) settings(c *Call) ([]state.Prop, error) {
+func (f *family) settings(c call) ([]state.Prop, error) {
 	var out []state.Prop
-	for _, p := range c.cmd.Params {
+	for _, p := range c.Command().Params {
 		ln := strings.ToLower(p.Name)
 		if notSettable[ln] {
 			continue
 		}
-		v, ok := c.bound[ln]
+		v, ok := c.Lookup(ln)
 		if !ok {
 			continue
 		}
@@ -180,7 +181,7 @@ func (f *family) settings(c *Call) ([]state.Prop, error) {
 		}
 		cv, err := checkDocumented(p, v)
 		if err != nil {
-			return nil, c.Fail("InvalidValue", InvalidArgument, "%s", err.Error())
+			return nil, c.Fail("InvalidValue", cmdlets.InvalidArgument, "%s", err.Error())
 		}
 		out = append(out, state.Prop{Name: p.Name, Value: cv})
 	}
@@ -189,7 +190,7 @@ func (f *family) settings(c *Call) ([]state.Prop, error) {
 
 // apply sets props on o, recording each change; with dry set it only
 // lists them. It returns the descriptions of what changed.
-func (f *family) apply(c *Call, t *state.Tenant, o *state.Object, props []state.Prop, dry bool) []string {
+func (f *family) apply(c call, t *state.Tenant, o *state.Object, props []state.Prop, dry bool) []string {
 	var changed []string
 	for _, p := range props {
 		old, _ := o.Get(p.Name)
@@ -223,18 +224,18 @@ func showText(v any) string {
 // withInstance lets a Set- cmdlet take the object to change from the
 // pipeline (Get-X | Set-X -Setting value) as -Instance, in a parameter set
 // of its own, also where the documentation lists no -Instance.
-func withInstance(cmd *Cmdlet) {
+func withInstance(cmd *cmdlets.Cmdlet) {
 	for _, p := range cmd.Params {
 		if len(p.Sets) == 1 && p.Sets[0] == "__AllParameterSets" {
 			p.Sets = nil
 		}
 	}
-	if p := cmd.param("Identity"); p != nil && len(p.Sets) == 0 {
+	if p := cmd.Param("Identity"); p != nil && len(p.Sets) == 0 {
 		p.Sets = []string{"Identity"}
 	}
-	inst := cmd.param("Instance")
+	inst := cmd.Param("Instance")
 	if inst == nil {
-		inst = &ParamDef{Name: "Instance", Type: "object", Position: -1, DotNet: "System.Management.Automation.PSObject"}
+		inst = &cmdlets.ParamDef{Name: "Instance", Type: "object", Position: -1, DotNet: "System.Management.Automation.PSObject"}
 		cmd.Params = append(cmd.Params, inst)
 	}
 	inst.Sets, inst.Pipeline = []string{"Instance"}, true
@@ -245,7 +246,7 @@ func withInstance(cmd *Cmdlet) {
 
 // instanceProps returns the properties of an -Instance object that differ
 // from what is stored, so that Set- -Instance writes the edited copy back.
-func instanceProps(c *Call, o *state.Object) []state.Prop {
+func instanceProps(c call, o *state.Object) []state.Prop {
 	inst, ok := c.Arg("Instance").(*value.Object)
 	if !ok {
 		return nil
@@ -263,7 +264,7 @@ func instanceProps(c *Call, o *state.Object) []state.Prop {
 
 // existing loads the tenant and returns the object that -Identity (or
 // -Instance) names; a missing one is reported and o is nil.
-func (f *family) existing(c *Call) (t *state.Tenant, o *state.Object, err error) {
+func (f *family) existing(c call) (t *state.Tenant, o *state.Object, err error) {
 	t, err = c.Tenant()
 	if err != nil {
 		return nil, nil, err
@@ -281,7 +282,7 @@ func (f *family) existing(c *Call) (t *state.Tenant, o *state.Object, err error)
 
 // givenProps returns the settings of a Set- call: those of -Instance that
 // differ from o (flagged in fromInstance), then the named ones, which win.
-func (f *family) givenProps(c *Call, o *state.Object) (props []state.Prop, fromInstance map[string]bool, err error) {
+func (f *family) givenProps(c call, o *state.Object) (props []state.Prop, fromInstance map[string]bool, err error) {
 	props, err = f.settings(c)
 	if err != nil {
 		return nil, nil, err
@@ -304,7 +305,7 @@ func (f *family) givenProps(c *Call, o *state.Object) (props []state.Prop, fromI
 	return props, fromInstance, nil
 }
 
-func (f *family) set(c *Call) error {
+func (f *family) set(c call) error {
 	t, o, err := f.existing(c)
 	if o == nil {
 		return err
@@ -314,15 +315,15 @@ func (f *family) set(c *Call) error {
 	if err != nil {
 		return err
 	}
-	if !c.ShouldProcess(id, c.cmd.Name) {
+	if !c.ShouldProcess(id, c.Command().Name) {
 		for _, line := range f.apply(c, t, o, props, true) {
-			c.whatIfDetail(line)
+			c.WhatIfDetail(line)
 		}
 		return nil
 	}
 	if len(f.apply(c, t, o, props, false)) > 0 {
 		if err := t.PutObject(o); err != nil {
-			return c.Fail("StoreError", WriteError, "%v", err)
+			return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 		}
 	}
 	if c.Bool("PassThru") {
@@ -331,13 +332,7 @@ func (f *family) set(c *Call) error {
 	return nil
 }
 
-// whatIfDetail shows, under a "What if:" line, one property a call would
-// change.
-func (c *Call) whatIfDetail(line string) {
-	fmt.Fprintf(c.s.out, "What if:     %s\n", line)
-}
-
-func (f *family) newObject(c *Call) error {
+func (f *family) newObject(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -347,7 +342,7 @@ func (f *family) newObject(c *Call) error {
 		return err
 	}
 	if _, exists := t.Object(f.kind, id); exists || id == "Global" {
-		return c.Errorf("ObjectAlreadyExists", ResourceExists, id, "Cannot create %q %q because it already exists.", f.label(), id)
+		return c.Errorf("ObjectAlreadyExists", cmdlets.ResourceExists, id, "Cannot create %q %q because it already exists.", f.label(), id)
 	}
 	props, err := f.settings(c)
 	if err != nil {
@@ -355,21 +350,21 @@ func (f *family) newObject(c *Call) error {
 	}
 	o, ok := state.DefaultObject(f.kind)
 	if !ok {
-		return c.Fail("NoDefaults", InvalidOperation, "no defaults for %s", f.label())
+		return c.Fail("NoDefaults", cmdlets.InvalidOperation, "no defaults for %s", f.label())
 	}
 	o.Identity = id
-	if !c.ShouldProcess(id, c.cmd.Name) {
+	if !c.ShouldProcess(id, c.Command().Name) {
 		return nil
 	}
 	c.recordChange(t, f.kind, id, "", nil, "created")
 	f.apply(c, t, o, props, false)
 	if err := t.PutObject(o); err != nil {
-		return c.Fail("StoreError", WriteError, "%v", err)
+		return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 	}
 	return c.Write(f.psObject(o))
 }
 
-func (f *family) remove(c *Call) error {
+func (f *family) remove(c call) error {
 	t, o, err := f.existing(c)
 	if o == nil {
 		return err
@@ -377,7 +372,7 @@ func (f *family) remove(c *Call) error {
 	id := o.Identity
 	if id == "Global" {
 		if !f.resetGlobal {
-			return c.Errorf("CannotRemoveGlobal", InvalidOperation, id,
+			return c.Errorf("CannotRemoveGlobal", cmdlets.InvalidOperation, id,
 				"The global %s cannot be removed. Use Set-%s -Identity Global to change its settings.", f.label(), f.noun)
 		}
 		def, _ := state.DefaultObject(f.kind)
@@ -386,7 +381,7 @@ func (f *family) remove(c *Call) error {
 			dv, _ := def.Get(p.Name)
 			props = append(props, state.Prop{Name: p.Name, Value: toPS(dv)})
 		}
-		if !c.ShouldProcess(id, c.cmd.Name) {
+		if !c.ShouldProcess(id, c.Command().Name) {
 			return nil
 		}
 		f.apply(c, t, o, props, false)
@@ -398,7 +393,7 @@ func (f *family) remove(c *Call) error {
 		c.Verbose("the Global %s was reset to its default values", f.label())
 		return t.PutObject(o)
 	}
-	if !c.ShouldProcess(id, c.cmd.Name) {
+	if !c.ShouldProcess(id, c.Command().Name) {
 		return nil
 	}
 	if f.policyType != "" {
@@ -411,7 +406,7 @@ func (f *family) remove(c *Call) error {
 
 // unassign removes every assignment of the policy name, as the service
 // does when a custom policy is deleted, and warns how many there were.
-func (f *family) unassign(c *Call, t *state.Tenant, name string) {
+func (f *family) unassign(c call, t *state.Tenant, name string) {
 	users := 0
 	var changed []*state.User
 	for u := range t.Users() {

@@ -1,9 +1,11 @@
-package cmdlets
+package teams
 
 import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/join"
 	"strings"
 	"testing"
 	"time"
@@ -76,14 +78,13 @@ func runDir(t testing.TB, tn *state.Tenant, script string, strict bool) (string,
 	t.Helper()
 	var out, errb bytes.Buffer
 	n := 0
-	s := NewSession(
-		WithIO(strings.NewReader(""), &out, &errb),
-		WithClock(&FixedClock{T: time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)}),
-		WithIDs(func() string { n++; return fmt.Sprintf("00000000-0000-4000-9000-%012d", n) }),
-		WithEnv(func(string) (string, bool) { return "", false }),
-		WithTenant(func() (*state.Tenant, error) { return tn, nil }),
-		WithStrictDirectory(strict),
-	)
+	h := NewHolder(Config{Load: func() (*state.Tenant, error) { return tn, nil }, Strict: strict})
+	s := cmdlets.NewSession(append([]cmdlets.Option{
+		cmdlets.WithIO(strings.NewReader(""), &out, &errb),
+		cmdlets.WithClock(&cmdlets.FixedClock{T: time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)}),
+		cmdlets.WithIDs(func() string { n++; return fmt.Sprintf("00000000-0000-4000-9000-%012d", n) }),
+		cmdlets.WithEnv(func(string) (string, bool) { return "", false }),
+	}, h.Options()...)...)
 	if _, err := s.Run(context.Background(), "t.ps1", script, nil); err != nil {
 		errb.WriteString(err.Error())
 	}
@@ -297,29 +298,29 @@ func TestEffectivePolicyPrecedence(t *testing.T) {
 		}
 		return u
 	}
-	check := func(step string, u *state.User, want effectivePolicy) {
+	check := func(step string, u *state.User, want join.Effective) {
 		t.Helper()
-		if got := resolveEffectivePolicy(tn, u, pt); got != want {
+		if got := join.Resolve(tn, u, pt); got != want {
 			t.Errorf("%s: %s: got %+v, want %+v", step, upnOf(u), got, want)
 		}
-		if got := newPolicyResolver(tn, pt).resolve(u); got != want {
+		if got := join.NewResolver(tn, pt).Resolve(u); got != want {
 			t.Errorf("%s: resolver: %s: got %+v, want %+v", step, upnOf(u), got, want)
 		}
 	}
-	global := effectivePolicy{Identity: "Global", Name: "Global", Source: sourceGlobal}
+	global := join.Effective{Identity: "Global", Name: "Global", Source: join.SourceGlobal}
 	check("nothing assigned", user("bob@contoso.com"), global)
 	check("outside the directory", nil, global)
 
 	tn.SetTenantGrant(pt, "Lobby")
-	tenant := effectivePolicy{Identity: "Tag:Lobby", Name: "Lobby", Source: sourceTenant}
+	tenant := join.Effective{Identity: "Tag:Lobby", Name: "Lobby", Source: join.SourceTenant}
 	check("tenant grant", user("bob@contoso.com"), tenant)
 	check("tenant grant, outside the directory", nil, tenant)
 
 	if _, err := tn.AddGroupAssignment(state.GroupAssignment{GroupID: "Eng", PolicyType: pt, PolicyName: "Closed"}); err != nil {
 		t.Fatal(err)
 	}
-	check("group beats tenant", user("bob@contoso.com"), effectivePolicy{Identity: "Tag:Closed", Name: "Closed", Source: sourceGroup, GroupID: "Eng", Rank: 1})
-	check("direct beats group", user("ann@contoso.com"), effectivePolicy{Identity: "Tag:Open", Name: "Open", Source: sourceDirect})
+	check("group beats tenant", user("bob@contoso.com"), join.Effective{Identity: "Tag:Closed", Name: "Closed", Source: join.SourceGroup, GroupID: "Eng", Rank: 1})
+	check("direct beats group", user("ann@contoso.com"), join.Effective{Identity: "Tag:Open", Name: "Open", Source: join.SourceDirect})
 
 	// eve is in Eng and Sales: the best rank wins, whatever the order of
 	// her groups
@@ -327,17 +328,17 @@ func TestEffectivePolicyPrecedence(t *testing.T) {
 		t.Fatal(err)
 	}
 	eve := user("eve_fabrikam.com#EXT#@contoso.com")
-	check("best rank", eve, effectivePolicy{Identity: "Tag:Lobby", Name: "Lobby", Source: sourceGroup, GroupID: "Sales", Rank: 1})
+	check("best rank", eve, join.Effective{Identity: "Tag:Lobby", Name: "Lobby", Source: join.SourceGroup, GroupID: "Sales", Rank: 1})
 	tn.RemoveGroupAssignment("Sales", pt)
-	check("renumbered after remove", eve, effectivePolicy{Identity: "Tag:Closed", Name: "Closed", Source: sourceGroup, GroupID: "Eng", Rank: 1})
+	check("renumbered after remove", eve, join.Effective{Identity: "Tag:Closed", Name: "Closed", Source: join.SourceGroup, GroupID: "Eng", Rank: 1})
 
 	// a group the user is not a direct member of does not count
 	if _, err := tn.AddGroupAssignment(state.GroupAssignment{GroupID: "Managers", PolicyType: pt, PolicyName: "Lobby", Rank: 1}); err != nil {
 		t.Fatal(err)
 	}
-	check("not a member", user("bob@contoso.com"), effectivePolicy{Identity: "Tag:Closed", Name: "Closed", Source: sourceGroup, GroupID: "Eng", Rank: 2})
+	check("not a member", user("bob@contoso.com"), join.Effective{Identity: "Tag:Closed", Name: "Closed", Source: join.SourceGroup, GroupID: "Eng", Rank: 2})
 	check("other policy types", user("cara@contoso.com"), tenant)
-	if got := resolveEffectivePolicy(tn, user("cara@contoso.com"), "ExternalAccessPolicy"); got.Source != sourceDirect || got.Name != "NoFed" {
+	if got := join.Resolve(tn, user("cara@contoso.com"), "ExternalAccessPolicy"); got.Source != join.SourceDirect || got.Name != "NoFed" {
 		t.Errorf("cara ExternalAccessPolicy: %+v", got)
 	}
 
@@ -359,16 +360,16 @@ func TestPrecedenceScript(t *testing.T) {
 	steps := []struct {
 		script string
 		out    string // Get-CsUserPolicyAssignment for bob, as "name|sources"
-		source policySource
+		source join.Source
 		name   string
 	}{
-		{"", "", sourceGlobal, "Global"},
-		{"Grant-CsTeamsMeetingPolicy -PolicyName Lobby -Global", "", sourceTenant, "Lobby"},
-		{"New-CsGroupPolicyAssignment -GroupId Eng -PolicyType TeamsMeetingPolicy -PolicyName Closed", "Closed|Group:Closed:Eng", sourceGroup, "Closed"},
-		{"Grant-CsTeamsMeetingPolicy -Identity bob@contoso.com -PolicyName Open", "Open|Direct:Open:,Group:Closed:Eng", sourceDirect, "Open"},
-		{"Grant-CsTeamsMeetingPolicy -Identity bob@contoso.com -PolicyName $null", "Closed|Group:Closed:Eng", sourceGroup, "Closed"},
-		{"Remove-CsGroupPolicyAssignment -GroupId Eng -PolicyType TeamsMeetingPolicy", "", sourceTenant, "Lobby"},
-		{"Grant-CsTeamsMeetingPolicy -PolicyName Global -Global", "", sourceGlobal, "Global"},
+		{"", "", join.SourceGlobal, "Global"},
+		{"Grant-CsTeamsMeetingPolicy -PolicyName Lobby -Global", "", join.SourceTenant, "Lobby"},
+		{"New-CsGroupPolicyAssignment -GroupId Eng -PolicyType TeamsMeetingPolicy -PolicyName Closed", "Closed|Group:Closed:Eng", join.SourceGroup, "Closed"},
+		{"Grant-CsTeamsMeetingPolicy -Identity bob@contoso.com -PolicyName Open", "Open|Direct:Open:,Group:Closed:Eng", join.SourceDirect, "Open"},
+		{"Grant-CsTeamsMeetingPolicy -Identity bob@contoso.com -PolicyName $null", "Closed|Group:Closed:Eng", join.SourceGroup, "Closed"},
+		{"Remove-CsGroupPolicyAssignment -GroupId Eng -PolicyType TeamsMeetingPolicy", "", join.SourceTenant, "Lobby"},
+		{"Grant-CsTeamsMeetingPolicy -PolicyName Global -Global", "", join.SourceGlobal, "Global"},
 	}
 	const show = "\nGet-CsUserPolicyAssignment -Identity bob@contoso.com -PolicyType TeamsMeetingPolicy | % { $_.PolicyName + '|' + (($_.PolicySource | % { '{0}:{1}:{2}' -f $_.AssignmentType, $_.PolicyName, $_.Reference }) -join ',') }"
 	for _, st := range steps {
@@ -380,7 +381,7 @@ func TestPrecedenceScript(t *testing.T) {
 			t.Errorf("after %q: Get-CsUserPolicyAssignment gives %q, want %q", st.script, out, want)
 		}
 		u, _ := tn.User("bob@contoso.com")
-		if got := resolveEffectivePolicy(tn, u, "TeamsMeetingPolicy"); got.Source != st.source || got.Name != st.name {
+		if got := join.Resolve(tn, u, "TeamsMeetingPolicy"); got.Source != st.source || got.Name != st.name {
 			t.Errorf("after %q: effective %+v, want %s from %s", st.script, got, st.name, st.source)
 		}
 	}
@@ -709,21 +710,21 @@ func bigTenant(tb testing.TB, n int) *state.Tenant {
 func TestResolverMatchesOneOff(t *testing.T) {
 	tn := bigTenant(t, 2000)
 	tn.SetTenantGrant("TeamsMeetingPolicy", "Open")
-	r := newPolicyResolver(tn, "TeamsMeetingPolicy")
-	counts := map[policySource]int{}
+	r := join.NewResolver(tn, "TeamsMeetingPolicy")
+	counts := map[join.Source]int{}
 	for u := range tn.Users() {
-		got := r.resolve(u)
+		got := r.Resolve(u)
 		// the definition: direct, else the smallest rank among the
 		// user's groups, else tenant, else Global
-		want := effectivePolicy{Identity: "Tag:Open", Name: "Open", Source: sourceTenant}
+		want := join.Effective{Identity: "Tag:Open", Name: "Open", Source: join.SourceTenant}
 		if n := u.Policy("TeamsMeetingPolicy"); n != "" {
-			want = effectivePolicy{Identity: "Tag:" + n, Name: n, Source: sourceDirect}
+			want = join.Effective{Identity: "Tag:" + n, Name: n, Source: join.SourceDirect}
 		} else {
 			best := 0
 			for _, a := range tn.GroupAssignments("TeamsMeetingPolicy") {
 				if u.InGroup(a.GroupID) && (best == 0 || a.Rank < best) {
 					best = a.Rank
-					want = effectivePolicy{Identity: "Tag:" + a.PolicyName, Name: a.PolicyName, Source: sourceGroup, GroupID: a.GroupID, Rank: a.Rank}
+					want = join.Effective{Identity: "Tag:" + a.PolicyName, Name: a.PolicyName, Source: join.SourceGroup, GroupID: a.GroupID, Rank: a.Rank}
 				}
 			}
 		}
@@ -732,7 +733,7 @@ func TestResolverMatchesOneOff(t *testing.T) {
 		}
 		counts[got.Source]++
 	}
-	if counts[sourceDirect] == 0 || counts[sourceGroup] == 0 || counts[sourceTenant] == 0 {
+	if counts[join.SourceDirect] == 0 || counts[join.SourceGroup] == 0 || counts[join.SourceTenant] == 0 {
 		t.Errorf("the tenant does not exercise every source: %v", counts)
 	}
 }
@@ -741,9 +742,9 @@ func BenchmarkResolveEffectivePolicy(b *testing.B) {
 	tn := bigTenant(b, 100_000)
 	b.ReportAllocs()
 	for b.Loop() {
-		r := newPolicyResolver(tn, "TeamsMeetingPolicy")
+		r := join.NewResolver(tn, "TeamsMeetingPolicy")
 		for u := range tn.Users() {
-			_ = r.resolve(u)
+			_ = r.Resolve(u)
 		}
 	}
 }

@@ -1,8 +1,9 @@
-package cmdlets
+package teams
 
 import (
 	"errors"
 	"fmt"
+	"github.com/csemu/csemu/cmdlets"
 	"reflect"
 	"sort"
 	"strings"
@@ -11,107 +12,122 @@ import (
 	"github.com/csemu/csemu/state"
 )
 
-// WithTenant sets where the Teams and Skype for Business cmdlets find the
-// tenant they read and change. load runs once, when the first such cmdlet
-// runs, so that a script that never touches the tenant never opens it.
-func WithTenant(load func() (*state.Tenant, error)) Option {
-	return func(s *Session) { s.tenantLoad = load }
+// Config says where the Teams and Skype for Business cmdlets of a session
+// find the tenant they read and change.
+type Config struct {
+	// Load opens the tenant. It runs once, when the first cmdlet needs the
+	// tenant, so that a script that never touches it never opens it. Nil
+	// starts a new tenant in memory.
+	Load func() (*state.Tenant, error)
+	// Peek returns the tenant for completion at the prompt when no cmdlet
+	// has loaded it, or nil when it is not at hand.
+	Peek func() *state.Tenant
+	// Strict makes a user or group that a cmdlet names but the directory
+	// lacks an error, as the service reports it, instead of creating it on
+	// the fly.
+	Strict bool
 }
 
-// WithStrictDirectory makes a user or group that a cmdlet names but the
-// directory lacks an error, as the service reports it, instead of creating
-// it on the fly.
-func WithStrictDirectory(on bool) Option { return func(s *Session) { s.strictDir = on } }
+// Holder holds the tenant of one session's Teams and Skype for Business
+// cmdlets: it loads it when the first of them runs and keeps it until
+// [Holder.Drop].
+type Holder struct {
+	load   func() (*state.Tenant, error)
+	peek   func() *state.Tenant
+	strict bool
+	tenant *state.Tenant
+	err    error
+	upns   upnIndex
+}
 
-// LoadedTenant returns the tenant if a cmdlet has loaded it.
-func (s *Session) LoadedTenant() (*state.Tenant, bool) { return s.tenant, s.tenant != nil }
+// NewHolder returns a holder that finds the tenant as cfg says.
+func NewHolder(cfg Config) *Holder {
+	return &Holder{load: cfg.Load, peek: cfg.Peek, strict: cfg.Strict}
+}
 
-// DropTenant forgets the loaded tenant, so that the next cmdlet loads it
-// again (the REPL does this after each command, which it commits).
-func (s *Session) DropTenant() { s.tenant, s.tenantErr = nil, nil }
+// Options returns the session options that register the cmdlets and
+// modules of h: a session built with them runs the Teams and Skype for
+// Business cmdlets on h's tenant.
+func (h *Holder) Options() []cmdlets.Option {
+	return []cmdlets.Option{cmdlets.WithCommands(h.Cmdlets()...), cmdlets.WithModules(Modules()...)}
+}
 
-// tenantState is what a session keeps of the tenant.
-type tenantState struct {
-	tenantLoad func() (*state.Tenant, error)
-	tenant     *state.Tenant
-	tenantErr  error
-	strictDir  bool
+// Loaded returns the tenant if a cmdlet has loaded it.
+func (h *Holder) Loaded() (*state.Tenant, bool) { return h.tenant, h.tenant != nil }
+
+// Drop forgets the loaded tenant, so that the next cmdlet loads it again
+// (the prompt does this after each command, which it commits).
+func (h *Holder) Drop() { h.tenant, h.err = nil, nil }
+
+// completionTenant returns the loaded tenant, or the one Peek has at hand,
+// or nil.
+func (h *Holder) completionTenant() *state.Tenant {
+	if h.tenant != nil {
+		return h.tenant
+	}
+	if h.peek != nil {
+		return h.peek()
+	}
+	return nil
+}
+
+// call is one run of a Teams or Skype for Business cmdlet: the call and
+// the holder of the session's tenant.
+type call struct {
+	*cmdlets.Call
+	h *Holder
+}
+
+// handler adapts a cmdlet body to the interpreter's handler type.
+func (h *Holder) handler(f func(c call) error) func(*cmdlets.Call) error {
+	if f == nil {
+		return nil
+	}
+	return func(c *cmdlets.Call) error { return f(call{Call: c, h: h}) }
 }
 
 // Tenant returns the tenant, loading it at the first call. A tenant that
 // cannot be opened stops the script: no later cmdlet could work either.
-func (c *Call) Tenant() (*state.Tenant, error) {
-	s := c.s
-	if s.tenant != nil {
-		return s.tenant, nil
+func (c call) Tenant() (*state.Tenant, error) {
+	h := c.h
+	if h.tenant != nil {
+		return h.tenant, nil
 	}
-	if s.tenantErr == nil {
-		if s.tenantLoad == nil {
-			s.tenant = state.NewTenant()
-			return s.tenant, nil
+	if h.err == nil {
+		if h.load == nil {
+			h.tenant = state.NewTenant()
+			return h.tenant, nil
 		}
-		t, err := s.tenantLoad()
+		t, err := h.load()
 		if err == nil && t == nil {
 			err = errors.New("no tenant")
 		}
 		if err != nil {
-			s.tenantErr = err
+			h.err = err
 		} else {
-			s.tenant = t
+			h.tenant = t
 			return t, nil
 		}
 	}
-	return nil, &psError{kind: scriptTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "TenantUnavailable",
-		Category: ResourceUnavailable, Msg: s.tenantErr.Error()}}
+	return nil, c.Abort("TenantUnavailable", cmdlets.ResourceUnavailable, "%s", h.err.Error())
 }
 
 // recordChange adds an entry to the change log for a property that a
 // cmdlet changed, at the script position of the call.
-func (c *Call) recordChange(t *state.Tenant, kind, identity, property string, old, new any) {
+func (c call) recordChange(t *state.Tenant, kind, identity, property string, old, new any) {
 	file := c.Pos.Filename
 	if file == "" {
 		file = "<prompt>" // a command typed at the interactive prompt
 	}
 	t.AppendChange(state.Change{
-		Time: c.s.clock.Now().UTC(), Cmdlet: c.cmd.Name, File: file, Line: c.Pos.Line,
+		Time: c.Now().UTC(), Cmdlet: c.Command().Name, File: file, Line: c.Pos.Line,
 		Kind: kind, Identity: identity, Property: property, Old: changeText(old), New: changeText(new),
 	})
 }
 
-// changeText renders a stored value for the change log as PowerShell would
-// show it.
-func changeText(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case bool:
-		if x {
-			return "True"
-		}
-		return "False"
-	case []any:
-		parts := make([]string, len(x))
-		for i, it := range x {
-			parts[i] = changeText(it)
-		}
-		return "{" + strings.Join(parts, ", ") + "}"
-	case *state.Object:
-		return objectText(x)
-	}
-	return value.ToString(toPS(v))
-}
-
-// objectText renders a nested object (an allow list, a domain pattern) as
-// its properties, like PowerShell shows a nested object in a list.
-func objectText(o *state.Object) string {
-	var parts []string
-	for _, p := range o.Props {
-		parts = append(parts, p.Name+"="+changeText(p.Value))
-	}
-	return o.Kind + "{" + strings.Join(parts, "; ") + "}"
-}
+// changeText renders a stored value for the change log as PowerShell
+// would show it.
+func changeText(v any) string { return state.Text(v) }
 
 // toPS converts a stored property value to a PowerShell value.
 func toPS(v any) any {
@@ -249,11 +265,17 @@ func policyName(identity string) string {
 	return identity
 }
 
+// documentedCheck returns the Check hook of a setting with documented
+// values (see checkDocumented).
+func documentedCheck(p *cmdlets.ParamDef) func(v any) (any, error) {
+	return func(v any) (any, error) { return checkDocumented(p, v) }
+}
+
 // checkDocumented checks the string settings that have documented values
 // and returns the values in their documented spelling. A list setting
 // checks each item. A wrong value fails with a message that lists the
 // allowed values.
-func checkDocumented(p *ParamDef, v any) (any, error) {
+func checkDocumented(p *cmdlets.ParamDef, v any) (any, error) {
 	if len(p.Documented) == 0 || v == nil {
 		return v, nil
 	}

@@ -1,4 +1,4 @@
-package cmdlets
+package teams
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/state"
 )
 
@@ -38,14 +39,23 @@ func completionFixture(t testing.TB) *state.Tenant {
 	return tn
 }
 
-func completionSession(t testing.TB, tn *state.Tenant) *Session {
+func completionSession(t testing.TB, tn *state.Tenant) *cmdlets.Session {
 	t.Helper()
-	s := NewSession(WithCompletionTenant(func() *state.Tenant { return tn }))
+	s, _ := completionHolder(t, tn)
+	return s
+}
+
+// completionHolder returns a session with the Teams cmdlets and a
+// function, whose completion finds the tenant tn.
+func completionHolder(t testing.TB, tn *state.Tenant) (*cmdlets.Session, *Holder) {
+	t.Helper()
+	h := NewHolder(Config{Peek: func() *state.Tenant { return tn }})
+	s := cmdlets.NewSession(h.Options()...)
 	setup := "function Get-Thing { param([string]$Name, [switch]$Force, [ValidateSet('Red','Green')]$Color) }\n$myVariable = 1\n"
 	if _, err := s.RunInGlobal(context.Background(), "", setup); err != nil {
 		t.Fatal(err)
 	}
-	return s
+	return s, h
 }
 
 func TestComplete(t *testing.T) {
@@ -220,11 +230,11 @@ func BenchmarkCompleteFirstUPN(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	s := completionSession(b, tn)
+	s, h := completionHolder(b, tn)
 	line := "Grant-CsTeamsMeetingPolicy -Identity user0421"
 	b.ReportAllocs()
 	for b.Loop() {
-		s.upns = upnIndex{}
+		h.upns = upnIndex{}
 		s.Complete(line, len(line))
 	}
 }
@@ -250,7 +260,7 @@ func BenchmarkCompleteValue(b *testing.B) {
 // TestCompleteWithoutTenant: without a tenant at hand, a parameter that
 // takes identities or users offers nothing (not file names).
 func TestCompleteWithoutTenant(t *testing.T) {
-	s := NewSession(WithCompletionTenant(func() *state.Tenant { return nil }))
+	s := cmdlets.NewSession(NewHolder(Config{Peek: func() *state.Tenant { return nil }}).Options()...)
 	for _, line := range []string{"Set-CsTeamsMeetingPolicy -Identity ", "Grant-CsTeamsMeetingPolicy -Identity ", "Grant-CsTeamsMeetingPolicy -PolicyName "} {
 		if _, items := s.Complete(line, len(line)); len(items) != 0 {
 			t.Errorf("%q: %q", line, items)

@@ -1,8 +1,9 @@
-package cmdlets_test
+package teams_test
 
 import (
 	"context"
 	"fmt"
+	"github.com/csemu/csemu/cmdlets/teams"
 	"io"
 	"runtime"
 	"strings"
@@ -52,11 +53,10 @@ func BenchmarkAnonymousJoinDirectory(b *testing.B) {
 			peak := uint64(0)
 			b.ReportAllocs()
 			for b.Loop() {
-				s := cmdlets.NewSession(
+				s := cmdlets.NewSession(append([]cmdlets.Option{
 					cmdlets.WithIO(nil, io.Discard, io.Discard),
 					cmdlets.WithClock(&cmdlets.FixedClock{T: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)}),
-					cmdlets.WithTenant(func() (*state.Tenant, error) { return t, nil }),
-				)
+				}, teams.NewHolder(teams.Config{Load: func() (*state.Tenant, error) { return t, nil }}).Options()...)...)
 				if _, err := s.RunInGlobal(context.Background(), "", q); err != nil {
 					b.Fatal(err)
 				}

@@ -1,7 +1,8 @@
-package cmdlets
+package teams
 
 import (
 	"fmt"
+	"github.com/csemu/csemu/cmdlets"
 	"strings"
 	"unicode"
 
@@ -42,12 +43,12 @@ const edgeType = "Microsoft.Rtc.Management.WritableConfig.Settings.Edge."
 // federationHandlers returns the handlers of the federation cmdlets
 // (New-CsEdge*, the tenant and ACS federation settings, allowed and blocked
 // domains), keyed by cmdlet name.
-func federationHandlers() map[string]func(c *Call) error {
+func federationHandlers() map[string]func(c call) error {
 	allowed := &domainList{kind: state.KindAllowedDomain, other: state.KindBlockedDomain, noun: "CsAllowedDomain",
 		list: "allowed", otherList: "blocked", props: []string{"Comment", "MarkForMonitoring", "ProxyFqdn", "VerificationLevel"}}
 	blocked := &domainList{kind: state.KindBlockedDomain, other: state.KindAllowedDomain, noun: "CsBlockedDomain",
 		list: "blocked", otherList: "allowed", props: []string{"Comment"}}
-	out := map[string]func(c *Call) error{
+	out := map[string]func(c call) error{
 		"New-CsEdgeAllowAllKnownDomains":        newAllowAllKnownDomains,
 		"New-CsEdgeDomainPattern":               newDomainPattern,
 		"New-CsEdgeAllowList":                   newAllowList,
@@ -70,21 +71,21 @@ func federationHandlers() map[string]func(c *Call) error {
 // -BlockAllSubdomains takes $True (a Boolean in the module, a switch in the
 // docs), -VerificationLevel is the VerificationLevelType enum, and
 // -AllowedAcsResources also takes an @{Add=..} list edit.
-func federationParams(facts map[string]*Cmdlet) {
-	retype := func(cmdlet, param string, fix func(p *ParamDef)) {
+func federationParams(facts map[string]*cmdlets.Cmdlet) {
+	retype := func(cmdlet, param string, fix func(p *cmdlets.ParamDef)) {
 		if cmd, ok := facts[cmdlet]; ok {
-			if p := cmd.param(param); p != nil {
+			if p := cmd.Param(param); p != nil {
 				fix(p)
 			}
 		}
 	}
-	retype("New-CsEdgeAllowList", "AllowedDomain", func(p *ParamDef) {
+	retype("New-CsEdgeAllowList", "AllowedDomain", func(p *cmdlets.ParamDef) {
 		p.Type, p.DotNet = "object", "System.Collections.Generic.List`1[Microsoft.Rtc.Management.WritableConfig.Settings.Edge.DomainPattern]"
 	})
-	retype("Set-CsTenantFederationConfiguration", "BlockAllSubdomains", func(p *ParamDef) { p.Type = "bool" })
-	retype("Set-CsTeamsAcsFederationConfiguration", "AllowedAcsResources", func(p *ParamDef) { p.Type, p.DotNet = "object", "System.String[]" })
+	retype("Set-CsTenantFederationConfiguration", "BlockAllSubdomains", func(p *cmdlets.ParamDef) { p.Type = "bool" })
+	retype("Set-CsTeamsAcsFederationConfiguration", "AllowedAcsResources", func(p *cmdlets.ParamDef) { p.Type, p.DotNet = "object", "System.String[]" })
 	for _, cmdlet := range []string{"New-CsAllowedDomain", "Set-CsAllowedDomain"} {
-		retype(cmdlet, "VerificationLevel", func(p *ParamDef) {
+		retype(cmdlet, "VerificationLevel", func(p *cmdlets.ParamDef) {
 			p.Values, p.Enum = verificationLevels(), "VerificationLevelType"
 		})
 	}
@@ -186,19 +187,19 @@ func decorateEdge(v any) {
 	}
 }
 
-func newAllowAllKnownDomains(c *Call) error {
+func newAllowAllKnownDomains(c call) error {
 	return c.Write(value.NewObject(edgeType + "AllowAllKnownDomains"))
 }
 
-func newDomainPattern(c *Call) error {
+func newDomainPattern(c call) error {
 	d, msg := checkDomain(c.String("Domain"))
 	if msg != "" {
-		return c.Fail("InvalidDomain", InvalidArgument, "%s", msg)
+		return c.Fail("InvalidDomain", cmdlets.InvalidArgument, "%s", msg)
 	}
 	return c.Write(domainPatternPS(d))
 }
 
-func newAllowList(c *Call) error {
+func newAllowList(c call) error {
 	domains, err := domainItems(c, "AllowedDomain", c.Arg("AllowedDomain"))
 	if err != nil {
 		return err
@@ -240,7 +241,7 @@ func domainOf(v any) (string, bool) {
 
 // domainItems returns the domains a parameter value lists (a domain, a
 // DomainPattern, or a list of them), checked, without duplicates.
-func domainItems(c *Call, param string, v any) ([]string, error) {
+func domainItems(c call, param string, v any) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
 	for _, it := range value.AsSlice(v) {
@@ -249,12 +250,12 @@ func domainItems(c *Call, param string, v any) ([]string, error) {
 		}
 		s, ok := domainOf(it)
 		if !ok {
-			return nil, c.Fail("InvalidDomain", InvalidArgument, "%s takes domain names or New-CsEdgeDomainPattern objects, not %s",
+			return nil, c.Fail("InvalidDomain", cmdlets.InvalidArgument, "%s takes domain names or New-CsEdgeDomainPattern objects, not %s",
 				param, value.TypeName(it))
 		}
 		d, msg := checkDomain(s)
 		if msg != "" {
-			return nil, c.Fail("InvalidDomain", InvalidArgument, "%s: %s", param, msg)
+			return nil, c.Fail("InvalidDomain", cmdlets.InvalidArgument, "%s: %s", param, msg)
 		}
 		if k := strings.ToLower(d); !seen[k] {
 			seen[k] = true
@@ -275,7 +276,7 @@ type listEdit struct {
 // editDomains applies the value of a list parameter to the current list:
 // @{Add=..}, @{Remove=..} and @{Replace=..} edit it (in the order Replace,
 // Add, Remove); anything else, $null included, replaces it.
-func editDomains(c *Call, param string, cur []string, v any) (listEdit, error) {
+func editDomains(c call, param string, cur []string, v any) (listEdit, error) {
 	h, ok := v.(*value.Hashtable)
 	if !ok {
 		list, err := domainItems(c, param, v)
@@ -286,7 +287,7 @@ func editDomains(c *Call, param string, cur []string, v any) (listEdit, error) {
 		switch strings.ToLower(value.ToString(k)) {
 		case "add", "remove", "replace":
 		default:
-			return e, c.Fail("InvalidListEdit", InvalidArgument,
+			return e, c.Fail("InvalidListEdit", cmdlets.InvalidArgument,
 				"%s does not take a hashtable with the key %q: use @{Add=...}, @{Remove=...} or @{Replace=...}", param, value.ToString(k))
 		}
 	}
@@ -387,8 +388,8 @@ func allowListOf(v any) ([]string, bool) {
 
 // notAllowedChoice is the engine's error for a value that is not an
 // IAllowedDomainsChoice (an allow list or AllowAllKnownDomains).
-func notAllowedChoice(c *Call, v any) error {
-	return bindError(c.Pos, c.cmd.Name, "CannotConvertArgumentNoMessage", InvalidArgument,
+func notAllowedChoice(c call, v any) error {
+	return c.FailBinding("CannotConvertArgumentNoMessage",
 		"Cannot bind parameter 'AllowedDomains'. Cannot convert the \"%s\" value of type \"%s\" to type \"%sIAllowedDomainsChoice\". Use New-CsEdgeAllowList or New-CsEdgeAllowAllKnownDomains to make the value, or -AllowedDomainsAsAList to give domain names.",
 		value.ToString(v), value.TypeName(v), edgeType)
 }
@@ -397,7 +398,7 @@ func notAllowedChoice(c *Call, v any) error {
 // object from New-CsEdgeAllowList or New-CsEdgeAllowAllKnownDomains. $null
 // empties the allow list. lenient also takes the string
 // "AllowAllKnownDomains" that Get- shows (for -Instance).
-func allowedChoice(c *Call, v any, lenient bool) (any, error) {
+func allowedChoice(c call, v any, lenient bool) (any, error) {
 	if a, ok := v.(*value.Array); ok && len(a.Items) == 1 {
 		v = a.Items[0]
 	}
@@ -473,7 +474,7 @@ func edgeFromPS(v any) any {
 // generic Set- plus the allowed and blocked domain lists, which it checks
 // and stores as federation objects, warning about settings that the
 // service ignores.
-func setTenantFederation(c *Call) error {
+func setTenantFederation(c call) error {
 	f := familyOf(state.KindTenantFederationConfiguration)
 	t, o, err := f.existing(c)
 	if o == nil {
@@ -491,17 +492,17 @@ func setTenantFederation(c *Call) error {
 		}
 	}
 	if n := len(fc.allowList) + len(fc.blocked); n > maxFederationDomains {
-		return c.Fail("TooManyDomains", LimitsExceeded,
+		return c.Fail("TooManyDomains", cmdlets.LimitsExceeded,
 			"the allowed and blocked domain lists hold at most %d domains together; this change makes %d", maxFederationDomains, n)
 	}
-	dry := !c.ShouldProcess(id, c.cmd.Name)
+	dry := !c.ShouldProcess(id, c.Command().Name)
 	changed := applyStored(c, t, o, fc.out, dry)
 	for _, w := range fc.warnings() {
 		c.Warning("%s", w)
 	}
 	if changed && !dry {
 		if err := t.PutObject(o); err != nil {
-			return c.Fail("StoreError", WriteError, "%v", err)
+			return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 		}
 	}
 	return nil
@@ -544,7 +545,7 @@ func (fc *fedChange) setAllowedTo(v any) {
 
 // take works out one setting; fromInstance marks a value of -Instance,
 // which is taken as Get- shows it rather than as a parameter value.
-func (fc *fedChange) take(c *Call, p state.Prop, fromInstance bool) error {
+func (fc *fedChange) take(c call, p state.Prop, fromInstance bool) error {
 	name := strings.ToLower(p.Name)
 	if fromInstance && name != "alloweddomains" && name != "blockeddomains" {
 		fc.set(p.Name, edgeFromPS(p.Value))
@@ -696,7 +697,7 @@ func domainsText(domains []string) string {
 // applyStored sets the stored values props on o and records each change;
 // with dry set it only shows them, as -WhatIf does. It reports whether
 // anything changed.
-func applyStored(c *Call, t *state.Tenant, o *state.Object, props []state.Prop, dry bool) bool {
+func applyStored(c call, t *state.Tenant, o *state.Object, props []state.Prop, dry bool) bool {
 	changed := false
 	for _, p := range props {
 		old, _ := o.Get(p.Name)
@@ -705,7 +706,7 @@ func applyStored(c *Call, t *state.Tenant, o *state.Object, props []state.Prop, 
 		}
 		changed = true
 		if dry {
-			c.whatIfDetail(fmt.Sprintf("%s: %s -> %s", p.Name, showText(old), showText(p.Value)))
+			c.WhatIfDetail(fmt.Sprintf("%s: %s -> %s", p.Name, showText(old), showText(p.Value)))
 			continue
 		}
 		o.Set(p.Name, p.Value)
@@ -717,7 +718,7 @@ func applyStored(c *Call, t *state.Tenant, o *state.Object, props []state.Prop, 
 // setAcsFederation is Set-CsTeamsAcsFederationConfiguration: the generic
 // Set- with -AllowedAcsResources read as a list of resource IDs (or an
 // @{Add=..} edit of it), warning about settings the service ignores.
-func setAcsFederation(c *Call) error {
+func setAcsFederation(c call) error {
 	f := familyOf(state.KindTeamsAcsFederationConfiguration)
 	if c.Has("AllowedAcsResources") {
 		v := c.Arg("AllowedAcsResources")
@@ -737,7 +738,7 @@ func setAcsFederation(c *Call) error {
 				switch strings.ToLower(value.ToString(k)) {
 				case "add", "remove", "replace":
 				default:
-					return c.Fail("InvalidListEdit", InvalidArgument,
+					return c.Fail("InvalidListEdit", cmdlets.InvalidArgument,
 						"AllowedAcsResources does not take a hashtable with the key %q: use @{Add=...}, @{Remove=...} or @{Replace=...}", value.ToString(k))
 				}
 				hv, _ := h.Get(k)
@@ -747,10 +748,10 @@ func setAcsFederation(c *Call) error {
 					all = append(all, a.Items...)
 				}
 			}
-			c.bound["allowedacsresources"] = edit
+			c.SetArg("allowedacsresources", edit)
 		} else {
 			a := ids(v)
-			c.bound["allowedacsresources"] = a
+			c.SetArg("allowedacsresources", a)
 			all = a.Items
 		}
 		for _, it := range all {
@@ -762,7 +763,7 @@ func setAcsFederation(c *Call) error {
 	if err := f.set(c); err != nil {
 		return err
 	}
-	if c.whatIf() {
+	if c.WhatIf() {
 		return nil
 	}
 	t, err := c.Tenant()
@@ -817,8 +818,8 @@ func (l *domainList) psObject(o *state.Object) *value.Object {
 	return out
 }
 
-func (l *domainList) notFound(c *Call, id string) error {
-	return c.Errorf("ObjectNotFound", ObjectNotFound, id, "Cannot find %q %q because it does not exist.", l.label(), id)
+func (l *domainList) notFound(c call, id string) error {
+	return c.Errorf("ObjectNotFound", cmdlets.ObjectNotFound, id, "Cannot find %q %q because it does not exist.", l.label(), id)
 }
 
 // defaults returns a new entry for domain with the default values.
@@ -839,7 +840,7 @@ func (l *domainList) defaults(domain string) *state.Object {
 }
 
 // settings returns the properties a New- or Set- call gives, checked.
-func (l *domainList) settings(c *Call, from *value.Object) ([]state.Prop, error) {
+func (l *domainList) settings(c call, from *value.Object) ([]state.Prop, error) {
 	var out []state.Prop
 	for _, name := range l.props {
 		var v any
@@ -871,7 +872,7 @@ func (l *domainList) settings(c *Call, from *value.Object) ([]state.Prop, error)
 				}
 			}
 			if !found {
-				return nil, c.Fail("InvalidValue", InvalidArgument, "cannot set VerificationLevel to %q: the value must be one of %s",
+				return nil, c.Fail("InvalidValue", cmdlets.InvalidArgument, "cannot set VerificationLevel to %q: the value must be one of %s",
 					s, strings.Join(verificationLevels(), ", "))
 			}
 		case "ProxyFqdn":
@@ -881,7 +882,7 @@ func (l *domainList) settings(c *Call, from *value.Object) ([]state.Prop, error)
 			}
 			d, msg := checkDomain(value.ToString(v))
 			if msg != "" {
-				return nil, c.Fail("InvalidValue", InvalidArgument, "ProxyFqdn: %s", msg)
+				return nil, c.Fail("InvalidValue", cmdlets.InvalidArgument, "ProxyFqdn: %s", msg)
 			}
 			v = d
 		default:
@@ -897,12 +898,12 @@ func (l *domainList) settings(c *Call, from *value.Object) ([]state.Prop, error)
 // canAdd reports whether domain can be added to the list, writing the
 // error when it is there already or on the other list; err is the error
 // to return (set with -ErrorAction Stop).
-func (l *domainList) canAdd(c *Call, t *state.Tenant, domain string) (ok bool, err error) {
+func (l *domainList) canAdd(c call, t *state.Tenant, domain string) (ok bool, err error) {
 	if _, exists := t.Object(l.kind, domain); exists {
-		return false, c.Errorf("ObjectAlreadyExists", ResourceExists, domain, "Cannot create %q %q because it already exists.", l.label(), domain)
+		return false, c.Errorf("ObjectAlreadyExists", cmdlets.ResourceExists, domain, "Cannot create %q %q because it already exists.", l.label(), domain)
 	}
 	if _, onOther := t.Object(l.other, domain); onOther {
-		return false, c.Errorf("DomainOnOtherList", InvalidOperation, domain,
+		return false, c.Errorf("DomainOnOtherList", cmdlets.InvalidOperation, domain,
 			"cannot add %q to the %s domains: it is on the %s domains, and a domain cannot be on both lists (remove it first with Remove-%s)",
 			domain, l.list, l.otherList, l.otherNoun())
 	}
@@ -910,7 +911,7 @@ func (l *domainList) canAdd(c *Call, t *state.Tenant, domain string) (ok bool, e
 }
 
 // create stores a new entry, recording the change.
-func (l *domainList) create(c *Call, t *state.Tenant, o *state.Object) error {
+func (l *domainList) create(c call, t *state.Tenant, o *state.Object) error {
 	c.recordChange(t, l.kind, o.Identity, "", nil, "created")
 	def := l.defaults(o.Identity)
 	for _, p := range o.Props {
@@ -919,17 +920,17 @@ func (l *domainList) create(c *Call, t *state.Tenant, o *state.Object) error {
 		}
 	}
 	if err := t.PutObject(o); err != nil {
-		return c.Fail("StoreError", WriteError, "%v", err)
+		return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 	}
 	return nil
 }
 
-func (l *domainList) get(c *Call) error {
+func (l *domainList) get(c call) error {
 	return writeObjects(c, l.kind, func() (string, error) { return strings.TrimSpace(c.String("Identity")), nil },
 		func(id string) error { return l.notFound(c, id) }, l.psObject)
 }
 
-func (l *domainList) newDomain(c *Call) error {
+func (l *domainList) newDomain(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -940,7 +941,7 @@ func (l *domainList) newDomain(c *Call) error {
 	}
 	domain, msg := checkDomain(name)
 	if msg != "" {
-		return c.Fail("InvalidDomain", InvalidArgument, "%s", msg)
+		return c.Fail("InvalidDomain", cmdlets.InvalidArgument, "%s", msg)
 	}
 	props, err := l.settings(c, nil)
 	if err != nil {
@@ -957,7 +958,7 @@ func (l *domainList) newDomain(c *Call) error {
 	if ok, err := l.canAdd(c, t, domain); !ok {
 		return err
 	}
-	if !c.ShouldProcess(domain, c.cmd.Name) {
+	if !c.ShouldProcess(domain, c.Command().Name) {
 		return nil
 	}
 	if err := l.create(c, t, o); err != nil {
@@ -966,14 +967,14 @@ func (l *domainList) newDomain(c *Call) error {
 	return c.Write(l.psObject(o))
 }
 
-func (l *domainList) set(c *Call) error {
+func (l *domainList) set(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
 	}
 	inst, _ := c.Arg("Instance").(*value.Object)
 	if c.Has("Instance") && inst == nil {
-		return c.Fail("InvalidInstance", InvalidArgument, "-Instance takes an object from Get-%s or New-%s -InMemory", l.noun, l.noun)
+		return c.Fail("InvalidInstance", cmdlets.InvalidArgument, "-Instance takes an object from Get-%s or New-%s -InMemory", l.noun, l.noun)
 	}
 	var id string
 	switch {
@@ -984,7 +985,7 @@ func (l *domainList) set(c *Call) error {
 		id = strings.TrimSpace(value.ToString(v))
 	}
 	if id == "" {
-		return c.Fail("MissingIdentity", InvalidArgument, "name the domain to change with -Identity or -Instance")
+		return c.Fail("MissingIdentity", cmdlets.InvalidArgument, "name the domain to change with -Identity or -Instance")
 	}
 	props, err := l.settings(c, inst)
 	if err != nil {
@@ -998,7 +999,7 @@ func (l *domainList) set(c *Call) error {
 		// New-... -InMemory, then Set- -Instance: the domain is added now
 		domain, msg := checkDomain(id)
 		if msg != "" {
-			return c.Fail("InvalidDomain", InvalidArgument, "%s", msg)
+			return c.Fail("InvalidDomain", cmdlets.InvalidArgument, "%s", msg)
 		}
 		if ok, err := l.canAdd(c, t, domain); !ok {
 			return err
@@ -1007,21 +1008,21 @@ func (l *domainList) set(c *Call) error {
 		for _, p := range props {
 			o.Set(p.Name, p.Value)
 		}
-		if !c.ShouldProcess(domain, c.cmd.Name) {
+		if !c.ShouldProcess(domain, c.Command().Name) {
 			return nil
 		}
 		return l.create(c, t, o)
 	}
-	dry := !c.ShouldProcess(o.Identity, c.cmd.Name)
+	dry := !c.ShouldProcess(o.Identity, c.Command().Name)
 	if applyStored(c, t, o, props, dry) && !dry {
 		if err := t.PutObject(o); err != nil {
-			return c.Fail("StoreError", WriteError, "%v", err)
+			return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 		}
 	}
 	return nil
 }
 
-func (l *domainList) remove(c *Call) error {
+func (l *domainList) remove(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -1031,7 +1032,7 @@ func (l *domainList) remove(c *Call) error {
 	if !ok {
 		return l.notFound(c, id)
 	}
-	if !c.ShouldProcess(o.Identity, c.cmd.Name) {
+	if !c.ShouldProcess(o.Identity, c.Command().Name) {
 		return nil
 	}
 	t.DeleteObject(l.kind, o.Identity)

@@ -1,4 +1,4 @@
-package cmdlets_test
+package teams_test
 
 import (
 	"bytes"
