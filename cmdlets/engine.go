@@ -71,6 +71,8 @@ type Session struct {
 	regexCache map[string]*regexp2.Regexp
 	specs      map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
 	sources    map[string]string
+	// statics implements the static members of .NET types (see staticTypes).
+	statics map[string]staticFunc
 	// file is the script being run, for $PSScriptRoot and errors.
 	file string
 	tenantState
@@ -113,7 +115,7 @@ func NewSession(opts ...Option) *Session {
 	s := &Session{
 		out: io.Discard, errw: io.Discard, width: 120, env: os.LookupEnv,
 		envSet: map[string]*string{}, errs: &value.Array{List: true}, lastOK: true, questionOK: true,
-		classes: map[string]*classDef{},
+		classes: map[string]*classDef{}, statics: staticTypes(),
 	}
 	for _, o := range opts {
 		o(s)
