@@ -1,7 +1,7 @@
 package cmdlets
 
 import (
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -157,7 +157,7 @@ func exportCSVEnd(c *Call) error {
 		path = c.String("LiteralPath")
 	}
 	if c.Bool("Append") && len(lines) > 0 {
-		if _, err := os.Stat(nativePath(path)); err == nil {
+		if _, err := c.s.host.files.Stat(nativePath(path)); err == nil {
 			lines = lines[1:]
 		}
 	}
@@ -195,7 +195,7 @@ func importCSVProcess(c *Call) error {
 		paths = c.Strings("LiteralPath")
 	}
 	for _, path := range paths {
-		text, err := readFileText(path)
+		text, err := c.s.readFileText(path)
 		if err != nil {
 			if err := c.Errorf("PathNotFound", ObjectNotFound, path, "%s", err.Error()); err != nil {
 				return err
@@ -226,7 +226,7 @@ func getContentProcess(c *Call) error {
 		paths = c.Strings("LiteralPath")
 	}
 	for _, path := range paths {
-		text, err := readFileText(path)
+		text, err := c.s.readFileText(path)
 		if err != nil {
 			if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path, Msg: err.Error(),
 				Exception: "System.Management.Automation.ItemNotFoundException"}); err != nil {
@@ -276,7 +276,7 @@ func testPathProcess(c *Call) error {
 			_, ok = c.s.getVar(c.fr.scope, path[9:])
 		} else if strings.HasPrefix(strings.ToLower(path), "function:") {
 			_, ok = c.s.lookupFunc(c.fr.scope, path[9:])
-		} else if st, err := os.Stat(nativePath(path)); err == nil {
+		} else if st, err := c.s.host.files.Stat(nativePath(path)); err == nil {
 			switch strings.ToLower(c.String("PathType")) {
 			case "leaf":
 				ok = !st.IsDir()
@@ -464,7 +464,7 @@ func fileCmdlets() []*Cmdlet {
 // getItemProcess writes the FileInfo or DirectoryInfo of each path Get-Item names.
 func getItemProcess(c *Call) error {
 	for _, path := range itemPaths(c) {
-		st, err := os.Stat(nativePath(path))
+		st, err := c.s.host.files.Stat(nativePath(path))
 		if err != nil {
 			if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path,
 				Exception: "System.Management.Automation.ItemNotFoundException",
@@ -473,7 +473,7 @@ func getItemProcess(c *Call) error {
 			}
 			continue
 		}
-		if err := c.Write(fileInfo(nativePath(path), st)); err != nil {
+		if err := c.Write(c.s.fileInfo(nativePath(path), st)); err != nil {
 			return err
 		}
 	}
@@ -488,7 +488,7 @@ func getChildItemProcess(c *Call) error {
 	}
 	for _, path := range paths {
 		root := nativePath(path)
-		if _, err := os.Stat(root); err != nil {
+		if _, err := c.s.host.files.Stat(root); err != nil {
 			if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path,
 				Exception: "System.Management.Automation.ItemNotFoundException",
 				Msg:       "Cannot find path '" + path + "' because it does not exist."}); err != nil {
@@ -496,13 +496,11 @@ func getChildItemProcess(c *Call) error {
 			}
 			continue
 		}
-		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err != nil || p == root {
-				return nil
-			}
-			if d.IsDir() && !c.Bool("Recurse") {
-				defer func() {}()
-			}
+		// a file, or a link to a folder, lists nothing
+		if st, err := c.s.host.files.Lstat(root); err != nil || !st.IsDir() {
+			continue
+		}
+		err := c.s.walkFolder(root, c.Bool("Recurse"), func(p string, d fs.DirEntry) error {
 			info, ierr := d.Info()
 			if ierr != nil {
 				return nil
@@ -516,16 +514,13 @@ func getChildItemProcess(c *Call) error {
 				keep = false
 			}
 			if keep {
-				var out any = fileInfo(p, info)
+				var out any = c.s.fileInfo(p, info)
 				if c.Bool("Name") {
 					out = name
 				}
 				if werr := c.Write(out); werr != nil {
 					return werr
 				}
-			}
-			if d.IsDir() && !c.Bool("Recurse") {
-				return filepath.SkipDir
 			}
 			return nil
 		})
@@ -553,8 +548,8 @@ func itemPaths(c *Call) []string {
 }
 
 // fileInfo is the FileInfo/DirectoryInfo object of a path.
-func fileInfo(path string, st os.FileInfo) *value.Object {
-	abs, _ := filepath.Abs(path)
+func (s *Session) fileInfo(path string, st fs.FileInfo) *value.Object {
+	abs, _ := s.fullPath(path)
 	typ := "System.IO.FileInfo"
 	mode := "-a---"
 	if st.IsDir() {

@@ -3,7 +3,6 @@ package cmdlets
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -1185,7 +1184,7 @@ func invokeCommandProcess(c *Call) error {
 
 // getLocationProcess writes the current directory as a PathInfo object.
 func getLocationProcess(c *Call) error {
-	wd, _ := os.Getwd()
+	wd, _ := c.s.host.wd()
 	o := value.NewObject("System.Management.Automation.PathInfo")
 	o.Set("Path", wd)
 	o.Set("ToStringValue", wd)

@@ -77,6 +77,8 @@ type Session struct {
 	file string
 	tenantState
 	interactive
+	// host is what the session takes from the machine (see host.go).
+	host hostAccess
 	// listDepth is the nesting of statement lists being run; 1 is the
 	// script's top level.
 	listDepth int
@@ -129,6 +131,7 @@ func NewSession(opts ...Option) *Session {
 	if s.newID == nil {
 		s.newID = randomGUID
 	}
+	s.initHost()
 	s.commands, s.aliases = registry()
 	s.global = newScope(nil)
 	s.initGlobals()
@@ -159,9 +162,9 @@ func (s *Session) initGlobals() {
 	set("IsLinux", true)
 	set("IsMacOS", false)
 	set("IsCoreCLR", true)
-	home, _ := os.UserHomeDir()
+	home, _ := s.host.home()
 	set("HOME", home)
-	set("PID", os.Getpid())
+	set("PID", *s.host.pid)
 	set("LASTEXITCODE", 0)
 	set("MaximumHistoryCount", 4096)
 	set("NestedPromptLevel", 0)
@@ -171,7 +174,7 @@ func (s *Session) initGlobals() {
 	set("Host", hostObject())
 	set("PSDefaultParameterValues", value.NewHashtable())
 	set("FormatEnumerationLimit", 4)
-	if wd, err := os.Getwd(); err == nil {
+	if wd, err := s.host.wd(); err == nil {
 		set("PWD", wd)
 	}
 }
@@ -549,7 +552,7 @@ func (s *Session) finish(err error) (int, error) {
 func (s *Session) setScriptVars(sc *Scope, file string) {
 	root, path := "", ""
 	if file != "" && file != "-" && !strings.HasPrefix(file, "<") {
-		if abs, err := filepath.Abs(file); err == nil {
+		if abs, err := s.fullPath(file); err == nil {
 			path = abs
 			root = filepath.Dir(abs)
 		}

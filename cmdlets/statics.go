@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -478,7 +477,7 @@ func environmentStatics(c *staticCall) (any, error) {
 	case "newline":
 		return "\n", nil
 	case "machinename":
-		h, _ := os.Hostname()
+		h, _ := c.s.host.hostname()
 		return h, nil
 	case "username":
 		if u, ok := c.s.getEnv("USER"); ok {
@@ -492,7 +491,7 @@ func environmentStatics(c *staticCall) (any, error) {
 		_ = c.s.setVar(c.fr.scope, "env:"+c.argS(0), c.arg(1))
 		return voidValue{}, nil
 	case "currentdirectory":
-		wd, _ := os.Getwd()
+		wd, _ := c.s.host.wd()
 		return wd, nil
 	case "osversion":
 		return "Unix", nil
@@ -503,7 +502,7 @@ func environmentStatics(c *staticCall) (any, error) {
 	case "tickcount":
 		return int(c.s.clock.Now().UnixMilli() & 0x7fffffff), nil
 	case "getfolderpath":
-		home, _ := os.UserHomeDir()
+		home, _ := c.s.host.home()
 		return home, nil
 	case "exit":
 		code, _ := value.ToInt(c.arg(0))
@@ -532,9 +531,9 @@ func pathStatics(c *staticCall) (any, error) {
 	case "getdirectoryname":
 		return filepath.Dir(p), nil
 	case "gettemppath":
-		return os.TempDir() + "/", nil
+		return c.s.tempDir() + "/", nil
 	case "getfullpath":
-		abs, _ := filepath.Abs(p)
+		abs, _ := c.s.fullPath(p)
 		return abs, nil
 	case "directoryseparatorchar":
 		return '/', nil
@@ -555,16 +554,16 @@ func pathStatics(c *staticCall) (any, error) {
 func fileStatics(c *staticCall) (any, error) {
 	switch c.lname {
 	case "exists":
-		st, err := os.Stat(nativePath(c.argS(0)))
+		st, err := c.s.host.files.Stat(nativePath(c.argS(0)))
 		return err == nil && !st.IsDir(), nil
 	case "readalltext":
-		text, err := readFileText(c.argS(0))
+		text, err := c.s.readFileText(c.argS(0))
 		if err != nil {
 			return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", c.argS(0))}
 		}
 		return text, nil
 	case "readalllines":
-		text, err := readFileText(c.argS(0))
+		text, err := c.s.readFileText(c.argS(0))
 		if err != nil {
 			return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", c.argS(0))}
 		}
@@ -591,7 +590,7 @@ func fileStatics(c *staticCall) (any, error) {
 // directoryStatics implements [System.IO.Directory]::Exists.
 func directoryStatics(c *staticCall) (any, error) {
 	if c.lname == "exists" {
-		st, err := os.Stat(nativePath(c.argS(0)))
+		st, err := c.s.host.files.Stat(nativePath(c.argS(0)))
 		return err == nil && st.IsDir(), nil
 	}
 	return c.notImplemented()
