@@ -699,7 +699,7 @@ func propertyOf(v any, name string) (any, bool) {
 
 // typeConverter converts argument values for the binder: the session, with
 // the classes and namespaces of its scripts and its $OFS, or
-// [staticTypes] for a check that runs nothing.
+// [plainTypes] for a check that runs nothing.
 type typeConverter interface {
 	resolveType(name string) (*value.Type, bool)
 	convert(v any, t *value.Type) (any, error)
@@ -716,14 +716,14 @@ func (s *Session) ofs(fr frame) string {
 	return value.ToString(ofs)
 }
 
-// staticTypes converts values as a new session would, without one: no
+// plainTypes converts values as a new session would, without one: no
 // script classes, no namespaces, the default $OFS. Conversions that need a
 // session (to a script block, a regex) are taken to succeed.
-type staticTypes struct{}
+type plainTypes struct{}
 
-func (staticTypes) resolveType(name string) (*value.Type, bool) { return value.ParseType(name, nil) }
+func (plainTypes) resolveType(name string) (*value.Type, bool) { return value.ParseType(name, nil) }
 
-func (staticTypes) convert(v any, t *value.Type) (any, error) {
+func (plainTypes) convert(v any, t *value.Type) (any, error) {
 	switch t.Name {
 	case value.TScriptBlock, value.TRegex, value.TXml:
 		return v, nil
@@ -731,7 +731,7 @@ func (staticTypes) convert(v any, t *value.Type) (any, error) {
 	return convertValue(v, t)
 }
 
-func (staticTypes) ofs(frame) string { return " " }
+func (plainTypes) ofs(frame) string { return " " }
 
 // convertParam converts and validates an argument for parameter p.
 func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos parser.Pos) (any, error) {

@@ -1,7 +1,7 @@
 package cmdlets
 
 import (
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -18,286 +18,325 @@ func dataCmdlets() []*Cmdlet {
 			Name: "ConvertTo-Json", Synopsis: "Converts objects to JSON.",
 			Params: []*ParamDef{allowNull(mand(pipe(p("InputObject", "object", 0)))), p("Depth", "int", -1), p("Compress", "switch", -1),
 				p("EnumsAsStrings", "switch", -1), p("AsArray", "switch", -1), p("EscapeHandling", "string", -1)},
-			Process: func(c *Call) error {
-				// -InputObject keeps an array whole; pipeline input is collected
-				items, _ := c.State.([]any)
-				c.State = append(items, c.Arg("InputObject"))
-				return nil
-			},
-			End: func(c *Call) error {
-				items, _ := c.State.([]any)
-				var v any
-				switch {
-				case len(items) == 1 && !c.Bool("AsArray"):
-					v = items[0]
-				default:
-					v = &value.Array{Items: items}
-				}
-				text, warnings, err := format.ToJSON(jsonable(c.s, v), format.JSONOptions{Depth: c.Int("Depth", 2), Compress: c.Bool("Compress"),
-					EnumsAsStrings: c.Bool("EnumsAsStrings"), AsArray: c.Bool("AsArray")})
-				if err != nil {
-					return err
-				}
-				for _, w := range warnings {
-					if err := c.s.writeWarning(c.fr, &c.common, w); err != nil {
-						return err
-					}
-				}
-				return c.Write(text)
-			},
+			Process: convertToJSONProcess,
+			End:     convertToJSONEnd,
 		},
 		{
 			Name: "ConvertFrom-Json", Synopsis: "Converts JSON text to objects.",
 			Params: []*ParamDef{mand(pipe(p("InputObject", "string", 0))), p("AsHashtable", "switch", -1), p("Depth", "int", -1),
 				p("NoEnumerate", "switch", -1), p("DateKind", "string", -1)},
-			Process: func(c *Call) error {
-				parts, _ := c.State.([]string)
-				c.State = append(parts, c.String("InputObject"))
-				return nil
-			},
-			End: func(c *Call) error {
-				parts, _ := c.State.([]string)
-				if len(parts) == 0 {
-					return nil
-				}
-				v, err := format.FromJSON(strings.Join(parts, "\n"), c.Bool("AsHashtable"))
-				if err != nil {
-					return c.Fail("System.ArgumentException", InvalidArgument, "%s", err.Error())
-				}
-				if c.Bool("NoEnumerate") {
-					return c.Write(v)
-				}
-				return emitValue(v, c.Write)
-			},
+			Process: convertFromJSONProcess,
+			End:     convertFromJSONEnd,
 		},
 		{
 			Name: "ConvertTo-Csv", Synopsis: "Converts objects to CSV lines.", Params: csvOut,
 			Process: collectInput,
-			End: func(c *Call) error {
-				items, _ := c.State.([]any)
-				for _, l := range format.ToCSV(csvItems(c.s, items), csvOptions(c)) {
-					if err := c.Write(l); err != nil {
-						return err
-					}
-				}
-				return nil
-			},
+			End:     convertToCSVEnd,
 		},
 		{
 			Name: "Export-Csv", Synopsis: "Writes objects to a CSV file (needs --allow-write).", Writes: true, ShouldProcess: true,
 			Params: append([]*ParamDef{mand(p("Path", "string", 0)), alias(p("LiteralPath", "string", -1), "PSPath", "LP"), p("Append", "switch", -1),
 				p("Force", "switch", -1), p("NoClobber", "switch", -1), p("Encoding", "string", -1)}, csvOut...),
 			Process: collectInput,
-			End: func(c *Call) error {
-				items, _ := c.State.([]any)
-				lines := format.ToCSV(csvItems(c.s, items), csvOptions(c))
-				path := c.String("Path")
-				if path == "" {
-					path = c.String("LiteralPath")
-				}
-				if c.Bool("Append") && len(lines) > 0 {
-					if _, err := os.Stat(nativePath(path)); err == nil {
-						lines = lines[1:]
-					}
-				}
-				if !c.ShouldProcess(path, "Export-Csv") {
-					return nil
-				}
-				data := strings.Join(lines, "\n")
-				if len(lines) > 0 {
-					data += "\n"
-				}
-				return c.s.writeFile(c.fr, c.Pos, "Export-Csv", path, []byte(data), c.Bool("Append"))
-			},
+			End:     exportCSVEnd,
 		},
 		{
 			Name: "ConvertFrom-Csv", Synopsis: "Converts CSV lines to objects.",
 			Params: []*ParamDef{mand(pipe(p("InputObject", "string[]", 0))), p("Delimiter", "char", 1), p("Header", "string[]", -1),
 				p("UseCulture", "switch", -1)},
-			Process: func(c *Call) error {
-				lines, _ := c.State.([]string)
-				c.State = append(lines, c.Strings("InputObject")...)
-				return nil
-			},
-			End: func(c *Call) error {
-				lines, _ := c.State.([]string)
-				items, err := format.FromCSV(strings.Join(lines, "\n"), csvInOptions(c))
-				if err != nil {
-					return c.Fail("CsvError", InvalidData, "%s", err.Error())
-				}
-				return c.WriteAll(items)
-			},
+			Process: convertFromCSVProcess,
+			End:     convertFromCSVEnd,
 		},
 		{
 			Name: "Import-Csv", Synopsis: "Reads objects from a CSV file.",
 			Params: []*ParamDef{pipe(p("Path", "string[]", 0)), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"), p("Delimiter", "char", 1),
 				p("Header", "string[]", -1), p("Encoding", "string", -1), p("UseCulture", "switch", -1)},
-			Process: func(c *Call) error {
-				paths := c.Strings("Path")
-				if len(paths) == 0 {
-					paths = c.Strings("LiteralPath")
-				}
-				for _, path := range paths {
-					text, err := readFileText(path)
-					if err != nil {
-						if err := c.Errorf("PathNotFound", ObjectNotFound, path, "%s", err.Error()); err != nil {
-							return err
-						}
-						continue
-					}
-					// Each row goes down the pipeline as it is read, so
-					// that a large file's rows need not all be in memory.
-					var werr error
-					err = format.EachCSV(text, csvInOptions(c), func(obj *value.Object) error {
-						werr = c.Write(obj)
-						return werr
-					})
-					if werr != nil {
-						return werr
-					}
-					if err != nil {
-						return c.Fail("CsvError", InvalidData, "%s", err.Error())
-					}
-				}
-				return nil
-			},
+			Process: importCSVProcess,
 		},
 		{
 			Name: "Get-Content", Module: "Microsoft.PowerShell.Management", Synopsis: "Reads a file.",
 			Params: []*ParamDef{pipe(byName(alias(p("Path", "string[]", 0), "FullName"))), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"),
 				p("Raw", "switch", -1), alias(p("TotalCount", "int", -1), "First", "Head"), alias(p("Tail", "int", -1), "Last"),
 				p("Encoding", "string", -1), p("Delimiter", "string", -1), p("ReadCount", "int", -1), p("Wait", "switch", -1), p("Force", "switch", -1)},
-			Process: func(c *Call) error {
-				paths := c.Strings("Path")
-				if len(paths) == 0 {
-					paths = c.Strings("LiteralPath")
-				}
-				for _, path := range paths {
-					text, err := readFileText(path)
-					if err != nil {
-						if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path, Msg: err.Error(),
-							Exception: "System.Management.Automation.ItemNotFoundException"}); err != nil {
-							return err
-						}
-						continue
-					}
-					if c.Bool("Raw") {
-						if err := c.Write(text); err != nil {
-							return err
-						}
-						continue
-					}
-					lines := splitLines(text)
-					if n := c.Int("TotalCount", -1); n >= 0 && n < len(lines) {
-						lines = lines[:n]
-					}
-					if n := c.Int("Tail", -1); n >= 0 && n < len(lines) {
-						lines = lines[len(lines)-n:]
-					}
-					for _, l := range lines {
-						if err := c.Write(l); err != nil {
-							return err
-						}
-					}
-				}
-				return nil
-			},
+			Process: getContentProcess,
 		},
 		{
 			Name: "Test-Path", Module: "Microsoft.PowerShell.Management", Synopsis: "Tells whether a path exists.",
 			Params: []*ParamDef{pipe(p("Path", "string[]", 0)), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"),
 				values(p("PathType", "string", -1), "Any", "Container", "Leaf"), p("IsValid", "switch", -1), p("Filter", "string", -1),
 				p("Include", "string[]", -1), p("Exclude", "string[]", -1), p("OlderThan", "datetime", -1), p("NewerThan", "datetime", -1)},
-			Process: func(c *Call) error {
-				paths := c.Strings("Path")
-				if len(paths) == 0 {
-					paths = c.Strings("LiteralPath")
-				}
-				for _, path := range paths {
-					if c.Bool("IsValid") {
-						if err := c.Write(true); err != nil {
-							return err
-						}
-						continue
-					}
-					ok := false
-					if strings.HasPrefix(strings.ToLower(path), "env:") {
-						_, ok = c.s.getEnv(path[4:])
-					} else if strings.HasPrefix(strings.ToLower(path), "variable:") {
-						_, ok = c.s.getVar(c.fr.scope, path[9:])
-					} else if strings.HasPrefix(strings.ToLower(path), "function:") {
-						_, ok = c.s.lookupFunc(c.fr.scope, path[9:])
-					} else if st, err := os.Stat(nativePath(path)); err == nil {
-						switch strings.ToLower(c.String("PathType")) {
-						case "leaf":
-							ok = !st.IsDir()
-						case "container":
-							ok = st.IsDir()
-						default:
-							ok = true
-						}
-					}
-					if err := c.Write(ok); err != nil {
-						return err
-					}
-				}
-				return nil
-			},
+			Process: testPathProcess,
 		},
 		{
 			Name: "Join-Path", Module: "Microsoft.PowerShell.Management", Synopsis: "Joins path parts.",
 			Params: []*ParamDef{mand(pipe(p("Path", "string[]", 0))), p("ChildPath", "string", 1),
 				rest(p("AdditionalChildPath", "string[]", 2)), p("Resolve", "switch", -1)},
-			Process: func(c *Call) error {
-				for _, base := range c.Strings("Path") {
-					parts := append([]string{base, c.String("ChildPath")}, c.Strings("AdditionalChildPath")...)
-					if err := c.Write(joinPath(parts...)); err != nil {
-						return err
-					}
-				}
-				return nil
-			},
+			Process: joinPathProcess,
 		},
 		{
 			Name: "Split-Path", Module: "Microsoft.PowerShell.Management", Synopsis: "Returns part of a path.",
 			Params: []*ParamDef{mand(pipe(p("Path", "string[]", 0))), p("Leaf", "switch", -1), p("Parent", "switch", -1),
 				p("Qualifier", "switch", -1), p("NoQualifier", "switch", -1), p("Extension", "switch", -1), p("LeafBase", "switch", -1),
 				p("IsAbsolute", "switch", -1), p("Resolve", "switch", -1)},
-			Process: func(c *Call) error {
-				for _, path := range c.Strings("Path") {
-					np := nativePath(path)
-					var out any
-					switch {
-					case c.Bool("Leaf"):
-						out = filepath.Base(np)
-					case c.Bool("Extension"):
-						out = filepath.Ext(np)
-					case c.Bool("LeafBase"):
-						b := filepath.Base(np)
-						out = strings.TrimSuffix(b, filepath.Ext(b))
-					case c.Bool("IsAbsolute"):
-						out = filepath.IsAbs(np) || (len(path) > 1 && path[1] == ':')
-					case c.Bool("Qualifier"):
-						if i := strings.IndexByte(path, ':'); i > 0 {
-							out = path[:i+1]
-						} else {
-							out = ""
-						}
-					default:
-						d := filepath.Dir(np)
-						if d == "." {
-							d = ""
-						}
-						out = d
-					}
-					if err := c.Write(out); err != nil {
-						return err
-					}
-				}
-				return nil
-			},
+			Process: splitPathProcess,
 		},
 	}
+}
+
+// convertToJSONProcess collects ConvertTo-Json's input; -InputObject keeps an array whole.
+func convertToJSONProcess(c *Call) error {
+	// -InputObject keeps an array whole; pipeline input is collected
+	items, _ := c.State.([]any)
+	c.State = append(items, c.Arg("InputObject"))
+	return nil
+}
+
+// convertToJSONEnd writes ConvertTo-Json's collected input as one JSON text.
+func convertToJSONEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	var v any
+	switch {
+	case len(items) == 1 && !c.Bool("AsArray"):
+		v = items[0]
+	default:
+		v = &value.Array{Items: items}
+	}
+	text, warnings, err := format.ToJSON(jsonable(c.s, v), format.JSONOptions{Depth: c.Int("Depth", 2), Compress: c.Bool("Compress"),
+		EnumsAsStrings: c.Bool("EnumsAsStrings"), AsArray: c.Bool("AsArray")})
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		if err := c.s.writeWarning(c.fr, &c.common, w); err != nil {
+			return err
+		}
+	}
+	return c.Write(text)
+}
+
+// convertFromJSONProcess collects the lines of ConvertFrom-Json's input.
+func convertFromJSONProcess(c *Call) error {
+	parts, _ := c.State.([]string)
+	c.State = append(parts, c.String("InputObject"))
+	return nil
+}
+
+// convertFromJSONEnd parses the collected JSON text and writes its objects.
+func convertFromJSONEnd(c *Call) error {
+	parts, _ := c.State.([]string)
+	if len(parts) == 0 {
+		return nil
+	}
+	v, err := format.FromJSON(strings.Join(parts, "\n"), c.Bool("AsHashtable"))
+	if err != nil {
+		return c.Fail("System.ArgumentException", InvalidArgument, "%s", err.Error())
+	}
+	if c.Bool("NoEnumerate") {
+		return c.Write(v)
+	}
+	return emitValue(v, c.Write)
+}
+
+// convertToCSVEnd writes the collected objects as CSV lines.
+func convertToCSVEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	for _, l := range format.ToCSV(csvItems(c.s, items), csvOptions(c)) {
+		if err := c.Write(l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exportCSVEnd writes the collected objects to Export-Csv's file, dropping the header when it appends to an existing file.
+func exportCSVEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	lines := format.ToCSV(csvItems(c.s, items), csvOptions(c))
+	path := c.String("Path")
+	if path == "" {
+		path = c.String("LiteralPath")
+	}
+	if c.Bool("Append") && len(lines) > 0 {
+		if _, err := c.s.host.files.Stat(nativePath(path)); err == nil {
+			lines = lines[1:]
+		}
+	}
+	if !c.ShouldProcess(path, "Export-Csv") {
+		return nil
+	}
+	data := strings.Join(lines, "\n")
+	if len(lines) > 0 {
+		data += "\n"
+	}
+	return c.s.writeFile(c.fr, c.Pos, "Export-Csv", path, []byte(data), c.Bool("Append"))
+}
+
+// convertFromCSVProcess collects the lines of ConvertFrom-Csv's input.
+func convertFromCSVProcess(c *Call) error {
+	lines, _ := c.State.([]string)
+	c.State = append(lines, c.Strings("InputObject")...)
+	return nil
+}
+
+// convertFromCSVEnd parses the collected CSV lines and writes one object per row.
+func convertFromCSVEnd(c *Call) error {
+	lines, _ := c.State.([]string)
+	items, err := format.FromCSV(strings.Join(lines, "\n"), csvInOptions(c))
+	if err != nil {
+		return c.Fail("CsvError", InvalidData, "%s", err.Error())
+	}
+	return c.WriteAll(items)
+}
+
+// importCSVProcess reads each CSV file Import-Csv names and writes its rows as they are read.
+func importCSVProcess(c *Call) error {
+	paths := c.Strings("Path")
+	if len(paths) == 0 {
+		paths = c.Strings("LiteralPath")
+	}
+	for _, path := range paths {
+		text, err := c.s.readFileText(path)
+		if err != nil {
+			if err := c.Errorf("PathNotFound", ObjectNotFound, path, "%s", err.Error()); err != nil {
+				return err
+			}
+			continue
+		}
+		// Each row goes down the pipeline as it is read, so
+		// that a large file's rows need not all be in memory.
+		var werr error
+		err = format.EachCSV(text, csvInOptions(c), func(obj *value.Object) error {
+			werr = c.Write(obj)
+			return werr
+		})
+		if werr != nil {
+			return werr
+		}
+		if err != nil {
+			return c.Fail("CsvError", InvalidData, "%s", err.Error())
+		}
+	}
+	return nil
+}
+
+// getContentProcess writes the lines (or with -Raw the whole text) of each file Get-Content names.
+func getContentProcess(c *Call) error {
+	paths := c.Strings("Path")
+	if len(paths) == 0 {
+		paths = c.Strings("LiteralPath")
+	}
+	for _, path := range paths {
+		text, err := c.s.readFileText(path)
+		if err != nil {
+			if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path, Msg: err.Error(),
+				Exception: "System.Management.Automation.ItemNotFoundException"}); err != nil {
+				return err
+			}
+			continue
+		}
+		if c.Bool("Raw") {
+			if err := c.Write(text); err != nil {
+				return err
+			}
+			continue
+		}
+		lines := splitLines(text)
+		if n := c.Int("TotalCount", -1); n >= 0 && n < len(lines) {
+			lines = lines[:n]
+		}
+		if n := c.Int("Tail", -1); n >= 0 && n < len(lines) {
+			lines = lines[len(lines)-n:]
+		}
+		for _, l := range lines {
+			if err := c.Write(l); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// testPathProcess writes whether each path exists: an env:, variable: or function: item, or a file or folder of -PathType.
+func testPathProcess(c *Call) error {
+	paths := c.Strings("Path")
+	if len(paths) == 0 {
+		paths = c.Strings("LiteralPath")
+	}
+	for _, path := range paths {
+		if c.Bool("IsValid") {
+			if err := c.Write(true); err != nil {
+				return err
+			}
+			continue
+		}
+		ok := false
+		if strings.HasPrefix(strings.ToLower(path), "env:") {
+			_, ok = c.s.getEnv(path[4:])
+		} else if strings.HasPrefix(strings.ToLower(path), "variable:") {
+			_, ok = c.s.getVar(c.fr.scope, path[9:])
+		} else if strings.HasPrefix(strings.ToLower(path), "function:") {
+			_, ok = c.s.lookupFunc(c.fr.scope, path[9:])
+		} else if st, err := c.s.host.files.Stat(nativePath(path)); err == nil {
+			switch strings.ToLower(c.String("PathType")) {
+			case "leaf":
+				ok = !st.IsDir()
+			case "container":
+				ok = st.IsDir()
+			default:
+				ok = true
+			}
+		}
+		if err := c.Write(ok); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// joinPathProcess writes each -Path joined with -ChildPath and -AdditionalChildPath.
+func joinPathProcess(c *Call) error {
+	for _, base := range c.Strings("Path") {
+		parts := append([]string{base, c.String("ChildPath")}, c.Strings("AdditionalChildPath")...)
+		if err := c.Write(joinPath(parts...)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// splitPathProcess writes the part of each path that Split-Path's switches select (the parent by default).
+func splitPathProcess(c *Call) error {
+	for _, path := range c.Strings("Path") {
+		np := nativePath(path)
+		var out any
+		switch {
+		case c.Bool("Leaf"):
+			out = filepath.Base(np)
+		case c.Bool("Extension"):
+			out = filepath.Ext(np)
+		case c.Bool("LeafBase"):
+			b := filepath.Base(np)
+			out = strings.TrimSuffix(b, filepath.Ext(b))
+		case c.Bool("IsAbsolute"):
+			out = filepath.IsAbs(np) || (len(path) > 1 && path[1] == ':')
+		case c.Bool("Qualifier"):
+			if i := strings.IndexByte(path, ':'); i > 0 {
+				out = path[:i+1]
+			} else {
+				out = ""
+			}
+		default:
+			d := filepath.Dir(np)
+			if d == "." {
+				d = ""
+			}
+			out = d
+		}
+		if err := c.Write(out); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // jsonable turns engine values into what the JSON writer knows.
@@ -407,93 +446,97 @@ func fileCmdlets() []*Cmdlet {
 	return []*Cmdlet{
 		{
 			Name: "Get-Item", Module: "Microsoft.PowerShell.Management", Synopsis: "Gets a file or folder.", Params: pathParams(),
-			Process: func(c *Call) error {
-				for _, path := range itemPaths(c) {
-					st, err := os.Stat(nativePath(path))
-					if err != nil {
-						if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path,
-							Exception: "System.Management.Automation.ItemNotFoundException",
-							Msg:       "Cannot find path '" + path + "' because it does not exist."}); err != nil {
-							return err
-						}
-						continue
-					}
-					if err := c.Write(fileInfo(nativePath(path), st)); err != nil {
-						return err
-					}
-				}
-				return nil
-			},
+			Process: getItemProcess,
 		},
 		{
 			Name: "Get-ChildItem", Module: "Microsoft.PowerShell.Management", Synopsis: "Lists the files of a folder.", Params: pathParams(),
-			Process: func(c *Call) error {
-				paths := itemPaths(c)
-				if len(paths) == 0 {
-					paths = []string{"."}
-				}
-				for _, path := range paths {
-					root := nativePath(path)
-					if _, err := os.Stat(root); err != nil {
-						if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path,
-							Exception: "System.Management.Automation.ItemNotFoundException",
-							Msg:       "Cannot find path '" + path + "' because it does not exist."}); err != nil {
-							return err
-						}
-						continue
-					}
-					err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-						if err != nil || p == root {
-							return nil
-						}
-						if d.IsDir() && !c.Bool("Recurse") {
-							defer func() {}()
-						}
-						info, ierr := d.Info()
-						if ierr != nil {
-							return nil
-						}
-						name := d.Name()
-						keep := true
-						if f := c.String("Filter"); f != "" && !value.Like(name, f, false) {
-							keep = false
-						}
-						if c.Bool("File") && d.IsDir() || c.Bool("Directory") && !d.IsDir() {
-							keep = false
-						}
-						if keep {
-							var out any = fileInfo(p, info)
-							if c.Bool("Name") {
-								out = name
-							}
-							if werr := c.Write(out); werr != nil {
-								return werr
-							}
-						}
-						if d.IsDir() && !c.Bool("Recurse") {
-							return filepath.SkipDir
-						}
-						return nil
-					})
-					if err != nil {
-						return err
-					}
-				}
-				return nil
-			},
+			Process: getChildItemProcess,
 		},
 		{
 			Name: "ConvertTo-SecureString", Module: "Microsoft.PowerShell.Security", Synopsis: "Makes a SecureString (its text is not kept).",
 			Params: []*ParamDef{mand(pipe(p("String", "string", 0))), p("AsPlainText", "switch", -1), p("Force", "switch", -1),
 				p("Key", "byte[]", -1), p("SecureKey", "object", -1)},
-			Process: func(c *Call) error {
-				o := value.NewObject("System.Security.SecureString")
-				o.Set("Length", len([]rune(c.String("String"))))
-				o.Set("ToStringValue", "System.Security.SecureString")
-				return c.Write(o)
-			},
+			Process: convertToSecureStringProcess,
 		},
 	}
+}
+
+// getItemProcess writes the FileInfo or DirectoryInfo of each path Get-Item names.
+func getItemProcess(c *Call) error {
+	for _, path := range itemPaths(c) {
+		st, err := c.s.host.files.Stat(nativePath(path))
+		if err != nil {
+			if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path,
+				Exception: "System.Management.Automation.ItemNotFoundException",
+				Msg:       "Cannot find path '" + path + "' because it does not exist."}); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := c.Write(c.s.fileInfo(nativePath(path), st)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// getChildItemProcess writes the entries of each folder Get-ChildItem names (the current one by default), recursing with -Recurse.
+func getChildItemProcess(c *Call) error {
+	paths := itemPaths(c)
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for _, path := range paths {
+		root := nativePath(path)
+		if _, err := c.s.host.files.Stat(root); err != nil {
+			if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path,
+				Exception: "System.Management.Automation.ItemNotFoundException",
+				Msg:       "Cannot find path '" + path + "' because it does not exist."}); err != nil {
+				return err
+			}
+			continue
+		}
+		// a file, or a link to a folder, lists nothing
+		if st, err := c.s.host.files.Lstat(root); err != nil || !st.IsDir() {
+			continue
+		}
+		err := c.s.walkFolder(root, c.Bool("Recurse"), func(p string, d fs.DirEntry) error {
+			info, ierr := d.Info()
+			if ierr != nil {
+				return nil
+			}
+			name := d.Name()
+			keep := true
+			if f := c.String("Filter"); f != "" && !value.Like(name, f, false) {
+				keep = false
+			}
+			if c.Bool("File") && d.IsDir() || c.Bool("Directory") && !d.IsDir() {
+				keep = false
+			}
+			if keep {
+				var out any = c.s.fileInfo(p, info)
+				if c.Bool("Name") {
+					out = name
+				}
+				if werr := c.Write(out); werr != nil {
+					return werr
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// convertToSecureStringProcess writes a SecureString object that keeps only the length of the text.
+func convertToSecureStringProcess(c *Call) error {
+	o := value.NewObject("System.Security.SecureString")
+	o.Set("Length", len([]rune(c.String("String"))))
+	o.Set("ToStringValue", "System.Security.SecureString")
+	return c.Write(o)
 }
 
 func itemPaths(c *Call) []string {
@@ -505,8 +548,8 @@ func itemPaths(c *Call) []string {
 }
 
 // fileInfo is the FileInfo/DirectoryInfo object of a path.
-func fileInfo(path string, st os.FileInfo) *value.Object {
-	abs, _ := filepath.Abs(path)
+func (s *Session) fileInfo(path string, st fs.FileInfo) *value.Object {
+	abs, _ := s.fullPath(path)
 	typ := "System.IO.FileInfo"
 	mode := "-a---"
 	if st.IsDir() {

@@ -3,7 +3,6 @@ package cmdlets
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -100,134 +99,30 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Get-Date", Synopsis: "Gets the current date and time (the emulated clock).", Params: dateParams,
-			Process: func(c *Call) error {
-				t := c.s.clock.Now()
-				if c.Has("Date") {
-					if d, ok := c.Arg("Date").(time.Time); ok {
-						t = d
-					}
-				}
-				if c.Has("UnixTimeSeconds") {
-					n, _ := value.ToInt64(c.Arg("UnixTimeSeconds"))
-					t = time.Unix(n, 0).UTC()
-				}
-				y, mo, d := t.Date()
-				h, mi, se := t.Clock()
-				ns := t.Nanosecond()
-				y, mo2, d := c.Int("Year", y), c.Int("Month", int(mo)), c.Int("Day", d)
-				h, mi, se = c.Int("Hour", h), c.Int("Minute", mi), c.Int("Second", se)
-				if c.Has("Millisecond") {
-					ns = c.Int("Millisecond", 0) * 1e6
-				}
-				t = time.Date(y, time.Month(mo2), d, h, mi, se, ns, t.Location())
-				if c.Bool("AsUTC") {
-					t = t.UTC()
-				}
-				switch {
-				case c.Has("Format"):
-					s, err := value.FormatValue(t, c.String("Format"))
-					if err != nil {
-						return err
-					}
-					return c.Write(s)
-				case c.Has("UFormat"):
-					return c.Write(value.FormatDateUFormat(t, c.String("UFormat")))
-				}
-				return c.Write(t)
-			},
+			Process: getDateProcess,
 		},
 		{
 			Name: "Start-Sleep", Synopsis: "Advances the emulated clock (returns at once).",
 			Params: []*ParamDef{sets(pipe(p("Seconds", "double", 0)), "Seconds"), sets(alias(p("Milliseconds", "int", -1), "ms"), "Milliseconds"),
 				sets(p("Duration", "timespan", -1), "FromTimeSpan")},
 			DefaultSet: "Seconds",
-			Process: func(c *Call) error {
-				var d time.Duration
-				switch {
-				case c.Has("Milliseconds"):
-					d = time.Duration(c.Int("Milliseconds", 0)) * time.Millisecond
-				case c.Has("Duration"):
-					d, _ = c.Arg("Duration").(time.Duration)
-				default:
-					f, _ := value.ToFloat(c.Arg("Seconds"))
-					d = time.Duration(f * float64(time.Second))
-				}
-				if d < 0 {
-					return c.Fail("ParameterArgumentValidationError", InvalidData, "Cannot validate argument on parameter 'Seconds'. The argument is negative.")
-				}
-				c.s.clock.Advance(d)
-				return nil
-			},
+			Process:    startSleepProcess,
 		},
 		{
 			Name: "Read-Host", Synopsis: "Reads a line of standard input (empty at end of input).",
-			Params: []*ParamDef{rest(p("Prompt", "object", 0)), p("AsSecureString", "switch", -1), p("MaskInput", "switch", -1)},
-			Process: func(c *Call) error {
-				if c.Has("Prompt") {
-					c.s.hostWrite(c.s.toString(c.Arg("Prompt")) + ": ")
-				}
-				line, _ := c.s.in.ReadString('\n')
-				line = strings.TrimRight(line, "\r\n")
-				return c.Write(line)
-			},
+			Params:  []*ParamDef{rest(p("Prompt", "object", 0)), p("AsSecureString", "switch", -1), p("MaskInput", "switch", -1)},
+			Process: readHostProcess,
 		},
 		{
 			Name: "Get-Credential", Module: "Microsoft.PowerShell.Security", Synopsis: "Returns a credential without prompting (csemu is never interactive here).",
-			Params: []*ParamDef{p("Credential", "object", 0), p("UserName", "string", -1), p("Message", "string", -1), p("Title", "string", -1)},
-			Process: func(c *Call) error {
-				user := c.String("UserName")
-				if cred, ok := c.Arg("Credential").(*value.Object); ok {
-					return c.Write(cred)
-				} else if c.Has("Credential") {
-					user = c.String("Credential")
-				}
-				c.Verbose("Get-Credential: csemu does not prompt; returning a credential for %q with an empty password.", user)
-				o := value.NewObject("System.Management.Automation.PSCredential")
-				o.Set("UserName", user)
-				o.Set("Password", "System.Security.SecureString")
-				return c.Write(o)
-			},
+			Params:  []*ParamDef{p("Credential", "object", 0), p("UserName", "string", -1), p("Message", "string", -1), p("Title", "string", -1)},
+			Process: getCredentialProcess,
 		},
 		{
 			Name: "Get-Variable", Synopsis: "Gets variables.",
 			Params: []*ParamDef{rest(pipe(p("Name", "string[]", 0))), p("ValueOnly", "switch", -1), p("Scope", "string", -1),
 				p("Include", "string[]", -1), p("Exclude", "string[]", -1)},
-			Process: func(c *Call) error {
-				names := c.Strings("Name")
-				if len(names) == 0 {
-					names = []string{"*"}
-				}
-				sc := scopeFor(c, c.String("Scope"))
-				for _, n := range names {
-					found := false
-					for _, v := range listVars(sc) {
-						if !value.Like(v.Name, n, false) {
-							continue
-						}
-						found = true
-						if c.Bool("ValueOnly") {
-							if err := emitValue(v.Value, c.Write); err != nil {
-								return err
-							}
-							continue
-						}
-						o := value.NewObject("System.Management.Automation.PSVariable")
-						o.Set("Name", v.Name)
-						o.Set("Value", v.Value)
-						o.DefaultDisplay = []string{"Name", "Value"}
-						if err := c.Write(o); err != nil {
-							return err
-						}
-					}
-					if !found && !value.HasWildcard(n) {
-						if err := c.WriteError(&ErrorRecord{ID: "VariableNotFound", Category: ObjectNotFound, Target: n,
-							Msg: fmt.Sprintf("Cannot find a variable with the name '%s'.", n), Exception: "System.Management.Automation.ItemNotFoundException"}); err != nil {
-							return err
-						}
-					}
-				}
-				return nil
-			},
+			Process: getVariableProcess,
 		},
 		{
 			Name: "Set-Variable", Synopsis: "Sets a variable.",
@@ -239,50 +134,17 @@ func miscCmdlets() []*Cmdlet {
 			Name: "New-Variable", Synopsis: "Creates a variable.",
 			Params: []*ParamDef{mand(p("Name", "string", 0)), pipe(p("Value", "object", 1)), p("Scope", "string", -1),
 				p("Option", "string", -1), p("Force", "switch", -1), p("PassThru", "switch", -1), p("Description", "string", -1), p("Visibility", "string", -1)},
-			Process: func(c *Call) error {
-				sc := scopeFor(c, c.String("Scope"))
-				name := c.String("Name")
-				if _, exists := sc.vars[strings.ToLower(name)]; exists && !c.Bool("Force") {
-					return c.Errorf("VariableAlreadyExists", ResourceExists, name, "A variable with name '%s' already exists.", name)
-				}
-				return setVariable(c)
-			},
+			Process: newVariableProcess,
 		},
 		{
 			Name: "Remove-Variable", Synopsis: "Removes variables.",
-			Params: []*ParamDef{mand(p("Name", "string[]", 0)), p("Scope", "string", -1), p("Force", "switch", -1)},
-			Process: func(c *Call) error {
-				sc := scopeFor(c, c.String("Scope"))
-				for _, n := range c.Strings("Name") {
-					removed := false
-					for s := sc; s != nil && !removed; s = s.parent {
-						for k, v := range s.vars {
-							if value.Like(v.Name, n, false) {
-								delete(s.vars, k)
-								removed = true
-							}
-						}
-					}
-					if !removed && !value.HasWildcard(n) {
-						if err := c.Errorf("VariableNotFound", ObjectNotFound, n, "Cannot find a variable with the name '%s'.", n); err != nil {
-							return err
-						}
-					}
-				}
-				return nil
-			},
+			Params:  []*ParamDef{mand(p("Name", "string[]", 0)), p("Scope", "string", -1), p("Force", "switch", -1)},
+			Process: removeVariableProcess,
 		},
 		{
 			Name: "Clear-Variable", Synopsis: "Sets variables to $null.",
-			Params: []*ParamDef{mand(p("Name", "string[]", 0)), p("Scope", "string", -1), p("Force", "switch", -1)},
-			Process: func(c *Call) error {
-				for _, n := range c.Strings("Name") {
-					if v, ok := c.s.lookupVar(c.fr.scope, n); ok {
-						v.Value = nil
-					}
-				}
-				return nil
-			},
+			Params:  []*ParamDef{mand(p("Name", "string[]", 0)), p("Scope", "string", -1), p("Force", "switch", -1)},
+			Process: clearVariableProcess,
 		},
 		{
 			Name: "Set-StrictMode", Module: "Microsoft.PowerShell.Core", Synopsis: "Turns strict mode on or off.",
@@ -294,37 +156,19 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Invoke-Expression", Synopsis: "Runs a string as PowerShell code (in the emulator, never as a process).",
-			Params: []*ParamDef{mand(pipe(p("Command", "string", 0)))},
-			Process: func(c *Call) error {
-				script, err := parser.Parse("", c.String("Command"))
-				if err != nil {
-					return c.Fail("ParseException", ParserError, "%s", err.Error())
-				}
-				return c.s.execList(c.fr, script.Body.Stmts, func(v any) error { return emitValue(v, c.Write) })
-			},
+			Params:  []*ParamDef{mand(pipe(p("Command", "string", 0)))},
+			Process: invokeExpressionProcess,
 		},
 		{
 			Name: "Invoke-Command", Module: "Microsoft.PowerShell.Core", Synopsis: "Runs a script block locally (remote computers are not emulated).",
 			Params: []*ParamDef{mand(p("ScriptBlock", "scriptblock", 0)), alias(p("ArgumentList", "object[]", -1), "Args"),
 				pipe(p("InputObject", "object", -1)), alias(p("ComputerName", "string[]", -1), "Cn"), p("Session", "object", -1),
 				p("Credential", "object", -1), p("NoNewScope", "switch", -1), p("AsJob", "switch", -1)},
-			Process: func(c *Call) error {
-				if c.Has("ComputerName") || c.Has("Session") || c.Has("AsJob") {
-					return notImplemented(c.Pos, "Invoke-Command", "Invoke-Command on a remote computer or session")
-				}
-				sb := c.Arg("ScriptBlock").(*ScriptBlock)
-				return c.s.streamScriptBlock(c.fr, sb, c.Input, value.AsSlice(c.Arg("ArgumentList")), c.Bool("NoNewScope"), func(v any) error { return emitValue(v, c.Write) })
-			},
+			Process: invokeCommandProcess,
 		},
 		{
 			Name: "Get-Location", Module: "Microsoft.PowerShell.Management", Synopsis: "Gets the current directory.",
-			Process: func(c *Call) error {
-				wd, _ := os.Getwd()
-				o := value.NewObject("System.Management.Automation.PathInfo")
-				o.Set("Path", wd)
-				o.Set("ToStringValue", wd)
-				return c.Write(o)
-			},
+			Process: getLocationProcess,
 		},
 		{
 			Name: "New-TimeSpan", Synopsis: "Creates a time span.",
@@ -332,102 +176,23 @@ func miscCmdlets() []*Cmdlet {
 				sets(p("Days", "int", -1), "Time"), sets(p("Hours", "int", -1), "Time"), sets(p("Minutes", "int", -1), "Time"),
 				sets(p("Seconds", "int", -1), "Time"), sets(p("Milliseconds", "int", -1), "Time")},
 			DefaultSet: "Date",
-			Process: func(c *Call) error {
-				if c.Has("Start") || c.Has("End") {
-					start, end := c.s.clock.Now(), c.s.clock.Now()
-					if t, ok := c.Arg("Start").(time.Time); ok {
-						start = t
-					}
-					if t, ok := c.Arg("End").(time.Time); ok {
-						end = t
-					}
-					return c.Write(end.Sub(start))
-				}
-				d := time.Duration(c.Int("Days", 0))*24*time.Hour + time.Duration(c.Int("Hours", 0))*time.Hour +
-					time.Duration(c.Int("Minutes", 0))*time.Minute + time.Duration(c.Int("Seconds", 0))*time.Second +
-					time.Duration(c.Int("Milliseconds", 0))*time.Millisecond
-				return c.Write(d)
-			},
+			Process:    newTimeSpanProcess,
 		},
 		{
 			Name: "Get-Random", Synopsis: "Returns a random number or item.",
 			Params: []*ParamDef{p("Maximum", "object", 0), p("Minimum", "object", -1), pipe(p("InputObject", "object[]", -1)),
 				p("Count", "int", -1), p("SetSeed", "int", -1), p("Shuffle", "switch", -1)},
 			Process: collectInput,
-			End: func(c *Call) error {
-				items, _ := c.State.([]any)
-				r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
-				if c.Has("SetSeed") {
-					r = rand.New(rand.NewPCG(uint64(c.Int("SetSeed", 0)), 7))
-				}
-				if len(items) > 0 {
-					n := c.Int("Count", 1)
-					if c.Bool("Shuffle") {
-						n = len(items)
-					}
-					r.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
-					if n > len(items) {
-						n = len(items)
-					}
-					return c.WriteAll(items[:n])
-				}
-				min, max := int64(0), int64(2147483647)
-				if c.Has("Minimum") {
-					min, _ = value.ToInt64(c.Arg("Minimum"))
-				}
-				if c.Has("Maximum") {
-					max, _ = value.ToInt64(c.Arg("Maximum"))
-				}
-				if max <= min {
-					return c.Fail("MinGreaterThanOrEqualMax", InvalidArgument, "The Minimum value (%d) cannot be greater than or equal to the Maximum value (%d).", min, max)
-				}
-				return c.Write(value.NarrowInt(min + r.Int64N(max-min)))
-			},
+			End:     getRandomEnd,
 		},
 		{
 			Name: "New-Guid", Synopsis: "Creates a GUID.",
-			Process: func(c *Call) error {
-				o := value.NewObject(value.TGuid)
-				g := c.s.newID()
-				o.Set("Guid", g)
-				o.Set("ToStringValue", g)
-				return c.Write(value.Guid(g))
-			},
+			Process: newGUIDProcess,
 		},
 		{
 			Name: "Get-Alias", Synopsis: "Lists aliases.",
-			Params: []*ParamDef{rest(p("Name", "string[]", 0)), p("Definition", "string[]", -1), p("Scope", "string", -1), p("Exclude", "string[]", -1)},
-			Process: func(c *Call) error {
-				names := c.Strings("Name")
-				if len(names) == 0 {
-					names = []string{"*"}
-				}
-				for _, n := range names {
-					found := false
-					for _, a := range c.s.AliasNames() {
-						if !value.Like(a, n, false) {
-							continue
-						}
-						found = true
-						o := value.NewObject("System.Management.Automation.AliasInfo")
-						o.Set("CommandType", "Alias")
-						o.Set("Name", a)
-						o.Set("Definition", c.s.aliases[a])
-						o.Set("DisplayName", a+" -> "+c.s.aliases[a])
-						o.Set("ReferencedCommand", c.s.aliases[a])
-						o.DefaultDisplay = []string{"CommandType", "DisplayName"}
-						if err := c.Write(o); err != nil {
-							return err
-						}
-					}
-					if !found && !value.HasWildcard(n) {
-						if err := c.Errorf("ItemNotFoundException", ObjectNotFound, n, "This command cannot find a matching alias because an alias with the name '%s' does not exist.", n); err != nil {
-							return err
-						}
-					}
-				}
-				return nil
-			},
+			Params:  []*ParamDef{rest(p("Name", "string[]", 0)), p("Definition", "string[]", -1), p("Scope", "string", -1), p("Exclude", "string[]", -1)},
+			Process: getAliasProcess,
 		},
 		{
 			Name: "Get-Host", Synopsis: "Gets the host.",
@@ -1133,4 +898,283 @@ func listVars(sc *Scope) []*Variable {
 	}
 	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
 	return out
+}
+
+// getDateProcess writes the emulated clock's time, or -Date, with Get-Date's parts and formats applied.
+func getDateProcess(c *Call) error {
+	t := c.s.clock.Now()
+	if c.Has("Date") {
+		if d, ok := c.Arg("Date").(time.Time); ok {
+			t = d
+		}
+	}
+	if c.Has("UnixTimeSeconds") {
+		n, _ := value.ToInt64(c.Arg("UnixTimeSeconds"))
+		t = time.Unix(n, 0).UTC()
+	}
+	y, mo, d := t.Date()
+	h, mi, se := t.Clock()
+	ns := t.Nanosecond()
+	y, mo2, d := c.Int("Year", y), c.Int("Month", int(mo)), c.Int("Day", d)
+	h, mi, se = c.Int("Hour", h), c.Int("Minute", mi), c.Int("Second", se)
+	if c.Has("Millisecond") {
+		ns = c.Int("Millisecond", 0) * 1e6
+	}
+	t = time.Date(y, time.Month(mo2), d, h, mi, se, ns, t.Location())
+	if c.Bool("AsUTC") {
+		t = t.UTC()
+	}
+	switch {
+	case c.Has("Format"):
+		s, err := value.FormatValue(t, c.String("Format"))
+		if err != nil {
+			return err
+		}
+		return c.Write(s)
+	case c.Has("UFormat"):
+		return c.Write(value.FormatDateUFormat(t, c.String("UFormat")))
+	}
+	return c.Write(t)
+}
+
+// startSleepProcess advances the emulated clock by Start-Sleep's duration.
+func startSleepProcess(c *Call) error {
+	var d time.Duration
+	switch {
+	case c.Has("Milliseconds"):
+		d = time.Duration(c.Int("Milliseconds", 0)) * time.Millisecond
+	case c.Has("Duration"):
+		d, _ = c.Arg("Duration").(time.Duration)
+	default:
+		f, _ := value.ToFloat(c.Arg("Seconds"))
+		d = time.Duration(f * float64(time.Second))
+	}
+	if d < 0 {
+		return c.Fail("ParameterArgumentValidationError", InvalidData, "Cannot validate argument on parameter 'Seconds'. The argument is negative.")
+	}
+	c.s.clock.Advance(d)
+	return nil
+}
+
+// readHostProcess writes one line of standard input, after printing -Prompt.
+func readHostProcess(c *Call) error {
+	if c.Has("Prompt") {
+		c.s.hostWrite(c.s.toString(c.Arg("Prompt")) + ": ")
+	}
+	line, _ := c.s.in.ReadString('\n')
+	line = strings.TrimRight(line, "\r\n")
+	return c.Write(line)
+}
+
+// getCredentialProcess writes -Credential, or a credential for -UserName with an empty password.
+func getCredentialProcess(c *Call) error {
+	user := c.String("UserName")
+	if cred, ok := c.Arg("Credential").(*value.Object); ok {
+		return c.Write(cred)
+	} else if c.Has("Credential") {
+		user = c.String("Credential")
+	}
+	c.Verbose("Get-Credential: csemu does not prompt; returning a credential for %q with an empty password.", user)
+	o := value.NewObject("System.Management.Automation.PSCredential")
+	o.Set("UserName", user)
+	o.Set("Password", "System.Security.SecureString")
+	return c.Write(o)
+}
+
+// getVariableProcess writes the variables (or with -ValueOnly their values) whose names match -Name.
+func getVariableProcess(c *Call) error {
+	names := c.Strings("Name")
+	if len(names) == 0 {
+		names = []string{"*"}
+	}
+	sc := scopeFor(c, c.String("Scope"))
+	for _, n := range names {
+		found := false
+		for _, v := range listVars(sc) {
+			if !value.Like(v.Name, n, false) {
+				continue
+			}
+			found = true
+			if c.Bool("ValueOnly") {
+				if err := emitValue(v.Value, c.Write); err != nil {
+					return err
+				}
+				continue
+			}
+			o := value.NewObject("System.Management.Automation.PSVariable")
+			o.Set("Name", v.Name)
+			o.Set("Value", v.Value)
+			o.DefaultDisplay = []string{"Name", "Value"}
+			if err := c.Write(o); err != nil {
+				return err
+			}
+		}
+		if !found && !value.HasWildcard(n) {
+			if err := c.WriteError(&ErrorRecord{ID: "VariableNotFound", Category: ObjectNotFound, Target: n,
+				Msg: fmt.Sprintf("Cannot find a variable with the name '%s'.", n), Exception: "System.Management.Automation.ItemNotFoundException"}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// newVariableProcess creates a variable, failing when it exists and -Force is not given.
+func newVariableProcess(c *Call) error {
+	sc := scopeFor(c, c.String("Scope"))
+	name := c.String("Name")
+	if _, exists := sc.vars[strings.ToLower(name)]; exists && !c.Bool("Force") {
+		return c.Errorf("VariableAlreadyExists", ResourceExists, name, "A variable with name '%s' already exists.", name)
+	}
+	return setVariable(c)
+}
+
+// removeVariableProcess removes the variables whose names match -Name, from -Scope up.
+func removeVariableProcess(c *Call) error {
+	sc := scopeFor(c, c.String("Scope"))
+	for _, n := range c.Strings("Name") {
+		removed := false
+		for s := sc; s != nil && !removed; s = s.parent {
+			for k, v := range s.vars {
+				if value.Like(v.Name, n, false) {
+					delete(s.vars, k)
+					removed = true
+				}
+			}
+		}
+		if !removed && !value.HasWildcard(n) {
+			if err := c.Errorf("VariableNotFound", ObjectNotFound, n, "Cannot find a variable with the name '%s'.", n); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// clearVariableProcess sets each variable -Name names to $null.
+func clearVariableProcess(c *Call) error {
+	for _, n := range c.Strings("Name") {
+		if v, ok := c.s.lookupVar(c.fr.scope, n); ok {
+			v.Value = nil
+		}
+	}
+	return nil
+}
+
+// invokeExpressionProcess parses -Command and runs it in the caller's scope.
+func invokeExpressionProcess(c *Call) error {
+	script, err := parser.Parse("", c.String("Command"))
+	if err != nil {
+		return c.Fail("ParseException", ParserError, "%s", err.Error())
+	}
+	return c.s.execList(c.fr, script.Body.Stmts, func(v any) error { return emitValue(v, c.Write) })
+}
+
+// invokeCommandProcess runs -ScriptBlock locally; a remote computer or session is not emulated.
+func invokeCommandProcess(c *Call) error {
+	if c.Has("ComputerName") || c.Has("Session") || c.Has("AsJob") {
+		return notImplemented(c.Pos, "Invoke-Command", "Invoke-Command on a remote computer or session")
+	}
+	sb := c.Arg("ScriptBlock").(*ScriptBlock)
+	return c.s.streamScriptBlock(c.fr, sb, c.Input, value.AsSlice(c.Arg("ArgumentList")), c.Bool("NoNewScope"), func(v any) error { return emitValue(v, c.Write) })
+}
+
+// getLocationProcess writes the current directory as a PathInfo object.
+func getLocationProcess(c *Call) error {
+	wd, _ := c.s.host.wd()
+	o := value.NewObject("System.Management.Automation.PathInfo")
+	o.Set("Path", wd)
+	o.Set("ToStringValue", wd)
+	return c.Write(o)
+}
+
+// newTimeSpanProcess writes the time from -Start to -End, or the span of -Days, -Hours and the rest.
+func newTimeSpanProcess(c *Call) error {
+	if c.Has("Start") || c.Has("End") {
+		start, end := c.s.clock.Now(), c.s.clock.Now()
+		if t, ok := c.Arg("Start").(time.Time); ok {
+			start = t
+		}
+		if t, ok := c.Arg("End").(time.Time); ok {
+			end = t
+		}
+		return c.Write(end.Sub(start))
+	}
+	d := time.Duration(c.Int("Days", 0))*24*time.Hour + time.Duration(c.Int("Hours", 0))*time.Hour +
+		time.Duration(c.Int("Minutes", 0))*time.Minute + time.Duration(c.Int("Seconds", 0))*time.Second +
+		time.Duration(c.Int("Milliseconds", 0))*time.Millisecond
+	return c.Write(d)
+}
+
+// getRandomEnd writes -Count random items of the collected input, or a random number from -Minimum to -Maximum.
+func getRandomEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+	if c.Has("SetSeed") {
+		r = rand.New(rand.NewPCG(uint64(c.Int("SetSeed", 0)), 7))
+	}
+	if len(items) > 0 {
+		n := c.Int("Count", 1)
+		if c.Bool("Shuffle") {
+			n = len(items)
+		}
+		r.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
+		if n > len(items) {
+			n = len(items)
+		}
+		return c.WriteAll(items[:n])
+	}
+	min, max := int64(0), int64(2147483647)
+	if c.Has("Minimum") {
+		min, _ = value.ToInt64(c.Arg("Minimum"))
+	}
+	if c.Has("Maximum") {
+		max, _ = value.ToInt64(c.Arg("Maximum"))
+	}
+	if max <= min {
+		return c.Fail("MinGreaterThanOrEqualMax", InvalidArgument, "The Minimum value (%d) cannot be greater than or equal to the Maximum value (%d).", min, max)
+	}
+	return c.Write(value.NarrowInt(min + r.Int64N(max-min)))
+}
+
+// newGUIDProcess writes a new GUID from the session's generator.
+func newGUIDProcess(c *Call) error {
+	o := value.NewObject(value.TGuid)
+	g := c.s.newID()
+	o.Set("Guid", g)
+	o.Set("ToStringValue", g)
+	return c.Write(value.Guid(g))
+}
+
+// getAliasProcess writes the aliases whose names match -Name.
+func getAliasProcess(c *Call) error {
+	names := c.Strings("Name")
+	if len(names) == 0 {
+		names = []string{"*"}
+	}
+	for _, n := range names {
+		found := false
+		for _, a := range c.s.AliasNames() {
+			if !value.Like(a, n, false) {
+				continue
+			}
+			found = true
+			o := value.NewObject("System.Management.Automation.AliasInfo")
+			o.Set("CommandType", "Alias")
+			o.Set("Name", a)
+			o.Set("Definition", c.s.aliases[a])
+			o.Set("DisplayName", a+" -> "+c.s.aliases[a])
+			o.Set("ReferencedCommand", c.s.aliases[a])
+			o.DefaultDisplay = []string{"CommandType", "DisplayName"}
+			if err := c.Write(o); err != nil {
+				return err
+			}
+		}
+		if !found && !value.HasWildcard(n) {
+			if err := c.Errorf("ItemNotFoundException", ObjectNotFound, n, "This command cannot find a matching alias because an alias with the name '%s' does not exist.", n); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -24,111 +24,14 @@ func objectCmdlets() []*Cmdlet {
 			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Begin", "scriptblock", -1), p("End", "scriptblock", -1),
 				rest(p("Process", "object", 0)), p("MemberName", "string", -1), alias(p("ArgumentList", "object[]", -1), "Args"),
 				p("RemainingScripts", "object", -1), p("Parallel", "scriptblock", -1), p("ThrottleLimit", "int", -1)},
-			Begin: func(c *Call) error {
-				if c.Has("Parallel") {
-					return c.Fail("NotImplemented", NotImplemented, "[NotImplemented] ForEach-Object -Parallel is not emulated")
-				}
-				blocks := value.AsSlice(c.Arg("Process"))
-				var begin, end any
-				// -Process a, b, c: with several blocks the first is begin and the last end
-				if len(blocks) >= 3 {
-					begin, end = blocks[0], blocks[len(blocks)-1]
-					blocks = blocks[1 : len(blocks)-1]
-				} else if len(blocks) == 2 {
-					begin = blocks[0]
-					blocks = blocks[1:]
-				}
-				c.State = blocks
-				if b, ok := c.Arg("Begin").(*ScriptBlock); ok {
-					begin = b
-				}
-				if e, ok := c.Arg("End").(*ScriptBlock); ok {
-					end = e
-				}
-				if end != nil {
-					c.bound["__end"] = end
-				}
-				if b, ok := begin.(*ScriptBlock); ok {
-					return c.s.streamScriptBlock(c.fr, b, nil, nil, true, c.Write)
-				}
-				return nil
-			},
-			Process: func(c *Call) error {
-				if !c.HasInput && !c.Has("InputObject") {
-					return nil
-				}
-				in := c.Arg("InputObject")
-				blocks, _ := c.State.([]any)
-				for _, b := range blocks {
-					switch x := b.(type) {
-					case *ScriptBlock:
-						if err := c.s.streamScriptBlock(c.fr, x, in, nil, true, func(v any) error { return emitValue(v, c.Write) }); err != nil {
-							return err
-						}
-					case string:
-						if err := foreachMember(c, in, x); err != nil {
-							return err
-						}
-					}
-				}
-				if c.Has("MemberName") {
-					return foreachMember(c, in, c.String("MemberName"))
-				}
-				return nil
-			},
-			End: func(c *Call) error {
-				if e, ok := c.bound["__end"].(*ScriptBlock); ok {
-					return c.s.streamScriptBlock(c.fr, e, nil, nil, true, c.Write)
-				}
-				return nil
-			},
+			Begin:   forEachObjectBegin,
+			Process: forEachObjectProcess,
+			End:     forEachObjectEnd,
 		},
 		{
 			Name: "Where-Object", Module: "Microsoft.PowerShell.Core", Synopsis: "Selects objects by a condition.",
 			Params: whereParams, DefaultSet: "ScriptBlockSet",
-			Process: func(c *Call) error {
-				if !c.HasInput && !c.Has("InputObject") {
-					return nil
-				}
-				in := c.Arg("InputObject")
-				if sb, ok := c.Arg("FilterScript").(*ScriptBlock); ok {
-					v, err := c.s.invokeScriptBlockValue(c.fr, sb, in, nil, true)
-					if err != nil {
-						return err
-					}
-					if value.ToBool(v) {
-						return c.Write(in)
-					}
-					return nil
-				}
-				prop, _ := c.s.getMember(in, c.String("Property"))
-				op := "eq"
-				for _, o := range whereOps {
-					if c.Bool(o) {
-						op = strings.ToLower(o)
-					}
-				}
-				if op == "not" {
-					if !value.ToBool(prop) {
-						return c.Write(in)
-					}
-					return nil
-				}
-				if !c.Has("Value") {
-					if value.ToBool(prop) {
-						return c.Write(in)
-					}
-					return nil
-				}
-				res, err := c.s.binaryOp(c.fr, "-"+op, prop, c.Arg("Value"))
-				if err != nil {
-					return err
-				}
-				if value.ToBool(res) {
-					return c.Write(in)
-				}
-				return nil
-			},
+			Process: whereObjectProcess(whereOps),
 		},
 		{
 			Name: "Select-Object", Synopsis: "Selects properties or a subset of objects.",
@@ -136,87 +39,8 @@ func objectCmdlets() []*Cmdlet {
 				p("ExpandProperty", "string", -1), p("Unique", "switch", -1), p("First", "int", -1), p("Last", "int", -1),
 				p("Skip", "int", -1), p("SkipLast", "int", -1), p("Index", "int[]", -1), p("Wait", "switch", -1),
 				p("CaseInsensitive", "switch", -1)},
-			Process: func(c *Call) error {
-				st, _ := c.State.(*selectState)
-				if st == nil {
-					st = &selectState{}
-					c.State = st
-				}
-				if !c.HasInput && !c.Has("InputObject") {
-					return nil
-				}
-				in := c.Arg("InputObject")
-				if !c.HasInput {
-					for _, it := range value.AsSlice(in) {
-						st.items = append(st.items, it)
-					}
-					return nil
-				}
-				// stream when only -First/-Skip apply
-				if !c.Has("Last") && !c.Has("Unique") && !c.Has("SkipLast") && !c.Has("Index") {
-					st.seen++
-					if c.Has("Skip") && st.seen <= c.Int("Skip", 0) {
-						return nil
-					}
-					if c.Has("First") && st.emitted >= c.Int("First", 0) {
-						return nil
-					}
-					st.emitted++
-					return selectOne(c, in)
-				}
-				st.items = append(st.items, in)
-				return nil
-			},
-			End: func(c *Call) error {
-				st, _ := c.State.(*selectState)
-				if st == nil || st.items == nil {
-					return nil
-				}
-				items := st.items
-				if c.Has("Index") {
-					var picked []any
-					for _, ix := range value.AsSlice(c.Arg("Index")) {
-						i, _ := value.ToInt(ix)
-						if i >= 0 && i < len(items) {
-							picked = append(picked, items[i])
-						}
-					}
-					items = picked
-				}
-				if n := c.Int("Skip", 0); n > 0 {
-					if n > len(items) {
-						n = len(items)
-					}
-					items = items[n:]
-				}
-				if n := c.Int("SkipLast", 0); n > 0 {
-					if n > len(items) {
-						n = len(items)
-					}
-					items = items[:len(items)-n]
-				}
-				if c.Has("First") {
-					if n := c.Int("First", 0); n < len(items) {
-						items = items[:n]
-					}
-				}
-				if c.Has("Last") {
-					if n := c.Int("Last", 0); n < len(items) {
-						items = items[len(items)-n:]
-					}
-				}
-				var out []any
-				for _, it := range items {
-					err := selectOneTo(c, it, func(v any) error { out = append(out, v); return nil })
-					if err != nil {
-						return err
-					}
-				}
-				if c.Bool("Unique") {
-					out = uniqueItems(out, !c.Bool("CaseInsensitive"))
-				}
-				return c.WriteAll(out)
-			},
+			Process: selectObjectProcess,
+			End:     selectObjectEnd,
 		},
 		{
 			Name: "Sort-Object", Synopsis: "Sorts objects by property values.",
@@ -224,72 +48,7 @@ func objectCmdlets() []*Cmdlet {
 				p("Unique", "switch", -1), p("CaseSensitive", "switch", -1), p("Stable", "switch", -1), p("Top", "int", -1),
 				p("Bottom", "int", -1), p("Culture", "string", -1)},
 			Process: collectInput,
-			End: func(c *Call) error {
-				items, _ := c.State.([]any)
-				keys, err := sortKeys(c)
-				if err != nil {
-					return err
-				}
-				cs := c.Bool("CaseSensitive")
-				desc := c.Bool("Descending")
-				type row struct {
-					item any
-					vals []any
-				}
-				rows := make([]row, len(items))
-				for i, it := range items {
-					rows[i].item = it
-					for _, k := range keys {
-						v, err := k.get(c, it)
-						if err != nil {
-							return err
-						}
-						rows[i].vals = append(rows[i].vals, v)
-					}
-					if len(keys) == 0 {
-						rows[i].vals = []any{it}
-					}
-				}
-				sort.SliceStable(rows, func(i, j int) bool {
-					for k := range rows[i].vals {
-						cmp := sortCompare(rows[i].vals[k], rows[j].vals[k], cs)
-						if cmp == 0 {
-							continue
-						}
-						d := desc
-						if k < len(keys) && keys[k].desc != nil {
-							d = *keys[k].desc
-						}
-						if d {
-							return cmp > 0
-						}
-						return cmp < 0
-					}
-					return false
-				})
-				out := make([]any, 0, len(rows))
-				for i, r := range rows {
-					if c.Bool("Unique") && i > 0 {
-						same := true
-						for k := range r.vals {
-							if sortCompare(r.vals[k], rows[i-1].vals[k], cs) != 0 {
-								same = false
-							}
-						}
-						if same {
-							continue
-						}
-					}
-					out = append(out, r.item)
-				}
-				if n := c.Int("Top", -1); n >= 0 && n < len(out) {
-					out = out[:n]
-				}
-				if n := c.Int("Bottom", -1); n >= 0 && n < len(out) {
-					out = out[len(out)-n:]
-				}
-				return c.WriteAll(out)
-			},
+			End:     sortObjectEnd,
 		},
 		{
 			Name: "Group-Object", Synopsis: "Groups objects by property values.",
@@ -313,68 +72,21 @@ func objectCmdlets() []*Cmdlet {
 				p("HideTableHeaders", "switch", -1), p("Wrap", "switch", -1), p("GroupBy", "object", -1), p("Force", "switch", -1),
 				p("View", "string", -1), p("RepeatHeader", "switch", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1), p("Expand", "string", -1)},
 			Process: collectInput,
-			End: func(c *Call) error {
-				items, _ := c.State.([]any)
-				cols, err := formatColumns(c)
-				if err != nil {
-					return err
-				}
-				return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
-					return format.Table(w, items, cols, format.TableOptions{AutoSize: c.Bool("AutoSize"), HideTableHeaders: c.Bool("HideTableHeaders"), Wrap: c.Bool("Wrap"), Width: width})
-				}})
-			},
+			End:     formatTableEnd,
 		},
 		{
 			Name: "Format-List", Synopsis: "Formats output as a list of properties.",
 			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("GroupBy", "object", -1),
 				p("Force", "switch", -1), p("View", "string", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1), p("Expand", "string", -1)},
 			Process: collectInput,
-			End: func(c *Call) error {
-				items, _ := c.State.([]any)
-				cols, err := formatColumns(c)
-				if err != nil {
-					return err
-				}
-				return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
-					return format.List(w, items, cols)
-				}})
-			},
+			End:     formatListEnd,
 		},
 		{
 			Name: "New-Object", Synopsis: "Creates an object.",
 			Params: []*ParamDef{sets(p("TypeName", "string", 0), "Net"), sets(alias(p("ArgumentList", "object[]", 1), "Args"), "Net"),
 				p("Property", "hashtable", -1), sets(p("ComObject", "string", 0), "Com"), p("Strict", "switch", -1)},
 			DefaultSet: "Net",
-			Process: func(c *Call) error {
-				if c.Has("ComObject") {
-					return c.Fail("NotImplemented", NotImplemented, "[NotImplemented] COM object %q is not emulated", c.String("ComObject"))
-				}
-				name := c.String("TypeName")
-				t, ok := c.s.resolveType(name)
-				if !ok {
-					return c.Fail("TypeNotFound", InvalidType, "Cannot find type [%s]: verify that the assembly containing this type is loaded.", name)
-				}
-				args := value.AsSlice(c.Arg("ArgumentList"))
-				obj, err := c.s.newObject(c.fr, t, args)
-				if err != nil {
-					if me, ok := err.(*methodErr); ok && me.typ == "NotImplemented" {
-						return notImplemented(c.Pos, "New-Object", me.msg)
-					}
-					return err
-				}
-				if h, ok := c.Arg("Property").(*value.Hashtable); ok {
-					for i, k := range h.Keys() {
-						if o, ok := obj.(*value.Object); ok && o.IsCustom() {
-							o.Set(value.ToString(k), h.Values()[i]) // -Property adds note properties
-							continue
-						}
-						if err := c.s.setMember(obj, value.ToString(k), h.Values()[i]); err != nil {
-							return err
-						}
-					}
-				}
-				return c.Write(obj)
-			},
+			Process:    newObjectProcess,
 		},
 		{
 			Name: "Add-Member", Synopsis: "Adds a member to an object.",
@@ -392,6 +104,327 @@ func objectCmdlets() []*Cmdlet {
 			End:     getMember,
 		},
 	}
+}
+
+// forEachObjectBegin sorts ForEach-Object's blocks into begin, process and end, and runs the begin block.
+func forEachObjectBegin(c *Call) error {
+	if c.Has("Parallel") {
+		return c.Fail("NotImplemented", NotImplemented, "[NotImplemented] ForEach-Object -Parallel is not emulated")
+	}
+	blocks := value.AsSlice(c.Arg("Process"))
+	var begin, end any
+	// -Process a, b, c: with several blocks the first is begin and the last end
+	if len(blocks) >= 3 {
+		begin, end = blocks[0], blocks[len(blocks)-1]
+		blocks = blocks[1 : len(blocks)-1]
+	} else if len(blocks) == 2 {
+		begin = blocks[0]
+		blocks = blocks[1:]
+	}
+	c.State = blocks
+	if b, ok := c.Arg("Begin").(*ScriptBlock); ok {
+		begin = b
+	}
+	if e, ok := c.Arg("End").(*ScriptBlock); ok {
+		end = e
+	}
+	if end != nil {
+		c.bound["__end"] = end
+	}
+	if b, ok := begin.(*ScriptBlock); ok {
+		return c.s.streamScriptBlock(c.fr, b, nil, nil, true, c.Write)
+	}
+	return nil
+}
+
+// forEachObjectProcess runs ForEach-Object's process blocks or -MemberName on one input object.
+func forEachObjectProcess(c *Call) error {
+	if !c.HasInput && !c.Has("InputObject") {
+		return nil
+	}
+	in := c.Arg("InputObject")
+	blocks, _ := c.State.([]any)
+	for _, b := range blocks {
+		switch x := b.(type) {
+		case *ScriptBlock:
+			if err := c.s.streamScriptBlock(c.fr, x, in, nil, true, func(v any) error { return emitValue(v, c.Write) }); err != nil {
+				return err
+			}
+		case string:
+			if err := foreachMember(c, in, x); err != nil {
+				return err
+			}
+		}
+	}
+	if c.Has("MemberName") {
+		return foreachMember(c, in, c.String("MemberName"))
+	}
+	return nil
+}
+
+// forEachObjectEnd runs ForEach-Object's end block, if any.
+func forEachObjectEnd(c *Call) error {
+	if e, ok := c.bound["__end"].(*ScriptBlock); ok {
+		return c.s.streamScriptBlock(c.fr, e, nil, nil, true, c.Write)
+	}
+	return nil
+}
+
+// whereObjectProcess returns the process block of Where-Object, which selects
+// objects by a condition; ops are its comparison switches (-EQ, -Like...).
+func whereObjectProcess(ops []string) func(c *Call) error {
+	return func(c *Call) error {
+		if !c.HasInput && !c.Has("InputObject") {
+			return nil
+		}
+		in := c.Arg("InputObject")
+		if sb, ok := c.Arg("FilterScript").(*ScriptBlock); ok {
+			v, err := c.s.invokeScriptBlockValue(c.fr, sb, in, nil, true)
+			if err != nil {
+				return err
+			}
+			if value.ToBool(v) {
+				return c.Write(in)
+			}
+			return nil
+		}
+		prop, _ := c.s.getMember(in, c.String("Property"))
+		op := "eq"
+		for _, o := range ops {
+			if c.Bool(o) {
+				op = strings.ToLower(o)
+			}
+		}
+		if op == "not" {
+			if !value.ToBool(prop) {
+				return c.Write(in)
+			}
+			return nil
+		}
+		if !c.Has("Value") {
+			if value.ToBool(prop) {
+				return c.Write(in)
+			}
+			return nil
+		}
+		res, err := c.s.binaryOp(c.fr, "-"+op, prop, c.Arg("Value"))
+		if err != nil {
+			return err
+		}
+		if value.ToBool(res) {
+			return c.Write(in)
+		}
+		return nil
+	}
+}
+
+// selectObjectProcess streams input while only -First and -Skip apply, and collects it otherwise.
+func selectObjectProcess(c *Call) error {
+	st, _ := c.State.(*selectState)
+	if st == nil {
+		st = &selectState{}
+		c.State = st
+	}
+	if !c.HasInput && !c.Has("InputObject") {
+		return nil
+	}
+	in := c.Arg("InputObject")
+	if !c.HasInput {
+		for _, it := range value.AsSlice(in) {
+			st.items = append(st.items, it)
+		}
+		return nil
+	}
+	// stream when only -First/-Skip apply
+	if !c.Has("Last") && !c.Has("Unique") && !c.Has("SkipLast") && !c.Has("Index") {
+		st.seen++
+		if c.Has("Skip") && st.seen <= c.Int("Skip", 0) {
+			return nil
+		}
+		if c.Has("First") && st.emitted >= c.Int("First", 0) {
+			return nil
+		}
+		st.emitted++
+		return selectOne(c, in)
+	}
+	st.items = append(st.items, in)
+	return nil
+}
+
+// selectObjectEnd applies -Index, -Skip, -SkipLast, -First, -Last, the properties and -Unique to the collected input.
+func selectObjectEnd(c *Call) error {
+	st, _ := c.State.(*selectState)
+	if st == nil || st.items == nil {
+		return nil
+	}
+	items := st.items
+	if c.Has("Index") {
+		var picked []any
+		for _, ix := range value.AsSlice(c.Arg("Index")) {
+			i, _ := value.ToInt(ix)
+			if i >= 0 && i < len(items) {
+				picked = append(picked, items[i])
+			}
+		}
+		items = picked
+	}
+	if n := c.Int("Skip", 0); n > 0 {
+		if n > len(items) {
+			n = len(items)
+		}
+		items = items[n:]
+	}
+	if n := c.Int("SkipLast", 0); n > 0 {
+		if n > len(items) {
+			n = len(items)
+		}
+		items = items[:len(items)-n]
+	}
+	if c.Has("First") {
+		if n := c.Int("First", 0); n < len(items) {
+			items = items[:n]
+		}
+	}
+	if c.Has("Last") {
+		if n := c.Int("Last", 0); n < len(items) {
+			items = items[len(items)-n:]
+		}
+	}
+	var out []any
+	for _, it := range items {
+		err := selectOneTo(c, it, func(v any) error { out = append(out, v); return nil })
+		if err != nil {
+			return err
+		}
+	}
+	if c.Bool("Unique") {
+		out = uniqueItems(out, !c.Bool("CaseInsensitive"))
+	}
+	return c.WriteAll(out)
+}
+
+// sortObjectEnd writes the collected input sorted by Sort-Object's keys.
+func sortObjectEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	keys, err := sortKeys(c)
+	if err != nil {
+		return err
+	}
+	cs := c.Bool("CaseSensitive")
+	desc := c.Bool("Descending")
+	type row struct {
+		item any
+		vals []any
+	}
+	rows := make([]row, len(items))
+	for i, it := range items {
+		rows[i].item = it
+		for _, k := range keys {
+			v, err := k.get(c, it)
+			if err != nil {
+				return err
+			}
+			rows[i].vals = append(rows[i].vals, v)
+		}
+		if len(keys) == 0 {
+			rows[i].vals = []any{it}
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		for k := range rows[i].vals {
+			cmp := sortCompare(rows[i].vals[k], rows[j].vals[k], cs)
+			if cmp == 0 {
+				continue
+			}
+			d := desc
+			if k < len(keys) && keys[k].desc != nil {
+				d = *keys[k].desc
+			}
+			if d {
+				return cmp > 0
+			}
+			return cmp < 0
+		}
+		return false
+	})
+	out := make([]any, 0, len(rows))
+	for i, r := range rows {
+		if c.Bool("Unique") && i > 0 {
+			same := true
+			for k := range r.vals {
+				if sortCompare(r.vals[k], rows[i-1].vals[k], cs) != 0 {
+					same = false
+				}
+			}
+			if same {
+				continue
+			}
+		}
+		out = append(out, r.item)
+	}
+	if n := c.Int("Top", -1); n >= 0 && n < len(out) {
+		out = out[:n]
+	}
+	if n := c.Int("Bottom", -1); n >= 0 && n < len(out) {
+		out = out[len(out)-n:]
+	}
+	return c.WriteAll(out)
+}
+
+// formatTableEnd writes the collected input as a table that renders at the host.
+func formatTableEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	cols, err := formatColumns(c)
+	if err != nil {
+		return err
+	}
+	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
+		return format.Table(w, items, cols, format.TableOptions{AutoSize: c.Bool("AutoSize"), HideTableHeaders: c.Bool("HideTableHeaders"), Wrap: c.Bool("Wrap"), Width: width})
+	}})
+}
+
+// formatListEnd writes the collected input as a list that renders at the host.
+func formatListEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	cols, err := formatColumns(c)
+	if err != nil {
+		return err
+	}
+	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
+		return format.List(w, items, cols)
+	}})
+}
+
+// newObjectProcess creates an instance of -TypeName and sets -Property on it.
+func newObjectProcess(c *Call) error {
+	if c.Has("ComObject") {
+		return c.Fail("NotImplemented", NotImplemented, "[NotImplemented] COM object %q is not emulated", c.String("ComObject"))
+	}
+	name := c.String("TypeName")
+	t, ok := c.s.resolveType(name)
+	if !ok {
+		return c.Fail("TypeNotFound", InvalidType, "Cannot find type [%s]: verify that the assembly containing this type is loaded.", name)
+	}
+	args := value.AsSlice(c.Arg("ArgumentList"))
+	obj, err := c.s.newObject(c.fr, t, args)
+	if err != nil {
+		if me, ok := err.(*methodErr); ok && me.typ == "NotImplemented" {
+			return notImplemented(c.Pos, "New-Object", me.msg)
+		}
+		return err
+	}
+	if h, ok := c.Arg("Property").(*value.Hashtable); ok {
+		for i, k := range h.Keys() {
+			if o, ok := obj.(*value.Object); ok && o.IsCustom() {
+				o.Set(value.ToString(k), h.Values()[i]) // -Property adds note properties
+				continue
+			}
+			if err := c.s.setMember(obj, value.ToString(k), h.Values()[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return c.Write(obj)
 }
 
 // formattedText is the output of Format-Table and Format-List: text that

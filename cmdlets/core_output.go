@@ -16,47 +16,12 @@ func outputCmdlets() []*Cmdlet {
 			Name: "Write-Host", Synopsis: "Writes to the host (standard output).",
 			Params: []*ParamDef{rest(pipe(p("Object", "object", 0))), p("NoNewline", "switch", -1),
 				p("Separator", "object", -1), p("ForegroundColor", "ConsoleColor", -1), p("BackgroundColor", "ConsoleColor", -1)},
-			Process: func(c *Call) error {
-				if c.HasInput || c.Has("Object") {
-					sep := " "
-					if c.Has("Separator") {
-						sep = c.s.toString(c.Arg("Separator"))
-					}
-					var parts []string
-					for _, it := range value.AsSlice(c.Arg("Object")) {
-						if a, ok := it.(*value.Array); ok {
-							for _, x := range a.Items {
-								parts = append(parts, c.s.toString(x))
-							}
-							continue
-						}
-						parts = append(parts, c.s.toString(it))
-					}
-					c.State = strings.Join(parts, sep)
-				} else {
-					c.State = ""
-				}
-				text := c.State.(string)
-				if !c.Bool("NoNewline") {
-					text += "\n"
-				}
-				c.s.hostWrite(text)
-				return nil
-			},
+			Process: writeHostProcess,
 		},
 		{
 			Name: "Write-Output", Synopsis: "Writes objects to the pipeline.",
-			Params: []*ParamDef{allowNull(mand(rest(pipe(p("InputObject", "object", 0))))), p("NoEnumerate", "switch", -1)},
-			Process: func(c *Call) error {
-				v := c.Arg("InputObject")
-				if c.Bool("NoEnumerate") {
-					return c.Write(v)
-				}
-				if a, ok := v.(*value.Array); ok {
-					return c.WriteAll(a.Items)
-				}
-				return c.Write(v)
-			},
+			Params:  []*ParamDef{allowNull(mand(rest(pipe(p("InputObject", "object", 0))))), p("NoEnumerate", "switch", -1)},
+			Process: writeOutputProcess,
 		},
 		{
 			Name: "Write-Verbose", Synopsis: "Writes to the verbose stream.",
@@ -68,14 +33,8 @@ func outputCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Write-Debug", Synopsis: "Writes to the debug stream.",
-			Params: []*ParamDef{mand(pipe(p("Message", "string", 0)))},
-			Process: func(c *Call) error {
-				if c.common.pref(c.s, c.fr, "Debug") {
-					c.s.sink.flush()
-					fmt.Fprintf(c.s.errw, "DEBUG: %s\n", c.String("Message"))
-				}
-				return nil
-			},
+			Params:  []*ParamDef{mand(pipe(p("Message", "string", 0)))},
+			Process: writeDebugProcess,
 		},
 		{
 			Name: "Write-Warning", Synopsis: "Writes to the warning stream.",
@@ -86,20 +45,8 @@ func outputCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Write-Information", Synopsis: "Writes to the information stream.",
-			Params: []*ParamDef{mand(pipe(alias(p("MessageData", "object", 0), "Msg", "Message"))), p("Tags", "string[]", 1)},
-			Process: func(c *Call) error {
-				action := strings.ToLower(c.s.actionFor(c.fr, c.common.infoAction, "InformationPreference"))
-				if c.common.infoVar != "" {
-					_ = c.s.setVar(c.fr.scope, strings.TrimPrefix(c.common.infoVar, "+"), c.Arg("MessageData"))
-				}
-				if action == "continue" || action == "inquire" {
-					c.s.hostWrite(c.s.toString(c.Arg("MessageData")) + "\n")
-				}
-				if action == "stop" {
-					return c.Fail("ActionPreferenceStop", OperationStopped, "The running command stopped because the preference variable \"InformationPreference\" or common parameter is set to Stop: %s", c.s.toString(c.Arg("MessageData")))
-				}
-				return nil
-			},
+			Params:  []*ParamDef{mand(pipe(alias(p("MessageData", "object", 0), "Msg", "Message"))), p("Tags", "string[]", 1)},
+			Process: writeInformationProcess,
 		},
 		{
 			Name: "Write-Error", Synopsis: "Writes a non-terminating error.",
@@ -112,44 +59,7 @@ func outputCmdlets() []*Cmdlet {
 				p("CategoryReason", "string", -1), p("CategoryTargetName", "string", -1), p("CategoryTargetType", "string", -1),
 			},
 			DefaultSet: "NoException",
-			Process: func(c *Call) error {
-				rec := &ErrorRecord{Pos: c.Pos, Command: "Write-Error", ID: "Microsoft.PowerShell.Commands.WriteErrorException", Category: NotSpecified,
-					Exception: "Microsoft.PowerShell.Commands.WriteErrorException"}
-				switch {
-				case c.Has("ErrorRecord"):
-					if r, ok := c.Arg("ErrorRecord").(*ErrorRecord); ok {
-						cp := *r
-						rec = &cp
-					}
-				case c.Has("Exception"):
-					ex := c.Arg("Exception")
-					if o, ok := ex.(*value.Object); ok {
-						msg, _ := o.Get("Message")
-						rec.Msg = value.ToString(msg)
-						rec.Exception = o.TypeName()
-						rec.Thrown = o
-					} else {
-						rec.Msg = c.s.toString(ex)
-					}
-					if c.Has("Message") {
-						rec.Msg = c.String("Message")
-					}
-				default:
-					rec.Msg = c.String("Message")
-				}
-				if c.Has("ErrorId") {
-					rec.ID = c.String("ErrorId")
-				}
-				if c.Has("Category") {
-					rec.Category = Category(c.String("Category"))
-				}
-				if c.Has("TargetObject") {
-					rec.Target = c.s.toString(c.Arg("TargetObject"))
-				}
-				// Write-Error's record names the caller, not Write-Error, in pwsh's
-				// concise view; keep the command name for the one-line form.
-				return c.s.writeError(c.fr, rec, &c.common)
-			},
+			Process:    writeErrorProcess,
 		},
 		{
 			Name: "Write-Progress", Synopsis: "Shows progress (nothing is written in csemu).",
@@ -165,51 +75,21 @@ func outputCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Out-Host", Synopsis: "Writes objects to the host.",
-			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Paging", "switch", -1)},
-			Process: func(c *Call) error {
-				if c.HasInput || c.Has("InputObject") {
-					return emitValue(c.Arg("InputObject"), c.s.sink.write)
-				}
-				return nil
-			},
-			End: func(c *Call) error { c.s.sink.end(); return nil },
+			Params:  []*ParamDef{pipe(p("InputObject", "object", -1)), p("Paging", "switch", -1)},
+			Process: outHostProcess,
+			End:     func(c *Call) error { c.s.sink.end(); return nil },
 		},
 		{
 			Name: "Out-Default", Synopsis: "Writes objects to the default output.",
-			Params: []*ParamDef{pipe(p("InputObject", "object", -1))},
-			Process: func(c *Call) error {
-				if c.HasInput || c.Has("InputObject") {
-					return emitValue(c.Arg("InputObject"), c.s.sink.write)
-				}
-				return nil
-			},
+			Params:  []*ParamDef{pipe(p("InputObject", "object", -1))},
+			Process: outDefaultProcess,
 		},
 		{
 			Name: "Out-String", Synopsis: "Formats objects as text.",
 			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Stream", "switch", -1), p("Width", "int", -1),
 				p("NoNewline", "switch", -1)},
 			Process: collectInput,
-			End: func(c *Call) error {
-				items, _ := c.State.([]any)
-				width := c.Int("Width", c.s.width)
-				var buf bytes.Buffer
-				if err := format.Default(&buf, items, width); err != nil {
-					return err
-				}
-				text := buf.String()
-				if c.Bool("Stream") {
-					for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
-						if err := c.Write(l); err != nil {
-							return err
-						}
-					}
-					return nil
-				}
-				if c.Bool("NoNewline") {
-					text = strings.ReplaceAll(text, "\n", "")
-				}
-				return c.Write(text)
-			},
+			End:     outStringEnd,
 		},
 		{
 			Name: "Out-File", Synopsis: "Writes formatted output to a file (needs --allow-write).", Writes: true,
@@ -217,18 +97,7 @@ func outputCmdlets() []*Cmdlet {
 				p("Append", "switch", -1), p("Force", "switch", -1), p("NoClobber", "switch", -1),
 				p("NoNewline", "switch", -1), p("Width", "int", -1), pipe(p("InputObject", "object", -1)), alias(p("LiteralPath", "string", -1), "PSPath", "LP")},
 			Process: collectInput,
-			End: func(c *Call) error {
-				items, _ := c.State.([]any)
-				var buf bytes.Buffer
-				if c.Bool("NoNewline") {
-					for _, it := range items {
-						buf.WriteString(c.s.toString(it))
-					}
-				} else if err := format.Default(&buf, items, c.Int("Width", c.s.width)); err != nil {
-					return err
-				}
-				return c.s.writeFile(c.fr, c.Pos, "Out-File", c.String("FilePath"), buf.Bytes(), c.Bool("Append"))
-			},
+			End:     outFileEnd,
 		},
 		{
 			Name: "Set-Content", Synopsis: "Writes content to a file (needs --allow-write).", Writes: true, ShouldProcess: true,
@@ -241,6 +110,164 @@ func outputCmdlets() []*Cmdlet {
 			End: func(c *Call) error { return writeContent(c, "Add-Content", true) },
 		},
 	}
+}
+
+// writeHostProcess writes -Object to the host, joined with -Separator.
+func writeHostProcess(c *Call) error {
+	if c.HasInput || c.Has("Object") {
+		sep := " "
+		if c.Has("Separator") {
+			sep = c.s.toString(c.Arg("Separator"))
+		}
+		var parts []string
+		for _, it := range value.AsSlice(c.Arg("Object")) {
+			if a, ok := it.(*value.Array); ok {
+				for _, x := range a.Items {
+					parts = append(parts, c.s.toString(x))
+				}
+				continue
+			}
+			parts = append(parts, c.s.toString(it))
+		}
+		c.State = strings.Join(parts, sep)
+	} else {
+		c.State = ""
+	}
+	text := c.State.(string)
+	if !c.Bool("NoNewline") {
+		text += "\n"
+	}
+	c.s.hostWrite(text)
+	return nil
+}
+
+// writeOutputProcess writes -InputObject, enumerating an array unless -NoEnumerate is given.
+func writeOutputProcess(c *Call) error {
+	v := c.Arg("InputObject")
+	if c.Bool("NoEnumerate") {
+		return c.Write(v)
+	}
+	if a, ok := v.(*value.Array); ok {
+		return c.WriteAll(a.Items)
+	}
+	return c.Write(v)
+}
+
+// writeDebugProcess writes -Message to the debug stream when debug output is on.
+func writeDebugProcess(c *Call) error {
+	if c.common.pref(c.s, c.fr, "Debug") {
+		c.s.sink.flush()
+		fmt.Fprintf(c.s.errw, "DEBUG: %s\n", c.String("Message"))
+	}
+	return nil
+}
+
+// writeInformationProcess writes -MessageData to the information stream per the information preference.
+func writeInformationProcess(c *Call) error {
+	action := strings.ToLower(c.s.actionFor(c.fr, c.common.infoAction, "InformationPreference"))
+	if c.common.infoVar != "" {
+		_ = c.s.setVar(c.fr.scope, strings.TrimPrefix(c.common.infoVar, "+"), c.Arg("MessageData"))
+	}
+	if action == "continue" || action == "inquire" {
+		c.s.hostWrite(c.s.toString(c.Arg("MessageData")) + "\n")
+	}
+	if action == "stop" {
+		return c.Fail("ActionPreferenceStop", OperationStopped, "The running command stopped because the preference variable \"InformationPreference\" or common parameter is set to Stop: %s", c.s.toString(c.Arg("MessageData")))
+	}
+	return nil
+}
+
+// writeErrorProcess writes a non-terminating error from -Message, -Exception or -ErrorRecord.
+func writeErrorProcess(c *Call) error {
+	rec := &ErrorRecord{Pos: c.Pos, Command: "Write-Error", ID: "Microsoft.PowerShell.Commands.WriteErrorException", Category: NotSpecified,
+		Exception: "Microsoft.PowerShell.Commands.WriteErrorException"}
+	switch {
+	case c.Has("ErrorRecord"):
+		if r, ok := c.Arg("ErrorRecord").(*ErrorRecord); ok {
+			cp := *r
+			rec = &cp
+		}
+	case c.Has("Exception"):
+		ex := c.Arg("Exception")
+		if o, ok := ex.(*value.Object); ok {
+			msg, _ := o.Get("Message")
+			rec.Msg = value.ToString(msg)
+			rec.Exception = o.TypeName()
+			rec.Thrown = o
+		} else {
+			rec.Msg = c.s.toString(ex)
+		}
+		if c.Has("Message") {
+			rec.Msg = c.String("Message")
+		}
+	default:
+		rec.Msg = c.String("Message")
+	}
+	if c.Has("ErrorId") {
+		rec.ID = c.String("ErrorId")
+	}
+	if c.Has("Category") {
+		rec.Category = Category(c.String("Category"))
+	}
+	if c.Has("TargetObject") {
+		rec.Target = c.s.toString(c.Arg("TargetObject"))
+	}
+	// Write-Error's record names the caller, not Write-Error, in pwsh's
+	// concise view; keep the command name for the one-line form.
+	return c.s.writeError(c.fr, rec, &c.common)
+}
+
+// outHostProcess sends one input object to the host's formatting.
+func outHostProcess(c *Call) error {
+	if c.HasInput || c.Has("InputObject") {
+		return emitValue(c.Arg("InputObject"), c.s.sink.write)
+	}
+	return nil
+}
+
+// outDefaultProcess sends one input object to the default output.
+func outDefaultProcess(c *Call) error {
+	if c.HasInput || c.Has("InputObject") {
+		return emitValue(c.Arg("InputObject"), c.s.sink.write)
+	}
+	return nil
+}
+
+// outStringEnd writes the collected input formatted as text, one string or with -Stream one per line.
+func outStringEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	width := c.Int("Width", c.s.width)
+	var buf bytes.Buffer
+	if err := format.Default(&buf, items, width); err != nil {
+		return err
+	}
+	text := buf.String()
+	if c.Bool("Stream") {
+		for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+			if err := c.Write(l); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if c.Bool("NoNewline") {
+		text = strings.ReplaceAll(text, "\n", "")
+	}
+	return c.Write(text)
+}
+
+// outFileEnd writes the collected input, formatted, to Out-File's file.
+func outFileEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	var buf bytes.Buffer
+	if c.Bool("NoNewline") {
+		for _, it := range items {
+			buf.WriteString(c.s.toString(it))
+		}
+	} else if err := format.Default(&buf, items, c.Int("Width", c.s.width)); err != nil {
+		return err
+	}
+	return c.s.writeFile(c.fr, c.Pos, "Out-File", c.String("FilePath"), buf.Bytes(), c.Bool("Append"))
 }
 
 func contentParams() []*ParamDef {

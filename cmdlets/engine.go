@@ -73,9 +73,13 @@ type Session struct {
 	regexCache map[string]*regexp2.Regexp
 	specs      map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
 	sources    map[string]string
+	// statics implements the static members of .NET types (see staticTypes).
+	statics map[string]staticFunc
 	// file is the script being run, for $PSScriptRoot and errors.
 	file string
 	interactive
+	// host is what the session takes from the machine (see host.go).
+	host hostAccess
 	// listDepth is the nesting of statement lists being run; 1 is the
 	// script's top level.
 	listDepth int
@@ -127,7 +131,7 @@ func NewSession(opts ...Option) *Session {
 	s := &Session{
 		out: io.Discard, errw: io.Discard, width: 120, env: os.LookupEnv,
 		envSet: map[string]*string{}, errs: &value.Array{List: true}, lastOK: true, questionOK: true,
-		classes: map[string]*classDef{},
+		classes: map[string]*classDef{}, statics: staticTypes(),
 	}
 	for _, o := range opts {
 		o(s)
@@ -141,6 +145,7 @@ func NewSession(opts ...Option) *Session {
 	if s.newID == nil {
 		s.newID = randomGUID
 	}
+	s.initHost()
 	s.table = NewCommands(s.modules, s.extra...)
 	s.commands, s.aliases = s.table.cmds, s.table.aliases
 	s.global = newScope(nil)
@@ -172,9 +177,9 @@ func (s *Session) initGlobals() {
 	set("IsLinux", true)
 	set("IsMacOS", false)
 	set("IsCoreCLR", true)
-	home, _ := os.UserHomeDir()
+	home, _ := s.host.home()
 	set("HOME", home)
-	set("PID", os.Getpid())
+	set("PID", *s.host.pid)
 	set("LASTEXITCODE", 0)
 	set("MaximumHistoryCount", 4096)
 	set("NestedPromptLevel", 0)
@@ -184,7 +189,7 @@ func (s *Session) initGlobals() {
 	set("Host", hostObject())
 	set("PSDefaultParameterValues", value.NewHashtable())
 	set("FormatEnumerationLimit", 4)
-	if wd, err := os.Getwd(); err == nil {
+	if wd, err := s.host.wd(); err == nil {
 		set("PWD", wd)
 	}
 }
@@ -562,7 +567,7 @@ func (s *Session) finish(err error) (int, error) {
 func (s *Session) setScriptVars(sc *Scope, file string) {
 	root, path := "", ""
 	if file != "" && file != "-" && !strings.HasPrefix(file, "<") {
-		if abs, err := filepath.Abs(file); err == nil {
+		if abs, err := s.fullPath(file); err == nil {
 			path = abs
 			root = filepath.Dir(abs)
 		}

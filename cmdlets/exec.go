@@ -406,7 +406,7 @@ func (s *Session) execSwitch(fr frame, st *parser.SwitchStatement, label string,
 		if err != nil {
 			return err
 		}
-		text, err := readFileText(value.ToString(pathV))
+		text, err := s.readFileText(value.ToString(pathV))
 		if err != nil {
 			return runtimeError(st.Pos, err)
 		}

@@ -78,7 +78,7 @@ func (k *Checker) Check(cmd *Cmdlet, args []LintArg, pipelineInput, incomplete b
 	}
 	chk := &argCheck{bound: map[string]int{}}
 	var res bindResult
-	_ = bindArgs(staticTypes{}, &res, frame{}, spec, raw, parser.Pos{}, chk)
+	_ = bindArgs(plainTypes{}, &res, frame{}, spec, raw, parser.Pos{}, chk)
 	out := &LintBinding{Problems: chk.problems, Bound: chk.bound}
 	if chk.hard || chk.stopped || pipelineInput || incomplete {
 		return out

@@ -3,7 +3,6 @@ package cmdlets
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -323,7 +322,7 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage,
 	if s.table.IsReal(name) {
 		return nil, notImplemented(c.Pos, name, name)
 	}
-	if looksNative(name) {
+	if s.looksNative(name) {
 		return nil, notImplemented(c.Pos, name, "native program '"+name+"'")
 	}
 	return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, ID: "CommandNotFoundException", Category: ObjectNotFound,
@@ -332,16 +331,17 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage,
 }
 
 // looksNative reports whether a command name is a native program: a path
-// or a name on PATH.
-func looksNative(name string) bool {
+// or a name on the session's PATH.
+func (s *Session) looksNative(name string) bool {
 	if strings.ContainsAny(name, `/\`) || strings.HasSuffix(strings.ToLower(name), ".exe") {
 		return true
 	}
-	for _, dir := range filepath.SplitList(os.Getenv("PATH")) {
+	path, _ := s.env("PATH")
+	for _, dir := range filepath.SplitList(path) {
 		if dir == "" {
 			continue
 		}
-		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && !st.IsDir() {
+		if st, err := s.host.files.Stat(filepath.Join(dir, name)); err == nil && !st.IsDir() {
 			return true
 		}
 	}
@@ -933,7 +933,7 @@ func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, pos parse
 	if !filepath.IsAbs(path) {
 		path = filepath.Clean(strings.ReplaceAll(path, `\`, "/"))
 	}
-	data, err := os.ReadFile(path)
+	data, err := s.readFile(path)
 	if err != nil {
 		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "CommandNotFoundException", Category: ObjectNotFound,
 			Exception: "System.Management.Automation.CommandNotFoundException",

@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -153,439 +152,585 @@ func (sb *stringBuilder) call(s *Session, lname string, args []any) (any, error)
 // staticMember reads a static property or calls a static method of t.
 func (s *Session) staticMember(fr frame, t *value.Type, name string, call bool, args []any) (any, error) {
 	lname := strings.ToLower(name)
-	if c := s.classes[strings.ToLower(t.Name)]; c != nil {
+	ltype := strings.ToLower(t.Name)
+	if c := s.classes[ltype]; c != nil {
 		return s.classStatic(fr, c, name, call, args)
 	}
 	if lname == "new" && call {
 		return s.newObject(fr, t, args)
 	}
-	arg := func(i int) any { return argOr(args, i) }
-	argS := func(i int) string { return value.ToString(argOr(args, i)) }
-	switch t.Name {
-	case value.TString:
-		switch lname {
-		case "isnullorempty":
-			v := arg(0)
-			return v == nil || value.ToString(v) == "", nil
-		case "isnullorwhitespace":
-			v := arg(0)
-			return v == nil || strings.TrimSpace(value.ToString(v)) == "", nil
-		case "join":
-			var parts []string
-			for _, a := range args[1:] {
-				for _, it := range value.AsSlice(a) {
-					parts = append(parts, s.toString(it))
-				}
-			}
-			return strings.Join(parts, argS(0)), nil
-		case "concat":
-			var b strings.Builder
-			for _, a := range args {
-				for _, it := range value.AsSlice(a) {
-					b.WriteString(s.toString(it))
-				}
-			}
-			return b.String(), nil
-		case "format":
-			if len(args) == 2 {
-				if a, ok := args[1].(*value.Array); ok {
-					return value.FormatComposite(argS(0), a.Items)
-				}
-			}
-			if len(args) == 0 {
-				break
-			}
-			return value.FormatComposite(argS(0), args[1:])
-		case "empty":
-			return "", nil
-		case "compare":
-			ic := len(args) > 2 && value.ToBool(args[2])
-			return value.CompareStrings(argS(0), argS(1), !ic), nil
-		case "equals":
-			return argS(0) == argS(1), nil
-		case "new":
-			if len(args) == 2 {
-				n, _ := value.ToInt(args[1])
-				return strings.Repeat(argS(0), n), nil
+	sc := &staticCall{s: s, fr: fr, t: t, name: name, lname: lname, call: call, args: args}
+	if f, ok := s.statics[ltype]; ok {
+		return f(sc)
+	}
+	return sc.notImplemented()
+}
+
+// staticCall is one use of a static member of a .NET type: [T]::Name or
+// [T]::Name(args).
+type staticCall struct {
+	s     *Session
+	fr    frame
+	t     *value.Type
+	name  string // the member's name as written
+	lname string // the member's name in lower case
+	call  bool   // a method call rather than a property read
+	args  []any
+}
+
+// arg returns argument i, or nil.
+func (c *staticCall) arg(i int) any { return argOr(c.args, i) }
+
+// argS returns argument i as a string.
+func (c *staticCall) argS(i int) string { return value.ToString(argOr(c.args, i)) }
+
+// notImplemented is the answer for a static member csemu does not emulate.
+func (c *staticCall) notImplemented() (any, error) {
+	if c.call {
+		return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("[%s]::%s()", c.t.Name, c.name)}
+	}
+	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("[%s]::%s", c.t.Name, c.name)}
+}
+
+// staticFunc implements the static members of a .NET type.
+type staticFunc func(c *staticCall) (any, error)
+
+// staticTypes maps the lower-case names of the .NET types that have
+// emulated static members to the functions implementing them.
+func staticTypes() map[string]staticFunc {
+	m := map[string]staticFunc{}
+	add := func(f staticFunc, types ...string) {
+		for _, t := range types {
+			m[strings.ToLower(t)] = f
+		}
+	}
+	add(stringStatics, value.TString)
+	add(func(c *staticCall) (any, error) { return mathStatic(c.lname, c.args) }, "System.Math")
+	add(numberStatics, value.TInt32, value.TInt64, value.TDouble, value.TByte, value.TDecimal, "System.Int16", "System.UInt32", "System.UInt64", value.TSingle)
+	add(boolStatics, value.TBool)
+	add(charStatics, value.TChar)
+	add(dateTimeStatics, value.TDateTime)
+	add(timeSpanStatics, value.TTimeSpan)
+	add(guidStatics, value.TGuid)
+	add(scriptBlockStatics, value.TScriptBlock)
+	add(regexStatics, value.TRegex)
+	add(environmentStatics, "System.Environment")
+	add(pathStatics, "System.IO.Path")
+	add(fileStatics, "System.IO.File")
+	add(directoryStatics, "System.IO.Directory")
+	add(convertStatics, "System.Convert")
+	add(encodingStatics, "System.Text.Encoding")
+	add(arrayStatics, value.TArray, "System.Object[]")
+	add(enumMemberStatics, value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison",
+		"System.StringSplitOptions", "System.DayOfWeek", "System.Management.Automation.ErrorCategory")
+	add(enumStatics, "System.Enum")
+	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
+	return m
+}
+
+// stringStatics implements the static members of [string].
+func stringStatics(c *staticCall) (any, error) {
+	args := c.args
+	switch c.lname {
+	case "isnullorempty":
+		v := c.arg(0)
+		return v == nil || value.ToString(v) == "", nil
+	case "isnullorwhitespace":
+		v := c.arg(0)
+		return v == nil || strings.TrimSpace(value.ToString(v)) == "", nil
+	case "join":
+		var parts []string
+		for _, a := range args[1:] {
+			for _, it := range value.AsSlice(a) {
+				parts = append(parts, c.s.toString(it))
 			}
 		}
-	case "System.Math":
-		return mathStatic(lname, args)
-	case value.TInt32, value.TInt64, value.TDouble, value.TByte, value.TDecimal, "System.Int16", "System.UInt32", "System.UInt64", value.TSingle:
-		switch lname {
-		case "maxvalue", "minvalue":
-			return numLimit(t.Name, lname == "maxvalue"), nil
-		case "parse":
-			v, err := value.Convert(arg(0), t)
-			if err != nil {
-				return nil, &methodErr{typ: "System.FormatException", msg: fmt.Sprintf("The input string '%s' was not in a correct format.", argS(0))}
+		return strings.Join(parts, c.argS(0)), nil
+	case "concat":
+		var b strings.Builder
+		for _, a := range args {
+			for _, it := range value.AsSlice(a) {
+				b.WriteString(c.s.toString(it))
 			}
-			return v, nil
-		case "tryparse":
-			_, err := value.Convert(arg(0), t)
-			return err == nil, nil
-		case "nan":
-			return math.NaN(), nil
-		case "positiveinfinity":
-			return math.Inf(1), nil
-		case "negativeinfinity":
-			return math.Inf(-1), nil
-		case "epsilon":
-			return math.SmallestNonzeroFloat64, nil
-		case "isnan":
-			f, _ := value.ToFloat(arg(0))
-			return math.IsNaN(f), nil
 		}
-	case value.TBool:
-		switch lname {
-		case "parse":
-			switch strings.ToLower(strings.TrimSpace(argS(0))) {
-			case "true":
-				return true, nil
-			case "false":
-				return false, nil
+		return b.String(), nil
+	case "format":
+		if len(args) == 2 {
+			if a, ok := args[1].(*value.Array); ok {
+				return value.FormatComposite(c.argS(0), a.Items)
 			}
-			return nil, &methodErr{typ: "System.FormatException", msg: fmt.Sprintf("String '%s' was not recognized as a valid Boolean.", argS(0))}
-		case "truestring":
-			return "True", nil
-		case "falsestring":
-			return "False", nil
 		}
-	case value.TChar:
-		r := []rune(argS(0))
-		if len(r) == 0 {
+		if len(args) == 0 {
+			break
+		}
+		return value.FormatComposite(c.argS(0), args[1:])
+	case "empty":
+		return "", nil
+	case "compare":
+		ic := len(args) > 2 && value.ToBool(args[2])
+		return value.CompareStrings(c.argS(0), c.argS(1), !ic), nil
+	case "equals":
+		return c.argS(0) == c.argS(1), nil
+	case "new":
+		if len(args) == 2 {
+			n, _ := value.ToInt(args[1])
+			return strings.Repeat(c.argS(0), n), nil
+		}
+	}
+	return c.notImplemented()
+}
+
+// numberStatics implements the static members of the numeric types.
+func numberStatics(c *staticCall) (any, error) {
+	switch c.lname {
+	case "maxvalue", "minvalue":
+		return numLimit(c.t.Name, c.lname == "maxvalue"), nil
+	case "parse":
+		v, err := value.Convert(c.arg(0), c.t)
+		if err != nil {
+			return nil, &methodErr{typ: "System.FormatException", msg: fmt.Sprintf("The input string '%s' was not in a correct format.", c.argS(0))}
+		}
+		return v, nil
+	case "tryparse":
+		_, err := value.Convert(c.arg(0), c.t)
+		return err == nil, nil
+	case "nan":
+		return math.NaN(), nil
+	case "positiveinfinity":
+		return math.Inf(1), nil
+	case "negativeinfinity":
+		return math.Inf(-1), nil
+	case "epsilon":
+		return math.SmallestNonzeroFloat64, nil
+	case "isnan":
+		f, _ := value.ToFloat(c.arg(0))
+		return math.IsNaN(f), nil
+	}
+	return c.notImplemented()
+}
+
+// boolStatics implements the static members of [bool].
+func boolStatics(c *staticCall) (any, error) {
+	switch c.lname {
+	case "parse":
+		switch strings.ToLower(strings.TrimSpace(c.argS(0))) {
+		case "true":
+			return true, nil
+		case "false":
 			return false, nil
 		}
-		c := r[0]
-		if rr, ok := arg(0).(rune); ok {
-			c = rr
-		}
-		switch lname {
-		case "isdigit":
-			return unicode.IsDigit(c), nil
-		case "isletter":
-			return unicode.IsLetter(c), nil
-		case "isletterordigit":
-			return unicode.IsLetter(c) || unicode.IsDigit(c), nil
-		case "iswhitespace":
-			return unicode.IsSpace(c), nil
-		case "isupper":
-			return unicode.IsUpper(c), nil
-		case "islower":
-			return unicode.IsLower(c), nil
-		case "toupper":
-			return unicode.ToUpper(c), nil
-		case "tolower":
-			return unicode.ToLower(c), nil
-		}
-	case value.TDateTime:
-		switch lname {
-		case "now":
-			return s.clock.Now(), nil
-		case "utcnow":
-			return s.clock.Now().UTC(), nil
-		case "today":
-			n := s.clock.Now()
-			y, m, d := n.Date()
-			return time.Date(y, m, d, 0, 0, 0, 0, n.Location()), nil
-		case "parse":
-			d, err := value.ParseDate(argS(0))
-			if err != nil {
-				return nil, &methodErr{typ: "System.FormatException", msg: err.Error()}
-			}
-			return d, nil
-		case "parseexact":
-			d, err := value.ParseDateExact(argS(0), argS(1))
-			if err != nil {
-				return nil, &methodErr{typ: "System.FormatException", msg: err.Error()}
-			}
-			return d, nil
-		case "tryparse":
-			_, err := value.ParseDate(argS(0))
-			return err == nil, nil
-		case "minvalue":
-			return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), nil
-		case "maxvalue":
-			return time.Date(9999, 12, 31, 23, 59, 59, 999999900, time.UTC), nil
-		case "daysinmonth":
-			y, _ := value.ToInt(arg(0))
-			m, _ := value.ToInt(arg(1))
-			return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(), nil
-		case "isleapyear":
-			y, _ := value.ToInt(arg(0))
-			return y%4 == 0 && (y%100 != 0 || y%400 == 0), nil
-		}
-	case value.TTimeSpan:
-		f, _ := value.ToFloat(arg(0))
-		switch lname {
-		case "fromdays":
-			return time.Duration(f * float64(24*time.Hour)), nil
-		case "fromhours":
-			return time.Duration(f * float64(time.Hour)), nil
-		case "fromminutes":
-			return time.Duration(f * float64(time.Minute)), nil
-		case "fromseconds":
-			return time.Duration(f * float64(time.Second)), nil
-		case "frommilliseconds":
-			return time.Duration(f * float64(time.Millisecond)), nil
-		case "zero":
-			return time.Duration(0), nil
-		case "parse":
-			return value.Convert(arg(0), t)
-		}
-	case value.TGuid:
-		switch lname {
-		case "newguid":
-			return value.Guid(s.newID()), nil
-		case "empty":
-			return value.Guid("00000000-0000-0000-0000-000000000000"), nil
-		case "parse":
-			return value.Convert(arg(0), t)
-		}
-	case value.TScriptBlock:
-		if lname == "create" {
-			return s.scriptBlockFromText(argS(0))
-		}
-	case value.TRegex:
-		switch lname {
-		case "escape":
-			return escapeRegex(argS(0)), nil
-		case "unescape":
-			return strings.ReplaceAll(argS(0), `\`, ""), nil
-		}
-		re, err := s.compileRegex(argS(1), len(args) > 2 && strings.Contains(strings.ToLower(argS(2)), "ignorecase"))
+		return nil, &methodErr{typ: "System.FormatException", msg: fmt.Sprintf("String '%s' was not recognized as a valid Boolean.", c.argS(0))}
+	case "truestring":
+		return "True", nil
+	case "falsestring":
+		return "False", nil
+	}
+	return c.notImplemented()
+}
+
+// charStatics implements the static members of [char]; each reads the
+// first character of its argument, and is $false without one.
+func charStatics(c *staticCall) (any, error) {
+	r := []rune(c.argS(0))
+	if len(r) == 0 {
+		return false, nil
+	}
+	ch := r[0]
+	if rr, ok := c.arg(0).(rune); ok {
+		ch = rr
+	}
+	switch c.lname {
+	case "isdigit":
+		return unicode.IsDigit(ch), nil
+	case "isletter":
+		return unicode.IsLetter(ch), nil
+	case "isletterordigit":
+		return unicode.IsLetter(ch) || unicode.IsDigit(ch), nil
+	case "iswhitespace":
+		return unicode.IsSpace(ch), nil
+	case "isupper":
+		return unicode.IsUpper(ch), nil
+	case "islower":
+		return unicode.IsLower(ch), nil
+	case "toupper":
+		return unicode.ToUpper(ch), nil
+	case "tolower":
+		return unicode.ToLower(ch), nil
+	}
+	return c.notImplemented()
+}
+
+// dateTimeStatics implements the static members of [datetime]; the
+// current time is the emulated clock's.
+func dateTimeStatics(c *staticCall) (any, error) {
+	switch c.lname {
+	case "now":
+		return c.s.clock.Now(), nil
+	case "utcnow":
+		return c.s.clock.Now().UTC(), nil
+	case "today":
+		n := c.s.clock.Now()
+		y, m, d := n.Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, n.Location()), nil
+	case "parse":
+		d, err := value.ParseDate(c.argS(0))
 		if err != nil {
-			return nil, err
+			return nil, &methodErr{typ: "System.FormatException", msg: err.Error()}
 		}
-		rv := &regexValue{re: re, pattern: argS(1)}
-		switch lname {
-		case "ismatch", "match", "matches", "split":
-			return s.regexMethod(fr, rv, lname, []any{arg(0)})
-		case "replace":
-			return s.regexMethod(fr, rv, lname, []any{arg(0), arg(2)})
+		return d, nil
+	case "parseexact":
+		d, err := value.ParseDateExact(c.argS(0), c.argS(1))
+		if err != nil {
+			return nil, &methodErr{typ: "System.FormatException", msg: err.Error()}
 		}
-	case "System.Environment":
-		switch lname {
-		case "newline":
-			return "\n", nil
-		case "machinename":
-			h, _ := os.Hostname()
-			return h, nil
-		case "username":
-			if u, ok := s.getEnv("USER"); ok {
-				return u, nil
+		return d, nil
+	case "tryparse":
+		_, err := value.ParseDate(c.argS(0))
+		return err == nil, nil
+	case "minvalue":
+		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), nil
+	case "maxvalue":
+		return time.Date(9999, 12, 31, 23, 59, 59, 999999900, time.UTC), nil
+	case "daysinmonth":
+		y, _ := value.ToInt(c.arg(0))
+		m, _ := value.ToInt(c.arg(1))
+		return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(), nil
+	case "isleapyear":
+		y, _ := value.ToInt(c.arg(0))
+		return y%4 == 0 && (y%100 != 0 || y%400 == 0), nil
+	}
+	return c.notImplemented()
+}
+
+// timeSpanStatics implements the static members of [timespan].
+func timeSpanStatics(c *staticCall) (any, error) {
+	f, _ := value.ToFloat(c.arg(0))
+	switch c.lname {
+	case "fromdays":
+		return time.Duration(f * float64(24*time.Hour)), nil
+	case "fromhours":
+		return time.Duration(f * float64(time.Hour)), nil
+	case "fromminutes":
+		return time.Duration(f * float64(time.Minute)), nil
+	case "fromseconds":
+		return time.Duration(f * float64(time.Second)), nil
+	case "frommilliseconds":
+		return time.Duration(f * float64(time.Millisecond)), nil
+	case "zero":
+		return time.Duration(0), nil
+	case "parse":
+		return value.Convert(c.arg(0), c.t)
+	}
+	return c.notImplemented()
+}
+
+// guidStatics implements the static members of [guid]; new GUIDs come
+// from the session's generator.
+func guidStatics(c *staticCall) (any, error) {
+	switch c.lname {
+	case "newguid":
+		return value.Guid(c.s.newID()), nil
+	case "empty":
+		return value.Guid("00000000-0000-0000-0000-000000000000"), nil
+	case "parse":
+		return value.Convert(c.arg(0), c.t)
+	}
+	return c.notImplemented()
+}
+
+// scriptBlockStatics implements [scriptblock]::Create.
+func scriptBlockStatics(c *staticCall) (any, error) {
+	if c.lname == "create" {
+		return c.s.scriptBlockFromText(c.argS(0))
+	}
+	return c.notImplemented()
+}
+
+// regexStatics implements the static members of [regex]: Escape and
+// Unescape, and the methods that take the input, the pattern and the
+// options (and, for Replace, the replacement).
+func regexStatics(c *staticCall) (any, error) {
+	switch c.lname {
+	case "escape":
+		return escapeRegex(c.argS(0)), nil
+	case "unescape":
+		return strings.ReplaceAll(c.argS(0), `\`, ""), nil
+	}
+	re, err := c.s.compileRegex(c.argS(1), len(c.args) > 2 && strings.Contains(strings.ToLower(c.argS(2)), "ignorecase"))
+	if err != nil {
+		return nil, err
+	}
+	rv := &regexValue{re: re, pattern: c.argS(1)}
+	switch c.lname {
+	case "ismatch", "match", "matches", "split":
+		return c.s.regexMethod(c.fr, rv, c.lname, []any{c.arg(0)})
+	case "replace":
+		return c.s.regexMethod(c.fr, rv, c.lname, []any{c.arg(0), c.arg(2)})
+	}
+	return c.notImplemented()
+}
+
+// environmentStatics implements the static members of
+// [System.Environment].
+func environmentStatics(c *staticCall) (any, error) {
+	switch c.lname {
+	case "newline":
+		return "\n", nil
+	case "machinename":
+		h, _ := c.s.host.hostname()
+		return h, nil
+	case "username":
+		if u, ok := c.s.getEnv("USER"); ok {
+			return u, nil
+		}
+		return "", nil
+	case "getenvironmentvariable":
+		v, _ := c.s.getEnv(c.argS(0))
+		return v, nil
+	case "setenvironmentvariable":
+		_ = c.s.setVar(c.fr.scope, "env:"+c.argS(0), c.arg(1))
+		return voidValue{}, nil
+	case "currentdirectory":
+		wd, _ := c.s.host.wd()
+		return wd, nil
+	case "osversion":
+		return "Unix", nil
+	case "is64bitoperatingsystem", "is64bitprocess":
+		return true, nil
+	case "processorcount":
+		return 2, nil
+	case "tickcount":
+		return int(c.s.clock.Now().UnixMilli() & 0x7fffffff), nil
+	case "getfolderpath":
+		home, _ := c.s.host.home()
+		return home, nil
+	case "exit":
+		code, _ := value.ToInt(c.arg(0))
+		return nil, &flow{kind: "exit", code: code}
+	}
+	return c.notImplemented()
+}
+
+// pathStatics implements the static members of [System.IO.Path].
+func pathStatics(c *staticCall) (any, error) {
+	p := nativePath(c.argS(0))
+	switch c.lname {
+	case "combine", "join":
+		parts := make([]string, len(c.args))
+		for i, a := range c.args {
+			parts[i] = value.ToString(a)
+		}
+		return joinPath(parts...), nil
+	case "getfilename":
+		return filepath.Base(p), nil
+	case "getextension":
+		return filepath.Ext(p), nil
+	case "getfilenamewithoutextension":
+		b := filepath.Base(p)
+		return strings.TrimSuffix(b, filepath.Ext(b)), nil
+	case "getdirectoryname":
+		return filepath.Dir(p), nil
+	case "gettemppath":
+		return c.s.tempDir() + "/", nil
+	case "getfullpath":
+		abs, _ := c.s.fullPath(p)
+		return abs, nil
+	case "directoryseparatorchar":
+		return '/', nil
+	case "pathseparator":
+		return ':', nil
+	case "ispathrooted":
+		return filepath.IsAbs(p), nil
+	case "getrandomfilename":
+		return strings.ReplaceAll(c.s.newID()[:12], "-", "") + ".tmp", nil
+	case "changeextension":
+		return strings.TrimSuffix(p, filepath.Ext(p)) + c.argS(1), nil
+	}
+	return c.notImplemented()
+}
+
+// fileStatics implements the static members of [System.IO.File]; writes
+// go through writeFile and need --allow-write.
+func fileStatics(c *staticCall) (any, error) {
+	switch c.lname {
+	case "exists":
+		st, err := c.s.host.files.Stat(nativePath(c.argS(0)))
+		return err == nil && !st.IsDir(), nil
+	case "readalltext":
+		text, err := c.s.readFileText(c.argS(0))
+		if err != nil {
+			return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", c.argS(0))}
+		}
+		return text, nil
+	case "readalllines":
+		text, err := c.s.readFileText(c.argS(0))
+		if err != nil {
+			return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", c.argS(0))}
+		}
+		var out []any
+		for _, l := range splitLines(text) {
+			out = append(out, l)
+		}
+		return &value.Array{Items: out, Elem: value.TString}, nil
+	case "writealltext", "appendalltext", "writealllines":
+		content := c.argS(1)
+		if c.lname == "writealllines" {
+			var parts []string
+			for _, it := range value.AsSlice(c.arg(1)) {
+				parts = append(parts, value.ToString(it))
 			}
-			return "", nil
-		case "getenvironmentvariable":
-			v, _ := s.getEnv(argS(0))
-			return v, nil
-		case "setenvironmentvariable":
-			_ = s.setVar(fr.scope, "env:"+argS(0), arg(1))
-			return voidValue{}, nil
-		case "currentdirectory":
-			wd, _ := os.Getwd()
-			return wd, nil
-		case "osversion":
-			return "Unix", nil
-		case "is64bitoperatingsystem", "is64bitprocess":
-			return true, nil
-		case "processorcount":
-			return 2, nil
-		case "tickcount":
-			return int(s.clock.Now().UnixMilli() & 0x7fffffff), nil
-		case "getfolderpath":
-			home, _ := os.UserHomeDir()
-			return home, nil
-		case "exit":
-			code, _ := value.ToInt(arg(0))
-			return nil, &flow{kind: "exit", code: code}
+			content = strings.Join(parts, "\n") + "\n"
 		}
-	case "System.IO.Path":
-		p := nativePath(argS(0))
-		switch lname {
-		case "combine", "join":
-			parts := make([]string, len(args))
-			for i, a := range args {
-				parts[i] = value.ToString(a)
-			}
-			return joinPath(parts...), nil
-		case "getfilename":
-			return filepath.Base(p), nil
-		case "getextension":
-			return filepath.Ext(p), nil
-		case "getfilenamewithoutextension":
-			b := filepath.Base(p)
-			return strings.TrimSuffix(b, filepath.Ext(b)), nil
-		case "getdirectoryname":
-			return filepath.Dir(p), nil
-		case "gettemppath":
-			return os.TempDir() + "/", nil
-		case "getfullpath":
-			abs, _ := filepath.Abs(p)
-			return abs, nil
-		case "directoryseparatorchar":
-			return '/', nil
-		case "pathseparator":
-			return ':', nil
-		case "isPathRooted", "ispathrooted":
-			return filepath.IsAbs(p), nil
-		case "getrandomfilename":
-			return strings.ReplaceAll(s.newID()[:12], "-", "") + ".tmp", nil
-		case "changeextension":
-			return strings.TrimSuffix(p, filepath.Ext(p)) + argS(1), nil
-		}
-	case "System.IO.File":
-		switch lname {
-		case "exists":
-			st, err := os.Stat(nativePath(argS(0)))
-			return err == nil && !st.IsDir(), nil
-		case "readalltext":
-			text, err := readFileText(argS(0))
+		err := c.s.writeFile(c.fr, parser.Pos{}, "[System.IO.File]::"+c.name, c.argS(0), []byte(content), c.lname == "appendalltext")
+		return voidValue{}, err
+	}
+	return c.notImplemented()
+}
+
+// directoryStatics implements [System.IO.Directory]::Exists.
+func directoryStatics(c *staticCall) (any, error) {
+	if c.lname == "exists" {
+		st, err := c.s.host.files.Stat(nativePath(c.argS(0)))
+		return err == nil && st.IsDir(), nil
+	}
+	return c.notImplemented()
+}
+
+// convertStatics implements the static members of [System.Convert].
+func convertStatics(c *staticCall) (any, error) {
+	args := c.args
+	switch c.lname {
+	case "toint32", "toint16", "tobyte":
+		if len(args) == 2 {
+			base, _ := value.ToInt(args[1])
+			var n int64
+			_, err := fmt.Sscanf(strings.ToLower(strings.TrimPrefix(strings.ToLower(c.argS(0)), "0x")), map[int]string{2: "%b", 8: "%o", 10: "%d", 16: "%x"}[base], &n)
 			if err != nil {
-				return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", argS(0))}
+				return nil, &methodErr{typ: "System.FormatException", msg: "Could not find any recognizable digits."}
 			}
-			return text, nil
-		case "readalllines":
-			text, err := readFileText(argS(0))
-			if err != nil {
-				return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", argS(0))}
-			}
-			var out []any
-			for _, l := range splitLines(text) {
-				out = append(out, l)
-			}
-			return &value.Array{Items: out, Elem: value.TString}, nil
-		case "writealltext", "appendalltext", "writealllines":
-			content := argS(1)
-			if lname == "writealllines" {
-				var parts []string
-				for _, it := range value.AsSlice(arg(1)) {
-					parts = append(parts, value.ToString(it))
-				}
-				content = strings.Join(parts, "\n") + "\n"
-			}
-			err := s.writeFile(fr, parser.Pos{}, "[System.IO.File]::"+name, argS(0), []byte(content), lname == "appendalltext")
-			return voidValue{}, err
+			return int(n), nil
 		}
-	case "System.IO.Directory":
-		if lname == "exists" {
-			st, err := os.Stat(nativePath(argS(0)))
-			return err == nil && st.IsDir(), nil
+		return value.Convert(c.arg(0), &value.Type{Name: value.TInt32})
+	case "toint64":
+		return value.Convert(c.arg(0), &value.Type{Name: value.TInt64})
+	case "todouble":
+		return value.Convert(c.arg(0), &value.Type{Name: value.TDouble})
+	case "tostring":
+		if len(args) == 2 {
+			n, _ := value.ToInt64(args[0])
+			base, _ := value.ToInt(args[1])
+			return fmt.Sprintf(map[int]string{2: "%b", 8: "%o", 10: "%d", 16: "%x"}[base], n), nil
 		}
-	case "System.Convert":
-		switch lname {
-		case "toint32", "toint16", "tobyte":
-			if len(args) == 2 {
-				base, _ := value.ToInt(args[1])
-				var n int64
-				_, err := fmt.Sscanf(strings.ToLower(strings.TrimPrefix(strings.ToLower(argS(0)), "0x")), map[int]string{2: "%b", 8: "%o", 10: "%d", 16: "%x"}[base], &n)
-				if err != nil {
-					return nil, &methodErr{typ: "System.FormatException", msg: "Could not find any recognizable digits."}
-				}
-				return int(n), nil
-			}
-			return value.Convert(arg(0), &value.Type{Name: value.TInt32})
-		case "toint64":
-			return value.Convert(arg(0), &value.Type{Name: value.TInt64})
-		case "todouble":
-			return value.Convert(arg(0), &value.Type{Name: value.TDouble})
-		case "tostring":
-			if len(args) == 2 {
-				n, _ := value.ToInt64(args[0])
-				base, _ := value.ToInt(args[1])
-				return fmt.Sprintf(map[int]string{2: "%b", 8: "%o", 10: "%d", 16: "%x"}[base], n), nil
-			}
-			return value.ToString(arg(0)), nil
-		case "toboolean":
-			return value.Convert(arg(0), &value.Type{Name: value.TBool})
-		case "todatetime":
-			return value.Convert(arg(0), value.TypeDateTime)
-		case "tobase64string":
-			var b []byte
-			for _, it := range value.AsSlice(arg(0)) {
-				n, _ := value.ToInt(it)
-				b = append(b, byte(n))
-			}
-			return base64.StdEncoding.EncodeToString(b), nil
-		case "frombase64string":
-			b, err := base64.StdEncoding.DecodeString(argS(0))
-			if err != nil {
-				return nil, &methodErr{typ: "System.FormatException", msg: "The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters."}
-			}
-			out := make([]any, len(b))
-			for i, c := range b {
-				out[i] = int(c)
-			}
-			return &value.Array{Items: out, Elem: value.TByte}, nil
+		return value.ToString(c.arg(0)), nil
+	case "toboolean":
+		return value.Convert(c.arg(0), &value.Type{Name: value.TBool})
+	case "todatetime":
+		return value.Convert(c.arg(0), value.TypeDateTime)
+	case "tobase64string":
+		var b []byte
+		for _, it := range value.AsSlice(c.arg(0)) {
+			n, _ := value.ToInt(it)
+			b = append(b, byte(n))
 		}
-	case "System.Text.Encoding":
-		switch lname {
-		case "utf8", "unicode", "ascii", "default", "utf32":
-			enc := value.NewObject("System.Text.Encoding")
-			enc.Set("EncodingName", strings.ToUpper(lname))
-			enc.Set("WebName", strings.ToLower(lname))
-			return enc, nil
+		return base64.StdEncoding.EncodeToString(b), nil
+	case "frombase64string":
+		b, err := base64.StdEncoding.DecodeString(c.argS(0))
+		if err != nil {
+			return nil, &methodErr{typ: "System.FormatException", msg: "The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters."}
 		}
-	case value.TArray, "System.Object[]":
-		switch lname {
-		case "reverse":
-			if a, ok := arg(0).(*value.Array); ok {
-				for i, j := 0, len(a.Items)-1; i < j; i, j = i+1, j-1 {
-					a.Items[i], a.Items[j] = a.Items[j], a.Items[i]
-				}
-			}
-			return voidValue{}, nil
-		case "indexof":
-			for i, it := range value.AsSlice(arg(0)) {
-				if value.Equal(it, arg(1), true) {
-					return i, nil
-				}
-			}
-			return -1, nil
-		case "empty":
-			return &value.Array{}, nil
+		out := make([]any, len(b))
+		for i, ch := range b {
+			out[i] = int(ch)
 		}
-	case value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison",
-		"System.StringSplitOptions", "System.DayOfWeek", "System.Management.Automation.ErrorCategory":
-		if !call {
-			names := enumNames[t.Name]
-			for i, n := range names {
-				if strings.EqualFold(n, name) {
-					return &enumValue{typ: t.Name, name: n, n: i}, nil
-				}
-			}
-			if len(names) == 0 {
-				return &enumValue{typ: t.Name, name: name}, nil
-			}
-			return nil, &methodErr{typ: "System.Management.Automation.RuntimeException", msg: fmt.Sprintf("The enum [%s] has no member named '%s'.", t.Name, name)}
-		}
-	case "System.Enum":
-		if lname == "getnames" || lname == "getvalues" {
-			if et, ok := arg(0).(*value.Type); ok {
-				switch et.Name {
-				case value.TActionPref:
-					return strArray("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"), nil
-				case value.TConsoleColor:
-					return strArray("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White"), nil
-				}
-				if c := s.classes[strings.ToLower(et.Name)]; c != nil && c.enum {
-					return strArray(c.enumNames...), nil
-				}
+		return &value.Array{Items: out, Elem: value.TByte}, nil
+	}
+	return c.notImplemented()
+}
+
+// encodingStatics implements the encodings of [System.Text.Encoding]
+// (UTF8, Unicode...), as objects that only name themselves.
+func encodingStatics(c *staticCall) (any, error) {
+	switch c.lname {
+	case "utf8", "unicode", "ascii", "default", "utf32":
+		enc := value.NewObject("System.Text.Encoding")
+		enc.Set("EncodingName", strings.ToUpper(c.lname))
+		enc.Set("WebName", strings.ToLower(c.lname))
+		return enc, nil
+	}
+	return c.notImplemented()
+}
+
+// arrayStatics implements the static members of [array].
+func arrayStatics(c *staticCall) (any, error) {
+	switch c.lname {
+	case "reverse":
+		if a, ok := c.arg(0).(*value.Array); ok {
+			for i, j := 0, len(a.Items)-1; i < j; i, j = i+1, j-1 {
+				a.Items[i], a.Items[j] = a.Items[j], a.Items[i]
 			}
 		}
-	case "System.Management.Automation.WildcardPattern":
-		if lname == "containswildcardcharacters" {
-			return value.HasWildcard(argS(0)), nil
+		return voidValue{}, nil
+	case "indexof":
+		for i, it := range value.AsSlice(c.arg(0)) {
+			if value.Equal(it, c.arg(1), true) {
+				return i, nil
+			}
 		}
-		if lname == "escape" {
-			r := strings.NewReplacer("*", "`*", "?", "`?", "[", "`[", "]", "`]")
-			return r.Replace(argS(0)), nil
+		return -1, nil
+	case "empty":
+		return &value.Array{}, nil
+	}
+	return c.notImplemented()
+}
+
+// enumMemberStatics reads a member of one of the .NET enums scripts use
+// ([ConsoleColor]::Red); an enum whose names csemu does not list takes
+// any name.
+func enumMemberStatics(c *staticCall) (any, error) {
+	if c.call {
+		return c.notImplemented()
+	}
+	names := enumNames(c.t.Name)
+	for i, n := range names {
+		if strings.EqualFold(n, c.name) {
+			return &enumValue{typ: c.t.Name, name: n, n: i}, nil
 		}
 	}
-	if call {
-		return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("[%s]::%s()", t.Name, name)}
+	if len(names) == 0 {
+		return &enumValue{typ: c.t.Name, name: c.name}, nil
 	}
-	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("[%s]::%s", t.Name, name)}
+	return nil, &methodErr{typ: "System.Management.Automation.RuntimeException", msg: fmt.Sprintf("The enum [%s] has no member named '%s'.", c.t.Name, c.name)}
+}
+
+// enumStatics implements [enum]::GetNames and GetValues.
+func enumStatics(c *staticCall) (any, error) {
+	if c.lname == "getnames" || c.lname == "getvalues" {
+		if et, ok := c.arg(0).(*value.Type); ok {
+			switch et.Name {
+			case value.TActionPref:
+				return strArray("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"), nil
+			case value.TConsoleColor:
+				return strArray("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White"), nil
+			}
+			if cl := c.s.classes[strings.ToLower(et.Name)]; cl != nil && cl.enum {
+				return strArray(cl.enumNames...), nil
+			}
+		}
+	}
+	return c.notImplemented()
+}
+
+// wildcardPatternStatics implements the static members of
+// [WildcardPattern].
+func wildcardPatternStatics(c *staticCall) (any, error) {
+	if c.lname == "containswildcardcharacters" {
+		return value.HasWildcard(c.argS(0)), nil
+	}
+	if c.lname == "escape" {
+		r := strings.NewReplacer("*", "`*", "?", "`?", "[", "`[", "]", "`]")
+		return r.Replace(c.argS(0)), nil
+	}
+	return c.notImplemented()
 }
 
 func strArray(items ...string) *value.Array {
@@ -948,11 +1093,20 @@ func joinPath(parts ...string) string {
 	return out
 }
 
-// enumNames lists the members of the .NET enums scripts use, in order.
-var enumNames = map[string][]string{
-	value.TActionPref:           {"SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"},
-	value.TConsoleColor:         {"Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White"},
-	"System.StringComparison":   {"CurrentCulture", "CurrentCultureIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase"},
-	"System.StringSplitOptions": {"None", "RemoveEmptyEntries", "TrimEntries"},
-	"System.DayOfWeek":          {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+// enumNames lists the members of a .NET enum scripts use, in order (nil
+// for the enums csemu does not list).
+func enumNames(typ string) []string {
+	switch typ {
+	case value.TActionPref:
+		return []string{"SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"}
+	case value.TConsoleColor:
+		return []string{"Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White"}
+	case "System.StringComparison":
+		return []string{"CurrentCulture", "CurrentCultureIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase"}
+	case "System.StringSplitOptions":
+		return []string{"None", "RemoveEmptyEntries", "TrimEntries"}
+	case "System.DayOfWeek":
+		return []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+	}
+	return nil
 }

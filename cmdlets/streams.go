@@ -2,8 +2,10 @@ package cmdlets
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
+	"path/filepath"
 	"strings"
 
 	"github.com/csemu/csemu/cmdlets/format"
@@ -152,17 +154,15 @@ func (s *Session) redirections(fr frame, rs []*parser.Redirection, emit emitFn) 
 }
 
 // writeFile writes or appends a file when writes are allowed; otherwise
-// it warns and skips.
+// (the session's FS refuses it) it warns and skips. Every file write of a
+// script comes here.
 func (s *Session) writeFile(fr frame, pos parser.Pos, command, path string, data []byte, appendMode bool) error {
 	path = nativePath(path)
-	if !s.allowWrite {
+	f, err := s.host.files.Create(path, appendMode)
+	var off *writesOffError
+	if errors.As(err, &off) {
 		return s.writeWarning(fr, nil, fmt.Sprintf("%s: skipped writing %q: file writes need --allow-write", command, path))
 	}
-	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
-	if appendMode {
-		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
-	}
-	f, err := os.OpenFile(path, flags, 0o644)
 	if err != nil {
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, Command: command, ID: "FileOpenFailure", Category: OpenError(), Msg: err.Error()}}
 	}
@@ -178,17 +178,17 @@ func OpenError() Category { return "OpenError" }
 
 // nativePath turns a Windows-style path into one the host understands.
 func nativePath(p string) string {
-	if os.PathSeparator == '/' {
+	if filepath.Separator == '/' {
 		p = strings.ReplaceAll(p, `\`, "/")
 	}
 	return p
 }
 
 // readFileText reads a whole file, dropping a UTF-8 byte-order mark.
-func readFileText(path string) (string, error) {
-	data, err := os.ReadFile(nativePath(path))
+func (s *Session) readFileText(path string) (string, error) {
+	data, err := s.readFile(nativePath(path))
 	if err != nil {
-		if os.IsNotExist(err) {
+		if errors.Is(err, fs.ErrNotExist) {
 			return "", &value.RuntimeError{Type: "System.Management.Automation.ItemNotFoundException", Msg: fmt.Sprintf("Cannot find path '%s' because it does not exist.", path)}
 		}
 		return "", err
