@@ -2,7 +2,7 @@ package cmdlets
 
 import (
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -66,11 +66,11 @@ func (s *Session) Complete(line string, cursor int) (start int, items []string) 
 				return cur.start, items
 			}
 		}
-		return cur.start, completePath(cur)
+		return cur.start, s.completePath(cur)
 	}
 	cmd := s.completionCommand(words[0].text)
 	if cmd == nil {
-		return cur.start, completePath(cur)
+		return cur.start, s.completePath(cur)
 	}
 	if cur.quote == 0 && isParamWord(cur.text) && !strings.Contains(cur.text, ":") {
 		return cur.start, paramNames(cmd, cur.text[1:])
@@ -102,7 +102,7 @@ func (s *Session) Complete(line string, cursor int) (start int, items []string) 
 			return valueWord.start, matchValues(vals, valueWord)
 		}
 	}
-	return valueWord.start, completePath(valueWord)
+	return valueWord.start, s.completePath(valueWord)
 }
 
 // word is a word of the line being completed, as typed.
@@ -557,7 +557,7 @@ func (s *Session) completeVariable(typed string) []string {
 	var out []string
 	if scope, rest, ok := strings.Cut(name, ":"); ok {
 		if strings.EqualFold(scope, "env") {
-			for _, kv := range os.Environ() {
+			for _, kv := range s.host.environ() {
 				k, _, _ := strings.Cut(kv, "=")
 				if hasPrefixFold(k, rest) {
 					out = append(out, sigil+scope+":"+k)
@@ -583,7 +583,7 @@ func (s *Session) completeVariable(typed string) []string {
 
 // completePath completes a file or directory name; a directory ends with
 // a slash.
-func completePath(w word) []string {
+func (s *Session) completePath(w word) []string {
 	typed := unquoted(w)
 	dir, base := "", typed
 	if i := strings.LastIndexAny(typed, `/\`); i >= 0 {
@@ -593,11 +593,11 @@ func completePath(w word) []string {
 	if listDir == "" {
 		listDir = "."
 	} else if strings.HasPrefix(listDir, "~") {
-		if home, err := os.UserHomeDir(); err == nil {
+		if home, err := s.host.home(); err == nil {
 			listDir = home + listDir[1:]
 		}
 	}
-	entries, err := os.ReadDir(filepath.FromSlash(listDir))
+	entries, err := s.host.files.ReadDir(filepath.FromSlash(listDir))
 	if err != nil {
 		return nil
 	}
@@ -609,8 +609,8 @@ func completePath(w word) []string {
 		}
 		full := dir + name
 		isDir := e.IsDir()
-		if e.Type()&os.ModeSymlink != 0 {
-			if st, err := os.Stat(filepath.Join(listDir, name)); err == nil {
+		if e.Type()&fs.ModeSymlink != 0 {
+			if st, err := s.host.files.Stat(filepath.Join(listDir, name)); err == nil {
 				isDir = st.IsDir()
 			}
 		}

@@ -72,7 +72,6 @@ func WithHome(dir string) Option {
 
 // WithEnviron sets how the environment is listed, as "NAME=value"
 // strings (os.Environ by default); WithEnv sets how one variable is read.
-// Tab completion of $env: names does not use it yet: it lists os.Environ.
 func WithEnviron(f func() []string) Option { return func(s *Session) { s.host.environ = f } }
 
 // WithPID sets the process ID that $PID shows (os.Getpid by default).

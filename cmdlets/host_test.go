@@ -452,3 +452,29 @@ func TestFSErrorsNameScriptPaths(t *testing.T) {
 		t.Error("nodir/x.txt was written")
 	}
 }
+
+// Completion at the prompt finds files, the home folder and environment
+// variables through the session's hooks too, as PSReadLine's Tab does
+// through the PowerShell providers (about_Tab_Expansion).
+func TestHermeticCompletion(t *testing.T) {
+	m := newMemFS()
+	m.add("/work/users.csv", "UPN\n")
+	m.add("/work/user notes.txt", "")
+	m.add("/home/ann/deploy.ps1", "")
+	s := cmdlets.NewSession(cmdlets.WithFS(m), cmdlets.WithDir("/work"), cmdlets.WithHome("/home/ann"),
+		cmdlets.WithEnviron(func() []string { return []string{"TENANT_ID=1", "TEAMS_ENV=x", "PATH=/bin"} }))
+	for _, c := range []struct {
+		line string
+		want []string
+	}{
+		{"Import-Csv us", []string{"'user notes.txt'", "users.csv"}},
+		{"Get-Content ~/de", []string{"~/deploy.ps1"}},
+		{"$env:TE", []string{"$env:TEAMS_ENV", "$env:TENANT_ID"}},
+	} {
+		_, items := s.Complete(c.line, len(c.line))
+		sort.Strings(items)
+		if strings.Join(items, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: %q, want %q", c.line, items, c.want)
+		}
+	}
+}
