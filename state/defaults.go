@@ -11,10 +11,10 @@ import (
 	"sync"
 )
 
-//go:generate go run ./internal/gendefaults -in ../../shared/reference/cmdlets.json -out defaults.json
+//go:generate go run ./internal/gendefaults -in reference/cmdlets.json -out defaults.json
 
-// defaultsJSON holds the Global defaults that a new tenant starts from, a
-// copy of ../shared/reference/cmdlets.json kept by go generate.
+// defaultsJSON holds the Global defaults that a new tenant starts from,
+// taken by go generate from the cmdlet reference reference/cmdlets.json.
 //
 //go:embed defaults.json
 var defaultsJSON string

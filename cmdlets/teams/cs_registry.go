@@ -1,5 +1,7 @@
 package teams
 
+//go:generate go run ./internal/gencs ../../state/reference/cmdlets.json cs_params_gen.go
+
 import (
 	"strings"
 

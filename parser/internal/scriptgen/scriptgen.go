@@ -1,7 +1,7 @@
 // Package scriptgen generates realistic Teams and Skype for Business admin scripts, for benchmarks and fuzz seeds.
 //
-// The mix of constructs follows /work/shared/reference/powershell-in-the-wild.md
-// (feature counts over 70 public admin scripts): comment-based help, param
+// The mix of constructs follows the feature counts of 70 public admin
+// scripts: comment-based help, param
 // blocks with attributes, Import-Csv driven Grant- loops, Get-CsOnlineUser
 // pipelines, policy audits with if/elseif/else, splatting, reports built with
 // [pscustomobject] and Export-Csv, and so on. Output uses LF line endings and
