@@ -469,7 +469,7 @@ func (n filterCmp) one(v any) bool {
 		case "ne":
 			return !ok || b != want
 		}
-		v = filterBoolText(b)
+		v = state.Text(b)
 	}
 	a, w := filterText(v), filterText(n.val)
 	if n.policy {
@@ -532,26 +532,14 @@ func filterBool(v any) (bool, bool) {
 	return false, false
 }
 
-// filterText is the text a filter compares for a property value.
+// filterText is the text a filter compares for a property value: the
+// items of a list (licenses, groups) separated by spaces, else the value as
+// state.Text shows it.
 func filterText(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case bool:
-		return filterBoolText(x)
-	case []string:
-		return strings.Join(x, " ")
+	if items, ok := v.([]string); ok {
+		return strings.Join(items, " ")
 	}
-	return value.ToString(v)
-}
-
-func filterBoolText(b bool) string {
-	if b {
-		return "True"
-	}
-	return "False"
+	return state.Text(v)
 }
 
 // filterToken is a token of a filter; pos counts characters from 1.
@@ -947,9 +935,6 @@ func policySourceObject(kind, name, ref string) *value.Object {
 
 // ---- group policy assignments
 
-// maxGroupsPerType is the service's limit of groups per policy type.
-const maxGroupsPerType = 64
-
 // newGroupPolicyAssignment is New-CsGroupPolicyAssignment: it assigns a
 // policy to a group at -Rank (the end when not given), shifting the
 // assignments at that rank and below down by one.
@@ -974,48 +959,11 @@ func newGroupPolicyAssignment(c call) error {
 	if !ok {
 		return c.Errorf("PolicyNotFound", cmdlets.ObjectNotFound, raw, "Provided policy name is not valid: %s %q does not exist", f.policyType, policyName(id))
 	}
-	name := policyName(pol.Identity)
-	rank := c.Int("Rank", 0)
-	if c.Has("Rank") && rank < 1 {
-		return c.Fail("InvalidRank", cmdlets.InvalidArgument, "Cannot set the rank of the assignment to %d: the rank must be 1 or greater.", rank)
-	}
-	target := strings.TrimSpace(c.String("GroupId"))
-	if g, ok := findGroup(t, target); ok {
-		target = g.ID
-	} else if target == "" || c.h.strict {
-		_, err := ensureGroup(c, t, target, false)
+	a, err := f.assignGroup(c, t, c.String("GroupId"), policyName(pol.Identity), false)
+	if a == nil || err != nil || !c.Bool("PassThru") {
 		return err
 	}
-	if old, had := t.GroupAssignment(target, f.policyType); had {
-		return c.Errorf("AssignmentExists", cmdlets.ResourceExists, target,
-			"Group %q already has a %s assignment (%q at rank %d). Remove it with Remove-CsGroupPolicyAssignment first, or replace it with Grant-Cs%s -Group.",
-			target, f.policyType, old.PolicyName, old.Rank, f.policyType)
-	}
-	if n := len(t.GroupAssignments(f.policyType)); n >= maxGroupsPerType {
-		return c.Errorf("LimitExceeded", cmdlets.LimitsExceeded, target, "Cannot assign a %s to group %q: a policy type can be assigned to at most %d groups.", f.policyType, target, maxGroupsPerType)
-	}
-	if !c.ShouldProcess(target, c.Command().Name) {
-		return nil
-	}
-	g, err := ensureGroup(c, t, target, true)
-	if g == nil {
-		return err
-	}
-	got, err := t.AddGroupAssignment(state.GroupAssignment{GroupID: g.ID, PolicyType: f.policyType, PolicyName: name, Rank: rank,
-		CreatedTime: c.Now().UTC(), CreatedBy: "csemu"})
-	if err != nil {
-		return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
-	}
-	c.recordChange(t, "Group", g.ID, f.policyType, nil, name)
-	if rank > got {
-		c.Verbose("there are only %d %s group assignments: the new one is at rank %d", got, f.policyType, got)
-	}
-	c.Verbose("assigned %s %q to group %q at rank %d", f.policyType, name, g.ID, got)
-	if c.Bool("PassThru") {
-		a, _ := t.GroupAssignment(g.ID, f.policyType)
-		return c.Write(groupAssignmentObject(a))
-	}
-	return nil
+	return c.Write(groupAssignmentObject(*a))
 }
 
 // getGroupPolicyAssignment is Get-CsGroupPolicyAssignment.

@@ -3,6 +3,7 @@ package teams
 import (
 	"fmt"
 	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/join"
 	"strings"
 	"unicode"
 
@@ -230,7 +231,7 @@ func domainOf(v any) (string, bool) {
 		return "", false
 	case *state.Object:
 		if d, ok := x.Get("Domain"); ok {
-			return changeText(d), true
+			return state.Text(d), true
 		}
 		return "", false
 	case *value.Hashtable:
@@ -676,7 +677,7 @@ func (fc *fedChange) warnings() []string {
 	if (fc.setAllowed || fc.setBlocked) && !value.ToBool(toPS(fc.final("AllowFederatedUsers", true))) {
 		w = append(w, "AllowedDomains and BlockedDomains have no effect while AllowFederatedUsers is False: users cannot communicate with any external domain.")
 	}
-	if fc.setTrial && strings.EqualFold(changeText(fc.final("ExternalAccessWithTrialTenants", nil)), "Allowed") {
+	if fc.setTrial && strings.EqualFold(state.Text(fc.final("ExternalAccessWithTrialTenants", nil)), "Allowed") {
 		w = append(w, "AllowedTrialTenantDomains has no effect while ExternalAccessWithTrialTenants is Allowed: the list is not checked.")
 	}
 	return w
@@ -706,7 +707,7 @@ func applyStored(c call, t *state.Tenant, o *state.Object, props []state.Prop, d
 		}
 		changed = true
 		if dry {
-			c.WhatIfDetail(fmt.Sprintf("%s: %s -> %s", p.Name, showText(old), showText(p.Value)))
+			c.WhatIfDetail(fmt.Sprintf("%s: %s -> %s", p.Name, join.ShowValue(old), join.ShowValue(p.Value)))
 			continue
 		}
 		o.Set(p.Name, p.Value)

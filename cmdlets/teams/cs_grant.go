@@ -98,50 +98,75 @@ func (f *family) grantGroup(c call, t *state.Tenant, name string) error {
 		return c.Errorf("GroupAssignmentNotSupported", cmdlets.InvalidOperation, c.String("Group"),
 			"Group policy assignment is not supported for the policy type %q. Assign the policy to users with -Identity.", f.policyType)
 	}
+	_, err := f.assignGroup(c, t, c.String("Group"), name, true)
+	return err
+}
+
+// maxGroupsPerType is the service's limit of groups per policy type.
+const maxGroupsPerType = 64
+
+// assignGroup assigns the policy name to a group (its ID or display name)
+// at -Rank, the end when not given, shifting the assignments at that rank
+// and below down by one: the one path of Grant-Cs*Policy -Group and
+// New-CsGroupPolicyAssignment. A group's assignment of the same type is
+// replaced, keeping its rank unless -Rank says otherwise, when replace is
+// set (Grant-); otherwise it is an error (New-). An empty name removes
+// the group's assignment. It returns the assignment made, if any.
+func (f *family) assignGroup(c call, t *state.Tenant, group, name string, replace bool) (*state.GroupAssignment, error) {
 	rank := c.Int("Rank", 0)
 	if c.Has("Rank") && rank < 1 {
-		return c.Fail("InvalidRank", cmdlets.InvalidArgument, "Cannot set the rank of the assignment to %d: the rank must be 1 or greater.", rank)
+		return nil, c.Fail("InvalidRank", cmdlets.InvalidArgument, "Cannot set the rank of the assignment to %d: the rank must be 1 or greater.", rank)
 	}
 	// as for users: -WhatIf does not create a missing group
-	target := strings.TrimSpace(c.String("Group"))
+	target := strings.TrimSpace(group)
 	if g, ok := findGroup(t, target); ok {
 		target = g.ID
 	} else if target == "" || name == "" || c.h.strict {
 		_, err := ensureGroup(c, t, target, false)
-		return err
+		return nil, err
+	}
+	old, had := t.GroupAssignment(target, f.policyType)
+	switch {
+	case had && !replace:
+		return nil, c.Errorf("AssignmentExists", cmdlets.ResourceExists, target,
+			"Group %q already has a %s assignment (%q at rank %d). Remove it with Remove-CsGroupPolicyAssignment first, or replace it with Grant-Cs%s -Group.",
+			target, f.policyType, old.PolicyName, old.Rank, f.policyType)
+	case !had && name != "" && len(t.GroupAssignments(f.policyType)) >= maxGroupsPerType:
+		return nil, c.Errorf("LimitExceeded", cmdlets.LimitsExceeded, target, "Cannot assign a %s to group %q: a policy type can be assigned to at most %d groups.", f.policyType, target, maxGroupsPerType)
 	}
 	if !c.ShouldProcess(target, c.Command().Name) {
-		return nil
+		return nil, nil
 	}
-	g, err := ensureGroup(c, t, c.String("Group"), name != "")
+	g, err := ensureGroup(c, t, group, name != "")
 	if g == nil {
-		return err
+		return nil, err
 	}
-	old, had := t.GroupAssignment(g.ID, f.policyType)
+	oldName := ""
 	if had {
 		if !c.Has("Rank") {
 			rank = old.Rank
 		}
 		t.RemoveGroupAssignment(g.ID, f.policyType)
+		oldName = old.PolicyName
 	}
 	if name == "" {
 		if had {
 			c.recordChange(t, "Group", g.ID, f.policyType, old.PolicyName, nil)
 		}
-		return nil
+		return nil, nil
 	}
 	got, err := t.AddGroupAssignment(state.GroupAssignment{GroupID: g.ID, PolicyType: f.policyType, PolicyName: name, Rank: rank,
 		CreatedTime: c.Now().UTC(), CreatedBy: "csemu"})
 	if err != nil {
-		return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
-	}
-	oldName := ""
-	if had {
-		oldName = old.PolicyName
+		return nil, c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 	}
 	c.recordChange(t, "Group", g.ID, f.policyType, oldName, name)
+	if rank > got {
+		c.Verbose("there are only %d %s group assignments: the new one is at rank %d", got, f.policyType, got)
+	}
 	c.Verbose("assigned %s %q to group %q at rank %d", f.policyType, name, g.ID, got)
-	return nil
+	a, _ := t.GroupAssignment(g.ID, f.policyType)
+	return &a, nil
 }
 
 // groupAssignable reports whether policies of the type can be assigned to

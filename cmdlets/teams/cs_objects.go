@@ -3,6 +3,7 @@ package teams
 import (
 	"fmt"
 	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/join"
 	"strings"
 
 	"github.com/csemu/csemu/cmdlets/value"
@@ -204,7 +205,7 @@ func (f *family) apply(c call, t *state.Tenant, o *state.Object, props []state.P
 		if sameStored(old, nv) {
 			continue
 		}
-		changed = append(changed, fmt.Sprintf("%s: %s -> %s", p.Name, showText(old), showText(nv)))
+		changed = append(changed, fmt.Sprintf("%s: %s -> %s", p.Name, join.ShowValue(old), join.ShowValue(nv)))
 		if dry {
 			continue
 		}
@@ -212,13 +213,6 @@ func (f *family) apply(c call, t *state.Tenant, o *state.Object, props []state.P
 		c.recordChange(t, f.kind, o.Identity, p.Name, old, nv)
 	}
 	return changed
-}
-
-func showText(v any) string {
-	if v == nil {
-		return "$null"
-	}
-	return changeText(v)
 }
 
 // withInstance lets a Set- cmdlet take the object to change from the

@@ -32,3 +32,33 @@ func TestModules(t *testing.T) {
 		t.Errorf("stdout %q, stderr %q", out.String(), errb.String())
 	}
 }
+
+// "A given policy type can be assigned to at most 64 groups, across policy
+// instances for that type" (New-CsGroupPolicyAssignment.md, NOTE). The
+// limit holds whichever cmdlet makes the 65th assignment: the Grant- -Group
+// form that Microsoft recommends, or New-CsGroupPolicyAssignment; a group
+// that already has one is replaced, not counted again.
+func TestGroupLimitOnEveryPath(t *testing.T) {
+	setup := "New-CsTeamsMeetingPolicy -Identity P | Out-Null\n1..64 | ForEach-Object { Grant-CsTeamsMeetingPolicy -Group \"g$_\" -PolicyName P }\n"
+	for _, c := range []struct{ name, script string }{
+		{"grant", "Grant-CsTeamsMeetingPolicy -Group g65 -PolicyName P"},
+		{"new", "New-CsGroupPolicyAssignment -GroupId g65 -PolicyType TeamsMeetingPolicy -PolicyName P"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			s := newTestSession("", &out, &errb)
+			script := setup + c.script + "\n(Get-CsGroupPolicyAssignment -PolicyType TeamsMeetingPolicy).Count\n" +
+				"Grant-CsTeamsMeetingPolicy -Group g1 -PolicyName P -Rank 2\n(Get-CsGroupPolicyAssignment -PolicyType TeamsMeetingPolicy).Count\n"
+			if _, err := s.Run(context.Background(), "t.ps1", script, nil); err != nil {
+				t.Fatal(err)
+			}
+			if out.String() != "64\n64\n" {
+				t.Errorf("stdout %q, want 64 assignments before and after a replacement", out.String())
+			}
+			want := "t.ps1:3:1: " + strings.Fields(c.script)[0] + `: Cannot assign a TeamsMeetingPolicy to group "g65": a policy type can be assigned to at most 64 groups.` + "\n"
+			if errb.String() != want {
+				t.Errorf("stderr:\n%s\nwant:\n%s", errb.String(), want)
+			}
+		})
+	}
+}

@@ -121,13 +121,9 @@ func (c call) recordChange(t *state.Tenant, kind, identity, property string, old
 	}
 	t.AppendChange(state.Change{
 		Time: c.Now().UTC(), Cmdlet: c.Command().Name, File: file, Line: c.Pos.Line,
-		Kind: kind, Identity: identity, Property: property, Old: changeText(old), New: changeText(new),
+		Kind: kind, Identity: identity, Property: property, Old: state.Text(old), New: state.Text(new),
 	})
 }
-
-// changeText renders a stored value for the change log as PowerShell
-// would show it.
-func changeText(v any) string { return state.Text(v) }
 
 // toPS converts a stored property value to a PowerShell value.
 func toPS(v any) any {
@@ -410,7 +406,7 @@ func sameValue(a, b any) bool {
 		bs, ok := b.(string)
 		return ok && strings.EqualFold(as, bs)
 	}
-	return changeText(a) == changeText(b)
+	return state.Text(a) == state.Text(b)
 }
 
 // sameStored reports whether two stored values are equal (for deciding
@@ -420,5 +416,5 @@ func sameStored(a, b any) bool {
 		bs, ok := b.(string)
 		return ok && as == bs
 	}
-	return reflect.TypeOf(a) == reflect.TypeOf(b) && changeText(a) == changeText(b)
+	return reflect.TypeOf(a) == reflect.TypeOf(b) && state.Text(a) == state.Text(b)
 }
