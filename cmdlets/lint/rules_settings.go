@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/csemu/csemu/cmdlets/join"
 	"github.com/csemu/csemu/parser"
+	"github.com/csemu/csemu/state"
 )
 
 // settingRules check settings with no effect or a hidden effect on
@@ -376,9 +378,9 @@ func stIdentityText(c *setCall) string {
 }
 
 // stSettingSet reports whether some meeting-policy call that may target c's
-// policy (any policy when c is nil) sets param to want (case-insensitive)
-// or to a value that is not literal, or may through a splat.
-func stSettingSet(calls []*setCall, c *setCall, param, want string) bool {
+// policy (any policy when c is nil) sets param to a value that match
+// accepts or that is not literal, or may through a splat.
+func stSettingSet(calls []*setCall, c *setCall, param string, match func(v string) bool) bool {
 	for _, o := range calls {
 		if !stIsMeetingPolicy(o) || (c != nil && !stSameIdentity(c, o)) {
 			continue
@@ -391,7 +393,7 @@ func stSettingSet(calls []*setCall, c *setCall, param, want string) bool {
 			continue
 		}
 		s, lit := setString(a)
-		if !lit || strings.EqualFold(s, want) {
+		if !lit || match(s) {
 			return true
 		}
 	}
@@ -426,7 +428,7 @@ func checkStartMeeting(f *File, env *Env, report func(Finding)) {
 		if v, lit := setBool(a); !lit || !v {
 			continue
 		}
-		if stSettingSet(calls, c, "AutoAdmittedUsers", "Everyone") {
+		if stSettingSet(calls, c, "AutoAdmittedUsers", func(v string) bool { return join.BypassesLobby(v) }) {
 			continue
 		}
 		report(Finding{Pos: a.pos, End: a.end,
@@ -513,7 +515,19 @@ func checkBlockedClients(f *File, env *Env, report func(Finding)) {
 	}
 }
 
+// passcodeClosed reports whether an AnonymousUserAuthenticationMethod
+// value shuts the email one-time passcode path (join rule 3) even for an
+// organizer with Teams Premium.
+func passcodeClosed(method string) bool {
+	return !join.PasscodePathOpen(method, true, join.MeetingRegular)
+}
+
 func checkOTPLeftOpen(f *File, env *Env, report func(Finding)) {
+	def, _ := state.DefaultObject(state.KindTeamsMeetingPolicy)
+	method, _ := def.Get("AnonymousUserAuthenticationMethod")
+	if passcodeClosed(state.Text(method)) {
+		return // the default already shuts the path
+	}
 	calls := setCalls(f, env)
 	for _, c := range calls {
 		switch {
@@ -525,11 +539,11 @@ func checkOTPLeftOpen(f *File, env *Env, report func(Finding)) {
 			if v, lit := setBool(a); !lit || v {
 				continue
 			}
-			if stSettingSet(calls, c, "AnonymousUserAuthenticationMethod", "None") {
+			if stSettingSet(calls, c, "AnonymousUserAuthenticationMethod", passcodeClosed) {
 				continue
 			}
 			report(Finding{Pos: a.pos, End: a.end,
-				Message:    fmt.Sprintf("Anonymous join is turned off for policy %q but AnonymousUserAuthenticationMethod stays at its default OneTimePasscode: organizers with Teams Premium still admit anonymous people after an email code (MC953756).", stIdentityText(c)),
+				Message:    fmt.Sprintf("Anonymous join is turned off for policy %q but AnonymousUserAuthenticationMethod stays at its default %s: organizers with Teams Premium still admit anonymous people after an email code (MC953756).", stIdentityText(c), state.Text(method)),
 				Suggestion: "add -AnonymousUserAuthenticationMethod None"})
 		case strings.EqualFold(c.cmdlet, "Set-CsTeamsMeetingConfiguration"):
 			a, ok := c.args["disableanonymousjoin"]
@@ -539,11 +553,11 @@ func checkOTPLeftOpen(f *File, env *Env, report func(Finding)) {
 			if v, lit := setBool(a); !lit || !v {
 				continue
 			}
-			if stSettingSet(calls, nil, "AnonymousUserAuthenticationMethod", "None") {
+			if stSettingSet(calls, nil, "AnonymousUserAuthenticationMethod", passcodeClosed) {
 				continue
 			}
 			report(Finding{Pos: a.pos, End: a.end,
-				Message:    "Anonymous join is turned off org-wide but no meeting policy sets AnonymousUserAuthenticationMethod to None: it stays OneTimePasscode, and organizers with Teams Premium still admit anonymous people after an email code (MC953756).",
+				Message:    fmt.Sprintf("Anonymous join is turned off org-wide but no meeting policy sets AnonymousUserAuthenticationMethod to None: it stays %s, and organizers with Teams Premium still admit anonymous people after an email code (MC953756).", state.Text(method)),
 				Suggestion: "add Set-CsTeamsMeetingPolicy -Identity Global -AnonymousUserAuthenticationMethod None"})
 		}
 	}
