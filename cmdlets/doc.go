@@ -1,0 +1,35 @@
+// Package cmdlets is csemu's PowerShell interpreter: it runs the syntax
+// trees of package parser with PowerShell 7's semantics, and knows nothing
+// of Teams. Callers plug families of commands in, as package teams does.
+//
+// Where each part of the house is:
+//
+//   - engine.go: [Session], its options ([WithIO], [WithClock], [WithIDs],
+//     ...), scopes and variables, [Session.Run] and the output of a run.
+//   - host.go: what a session takes from the machine, all through options:
+//     files ([FS], [WithFS]; --allow-write is [WithAllowWrite], checked in
+//     one place), the working and home folders, the environment.
+//   - registry.go: the command table ([Commands]) of the core cmdlets and
+//     of those callers register with [WithCommands] and [WithModules].
+//   - command.go: what a cmdlet declares ([Cmdlet], [ParamDef], with the
+//     Check and Complete hooks a family sets) and what its handler gets:
+//     a [Call], with the clock, new IDs, -WhatIf and the output streams.
+//   - binder.go, bind_index.go: the one binder, for cmdlets, functions and
+//     script blocks; lintbind.go: the same binder run statically by lint
+//     ([Checker]), whose problems are data ([BindProblem]).
+//   - exec.go (statements), expr.go (expressions), pipeline.go (pipelines
+//     and command lookup), streams.go (redirection and the other streams),
+//     errors.go ([ErrorRecord], terminating errors), classes.go (script
+//     classes and enums), pscmdlet.go ($PSCmdlet).
+//   - members.go (members of .NET and PowerShell values), statics.go
+//     (static members of .NET types, a table by type), regex.go.
+//   - core_*.go: the core PowerShell cmdlets: output and formatting,
+//     objects (Select-Object, Sort-Object, ...), data (Import-Csv,
+//     ConvertTo-Json, files), and the rest (Get-Help, Get-Command, ...).
+//   - complete.go: tab completion for the prompt.
+//
+// The subpackages: value (PowerShell values and conversions), format
+// (Format-Table, Format-List, CSV and JSON), join (the anonymous-join
+// rules, pure functions of a tenant), teams (the Teams and Skype for
+// Business cmdlets), lint (static checks of scripts).
+package cmdlets
