@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/teams"
 )
 
 // fuzzFile is the script name the fuzzer runs under; errors about the input
@@ -148,13 +149,14 @@ func FuzzRun(f *testing.F) {
 			t.Skip()
 		}
 		var out, errb bytes.Buffer
-		s := cmdlets.NewSession(
+		// the whole product: the interpreter with the Teams cmdlets
+		s := cmdlets.NewSession(append([]cmdlets.Option{
 			cmdlets.WithIO(strings.NewReader(""), &out, &errb),
 			cmdlets.WithClock(&cmdlets.FixedClock{T: time.Date(2026, 11, 22, 10, 30, 0, 0, time.UTC)}),
 			cmdlets.WithIDs(func() string { return "00000000-0000-4000-8000-000000000000" }),
 			cmdlets.WithEnv(func(string) (string, bool) { return "", false }),
 			cmdlets.WithAllowWrite(false),
-		)
+		}, teams.NewHolder(teams.Config{}).Options()...)...)
 		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 		defer cancel()
 		// a hang (in the parser, or a loop that ignores ctx) fails the input
