@@ -186,15 +186,19 @@ func (s *Session) bindTo(res *bindResult, fr frame, spec *bindSpec, raw []rawArg
 // returns it as the engine's error; a static check (chk set) records every
 // problem in chk and goes on, taking the values it does not know to bind.
 func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw []rawArg, pos parser.Pos, chk *argCheck) error {
-	res.bound = map[string]any{}
+	if res.bound == nil {
+		res.bound = map[string]any{}
+	} else {
+		clear(res.bound) // a static check reuses its result
+	}
 	if !spec.goCmdlet {
 		res.names = map[string]string{}
 	}
-	var positional []rawArg
+	var positional []int // indexes into raw
 	for i := 0; i < len(raw); i++ {
-		a := raw[i]
+		a := &raw[i]
 		if a.name == "" {
-			positional = append(positional, a)
+			positional = append(positional, i)
 			continue
 		}
 		var p *ParamDef
@@ -217,7 +221,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 				err = bindError(BindAmbiguousParameter, a.pos, spec.command, "AmbiguousParameter", InvalidArgument,
 					"Parameter cannot be processed because the parameter name '%s' is ambiguous. Possible matches include:%s.", a.name, b.String())
 			case spec.loose:
-				res.extra = append(res.extra, "-"+a.name+colonSuffix(a))
+				res.extra = append(res.extra, "-"+a.name+colonSuffix(*a))
 				if a.colon {
 					res.extra = append(res.extra, a.value)
 				}
@@ -260,7 +264,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 			// the next element is the value, unless it is another parameter
 			if i+1 < len(raw) && raw[i+1].name == "" {
 				i++
-				at = raw[i]
+				at = &raw[i]
 				v, known = at.value, !at.unknown
 			} else {
 				err := bindError(BindMissingArgument, a.pos, spec.command, "MissingArgument", InvalidArgument,
@@ -291,7 +295,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 	// positional parameters in position order
 	posParams := spec.positional()
 	for pi := 0; pi < len(positional); pi++ {
-		a := positional[pi]
+		a := &raw[positional[pi]]
 		var target *ParamDef
 		for _, p := range posParams {
 			if _, done := res.bound[spec.keyOf(p)]; done {
@@ -343,9 +347,9 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 		v, known := a.value, !a.unknown
 		if target.Remaining && pi+1 < len(positional) {
 			items := []any{a.value}
-			for _, r := range positional[pi+1:] {
-				items = append(items, r.value)
-				known = known && !r.unknown
+			for _, ri := range positional[pi+1:] {
+				items = append(items, raw[ri].value)
+				known = known && !raw[ri].unknown
 			}
 			pi = len(positional)
 			v = &value.Array{Items: items}

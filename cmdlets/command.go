@@ -47,15 +47,17 @@ type ParamDef struct {
 	RangeMin, RangeMax float64
 	// Help is a one-line description for Get-Help and completion.
 	Help string
-	// Check checks a value against what the service accepts beyond the
-	// parameter's type (the documented values of a setting) and returns
-	// it in its canonical spelling. The cmdlet calls it when it runs; lint
-	// calls it on literal values. Nil when any value of the type goes.
-	Check func(v any) (any, error)
+	// Check checks a value of the parameter p against what the service
+	// accepts beyond its type (the documented values of a setting) and
+	// returns it in its canonical spelling. The cmdlet calls it when it
+	// runs; lint calls it on literal values. Nil when any value of the
+	// type goes.
+	Check func(p *ParamDef, v any) (any, error)
 	// Complete offers values for the parameter at the prompt (policy
-	// identities, users of the directory): the session keeps those that
-	// start with what is typed and quotes them. Nil when the parameter
-	// offers nothing beyond its allowed values.
+	// identities, users of the directory), in a new slice: the session
+	// keeps, in place, those that start with what is typed and quotes
+	// them. Nil when the parameter offers nothing beyond its allowed
+	// values.
 	Complete func(r CompletionRequest) []string
 }
 
@@ -96,6 +98,10 @@ type Cmdlet struct {
 	Writes bool
 	// Examples for Get-Help.
 	Examples []string
+	// Describe supplies the synopsis and the examples of a cmdlet that
+	// has none of its own, when help asks for them: the family that
+	// registers the cmdlet sets it, to make them from what it knows.
+	Describe func(c *Cmdlet) (synopsis string, examples []string)
 	// Qualified marks a cmdlet that is run by its module-qualified name
 	// alone (Module\Name), as the Skype for Business Server variant of a
 	// noun that a Teams cmdlet also has.

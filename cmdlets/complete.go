@@ -455,21 +455,20 @@ func paramNames(cmd *target, typed string) []string {
 // when it takes something else (a path, a number). typed is the value
 // typed so far.
 func parameterValues(cmd *target, param *ParamDef, args []word, typed string) []string {
-	out := []string{} // not nil: no path for a parameter whose values are known
-	seen := map[string]bool{}
-	add := func(vals ...string) {
-		for _, v := range vals {
-			if v != "" && !seen[strings.ToLower(v)] {
-				seen[strings.ToLower(v)] = true
-				out = append(out, v)
+	if len(param.Values)+len(param.Documented)+len(param.Accepted) > 0 {
+		var out []string
+		seen := map[string]bool{}
+		for _, list := range [][]string{param.Values, param.Documented, param.Accepted} {
+			for _, v := range list {
+				if v != "" && !seen[strings.ToLower(v)] {
+					seen[strings.ToLower(v)] = true
+					out = append(out, v)
+				}
 			}
 		}
-	}
-	add(param.Values...)
-	add(param.Documented...)
-	add(param.Accepted...)
-	if len(out) > 0 {
-		return out
+		if len(out) > 0 {
+			return out
+		}
 	}
 	switch strings.ToLower(param.Type) {
 	case "bool", "boolean", "system.boolean":
@@ -480,7 +479,10 @@ func parameterValues(cmd *target, param *ParamDef, args []word, typed string) []
 	if param.Complete == nil {
 		return nil
 	}
-	add(param.Complete(CompletionRequest{Typed: typed, Arg: func(name string) string { return argValue(cmd, args, name) }})...)
+	out := param.Complete(CompletionRequest{Typed: typed, Arg: func(name string) string { return argValue(cmd, args, name) }})
+	if out == nil {
+		out = []string{} // not nil: no path for a parameter whose values the hook knows
+	}
 	return out
 }
 
@@ -513,14 +515,18 @@ func unquoted(w word) string {
 }
 
 // matchValues returns the values of vals that complete the typed word,
-// quoted when they must be.
+// quoted when they must be. It filters vals in place.
 func matchValues(vals []string, w word) []string {
 	typed := unquoted(w)
-	var out []string
+	wild := value.HasWildcard(typed)
+	out := vals[:0]
 	for _, v := range vals {
-		if hasPrefixFold(v, typed) || value.HasWildcard(typed) && value.Like(v, typed+"*", false) {
+		if hasPrefixFold(v, typed) || wild && value.Like(v, typed+"*", false) {
 			out = append(out, quoteValue(v, w.quote))
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

@@ -471,41 +471,26 @@ LONG DESCRIPTION
 // cmdletSynopsis returns the synopsis of a cmdlet, made from its family
 // for the Teams and Skype for Business cmdlets that have none.
 func cmdletSynopsis(cmd *Cmdlet) string {
-	if cmd.NotImplemented {
+	switch {
+	case cmd.NotImplemented:
 		return "Not emulated: csemu knows its parameters, but running it fails with [NotImplemented]."
-	}
-	if cmd.Synopsis != "" {
+	case cmd.Synopsis != "":
 		return cmd.Synopsis
+	case cmd.Describe != nil:
+		s, _ := cmd.Describe(cmd)
+		return s
 	}
-	verb, noun, _ := strings.Cut(cmd.Name, "-")
-	verbs := map[string]string{"Get": "Gets", "Set": "Sets", "New": "Creates", "Remove": "Removes", "Grant": "Grants",
-		"Connect": "Connects to", "Disconnect": "Disconnects from", "Test": "Tests", "Add": "Adds"}
-	v := verbs[verb]
-	if v == "" {
-		v = verb
-	}
-	return v + " " + splitWords(strings.TrimPrefix(noun, "Cs")) + " (emulated on the local tenant)."
-}
-
-// splitWords turns "OnlineUser" into "online user".
-func splitWords(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && r >= 'A' && r <= 'Z' {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	return strings.ToLower(b.String())
+	return ""
 }
 
 // cmdletExamples returns the examples of a cmdlet, made from its family
 // for the Teams and Skype for Business cmdlets that have none.
 func cmdletExamples(cmd *Cmdlet) []string {
-	if len(cmd.Examples) > 0 || cmd.NotImplemented {
+	if len(cmd.Examples) > 0 || cmd.NotImplemented || cmd.Describe == nil {
 		return cmd.Examples
 	}
-	return nil
+	_, ex := cmd.Describe(cmd)
+	return ex
 }
 
 // typeLabel is how help shows a parameter's type.

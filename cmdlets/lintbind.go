@@ -56,6 +56,9 @@ type LintBinding struct {
 // cmdlet it checked. It is not safe for concurrent use.
 type Checker struct {
 	specs map[*Cmdlet]*bindSpec
+	// raw and res are reused by each check
+	raw []rawArg
+	res bindResult
 }
 
 // NewChecker returns a checker.
@@ -72,18 +75,20 @@ func (k *Checker) Check(cmd *Cmdlet, args []LintArg, pipelineInput, incomplete b
 		spec = newCmdletSpec(cmd)
 		k.specs[cmd] = spec
 	}
-	raw := make([]rawArg, len(args))
+	raw := k.raw[:0]
 	for i, a := range args {
-		raw[i] = rawArg{name: a.Name, value: a.Value, hasValue: a.HasValue, pos: a.Pos, index: i, unknown: !a.Known}
+		raw = append(raw, rawArg{name: a.Name, value: a.Value, hasValue: a.HasValue, pos: a.Pos, index: i, unknown: !a.Known})
 	}
-	chk := &argCheck{bound: map[string]int{}}
-	var res bindResult
-	_ = bindArgs(plainTypes{}, &res, frame{}, spec, raw, parser.Pos{}, chk)
+	k.raw = raw
+	chk := &argCheck{bound: make(map[string]int, len(args))}
+	res := &k.res
+	res.extra, res.set = nil, ""
+	_ = bindArgs(plainTypes{}, res, frame{}, spec, raw, parser.Pos{}, chk)
 	out := &LintBinding{Problems: chk.problems, Bound: chk.bound}
 	if chk.hard || chk.stopped || pipelineInput || incomplete {
 		return out
 	}
-	if missing := missingMandatory(spec, &res); len(missing) > 0 {
+	if missing := missingMandatory(spec, res); len(missing) > 0 {
 		err := missingMandatoryError(spec, missing, parser.Pos{})
 		out.Problems = append(out.Problems, BindProblem{Kind: BindMissingMandatory, ID: err.rec.ID, Arg: -1, Missing: missing, Msg: err.rec.Msg})
 	}
@@ -121,7 +126,7 @@ func (c *argCheck) check(arg int, p *ParamDef, v any) {
 	if p.Check == nil {
 		return
 	}
-	if _, err := p.Check(v); err != nil {
+	if _, err := p.Check(p, v); err != nil {
 		c.problems = append(c.problems, BindProblem{Kind: BindValueNotAllowed, ID: "InvalidValue", Arg: arg, Param: p, Msg: err.Error()})
 	}
 }

@@ -3,6 +3,8 @@ package cmdlets
 import (
 	"sort"
 	"strings"
+
+	"github.com/csemu/csemu/state/fold"
 )
 
 // p makes a parameter definition: name, type and position (-1 for none).
@@ -89,12 +91,10 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 
 // Lookup returns a command by name or alias, as [Session.Command] does.
 func (t *Commands) Lookup(name string) (*Cmdlet, bool) {
-	l := strings.ToLower(name)
-	if to, ok := t.aliases[l]; ok {
-		l = strings.ToLower(to)
+	if to, ok := fold.Lookup(t.aliases, name); ok {
+		name = to
 	}
-	c, ok := t.cmds[l]
-	return c, ok
+	return fold.Lookup(t.cmds, name)
 }
 
 // Names lists the emulated commands, sorted.

@@ -13,18 +13,25 @@ import (
 // hold many thousand).
 const maxCompletions = 100
 
-// userParams are the parameters that take a user of the directory.
-var userParams = map[string]bool{"organizer": true, "userprincipalname": true, "member": true, "user": true, "users": true}
+// userParam reports whether a parameter takes a user of the directory.
+func userParam(name string) bool {
+	for _, n := range []string{"Organizer", "UserPrincipalName", "Member", "User", "Users"} {
+		if strings.EqualFold(name, n) {
+			return true
+		}
+	}
+	return false
+}
 
-// completer returns the Complete hook of parameter p of cmd: the policy
-// identities and names of its family, the policy types, the groups or the
-// users of the tenant at hand; nil when p takes none of those.
-func (h *Holder) completer(cmd *cmdlets.Cmdlet, p *cmdlets.ParamDef) func(cmdlets.CompletionRequest) []string {
+// completer returns the Complete hook of parameter p of cmd, of family
+// fam (nil for none): the policy identities and names of its family, the
+// policy types, the groups or the users of the tenant at hand; nil when p
+// takes none of those.
+func (h *Holder) completer(cmd *cmdlets.Cmdlet, fam *family, p *cmdlets.ParamDef) func(cmdlets.CompletionRequest) []string {
 	verb, _, _ := strings.Cut(cmd.Name, "-")
-	name := strings.ToLower(p.Name)
-	fam := cmdletFamily(cmd)
+	is := func(n string) bool { return strings.EqualFold(p.Name, n) }
 	switch {
-	case name == "identity" && fam != nil && !strings.EqualFold(verb, "Grant") && !strings.EqualFold(verb, "New"):
+	case is("identity") && fam != nil && !strings.EqualFold(verb, "Grant") && !strings.EqualFold(verb, "New"):
 		return func(cmdlets.CompletionRequest) []string {
 			var out []string
 			if t := h.completionTenant(); t != nil {
@@ -34,7 +41,7 @@ func (h *Holder) completer(cmd *cmdlets.Cmdlet, p *cmdlets.ParamDef) func(cmdlet
 			}
 			return out
 		}
-	case name == "policyname":
+	case is("policyname"):
 		return func(r cmdlets.CompletionRequest) []string {
 			kind := ""
 			if fam != nil {
@@ -56,15 +63,17 @@ func (h *Holder) completer(cmd *cmdlets.Cmdlet, p *cmdlets.ParamDef) func(cmdlet
 			}
 			return out
 		}
-	case name == "policytype":
+	case is("policytype"):
 		return func(cmdlets.CompletionRequest) []string {
 			var out []string
 			for _, f := range families() {
-				out = append(out, f.policyType)
+				if f.policyType != "" {
+					out = append(out, f.policyType)
+				}
 			}
 			return out
 		}
-	case name == "group" || name == "groupid":
+	case is("group") || is("groupid"):
 		return func(cmdlets.CompletionRequest) []string {
 			var out []string
 			if t := h.completionTenant(); t != nil {
@@ -74,8 +83,8 @@ func (h *Holder) completer(cmd *cmdlets.Cmdlet, p *cmdlets.ParamDef) func(cmdlet
 			}
 			return out
 		}
-	case userParams[name] && !strings.EqualFold(cmd.Name, "New-EmuUser"),
-		name == "identity" && (strings.EqualFold(verb, "Grant") || strings.Contains(strings.ToLower(cmd.Name), "user")):
+	case userParam(p.Name) && !strings.EqualFold(cmd.Name, "New-EmuUser"),
+		is("identity") && (strings.EqualFold(verb, "Grant") || strings.Contains(strings.ToLower(cmd.Name), "user")):
 		return func(r cmdlets.CompletionRequest) []string {
 			t := h.completionTenant()
 			if t == nil {
@@ -87,21 +96,25 @@ func (h *Holder) completer(cmd *cmdlets.Cmdlet, p *cmdlets.ParamDef) func(cmdlet
 	return nil
 }
 
-// cmdletFamily returns the policy or configuration family a Get-, Set-,
-// New-, Remove- or Grant- cmdlet manages, or nil.
-func cmdletFamily(cmd *cmdlets.Cmdlet) *family {
-	if cmd == nil {
+// cmdletFamily returns the family of fams that a Get-, Set-, New-,
+// Remove- or Grant- cmdlet manages, or nil.
+func cmdletFamily(fams []*family, cmd *cmdlets.Cmdlet) *family {
+	verb, noun, ok := strings.Cut(cmd.Name, "-")
+	if !ok {
 		return nil
 	}
-	key := strings.ToLower(cmd.Name)
-	if cmd.Qualified {
-		key = strings.ToLower(cmd.Module) + `\` + key
+	switch strings.ToLower(verb) {
+	case "get", "set", "new", "remove", "grant":
+	default:
+		return nil
 	}
-	for _, f := range families() {
-		for _, verb := range []string{"get-", "set-", "new-", "remove-", "grant-"} {
-			if key == strings.ToLower(f.qualifier)+verb+strings.ToLower(f.noun) {
-				return f
-			}
+	qualifier := ""
+	if cmd.Qualified {
+		qualifier = cmd.Module + `\`
+	}
+	for _, f := range fams {
+		if strings.EqualFold(f.noun, noun) && strings.EqualFold(f.qualifier, qualifier) {
+			return f
 		}
 	}
 	return nil

@@ -86,31 +86,34 @@ func (h *Holder) Cmdlets() []*cmdlets.Cmdlet {
 		cmd.Qualified = strings.Contains(key, `\`)
 		out = append(out, cmd)
 	}
+	fams := families()
 	for _, cmd := range out {
-		h.decorate(cmd)
+		h.decorate(cmd, cmdletFamily(fams, cmd))
 	}
 	return out
 }
 
 // decorate sets what the interpreter asks of a cmdlet beyond running it:
-// the documented-value check and the completion of each parameter, and a
-// synopsis and examples made from its family when it has none.
-func (h *Holder) decorate(cmd *cmdlets.Cmdlet) {
+// the documented-value check and the completion of each parameter (of
+// family f, nil for none), and where help finds a synopsis and examples
+// when the cmdlet has none.
+func (h *Holder) decorate(cmd *cmdlets.Cmdlet, f *family) {
 	for _, p := range cmd.Params {
 		if len(p.Documented) > 0 {
-			p.Check = documentedCheck(p)
+			p.Check = checkDocumented
 		}
-		p.Complete = h.completer(cmd, p)
+		p.Complete = h.completer(cmd, f, p)
 	}
-	if cmd.NotImplemented {
-		return
+	if !cmd.NotImplemented {
+		cmd.Describe = describe
 	}
-	if cmd.Synopsis == "" {
-		cmd.Synopsis = synopsis(cmd)
-	}
-	if len(cmd.Examples) == 0 {
-		cmd.Examples = examples(cmd)
-	}
+}
+
+// describe is the Describe hook of the Teams and Skype for Business
+// cmdlets: a synopsis and examples made from the cmdlet's family.
+func describe(cmd *cmdlets.Cmdlet) (string, []string) {
+	f := cmdletFamily(families(), cmd)
+	return synopsis(cmd, f), examples(cmd, f)
 }
 
 // connectionCmdlets are the cmdlets that connect to the service: csemu

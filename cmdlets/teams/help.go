@@ -7,10 +7,10 @@ import (
 )
 
 // synopsis makes the synopsis of a Teams or Skype for Business cmdlet
-// that has none, from its family or its name.
-func synopsis(cmd *cmdlets.Cmdlet) string {
+// that has none, from its family f (nil for none) or its name.
+func synopsis(cmd *cmdlets.Cmdlet, f *family) string {
 	verb, noun, _ := strings.Cut(cmd.Name, "-")
-	if f := cmdletFamily(cmd); f != nil {
+	if f != nil {
 		what := f.label()
 		a := "a "
 		if strings.ContainsRune("AEIOU", rune(what[0])) {
@@ -56,9 +56,8 @@ func splitWords(s string) string {
 	return strings.ToLower(b.String())
 }
 
-// examples makes the Get-Help examples of a family's cmdlet.
-func examples(cmd *cmdlets.Cmdlet) []string {
-	f := cmdletFamily(cmd)
+// examples makes the Get-Help examples of a cmdlet of family f.
+func examples(cmd *cmdlets.Cmdlet, f *family) []string {
 	if f == nil {
 		return nil
 	}

@@ -261,13 +261,8 @@ func policyName(identity string) string {
 	return identity
 }
 
-// documentedCheck returns the Check hook of a setting with documented
-// values (see checkDocumented).
-func documentedCheck(p *cmdlets.ParamDef) func(v any) (any, error) {
-	return func(v any) (any, error) { return checkDocumented(p, v) }
-}
-
-// checkDocumented checks the string settings that have documented values
+// checkDocumented, the Check hook of the settings with documented values,
+// checks the string settings that have documented values
 // and returns the values in their documented spelling. A list setting
 // checks each item. A wrong value fails with a message that lists the
 // allowed values.
