@@ -13,13 +13,12 @@ import (
 type rawArg struct {
 	name     string // parameter name as typed, without the dash; "" for a positional value
 	value    any
+	pos      parser.Pos
 	colon    bool // -Name:value
 	hasValue bool // a value is attached (colon form or splatted)
-	pos      parser.Pos
 	quoted   bool // the value came from a quoted string (so "-x" stays a value)
-	// index is the argument's place among those a static check was given
-	// (see [Checker]); unknown marks a value such a check does not know.
-	index   int
+	// unknown marks a value that a static check (see [Checker]) does not
+	// know.
 	unknown bool
 }
 
@@ -233,7 +232,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 			if chk == nil {
 				return err
 			}
-			chk.hardFail(a.index, nil, cands, err)
+			chk.hardFail(i, nil, cands, err)
 			i = chk.skipValue(raw, i)
 			continue
 		}
@@ -246,12 +245,12 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 			if chk == nil {
 				return err
 			}
-			chk.hardFail(a.index, p, nil, err)
+			chk.hardFail(i, p, nil, err)
 			i = chk.skipValue(raw, i)
 			continue
 		}
 		var v any
-		at, known := a, true
+		at, known := i, true // the argument that holds the value
 		switch {
 		case a.hasValue || a.colon:
 			v, known = a.value, !a.unknown
@@ -264,15 +263,15 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 			// the next element is the value, unless it is another parameter
 			if i+1 < len(raw) && raw[i+1].name == "" {
 				i++
-				at = &raw[i]
-				v, known = at.value, !at.unknown
+				at = i
+				v, known = raw[i].value, !raw[i].unknown
 			} else {
 				err := bindError(BindMissingArgument, a.pos, spec.command, "MissingArgument", InvalidArgument,
 					"Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", p.Name, p.dotnetType())
 				if chk == nil {
 					return err
 				}
-				chk.hardFail(a.index, p, nil, err)
+				chk.hardFail(at, p, nil, err)
 				known = false
 			}
 		}
@@ -283,19 +282,20 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 				if chk == nil {
 					return err
 				}
-				chk.fail(at.index, p, nil, err)
+				chk.fail(at, p, nil, err)
 			} else if chk != nil {
-				chk.check(at.index, p, cv)
+				chk.check(at, p, cv)
 			}
 		}
 		res.bound[key] = cv
 		res.setName(key, p.Name)
-		chk.bind(p.Name, at.index)
+		chk.bind(p.Name, at)
 	}
 	// positional parameters in position order
 	posParams := spec.positional()
 	for pi := 0; pi < len(positional); pi++ {
-		a := &raw[positional[pi]]
+		ai := positional[pi]
+		a := &raw[ai]
 		var target *ParamDef
 		for _, p := range posParams {
 			if _, done := res.bound[spec.keyOf(p)]; done {
@@ -321,7 +321,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 			if chk == nil {
 				return err
 			}
-			chk.hardFail(a.index, nil, nil, err)
+			chk.hardFail(ai, nil, nil, err)
 			continue
 		}
 		// other parameters at the same position, in other sets, are tried
@@ -365,15 +365,15 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 				if chk == nil {
 					return err
 				}
-				chk.fail(a.index, target, nil, err)
+				chk.fail(ai, target, nil, err)
 			} else if chk != nil {
-				chk.check(a.index, target, cv)
+				chk.check(ai, target, cv)
 			}
 		}
 		key := spec.keyOf(target)
 		res.bound[key] = cv
 		res.setName(key, target.Name)
-		chk.bind(target.Name, a.index)
+		chk.bind(target.Name, ai)
 	}
 	if err := resolveSet(spec, res, pos); err != nil {
 		if chk == nil {

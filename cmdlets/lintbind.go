@@ -76,8 +76,8 @@ func (k *Checker) Check(cmd *Cmdlet, args []LintArg, pipelineInput, incomplete b
 		k.specs[cmd] = spec
 	}
 	raw := k.raw[:0]
-	for i, a := range args {
-		raw = append(raw, rawArg{name: a.Name, value: a.Value, hasValue: a.HasValue, pos: a.Pos, index: i, unknown: !a.Known})
+	for _, a := range args {
+		raw = append(raw, rawArg{name: a.Name, value: a.Value, hasValue: a.HasValue, pos: a.Pos, unknown: !a.Known})
 	}
 	k.raw = raw
 	chk := &argCheck{bound: make(map[string]int, len(args))}

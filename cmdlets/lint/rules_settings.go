@@ -523,12 +523,19 @@ func passcodeClosed(method string) bool {
 }
 
 func checkOTPLeftOpen(f *File, env *Env, report func(Finding)) {
-	def, _ := state.DefaultObject(state.KindTeamsMeetingPolicy)
-	method, _ := def.Get("AnonymousUserAuthenticationMethod")
-	if passcodeClosed(state.Text(method)) {
-		return // the default already shuts the path
-	}
 	calls := setCalls(f, env)
+	defaultMethod := ""
+	// open reports whether the default AnonymousUserAuthenticationMethod,
+	// looked up when a script first turns anonymous join off, leaves the
+	// passcode path open.
+	open := func() bool {
+		if defaultMethod == "" {
+			def, _ := state.DefaultObject(state.KindTeamsMeetingPolicy)
+			m, _ := def.Get("AnonymousUserAuthenticationMethod")
+			defaultMethod = state.Text(m)
+		}
+		return !passcodeClosed(defaultMethod)
+	}
 	for _, c := range calls {
 		switch {
 		case stIsMeetingPolicy(c):
@@ -536,28 +543,28 @@ func checkOTPLeftOpen(f *File, env *Env, report func(Finding)) {
 			if !ok {
 				continue
 			}
-			if v, lit := setBool(a); !lit || v {
+			if v, lit := setBool(a); !lit || v || !open() {
 				continue
 			}
 			if stSettingSet(calls, c, "AnonymousUserAuthenticationMethod", passcodeClosed) {
 				continue
 			}
 			report(Finding{Pos: a.pos, End: a.end,
-				Message:    fmt.Sprintf("Anonymous join is turned off for policy %q but AnonymousUserAuthenticationMethod stays at its default %s: organizers with Teams Premium still admit anonymous people after an email code (MC953756).", stIdentityText(c), state.Text(method)),
+				Message:    fmt.Sprintf("Anonymous join is turned off for policy %q but AnonymousUserAuthenticationMethod stays at its default %s: organizers with Teams Premium still admit anonymous people after an email code (MC953756).", stIdentityText(c), defaultMethod),
 				Suggestion: "add -AnonymousUserAuthenticationMethod None"})
 		case strings.EqualFold(c.cmdlet, "Set-CsTeamsMeetingConfiguration"):
 			a, ok := c.args["disableanonymousjoin"]
 			if !ok {
 				continue
 			}
-			if v, lit := setBool(a); !lit || !v {
+			if v, lit := setBool(a); !lit || !v || !open() {
 				continue
 			}
 			if stSettingSet(calls, nil, "AnonymousUserAuthenticationMethod", passcodeClosed) {
 				continue
 			}
 			report(Finding{Pos: a.pos, End: a.end,
-				Message:    fmt.Sprintf("Anonymous join is turned off org-wide but no meeting policy sets AnonymousUserAuthenticationMethod to None: it stays %s, and organizers with Teams Premium still admit anonymous people after an email code (MC953756).", state.Text(method)),
+				Message:    fmt.Sprintf("Anonymous join is turned off org-wide but no meeting policy sets AnonymousUserAuthenticationMethod to None: it stays %s, and organizers with Teams Premium still admit anonymous people after an email code (MC953756).", defaultMethod),
 				Suggestion: "add Set-CsTeamsMeetingPolicy -Identity Global -AnonymousUserAuthenticationMethod None"})
 		}
 	}
