@@ -1133,7 +1133,7 @@ func newBatchOperation(c call) error {
 	}
 	c.recordChange(t, "BatchOperation", op.ID, "OverallStatus", nil, op.OverallStatus)
 	if op.ErrorCount > 0 {
-		c.Warning("batch %s: %d of %d user(s) failed; see Get-CsBatchPolicyAssignmentOperation -Identity %s", op.ID, op.ErrorCount, len(ids), op.ID)
+		c.Verbose("batch %s: %d of %d user(s) failed; see Get-CsBatchPolicyAssignmentOperation -Identity %s", op.ID, op.ErrorCount, len(ids), op.ID)
 	}
 	o := value.NewObject("Microsoft.Teams.Config.Cmdlets.Models.BatchAssignmentOperationResponse")
 	o.Set("OperationId", op.ID)

@@ -433,6 +433,6 @@ func (f *family) unassign(c call, t *state.Tenant, name string) {
 		if tenant {
 			msg += " and to the whole tenant"
 		}
-		c.Warning("%s; those assignments were removed and the users now get the next policy in precedence.", msg)
+		c.Verbose("%s; those assignments were removed and the users now get the next policy in precedence.", msg)
 	}
 }
