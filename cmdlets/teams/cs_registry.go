@@ -74,6 +74,7 @@ func (h *Holder) Cmdlets() []*cmdlets.Cmdlet {
 	out = append(out, connectionCmdlets()...)
 	out = append(out, h.emuCmdlets()...)
 	out = append(out, h.whatIfCmdlets()...)
+	out = append(out, h.sfbUserCmdlets()...)
 	for key, cmd := range facts {
 		if strings.HasPrefix(key, "Grant-") || strings.Contains(key, `\Grant-`) {
 			// the real Grant- cmdlets take users from the pipeline, by
