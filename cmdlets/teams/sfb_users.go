@@ -33,8 +33,8 @@ func (h *Holder) sfbUserCmdlets() []*cmdlets.Cmdlet {
 			Process:  h.handler(getSfbUser)},
 		{Name: "Get-CsTenant", Module: "MicrosoftTeams", Doc: "https://learn.microsoft.com/powershell/module/teams/get-cstenant",
 			Synopsis: "Returns the emulated tenant: its ID, display name and the domains of its users.",
-			Params: []*cmdlets.ParamDef{p("Filter", "string", -1), p("DomainController", "string", -1), p("Identity", "string", 0), p("ResultSize", "int", -1)},
-			Process: h.handler(getTenant)},
+			Params:   []*cmdlets.ParamDef{p("Filter", "string", -1), p("DomainController", "string", -1), p("Identity", "string", 0), p("ResultSize", "int", -1)},
+			Process:  h.handler(getTenant)},
 	}
 }
 
