@@ -48,6 +48,9 @@ var syntaxEvalCases = []evalCase{
 	{"member_name_variable", `$o = [pscustomobject]@{ Name = 'x'; 'a b' = 2 }; $n = 'Name'; $o.$n; $o.$($n); $o."a $('b')"; $o.{Name}`, "x\nx\n2\nx\n", "", 0},
 	{"member_name_assignment", `$o = [pscustomobject]@{ Name = 'x' }; $n = 'Name'; $o.$n = 'y'; $o.$($n.ToLower()) += 'z'; $o.Name`, "yz\n", "", 0},
 	{"member_name_method_call", `$s = 'abc'; $m = 'ToUpper'; $s.$m(); $s.$($m)()`, "ABC\nABC\n", "", 0},
+	// a member name may start with a digit (Modules/Microsoft.PowerShell.Utility/
+	// Add-Member.Tests.ps1 "$results.23")
+	{"member_name_digits", `$o = [pscustomobject]@{ '23' = 'Any' }; $o.23`, "Any\n", "", 0},
 	// the text of a script block names the member: no method .ctor
 	// (Classes/scripting.Classes.inheritance.tests.ps1 MethodNotFound)
 	{"member_name_script_block", `$o = [pscustomobject]@{}; $o.{.ctor}()`, "", "does not contain a method named '.ctor'", anyExit},

@@ -1543,7 +1543,7 @@ func (t *tokenizer) postfix(m mode) {
 		switch {
 		case c == '.' && !strings.HasPrefix(t.src[t.off:], ".."):
 			nr, _ := t.runeAt(t.off + 1)
-			if !(isIdentStart(nr) || nr == '$' || isSQuote(nr) || isDQuote(nr) || nr == '(' || nr == '{' && m != mArg) {
+			if !(isIdentStart(nr) || nr == '$' || isSQuote(nr) || isDQuote(nr) || nr == '(' || m != mArg && (nr == '{' || nr >= '0' && nr <= '9')) {
 				// outside command arguments, white space and newlines may
 				// follow the dot: $x. Count, $a.B().<newline>C()
 				if m == mArg || !(isSpace(nr) || nr == '\n' || nr == '#' || nr == '<' || nr == '`') || !t.spaceBeforeMember(t.off+1) {

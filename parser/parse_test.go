@@ -415,6 +415,9 @@ var goldenScripts = []struct{ name, src string }{
 	// command mode; Language/Interop/DotNet/DotNetInterop.Tests.ps1 ends a
 	// line with ').')
 	{"member_space_after_dot", "$x. Count\n$ps.AddCommand('a').\n    AddParameter('b', 1). # next\n    Invoke()\n[int]:: MaxValue"},
+	// a member name may start with a digit (Modules/Microsoft.PowerShell.Utility/
+	// Add-Member.Tests.ps1 "$results.23" after Add-Member ... 23 Any)
+	{"member_digit_name", "$results.23\n$x.1.Length"},
 	// redirections of an expression: a stream merge after a parenthesised
 	// pipeline, and '>' after 1..3 where '3>' is not a redirection
 	// (Language/Scripting/OutErrorVariable.Tests.ps1 "(a | b) 2>&1 > $null";
