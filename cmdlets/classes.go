@@ -293,6 +293,13 @@ func (s *Session) classStatic(fr frame, c *classDef, name string, call bool, arg
 
 // runClassMethod runs a method body with $this and the parameters bound.
 func (s *Session) runClassMethod(fr frame, c *classDef, this *value.Object, m *parser.ClassMember, args []any) (any, error) {
+	// a method that calls itself without end stops as a function does
+	s.callDepth++
+	defer func() { s.callDepth-- }()
+	if s.callDepth > 1000 {
+		return nil, &psError{kind: scriptTerminating, rec: &ErrorRecord{Pos: m.Pos, ID: "CallDepthOverflow", Category: InvalidOperation,
+			Msg: "The script failed due to call depth overflow."}}
+	}
 	sc := newScope(s.global)
 	if this != nil {
 		sc.vars["this"] = &Variable{Name: "this", Value: this}

@@ -37,6 +37,12 @@ var syntaxEvalCases = []evalCase{
 	// on the next line (Classes/Scripting.Classes.BasicParsing.Tests.ps1)
 	{"class_members_on_several_lines", "class P\n{\n  [ValidateNotNull()]\n  [int]\n  $x = 4\n  [int] Twice()\n  {\n    return $this.x * 2\n  }\n}\n[P]::new().Twice()", "8\n", "", 0},
 
+	// a method that calls itself without end fails instead of exhausting the
+	// stack (pwsh: ExecutionContext.CheckStackDepth throws
+	// ScriptCallDepthException, "The script failed due to call depth
+	// overflow.")
+	{"class_method_endless_recursion", "class R { [int] F([int]$n) { return $this.F($n + 1) } }\n[R]::new().F(0)", "", "The script failed due to call depth overflow.", anyExit},
+
 	// enum E : int is the default underlying type; others are not emulated
 	// (Language/Classes/scripting.enums.tests.ps1 "Enum with non-default
 	// underlying type")
