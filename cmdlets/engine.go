@@ -83,6 +83,10 @@ type Session struct {
 	// listDepth is the nesting of statement lists being run; 1 is the
 	// script's top level.
 	listDepth int
+	// exprErr is the error redirection of the expression being evaluated
+	// ((a | b) 2>&1): errors of the commands inside it that have no
+	// redirection of their own go there.
+	exprErr *exprErrors
 }
 
 // Option configures a Session.

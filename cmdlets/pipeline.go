@@ -162,7 +162,23 @@ type exprStage struct {
 func (x *exprStage) begin() error { return nil }
 
 func (x *exprStage) process(in any, hasInput bool) error {
+	var ee *exprErrors
+	saved := x.s.exprErr
+	if r := x.redirs; r != nil && (r.suppressErr || r.mergeErr != nil) {
+		ee = &exprErrors{suppress: r.suppressErr}
+		x.s.exprErr = ee
+	}
 	v, err := x.s.evalExpr(x.fr, x.e.Expr)
+	x.s.exprErr = saved
+	if ee != nil {
+		// the errors were written while the expression ran, before its
+		// value: they come first
+		for _, rec := range ee.merged {
+			if merr := x.redirs.mergeErr(rec); merr != nil {
+				return merr
+			}
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -193,6 +209,9 @@ func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, first 
 	case *parser.CommandExpression:
 		x := &exprStage{s: s, fr: fr, e: el, emit: emit}
 		if len(el.Redirs) > 0 {
+			if err := exprRedirectionsSupported(el.Redirs); err != nil {
+				return nil, err
+			}
 			r, err := s.redirections(fr, el.Redirs, emit)
 			if err != nil {
 				return nil, err

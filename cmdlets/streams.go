@@ -60,8 +60,49 @@ func (s *Session) writeError(fr frame, rec *ErrorRecord, cp *commonParams) error
 	if cp.mergeErr != nil {
 		return cp.mergeErr(rec)
 	}
+	if x := s.exprErr; x != nil {
+		if !x.suppress {
+			x.merged = append(x.merged, rec)
+		}
+		return nil
+	}
 	s.printError(rec)
 	return nil
+}
+
+// exprErrors is the 2>&1 or 2>$null of an expression in a pipeline: the
+// errors written while it is evaluated are dropped, or kept to be written
+// to its output before its value.
+type exprErrors struct {
+	suppress bool
+	merged   []any
+}
+
+// exprRedirectionsSupported returns a NotImplemented error for the first
+// redirection of an expression that csemu does not emulate: it emulates
+// output to a file or $null (> >> 1> 1>>), 2>&1 and 2>$null.
+func exprRedirectionsSupported(rs []*parser.Redirection) error {
+	for _, rd := range rs {
+		switch {
+		case rd.Merge == "2>&1":
+		case rd.Merge != "":
+			return notImplemented(rd.Pos, "", "the redirection "+rd.Merge+" of an expression")
+		case rd.Op == ">" || rd.Op == ">>" || rd.Op == "1>" || rd.Op == "1>>":
+		case rd.Op == "2>" && isNullTarget(rd.Target):
+		default:
+			return notImplemented(rd.Pos, "", "the redirection "+rd.Op+" of an expression to a file")
+		}
+	}
+	return nil
+}
+
+// isNullTarget reports whether a redirection target is $null.
+func isNullTarget(u *parser.Unary) bool {
+	if u == nil || len(u.Prefix) > 0 || len(u.Post) > 0 {
+		return false
+	}
+	v, ok := u.Primary.(*parser.VarExpr)
+	return ok && strings.EqualFold(v.Name, "null")
 }
 
 // writeWarning writes "WARNING: msg" per -WarningAction and $WarningPreference.
