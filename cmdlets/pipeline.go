@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
 	"github.com/csemu/csemu/state/fold"
@@ -958,7 +959,7 @@ func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, pos parse
 			Exception: "System.Management.Automation.CommandNotFoundException",
 			Msg:       fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", name)}}
 	}
-	src := string(data)
+	src := textenc.Decode(data)
 	script, err := parser.Parse(path, src)
 	if err != nil {
 		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "ParseException", Category: ParserError, Msg: err.Error()}}

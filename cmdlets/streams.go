@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/csemu/csemu/cmdlets/format"
+	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
 )
@@ -225,7 +226,8 @@ func nativePath(p string) string {
 	return p
 }
 
-// readFileText reads a whole file, dropping a UTF-8 byte-order mark.
+// readFileText reads a whole file as text: a byte-order mark names its
+// encoding, else it is UTF-8 (see textenc.Decode).
 func (s *Session) readFileText(path string) (string, error) {
 	data, err := s.readFile(nativePath(path))
 	if err != nil {
@@ -234,7 +236,7 @@ func (s *Session) readFileText(path string) (string, error) {
 		}
 		return "", err
 	}
-	return strings.TrimPrefix(string(data), "\uFEFF"), nil
+	return textenc.Decode(data), nil
 }
 
 // splitLines splits file text into lines without their endings.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/cmdlets/teams"
+	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/parser"
 	"github.com/csemu/csemu/state"
 )
@@ -122,14 +123,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for i, a := range opts.args {
 			scriptArgs[i] = a
 		}
-		return finish(sess.Run(ctx, opts.file, string(data), scriptArgs))
+		return finish(sess.Run(ctx, opts.file, textenc.Decode(data), scriptArgs))
 	}
 	data, err := io.ReadAll(stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "csemu: reading standard input: %v\n", err)
 		return exitScript
 	}
-	return finish(sess.Run(ctx, "<stdin>", string(data), nil))
+	return finish(sess.Run(ctx, "<stdin>", textenc.Decode(data), nil))
 }
 
 // reportParse prints parse errors (the session prints runtime errors itself).

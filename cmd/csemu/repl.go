@@ -18,6 +18,7 @@ import (
 
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/cmdlets/teams"
+	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/parser"
 	"github.com/csemu/csemu/state"
 )
@@ -207,7 +208,7 @@ func (l *replLoop) showError(w io.Writer, rec *cmdlets.ErrorRecord) {
 		if rec.Pos.Filename == "" {
 			src, ok = sourceLine(l.current, rec.Pos.Line)
 		} else if data, err := os.ReadFile(rec.Pos.Filename); err == nil {
-			src, ok = sourceLine(string(data), rec.Pos.Line)
+			src, ok = sourceLine(textenc.Decode(data), rec.Pos.Line)
 		}
 	}
 	label := rec.Command
