@@ -167,7 +167,9 @@ func miscCmdlets() []*Cmdlet {
 			Process: invokeCommandProcess,
 		},
 		{
-			Name: "Get-Location", Module: "Microsoft.PowerShell.Management", Synopsis: "Gets the current directory.",
+			Name: "Get-Location", Module: "Microsoft.PowerShell.Management", Synopsis: "Gets the current location.",
+			Params: []*ParamDef{p("PSProvider", "string[]", -1), p("PSDrive", "string[]", -1), p("Stack", "switch", -1),
+				p("StackName", "string[]", -1)},
 			Process: getLocationProcess,
 		},
 		{
@@ -1066,11 +1068,10 @@ func invokeCommandProcess(c *Call) error {
 
 // getLocationProcess writes the current directory as a PathInfo object.
 func getLocationProcess(c *Call) error {
-	wd, _ := c.s.host.wd()
-	o := value.NewObject("System.Management.Automation.PathInfo")
-	o.Set("Path", wd)
-	o.Set("ToStringValue", wd)
-	return c.Write(o)
+	if c.Has("Stack") || c.Has("StackName") || c.Has("PSDrive") || c.Has("PSProvider") {
+		return notImplemented(c.Pos, c.cmd.Name, "Get-Location -Stack, -StackName, -PSDrive and -PSProvider")
+	}
+	return c.Write(c.s.location())
 }
 
 // newTimeSpanProcess writes the time from -Start to -End, or the span of -Days, -Hours and the rest.

@@ -83,6 +83,8 @@ type Session struct {
 	// listDepth is the nesting of statement lists being run; 1 is the
 	// script's top level.
 	listDepth int
+	// dotnet is what the session knows of the .NET objects it made.
+	dotnet dotnetState
 	// exprErr is the error redirection of the expression being evaluated
 	// ((a | b) 2>&1): errors of the commands inside it that have no
 	// redirection of their own go there.
@@ -193,8 +195,8 @@ func (s *Session) initGlobals() {
 	set("Host", hostObject())
 	set("PSDefaultParameterValues", value.NewHashtable())
 	set("FormatEnumerationLimit", 4)
-	if wd, err := s.host.wd(); err == nil {
-		set("PWD", wd)
+	if _, err := s.host.wd(); err == nil {
+		set("PWD", s.location())
 	}
 }
 

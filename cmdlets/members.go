@@ -697,6 +697,9 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 		if m, ok := objectMethods[o.TypeName()]; ok {
 			return m(s, o, lname, args)
 		}
+		if e, ok := s.dotnet.encodings[o]; ok {
+			return s.encodingMethod(e, o, lname, args)
+		}
 	case time.Time:
 		return dateMethod(o, lname, args)
 	case time.Duration:

@@ -68,6 +68,9 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, objectCmdlets()...)
 	all = append(all, dataCmdlets()...)
 	all = append(all, fileCmdlets()...)
+	all = append(all, itemCmdlets()...)
+	all = append(all, contentCmdlets()...)
+	all = append(all, pathCmdlets()...)
 	all = append(all, miscCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
@@ -177,8 +180,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Exit-PSSession", "Invoke-Item", "Restart-Computer", "Stop-Computer", "Start-Job", "Receive-Job",
 		"Wait-Job", "Get-Job", "Remove-Job", "Register-ScheduledTask", "New-ScheduledTaskAction",
 		"Out-GridView", "Show-Command", "Get-EventLog", "Write-EventLog", "New-EventLog", "Get-WinEvent",
-		"Copy-Item", "Move-Item", "Remove-Item", "New-Item", "Rename-Item", "Set-Item", "Set-Location",
-		"Push-Location", "Pop-Location", "Get-PSDrive", "New-PSDrive", "Set-ExecutionPolicy",
+		"Get-PSDrive", "New-PSDrive", "Set-ExecutionPolicy",
 		"Get-ExecutionPolicy", "Unblock-File", "Compress-Archive", "Expand-Archive", "Get-AzureADUser",
 		"Connect-AzureAD", "Connect-MsolService", "Get-MsolUser", "Connect-ExchangeOnline", "Get-Mailbox",
 		"Connect-MgGraph", "Get-MgUser", "Get-MgGroup", "Get-MgGroupMember", "Invoke-MgGraphRequest",

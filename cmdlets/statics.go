@@ -219,7 +219,8 @@ func staticTypes() map[string]staticFunc {
 	add(fileStatics, "System.IO.File")
 	add(directoryStatics, "System.IO.Directory")
 	add(convertStatics, "System.Convert")
-	add(encodingStatics, "System.Text.Encoding")
+	add(encodingStatics, "System.Text.Encoding", "System.Text.UTF8Encoding", "System.Text.UnicodeEncoding", "System.Text.UTF32Encoding",
+		"System.Text.ASCIIEncoding")
 	add(arrayStatics, value.TArray, "System.Object[]")
 	add(enumMemberStatics, value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison",
 		"System.StringSplitOptions", "System.DayOfWeek", "System.Management.Automation.ErrorCategory")
@@ -647,19 +648,6 @@ func convertStatics(c *staticCall) (any, error) {
 	return c.notImplemented()
 }
 
-// encodingStatics implements the encodings of [System.Text.Encoding]
-// (UTF8, Unicode...), as objects that only name themselves.
-func encodingStatics(c *staticCall) (any, error) {
-	switch c.lname {
-	case "utf8", "unicode", "ascii", "default", "utf32":
-		enc := value.NewObject("System.Text.Encoding")
-		enc.Set("EncodingName", strings.ToUpper(c.lname))
-		enc.Set("WebName", strings.ToLower(c.lname))
-		return enc, nil
-	}
-	return c.notImplemented()
-}
-
 // arrayStatics implements the static members of [array].
 func arrayStatics(c *staticCall) (any, error) {
 	switch c.lname {
@@ -961,6 +949,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o.Set("Value", argOr(args, 1))
 		o.Set("ToStringValue", fmt.Sprintf("[%s, %s]", s.toString(argOr(args, 0)), s.toString(argOr(args, 1))))
 		return o, nil
+	}
+	if o, ok, err := s.newEncodingObject(t.Name, args); ok {
+		return o, err
 	}
 	switch t.Name {
 	case value.TArrayList:

@@ -113,7 +113,12 @@ var knownTypes = map[string]bool{
 	"System.Management.Automation.SupportsWildcardsAttribute":  true,
 	"System.Diagnostics.CodeAnalysis.SuppressMessageAttribute": true,
 	"System.Management.Automation.PSTypeNameAttribute":         true,
-	TRef: true,
+	TRef:                       true,
+	"System.Text.UTF8Encoding": true, "System.Text.UnicodeEncoding": true, "System.Text.UTF32Encoding": true,
+	"System.Text.ASCIIEncoding": true, "System.Text.UTF7Encoding": true, "System.Text.Latin1Encoding": true,
+	"System.Globalization.NumberFormatInfo": true, "System.Globalization.DateTimeFormatInfo": true,
+	"System.Globalization.TextInfo": true, "System.Globalization.CultureTypes": true,
+	"System.Management.Automation.PathInfo": true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
