@@ -11,9 +11,36 @@ import (
 
 // dotnetState holds what the session knows of the .NET objects it made
 // whose behaviour is not in their properties: the encoding each
-// System.Text.Encoding object stands for.
+// System.Text.Encoding object stands for, the methods and property checks
+// of objects (encodings, cultures, $PSStyle), and $PSStyle itself.
 type dotnetState struct {
 	encodings map[*value.Object]textenc.Encoding
+	behave    map[*value.Object]*objBehaviour
+	psStyle   *value.Object
+}
+
+// objBehaviour is what the session implements of one emulated .NET
+// object: its methods (nil: none beyond the common ones) and the check of
+// a property being set, which returns the value to store (nil: any value
+// of an existing property goes).
+type objBehaviour struct {
+	call func(s *Session, o *value.Object, lname string, args []any) (any, error)
+	set  func(s *Session, o *value.Object, name string, v any) (any, error)
+}
+
+// behaveAs gives an emulated object its methods and property checks.
+func (s *Session) behaveAs(o *value.Object, b *objBehaviour) *value.Object {
+	if s.dotnet.behave == nil {
+		s.dotnet.behave = map[*value.Object]*objBehaviour{}
+	}
+	s.dotnet.behave[o] = b
+	return o
+}
+
+// readOnlySetter refuses to set any property, as .NET get-only properties
+// do.
+func readOnlySetter(_ *Session, _ *value.Object, name string, _ any) (any, error) {
+	return nil, &value.RuntimeError{Type: "System.Management.Automation.SetValueInvocationException", Msg: fmt.Sprintf("'%s' is a ReadOnly property.", name)}
 }
 
 // encodingObject is a System.Text.Encoding: an object with .NET's
@@ -61,7 +88,12 @@ func (s *Session) encodingObject(e textenc.Encoding, sealed bool) *value.Object 
 		s.dotnet.encodings = map[*value.Object]textenc.Encoding{}
 	}
 	s.dotnet.encodings[o] = e
-	return o
+	return s.behaveAs(o, &objBehaviour{
+		call: func(s *Session, o *value.Object, lname string, args []any) (any, error) {
+			return s.encodingMethod(e, o, lname, args)
+		},
+		set: readOnlySetter,
+	})
 }
 
 // encodingOf is the encoding an object made by encodingObject stands

@@ -192,7 +192,8 @@ func (s *Session) initGlobals() {
 	set("PSEdition", "Core")
 	set("PSCulture", "en-US")
 	set("PSUICulture", "en-US")
-	set("Host", hostObject())
+	set("Host", s.hostObject())
+	set("PSStyle", s.psStyleObject())
 	set("PSDefaultParameterValues", value.NewHashtable())
 	set("FormatEnumerationLimit", 4)
 	if _, err := s.host.wd(); err == nil {
@@ -221,11 +222,12 @@ func psVersionTable() *value.Hashtable {
 	return h
 }
 
-func hostObject() *value.Object {
+func (s *Session) hostObject() *value.Object {
 	o := value.NewObject("System.Management.Automation.Internal.Host.InternalHost")
 	o.Set("Name", "csemu")
 	o.Set("Version", "7.4.6")
-	o.Set("CurrentCulture", "en-US")
+	o.Set("CurrentCulture", s.currentCulture())
+	o.Set("CurrentUICulture", s.currentCulture())
 	o.Set("UI", value.NewObject("System.Management.Automation.Internal.Host.InternalHostUserInterface"))
 	return o
 }

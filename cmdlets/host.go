@@ -104,8 +104,13 @@ func WithHostname(name string) Option {
 // options above set it, and initHost fills in the operating system's
 // values for what they leave unset.
 type hostAccess struct {
-	fs       FS
+	fs FS
+	// wd is the folder of the session's current location on the file
+	// system (Set-Location moves it); procWD is the process's working
+	// folder, which .NET's relative paths start from and which
+	// Set-Location never moves (as in pwsh).
 	wd       func() (string, error)
+	procWD   func() (string, error)
 	home     func() (string, error)
 	environ  func() []string
 	pid      *int
@@ -130,6 +135,7 @@ func (s *Session) initHost() {
 	if h.wd == nil {
 		h.wd = os.Getwd
 	}
+	h.procWD = h.wd
 	if h.home == nil {
 		h.home = os.UserHomeDir
 	}
@@ -161,6 +167,21 @@ func (s *Session) fullPath(p string) (string, error) {
 		return filepath.Clean(p), nil
 	}
 	wd, err := s.host.wd()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(wd, p), nil
+}
+
+// dotnetPath is the absolute, clean form of a path a .NET method is
+// given: relative to the process's working folder, not to the session's
+// location (System.IO resolves against Environment.CurrentDirectory).
+func (s *Session) dotnetPath(p string) (string, error) {
+	p = nativePath(p)
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), nil
+	}
+	wd, err := s.host.procWD()
 	if err != nil {
 		return "", err
 	}

@@ -486,6 +486,13 @@ func (s *Session) setMember(obj any, name string, v any) error {
 	switch o := obj.(type) {
 	case *value.Object:
 		if p, ok := o.Prop(name); ok {
+			if b := s.dotnet.behave[o]; b != nil && b.set != nil {
+				cv, err := b.set(s, o, p.Name, v)
+				if err != nil {
+					return err
+				}
+				v = cv
+			}
 			if sp, ok := p.Value.(*scriptProperty); ok && sp.set != nil {
 				_, err := s.invokeWithThis(sp.set, o, []any{v})
 				return err
@@ -697,8 +704,8 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 		if m, ok := objectMethods[o.TypeName()]; ok {
 			return m(s, o, lname, args)
 		}
-		if e, ok := s.dotnet.encodings[o]; ok {
-			return s.encodingMethod(e, o, lname, args)
+		if b := s.dotnet.behave[o]; b != nil && b.call != nil {
+			return b.call(s, o, lname, args)
 		}
 	case time.Time:
 		return dateMethod(o, lname, args)

@@ -71,6 +71,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, itemCmdlets()...)
 	all = append(all, contentCmdlets()...)
 	all = append(all, pathCmdlets()...)
+	all = append(all, cultureCmdlets()...)
 	all = append(all, miscCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
@@ -194,7 +195,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Get-InstalledModule", "Publish-Module", "Save-Module", "Configuration", "Start-DscConfiguration",
 		"Get-DscConfiguration", "Import-DscResource", "Tee-Object", "Select-Xml", "ConvertTo-Html",
 		"ConvertTo-Xml", "Format-Wide", "Format-Custom", "New-Alias", "Set-Alias",
-		"Get-Culture", "Get-UICulture", "Get-TimeZone", "Set-TimeZone", "Get-ItemProperty",
+		"Get-TimeZone", "Set-TimeZone", "Get-ItemProperty",
 		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
 		"Compare-Object", "Select-String", "Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData", "Export-ModuleMember",

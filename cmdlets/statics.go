@@ -4,13 +4,11 @@ import (
 	"encoding/base64"
 	"fmt"
 	"math"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/csemu/csemu/cmdlets/value"
-	"github.com/csemu/csemu/parser"
 	"github.com/dlclark/regexp2"
 )
 
@@ -223,8 +221,10 @@ func staticTypes() map[string]staticFunc {
 		"System.Text.ASCIIEncoding")
 	add(arrayStatics, value.TArray, "System.Object[]")
 	add(enumMemberStatics, value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison",
-		"System.StringSplitOptions", "System.DayOfWeek", "System.Management.Automation.ErrorCategory")
+		"System.StringSplitOptions", "System.DayOfWeek", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
 	add(enumStatics, "System.Enum")
+	add(cultureStatics, "System.Globalization.CultureInfo")
+	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	return m
 }
@@ -492,7 +492,7 @@ func environmentStatics(c *staticCall) (any, error) {
 		_ = c.s.setVar(c.fr.scope, "env:"+c.argS(0), c.arg(1))
 		return voidValue{}, nil
 	case "currentdirectory":
-		wd, _ := c.s.host.wd()
+		wd, _ := c.s.host.procWD()
 		return wd, nil
 	case "osversion":
 		return "Unix", nil
@@ -508,91 +508,6 @@ func environmentStatics(c *staticCall) (any, error) {
 	case "exit":
 		code, _ := value.ToInt(c.arg(0))
 		return nil, &flow{kind: "exit", code: code}
-	}
-	return c.notImplemented()
-}
-
-// pathStatics implements the static members of [System.IO.Path].
-func pathStatics(c *staticCall) (any, error) {
-	p := nativePath(c.argS(0))
-	switch c.lname {
-	case "combine", "join":
-		parts := make([]string, len(c.args))
-		for i, a := range c.args {
-			parts[i] = value.ToString(a)
-		}
-		return joinPath(parts...), nil
-	case "getfilename":
-		return filepath.Base(p), nil
-	case "getextension":
-		return filepath.Ext(p), nil
-	case "getfilenamewithoutextension":
-		b := filepath.Base(p)
-		return strings.TrimSuffix(b, filepath.Ext(b)), nil
-	case "getdirectoryname":
-		return filepath.Dir(p), nil
-	case "gettemppath":
-		return c.s.tempDir() + "/", nil
-	case "getfullpath":
-		abs, _ := c.s.fullPath(p)
-		return abs, nil
-	case "directoryseparatorchar":
-		return '/', nil
-	case "pathseparator":
-		return ':', nil
-	case "ispathrooted":
-		return filepath.IsAbs(p), nil
-	case "getrandomfilename":
-		return strings.ReplaceAll(c.s.newID()[:12], "-", "") + ".tmp", nil
-	case "changeextension":
-		return strings.TrimSuffix(p, filepath.Ext(p)) + c.argS(1), nil
-	}
-	return c.notImplemented()
-}
-
-// fileStatics implements the static members of [System.IO.File]; writes
-// go through writeFile and need --allow-write.
-func fileStatics(c *staticCall) (any, error) {
-	switch c.lname {
-	case "exists":
-		st, err := c.s.host.files.Stat(nativePath(c.argS(0)))
-		return err == nil && !st.IsDir(), nil
-	case "readalltext":
-		text, err := c.s.readFileText(c.argS(0))
-		if err != nil {
-			return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", c.argS(0))}
-		}
-		return text, nil
-	case "readalllines":
-		text, err := c.s.readFileText(c.argS(0))
-		if err != nil {
-			return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", c.argS(0))}
-		}
-		var out []any
-		for _, l := range splitLines(text) {
-			out = append(out, l)
-		}
-		return &value.Array{Items: out, Elem: value.TString}, nil
-	case "writealltext", "appendalltext", "writealllines":
-		content := c.argS(1)
-		if c.lname == "writealllines" {
-			var parts []string
-			for _, it := range value.AsSlice(c.arg(1)) {
-				parts = append(parts, value.ToString(it))
-			}
-			content = strings.Join(parts, "\n") + "\n"
-		}
-		err := c.s.writeFile(c.fr, parser.Pos{}, "[System.IO.File]::"+c.name, c.argS(0), []byte(content), c.lname == "appendalltext")
-		return voidValue{}, err
-	}
-	return c.notImplemented()
-}
-
-// directoryStatics implements [System.IO.Directory]::Exists.
-func directoryStatics(c *staticCall) (any, error) {
-	if c.lname == "exists" {
-		st, err := c.s.host.files.Stat(nativePath(c.argS(0)))
-		return err == nil && st.IsDir(), nil
 	}
 	return c.notImplemented()
 }
@@ -1062,32 +977,14 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("creating [%s]", t.Name)}
 }
 
-// joinPath joins path parts with '/', dropping duplicate separators.
-func joinPath(parts ...string) string {
-	var out string
-	for i, p := range parts {
-		p = nativePath(p)
-		if i == 0 {
-			out = p
-			continue
-		}
-		if strings.HasPrefix(p, "/") {
-			out = strings.TrimRight(out, "/") + p
-			continue
-		}
-		if out == "" || strings.HasSuffix(out, "/") {
-			out += p
-		} else {
-			out += "/" + p
-		}
-	}
-	return out
-}
-
 // enumNames lists the members of a .NET enum scripts use, in order (nil
 // for the enums csemu does not list).
 func enumNames(typ string) []string {
 	switch typ {
+	case typeOutputRendering:
+		return []string{"Host", "PlainText", "Ansi"}
+	case typeProgressView:
+		return []string{"Minimal", "Classic"}
 	case value.TActionPref:
 		return []string{"SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"}
 	case value.TConsoleColor:

@@ -919,3 +919,26 @@ func BenchmarkPromptComplete100k(b *testing.B) {
 		l.complete(line, len(line))
 	}
 }
+
+// TestREPLPlainTextRendering follows about_ANSI_Terminals: with
+// $PSStyle.OutputRendering = 'PlainText' output has no escape sequences;
+// the prompt's errors take $PSStyle.Formatting.Error and ErrorAccent.
+func TestREPLPlainTextRendering(t *testing.T) {
+	f := newFakeREPL(t, options{}, lines(
+		"$PSStyle.Formatting.Error = $PSStyle.Foreground.Magenta",
+		"Get-CsTeamsMeetingPolicy -Identity Tag:Nope",
+		"$PSStyle.OutputRendering = 'PlainText'",
+		"Get-CsTeamsMeetingPolicy -Identity Tag:Nope")...)
+	f.l.color = true
+	f.run()
+	first, second, ok := strings.Cut(f.err.String(), "Line |")
+	if !ok {
+		t.Fatalf("errors %q", f.err.String())
+	}
+	if !strings.Contains(first, "\x1b[35mGet-CsTeamsMeetingPolicy:"+resetColor) {
+		t.Errorf("first error not in $PSStyle.Formatting.Error: %q", first)
+	}
+	if i := strings.LastIndex(second, "Get-CsTeamsMeetingPolicy:"); i < 0 || strings.Contains(second[i:], "\x1b") {
+		t.Errorf("second error not plain: %q", second)
+	}
+}

@@ -118,7 +118,8 @@ var knownTypes = map[string]bool{
 	"System.Text.ASCIIEncoding": true, "System.Text.UTF7Encoding": true, "System.Text.Latin1Encoding": true,
 	"System.Globalization.NumberFormatInfo": true, "System.Globalization.DateTimeFormatInfo": true,
 	"System.Globalization.TextInfo": true, "System.Globalization.CultureTypes": true,
-	"System.Management.Automation.PathInfo": true,
+	"System.Management.Automation.PathInfo": true, "System.Management.Automation.PSStyle": true,
+	"System.Management.Automation.OutputRendering": true, "System.Management.Automation.ProgressView": true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
