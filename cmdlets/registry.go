@@ -72,6 +72,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, contentCmdlets()...)
 	all = append(all, pathCmdlets()...)
 	all = append(all, cultureCmdlets()...)
+	all = append(all, selectStringCmdlet())
 	all = append(all, miscCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
@@ -197,7 +198,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"ConvertTo-Xml", "Format-Wide", "Format-Custom", "New-Alias", "Set-Alias",
 		"Get-TimeZone", "Set-TimeZone", "Get-ItemProperty",
 		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
-		"Compare-Object", "Select-String", "Measure-Command", "Trace-Command", "Get-PSCallStack",
+		"Compare-Object", "Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData", "Export-ModuleMember",
 		"New-Module", "New-ModuleManifest", "Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
 		"Get-PackageProvider", "Install-PackageProvider", "Get-Package", "Install-Package",
