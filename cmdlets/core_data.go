@@ -12,8 +12,9 @@ import (
 )
 
 func dataCmdlets() []*Cmdlet {
-	csvOut := []*ParamDef{pipe(mand(p("InputObject", "object", -1))), p("Delimiter", "char", 1), p("NoTypeInformation", "switch", -1),
-		alias(p("IncludeTypeInformation", "switch", -1), "ITI"), p("UseCulture", "switch", -1),
+	// -Delimiter and -UseCulture are in parameter sets of their own
+	csvOut := []*ParamDef{pipe(mand(p("InputObject", "object", -1))), sets(p("Delimiter", "char", 1), "Delimiter"), p("NoTypeInformation", "switch", -1),
+		alias(p("IncludeTypeInformation", "switch", -1), "ITI"), sets(p("UseCulture", "switch", -1), "UseCulture"),
 		values(p("UseQuotes", "string", -1), "Never", "Always", "AsNeeded"), p("QuoteFields", "string[]", -1), p("NoHeader", "switch", -1)}
 	return []*Cmdlet{
 		{
@@ -37,23 +38,27 @@ func dataCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Export-Csv", Synopsis: "Writes objects to a CSV file (needs --allow-write).", Writes: true, ShouldProcess: true,
-			Params: append([]*ParamDef{mand(p("Path", "string", 0)), alias(p("LiteralPath", "string", -1), "PSPath", "LP"), p("Append", "switch", -1),
-				p("Force", "switch", -1), p("NoClobber", "switch", -1), p("Encoding", "object", -1)}, csvOut...),
-			Process: collectInput,
-			End:     exportCSVEnd,
+			Params: append([]*ParamDef{p("Path", "string", 0), alias(p("LiteralPath", "string", -1), "PSPath", "LP"), p("Append", "switch", -1),
+				p("Force", "switch", -1), alias(p("NoClobber", "switch", -1), "NoOverwrite"), p("Encoding", "object", -1)}, csvOut...),
+			DefaultSet: "Delimiter",
+			Process:    collectInput,
+			End:        exportCSVEnd,
 		},
 		{
 			Name: "ConvertFrom-Csv", Synopsis: "Converts CSV lines to objects.",
-			Params: []*ParamDef{mand(pipe(p("InputObject", "string[]", 0))), p("Delimiter", "char", 1), p("Header", "string[]", -1),
-				p("UseCulture", "switch", -1)},
-			Process: convertFromCSVProcess,
-			End:     convertFromCSVEnd,
+			Params: []*ParamDef{mand(pipe(p("InputObject", "string[]", 0))), sets(p("Delimiter", "char", 1), "Delimiter"), p("Header", "string[]", -1),
+				sets(mand(p("UseCulture", "switch", -1)), "UseCulture")},
+			DefaultSet: "Delimiter",
+			Process:    convertFromCSVProcess,
+			End:        convertFromCSVEnd,
 		},
 		{
 			Name: "Import-Csv", Synopsis: "Reads objects from a CSV file.",
-			Params: []*ParamDef{sets(pipe(p("Path", "string[]", 0)), "Path"), sets(byName(alias(p("LiteralPath", "string[]", -1), "PSPath", "LP")), "LiteralPath"),
-				p("Delimiter", "char", 1), p("Header", "string[]", -1), p("Encoding", "object", -1), p("UseCulture", "switch", -1)},
-			DefaultSet: "Path",
+			Params: []*ParamDef{sets(pipe(p("Path", "string[]", 0)), "Delimiter", "Culture"),
+				sets(byName(alias(p("LiteralPath", "string[]", -1), "PSPath", "LP")), "DelimiterLiteral", "CultureLiteral"),
+				sets(p("Delimiter", "char", 1), "Delimiter", "DelimiterLiteral"), p("Header", "string[]", -1), p("Encoding", "object", -1),
+				{Name: "UseCulture", Type: "switch", Position: -1, Mandatory: true, Sets: []string{"Culture", "CultureLiteral"}}},
+			DefaultSet: "Delimiter",
 			Process:    importCSVProcess,
 		},
 	}
@@ -129,8 +134,18 @@ func exportCSVEnd(c *Call) error {
 	items, _ := c.State.([]any)
 	lines := format.ToCSV(csvItems(c.s, items), csvOptions(c))
 	path := c.String("Path")
-	if path == "" {
+	if c.Has("Path") == c.Has("LiteralPath") {
+		return c.Fail("CannotSpecifyPathAndLiteralPath", InvalidData, "You must specify either the -Path or -LiteralPath parameters, but not both.")
+	}
+	if c.Has("LiteralPath") {
 		path = c.String("LiteralPath")
+	}
+	if c.Bool("NoClobber") && !c.Bool("Append") {
+		if pp, err := c.s.parsePSPath(path); err == nil {
+			if _, err := c.s.host.files.Stat(pp.path); err == nil {
+				return c.Fail("NoClobber", ResourceExists, "File %s already exists and NoClobber was specified.", pp.path)
+			}
+		}
 	}
 	if c.Bool("Append") && len(lines) > 0 {
 		if _, err := c.s.host.files.Stat(nativePath(path)); err == nil {
@@ -270,8 +285,19 @@ func csvItems(s *Session, items []any) []any {
 	return out
 }
 
+// csvDelimiter is -Delimiter, or with -UseCulture the list separator of
+// the current culture, else ','.
+func csvDelimiter(c *Call) rune {
+	if c.Bool("UseCulture") {
+		for _, r := range c.s.listSeparator() {
+			return r
+		}
+	}
+	return ','
+}
+
 func csvOptions(c *Call) format.CSVOptions {
-	o := format.CSVOptions{Delimiter: ',', IncludeTypeInformation: c.Bool("IncludeTypeInformation"), NoHeader: c.Bool("NoHeader")}
+	o := format.CSVOptions{Delimiter: csvDelimiter(c), IncludeTypeInformation: c.Bool("IncludeTypeInformation"), NoHeader: c.Bool("NoHeader")}
 	if c.Has("Delimiter") {
 		if r, ok := c.Arg("Delimiter").(rune); ok {
 			o.Delimiter = r
@@ -288,7 +314,7 @@ func csvOptions(c *Call) format.CSVOptions {
 }
 
 func csvInOptions(c *Call) format.CSVOptions {
-	o := format.CSVOptions{Delimiter: ','}
+	o := format.CSVOptions{Delimiter: csvDelimiter(c)}
 	if c.Has("Delimiter") {
 		if r, ok := c.Arg("Delimiter").(rune); ok {
 			o.Delimiter = r

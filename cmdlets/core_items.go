@@ -748,9 +748,9 @@ func moveItemProcess(c *Call) error {
 		if err != nil {
 			return c.WriteError(pathNotFound(src.path))
 		}
-		if st.IsDir() && strings.HasPrefix(dst.path, src.path+"/") {
+		if st.IsDir() && (dst.path == src.path || strings.HasPrefix(dst.path, src.path+"/")) {
 			return c.WriteError(&ErrorRecord{ID: "MoveItemArgumentError", Category: InvalidArgument, Target: src.path, Exception: "System.ArgumentException",
-				Msg: fmt.Sprintf("Destination path cannot be a subdirectory of the source: %s.", dst.path)})
+				Msg: fmt.Sprintf("Destination path cannot be a subdirectory of the source or the source itself: %s.", dst.path)})
 		}
 		action := "Move File"
 		if st.IsDir() {

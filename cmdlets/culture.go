@@ -26,6 +26,8 @@ type cultureData struct {
 	currencyPos, currencyNeg                 int
 	percentPos, percentNeg                   int
 	posInfinity, negInfinity                 string
+	// writable is set for a culture made with new CultureInfo(name).
+	writable bool
 }
 
 // knownCulture returns the data of en-US, en or the invariant culture.
@@ -85,11 +87,18 @@ func cultureNotFound(name string) *methodErr {
 		msg: fmt.Sprintf("Culture is not supported. (Parameter 'name')\n%s is an invalid culture identifier.", name)}
 }
 
-// cultureByName returns the CultureInfo of a name csemu models, the
-// [NotImplemented] error of another well-formed name, or .NET's
-// CultureNotFoundException.
+// cultureByName returns the CultureInfo of a name csemu models (read-only,
+// as CultureInfo.GetCultureInfo's), the [NotImplemented] error of another
+// well-formed name, or .NET's CultureNotFoundException.
 func (s *Session) cultureByName(name string) (*value.Object, error) {
+	return s.cultureNamed(name, false)
+}
+
+// cultureNamed is cultureByName; writable makes the culture that new
+// CultureInfo(name) makes, whose TextInfo.ListSeparator may be set.
+func (s *Session) cultureNamed(name string, writable bool) (*value.Object, error) {
 	if d, ok := knownCulture(name); ok {
+		d.writable = writable
 		return s.cultureObject(d), nil
 	}
 	if isCultureTag(name) {
@@ -135,7 +144,7 @@ func (s *Session) cultureObject(d cultureData) *value.Object {
 	o.Set("Calendar", calendarObject())
 	o.Set("OptionalCalendars", &value.Array{Items: []any{calendarObject()}})
 	o.Set("UseUserOverride", d.name != "")
-	o.Set("IsReadOnly", true)
+	o.Set("IsReadOnly", !d.writable)
 	o.Set("ToStringValue", d.name)
 	o.DefaultDisplay = []string{"LCID", "Name", "DisplayName"}
 	return s.behaveAs(o, &objBehaviour{
@@ -184,7 +193,7 @@ func (s *Session) textInfoObject(d cultureData) *value.Object {
 	t.Set("EBCDICCodePage", 37)
 	t.Set("LCID", d.lcid)
 	t.Set("CultureName", d.name)
-	t.Set("IsReadOnly", true)
+	t.Set("IsReadOnly", !d.writable)
 	t.Set("ListSeparator", ",")
 	t.Set("IsRightToLeft", false)
 	t.Set("ToStringValue", "TextInfo - "+d.name)
@@ -210,7 +219,20 @@ func (s *Session) textInfoObject(d cultureData) *value.Object {
 			}
 			return nil, notFoundMethod(o, lname)
 		},
-		set: readOnlySetter,
+		set: func(s *Session, o *value.Object, name string, v any) (any, error) {
+			if !strings.EqualFold(name, "ListSeparator") {
+				return readOnlySetter(s, o, name, v)
+			}
+			if !d.writable {
+				return nil, &value.RuntimeError{Type: "System.Management.Automation.SetValueInvocationException",
+					Msg: "Exception setting \"ListSeparator\": \"Instance is read-only.\""}
+			}
+			if v == nil {
+				return nil, &value.RuntimeError{Type: "System.Management.Automation.SetValueInvocationException",
+					Msg: "Exception setting \"ListSeparator\": \"Value cannot be null. (Parameter 'value')\""}
+			}
+			return value.ToString(v), nil
+		},
 	})
 }
 
@@ -356,10 +378,27 @@ func (s *Session) dateTimeFormatObject(d cultureData) *value.Object {
 	})
 }
 
-// currentCulture is the session's culture, en-US.
+// currentCulture is the session's culture, en-US: the same object each
+// time, until a script sets another en-US CultureInfo as current.
 func (s *Session) currentCulture() *value.Object {
-	d, _ := knownCulture("en-US")
-	return s.cultureObject(d)
+	if s.dotnet.culture == nil {
+		d, _ := knownCulture("en-US")
+		s.dotnet.culture = s.cultureObject(d)
+	}
+	return s.dotnet.culture
+}
+
+// listSeparator is the current culture's TextInfo.ListSeparator, which
+// -UseCulture takes as the CSV delimiter.
+func (s *Session) listSeparator() string {
+	if ti, ok := s.currentCulture().Get("TextInfo"); ok {
+		if o, ok := ti.(*value.Object); ok {
+			if sep, ok := o.Get("ListSeparator"); ok {
+				return value.ToString(sep)
+			}
+		}
+	}
+	return ","
 }
 
 // cultureStatics implements the static members of
@@ -415,12 +454,20 @@ func (s *Session) setCultureStatic(name string, v any) (bool, error) {
 		return false, nil
 	}
 	target := value.ToString(v)
-	if o, ok := v.(*value.Object); ok {
+	o, isObj := v.(*value.Object)
+	if isObj {
 		if n, ok := o.Get("Name"); ok {
 			target = value.ToString(n)
 		}
 	}
 	if strings.EqualFold(target, "en-US") {
+		if strings.EqualFold(name, "CurrentCulture") {
+			if isObj && value.IsType(o, &value.Type{Name: "System.Globalization.CultureInfo"}) {
+				s.dotnet.culture = o
+			} else {
+				s.dotnet.culture = nil
+			}
+		}
 		return true, nil
 	}
 	return true, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("setting [CultureInfo]::%s to '%s' (csemu formats as en-US)", name, target)}

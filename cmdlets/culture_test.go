@@ -37,6 +37,19 @@ $Host.CurrentCulture.Name
 	runCase(t, m, false, "bad", `try { [cultureinfo]'abcdefghijkl' } catch { $_.Exception.Message }`,
 		"Cannot convert value \"abcdefghijkl\" to type \"System.Globalization.CultureInfo\". Error: \"Culture is not supported. (Parameter 'name') abcdefghijkl is an invalid culture identifier.\"\n", "")
 	runCase(t, m, false, "readonly", `try { (Get-Culture).Name = 'x' } catch { $_.Exception.Message }`, "'Name' is a ReadOnly property.\n", "")
+
+	// a culture made with new CultureInfo is writable: its list separator
+	// is what -UseCulture takes once it is the current culture (PowerShell's
+	// ImportExportCSV.Delimiter.Tests.ps1); the current culture itself is
+	// read-only on .NET Core
+	runCase(t, m, false, "list separator", `
+try { (Get-Culture).TextInfo.ListSeparator = ';' } catch { $_.Exception.Message }
+$c = [cultureinfo]::new('en-US')
+$c.TextInfo.ListSeparator = ';'
+[cultureinfo]::CurrentCulture = $c
+[pscustomobject]@{a = 1; b = 2} | ConvertTo-Csv -UseCulture
+([cultureinfo]::CurrentCulture).TextInfo.ListSeparator
+`, "Exception setting \"ListSeparator\": \"Instance is read-only.\"\n\"a\";\"b\"\n\"1\";\"2\"\n;\n", "")
 }
 
 // TestPSStyle follows about_ANSI_Terminals and PowerShell's PSStyle class:

@@ -17,6 +17,8 @@ type dotnetState struct {
 	encodings map[*value.Object]textenc.Encoding
 	behave    map[*value.Object]*objBehaviour
 	psStyle   *value.Object
+	// culture is the current culture, once made (see currentCulture).
+	culture *value.Object
 }
 
 // objBehaviour is what the session implements of one emulated .NET

@@ -128,6 +128,25 @@ Test-Path dest/src/in/s2.txt, src
 
 	runCase(t, m, true, "rename exists", `New-Item z.txt | Out-Null; Rename-Item z.txt renamed.txt`, "",
 		"Cannot create a file when that file already exists.")
+	// a folder cannot move into itself (FileSystemProvider's
+	// TargetCannotBeSubdirectoryOfSource)
+	runCase(t, m, true, "move into itself", `New-Item -ItemType Directory Empty | Out-Null; Move-Item Empty -ErrorAction Stop`, "",
+		"Destination path cannot be a subdirectory of the source or the source itself: /work/Empty.")
+}
+
+// TestItemsFromPipeline follows about_Pipelines and the Get-Content and
+// Remove-Item pages: a FileInfo piped to a cmdlet binds -LiteralPath by
+// its PSPath property (ValueFromPipelineByPropertyName, alias PSPath).
+func TestItemsFromPipeline(t *testing.T) {
+	m := newMemFS()
+	m.add("/work/a.txt", "alpha")
+	m.add("/work/b.log", "beta")
+	runCase(t, m, true, "pipeline", `
+(Get-Item a.txt).PSPath
+Get-Item a.txt | Get-Content
+Get-ChildItem *.log | Remove-Item
+(Get-ChildItem).Name
+`, "Microsoft.PowerShell.Core\\FileSystem::/work/a.txt\nalpha\na.txt\n", "")
 }
 
 // TestFlatProviders follows about_Environment_Provider,

@@ -456,10 +456,19 @@ func (c *cmdletStage) process(in any, hasInput bool) error {
 			}
 			return err
 		}
+		// what the input bound may choose another parameter set (a
+		// FileInfo binds -LiteralPath by its PSPath)
+		set := c.res.set
+		if len(added) > 0 {
+			if err := c.s.resolveSet(c.spec, c.res, call.Pos); err != nil {
+				c.res.set = set
+			}
+		}
 		defer func() {
 			for _, k := range added {
 				delete(c.res.bound, k)
 			}
+			c.res.set = set
 		}()
 	}
 	call.Input, call.HasInput = in, hasInput

@@ -868,6 +868,12 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	if o, ok, err := s.newEncodingObject(t.Name, args); ok {
 		return o, err
 	}
+	if t.Name == "System.Globalization.CultureInfo" && len(args) >= 1 && len(args) <= 2 {
+		if n, ok := args[0].(int); ok {
+			return s.cultureFromValue(n)
+		}
+		return s.cultureNamed(value.ToString(args[0]), true)
+	}
 	switch t.Name {
 	case value.TArrayList:
 		return &value.Array{List: true}, nil

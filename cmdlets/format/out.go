@@ -425,6 +425,9 @@ func (e *engine) payload(so any) event {
 		}
 		return event{kind: evRow, values: values}
 	case viewCustom:
+		if v.db == "matchinfo" {
+			return event{kind: evCustom, text: psString(so)}
+		}
 		t, _ := so.(time.Time)
 		return event{kind: evCustom, text: dateLong(t)}
 	}
@@ -505,7 +508,7 @@ func columnLabel(c Column, so any) string {
 }
 
 func typeKey(v any) string {
-	switch v.(type) {
+	switch x := v.(type) {
 	case dictEntry:
 		return "entry"
 	case value.Guid:
@@ -516,6 +519,12 @@ func typeKey(v any) string {
 		return "date"
 	case *value.Type:
 		return "type"
+	case *value.Object:
+		// MatchInfo.format.ps1xml: Select-String's MatchInfo is a custom
+		// view of its string form
+		if x.TypeName() == "Microsoft.PowerShell.Commands.MatchInfo" {
+			return "matchinfo"
+		}
 	}
 	return ""
 }
@@ -550,7 +559,7 @@ func (e *engine) selectView(so any) *view {
 			return dbView(viewTable, key, []string{"Guid"}, []string{"Guid"}, nil)
 		case "span":
 			return dbView(viewList, key, spanListProps, spanListProps, nil)
-		case "date":
+		case "date", "matchinfo":
 			return &view{kind: viewCustom, db: key}
 		case "type":
 			return typeView()

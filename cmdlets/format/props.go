@@ -369,19 +369,9 @@ func isOutOfBand(v any) bool {
 	if isScalar(v) {
 		return true
 	}
-	if o, ok := v.(*value.Object); ok && stringView(o.TypeName()) {
-		return true
-	}
 	switch v.(type) {
 	case *value.Object, time.Time, time.Duration, value.Guid, *value.Type, dictEntry, *value.Array, *value.Hashtable:
 		return !hasProperties(v)
 	}
 	return true
-}
-
-// stringView reports whether pwsh's view of a type writes an object as
-// its string form (MatchInfo.format.ps1xml: Select-String's MatchInfo
-// shows as its ToString()).
-func stringView(typeName string) bool {
-	return typeName == "Microsoft.PowerShell.Commands.MatchInfo"
 }
