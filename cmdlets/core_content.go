@@ -336,7 +336,7 @@ func writeContent(c *Call, appendMode bool) error {
 // a wildcard path matches, else the one item the path names, which need
 // not exist yet.
 func (c *Call) contentTargets(given string) ([]psPath, error) {
-	pp, err := c.s.parsePSPath(given)
+	pp, err := c.s.parsePSPath(c.fr, given)
 	if err != nil {
 		return nil, err
 	}
@@ -443,7 +443,7 @@ func outFileEnd(c *Call) error {
 	if c.Has("LiteralPath") {
 		path = c.String("LiteralPath")
 	}
-	pp, err := c.s.parsePSPath(path)
+	pp, err := c.s.parsePSPath(c.fr, path)
 	if err != nil {
 		return c.writeProblem(err)
 	}

@@ -141,7 +141,7 @@ func exportCSVEnd(c *Call) error {
 		path = c.String("LiteralPath")
 	}
 	if c.Bool("NoClobber") && !c.Bool("Append") {
-		if pp, err := c.s.parsePSPath(path); err == nil {
+		if pp, err := c.s.parsePSPath(c.fr, path); err == nil {
 			if _, err := c.s.host.files.Stat(pp.path); err == nil {
 				return c.Fail("NoClobber", ResourceExists, "File %s already exists and NoClobber was specified.", pp.path)
 			}

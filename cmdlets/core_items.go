@@ -243,7 +243,7 @@ func newItemProcess(c *Call) error {
 				target = strings.TrimRight(given, `/\`) + "/" + c.String("Name")
 			}
 		}
-		pp, err := c.s.parsePSPath(target)
+		pp, err := c.s.parsePSPath(c.fr, target)
 		if err != nil {
 			if werr := c.writeProblem(err); werr != nil {
 				return werr
@@ -623,7 +623,7 @@ func (c *Call) destination(src psPath) (psPath, error) {
 	if d == "" {
 		d = "."
 	}
-	dst, err := c.s.parsePSPath(d)
+	dst, err := c.s.parsePSPath(c.fr, d)
 	if err != nil {
 		return dst, err
 	}
@@ -827,7 +827,7 @@ func renameItemProcess(c *Call) error {
 	dst := psPath{prov: src.prov, path: newName}
 	if src.prov == provFS {
 		if strings.ContainsAny(newName, `/\`) {
-			np, err := c.s.parsePSPath(newName)
+			np, err := c.s.parsePSPath(c.fr, newName)
 			if err != nil || filepath.Dir(np.path) != filepath.Dir(src.path) {
 				return c.WriteError(&ErrorRecord{ID: "Argument", Category: InvalidArgument, Target: newName,
 					Exception: "System.Management.Automation.PSArgumentException", Msg: "Cannot rename the specified target, because it represents a path or device name."})
@@ -874,7 +874,7 @@ func setItemProcess(c *Call) error {
 		return notImplemented(c.Pos, c.cmd.Name, "Set-Item -Options")
 	}
 	for _, given := range c.givenPaths() {
-		pp, err := c.s.parsePSPath(given)
+		pp, err := c.s.parsePSPath(c.fr, given)
 		if err != nil {
 			if werr := c.writeProblem(err); werr != nil {
 				return werr
@@ -967,7 +967,7 @@ func clearItemProcess(c *Call) error {
 func resolvePathProcess(c *Call) error {
 	base := c.s.currentLocation()
 	if c.Has("RelativeBasePath") {
-		bp, err := c.s.parsePSPath(c.String("RelativeBasePath"))
+		bp, err := c.s.parsePSPath(c.fr, c.String("RelativeBasePath"))
 		if err != nil {
 			return c.writeProblem(err)
 		}
@@ -1236,7 +1236,7 @@ func testPathProcess(c *Call) error {
 		switch {
 		case strings.TrimSpace(path) == "":
 		case c.Bool("IsValid"):
-			ok = c.s.validPath(path)
+			ok = c.s.validPath(c.fr, path)
 		default:
 			ok = c.testPath(path)
 		}
@@ -1250,11 +1250,11 @@ func testPathProcess(c *Call) error {
 // validPath reports whether a path's syntax is valid: its drive or
 // provider exists and it holds no NUL character (the only character a
 // Linux path cannot hold).
-func (s *Session) validPath(path string) bool {
+func (s *Session) validPath(fr frame, path string) bool {
 	if strings.ContainsRune(path, 0) {
 		return false
 	}
-	_, err := s.parsePSPath(path)
+	_, err := s.parsePSPath(fr, path)
 	return err == nil
 }
 
@@ -1303,7 +1303,7 @@ func (c *Call) testPath(path string) bool {
 // with -Resolve, the items the joined path names.
 func joinPathProcess(c *Call) error {
 	for _, base := range c.Strings("Path") {
-		if _, err := c.s.parsePSPath(base); err != nil {
+		if _, err := c.s.parsePSPath(c.fr, base); err != nil {
 			var pp *pathProblem
 			if errors.As(err, &pp) && pp.rec.ID != "ProviderNotFound" {
 				if werr := c.writeProblem(err); werr != nil {

@@ -124,6 +124,8 @@ type hostAccess struct {
 	// stacks are the location stacks of Push-Location and Pop-Location,
 	// by lower-case name ("" for the default stack).
 	stacks map[string][]psPath
+	// drives are the drives New-PSDrive made, by the scope they live in.
+	drives map[*Scope][]*psDrive
 }
 
 // initHost fills in the defaults of what the options left unset.

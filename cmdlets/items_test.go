@@ -303,3 +303,26 @@ func TestGetChildItem(t *testing.T) {
 (Get-ChildItem a.txt).Name
 `, "a.txt,sub\n.hidden,a.txt,sub\na.txt,sub/b.log,sub/deep/c.txt\na.txt,sub,sub/b.log,sub/deep\na.txt,sub/deep/c.txt\nsub,sub/deep\nsub\na.txt\n", "")
 }
+
+// TestPSDrives follows about_PSDrives and the New-PSDrive, Get-PSDrive
+// and Remove-PSDrive pages: a file-system drive names a folder; a drive
+// made in a function lives in its scope ("PowerShell drives are visible
+// in the scope in which they're created"); Get-PSDrive lists the drives
+// of the providers.
+func TestPSDrives(t *testing.T) {
+	m := newMemFS()
+	m.add("/data/in.txt", "inside")
+	runCase(t, m, true, "drives", `
+New-PSDrive -Name Data -PSProvider FileSystem -Root /data | ForEach-Object Root
+Get-Content Data:\in.txt
+Set-Content Data:/out.txt -Value 'x'
+(Get-PSDrive -PSProvider FileSystem).Name -join ','
+function f { New-PSDrive -Name Tmp2 -PSProvider FileSystem -Root / | Out-Null; Test-Path Tmp2:\data }
+f
+Test-Path Tmp2:\data
+Remove-PSDrive Data
+Test-Path Data:\in.txt
+New-PSDrive -Name Bad -PSProvider FileSystem -Root /nope -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId
+`, "/data\ninside\n/,Data,Temp\nTrue\nFalse\nFalse\nDriveRootError,New-PSDrive\n", "")
+	wantFile(t, m, "/data/out.txt", "x\n")
+}

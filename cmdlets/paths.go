@@ -150,7 +150,7 @@ func (s *Session) currentLocation() psPath {
 // parsePSPath makes a path as a script gives it (relative, drive- or
 // provider-qualified, with ~ or Windows separators) into an item path of
 // one of csemu's providers. It expands no wildcards.
-func (s *Session) parsePSPath(p string) (psPath, error) {
+func (s *Session) parsePSPath(fr frame, p string) (psPath, error) {
 	if i := strings.Index(p, "::"); i > 0 {
 		prov := p[:i]
 		short := prov
@@ -194,6 +194,9 @@ func (s *Session) parsePSPath(p string) (psPath, error) {
 		case "wsman":
 			return psPath{}, providerNotEmulated("WSMan")
 		}
+		if d := s.findDrive(fr, drive); d != nil {
+			return s.fsPath(strings.TrimLeft(nativePath(rest), "/"), d.root), nil
+		}
 		return psPath{}, driveNotFound(p, drive)
 	}
 	// "/" is the drive of the file system's root on Linux: a path that
@@ -234,7 +237,7 @@ func (s *Session) fsPath(p, base string) psPath {
 // wildcards that names no item fails with the PathNotFound record; a
 // wildcard that matches nothing gives no item and no error, as in pwsh.
 func (s *Session) resolvePSPaths(fr frame, p string, literal bool) ([]psPath, error) {
-	pp, err := s.parsePSPath(p)
+	pp, err := s.parsePSPath(fr, p)
 	if err != nil {
 		return nil, err
 	}

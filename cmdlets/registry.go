@@ -73,6 +73,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, pathCmdlets()...)
 	all = append(all, cultureCmdlets()...)
 	all = append(all, selectStringCmdlet())
+	all = append(all, driveCmdlets()...)
 	all = append(all, miscCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
@@ -182,8 +183,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Exit-PSSession", "Invoke-Item", "Restart-Computer", "Stop-Computer", "Start-Job", "Receive-Job",
 		"Wait-Job", "Get-Job", "Remove-Job", "Register-ScheduledTask", "New-ScheduledTaskAction",
 		"Out-GridView", "Show-Command", "Get-EventLog", "Write-EventLog", "New-EventLog", "Get-WinEvent",
-		"Get-PSDrive", "New-PSDrive", "Set-ExecutionPolicy",
-		"Get-ExecutionPolicy", "Unblock-File", "Compress-Archive", "Expand-Archive", "Get-AzureADUser",
+		"Set-ExecutionPolicy", "Get-ExecutionPolicy", "Unblock-File", "Compress-Archive", "Expand-Archive", "Get-AzureADUser",
 		"Connect-AzureAD", "Connect-MsolService", "Get-MsolUser", "Connect-ExchangeOnline", "Get-Mailbox",
 		"Connect-MgGraph", "Get-MgUser", "Get-MgGroup", "Get-MgGroupMember", "Invoke-MgGraphRequest",
 		"Get-Team", "New-Team", "Add-TeamUser", "Get-TeamUser", "Set-Team", "Remove-Team",
