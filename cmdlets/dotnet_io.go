@@ -245,7 +245,7 @@ func (c *staticCall) writeForDotnet(path string, data []byte, appendMode bool) e
 			return &methodErr{typ: "System.IO.DirectoryNotFoundException", msg: fmt.Sprintf("Could not find a part of the path '%s'.", abs)}
 		}
 	}
-	return c.s.writeFile(c.fr, parser.Pos{}, "[System.IO.File]::"+c.name, path, data, appendMode)
+	return c.s.writeFile(c.fr, parser.Pos{}, "[System.IO.File]::"+c.name, abs, data, appendMode)
 }
 
 // linesText is the text File.WriteAllLines writes: each line and a

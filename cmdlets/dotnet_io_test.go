@@ -54,15 +54,17 @@ func TestDotnetFiles(t *testing.T) {
 try { [System.IO.File]::ReadAllText('nope.txt') } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }
 Set-Location sub
 [System.IO.File]::Exists('u16.txt')
+[System.IO.File]::WriteAllText('proc.txt', 'p')
 [System.IO.Path]::GetFullPath('x.txt')
 [System.IO.Path]::Combine('a', '/b', 'c')
 [System.IO.Path]::Join('a', '/b')
 [System.IO.Path]::GetDirectoryName('/a/b/c.txt')
 [System.IO.Path]::GetFileNameWithoutExtension('c.tar.gz')
 [System.IO.Path]::ChangeExtension('c.txt', 'log')
-([System.IO.Directory]::GetFiles('/work', '*.txt') | Sort-Object) -join ','
-`, "héllo\nworld\n\n2\nTrue\nFalse\nTrue\n2\nException calling \"ReadAllText\" with \"1\" argument(s): \"Could not find file '/work/nope.txt'.\"\nFileNotFoundException\nTrue\n/work/x.txt\n/b/c\na/b\n/a/b\nc.tar\nc.log\n/work/bom.txt,/work/lines.txt,/work/plain.txt,/work/u16.txt\n", "")
+([System.IO.Directory]::GetFiles('/work', 'l*.txt') | Sort-Object) -join ','
+`, "héllo\nworld\n\n2\nTrue\nFalse\nTrue\n2\nException calling \"ReadAllText\" with \"1\" argument(s): \"Could not find file '/work/nope.txt'.\"\nFileNotFoundException\nTrue\n/work/x.txt\n/b/c\na/b\n/a/b\nc.tar\nc.log\n/work/lines.txt\n", "")
 	wantFile(t, m, "/work/plain.txt", "é")
 	wantFile(t, m, "/work/bom.txt", "\uFEFFé")
 	wantFile(t, m, "/work/lines.txt", "a\nb\nc")
+	wantFile(t, m, "/work/proc.txt", "p")
 }
