@@ -473,7 +473,7 @@ func outFileEnd(c *Call) error {
 	if c.Bool("NoClobber") && !c.Bool("Append") {
 		if _, err := c.s.host.files.Stat(pp.path); err == nil {
 			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "NoClobber", Category: ResourceExists,
-				Target: pp.path, Exception: "System.IO.IOException", Msg: fmt.Sprintf("File %s already exists and NoClobber was specified.", pp.path)}}
+				Target: pp.path, Exception: "System.IO.IOException", Msg: fmt.Sprintf("File %s already exists and NoClobber was specified.", path)}}
 		}
 	}
 	if !c.ShouldProcess(pp.path, "Output to File") {

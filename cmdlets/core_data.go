@@ -143,7 +143,7 @@ func exportCSVEnd(c *Call) error {
 	if c.Bool("NoClobber") && !c.Bool("Append") {
 		if pp, err := c.s.parsePSPath(c.fr, path); err == nil {
 			if _, err := c.s.host.files.Stat(pp.path); err == nil {
-				return c.Fail("NoClobber", ResourceExists, "File %s already exists and NoClobber was specified.", pp.path)
+				return c.Fail("NoClobber", ResourceExists, "File %s already exists and NoClobber was specified.", path)
 			}
 		}
 	}

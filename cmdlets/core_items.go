@@ -152,6 +152,15 @@ func itemCmdlets() []*Cmdlet {
 	}
 }
 
+// optionsNone checks -Options of the Variable: and Function: drives:
+// "None" (the default) is all csemu models of them.
+func (c *Call) optionsNone() error {
+	if !c.Has("Options") || strings.EqualFold(strings.TrimSpace(c.String("Options")), "None") {
+		return nil
+	}
+	return notImplemented(c.Pos, c.cmd.Name, c.cmd.Name+" -Options "+c.String("Options"))
+}
+
 // literal reports whether the call named its items with -LiteralPath.
 func (c *Call) literal() bool { return c.Has("LiteralPath") }
 
@@ -231,8 +240,8 @@ func newItemProcess(c *Call) error {
 	if len(paths) == 0 {
 		paths = []string{""}
 	}
-	if c.Has("Options") {
-		return notImplemented(c.Pos, c.cmd.Name, "New-Item -Options")
+	if err := c.optionsNone(); err != nil {
+		return err
 	}
 	for _, given := range paths {
 		target := given
@@ -870,8 +879,8 @@ func renameItemProcess(c *Call) error {
 // setItemProcess sets the items Set-Item names to -Value: environment
 // variables, variables and functions (files have no value to set).
 func setItemProcess(c *Call) error {
-	if c.Has("Options") {
-		return notImplemented(c.Pos, c.cmd.Name, "Set-Item -Options")
+	if err := c.optionsNone(); err != nil {
+		return err
 	}
 	for _, given := range c.givenPaths() {
 		pp, err := c.s.parsePSPath(c.fr, given)

@@ -192,6 +192,9 @@ Get-Four
 Remove-Item function:Get-Two
 Test-Path function:\Get-Two
 `, "True\n2\n3\n4\nFalse\n", "")
+	// -Options None is the default; csemu models no other option
+	runCase(t, m, false, "options", `Set-Item function:Get-Five -Options None -Value { 5 }; Get-Five; Set-Item function:Get-Six -Options ReadOnly -Value { 6 }`,
+		"5\n", "[NotImplemented] Set-Item -Options ReadOnly")
 	runCase(t, m, false, "location", `
 Set-Location env:
 (Get-Location).Path
