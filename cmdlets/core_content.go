@@ -24,7 +24,7 @@ func contentCmdlets() []*Cmdlet {
 			p("Credential", "object", -1), p("NoNewline", "switch", -1), p("Encoding", "object", -1), p("AsByteStream", "switch", -1),
 			p("Stream", "string", -1))...)
 	}
-	return []*Cmdlet{
+	return noCredentials([]*Cmdlet{
 		{
 			Name: "Get-Content", Module: mgmt, Synopsis: "Reads the lines (or with -Raw the text) of files and other items.",
 			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/get-content",
@@ -59,7 +59,7 @@ func contentCmdlets() []*Cmdlet {
 			Process:    collectInput,
 			End:        outFileEnd,
 		},
-	}
+	})
 }
 
 // rangeOf sets a ValidateRange minimum (no maximum).
@@ -341,7 +341,7 @@ func (c *Call) contentTargets(given string) ([]psPath, error) {
 		return nil, err
 	}
 	if !c.literal() && value.HasWildcard(pp.path) {
-		items, err := c.s.resolvePSPaths(c.fr, given, false)
+		items, err := c.resolve(given, false)
 		if err != nil {
 			return nil, err
 		}
@@ -457,7 +457,7 @@ func outFileEnd(c *Call) error {
 		target = pp.path
 	}
 	if !c.literal() && value.HasWildcard(pp.path) {
-		found, err := c.s.resolvePSPaths(c.fr, path, false)
+		found, err := c.resolve(path, false)
 		if err != nil {
 			return c.writeProblem(err)
 		}

@@ -328,7 +328,7 @@ func csvInOptions(c *Call) format.CSVOptions {
 
 // fileCmdlets read the items of the providers (never write them).
 func fileCmdlets() []*Cmdlet {
-	return []*Cmdlet{
+	return noCredentials([]*Cmdlet{
 		{
 			Name: "Get-Item", Module: mgmt, Synopsis: "Gets a file, folder or other item.",
 			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/get-item",
@@ -354,7 +354,7 @@ func fileCmdlets() []*Cmdlet {
 				p("Key", "byte[]", -1), p("SecureKey", "object", -1)},
 			Process: convertToSecureStringProcess,
 		},
-	}
+	})
 }
 
 // getItemProcess writes the item each path names.
@@ -376,8 +376,8 @@ func getItemProcess(c *Call) error {
 // -Recurse or -Depth; a file names itself. Names that start with a dot
 // are hidden on Linux: they are listed with -Force or -Hidden only.
 func getChildItemProcess(c *Call) error {
-	if c.Has("Attributes") || c.Bool("ReadOnly") || c.Bool("System") {
-		return notImplemented(c.Pos, c.cmd.Name, "Get-ChildItem -Attributes, -ReadOnly and -System")
+	if c.Has("Attributes") || c.Bool("ReadOnly") || c.Bool("System") || c.Bool("FollowSymlink") {
+		return notImplemented(c.Pos, c.cmd.Name, "Get-ChildItem -Attributes, -ReadOnly, -System and -FollowSymlink")
 	}
 	paths := c.givenPaths()
 	if len(paths) == 0 {
@@ -390,7 +390,7 @@ func getChildItemProcess(c *Call) error {
 		depth = 0
 	}
 	for _, given := range paths {
-		items, err := c.s.resolvePSPaths(c.fr, given, c.literal())
+		items, err := c.resolve(given, c.literal())
 		if err != nil {
 			if werr := c.writeProblem(err); werr != nil {
 				return werr

@@ -44,7 +44,7 @@ func itemCmdlets() []*Cmdlet {
 	withPaths := func(mandatory, many bool, rest ...*ParamDef) []*ParamDef {
 		return append(pathParams(mandatory, many), rest...)
 	}
-	return []*Cmdlet{
+	return noCredentials([]*Cmdlet{
 		{
 			Name: "New-Item", Module: mgmt, Synopsis: "Creates a file, folder, variable, function or environment variable.",
 			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/new-item", ShouldProcess: true, Writes: true,
@@ -149,7 +149,32 @@ func itemCmdlets() []*Cmdlet {
 			DefaultSet: "Path",
 			Process:    clearContentProcess,
 		},
+	})
+}
+
+// noCredentials gives the cmdlets of the file-system provider that take
+// -Credential pwsh's answer to it: the provider supports credentials only
+// on New-PSDrive (SessionStateStrings.FileSystemProviderCredentials_NotSupported).
+// Test-Path, which takes that error for a path that does not exist, says
+// False instead (testPath).
+func noCredentials(cmds []*Cmdlet) []*Cmdlet {
+	for _, c := range cmds {
+		if c.param("Credential") == nil || c.Name == "Test-Path" {
+			continue
+		}
+		begin := c.Begin
+		c.Begin = func(c *Call) error {
+			if c.Arg("Credential") != nil {
+				return c.Fail("NotSupported", NotImplemented,
+					"The FileSystem provider supports credentials only on the New-PSDrive cmdlet. Perform the operation again without specifying credentials.")
+			}
+			if begin != nil {
+				return begin(c)
+			}
+			return nil
+		}
 	}
+	return cmds
 }
 
 // optionsNone checks -Options of the Variable: and Function: drives:
@@ -177,7 +202,7 @@ func (c *Call) givenPaths() []string {
 // path that names nothing is a non-terminating error.
 func (c *Call) eachItem(do func(p psPath) error) error {
 	for _, given := range c.givenPaths() {
-		items, err := c.s.resolvePSPaths(c.fr, given, c.literal())
+		items, err := c.resolve(given, c.literal())
 		if err != nil {
 			if werr := c.writeProblem(err); werr != nil {
 				return werr
@@ -651,6 +676,9 @@ func copyItemProcess(c *Call) error {
 	if c.Has("FromSession") || c.Has("ToSession") {
 		return notImplemented(c.Pos, c.cmd.Name, "Copy-Item -FromSession/-ToSession")
 	}
+	if c.Has("Container") && !c.Bool("Container") {
+		return notImplemented(c.Pos, c.cmd.Name, "Copy-Item -Container:$false")
+	}
 	return c.eachItem(func(src psPath) error {
 		dst, err := c.destination(src)
 		if err != nil {
@@ -820,7 +848,7 @@ func renameItemProcess(c *Call) error {
 	if len(given) == 0 {
 		return nil
 	}
-	items, err := c.s.resolvePSPaths(c.fr, given[0], c.literal())
+	items, err := c.resolve(given[0], c.literal())
 	if err != nil {
 		return c.writeProblem(err)
 	}
@@ -892,7 +920,7 @@ func setItemProcess(c *Call) error {
 		}
 		targets := []psPath{pp}
 		if !c.literal() && value.HasWildcard(pp.path) {
-			if targets, err = c.s.resolvePSPaths(c.fr, given, false); err != nil {
+			if targets, err = c.resolve(given, false); err != nil {
 				return c.writeProblem(err)
 			}
 		}
@@ -1056,7 +1084,7 @@ func (c *Call) locationTarget() (psPath, bool, error) {
 	if given == "-" || given == "+" {
 		return psPath{}, false, notImplemented(c.Pos, c.cmd.Name, "Set-Location - and + (the location history)")
 	}
-	items, err := c.s.resolvePSPaths(c.fr, given, c.literal())
+	items, err := c.resolve(given, c.literal())
 	if err != nil {
 		return psPath{}, false, c.writeProblem(err)
 	}
@@ -1177,7 +1205,7 @@ func clearContentProcess(c *Call) error {
 
 // pathCmdlets are Test-Path, Join-Path and Split-Path.
 func pathCmdlets() []*Cmdlet {
-	return []*Cmdlet{
+	return noCredentials([]*Cmdlet{
 		{
 			Name: "Test-Path", Module: mgmt, Synopsis: "Tells whether a path names an item (or is valid).",
 			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/test-path",
@@ -1210,7 +1238,7 @@ func pathCmdlets() []*Cmdlet {
 			DefaultSet: "ParentSet",
 			Process:    splitPathProcess,
 		},
-	}
+	})
 }
 
 // testPathProcess writes whether each path names an item (of -PathType,
@@ -1243,7 +1271,7 @@ func testPathProcess(c *Call) error {
 		path := c.s.toString(it)
 		ok := false
 		switch {
-		case strings.TrimSpace(path) == "":
+		case strings.TrimSpace(path) == "", c.Arg("Credential") != nil:
 		case c.Bool("IsValid"):
 			ok = c.s.validPath(c.fr, path)
 		default:
@@ -1269,7 +1297,7 @@ func (s *Session) validPath(fr frame, path string) bool {
 
 // testPath reports whether a path names an item Test-Path looks for.
 func (c *Call) testPath(path string) bool {
-	items, err := c.s.resolvePSPaths(c.fr, path, c.literal())
+	items, err := c.resolve(path, c.literal())
 	if err != nil {
 		return false
 	}
@@ -1331,7 +1359,7 @@ func joinPathProcess(c *Call) error {
 			}
 			continue
 		}
-		items, err := c.s.resolvePSPaths(c.fr, joined, false)
+		items, err := c.resolve(joined, false)
 		if err != nil {
 			if werr := c.writeProblem(err); werr != nil {
 				return werr
@@ -1402,7 +1430,7 @@ func splitPathProcess(c *Call) error {
 	var paths []string
 	if c.Bool("Resolve") {
 		for _, given := range c.givenPaths() {
-			items, err := c.s.resolvePSPaths(c.fr, given, c.literal())
+			items, err := c.resolve(given, c.literal())
 			if err != nil {
 				if werr := c.writeProblem(err); werr != nil {
 					return werr

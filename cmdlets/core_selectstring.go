@@ -310,7 +310,7 @@ func selectStringProcess(c *Call) error {
 	fromPaths := c.Has("Path") || c.Has("LiteralPath")
 	if fromPaths {
 		for _, given := range c.givenPaths() {
-			items, err := c.s.resolvePSPaths(c.fr, given, c.literal())
+			items, err := c.resolve(given, c.literal())
 			if err != nil {
 				if werr := c.writeProblem(err); werr != nil {
 					return werr

@@ -329,3 +329,20 @@ New-PSDrive -Name Bad -PSProvider FileSystem -Root /nope -ErrorAction SilentlyCo
 `, "/data\ninside\n/,Data,Temp\nTrue\nFalse\nFalse\nDriveRootError,New-PSDrive\n", "")
 	wantFile(t, m, "/data/out.txt", "x\n")
 }
+
+// TestHiddenAndCredentials: on Linux names that start with a dot are
+// hidden, and wildcards skip them unless -Force (about_Providers: -Force
+// gets hidden items) or the pattern itself starts with a dot; the
+// FileSystem provider takes -Credential only on New-PSDrive
+// (SessionStateStrings.FileSystemProviderCredentials_NotSupported).
+func TestHiddenAndCredentials(t *testing.T) {
+	m := newMemFS()
+	m.add("/work/.env", "h")
+	m.add("/work/app.txt", "a")
+	runCase(t, m, false, "hidden", `
+(Get-Item * | ForEach-Object Name) -join ','
+(Get-Item * -Force | ForEach-Object Name) -join ','
+(Get-Item .e* | ForEach-Object Name) -join ','
+Get-Content app.txt -Credential 'ann'
+`, "app.txt\n.env,app.txt\n.env\n", "The FileSystem provider supports credentials only on the New-PSDrive cmdlet.")
+}

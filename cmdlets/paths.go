@@ -236,7 +236,11 @@ func (s *Session) fsPath(p, base string) psPath {
 // or with literal the one item a -LiteralPath names. A path without
 // wildcards that names no item fails with the PathNotFound record; a
 // wildcard that matches nothing gives no item and no error, as in pwsh.
-func (s *Session) resolvePSPaths(fr frame, p string, literal bool) ([]psPath, error) {
+//
+// On Linux a name that starts with a dot is hidden: a wildcard matches it
+// only when its own pattern starts with a dot or with force (-Force), as
+// the file-system provider skips hidden items.
+func (s *Session) resolvePSPaths(fr frame, p string, literal, force bool) ([]psPath, error) {
 	pp, err := s.parsePSPath(fr, p)
 	if err != nil {
 		return nil, err
@@ -267,6 +271,9 @@ func (s *Session) resolvePSPaths(fr frame, p string, literal bool) ([]psPath, er
 			}
 			entries, _ := s.host.files.ReadDir(dir)
 			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".") && !force && !strings.HasPrefix(part, ".") {
+					continue
+				}
 				if value.Like(e.Name(), part, false) {
 					next = append(next, filepath.Join(dir, e.Name()))
 				}
@@ -296,6 +303,11 @@ func unescapeWildcard(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// resolve is resolvePSPaths for a call, with its -Force.
+func (c *Call) resolve(p string, literal bool) ([]psPath, error) {
+	return c.s.resolvePSPaths(c.fr, p, literal, c.Bool("Force"))
 }
 
 // itemExists reports whether p names an item (or a drive's root).
