@@ -40,8 +40,20 @@ type ParamDef struct {
 	DotNet         string
 	NotNullOrEmpty bool
 	NotNull        bool
-	AllowNull      bool
-	Default        func(c *Call) any
+	// AllowNull, AllowEmptyString and AllowEmptyCollection let a
+	// mandatory parameter take $null, "" (a string parameter) and an
+	// empty collection (a collection parameter), each only its own case,
+	// as [AllowNull()], [AllowEmptyString()] and [AllowEmptyCollection()].
+	AllowNull            bool
+	AllowEmptyString     bool
+	AllowEmptyCollection bool
+	// PSTypeName is [PSTypeName('Name')]: each value must have the type
+	// name among its PSTypeNames.
+	PSTypeName string
+	// validators are a script parameter's validation attributes, run in
+	// their declaration order on the converted value.
+	validators []validator
+	Default    func(c *Call) any
 	// RangeMin and RangeMax validate numbers when HasRange is set.
 	HasRange           bool
 	RangeMin, RangeMax float64

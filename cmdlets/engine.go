@@ -574,13 +574,6 @@ func (s *Session) setScriptVars(sc *Scope, file string) {
 	}
 	sc.vars["psscriptroot"] = &Variable{Name: "PSScriptRoot", Value: root}
 	sc.vars["pscommandpath"] = &Variable{Name: "PSCommandPath", Value: path}
-	mi := value.NewObject("System.Management.Automation.InvocationInfo")
-	mi.Set("MyCommand", path)
-	mi.Set("ScriptName", path)
-	mi.Set("PSScriptRoot", root)
-	mi.Set("PSCommandPath", path)
-	mi.Set("InvocationName", file)
-	sc.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: mi}
 }
 
 // printError writes an error record to the error stream.

@@ -95,6 +95,8 @@ type hostAccess struct {
 	hostname func() (string, error)
 	// files is fs as the session uses it.
 	files *sessionFS
+	// mode is what the host lets a script ask the user (see hostMode).
+	mode hostMode
 }
 
 // initHost fills in the defaults of what the options left unset.

@@ -121,10 +121,13 @@ type stage interface {
 // runPipeline runs the elements of a pipeline, streaming objects from one
 // to the next.
 func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
+	// $? in the arguments is the status of the statement before
+	s.questionOK = s.lastOK
+	s.lastOK = true
 	stages := make([]stage, len(p.Elems))
 	down := emit
 	for i := len(p.Elems) - 1; i >= 0; i-- {
-		st, err := s.makeStage(fr, p.Elems[i], down, i == 0)
+		st, err := s.makeStage(fr, p.Elems[i], down, i, len(p.Elems))
 		if err != nil {
 			return err
 		}
@@ -132,8 +135,8 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 		next := st
 		down = func(v any) error { return next.process(v, true) }
 	}
-	s.questionOK = s.lastOK
-	s.lastOK = true
+	// an upstream begin block that writes runs the downstream command's
+	// begin first (see began)
 	for _, st := range stages {
 		if err := st.begin(); err != nil {
 			return err
@@ -188,7 +191,7 @@ func isIncrement(u *parser.Unary) bool {
 }
 
 // makeStage builds the stage for a pipeline element.
-func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, first bool) (stage, error) {
+func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, i, n int) (stage, error) {
 	switch el := el.(type) {
 	case *parser.CommandExpression:
 		x := &exprStage{s: s, fr: fr, e: el, emit: emit}
@@ -202,7 +205,7 @@ func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, first 
 		}
 		return x, nil
 	case *parser.Command:
-		return s.commandStage(fr, el, emit)
+		return s.commandStage(fr, el, emit, i+1, n)
 	}
 	return nil, fmt.Errorf("unknown pipeline element %T", el)
 }
@@ -255,7 +258,7 @@ func (s *Session) evalArgs(fr frame, c *parser.Command) ([]rawArg, []*parser.Red
 }
 
 // commandStage resolves a command and builds its stage.
-func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage, error) {
+func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos, pipeLen int) (stage, error) {
 	raw, redirs, err := s.evalArgs(fr, c)
 	if err != nil {
 		return nil, err
@@ -270,6 +273,7 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage,
 	}
 	dot := c.Call == "."
 	name := c.Name
+	inv := &invocation{call: c, callFile: fr.file, invName: name, pipePos: pipePos, pipeLen: pipeLen}
 	if c.Target != nil {
 		tv, err := s.evalUnary(fr, c.Target)
 		if err != nil {
@@ -277,20 +281,22 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage,
 		}
 		switch t := tv.(type) {
 		case *ScriptBlock:
-			return s.scriptBlockStage(fr, t, raw, c.Pos, emit, dot, r)
+			inv.invName = c.Call
+			return s.scriptBlockStage(fr, t, raw, inv, emit, dot, r)
 		default:
 			name = value.ToString(tv)
+			inv.invName = name
 		}
 	}
 	// functions first, then aliases and cmdlets
 	if f, ok := s.lookupFunc(fr.scope, name); ok {
-		return s.functionStage(fr, f, raw, c.Pos, emit, dot, r)
+		return s.functionStage(fr, f, raw, inv, emit, dot, r)
 	}
 	if strings.IndexByte(name, '\\') < 0 {
 		// a plain cmdlet name, found without lower-casing it
 		if _, alias := fold.Lookup(s.aliases, name); !alias {
 			if cmd, ok := fold.Lookup(s.commands, name); ok && !cmd.NotImplemented {
-				return s.cmdletStage(fr, cmd, name, raw, c.Pos, emit, r)
+				return s.cmdletStage(fr, cmd, name, raw, inv, emit, r)
 			}
 		}
 	}
@@ -298,7 +304,7 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage,
 	if target, ok := s.aliases[lname]; ok {
 		lname = strings.ToLower(target)
 		if f, ok := s.lookupFunc(fr.scope, target); ok {
-			return s.functionStage(fr, f, raw, c.Pos, emit, dot, r)
+			return s.functionStage(fr, f, raw, inv, emit, dot, r)
 		}
 	}
 	// Module-qualified names: SkypeForBusiness\Get-CsX, Microsoft.PowerShell.Utility\Write-Host
@@ -313,11 +319,11 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage,
 		if cmd.NotImplemented {
 			return nil, notImplemented(c.Pos, cmd.Name, cmd.Name)
 		}
-		return s.cmdletStage(fr, cmd, name, raw, c.Pos, emit, r)
+		return s.cmdletStage(fr, cmd, name, raw, inv, emit, r)
 	}
 	// a script file
 	if strings.HasSuffix(lname, ".ps1") {
-		return s.scriptFileStage(fr, name, raw, c.Pos, emit, dot, r)
+		return s.scriptFileStage(fr, name, raw, inv, emit, dot, r)
 	}
 	if s.table.IsReal(name) {
 		return nil, notImplemented(c.Pos, name, name)
@@ -364,11 +370,15 @@ type cmdletStage struct {
 	resv   bindResult
 }
 
-func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, pos parser.Pos, emit emitFn, r *redirects) (stage, error) {
+func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, inv *invocation, emit emitFn, r *redirects) (stage, error) {
 	spec := s.cmdletSpec(cmd)
+	pos := inv.pos()
 	// one allocation for the stage, its call and its binding
 	st := &cmdletStage{s: s, spec: spec, redirs: r}
 	if err := s.bindTo(&st.resv, fr, spec, raw, pos); err != nil {
+		return nil, err
+	}
+	if err := s.handleMissingMandatory(fr, spec, &st.resv, cmd.Name, inv.pipePos, inv.pipePos > 1, pos); err != nil {
 		return nil, err
 	}
 	st.res = &st.resv
@@ -405,7 +415,8 @@ func newCmdletSpec(cmd *Cmdlet) *bindSpec {
 	if cmd.ShouldProcess {
 		params = append(params, shouldProcessDefs...)
 	}
-	spec := &bindSpec{command: cmd.Name, params: params, common: true, defaultSet: cmd.DefaultSet, goCmdlet: true}
+	spec := &bindSpec{command: cmd.Name, params: params, common: true, defaultSet: cmd.DefaultSet, goCmdlet: true,
+		core: strings.HasPrefix(cmd.Module, "Microsoft.PowerShell.")}
 	spec.idx = newBindIndex(spec)
 	return spec
 }
@@ -418,6 +429,10 @@ func b2i(b bool) int {
 }
 
 func (c *cmdletStage) begin() error {
+	if c.began {
+		return nil
+	}
+	c.began = true
 	if c.call.cmd.Begin != nil {
 		return c.wrap(c.call.cmd.Begin(c.call))
 	}
@@ -426,6 +441,10 @@ func (c *cmdletStage) begin() error {
 
 func (c *cmdletStage) process(in any, hasInput bool) error {
 	call := c.call
+	// input from an upstream begin block comes before this begin ran
+	if err := c.begin(); err != nil {
+		return err
+	}
 	if hasInput {
 		added, err := c.s.bindPipeline(call.fr, c.spec, c.res, in, call.Pos)
 		if err != nil {
@@ -443,9 +462,6 @@ func (c *cmdletStage) process(in any, hasInput bool) error {
 		}()
 	}
 	call.Input, call.HasInput = in, hasInput
-	if !c.began {
-		c.began = true
-	}
 	if err := c.s.checkMandatory(c.spec, c.res, call.Pos); err != nil {
 		return err
 	}
@@ -516,186 +532,75 @@ type functionStage struct {
 	hasProc bool
 	redirs  *redirects
 	common  commonParams
+	// restore puts back the caller's variables a dot-sourced body set.
+	restore func()
+	// began is set once the begin block has run.
+	began bool
+	// lastBound are the parameters the last pipeline object bound, in a
+	// body without a process block.
+	lastBound []string
 }
 
-// functionParams returns the parameters of a function body.
-func (s *Session) paramDefsOf(params []*parser.Parameter) ([]*ParamDef, bool, error) {
-	var defs []*ParamDef
-	advanced := false
-	pos := 0
-	explicitPos := false
-	for _, p := range params {
-		for _, a := range p.Attrs {
-			if a.Attr != nil && strings.EqualFold(a.Attr.Name, "Parameter") {
-				for _, arg := range a.Attr.Args {
-					if strings.EqualFold(arg.Name, "Position") {
-						explicitPos = true
-					}
-				}
+// saveVars records variables of sc and returns what puts them back.
+func saveVars(sc *Scope, names ...string) func() {
+	saved := make([]*Variable, len(names))
+	for i, n := range names {
+		saved[i] = sc.vars[n]
+	}
+	return func() {
+		for i, n := range names {
+			if saved[i] == nil {
+				delete(sc.vars, n)
+			} else {
+				sc.vars[n] = saved[i]
 			}
 		}
 	}
-	for _, p := range params {
-		d := &ParamDef{Name: strings.TrimPrefix(strings.TrimPrefix(p.Name, "script:"), "global:"), Type: "object", Position: -1}
-		for _, a := range p.Attrs {
-			if a.Type != "" {
-				d.Type = a.Type
-				continue
-			}
-			attr := a.Attr
-			switch strings.ToLower(attr.Name) {
-			case "parameter":
-				advanced = true
-				for _, arg := range attr.Args {
-					name := strings.ToLower(arg.Name)
-					var v any = true
-					if arg.Value != nil {
-						ev, err := s.evalExpr(frame{scope: s.global}, arg.Value)
-						if err != nil {
-							return nil, false, err
-						}
-						v = ev
-					}
-					switch name {
-					case "mandatory":
-						d.Mandatory = value.ToBool(v)
-					case "position":
-						n, _ := value.ToInt(v)
-						d.Position = n
-					case "valuefrompipeline":
-						d.Pipeline = value.ToBool(v)
-					case "valuefrompipelinebypropertyname":
-						d.ByName = value.ToBool(v)
-					case "parametersetname":
-						d.Sets = append(d.Sets, value.ToString(v))
-					case "helpmessage":
-						d.Help = value.ToString(v)
-					}
-				}
-			case "validateset":
-				for _, arg := range attr.Args {
-					if arg.Value != nil && arg.Name == "" {
-						ev, err := s.evalExpr(frame{scope: s.global}, arg.Value)
-						if err != nil {
-							return nil, false, err
-						}
-						for _, it := range value.AsSlice(ev) {
-							d.Values = append(d.Values, value.ToString(it))
-						}
-					}
-				}
-			case "validatenotnullorempty":
-				d.NotNullOrEmpty = true
-			case "validatenotnull":
-				d.NotNull = true
-			case "allownull", "allowemptystring", "allowemptycollection":
-				d.AllowNull = true
-			case "alias":
-				for _, arg := range attr.Args {
-					if arg.Value != nil {
-						ev, _ := s.evalExpr(frame{scope: s.global}, arg.Value)
-						for _, it := range value.AsSlice(ev) {
-							d.Aliases = append(d.Aliases, value.ToString(it))
-						}
-					}
-				}
-			case "validaterange":
-				var vals []float64
-				for _, arg := range attr.Args {
-					if arg.Value != nil {
-						ev, _ := s.evalExpr(frame{scope: s.global}, arg.Value)
-						f, err := value.ToFloat(ev)
-						if err == nil {
-							vals = append(vals, f)
-						}
-					}
-				}
-				if len(vals) == 2 {
-					d.HasRange, d.RangeMin, d.RangeMax = true, vals[0], vals[1]
-				}
-			case "cmdletbinding":
-				advanced = true
-			}
-		}
-		if !explicitPos && !d.IsSwitch() {
-			d.Position = pos
-			pos++
-		}
-		defs = append(defs, d)
-	}
-	return defs, advanced, nil
 }
 
-// supportsShouldProcess reports [CmdletBinding(SupportsShouldProcess)].
-func supportsShouldProcess(body *parser.ScriptBlockBody) bool {
-	if body.Param == nil {
-		return false
+func (s *Session) functionStage(fr frame, f *Function, raw []rawArg, inv *invocation, emit emitFn, dot bool, r *redirects) (stage, error) {
+	inv.fn, inv.defFile, inv.cmdName = f, f.File, f.Name
+	inv.cmdType = "Function"
+	if f.Filter {
+		inv.cmdType = "Filter"
 	}
-	for _, a := range body.Param.Attrs {
-		if !strings.EqualFold(a.Name, "CmdletBinding") {
-			continue
-		}
-		for _, arg := range a.Args {
-			if strings.EqualFold(arg.Name, "SupportsShouldProcess") {
-				return true
-			}
-		}
-	}
-	return false
+	return s.blockStage(fr, inv, f.Body, f.Params, raw, emit, dot, r, f.Filter)
 }
 
-// bodyParams returns the parameters and whether the body is an advanced
-// function ([CmdletBinding()] or [Parameter()]).
-func (s *Session) bodyParams(body *parser.ScriptBlockBody, extra []*parser.Parameter) ([]*parser.Parameter, bool) {
-	params := extra
-	advanced := false
-	if body.Param != nil {
-		params = append(append([]*parser.Parameter(nil), params...), body.Param.Params...)
-		for _, a := range body.Param.Attrs {
-			if strings.EqualFold(a.Name, "CmdletBinding") {
-				advanced = true
-			}
-		}
-	}
-	return params, advanced
-}
-
-func (s *Session) functionStage(fr frame, f *Function, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r *redirects) (stage, error) {
-	return s.blockStage(fr, f.Name, f.Body, f.Params, raw, pos, emit, dot, r, f.Filter)
-}
-
-func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r *redirects) (stage, error) {
-	name := sb.Name
-	if name == "" {
-		name = "<ScriptBlock>"
-	}
+func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, inv *invocation, emit emitFn, dot bool, r *redirects) (stage, error) {
+	inv.cmdName, inv.cmdType, inv.defFile, inv.sb = sb.Name, "Script", sb.File, sb
 	if sb.Closure != nil {
 		fr = frame{scope: sb.Closure, file: fr.file}
 	}
-	return s.blockStage(fr, name, sb.Body, nil, raw, pos, emit, dot, r, false)
+	return s.blockStage(fr, inv, sb.Body, nil, raw, emit, dot, r, false)
 }
 
 // blockStage binds arguments to a script block body and returns its stage.
-func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r *redirects, filter bool) (stage, error) {
-	params, advanced := s.bodyParams(body, extra)
-	defs, adv2, err := s.paramDefsOf(params)
+func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, emit emitFn, dot bool, r *redirects, filter bool) (stage, error) {
+	name := inv.commandName()
+	pos := inv.pos()
+	sig, err := s.signature(body, extra, inv.defFile)
 	if err != nil {
 		return nil, err
 	}
-	advanced = advanced || adv2
-	if supportsShouldProcess(body) {
-		defs = append(defs, shouldProcessDefs...)
-	}
-	spec := &bindSpec{command: name, params: defs, common: advanced, loose: !advanced, script: true}
+	params, defs, advanced := sig.params, sig.defs, sig.advanced
+	spec := &bindSpec{command: name, params: defs, common: advanced, loose: !advanced, script: true, defaultSet: sig.defaultSet}
 	res, err := s.bind(fr, spec, raw, pos)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.handleMissingMandatory(fr, spec, res, inv.cmdName, inv.pipePos, inv.pipePos > 1, pos); err != nil {
 		return nil, err
 	}
 	sc := fr.scope
 	if !dot {
 		sc = newScope(fr.scope)
 	}
-	own := frame{scope: sc, file: fr.file}
+	file := fr.file
+	if inv.defFile != "" {
+		file = inv.defFile
+	}
+	own := frame{scope: sc, file: file}
 	st := &functionStage{s: s, fr: own, body: body, spec: spec, res: res, emit: emit, pos: pos, redirs: r, common: res.common}
 	if r != nil {
 		st.common.suppressErr = r.suppressErr
@@ -704,13 +609,27 @@ func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody
 	if filter {
 		st.body = &parser.ScriptBlockBody{Pos: body.Pos, Param: body.Param, Named: []*parser.NamedBlock{{Name: "process", Body: &parser.StatementBlock{List: body.Stmts}}}}
 	}
+	// the automatic variables a dot-sourced body sets in the caller's
+	// scope are put back when it ends
+	if dot {
+		st.restore = saveVars(sc, "myinvocation", "psscriptroot", "pscommandpath", "psboundparameters", "args")
+	}
+	if inv.cmdType == "ExternalScript" {
+		if !dot {
+			sc.script = true
+		}
+		s.setScriptVars(sc, inv.path)
+	}
 	// bind parameters as variables
 	if err := s.bindVariables(own, params, defs, res, advanced); err != nil {
 		return nil, err
 	}
+	bp, _ := sc.vars["psboundparameters"].Value.(*value.Hashtable)
+	mi := s.invocationInfo(inv, bp, res.extra)
+	sc.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: mi}
 	if advanced {
-		bp, _ := sc.vars["psboundparameters"].Value.(*value.Hashtable)
-		sc.vars["pscmdlet"] = &Variable{Name: "PSCmdlet", Value: &psCmdlet{s: s, fr: own, name: name, pos: pos, set: res.set, bound: bp, emit: emit, common: &st.common}}
+		sc.vars["pscmdlet"] = &Variable{Name: "PSCmdlet", Value: &psCmdlet{s: s, fr: own, name: name, pos: pos, set: spec.setSpelling(res.set), bound: bp, emit: emit, common: &st.common,
+			invocation: mi, shouldProcess: sig.shouldProcess, confirmImpact: sig.confirmImpact}}
 	}
 	return st, nil
 }
@@ -836,10 +755,18 @@ func (s *Session) runBody(fr frame, list *parser.StatementList, emit emitFn) err
 }
 
 func (f *functionStage) begin() error {
+	if f.began {
+		return nil
+	}
+	f.began = true
 	return f.runBlock("begin", f.emit)
 }
 
 func (f *functionStage) process(in any, hasInput bool) error {
+	// input from an upstream begin block comes before this begin ran
+	if err := f.begin(); err != nil {
+		return err
+	}
 	if !hasInput {
 		if f.hasProc {
 			if err := f.s.checkMandatory(f.spec, f.res, f.pos); err != nil {
@@ -850,8 +777,16 @@ func (f *functionStage) process(in any, hasInput bool) error {
 		return nil
 	}
 	if !f.hasProc {
+		// without a process block the input is collected for $input; each
+		// object still binds the parameters that take pipeline input, and
+		// the end block sees the last one's
 		f.input = append(f.input, in)
-		return nil
+		for _, k := range f.lastBound {
+			delete(f.res.bound, k)
+		}
+		added, err := f.s.bindPipelineVars(f, in)
+		f.lastBound = added
+		return err
 	}
 	sc := f.fr.scope
 	sc.vars["_"] = &Variable{Name: "_", Value: in}
@@ -905,6 +840,9 @@ func (s *Session) bindPipelineVars(f *functionStage, in any) ([]string, error) {
 }
 
 func (f *functionStage) end() error {
+	if f.restore != nil {
+		defer f.restore()
+	}
 	if !f.hasProc {
 		if err := f.s.checkMandatory(f.spec, f.res, f.pos); err != nil {
 			return err
@@ -928,7 +866,8 @@ func (f *functionStage) end() error {
 }
 
 // scriptFileStage runs another script file (.\x.ps1 or . .\x.ps1).
-func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r *redirects) (stage, error) {
+func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, inv *invocation, emit emitFn, dot bool, r *redirects) (stage, error) {
+	pos := inv.pos()
 	path := name
 	if !filepath.IsAbs(path) {
 		path = filepath.Clean(strings.ReplaceAll(path, `\`, "/"))
@@ -945,16 +884,11 @@ func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, pos parse
 		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "ParseException", Category: ParserError, Msg: err.Error()}}
 	}
 	s.addSource(path, src)
-	st, err := s.blockStage(frame{scope: fr.scope, file: path}, path, script.Body, nil, raw, pos, emit, dot, r, false)
-	if err != nil {
-		return nil, err
+	inv.cmdType, inv.defFile, inv.path, inv.cmdName = "ExternalScript", path, path, filepath.Base(path)
+	if abs, err := s.fullPath(path); err == nil {
+		inv.path = abs
 	}
-	fs := st.(*functionStage)
-	if !dot {
-		fs.fr.scope.script = true
-	}
-	s.setScriptVars(fs.fr.scope, path)
-	return fs, nil
+	return s.blockStage(fr, inv, script.Body, nil, raw, emit, dot, r, false)
 }
 
 // addSource remembers a file's text (for script block text).
@@ -991,7 +925,14 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 	if opts.source != "" {
 		s.addSource(fr.file, opts.source)
 	}
-	st, err := s.blockStage(fr, "<script>", body, nil, raw, parser.Pos{Filename: fr.file, Line: 1, Column: 1}, emit, opts.dot, nil, false)
+	inv := &invocation{cmdType: "Script", defFile: fr.file, pipePos: 1, pipeLen: 1}
+	if opts.script && fr.file != "" && fr.file != "-" && !strings.HasPrefix(fr.file, "<") {
+		inv.cmdType, inv.cmdName, inv.invName, inv.path = "ExternalScript", filepath.Base(fr.file), fr.file, fr.file
+		if abs, err := s.fullPath(fr.file); err == nil {
+			inv.path = abs
+		}
+	}
+	st, err := s.blockStage(fr, inv, body, nil, raw, emit, opts.dot, nil, false)
 	if err != nil {
 		if opts.script {
 			var pe *psError
@@ -1002,14 +943,6 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 		return nil, err
 	}
 	fs := st.(*functionStage)
-	if opts.script && !opts.dot {
-		fs.fr.scope.script = true
-		for k, v := range fr.scope.vars {
-			if _, ok := fs.fr.scope.vars[k]; !ok && (k == "psscriptroot" || k == "pscommandpath" || k == "myinvocation") {
-				fs.fr.scope.vars[k] = v
-			}
-		}
-	}
 	if err := fs.begin(); err != nil {
 		return nil, err
 	}
@@ -1074,16 +1007,16 @@ func (s *Session) streamScriptBlock(fr frame, sb *ScriptBlock, item any, args []
 		for i, a := range args {
 			raw[i] = rawArg{value: a}
 		}
-		defs, _, err := s.paramDefsOf(sb.Body.Param.Params)
+		sig, err := s.signature(sb.Body, nil, sb.File)
 		if err != nil {
 			return err
 		}
-		spec := &bindSpec{command: "<ScriptBlock>", params: defs, loose: true, script: true}
+		spec := &bindSpec{command: "<ScriptBlock>", params: sig.defs, loose: true, script: true}
 		res, err := s.bind(own, spec, raw, sb.Body.Pos)
 		if err != nil {
 			return err
 		}
-		if err := s.bindVariables(own, sb.Body.Param.Params, defs, res, false); err != nil {
+		if err := s.bindVariables(own, sig.params, sig.defs, res, false); err != nil {
 			return err
 		}
 	} else if !current || args != nil {

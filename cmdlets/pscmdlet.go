@@ -19,6 +19,11 @@ type psCmdlet struct {
 	bound  *value.Hashtable
 	emit   emitFn
 	common *commonParams
+	// invocation is $MyInvocation of the function.
+	invocation *value.Object
+	// shouldProcess and confirmImpact are what [CmdletBinding()] says.
+	shouldProcess bool
+	confirmImpact string
 }
 
 func (c *psCmdlet) PSString() string   { return c.name }
@@ -32,15 +37,7 @@ func (c *psCmdlet) member(name string) (any, bool) {
 		}
 		return c.set, true
 	case "myinvocation":
-		mi := value.NewObject("System.Management.Automation.InvocationInfo")
-		cmd := value.NewObject("System.Management.Automation.FunctionInfo")
-		cmd.Set("Name", c.name)
-		cmd.Set("ToStringValue", c.name)
-		mi.Set("MyCommand", cmd)
-		mi.Set("BoundParameters", c.bound)
-		mi.Set("InvocationName", c.name)
-		mi.Set("ScriptLineNumber", c.pos.Line)
-		return mi, true
+		return c.invocation, true
 	case "commandruntime":
 		return c.name, true
 	}
