@@ -943,6 +943,9 @@ func startSleepProcess(c *Call) error {
 
 // readHostProcess writes one line of standard input, after printing -Prompt.
 func readHostProcess(c *Call) error {
+	if c.s.host.mode == hostNonInteractive {
+		return c.nonInteractiveError()
+	}
 	if c.Has("Prompt") {
 		c.s.hostWrite(c.s.toString(c.Arg("Prompt")) + ": ")
 	}
@@ -958,6 +961,9 @@ func getCredentialProcess(c *Call) error {
 		return c.Write(cred)
 	} else if c.Has("Credential") {
 		user = c.String("Credential")
+	}
+	if c.s.host.mode == hostNonInteractive {
+		return c.nonInteractiveError()
 	}
 	c.Verbose("Get-Credential: csemu does not prompt; returning a credential for %q with an empty password.", user)
 	o := value.NewObject("System.Management.Automation.PSCredential")

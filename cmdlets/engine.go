@@ -535,6 +535,10 @@ func (s *Session) RunInGlobal(ctx context.Context, file, src string) (int, error
 	return s.finish(runErr)
 }
 
+// LastStatus reports the status of the last statement run, what $? reads
+// after it: false when it failed.
+func (s *Session) LastStatus() bool { return s.lastOK }
+
 // finish turns the error that ended a run into an exit code.
 func (s *Session) finish(err error) (int, error) {
 	if err == nil {

@@ -48,6 +48,8 @@ flags:
   --strict         a user or group the directory lacks is an error, not created
   --allow-write    let scripts write files (Out-File, Set-Content, Export-Csv, >)
   --width N        console width for formatted output (default 120)
+  -NonInteractive  Read-Host, Get-Credential and the prompt for a missing
+                   mandatory parameter fail instead of reading the input
   --version        print the version
 `
 
@@ -62,10 +64,12 @@ type options struct {
 	lockTimeout time.Duration
 	allowWrite  bool
 	width       int
-	command     string
-	hasCommand  bool
-	file        string
-	args        []string
+	// nonInteractive is pwsh's -NonInteractive.
+	nonInteractive bool
+	command        string
+	hasCommand     bool
+	file           string
+	args           []string
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -94,6 +98,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		cmdlets.WithAllowWrite(opts.allowWrite),
 		cmdlets.WithWidth(opts.width),
 	}
+	switch {
+	case opts.nonInteractive:
+		base = append(base, cmdlets.WithNonInteractive())
+	case isTerminal(stdin):
+		// on a terminal a missing mandatory parameter is asked for
+		base = append(base, cmdlets.WithConsole())
+	}
 	if opts.file == "" && !opts.hasCommand && isTerminal(stdin) {
 		stop() // the prompt handles Ctrl-C itself
 		return repl(base, opts.strict, tf, stdin, stdout, stderr)
@@ -110,7 +121,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case opts.hasCommand:
-		return finish(sess.RunInGlobal(ctx, "<command>", opts.command))
+		code, err := sess.RunInGlobal(ctx, "<command>", opts.command)
+		// as pwsh -Command: 1 when the last statement failed ($? is false)
+		if err == nil && code == exitOK && !sess.TakeExit() && !sess.LastStatus() {
+			code = exitScript
+		}
+		return finish(code, err)
 	case opts.file != "":
 		data, err := os.ReadFile(opts.file)
 		if err != nil {
@@ -159,8 +175,11 @@ func parseArgs(args []string, stderr io.Writer) (options, int, bool) {
 	fset.StringVar(&o.command, "command", "", "command")
 	fset.StringVar(&o.file, "File", "", "script file")
 	fset.StringVar(&o.file, "file", "", "script file")
-	for _, name := range []string{"NoProfile", "noprofile", "NonInteractive", "noninteractive", "NoLogo", "nologo"} {
+	for _, name := range []string{"NoProfile", "noprofile", "NoLogo", "nologo"} {
 		fset.Bool(name, false, "ignored (pwsh compatibility)")
+	}
+	for _, name := range []string{"NonInteractive", "noninteractive", "nonInteractive"} {
+		fset.BoolVar(&o.nonInteractive, name, false, "fail instead of reading input or prompting")
 	}
 	fset.String("ExecutionPolicy", "", "ignored (pwsh compatibility)")
 	if err := fset.Parse(args); err != nil {

@@ -98,6 +98,7 @@ func newREPL(tf *tenantFile, strict bool, stdout, stderr io.Writer, color bool, 
 	opts = append(opts[:len(opts):len(opts)],
 		cmdlets.WithIO(&editorReader{l: l}, l.out, stderr),
 		cmdlets.WithErrorView(l.showError),
+		cmdlets.WithConsole(), // a missing mandatory parameter is asked for
 	)
 	l.sess = cmdlets.NewSession(append(opts, l.teams.Options()...)...)
 	return l
