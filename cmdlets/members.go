@@ -136,6 +136,15 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 		if e.typ == "NotImplemented" {
 			return notImplemented(pos, "", e.msg)
 		}
+		if e.typ == "NonRefArgument" || e.typ == "MethodCountCouldNotFindBest" {
+			// the method binder's errors, not an exception of the method
+			id := e.typ
+			if id == "NonRefArgument" {
+				id = "NonRefArgumentToRefParameterMsg"
+			}
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: id, Category: NotSpecified,
+				Msg: e.msg, Exception: "System.Management.Automation.MethodException"}}
+		}
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: strings.TrimPrefix(e.typ[strings.LastIndexByte(e.typ, '.')+1:], ""), Category: NotSpecified,
 			Msg:       fmt.Sprintf("Exception calling %q with %q argument(s): %q", name, fmt.Sprint(n), e.msg),
 			Exception: "System.Management.Automation.MethodInvocationException"}}

@@ -192,6 +192,78 @@ func (c *staticCall) notImplemented() (any, error) {
 	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("[%s]::%s", c.t.Name, c.name)}
 }
 
+// outArg writes v to the [ref] given for an out parameter (argument i);
+// an argument that is not a [ref] fails as PowerShell's method binder
+// does.
+func (c *staticCall) outArg(i int, v any) error {
+	r, ok := c.arg(i).(*refValue)
+	if !ok {
+		return &methodErr{typ: "NonRefArgument", msg: fmt.Sprintf("Argument: '%d' should be a System.Management.Automation.PSReference. Use [ref].", i+1)}
+	}
+	return r.set(v)
+}
+
+// wantArgs fails a method call whose argument count none of the
+// emulated overloads takes.
+func (c *staticCall) wantArgs(counts ...int) error {
+	for _, n := range counts {
+		if len(c.args) == n {
+			return nil
+		}
+	}
+	return &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", c.name, len(c.args))}
+}
+
+// dateMin returns [datetime]::MinValue.
+func dateMin() time.Time { return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC) }
+
+// parseNumber parses a string as the TryParse of a .NET numeric type
+// does with its default styles: white space around, a sign, digits;
+// for the floating-point types also a decimal point, thousands
+// separators and an exponent (for [decimal] no exponent). It fails on
+// anything else (hex, a type suffix) and on a value out of range.
+func parseNumber(v any, t *value.Type) (any, bool) {
+	str, ok := v.(string)
+	if !ok {
+		if v == nil {
+			return nil, false
+		}
+		str = value.ToString(v)
+	}
+	str = strings.TrimSpace(str)
+	float := t.Name == value.TDouble || t.Name == value.TSingle || t.Name == value.TDecimal
+	i := 0
+	if i < len(str) && (str[i] == '+' || str[i] == '-') {
+		i++
+	}
+	digits, point, exp := 0, false, false
+	for ; i < len(str); i++ {
+		ch := str[i]
+		switch {
+		case ch >= '0' && ch <= '9':
+			digits++
+		case float && ch == '.' && !point && !exp:
+			point = true
+		case float && ch == ',' && !point && !exp && digits > 0:
+		case float && t.Name != value.TDecimal && (ch == 'e' || ch == 'E') && !exp && digits > 0:
+			exp = true
+			if i+1 < len(str) && (str[i+1] == '+' || str[i+1] == '-') {
+				i++
+			}
+		default:
+			return nil, false
+		}
+	}
+	if digits == 0 {
+		return nil, false
+	}
+	cv, err := value.Convert(strings.ReplaceAll(str, ",", ""), t)
+	if err != nil {
+		return nil, false
+	}
+	return cv, true
+}
+
 // staticFunc implements the static members of a .NET type.
 type staticFunc func(c *staticCall) (any, error)
 
@@ -292,8 +364,15 @@ func numberStatics(c *staticCall) (any, error) {
 		}
 		return v, nil
 	case "tryparse":
-		_, err := value.Convert(c.arg(0), c.t)
-		return err == nil, nil
+		// TryParse(s, out result) and TryParse(s, styles, provider, out result)
+		if err := c.wantArgs(2, 4); err != nil {
+			return nil, err
+		}
+		v, ok := parseNumber(c.arg(0), c.t)
+		if !ok {
+			v, _ = value.Convert(0, c.t)
+		}
+		return ok, c.outArg(len(c.args)-1, v)
 	case "nan":
 		return math.NaN(), nil
 	case "positiveinfinity":
@@ -320,6 +399,19 @@ func boolStatics(c *staticCall) (any, error) {
 			return false, nil
 		}
 		return nil, &methodErr{typ: "System.FormatException", msg: fmt.Sprintf("String '%s' was not recognized as a valid Boolean.", c.argS(0))}
+	case "tryparse":
+		// TryParse(s, out result): $false when s is not True or False
+		if err := c.wantArgs(2); err != nil {
+			return nil, err
+		}
+		b, ok := false, false
+		switch strings.ToLower(strings.TrimSpace(c.argS(0))) {
+		case "true":
+			b, ok = true, true
+		case "false":
+			ok = true
+		}
+		return ok, c.outArg(1, b)
 	case "truestring":
 		return "True", nil
 	case "falsestring":
@@ -385,8 +477,27 @@ func dateTimeStatics(c *staticCall) (any, error) {
 		}
 		return d, nil
 	case "tryparse":
-		_, err := value.ParseDate(c.argS(0))
-		return err == nil, nil
+		// TryParse(s, out result) and TryParse(s, provider, styles, out result)
+		if err := c.wantArgs(2, 4); err != nil {
+			return nil, err
+		}
+		var d any = dateMin()
+		t, err := value.ParseDate(c.argS(0))
+		if err == nil && c.arg(0) != nil {
+			d = t
+		}
+		return err == nil && c.arg(0) != nil, c.outArg(len(c.args)-1, d)
+	case "tryparseexact":
+		// TryParseExact(s, format, provider, styles, out result)
+		if err := c.wantArgs(5); err != nil {
+			return nil, err
+		}
+		var d any = dateMin()
+		t, err := value.ParseDateExact(c.argS(0), c.argS(1))
+		if err == nil && c.arg(0) != nil {
+			d = t
+		}
+		return err == nil && c.arg(0) != nil, c.outArg(4, d)
 	case "minvalue":
 		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), nil
 	case "maxvalue":
@@ -434,6 +545,19 @@ func guidStatics(c *staticCall) (any, error) {
 		return value.Guid("00000000-0000-0000-0000-000000000000"), nil
 	case "parse":
 		return value.Convert(c.arg(0), c.t)
+	case "tryparse":
+		// TryParse(s, out result): the empty GUID when s is not one
+		if err := c.wantArgs(2); err != nil {
+			return nil, err
+		}
+		var g any = value.Guid("00000000-0000-0000-0000-000000000000")
+		_, isStr := c.arg(0).(string)
+		v, err := value.Convert(c.arg(0), c.t)
+		ok := err == nil && isStr
+		if ok {
+			g = v
+		}
+		return ok, c.outArg(1, g)
 	}
 	return c.notImplemented()
 }
