@@ -2,6 +2,7 @@ package cmdlets
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -154,6 +155,19 @@ func (b *bindSpec) lookup(name string) (*ParamDef, []string) {
 		return nil, nil
 	case 1:
 		return cands[0], nil
+	}
+	// of several, the command's own parameter wins over the common and
+	// ShouldProcess ones (-v is -Version, not -Verbose)
+	var own *ParamDef
+	n := 0
+	for _, c := range cands {
+		if !slices.Contains(shouldProcessDefs, c) && !slices.Contains(commonParamDefs, c) {
+			own = c
+			n++
+		}
+	}
+	if n == 1 {
+		return own, nil
 	}
 	names := make([]string, len(cands))
 	for i, c := range cands {
@@ -1078,7 +1092,11 @@ func coerceArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, p
 		items := value.AsSlice(v)
 		strs := make([]any, len(items))
 		for i, it := range items {
-			strs[i] = value.ToString(it)
+			// a cmdlet's string[] keeps $null items (a script's converts
+			// them to "")
+			if it != nil || spec.script {
+				strs[i] = value.ToString(it)
+			}
 		}
 		out = &value.Array{Items: strs, Elem: value.TString}
 	case "scriptblock":

@@ -118,6 +118,11 @@ type Cmdlet struct {
 	// alone (Module\Name), as the Skype for Business Server variant of a
 	// noun that a Teams cmdlet also has.
 	Qualified bool
+	// Class is the .NET class of a compiled cmdlet, which the
+	// FullyQualifiedErrorId of its errors names
+	// (Microsoft.PowerShell.Commands.TestPathCommand); "" names the
+	// cmdlet by its name.
+	Class string
 }
 
 // Param returns the definition of parameter name (canonical,
@@ -252,6 +257,9 @@ func (c *Call) WriteError(rec *ErrorRecord) error {
 	}
 	if rec.Command == "" {
 		rec.Command = c.cmd.Name
+	}
+	if rec.Command == c.cmd.Name && !rec.originSet && c.cmd.Class != "" {
+		rec.setOrigin(c.cmd.Class)
 	}
 	return c.s.writeError(c.fr, rec, &c.common)
 }

@@ -49,7 +49,9 @@ func dataCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Import-Csv", Synopsis: "Reads objects from a CSV file.",
-			Params: []*ParamDef{pipe(p("Path", "string[]", 0)), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"), p("Delimiter", "char", 1),
+			DefaultSet: "Path",
+			Params: []*ParamDef{allowEmpty(sets(mand(byName(pipe(p("Path", "string[]", 0)))), "Path")),
+				allowEmpty(sets(mand(byName(alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"))), "LiteralPath")), p("Delimiter", "char", 1),
 				p("Header", "string[]", -1), p("Encoding", "string", -1), p("UseCulture", "switch", -1)},
 			Process: importCSVProcess,
 		},
@@ -62,7 +64,9 @@ func dataCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Test-Path", Module: "Microsoft.PowerShell.Management", Synopsis: "Tells whether a path exists.",
-			Params: []*ParamDef{pipe(p("Path", "string[]", 0)), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"),
+			DefaultSet: "Path",
+			Params: []*ParamDef{allowEmpty(sets(mand(byName(pipe(p("Path", "string[]", 0)))), "Path")),
+				allowEmpty(sets(mand(byName(alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"))), "LiteralPath")),
 				values(p("PathType", "string", -1), "Any", "Container", "Leaf"), p("IsValid", "switch", -1), p("Filter", "string", -1),
 				p("Include", "string[]", -1), p("Exclude", "string[]", -1), p("OlderThan", "datetime", -1), p("NewerThan", "datetime", -1)},
 			Process: testPathProcess,
@@ -258,11 +262,33 @@ func getContentProcess(c *Call) error {
 
 // testPathProcess writes whether each path exists: an env:, variable: or function: item, or a file or folder of -PathType.
 func testPathProcess(c *Call) error {
-	paths := c.Strings("Path")
-	if len(paths) == 0 {
-		paths = c.Strings("LiteralPath")
+	arg := c.Arg("Path")
+	if !c.Has("Path") {
+		arg = c.Arg("LiteralPath")
 	}
-	for _, path := range paths {
+	items := value.AsSlice(arg)
+	// a $null path is a non-terminating error; "" and white space are $false
+	nullPath := func() error {
+		return c.WriteError(&ErrorRecord{ID: "NullPathNotPermitted", Category: InvalidArgument,
+			Msg: "The provided Path argument was null or an empty collection.", Exception: "System.ArgumentNullException"})
+	}
+	if len(items) == 0 {
+		return nullPath()
+	}
+	for _, it := range items {
+		if it == nil {
+			if err := nullPath(); err != nil {
+				return err
+			}
+			continue
+		}
+		path := value.ToString(it)
+		if strings.TrimSpace(path) == "" {
+			if err := c.Write(false); err != nil {
+				return err
+			}
+			continue
+		}
 		if c.Bool("IsValid") {
 			if err := c.Write(true); err != nil {
 				return err

@@ -148,7 +148,7 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Set-StrictMode", Module: "Microsoft.PowerShell.Core", Synopsis: "Turns strict mode on or off.",
-			Params: []*ParamDef{sets(p("Version", "string", 0), "Version"), sets(p("Off", "switch", -1), "Off")},
+			Params: []*ParamDef{sets(alias(p("Version", "string", 0), "v"), "Version"), sets(p("Off", "switch", -1), "Off")},
 			Process: func(c *Call) error {
 				c.s.strict = !c.Bool("Off")
 				return nil

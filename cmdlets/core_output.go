@@ -213,7 +213,12 @@ func writeErrorProcess(c *Call) error {
 		rec.Target = c.s.toString(c.Arg("TargetObject"))
 	}
 	// Write-Error's record names the caller, not Write-Error, in pwsh's
-	// concise view; keep the command name for the one-line form.
+	// concise view; keep the command name for the one-line form. Its
+	// FullyQualifiedErrorId names the function or script that called it
+	// (Write-Error.Tests.ps1: none at the top level).
+	if !rec.originSet {
+		rec.setOrigin(c.s.callerName(c.fr))
+	}
 	return c.s.writeError(c.fr, rec, &c.common)
 }
 

@@ -255,6 +255,9 @@ func newScope(parent *Scope) *Scope {
 type frame struct {
 	scope *Scope
 	file  string
+	// caught is the error a catch or trap block being run handles: what
+	// a bare throw written in it rethrows.
+	caught *ErrorRecord
 }
 
 // lookupVar finds a variable by name (case-insensitive) from scope up.

@@ -49,7 +49,19 @@ type ErrorRecord struct {
 	Err    error
 	// Line is the source line, for the REPL's caret display.
 	Line string
+	// exc is the record's .Exception once made (see exceptionObject).
+	exc *value.Object
+	// origin, when originSet, is what FullyQualifiedErrorId names after
+	// the id instead of Command: the .NET class of the compiled cmdlet
+	// that made the record (Microsoft.PowerShell.Commands.TestPathCommand),
+	// or for Write-Error the function or script that called it ("" at
+	// the top level).
+	origin    string
+	originSet bool
 }
+
+// setOrigin sets what FullyQualifiedErrorId names after the id.
+func (e *ErrorRecord) setOrigin(o string) { e.origin, e.originSet = o, true }
 
 func (e *ErrorRecord) Error() string {
 	var b strings.Builder
@@ -70,12 +82,26 @@ func (e *ErrorRecord) Error() string {
 // Unwrap returns the underlying error.
 func (e *ErrorRecord) Unwrap() error { return e.Err }
 
-// FullyQualifiedID is ID,Command as PowerShell prints it.
+// FullyQualifiedID is ID,Command as PowerShell prints it: a compiled
+// cmdlet is named by its .NET class, a function by its name.
 func (e *ErrorRecord) FullyQualifiedID() string {
-	if e.Command == "" {
+	name := e.Command
+	if e.originSet {
+		name = e.origin
+	}
+	if name == "" {
 		return e.ID
 	}
-	return e.ID + "," + e.Command
+	return e.ID + "," + name
+}
+
+// stampClass names a cmdlet's .NET class in the records of its errors.
+func stampClass(err error, cmd *Cmdlet) error {
+	var pe *psError
+	if cmd.Class != "" && asPSError(err, &pe) && !pe.rec.originSet && pe.rec.Command == cmd.Name {
+		pe.rec.setOrigin(cmd.Class)
+	}
+	return err
 }
 
 // PSString is how "$_" prints an error record: its message.

@@ -117,7 +117,7 @@ func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, 
 		s.recordError(pe.rec)
 		sc := newScope(fr.scope)
 		setItem(sc, pe.rec)
-		err := s.execList(frame{scope: sc, file: fr.file}, t.Body.List, emit)
+		err := s.execList(frame{scope: sc, file: fr.file, caught: pe.rec}, t.Body.List, emit)
 		var f *flow
 		switch {
 		case errors.As(err, &f) && f.kind == "continue":
@@ -538,7 +538,9 @@ func (s *Session) execTry(fr frame, st *parser.TryStatement, emit emitFn) error 
 				handled = true
 				s.recordError(pe.rec)
 				item := setItem(fr.scope, pe.rec)
-				err = s.execList(fr, c.Body.List, emit)
+				cfr := fr
+				cfr.caught = pe.rec
+				err = s.execList(cfr, c.Body.List, emit)
 				item.restore()
 				break
 			}
@@ -623,13 +625,12 @@ func (s *Session) execFlow(fr frame, st *parser.FlowStatement, emit emitFn) erro
 		return &flow{kind: "exit", code: code}
 	case "throw":
 		var v any
-		if st.Value == nil {
-			// a bare throw in a catch block rethrows the error being handled
-			if cur, ok := s.getVar(fr.scope, "_"); ok {
-				if rec, ok := cur.(*ErrorRecord); ok {
-					return &psError{kind: scriptTerminating, rec: rec}
-				}
-			}
+		if st.Value == nil && fr.caught != nil {
+			// a bare throw written in a catch (or trap) block rethrows the
+			// error being handled; elsewhere it throws ScriptHalted, even in
+			// a function called from a catch block (TryCatch.Tests.ps1,
+			// "throw; outside catch threw wrong object")
+			return &psError{kind: scriptTerminating, rec: fr.caught}
 		}
 		if st.Value != nil {
 			var err error

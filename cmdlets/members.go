@@ -406,6 +406,16 @@ func exceptionObject(rec *ErrorRecord) *value.Object {
 	if o, ok := rec.Thrown.(*value.Object); ok && isExceptionObject(o) {
 		return o
 	}
+	// one exception per record: a rethrown error has the same one
+	if rec.exc != nil {
+		return rec.exc
+	}
+	rec.exc = newExceptionObject(rec)
+	return rec.exc
+}
+
+// newExceptionObject makes the exception object of an error record.
+func newExceptionObject(rec *ErrorRecord) *value.Object {
 	t := rec.exceptionType()
 	o := value.NewObject(t, "System.Exception", "System.Object")
 	o.Set("Message", rec.Msg)

@@ -214,3 +214,28 @@ func functionDefinition(f *Function) string {
 	}
 	return body
 }
+
+// callerName is the name of the function or script running in fr, as
+// $MyInvocation.MyCommand names it; "" for a script block or the top
+// level of a command.
+func (s *Session) callerName(fr frame) string {
+	mi, ok := s.getVar(fr.scope, "MyInvocation")
+	if !ok {
+		return ""
+	}
+	o, ok := mi.(*value.Object)
+	if !ok {
+		return ""
+	}
+	cmd, _ := o.Get("MyCommand")
+	co, ok := cmd.(*value.Object)
+	if !ok {
+		return ""
+	}
+	switch t, _ := co.Get("CommandType"); t {
+	case "Function", "Filter", "ExternalScript":
+		name, _ := co.Get("Name")
+		return value.ToString(name)
+	}
+	return ""
+}

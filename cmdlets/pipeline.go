@@ -376,10 +376,10 @@ func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, 
 	// one allocation for the stage, its call and its binding
 	st := &cmdletStage{s: s, spec: spec, redirs: r}
 	if err := s.bindTo(&st.resv, fr, spec, raw, pos); err != nil {
-		return nil, err
+		return nil, stampClass(err, cmd)
 	}
 	if err := s.handleMissingMandatory(fr, spec, &st.resv, cmd.Name, inv.pipePos, inv.pipePos > 1, pos); err != nil {
-		return nil, err
+		return nil, stampClass(err, cmd)
 	}
 	st.res = &st.resv
 	st.callv = Call{s: s, fr: fr, cmd: cmd, Pos: pos, Name: name, bound: st.res.bound, emit: emit, common: st.res.common}
@@ -453,7 +453,7 @@ func (c *cmdletStage) process(in any, hasInput bool) error {
 				// non-terminating, per record
 				return c.wrap(call.WriteError(pe.rec))
 			}
-			return err
+			return stampClass(err, call.cmd)
 		}
 		defer func() {
 			for _, k := range added {
@@ -463,7 +463,7 @@ func (c *cmdletStage) process(in any, hasInput bool) error {
 	}
 	call.Input, call.HasInput = in, hasInput
 	if err := c.s.checkMandatory(c.spec, c.res, call.Pos); err != nil {
-		return err
+		return stampClass(err, call.cmd)
 	}
 	if call.cmd.Process != nil {
 		return c.wrap(call.cmd.Process(call))
@@ -494,13 +494,16 @@ func (c *cmdletStage) wrap(err error) error {
 	}
 	var pe *psError
 	if asPSError(err, &pe) {
-		return err
+		return stampClass(err, c.call.cmd)
 	}
 	var f *flow
 	if errors.As(err, &f) {
 		return err
 	}
 	rec := &ErrorRecord{Pos: c.call.Pos, Command: c.call.cmd.Name, ID: "RuntimeException", Category: InvalidOperation, Msg: err.Error(), Err: err}
+	if c.call.cmd.Class != "" {
+		rec.setOrigin(c.call.cmd.Class)
+	}
 	if ce, ok := err.(*value.ConversionError); ok {
 		rec.Category = InvalidArgument
 		rec.ID = "InvalidCastException"
@@ -671,10 +674,7 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 			} else if d.IsSwitch() {
 				v = false
 			} else if typ != nil {
-				cv, err := s.convert(nil, typ)
-				if err == nil {
-					v = cv
-				}
+				v = unboundDefault(typ)
 			}
 		}
 		if typ != nil && v != nil {
@@ -722,6 +722,29 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 				_ = s.setVar(sc.parent, sc.errVar, &value.Array{List: true})
 			}
 		}
+	}
+	return nil
+}
+
+// unboundDefault is the value of a typed parameter that is not bound and
+// has no default: the .NET default of a value type (0, $false,
+// [datetime]::MinValue), "" for a string, $null for anything else (an
+// [object[]] or [string[]] too).
+func unboundDefault(typ *value.Type) any {
+	switch typ.Name {
+	case value.TString:
+		return ""
+	case value.TDateTime:
+		return dateMin()
+	case value.TGuid:
+		return value.Guid("00000000-0000-0000-0000-000000000000")
+	case value.TInt32, value.TInt64, value.TDouble, value.TSingle, value.TDecimal, value.TByte, value.TBool, value.TChar,
+		value.TTimeSpan, "System.Int16", "System.UInt16", "System.UInt32", "System.UInt64", "System.SByte":
+		v, err := value.Convert(0, typ)
+		if err != nil {
+			return nil
+		}
+		return v
 	}
 	return nil
 }

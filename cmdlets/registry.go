@@ -22,6 +22,13 @@ func mand(d *ParamDef) *ParamDef { d.Mandatory = true; return d }
 // allowNull lets a mandatory parameter take $null and empty strings.
 func allowNull(d *ParamDef) *ParamDef { d.AllowNull = true; return d }
 
+// allowEmpty lets a mandatory parameter take $null, "" and an empty
+// collection ([AllowNull][AllowEmptyString][AllowEmptyCollection]).
+func allowEmpty(d *ParamDef) *ParamDef {
+	d.AllowNull, d.AllowEmptyString, d.AllowEmptyCollection = true, true, true
+	return d
+}
+
 // alias adds aliases to a parameter.
 func alias(d *ParamDef, names ...string) *ParamDef { d.Aliases = append(d.Aliases, names...); return d }
 
@@ -74,6 +81,10 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	for _, c := range all {
 		if c.Module == "" {
 			c.Module = "Microsoft.PowerShell.Utility"
+		}
+		if c.Class == "" {
+			// the core cmdlets' classes: Verb-Noun is VerbNounCommand
+			c.Class = "Microsoft.PowerShell.Commands." + strings.ReplaceAll(c.Name, "-", "") + "Command"
 		}
 		t.cmds[strings.ToLower(c.Name)] = c
 	}

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chzyer/readline"
+
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/cmdlets/teams"
 	"github.com/csemu/csemu/parser"
@@ -231,11 +233,13 @@ func clockFromEnv() (cmdlets.Clock, error) {
 	return &cmdlets.FixedClock{T: t}, nil
 }
 
+// isTerminal reports whether r is a terminal (not merely a character
+// device: /dev/null is one too, and a CI job's standard input often).
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	if !ok {
 		return false
 	}
 	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return err == nil && st.Mode()&os.ModeCharDevice != 0 && readline.IsTerminal(int(f.Fd()))
 }

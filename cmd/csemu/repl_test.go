@@ -941,3 +941,25 @@ func BenchmarkPromptComplete100k(b *testing.B) {
 		l.complete(line, len(line))
 	}
 }
+
+// A script run on a terminal asks for a mandatory parameter it was not
+// given, as pwsh does (ParameterBinderStrings PromptCaption and
+// PromptMessage), and reads the answer from the terminal.
+func TestPTYScriptMandatoryPrompt(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "hello.ps1")
+	if err := os.WriteFile(script, []byte("param([Parameter(Mandatory)][string]$Name)\n\"hello $Name\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := startPTY(t, ptyEnv(dir), "--db", ":memory:", script)
+	p.waitLine("Name:")
+	p.send("ann\r")
+	p.waitFor("the greeting", func(s *screen) bool { return slices.Contains(s.lines(), "hello ann") })
+	p.mu.Lock()
+	l := p.scr.lines()
+	p.mu.Unlock()
+	want := []string{"", "cmdlet hello.ps1 at command pipeline position 1", "Supply values for the following parameters:", "Name: ann", "hello ann"}
+	if len(l) < len(want) || !slices.Equal(l[:len(want)], want) {
+		t.Errorf("screen:\n%s", strings.Join(l, "\n"))
+	}
+}

@@ -1,0 +1,68 @@
+package cmdlets_test
+
+import "testing"
+
+// Errors and binding rules taken from PowerShell's own tests.
+var flowTests = []evalCase{
+	// TryCatch.Tests.ps1 "rethrow flow up": a bare throw in a catch block
+	// rethrows the same error, with the same exception object
+	{"rethrow_same_exception", `try {
+    try { $z = 0; 1 / $z } catch { 'inner catch'; $inner = $_; throw }
+} catch { 'outer catch'; $outer = $_ }
+$inner.Exception -eq $outer.Exception
+$outer.Exception.GetType().FullName`, "inner catch\nouter catch\nTrue\nSystem.DivideByZeroException\n", "", 0},
+	// TryCatch.Tests.ps1 "throw; outside catch threw wrong object": a bare
+	// throw that is not written in a catch block throws ScriptHalted,
+	// even in a function called from one
+	{"throw_outside_catch", `function foo {
+    trap [System.Management.Automation.RuntimeException] { return 'test passed' }
+    trap { return 'test failed' }
+    throw
+}
+try { $z = 0; 1 / $z } catch { foo }`, "test passed\n", "", 0},
+	{"bare_throw_script_halted", "try { throw } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }", "ScriptHalted\nScriptHalted\n", "", 0},
+	// a bare throw in a trap rethrows too
+	{"rethrow_from_trap", `try { & { trap { 'trap'; throw }; throw 'boom' } } catch { "outer $_" }`, "trap\nouter boom\n", "", 0},
+
+	// an unbound parameter is the type's default: $null for [object[]]
+	// and [string[]], "" for [string], 0, $false, [datetime]::MinValue
+	{"unbound_defaults", `function f { param([object[]]$a, [string[]]$b, [hashtable]$h, [string]$s, [int]$i, [bool]$bo, [datetime]$d)
+    $null -eq $a; $null -eq $b; $null -eq $h; $s -eq ''; $i; $bo; $d.Year }
+f`, "True\nTrue\nTrue\nTrue\n0\nFalse\n1\n", "", 0},
+
+	// Test-Path.Tests.ps1 "Should write a non-terminating error when given
+	// a null path": -ErrorAction Stop makes it terminating
+	{"test_path_null_stop", `try { Test-Path $null -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; "$_" }`,
+		"NullPathNotPermitted,Microsoft.PowerShell.Commands.TestPathCommand\nThe provided Path argument was null or an empty collection.\n", "", 0},
+	{"test_path_null_continue", "Test-Path $null -ErrorAction SilentlyContinue; Test-Path -Path $null, $null -ErrorAction SilentlyContinue; 'after'", "after\n", "", 0},
+	{"test_path_empty", "Test-Path ''; Test-Path '  '", "False\nFalse\n", "", 0},
+
+	// the FullyQualifiedErrorId of a core cmdlet's error names its .NET
+	// class (Test-Path.Tests.ps1 above; Write-Error.Tests.ps1
+	// "MissingArgument,Microsoft.PowerShell.Commands.WriteErrorCommand");
+	// a function's names the function; Write-Error's names the function
+	// or script that called it, nothing at the top level of a command
+	{"fqid_cmdlet_binding", `try { Write-Error -Exception } catch { $_.FullyQualifiedErrorId }`, "MissingArgument,Microsoft.PowerShell.Commands.WriteErrorCommand\n", "", 0},
+	{"fqid_cmdlet_error", `try { Get-Item /no/such/item -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }`, "PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand\n", "", 0},
+	{"fqid_function", `function f { param([Parameter(Mandatory)]$a) }; try { f -a $null } catch { $_.FullyQualifiedErrorId }`, "ParameterArgumentValidationErrorNullNotAllowed,f\n", "", 0},
+	{"fqid_write_error", `function f { [CmdletBinding()] param() Write-Error 'y' -ErrorId MyId }
+try { f -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+Write-Error 'z' -ErrorVariable e 2>$null; $e[0].FullyQualifiedErrorId`, "MyId,f\nMicrosoft.PowerShell.Commands.WriteErrorException,t.ps1\n", "", 0},
+
+	// MergedCommandParameterMetadata.GetMatchingParameter: of several
+	// parameters a prefix matches, the command's own wins over the
+	// common ones (CheckRestrictedlanguage.Tests.ps1 runs Set-StrictMode -v 2)
+	{"prefix_prefers_own", `function f { [CmdletBinding()] param($Version) "v=$Version" }; f -v 3`, "v=3\n", "", 0},
+	{"prefix_strictmode", "Set-StrictMode -v 2\n$x = $undefined\n'after'", "after\n", `The variable '$undefined' cannot be retrieved because it has not been set.`, 0},
+	{"prefix_still_ambiguous", "function f { [CmdletBinding()] param($Version, $Value) }\nf -v 1", "",
+		`Parameter cannot be processed because the parameter name 'v' is ambiguous. Possible matches include: -Version -Value -Verbose.`, 0},
+}
+
+func TestErrorFlowAndBindingRules(t *testing.T) {
+	for _, c := range flowTests {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
+}
