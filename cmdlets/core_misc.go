@@ -287,6 +287,95 @@ func sessionCommands(c *Call) []commandEntry {
 	return append(append(aliases, funcs...), cmds...)
 }
 
+// commandParameters returns what makes a command's Parameters: a
+// dictionary of ParameterMetadata by name (Name, ParameterType, Aliases,
+// ParameterSets, SwitchParameter, IsDynamic), the common parameters
+// included for a cmdlet or an advanced function; nil for an alias.
+func (s *Session) commandParameters(e commandEntry) (func() any, error) {
+	var defs []*ParamDef
+	common := true
+	switch {
+	case e.cmd != nil && e.kind == "Cmdlet":
+		defs = append(defs, e.cmd.Params...)
+		if e.cmd.ShouldProcess {
+			defs = append(defs, shouldProcessDefs...)
+		}
+	case e.fn != nil:
+		sig, err := s.signature(e.fn.Body, e.fn.Params, e.fn.File)
+		if err != nil {
+			return nil, err
+		}
+		defs, common = sig.defs, sig.advanced
+	default:
+		return nil, nil
+	}
+	if common {
+		for _, p := range commonParamDefs {
+			if !slices.ContainsFunc(defs, func(d *ParamDef) bool { return strings.EqualFold(d.Name, p.Name) }) {
+				defs = append(defs, p)
+			}
+		}
+	}
+	return func() any {
+		h := value.NewHashtable()
+		h.Ordered = true
+		for _, p := range defs {
+			h.Set(p.Name, s.parameterMetadata(p))
+		}
+		return h
+	}, nil
+}
+
+// parameterMetadata is the System.Management.Automation.ParameterMetadata
+// of a parameter.
+func (s *Session) parameterMetadata(p *ParamDef) *value.Object {
+	o := value.NewObject("System.Management.Automation.ParameterMetadata")
+	o.Set("Name", p.Name)
+	typ, ok := s.resolveType(p.Type)
+	switch {
+	case p.IsSwitch():
+		typ = &value.Type{Name: value.TSwitch}
+	case strings.EqualFold(p.Type, "object") || p.Type == "":
+		typ = &value.Type{Name: value.TObject}
+	case !ok:
+		typ = &value.Type{Name: p.dotnetType()}
+	}
+	o.Set("ParameterType", typ)
+	sets := value.NewHashtable()
+	names := p.Sets
+	if len(names) == 0 {
+		names = []string{allParameterSets}
+	}
+	for _, set := range names {
+		ps := value.NewObject("System.Management.Automation.ParameterSetMetadata")
+		pos := p.Position
+		if pos < 0 {
+			pos = -2147483648
+		}
+		mandatory := p.Mandatory && (len(p.MandatoryIn) == 0 || slices.ContainsFunc(p.MandatoryIn, func(m string) bool {
+			return strings.EqualFold(m, set) || m == allParameterSets
+		}))
+		ps.Set("Position", pos)
+		ps.Set("IsMandatory", mandatory)
+		ps.Set("ValueFromPipeline", p.Pipeline)
+		ps.Set("ValueFromPipelineByPropertyName", p.ByName)
+		ps.Set("ValueFromRemainingArguments", p.Remaining)
+		ps.Set("HelpMessage", nilIfEmpty(p.Help))
+		sets.Set(set, ps)
+	}
+	o.Set("ParameterSets", sets)
+	aliases := make([]any, len(p.Aliases))
+	for i, a := range p.Aliases {
+		aliases[i] = a
+	}
+	o.Set("Aliases", &value.Array{Items: aliases, List: true, Elem: value.TString})
+	o.Set("IsDynamic", false)
+	o.Set("SwitchParameter", p.IsSwitch())
+	o.DefaultDisplay = []string{"Name", "ParameterType", "ParameterSets", "IsDynamic", "Aliases", "Attributes", "SwitchParameter"}
+	o.Set("ToStringValue", "System.Management.Automation.ParameterMetadata")
+	return o
+}
+
 // likeAny reports whether v matches one of the wildcard patterns, or
 // there are none.
 func likeAny(v string, pats []string) bool {
@@ -353,6 +442,15 @@ func getCommand(c *Call) error {
 		if e.cmd != nil {
 			o.Set("Synopsis", cmdletSynopsis(e.cmd))
 			o.Set("HelpUri", e.cmd.Doc)
+		}
+		if pm, err := c.s.commandParameters(e); err != nil {
+			return err
+		} else if pm != nil {
+			o.AddGetter("Parameters", pm)
+		}
+		if e.fn != nil {
+			o.Set("Definition", functionDefinition(e.fn))
+			o.Set("ScriptBlock", &ScriptBlock{Body: e.fn.Body, Name: e.fn.Name, File: e.fn.File, Text: functionDefinition(e.fn)})
 		}
 		o.DefaultDisplay = []string{"CommandType", "Name", "Version", "Source"}
 		if err := c.Write(o); err != nil {

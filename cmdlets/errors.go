@@ -51,6 +51,8 @@ type ErrorRecord struct {
 	Line string
 	// exc is the record's .Exception once made (see exceptionObject).
 	exc *value.Object
+	// targetObj is the TargetObject given to [ErrorRecord]::new.
+	targetObj any
 	// origin, when originSet, is what FullyQualifiedErrorId names after
 	// the id instead of Command: the .NET class of the compiled cmdlet
 	// that made the record (Microsoft.PowerShell.Commands.TestPathCommand),
@@ -128,6 +130,10 @@ const (
 	// scriptTerminating (throw, -ErrorAction Stop) unwinds to a catch or
 	// ends the script.
 	scriptTerminating
+	// commandTerminating ($PSCmdlet.ThrowTerminatingError) ends the
+	// function that raised it; the caller gets it as a
+	// statement-terminating error.
+	commandTerminating
 )
 
 // psError carries a terminating error up the Go call stack.

@@ -49,6 +49,39 @@ f`, "True\nTrue\nTrue\nTrue\n0\nFalse\n1\n", "", 0},
 try { f -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
 Write-Error 'z' -ErrorVariable e 2>$null; $e[0].FullyQualifiedErrorId`, "MyId,f\nMicrosoft.PowerShell.Commands.WriteErrorException,t.ps1\n", "", 0},
 
+	// [ErrorRecord]::new(exception, errorId, category, targetObject)
+	// (ErrorRecord constructor, Microsoft Learn)
+	{"errorrecord_new", `$e = [System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new('bad thing'), 'MyId', [System.Management.Automation.ErrorCategory]::InvalidArgument, 'tgt')
+$e.FullyQualifiedErrorId; $e.CategoryInfo.Category; $e.TargetObject; $e.Exception.GetType().FullName; "$e"`,
+		"MyId\nInvalidArgument\ntgt\nSystem.ArgumentException\nbad thing\n", "", 0},
+	{"errorrecord_bad_category", "[System.Management.Automation.ErrorRecord]::new([System.Exception]::new('x'), 'Id', 'Nope', $null)", "",
+		`Cannot convert argument "errorCategory", with value: "Nope"`, 0},
+	// $PSCmdlet.ThrowTerminatingError ends the function; the caller's
+	// statement fails and its next one runs (about_Functions_Advanced_Methods;
+	// CommandErrorHandling.Tests.ps1 "'ThrowTerminatingError' should always
+	// stop execution"); try/catch catches it with the record's id
+	{"throw_terminating_error", `$e = [System.Management.Automation.ErrorRecord]::new([System.InvalidOperationException]::new('stopped'), 'StopId', 'InvalidOperation', $null)
+function f { [CmdletBinding()] param() 'in f'; $PSCmdlet.ThrowTerminatingError($e); 'not reached' }
+function k { f; 'k goes on' }
+k
+try { f } catch { "caught $($_.FullyQualifiedErrorId) $($_.Exception.GetType().Name) $_" }`,
+		"in f\nk goes on\nin f\ncaught StopId,f InvalidOperationException stopped\n", "f: stopped", 0},
+	// $PSCmdlet.WriteError writes a non-terminating error with the record's id
+	{"pscmdlet_write_error", `$e = [System.Management.Automation.ErrorRecord]::new([System.Exception]::new('soft'), 'SoftId', 'NotSpecified', $null)
+function g { [CmdletBinding()] param() $PSCmdlet.WriteError($e); 'after' }
+g -ErrorVariable ev 2>$null; $ev[0].FullyQualifiedErrorId; "$($ev[0])"`, "after\nSoftId,g\nsoft\n", "", 0},
+
+	// (Get-Command X).Parameters: ParameterMetadata by name, with the
+	// common parameters of a cmdlet or advanced function (Get-Command,
+	// Microsoft Learn; CommandInfo.Parameters)
+	{"get_command_parameters", `$p = (Get-Command Test-Path).Parameters
+$p['Path'].ParameterType.FullName; $p.Path.ParameterSets['Path'].IsMandatory; $p.LiteralPath.Aliases -join ','; $p.ContainsKey('ErrorAction')
+function f { [CmdletBinding()] param([Parameter(Mandatory, Position = 0)][Alias('n')][int]$Num, [switch]$Flag) }
+$fp = (Get-Command f).Parameters
+$fp.Num.Name; $fp.Num.ParameterType.Name; $fp.Num.Aliases; $fp.Flag.SwitchParameter; $fp.Num.ParameterSets['__AllParameterSets'].Position; $fp.ContainsKey('Verbose')
+function g($a, $b) {}; (Get-Command g).Parameters.Keys -join ','`,
+		"System.String[]\nTrue\nPSPath,LP\nTrue\nNum\nInt32\nn\nTrue\n0\nTrue\na,b\n", "", 0},
+
 	// MergedCommandParameterMetadata.GetMatchingParameter: of several
 	// parameters a prefix matches, the command's own wins over the
 	// common ones (CheckRestrictedlanguage.Tests.ps1 runs Set-StrictMode -v 2)

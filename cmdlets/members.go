@@ -136,11 +136,14 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 		if e.typ == "NotImplemented" {
 			return notImplemented(pos, "", e.msg)
 		}
-		if e.typ == "NonRefArgument" || e.typ == "MethodCountCouldNotFindBest" {
+		if e.typ == "NonRefArgument" || e.typ == "MethodCountCouldNotFindBest" || e.typ == "MethodArgumentConversion" {
 			// the method binder's errors, not an exception of the method
 			id := e.typ
-			if id == "NonRefArgument" {
+			switch id {
+			case "NonRefArgument":
 				id = "NonRefArgumentToRefParameterMsg"
+			case "MethodArgumentConversion":
+				id = "MethodArgumentConversionInvalidCastArgument"
 			}
 			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: id, Category: NotSpecified,
 				Msg: e.msg, Exception: "System.Management.Automation.MethodException"}}
@@ -439,6 +442,9 @@ func errorRecordMember(rec *ErrorRecord, name string) (any, bool) {
 	case "fullyqualifiederrorid":
 		return rec.FullyQualifiedID(), true
 	case "targetobject":
+		if rec.targetObj != nil {
+			return rec.targetObj, true
+		}
 		if rec.Thrown != nil {
 			return rec.Thrown, true
 		}

@@ -750,15 +750,22 @@ func unboundDefault(typ *value.Type) any {
 }
 
 func (f *functionStage) runBlock(name string, emit emitFn) error {
+	var err error
 	for _, nb := range f.body.Named {
 		if nb.Name == name {
-			return f.s.runBody(f.fr, nb.Body.List, emit)
+			err = f.s.runBody(f.fr, nb.Body.List, emit)
 		}
 	}
 	if name == "end" && len(f.body.Named) == 0 && f.body.Stmts != nil {
-		return f.s.runBody(f.fr, f.body.Stmts, emit)
+		err = f.s.runBody(f.fr, f.body.Stmts, emit)
 	}
-	return nil
+	// ThrowTerminatingError ended this function: the caller's statement
+	// fails
+	var pe *psError
+	if asPSError(err, &pe) && pe.kind == commandTerminating {
+		pe.kind = statementTerminating
+	}
+	return err
 }
 
 // runBody runs a function body list; return ends it.

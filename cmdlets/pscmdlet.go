@@ -88,25 +88,38 @@ func (c *psCmdlet) call(lname string, args []any) (any, error) {
 	case "writewarning":
 		return voidValue{}, c.s.writeWarning(c.fr, c.common, str(0))
 	case "writeerror":
-		rec := c.record(argOr(args, 0))
-		return voidValue{}, c.s.writeError(c.fr, rec, c.common)
+		rec, ok := argOr(args, 0).(*ErrorRecord)
+		if !ok {
+			return nil, &methodErr{typ: "MethodArgumentConversion",
+				msg: fmt.Sprintf("Cannot convert argument \"errorRecord\", with value: \"%s\", for \"WriteError\" to type \"System.Management.Automation.ErrorRecord\": \"Cannot convert the \"%s\" value of type \"%s\" to type \"System.Management.Automation.ErrorRecord\".\"",
+					c.s.toString(argOr(args, 0)), c.s.toString(argOr(args, 0)), value.TypeName(argOr(args, 0)))}
+		}
+		return voidValue{}, c.s.writeError(c.fr, c.record(rec), c.common)
 	case "throwterminatingerror":
-		rec := c.record(argOr(args, 0))
-		return nil, &psError{kind: scriptTerminating, rec: rec}
+		// a terminating error of the function's statement: the caller's
+		// next statement runs, unlike after throw
+		rec, ok := argOr(args, 0).(*ErrorRecord)
+		if !ok {
+			return nil, &methodErr{typ: "MethodArgumentConversion",
+				msg: fmt.Sprintf("Cannot convert argument \"errorRecord\", with value: \"%s\", for \"ThrowTerminatingError\" to type \"System.Management.Automation.ErrorRecord\": \"Cannot convert the \"%s\" value of type \"%s\" to type \"System.Management.Automation.ErrorRecord\".\"",
+					c.s.toString(argOr(args, 0)), c.s.toString(argOr(args, 0)), value.TypeName(argOr(args, 0)))}
+		}
+		return nil, &psError{kind: commandTerminating, rec: c.record(rec)}
 	case "writeinformation", "writeprogress":
 		return voidValue{}, nil
 	}
 	return nil, notFoundMethod(c, lname)
 }
 
-// record turns an argument into an error record for WriteError.
-func (c *psCmdlet) record(v any) *ErrorRecord {
-	if r, ok := v.(*ErrorRecord); ok {
-		cp := *r
-		if cp.Command == "" {
-			cp.Command = c.name
-		}
-		return &cp
+// record is the error record WriteError and ThrowTerminatingError write:
+// the one given, made the function's, at the call.
+func (c *psCmdlet) record(r *ErrorRecord) *ErrorRecord {
+	cp := *r
+	if cp.Command == "" {
+		cp.Command = c.name
 	}
-	return &ErrorRecord{Pos: c.pos, Command: c.name, ID: "ScriptError", Category: NotSpecified, Msg: c.s.toString(v)}
+	if cp.Pos.Line == 0 {
+		cp.Pos = c.pos
+	}
+	return &cp
 }

@@ -1181,6 +1181,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o.Set("ToStringValue", str)
 		return o, nil
 	}
+	if t.Name == value.TErrorRecord {
+		return s.newErrorRecord(args)
+	}
 	if strings.HasSuffix(t.Name, "Exception") {
 		o := value.NewObject(t.Name, "System.Exception", "System.Object")
 		msg := value.ToString(argOr(args, 0))
@@ -1193,6 +1196,76 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		return o, nil
 	}
 	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("creating [%s]", t.Name)}
+}
+
+// newErrorRecord is [System.Management.Automation.ErrorRecord]::new:
+// (exception, errorId, errorCategory, targetObject), or (errorRecord,
+// replaceParentContainsErrorRecordException) to give a record another
+// exception.
+func (s *Session) newErrorRecord(args []any) (any, error) {
+	switch len(args) {
+	case 4:
+		ex, ok := args[0].(*value.Object)
+		if !ok || !isExceptionObject(ex) {
+			if args[0] == nil {
+				return nil, &methodErr{typ: "System.ArgumentNullException", msg: "Value cannot be null. (Parameter 'exception')"}
+			}
+			return nil, &methodErr{typ: "MethodArgumentConversion",
+				msg: fmt.Sprintf("Cannot convert argument \"exception\", with value: \"%s\", for \"new\" to type \"System.Exception\": \"Cannot convert the \"%s\" value of type \"%s\" to type \"System.Exception\".\"",
+					s.toString(args[0]), s.toString(args[0]), value.TypeName(args[0]))}
+		}
+		msg, _ := ex.Get("Message")
+		cat, err := errorCategoryName(args[2])
+		if err != nil {
+			return nil, err
+		}
+		rec := &ErrorRecord{ID: s.toString(args[1]), Category: Category(cat), Msg: value.ToString(msg), Exception: ex.TypeName(), exc: ex}
+		if args[3] != nil {
+			rec.Target, rec.targetObj = s.toString(args[3]), args[3]
+		}
+		return rec, nil
+	case 2:
+		if r, ok := args[0].(*ErrorRecord); ok {
+			cp := *r
+			if ex, ok := args[1].(*value.Object); ok && isExceptionObject(ex) {
+				msg, _ := ex.Get("Message")
+				cp.Msg, cp.Exception, cp.exc, cp.Thrown = value.ToString(msg), ex.TypeName(), ex, nil
+			}
+			return &cp, nil
+		}
+	}
+	return nil, &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args))}
+}
+
+// errorCategories are the names of System.Management.Automation.ErrorCategory, by value.
+func errorCategories() []string {
+	return []string{"NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected", "InvalidArgument", "InvalidData",
+		"InvalidOperation", "InvalidResult", "InvalidType", "MetadataError", "NotImplemented", "NotInstalled", "ObjectNotFound",
+		"OperationStopped", "OperationTimeout", "SyntaxError", "ParserError", "PermissionDenied", "ResourceBusy", "ResourceExists",
+		"ResourceUnavailable", "ReadError", "WriteError", "FromStdErr", "SecurityError", "ProtocolError", "ConnectionError",
+		"AuthenticationError", "LimitsExceeded", "QuotaExceeded", "NotEnabled"}
+}
+
+// errorCategoryName reads an ErrorCategory value: a name or a number.
+func errorCategoryName(v any) (string, error) {
+	names := errorCategories()
+	if e, ok := v.(*enumValue); ok {
+		v = e.name
+	}
+	if value.IsNumber(v) {
+		if n, err := value.ToInt(v); err == nil && n >= 0 && n < len(names) {
+			return names[n], nil
+		}
+	}
+	str := strings.TrimSpace(value.ToString(v))
+	for _, n := range names {
+		if strings.EqualFold(n, str) {
+			return n, nil
+		}
+	}
+	return "", &methodErr{typ: "MethodArgumentConversion",
+		msg: fmt.Sprintf("Cannot convert argument \"errorCategory\", with value: \"%s\", for \"new\" to type \"System.Management.Automation.ErrorCategory\": \"Cannot convert value \"%s\" to type \"System.Management.Automation.ErrorCategory\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"\"",
+			str, str, str, strings.Join(names, ", "))}
 }
 
 // joinPath joins path parts with '/', dropping duplicate separators.
@@ -1231,6 +1304,8 @@ func enumNames(typ string) []string {
 		return []string{"None", "RemoveEmptyEntries", "TrimEntries"}
 	case "System.DayOfWeek":
 		return []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+	case "System.Management.Automation.ErrorCategory":
+		return errorCategories()
 	}
 	return nil
 }
