@@ -149,7 +149,7 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 				Msg: e.msg, Exception: "System.Management.Automation.MethodException"}}
 		}
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: strings.TrimPrefix(e.typ[strings.LastIndexByte(e.typ, '.')+1:], ""), Category: NotSpecified,
-			Msg:       fmt.Sprintf("Exception calling %q with %q argument(s): %q", name, fmt.Sprint(n), e.msg),
+			Msg:       fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg),
 			Exception: "System.Management.Automation.MethodInvocationException"}}
 	}
 	return runtimeError(pos, err)

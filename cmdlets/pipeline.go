@@ -632,7 +632,7 @@ func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlock
 	sc.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: mi}
 	if advanced {
 		sc.vars["pscmdlet"] = &Variable{Name: "PSCmdlet", Value: &psCmdlet{s: s, fr: own, name: name, pos: pos, set: spec.setSpelling(res.set), bound: bp, emit: emit, common: &st.common,
-			invocation: mi, shouldProcess: sig.shouldProcess, confirmImpact: sig.confirmImpact}}
+			invocation: mi, confirmImpact: sig.confirmImpact}}
 	}
 	return st, nil
 }
@@ -714,6 +714,15 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 		}
 		if v, ok := res.bound["whatif"]; ok {
 			sc.vars["whatifpreference"] = &Variable{Name: "WhatIfPreference", Value: value.ToBool(v)}
+		}
+		// -Confirm asks before any change of Low impact or more,
+		// -Confirm:$false before none
+		if v, ok := res.bound["confirm"]; ok {
+			pref := "None"
+			if value.ToBool(v) {
+				pref = "Low"
+			}
+			sc.vars["confirmpreference"] = &Variable{Name: "ConfirmPreference", Value: pref}
 		}
 		if res.common.errorVar != "" {
 			sc.errVar = res.common.errorVar

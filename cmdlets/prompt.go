@@ -229,3 +229,47 @@ func (s *Session) promptItem(p *ParamDef, prompt string, typ *value.Type, list b
 		return cv, false, true
 	}
 }
+
+// choice is one answer of a choice prompt: its hot key, label and help.
+type choice struct{ key, label, help string }
+
+// promptChoice asks the user to choose, as the console host's
+// PromptForChoice does: the caption and the message, then
+// "[Y] Yes  [N] No  [?] Help (default is "Y"): "; "?" lists the choices
+// with their help, an empty answer is the default, and an answer that is
+// no choice's hot key or label asks again. The end of the input cancels
+// the prompt.
+func (s *Session) promptChoice(caption, message string, choices []choice, def int) (int, error) {
+	var b strings.Builder
+	b.WriteString("\n" + caption + "\n" + message + "\n")
+	s.hostWrite(b.String())
+	for {
+		b.Reset()
+		for _, c := range choices {
+			fmt.Fprintf(&b, "[%s] %s  ", c.key, c.label)
+		}
+		fmt.Fprintf(&b, "[?] Help (default is \"%s\"): ", choices[def].key)
+		s.hostWrite(b.String())
+		line, ok := s.readLine()
+		if !ok {
+			return 0, &methodErr{typ: "System.Management.Automation.Host.PromptingException", msg: "The prompt was canceled."}
+		}
+		answer := strings.TrimSpace(line)
+		switch answer {
+		case "":
+			return def, nil
+		case "?":
+			b.Reset()
+			for _, c := range choices {
+				fmt.Fprintf(&b, "%s - %s\n", c.key, c.help)
+			}
+			s.hostWrite(b.String())
+			continue
+		}
+		for i, c := range choices {
+			if strings.EqualFold(answer, c.key) || strings.EqualFold(answer, c.label) {
+				return i, nil
+			}
+		}
+	}
+}

@@ -102,3 +102,78 @@ func TestNonInteractive(t *testing.T) {
 		t.Errorf("mandatory: stdout %q stderr %q", out, errs)
 	}
 }
+
+// ShouldProcess asks for confirmation when the function's ConfirmImpact
+// reaches $ConfirmPreference (High by default; -Confirm makes it Low,
+// -Confirm:$false None), as PowerShell's command runtime does
+// (about_Functions_CmdletBindingAttribute, ConfirmImpact;
+// CommonParameters.Tests.ps1 "confirmimpact support"); ShouldContinue
+// always asks. The console host's prompt: "Confirm", the question, then
+// the choices with Yes the default.
+func TestConfirmPrompt(t *testing.T) {
+	const fn = `function get-foo {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param()
+    if ($PSCmdlet.ShouldProcess('foo', 'foo action')) { 'foo action' }
+}
+`
+	const question = "\nConfirm\nAre you sure you want to perform this action?\nPerforming the operation \"foo action\" on target \"foo\".\n" +
+		"[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): "
+	tests := []struct {
+		name, script, stdin, out, errSub string
+		opts                             []cmdlets.Option
+	}{
+		{name: "yes", script: fn + "get-foo", stdin: "y\n", out: question + "foo action\n", opts: []cmdlets.Option{cmdlets.WithConsole()}},
+		{name: "default_yes", script: fn + "get-foo", stdin: "\n", out: question + "foo action\n", opts: []cmdlets.Option{cmdlets.WithConsole()}},
+		{name: "no", script: fn + "get-foo; 'after'", stdin: "n\n", out: question + "after\n", opts: []cmdlets.Option{cmdlets.WithConsole()}},
+		{name: "help_then_yes", script: fn + "get-foo", stdin: "?\ny\n", opts: []cmdlets.Option{cmdlets.WithConsole()},
+			out: question + "Y - Continue with only the next step of the operation.\nA - Continue with all the steps of the operation.\n" +
+				"N - Skip this operation and proceed with the next operation.\nL - Skip this operation and all subsequent operations.\n" +
+				"S - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline.\n" +
+				"[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): foo action\n"},
+		// Yes to All holds for the rest of the call
+		{name: "yes_to_all", script: `function f { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')] param() foreach ($i in 1..3) { if ($PSCmdlet.ShouldProcess("t$i", 'act')) { "did $i" } } }
+f`, stdin: "a\n", opts: []cmdlets.Option{cmdlets.WithConsole()},
+			out: "\nConfirm\nAre you sure you want to perform this action?\nPerforming the operation \"act\" on target \"t1\".\n" +
+				"[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): did 1\ndid 2\ndid 3\n"},
+		// below the threshold no question; -Confirm:$false never asks;
+		// ConfirmImpact None never asks, even with -Confirm
+		{name: "medium_no_question", script: `function f { [CmdletBinding(SupportsShouldProcess)] param() if ($PSCmdlet.ShouldProcess('x')) { 'done' } }; f`, out: "done\n"},
+		{name: "confirm_false", script: fn + "get-foo -Confirm:$false", out: "foo action\n"},
+		{name: "impact_none", script: `function f { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'None')] param() if ($PSCmdlet.ShouldProcess('x')) { 'done' } }; f -Confirm`, out: "done\n"},
+		// -Confirm asks at Low impact and above
+		{name: "confirm_switch", script: `function f { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Low')] param() if ($PSCmdlet.ShouldProcess('x')) { 'done' } }; f -Confirm`, stdin: "n\n",
+			opts: []cmdlets.Option{cmdlets.WithConsole()},
+			out:  "\nConfirm\nAre you sure you want to perform this action?\nPerforming the operation \"f\" on target \"x\".\n[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): "},
+		// $ConfirmPreference lowered asks too
+		{name: "confirm_preference", script: "$ConfirmPreference = 'Medium'\n" + `function f { [CmdletBinding(SupportsShouldProcess)] param() $PSCmdlet.ShouldProcess('x') }; f`, stdin: "y\n",
+			opts: []cmdlets.Option{cmdlets.WithConsole()},
+			out:  "\nConfirm\nAre you sure you want to perform this action?\nPerforming the operation \"f\" on target \"x\".\n[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): True\n"},
+		// without a console the host cannot ask (HostFunctionPromptNotImplemented)
+		{name: "no_console", script: fn + "get-foo; 'after'", out: "after\n",
+			errSub: "A command that prompts the user failed because the host program or the command type does not support user interaction. The host was attempting to request confirmation with the following message: Are you sure you want to perform this action?\nPerforming the operation \"foo action\" on target \"foo\"."},
+		{name: "noninteractive", script: fn + "get-foo", opts: []cmdlets.Option{cmdlets.WithNonInteractive()},
+			errSub: `Exception calling "ShouldProcess" with "2" argument(s): "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."`},
+		// ShouldContinue asks always; with [ref]s Yes to All is kept in them
+		{name: "should_continue", script: `function f { [CmdletBinding()] param() if ($PSCmdlet.ShouldContinue('Really?', 'Check')) { 'went on' } }; f`, stdin: "y\n",
+			opts: []cmdlets.Option{cmdlets.WithConsole()},
+			out:  "\nCheck\nReally?\n[Y] Yes  [N] No  [S] Suspend  [?] Help (default is \"Y\"): went on\n"},
+		{name: "should_continue_refs", script: `function f { [CmdletBinding()] param() $all = $false; $none = $false
+foreach ($i in 1..2) { if ($PSCmdlet.ShouldContinue("item $i", 'Check', [ref]$all, [ref]$none)) { "did $i" } }; "all=$all" }
+f`, stdin: "a\n", opts: []cmdlets.Option{cmdlets.WithConsole()},
+			out: "\nCheck\nitem 1\n[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): did 1\ndid 2\nall=True\n"},
+		{name: "should_continue_no_console", script: `function f { [CmdletBinding()] param() $PSCmdlet.ShouldContinue('Really?', 'Check') }; f`,
+			errSub: "does not support user interaction"},
+	}
+	for _, c := range tests {
+		t.Run(c.name, func(t *testing.T) {
+			out, errs, _ := runHost(t, c.script, c.stdin, nil, c.opts...)
+			if out != c.out {
+				t.Errorf("stdout %q, want %q (stderr %q)", out, c.out, errs)
+			}
+			if c.errSub == "" && errs != "" || !strings.Contains(errs, c.errSub) {
+				t.Errorf("stderr %q, want %q", errs, c.errSub)
+			}
+		})
+	}
+}
