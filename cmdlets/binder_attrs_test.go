@@ -265,6 +265,17 @@ var pipelineOrderTests = []evalCase{
 Write-Error 'Bad' 2>$null; Hook $?; Hook $?`, "hook False\nhook True\n", "", 0},
 	{"question_after_success", `function Hook { param([bool]$Value) "hook $Value" }
 Write-Output 'Hi' | Out-Null; Hook $?`, "hook True\n", "", 0},
+	// DollarHook.Tests.ps1: an expression statement sets $? to true when
+	// it has run, except $(...) with statements, a paren expression
+	// around a command and @(...) with a command last
+	{"question_expression_statements", `function Hook { param([bool]$Value) "hook $Value" }
+"Hi $(Write-Error 'Bad')"; Hook $?
+$(Write-Error 'Bad'); Hook $?
+Write-Error 'Bad'; ('Hi'); Hook $?
+(Write-Error 'Bad'); Hook $?
+Write-Error 'Bad'; @(); Hook $?
+@('Hi'; Write-Error 'Bad'); Hook $?
+Write-Error 'Bad'; $x = "Hi $(Write-Error 'Bad')"; Hook $?`, "Hi \nhook True\nhook False\nHi\nhook True\nhook False\nhook True\nHi\nhook False\nhook True\n", "Bad", 0},
 }
 
 func TestPipelineOrder(t *testing.T) {

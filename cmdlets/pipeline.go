@@ -84,6 +84,10 @@ func (s *Session) execAssignment(fr frame, st *parser.PipelineStatement) error {
 		}
 		return err
 	}
+	// an assignment of a plain expression sets $? (see setsSuccess)
+	if statementSetsSuccess(st.Right) {
+		s.lastOK = true
+	}
 	return nil
 }
 
@@ -150,7 +154,74 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 			return err
 		}
 	}
+	if len(p.Elems) == 1 {
+		if ce, ok := p.Elems[0].(*parser.CommandExpression); ok && setsSuccess(ce.Expr) {
+			s.lastOK = true
+		}
+	}
 	return nil
+}
+
+// setsSuccess reports whether an expression statement sets $? to true
+// when it has run, whatever the commands in it did, as PowerShell's
+// compiler decides (Compiler.ShouldSetExecutionStatusToSuccess; the cases
+// of DollarHook.Tests.ps1): a plain expression ("Hi $(Write-Error x)")
+// does; a paren expression as its pipeline; $() only when empty; @() when
+// empty or holding one pure expression without a trap.
+func setsSuccess(e *parser.Expr) bool {
+	if e == nil {
+		return true
+	}
+	u, ok := e.Tree.(*parser.Unary)
+	if !ok || len(u.Prefix) > 0 || len(u.Post) > 0 {
+		return true
+	}
+	switch x := u.Primary.(type) {
+	case *parser.ParenExpr:
+		return statementSetsSuccess(x.Stmt)
+	case *parser.SubExpr:
+		return x.List == nil || countStatements(x.List) == 0
+	case *parser.ArrayExpr:
+		if x.List == nil {
+			return true
+		}
+		switch n := countStatements(x.List); {
+		case n == 0:
+			return true
+		case n == 1 && len(x.List.Stmts) == 1:
+			return statementSetsSuccess(x.List.Stmts[0])
+		}
+		return false
+	}
+	return true
+}
+
+// statementSetsSuccess is setsSuccess for a statement: a pipeline that is
+// one expression, or an assignment of one.
+func statementSetsSuccess(st parser.Statement) bool {
+	ps, ok := st.(*parser.PipelineStatement)
+	if !ok || len(ps.Chain) > 0 {
+		return false
+	}
+	if ps.Op != "" {
+		return statementSetsSuccess(ps.Right)
+	}
+	if ps.Left == nil || len(ps.Left.Elems) != 1 {
+		return false
+	}
+	ce, ok := ps.Left.Elems[0].(*parser.CommandExpression)
+	return ok && setsSuccess(ce.Expr)
+}
+
+// countStatements counts the statements of a list, traps left out.
+func countStatements(l *parser.StatementList) int {
+	n := 0
+	for _, st := range l.Stmts {
+		if _, trap := st.(*parser.TrapStatement); !trap {
+			n++
+		}
+	}
+	return n
 }
 
 // exprStage is an expression as the first element of a pipeline.
