@@ -138,6 +138,13 @@ var attrTests = []evalCase{
 	// a non-mandatory parameter takes all of them
 	{"optional_takes_empty", `function f { param([string]$a, [string[]]$b) "ran[$a]" }; f -a '' -b @()`, "ran[]\n", "", 0},
 
+	// a parameter's validation attributes check what the variable is
+	// assigned later too (PSVariable; Metadata InvalidValueFailure)
+	{"variable_keeps_validation", "function f { param([ValidateSet('a', 'b')]$x) $x = 'b'; $x; $x = 'c'; \"still $x\" }\nf a", "b\nstill b\n",
+		`The variable cannot be validated because the value c is not a valid value for the x variable.`, 0},
+	{"variable_validation_null", "function f { param([ValidateNotNull()]$o) $o = $null; 'after' }\nf 1", "after\n",
+		`The variable cannot be validated because the value $null is not a valid value for the o variable.`, 0},
+
 	// attributes csemu does not honour say so; the informational ones
 	// are accepted
 	{"unknown_attribute", "function f { param([ValidateDrive('C')]$p) $p }\nf x\n'after'", "after\n",
@@ -276,6 +283,32 @@ Write-Error 'Bad'; ('Hi'); Hook $?
 Write-Error 'Bad'; @(); Hook $?
 @('Hi'; Write-Error 'Bad'); Hook $?
 Write-Error 'Bad'; $x = "Hi $(Write-Error 'Bad')"; Hook $?`, "Hi \nhook True\nhook False\nHi\nhook True\nhook False\nhook True\nHi\nhook False\nhook True\n", "Bad", 0},
+}
+
+// The clean block (about_Functions_Advanced_Methods; PipelineBehaviour.Tests.ps1):
+// it runs last, also after a terminating error, only when another block
+// of the function ran; its output is discarded, its other streams are
+// not; exit in it ends only the block.
+var cleanTests = []evalCase{
+	{"clean_after_end", `function f { begin { 'BEGIN' } process { 'PROCESS' } end { 'END' } clean { Write-Host 'clean'; 'discarded' } }; f`,
+		"BEGIN\nPROCESS\nEND\nclean\n", "", 0},
+	{"clean_needs_a_block", `function t1 { clean { Write-Host 't1 clean' } }; t1; 'after'`, "after\n", "", 0},
+	{"clean_no_input", `function t2 { process { "t2 $_" } clean { Write-Host 't2 clean' } }; @() | t2; 1 | t2`, "t2 1\nt2 clean\n", "", 0},
+	{"clean_after_throw", `function f { process { throw 'boom' } clean { Write-Host 'cleaned' } }; try { 1 | f } catch { "caught $_" }`, "cleaned\ncaught boom\n", "", 0},
+	{"clean_in_pipeline_order", `function a { end { 1 } clean { Write-Host 'a clean' } }; function b { process { $_ } clean { Write-Host 'b clean' } }; a | b`,
+		"1\na clean\nb clean\n", "", 0},
+	{"clean_exit_stays", `function f { end {} clean { Write-Host 'in clean'; exit; Write-Host 'not here' } }; f; 'after'`, "in clean\nafter\n", "", 0},
+	{"clean_script_block", `& { end { 'sb end' } clean { Write-Host 'sb clean'; 'discarded' } }`, "sb end\nsb clean\n", "", 0},
+	{"dynamicparam", "function f { dynamicparam { } end { 'x' } }\nf\n'after'", "after\n", "[NotImplemented] a dynamicparam block is not emulated", 0},
+}
+
+func TestCleanBlock(t *testing.T) {
+	for _, c := range cleanTests {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
 }
 
 func TestPipelineOrder(t *testing.T) {

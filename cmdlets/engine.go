@@ -231,6 +231,9 @@ type Variable struct {
 	Type  *value.Type
 	// ReadOnly variables cannot be assigned.
 	ReadOnly bool
+	// validators are the validation attributes of a parameter, which
+	// check what the variable is later assigned too.
+	validators []validator
 }
 
 // Scope holds variables and functions.
@@ -378,6 +381,9 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 			}
 			v = cv
 		}
+		if err := s.validateVariable(old, target, v); err != nil {
+			return err
+		}
 		old.Value = v
 		return nil
 	}
@@ -389,6 +395,28 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 		}
 	}
 	target.vars[key] = &Variable{Name: name, Value: v}
+	return nil
+}
+
+// validateVariable checks a value assigned to a variable that has
+// validation attributes (a parameter's), as PSVariable does: a value they
+// refuse is InvalidValueFailure.
+func (s *Session) validateVariable(v *Variable, sc *Scope, val any) error {
+	if len(v.validators) == 0 {
+		return nil
+	}
+	vc := &valCtx{tc: s, fr: frame{scope: sc}}
+	for _, check := range v.validators {
+		if check.validate(vc, val) != nil {
+			shown := "$null"
+			if val != nil {
+				shown = value.ToString(val)
+			}
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{ID: "ValidateSetFailure", Category: MetadataError,
+				Msg:       fmt.Sprintf("The variable cannot be validated because the value %s is not a valid value for the %s variable.", shown, v.Name),
+				Exception: "System.Management.Automation.ValidationMetadataException"}}
+		}
+	}
 	return nil
 }
 

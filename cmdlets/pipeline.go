@@ -139,8 +139,27 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 		next := st
 		down = func(v any) error { return next.process(v, true) }
 	}
-	// an upstream begin block that writes runs the downstream command's
-	// begin first (see began)
+	// the clean blocks of the functions that ran run last, also when the
+	// pipeline fails
+	if err := s.runStages(stages); err != nil {
+		cleanStages(stages)
+		return err
+	}
+	if err := cleanStages(stages); err != nil {
+		return err
+	}
+	if len(p.Elems) == 1 {
+		if ce, ok := p.Elems[0].(*parser.CommandExpression); ok && setsSuccess(ce.Expr) {
+			s.lastOK = true
+		}
+	}
+	return nil
+}
+
+// runStages runs the begin, process and end of a pipeline's stages. An
+// upstream begin block that writes runs the downstream command's begin
+// first (see began).
+func (s *Session) runStages(stages []stage) error {
 	for _, st := range stages {
 		if err := st.begin(); err != nil {
 			return err
@@ -154,12 +173,26 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 			return err
 		}
 	}
-	if len(p.Elems) == 1 {
-		if ce, ok := p.Elems[0].(*parser.CommandExpression); ok && setsSuccess(ce.Expr) {
-			s.lastOK = true
+	return nil
+}
+
+// cleaner is a stage with a clean block.
+type cleaner interface {
+	clean() error
+}
+
+// cleanStages runs the clean blocks of a pipeline's stages; it returns
+// the first error one of them ends with.
+func cleanStages(stages []stage) error {
+	var first error
+	for _, st := range stages {
+		if c, ok := st.(cleaner); ok {
+			if err := c.clean(); err != nil && first == nil {
+				first = err
+			}
 		}
 	}
-	return nil
+	return first
 }
 
 // setsSuccess reports whether an expression statement sets $? to true
@@ -608,8 +641,9 @@ type functionStage struct {
 	common  commonParams
 	// restore puts back the caller's variables a dot-sourced body set.
 	restore func()
-	// began is set once the begin block has run.
-	began bool
+	// began is set once begin has been called; ran once a begin, process
+	// or end block has run; cleaned once the clean block has.
+	began, ran, cleaned bool
 	// lastBound are the parameters the last pipeline object bound, in a
 	// body without a process block.
 	lastBound []string
@@ -656,6 +690,9 @@ func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlock
 	sig, err := s.signature(body, extra, inv.defFile)
 	if err != nil {
 		return nil, err
+	}
+	if hasNamed(body, "dynamicparam") {
+		return nil, notImplemented(body.Pos, "", "a dynamicparam block")
 	}
 	params, defs, advanced := sig.params, sig.defs, sig.advanced
 	spec := &bindSpec{command: name, params: defs, common: advanced, loose: !advanced, script: true, defaultSet: sig.defaultSet}
@@ -757,7 +794,7 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 		if typ != nil && typ.Name == value.TString && v == nil {
 			v = ""
 		}
-		sc.vars[key] = &Variable{Name: d.Name, Value: v, Type: typ}
+		sc.vars[key] = &Variable{Name: d.Name, Value: v, Type: typ, validators: d.validators}
 	}
 	for k, v := range res.bound {
 		if isCommonParam(k) {
@@ -833,10 +870,12 @@ func (f *functionStage) runBlock(name string, emit emitFn) error {
 	var err error
 	for _, nb := range f.body.Named {
 		if nb.Name == name {
+			f.ran = f.ran || name != "clean"
 			err = f.s.runBody(f.fr, nb.Body.List, emit)
 		}
 	}
 	if name == "end" && len(f.body.Named) == 0 && f.body.Stmts != nil {
+		f.ran = true
 		err = f.s.runBody(f.fr, f.body.Stmts, emit)
 	}
 	// ThrowTerminatingError ended this function: the caller's statement
@@ -947,6 +986,23 @@ func (s *Session) bindPipelineVars(f *functionStage, in any) ([]string, error) {
 		}
 	}
 	return added, nil
+}
+
+// clean runs the clean block, about_Functions_Advanced_Methods: once,
+// after the end block or when the pipeline fails, and only when another
+// block of the function ran; what it writes to the output is discarded.
+func (f *functionStage) clean() error {
+	if !f.ran || f.cleaned || !hasNamed(f.body, "clean") {
+		return nil
+	}
+	f.cleaned = true
+	err := f.runBlock("clean", func(any) error { return nil })
+	// exit in a clean block ends only the block
+	var fl *flow
+	if errors.As(err, &fl) {
+		return nil
+	}
+	return err
 }
 
 func (f *functionStage) end() error {
@@ -1137,16 +1193,36 @@ func (s *Session) streamScriptBlock(fr frame, sb *ScriptBlock, item any, args []
 	}
 	var err error
 	if len(sb.Body.Named) > 0 {
+		if hasNamed(sb.Body, "dynamicparam") {
+			return notImplemented(sb.Body.Pos, "", "a dynamicparam block")
+		}
+		ran := false
 		for _, name := range []string{"begin", "process", "end"} {
 			for _, nb := range sb.Body.Named {
 				if nb.Name == name {
+					ran = true
 					if err = s.runBody(own, nb.Body.List, emit); err != nil {
-						return err
+						break
+					}
+				}
+			}
+			if err != nil {
+				break
+			}
+		}
+		// the clean block runs last, its output discarded; exit in it ends
+		// only the block
+		if ran {
+			for _, nb := range sb.Body.Named {
+				if nb.Name == "clean" {
+					var fl *flow
+					if cerr := s.runBody(own, nb.Body.List, func(any) error { return nil }); cerr != nil && err == nil && !errors.As(cerr, &fl) {
+						err = cerr
 					}
 				}
 			}
 		}
-		return nil
+		return err
 	}
 	if current {
 		err = s.execList(own, sb.Body.Stmts, emit)
