@@ -161,6 +161,10 @@ f y`, "got y\n", "", 0},
 		`[NotImplemented] [CmdletBinding(SupportsPaging)] is not emulated`, 0},
 	{"parameter_unknown_property", "function f { param([Parameter(HelpMessageBaseName = 'x')]$p) $p }\nf x", "",
 		`[NotImplemented] [Parameter(HelpMessageBaseName)] is not emulated`, 0},
+	// [Alias()] on a function's param block names aliases of the function
+	// (about_Functions_Advanced, Alias attribute)
+	{"function_alias", `function Get-Thing { [CmdletBinding()] [Alias('gth')] param($x) "thing $x $($MyInvocation.InvocationName)" }
+gth 1; (Get-Command gth).Name`, "thing 1 gth\ngth -> Get-Thing\n", "", 0},
 	{"attribute_full_name", `function f { param([System.Management.Automation.ValidateNotNullOrEmptyAttribute()][string]$s) "[$s]" }; f a`, "[a]\n", "", 0},
 }
 
@@ -241,6 +245,12 @@ f -y 1`, "set=A\n", "", 0},
 	{"string_array_simple", `function f { param([string]$s) $s }; f a, b`, "a b\n", "", 0},
 	// a typed parameter converts $null as the type does
 	{"null_to_int", `function f { param([int]$n) $n; $PSBoundParameters['n'] }; f -n $null`, "0\n0\n", "", 0},
+	// ParameterBinding.Tests.ps1 "Too many parameter sets defined": 32
+	// sets at most
+	{"parameter_sets_limit", `$sb = { param($n) $p = (1..$n | ForEach-Object { "[Parameter(ParameterSetName = 'set$_')]` + "`" + `$a$_" }) -join ', '
+    & ([scriptblock]::Create("param($p) 'working'")) -a1 123 }
+& $sb 32
+& $sb 33`, "working\n", "Cannot get or run the command. The maximum number of parameter sets for this command has been exceeded.", 0},
 	// a mandatory parameter missing from a command with no console is an
 	// error before the command runs (its begin block does not run)
 	{"missing_before_begin", "function f { param([Parameter(Mandatory)]$a) begin { 'begin' } end { $a } }\nf\n'after'", "after\n",

@@ -257,6 +257,10 @@ func sessionCommands(c *Call) []commandEntry {
 	for a, to := range c.s.aliases {
 		target, ok := c.s.Command(to)
 		if !ok || target.NotImplemented {
+			// an alias of a function ([Alias()] on its param block)
+			if f, ok := c.s.lookupFunc(c.fr.scope, to); ok {
+				aliases = append(aliases, commandEntry{kind: "Alias", name: a, target: f.Name})
+			}
 			continue
 		}
 		aliases = append(aliases, commandEntry{kind: "Alias", name: a, target: target.Name, module: target.Module, cmd: target})

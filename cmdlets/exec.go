@@ -205,7 +205,7 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 			f.Before = commentBefore(src[:st.Pos.Offset])
 		}
 		s.defineFunc(fr.scope, f)
-		return nil
+		return s.functionAliases(fr, f)
 	case *parser.ClassDefinition:
 		return s.defineClass(fr, st)
 	case *parser.EnumDefinition:
@@ -217,6 +217,33 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 		return nil
 	}
 	return fmt.Errorf("unknown statement %T", st)
+}
+
+// functionAliases makes the aliases an [Alias()] attribute of a
+// function's param block names, as defining the function does in
+// PowerShell (about_Functions_Advanced, Alias attribute).
+func (s *Session) functionAliases(fr frame, f *Function) error {
+	if f.Body == nil || f.Body.Param == nil {
+		return nil
+	}
+	for _, a := range f.Body.Param.Attrs {
+		if attrName(a.Name) != "alias" {
+			continue
+		}
+		for _, arg := range a.Args {
+			if arg.Name != "" {
+				return propertyNotFound(arg, "Alias")
+			}
+			v, err := s.attrArgValue(fr.file, arg)
+			if err != nil {
+				return err
+			}
+			for _, it := range value.AsSlice(v) {
+				s.aliases[strings.ToLower(value.ToString(it))] = f.Name
+			}
+		}
+	}
+	return nil
 }
 
 // evalCond evaluates a condition pipeline to a bool.

@@ -100,6 +100,9 @@ func (s *Session) signature(body *parser.ScriptBlockBody, extra []*parser.Parame
 				}
 			case "outputtype", "suppressmessage", "debuggerhidden":
 				// no effect on running code (see above)
+			case "alias":
+				// the function's aliases, made when it is defined (see
+				// functionAliases)
 			default:
 				return nil, notImplemented(a.Pos, "", "the ["+a.Name+"()] attribute on a param block")
 			}
@@ -111,6 +114,21 @@ func (s *Session) signature(body *parser.ScriptBlockBody, extra []*parser.Parame
 	}
 	sig.defs = defs
 	sig.advanced = sig.advanced || adv
+	// a command has at most 32 parameter sets (MergedCommandParameterMetadata)
+	sets := map[string]bool{}
+	if sig.defaultSet != "" && !strings.EqualFold(sig.defaultSet, allParameterSets) {
+		sets[strings.ToLower(sig.defaultSet)] = true
+	}
+	for _, d := range defs {
+		for _, ps := range d.Sets {
+			sets[strings.ToLower(ps)] = true
+		}
+	}
+	if len(sets) > 32 {
+		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: body.Pos, ID: "ParsingTooManyParameterSets", Category: MetadataError,
+			Msg:       "Cannot get or run the command. The maximum number of parameter sets for this command has been exceeded.",
+			Exception: "System.Management.Automation.ParsingMetadataException"}}
+	}
 	if sig.shouldProcess {
 		sig.defs = append(sig.defs, shouldProcessDefs...)
 	}
