@@ -980,6 +980,7 @@ func listVars(sc *Scope) []*Variable {
 				continue
 			}
 			seen[k] = true
+			v.get()
 			out = append(out, v)
 		}
 	}

@@ -72,7 +72,9 @@ type Session struct {
 	classes    map[string]*classDef
 	regexCache map[string]*regexp2.Regexp
 	specs      map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
-	sources    map[string]string
+	// sigs are the parameters of script block bodies (see signature)
+	sigs    map[*parser.ScriptBlockBody]*scriptSig
+	sources map[string]string
 	// statics implements the static members of .NET types (see staticTypes).
 	statics map[string]staticFunc
 	// file is the script being run, for $PSScriptRoot and errors.
@@ -236,6 +238,15 @@ type Variable struct {
 	validators []validator
 }
 
+// get returns the variable's value; a $MyInvocation not built yet is
+// built now.
+func (v *Variable) get() any {
+	if l, ok := v.Value.(*lazyInvocation); ok {
+		v.Value = l.get()
+	}
+	return v.Value
+}
+
 // Scope holds variables and functions.
 type Scope struct {
 	parent *Scope
@@ -272,6 +283,7 @@ func (s *Session) lookupVar(sc *Scope, name string) (*Variable, bool) {
 	}
 	for c := sc; c != nil; c = c.parent {
 		if v, ok := c.vars[string(key)]; ok {
+			v.get()
 			return v, true
 		}
 	}
@@ -301,7 +313,7 @@ func (s *Session) getVar(sc *Scope, name string) (any, bool) {
 			return s.getVar(s.scriptScope(sc), rest)
 		case "local", "private", "using":
 			if v, ok := sc.vars[strings.ToLower(rest)]; ok {
-				return v.Value, true
+				return v.get(), true
 			}
 			if prefix == "using" {
 				return s.getVar(sc, rest)

@@ -66,6 +66,25 @@ func sourceLine(src string, n int) string {
 	return strings.TrimSuffix(src, "\r")
 }
 
+// lazyInvocation stands for $MyInvocation until something reads it:
+// building the object costs more than most function calls (see
+// Variable.get).
+type lazyInvocation struct {
+	s       *Session
+	inv     *invocation
+	bound   *value.Hashtable
+	unbound []any
+	obj     *value.Object
+}
+
+// get returns $MyInvocation, built the first time.
+func (l *lazyInvocation) get() *value.Object {
+	if l.obj == nil {
+		l.obj = l.s.invocationInfo(l.inv, l.bound, l.unbound)
+	}
+	return l.obj
+}
+
 // invocationInfo builds $MyInvocation: an InvocationInfo whose MyCommand
 // describes what runs and whose position members describe the call (the
 // calling script, its line and the statement), as PowerShell fills it.

@@ -61,6 +61,24 @@ func attrName(name string) string {
 // function Name(params) form) with their attributes. file is the script
 // that defines the body, where its attributes' script blocks come from.
 func (s *Session) signature(body *parser.ScriptBlockBody, extra []*parser.Parameter, file string) (*scriptSig, error) {
+	// attribute arguments are constants and script blocks, so a body's
+	// signature is made once, as PowerShell compiles it once
+	if sig, ok := s.sigs[body]; ok {
+		return sig, nil
+	}
+	sig, err := s.makeSignature(body, extra, file)
+	if err != nil {
+		return nil, err
+	}
+	if s.sigs == nil {
+		s.sigs = map[*parser.ScriptBlockBody]*scriptSig{}
+	}
+	s.sigs[body] = sig
+	return sig, nil
+}
+
+// makeSignature is signature, made.
+func (s *Session) makeSignature(body *parser.ScriptBlockBody, extra []*parser.Parameter, file string) (*scriptSig, error) {
 	sig := &scriptSig{confirmImpact: "Medium"}
 	sig.params = extra
 	positional := true

@@ -736,7 +736,7 @@ func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlock
 		return nil, err
 	}
 	bp, _ := sc.vars["psboundparameters"].Value.(*value.Hashtable)
-	mi := s.invocationInfo(inv, bp, res.extra)
+	mi := &lazyInvocation{s: s, inv: inv, bound: bp, unbound: res.extra}
 	sc.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: mi}
 	if advanced {
 		sc.vars["pscmdlet"] = &Variable{Name: "PSCmdlet", Value: &psCmdlet{s: s, fr: own, name: name, pos: pos, set: spec.setSpelling(res.set), bound: bp, emit: emit, common: &st.common,

@@ -21,7 +21,7 @@ type psCmdlet struct {
 	emit   emitFn
 	common *commonParams
 	// invocation is $MyInvocation of the function.
-	invocation *value.Object
+	invocation *lazyInvocation
 	// confirmImpact is [CmdletBinding(ConfirmImpact = ...)].
 	confirmImpact string
 	// continueAll is 1 after Yes to All, -1 after No to All.
@@ -39,7 +39,7 @@ func (c *psCmdlet) member(name string) (any, bool) {
 		}
 		return c.set, true
 	case "myinvocation":
-		return c.invocation, true
+		return c.invocation.get(), true
 	case "commandruntime":
 		return c.name, true
 	}
