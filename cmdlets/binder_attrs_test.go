@@ -312,6 +312,28 @@ var cleanTests = []evalCase{
 	{"dynamicparam", "function f { dynamicparam { } end { 'x' } }\nf\n'after'", "after\n", "[NotImplemented] a dynamicparam block is not emulated", 0},
 }
 
+// PipelineChainOperator.Tests.ps1 "1,2 | Test-NonTerminatingError &&
+// ...": a command that wrote a non-terminating error failed ($? is false),
+// even when the function's last statement succeeded
+var commandStatusTests = []evalCase{
+	{"function_wrote_error", `filter nt { [CmdletBinding()] param([Parameter(ValueFromPipeline)][object[]]$in)
+    if ($in -ne 2) { return $in }
+    $PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new([System.Exception]::new('NTERROR'), 'NTERROR', 'NotSpecified', $null))
+}
+1, 2 | nt && 'second'
+1, 2 | nt || 'other'`, "1\n1\nother\n", "NTERROR", 0},
+	{"function_handled_error", `function h { try { 1 / 0 } catch { 'handled' } }; h && 'next'`, "handled\nnext\n", "", 0},
+}
+
+func TestCommandStatus(t *testing.T) {
+	for _, c := range commandStatusTests {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
+}
+
 func TestCleanBlock(t *testing.T) {
 	for _, c := range cleanTests {
 		t.Run(c.name, func(t *testing.T) {

@@ -64,14 +64,18 @@ type Session struct {
 	lastOK     bool
 	// questionOK is what $? reads: the status of the previous statement.
 	questionOK bool
-	tryDepth   int
-	callDepth  int
-	ctx        context.Context
-	sink       *outputSink
-	strict     bool
-	classes    map[string]*classDef
-	regexCache map[string]*regexp2.Regexp
-	specs      map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
+	// errorsWritten counts the errors written to the error stream (and
+	// statement errors reported): a pipeline during which one was written
+	// failed, whatever the statements inside its functions did last.
+	errorsWritten int
+	tryDepth      int
+	callDepth     int
+	ctx           context.Context
+	sink          *outputSink
+	strict        bool
+	classes       map[string]*classDef
+	regexCache    map[string]*regexp2.Regexp
+	specs         map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
 	// sigs are the parameters of script block bodies (see signature)
 	sigs    map[*parser.ScriptBlockBody]*scriptSig
 	sources map[string]string

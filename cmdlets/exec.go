@@ -101,6 +101,7 @@ func (s *Session) execList(fr frame, list *parser.StatementList, emit emitFn) er
 				s.printError(pe.rec)
 			}
 			s.lastOK = false
+			s.errorsWritten++
 			continue
 		}
 		return err

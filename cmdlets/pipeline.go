@@ -128,6 +128,7 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 	// $? in the arguments is the status of the statement before
 	s.questionOK = s.lastOK
 	s.lastOK = true
+	written := s.errorsWritten
 	stages := make([]stage, len(p.Elems))
 	down := emit
 	for i := len(p.Elems) - 1; i >= 0; i-- {
@@ -149,9 +150,17 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 		return err
 	}
 	if len(p.Elems) == 1 {
-		if ce, ok := p.Elems[0].(*parser.CommandExpression); ok && setsSuccess(ce.Expr) {
-			s.lastOK = true
+		if ce, ok := p.Elems[0].(*parser.CommandExpression); ok {
+			if setsSuccess(ce.Expr) {
+				s.lastOK = true
+			}
+			return nil
 		}
+	}
+	// a command that wrote an error failed, even when the last statement
+	// of a function in it succeeded
+	if s.errorsWritten != written {
+		s.lastOK = false
 	}
 	return nil
 }

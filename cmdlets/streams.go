@@ -26,6 +26,7 @@ func (s *Session) actionFor(fr frame, explicit, prefVar string) string {
 func (s *Session) writeError(fr frame, rec *ErrorRecord, cp *commonParams) error {
 	action := strings.ToLower(s.actionFor(fr, cp.errorAction, "ErrorActionPreference"))
 	s.lastOK = false
+	s.errorsWritten++
 	if action == "ignore" {
 		return nil
 	}
