@@ -283,7 +283,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 		switch {
 		case a.hasValue || a.colon:
 			v, known = a.value, !a.unknown
-			if p.IsSwitch() && known {
+			if p.IsSwitch() && known && !spec.script {
 				v = value.ToBool(v)
 			}
 		case p.IsSwitch():
@@ -999,8 +999,13 @@ func convertScriptArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v
 				return nil, e
 			}
 		}
-		// [bool] takes only Boolean values and numbers; so do the items of
-		// an advanced function's [bool[]]
+		// [bool] and [switch] take only Boolean values and numbers; so do
+		// the items of an advanced function's [bool[]]
+		if t == "switch" {
+			if err := checkBoolArg(spec, p, v, pos); err != nil {
+				return nil, err
+			}
+		}
 		if typ != nil && (typ.Name == value.TBool || spec.common && typ.Elem != nil && typ.Elem.Name == value.TBool) {
 			for _, it := range boolItems(typ, v) {
 				if err := checkBoolArg(spec, p, it, pos); err != nil {
@@ -1044,8 +1049,12 @@ func checkBoolArg(spec *bindSpec, p *ParamDef, v any, pos parser.Pos) error {
 	if v != nil {
 		shown = value.TypeName(v)
 	}
+	target := "System.Boolean"
+	if p.IsSwitch() {
+		target = "System.Management.Automation.SwitchParameter"
+	}
 	return bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
-		"Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", p.Name, shown)
+		"Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", p.Name, shown, target)
 }
 
 // coerceArg converts a value to parameter p's type.

@@ -239,6 +239,9 @@ f -y 1`, "set=A\n", "", 0},
 	{"bool_array_advanced", "function f { [CmdletBinding()] param([bool[]]$p) $p }\nf 'a', 'b'", "",
 		`f: Cannot process argument transformation on parameter 'p'. Cannot convert value "System.String" to type "System.Boolean". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.`, 0},
 	{"bool_array_simple", `function f { param([bool[]]$p) $p }; f 'a', 'b'`, "True\nTrue\n", "", 0},
+	// [switch] takes only Booleans and numbers (ArgumentTypeConverterAttribute)
+	{"switch_value", "function f([switch]$s) { \"s=$s\" }\nf -s; f -s:$false; f -s:0\nf -s:'abc'", "s=True\ns=False\ns=False\n",
+		`Cannot convert value "System.String" to type "System.Management.Automation.SwitchParameter". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.`, 0},
 	// an advanced function's [string] takes no array
 	{"string_array_advanced", "function f { [CmdletBinding()] param([string]$s) $s }\nf a, b", "",
 		`Cannot process argument transformation on parameter 's'. Cannot convert value to type System.String.`, 0},
@@ -257,6 +260,17 @@ f -y 1`, "set=A\n", "", 0},
 		`f: Cannot process command because of one or more missing mandatory parameters: a.`, 0},
 	{"missing_several", "function f { param([Parameter(Mandatory)]$a, [Parameter(Mandatory)]$b) 'ran' }\nf", "",
 		`Cannot process command because of one or more missing mandatory parameters: a b.`, 0},
+}
+
+// A script's arguments on the command line: -Name:value reads true,
+// false, $true and $false as Booleans (pwsh -File,
+// CommandLineParameterParser); about_Pwsh shows -File script.ps1
+// -Switch:$false.
+func TestScriptCommandLineArgs(t *testing.T) {
+	c := evalCase{"cli_args", `param([switch]$Force, [string]$Name) "force=$Force name=$Name"`, "force=False name=x\n", "", 0}
+	runEval(t, c, "", []any{"-Force:$false", "-Name:x"})
+	c = evalCase{"cli_args_true", `param([switch]$Force) "force=$Force"`, "force=True\n", "", 0}
+	runEval(t, c, "", []any{"-Force:true"})
 }
 
 func TestScriptBinding(t *testing.T) {

@@ -1086,7 +1086,8 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 			if j := strings.IndexByte(name, ':'); j >= 0 {
 				ra.name = name[:j]
 				if j+1 < len(name) {
-					ra.value, ra.colon, ra.hasValue = name[j+1:], true, true
+					// pwsh -File takes -Name:true, -Name:$false as Booleans
+					ra.value, ra.colon, ra.hasValue = cliBool(name[j+1:]), true, true
 				} else if i+1 < len(args) {
 					ra.value, ra.colon, ra.hasValue = args[i+1], true, true
 					i++
@@ -1131,6 +1132,19 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 		return nil, err
 	}
 	return nil, fs.end()
+}
+
+// cliBool is a -Name:value command-line value: a Boolean when it reads
+// as one ("true", "$false", any case), else the text
+// (CommandLineParameterParser.CollectPSArgs).
+func cliBool(v string) any {
+	switch strings.ToLower(strings.TrimPrefix(v, "$")) {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	return v
 }
 
 func isNumberish(s string) bool {
