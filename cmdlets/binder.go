@@ -979,6 +979,14 @@ func convertScriptArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v
 	if r, ok := v.(*refValue); ok && (typ == nil || typ.Name != value.TRef) {
 		v = r.get()
 	}
+	// [Credential()] makes a credential of a user name (CredentialAttribute)
+	if p.credential {
+		cred, err := credentialArg(tc, spec, p, v, pos)
+		if err != nil {
+			return nil, err
+		}
+		v = cred
+	}
 	var out any
 	switch {
 	case v == nil && t == "switch":
@@ -1027,6 +1035,36 @@ func convertScriptArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v
 		}
 	}
 	return out, nil
+}
+
+// credentialArg is CredentialAttribute's transformation: a credential
+// stays as it is; a user name, or $null for a mandatory parameter, asks
+// the host for a credential, which csemu's host makes without a password
+// as Get-Credential does; -NonInteractive refuses to ask.
+func credentialArg(tc typeConverter, spec *bindSpec, p *ParamDef, v any, pos parser.Pos) (any, error) {
+	if o, ok := v.(*value.Object); ok && o.TypeName() == "System.Management.Automation.PSCredential" {
+		return v, nil
+	}
+	if v == nil && !p.Mandatory {
+		return nil, nil
+	}
+	if s, ok := tc.(*Session); ok && s.host.mode == hostNonInteractive {
+		return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
+			"Cannot process argument transformation on parameter '%s'. %s", p.Name, msgNonInteractive)
+	}
+	user := ""
+	if v != nil {
+		user = value.ToString(v)
+	}
+	return newCredential(user), nil
+}
+
+// newCredential is a PSCredential for user with an empty password.
+func newCredential(user string) *value.Object {
+	o := value.NewObject("System.Management.Automation.PSCredential")
+	o.Set("UserName", user)
+	o.Set("Password", "System.Security.SecureString")
+	return o
 }
 
 // boolItems returns the values a Boolean check applies to: v for [bool],

@@ -157,6 +157,21 @@ var attrTests = []evalCase{
     "got $p"
 }
 f y`, "got y\n", "", 0},
+	{"suppress_message", `function f {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingPlainTextForPassword', '')]
+    [CmdletBinding()]
+    param([System.Diagnostics.CodeAnalysis.SuppressMessage('PSUseDeclaredVarsMoreThanAssignments', '')][string]$Password)
+    "ok $Password"
+}
+f x`, "ok x\n", "", 0},
+	// [Credential()] (CredentialAttribute, about_Functions_Advanced_Parameters
+	// "Credential attribute"): a user name becomes a credential; a
+	// credential stays; [pscredential]::Empty is one object
+	{"credential_attribute", `function f {
+    param([System.Management.Automation.PSCredential][System.Management.Automation.Credential()]$Credential = [System.Management.Automation.PSCredential]::Empty)
+    if ($Credential -ne [System.Management.Automation.PSCredential]::Empty) { $Credential.UserName } else { 'none' }
+}
+f; f -Credential ann; f -Credential (New-Object System.Management.Automation.PSCredential 'bob', $null)`, "none\nann\nbob\n", "", 0},
 	{"cmdletbinding_unknown", "function f { [CmdletBinding(SupportsPaging)] param($p) $p }\nf x", "",
 		`[NotImplemented] [CmdletBinding(SupportsPaging)] is not emulated`, 0},
 	{"parameter_unknown_property", "function f { param([Parameter(HelpMessageBaseName = 'x')]$p) $p }\nf x", "",

@@ -53,6 +53,10 @@ type ParamDef struct {
 	// validators are a script parameter's validation attributes, run in
 	// their declaration order on the converted value.
 	validators []validator
+	// credential is [System.Management.Automation.Credential()]: a user
+	// name (or $null for a mandatory parameter) becomes a credential, as
+	// Get-Credential makes it.
+	credential bool
 	Default    func(c *Call) any
 	// RangeMin and RangeMax validate numbers when HasRange is set.
 	HasRange           bool

@@ -1069,10 +1069,7 @@ func getCredentialProcess(c *Call) error {
 		return c.nonInteractiveError()
 	}
 	c.Verbose("Get-Credential: csemu does not prompt; returning a credential for %q with an empty password.", user)
-	o := value.NewObject("System.Management.Automation.PSCredential")
-	o.Set("UserName", user)
-	o.Set("Password", "System.Security.SecureString")
-	return c.Write(o)
+	return c.Write(newCredential(user))
 }
 
 // getVariableProcess writes the variables (or with -ValueOnly their values) whose names match -Name.

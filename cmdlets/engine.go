@@ -77,8 +77,10 @@ type Session struct {
 	regexCache    map[string]*regexp2.Regexp
 	specs         map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
 	// sigs are the parameters of script block bodies (see signature)
-	sigs    map[*parser.ScriptBlockBody]*scriptSig
-	sources map[string]string
+	sigs map[*parser.ScriptBlockBody]*scriptSig
+	// emptyCred is [pscredential]::Empty, made when first read.
+	emptyCred *value.Object
+	sources   map[string]string
 	// statics implements the static members of .NET types (see staticTypes).
 	statics map[string]staticFunc
 	// file is the script being run, for $PSScriptRoot and errors.

@@ -36,6 +36,8 @@ type scriptSig struct {
 //   - SuppressMessage (System.Diagnostics.CodeAnalysis): read by
 //     PSScriptAnalyzer only.
 //   - DebuggerHidden, Hidden: what the debugger and completion show.
+//   - Credential (System.Management.Automation.CredentialAttribute) is
+//     honoured: a user name becomes a credential (see credentialArg).
 //   - [Parameter()]'s HelpMessage (shown at the mandatory-parameter prompt,
 //     which csemu has) and DontShow (completion only);
 //     [CmdletBinding()]'s HelpUri and RemotingCapability (Get-Help and
@@ -44,12 +46,12 @@ type scriptSig struct {
 // Any other attribute fails with [NotImplemented] naming it.
 
 // attrName returns an attribute's name as PowerShell resolves it: without
-// the System.Management.Automation namespace and the Attribute suffix,
-// in lower case.
+// its namespace (System.Management.Automation.,
+// Diagnostics.CodeAnalysis., ...) and the Attribute suffix, in lower case.
 func attrName(name string) string {
 	n := strings.ToLower(strings.TrimSpace(name))
-	for _, ns := range []string{"system.management.automation.", "system.diagnostics.codeanalysis.", "system.diagnostics."} {
-		n = strings.TrimPrefix(n, ns)
+	if i := strings.LastIndexByte(n, '.'); i >= 0 {
+		n = n[i+1:]
 	}
 	if n != "attribute" {
 		n = strings.TrimSuffix(n, "attribute")
@@ -274,6 +276,12 @@ func (s *Session) applyParamAttrs(d *ParamDef, p *parser.Parameter, file string)
 				return false, false, ctorArgCount(attr, len(args.pos))
 			}
 			d.PSTypeName = value.ToString(args.pos[0])
+			continue
+		case "credential":
+			if len(attr.Args) > 0 {
+				return false, false, ctorArgCount(attr, len(attr.Args))
+			}
+			d.credential = true
 			continue
 		case "argumentcompleter", "argumentcompletions", "supportswildcards", "psdefaultvalue", "hidden", "suppressmessage", "debuggerhidden":
 			// no effect on running code (see signature)

@@ -97,6 +97,11 @@ func TestNonInteractive(t *testing.T) {
 	if out != "ann\n" || errs != "" {
 		t.Errorf("Get-Credential -Credential: stdout %q stderr %q", out, errs)
 	}
+	// [Credential()] asks the host for a credential: refused too
+	out, errs, _ = runHost(t, "function f { param([System.Management.Automation.Credential()]$Credential) $Credential.UserName }\nf -Credential ann", "", nil, cmdlets.WithNonInteractive())
+	if out != "" || !strings.Contains(errs, "f: Cannot process argument transformation on parameter 'Credential'. "+msg) {
+		t.Errorf("Credential(): stdout %q stderr %q", out, errs)
+	}
 	out, errs, _ = runHost(t, "function f { param([Parameter(Mandatory)]$a) 'ran' }\nf", "typed\n", nil, cmdlets.WithConsole(), cmdlets.WithNonInteractive())
 	if out != "" || !strings.Contains(errs, "f: Cannot process command because of one or more missing mandatory parameters: a.") {
 		t.Errorf("mandatory: stdout %q stderr %q", out, errs)

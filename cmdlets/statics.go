@@ -297,6 +297,7 @@ func staticTypes() map[string]staticFunc {
 		"System.StringSplitOptions", "System.DayOfWeek", "System.Management.Automation.ErrorCategory")
 	add(enumStatics, "System.Enum")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
+	add(credentialStatics, "System.Management.Automation.PSCredential")
 	return m
 }
 
@@ -840,6 +841,19 @@ func enumStatics(c *staticCall) (any, error) {
 				return strArray(cl.enumNames...), nil
 			}
 		}
+	}
+	return c.notImplemented()
+}
+
+// credentialStatics implements [pscredential]::Empty: one credential
+// with no user name and no password, the same object at each read (a
+// default value that scripts compare with -ne).
+func credentialStatics(c *staticCall) (any, error) {
+	if c.lname == "empty" && !c.call {
+		if c.s.emptyCred == nil {
+			c.s.emptyCred = newCredential("")
+		}
+		return c.s.emptyCred, nil
 	}
 	return c.notImplemented()
 }
