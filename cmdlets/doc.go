@@ -16,11 +16,16 @@
 //     a [Call], with the clock, new IDs, -WhatIf and the output streams.
 //   - binder.go, bind_index.go: the one binder, for cmdlets, functions and
 //     script blocks; lintbind.go: the same binder run statically by lint
-//     ([Checker]), whose problems are data ([BindProblem]).
+//     ([Checker]), whose problems are data ([BindProblem]); paramattrs.go:
+//     what a script's param block declares (its attributes);
+//     validate.go: the validation attributes; prompt.go: what the host
+//     may ask the user ([WithConsole], [WithNonInteractive]): missing
+//     mandatory parameters, confirmations.
 //   - exec.go (statements), expr.go (expressions), pipeline.go (pipelines
 //     and command lookup), streams.go (redirection and the other streams),
 //     errors.go ([ErrorRecord], terminating errors), classes.go (script
-//     classes and enums), pscmdlet.go ($PSCmdlet).
+//     classes and enums), pscmdlet.go ($PSCmdlet), myinvocation.go
+//     ($MyInvocation).
 //   - members.go (members of .NET and PowerShell values), statics.go
 //     (static members of .NET types, a table by type), regex.go.
 //   - core_*.go: the core PowerShell cmdlets: output and formatting,
