@@ -338,6 +338,7 @@ var cleanTests = []evalCase{
 		"1\na clean\nb clean\n", "", 0},
 	{"clean_exit_stays", `function f { end {} clean { Write-Host 'in clean'; exit; Write-Host 'not here' } }; f; 'after'`, "in clean\nafter\n", "", 0},
 	{"clean_script_block", `& { end { 'sb end' } clean { Write-Host 'sb clean'; 'discarded' } }`, "sb end\nsb clean\n", "", 0},
+	{"clean_script_file", "end { 'e' } clean { Write-Host 'file clean' }", "e\nfile clean\n", "", 0},
 	{"dynamicparam", "function f { dynamicparam { } end { 'x' } }\nf\n'after'", "after\n", "[NotImplemented] a dynamicparam block is not emulated", 0},
 }
 

@@ -39,6 +39,7 @@ g`, " $MyInvocation.MyCommand.Definition \n", "", 0},
 	{"pscmdlet_myinvocation", `function f { [CmdletBinding()] param($x) $PSCmdlet.MyInvocation.MyCommand.Name; $PSCmdlet.MyInvocation.BoundParameters['x'] }; f -x 5`, "f\n5\n", "", 0},
 	// a dot-sourced script block gives the caller its $MyInvocation back
 	{"dot_source_restores", `function f { . { $null = $MyInvocation }; $MyInvocation.MyCommand.Name }; f`, "f\n", "", 0},
+	{"dot_source_restores_on_error", `function f { try { . { throw 'boom' } } catch { }; $MyInvocation.MyCommand.Name }; f`, "f\n", "", 0},
 }
 
 func TestMyInvocation(t *testing.T) {

@@ -1001,6 +1001,12 @@ func (s *Session) bindPipelineVars(f *functionStage, in any) ([]string, error) {
 // after the end block or when the pipeline fails, and only when another
 // block of the function ran; what it writes to the output is discarded.
 func (f *functionStage) clean() error {
+	// a dot-sourced body gives the caller its variables back, also when
+	// it failed
+	if f.restore != nil {
+		f.restore()
+		f.restore = nil
+	}
 	if !f.ran || f.cleaned || !hasNamed(f.body, "clean") {
 		return nil
 	}
@@ -1015,9 +1021,6 @@ func (f *functionStage) clean() error {
 }
 
 func (f *functionStage) end() error {
-	if f.restore != nil {
-		defer f.restore()
-	}
 	if !f.hasProc {
 		if err := f.s.checkMandatory(f.spec, f.res, f.pos); err != nil {
 			return err
@@ -1119,19 +1122,27 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 		return nil, err
 	}
 	fs := st.(*functionStage)
-	if err := fs.begin(); err != nil {
-		return nil, err
-	}
-	if len(input) > 0 {
-		for _, in := range input {
-			if err := fs.process(in, true); err != nil {
-				return nil, err
-			}
+	run := func() error {
+		if err := fs.begin(); err != nil {
+			return err
 		}
-	} else if err := fs.process(nil, false); err != nil {
-		return nil, err
+		if len(input) > 0 {
+			for _, in := range input {
+				if err := fs.process(in, true); err != nil {
+					return err
+				}
+			}
+		} else if err := fs.process(nil, false); err != nil {
+			return err
+		}
+		return fs.end()
 	}
-	return nil, fs.end()
+	// the clean block runs last, also when the script fails
+	err = run()
+	if cerr := fs.clean(); err == nil {
+		err = cerr
+	}
+	return nil, err
 }
 
 // cliBool is a -Name:value command-line value: a Boolean when it reads

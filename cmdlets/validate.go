@@ -432,7 +432,7 @@ func newValidateRange(min, max any) (*validateRange, error) {
 			return nil, err
 		}
 	}
-	if !comparable(vr.min) {
+	if !isComparable(vr.min) {
 		return nil, &validationError{msg: msgRangeNotComparable}
 	}
 	if c, err := value.Compare(vr.min, vr.max, true); err == nil && c > 0 {
@@ -441,8 +441,8 @@ func newValidateRange(min, max any) (*validateRange, error) {
 	return vr, nil
 }
 
-// comparable reports whether a range limit is IComparable.
-func comparable(v any) bool {
+// isComparable reports whether a range limit is IComparable.
+func isComparable(v any) bool {
 	switch v.(type) {
 	case int, int64, float64, value.Decimal, string, time.Time, time.Duration, rune, bool, value.Guid:
 		return true
@@ -554,22 +554,15 @@ func (s *Session) validatorOf(d *ParamDef, attr *parser.Attribute, name, file st
 		return attrError(attr.Pos, "ExceptionConstructingAttribute",
 			fmt.Sprintf("The following exception occurred while constructing the attribute \"%s\": \"%s\"", attr.Name, err.Error()))
 	}
-	intArg := func(v any, param string) (int, error) {
-		n, err := value.ToInt(v)
-		if err != nil {
-			return 0, err
-		}
-		return n, nil
-	}
 	minMax := func(args *attrArgList, what string) (int, int, error) {
 		if len(args.pos) != 2 {
 			return 0, 0, ctorArgCount(attr, len(args.pos))
 		}
-		lo, err := intArg(args.pos[0], "minLength")
+		lo, err := value.ToInt(args.pos[0])
 		if err != nil {
 			return 0, 0, ctorErr(err)
 		}
-		hi, err := intArg(args.pos[1], "maxLength")
+		hi, err := value.ToInt(args.pos[1])
 		if err != nil {
 			return 0, 0, ctorErr(err)
 		}
