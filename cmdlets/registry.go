@@ -19,7 +19,7 @@ func byName(d *ParamDef) *ParamDef { d.ByName = true; return d }
 // mand marks a parameter as mandatory.
 func mand(d *ParamDef) *ParamDef { d.Mandatory = true; return d }
 
-// allowNull lets a mandatory parameter take $null and empty strings.
+// allowNull lets a mandatory parameter take $null ([AllowNull()]).
 func allowNull(d *ParamDef) *ParamDef { d.AllowNull = true; return d }
 
 // allowEmpty lets a mandatory parameter take $null, "" and an empty
