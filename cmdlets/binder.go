@@ -426,6 +426,15 @@ func commonFrom(bound map[string]any) commonParams {
 	if v, ok := bound["outvariable"]; ok {
 		cp.outVar = value.ToString(v)
 	}
+	if v, ok := bound["pipelinevariable"]; ok {
+		cp.pipelineVar = value.ToString(v)
+	}
+	if v, ok := bound["progressaction"]; ok {
+		cp.progressAction = value.ToString(v)
+	}
+	if v, ok := bound["outbuffer"]; ok {
+		cp.outBuffer, _ = value.ToInt(v)
+	}
 	return cp
 }
 

@@ -83,6 +83,9 @@ type Session struct {
 	// listDepth is the nesting of statement lists being run; 1 is the
 	// script's top level.
 	listDepth int
+	// streams is where the streams of the running code go (see
+	// streamContext); nil is the host.
+	streams *streamContext
 }
 
 // Option configures a Session.
@@ -240,8 +243,6 @@ type Scope struct {
 	funcs  map[string]*Function
 	// script marks the scope of a script file.
 	script bool
-	// errVar is the -ErrorVariable of the advanced function this scope runs.
-	errVar string
 	// retSlot receives the value of return in a class method.
 	retSlot *any
 }
@@ -496,6 +497,7 @@ func (s *Session) Run(ctx context.Context, file, src string, args []any) (int, e
 // that ended the script (already printed) or nil.
 func (s *Session) RunScript(ctx context.Context, script *parser.Script, args []any) (code int, err error) {
 	s.ctx = ctx
+	s.streams = nil
 	sc := newScope(s.global)
 	sc.script = true
 	prevFile := s.file
@@ -523,6 +525,7 @@ func (s *Session) RunInGlobal(ctx context.Context, file, src string) (int, error
 		return 1, err
 	}
 	s.ctx = ctx
+	s.streams = nil
 	s.global.script = true
 	defer func() {
 		if r := recover(); r != nil {
@@ -632,6 +635,17 @@ func (o *outputSink) flush() {
 	}
 	for i := 0; i < len(items); i++ {
 		it := items[i]
+		if text, toErr, ok := o.s.recordText(it); ok {
+			// a record redirected into the output shows as its stream does
+			render(i)
+			if toErr {
+				fmt.Fprint(o.s.errw, text)
+			} else {
+				fmt.Fprint(o.s.out, text)
+			}
+			start = i + 1
+			continue
+		}
 		if ft, ok := it.(*formattedText); ok {
 			render(i)
 			o.endStream()

@@ -49,6 +49,9 @@ type ErrorRecord struct {
 	Err    error
 	// Line is the source line, for the REPL's caret display.
 	Line string
+	// streamed marks the copy of an error that went down the error
+	// stream into a redirection (2>&1): the host shows it as an error.
+	streamed bool
 }
 
 func (e *ErrorRecord) Error() string {
@@ -110,6 +113,9 @@ type psError struct {
 	kind errorKind
 	// problem is set on a binding error: what is wrong with the arguments.
 	problem BindProblemKind
+	// listed is set once the error is in the -ErrorVariable lists of the
+	// commands it came out of.
+	listed bool
 }
 
 func (e *psError) Error() string { return e.rec.Error() }

@@ -94,11 +94,13 @@ func (s *Session) execList(fr frame, list *parser.StatementList, emit emitFn) er
 			case "stop":
 				return &psError{kind: scriptTerminating, rec: pe.rec}
 			case "silentlycontinue":
-				s.recordError(pe.rec)
+				s.recordCaught(pe)
 			case "ignore":
 			default:
-				s.recordError(pe.rec)
-				s.printError(pe.rec)
+				s.recordCaught(pe)
+				if rerr := s.reportError(pe.rec); rerr != nil {
+					return rerr
+				}
 			}
 			s.lastOK = false
 			continue
@@ -114,7 +116,7 @@ func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, 
 		if t.Type != "" && !s.exceptionMatches(pe.rec, t.Type) {
 			continue
 		}
-		s.recordError(pe.rec)
+		s.recordCaught(pe)
 		sc := newScope(fr.scope)
 		setItem(sc, pe.rec)
 		err := s.execList(frame{scope: sc, file: fr.file}, t.Body.List, emit)
@@ -127,18 +129,35 @@ func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, 
 		case err != nil:
 			return err
 		}
-		s.printError(pe.rec) // the trap fell through: show the error, then go on
-		return nil
+		// the trap fell through: show the error, then go on
+		return s.reportError(pe.rec)
 	}
 	return pe
 }
 
-// recordError adds an error to $Error (newest first).
+// recordError adds an error to $Error (newest first) and to the
+// -ErrorVariable lists in force.
 func (s *Session) recordError(rec *ErrorRecord) {
 	s.errs.Items = append([]any{rec}, s.errs.Items...)
 	if len(s.errs.Items) > 256 {
 		s.errs.Items = s.errs.Items[:256]
 	}
+	s.appendErrorVars(rec)
+}
+
+// recordCaught records a terminating error where it is caught or
+// reported: in $Error, and in the -ErrorVariable lists in force unless a
+// command on its way out already put it in those of its context.
+func (s *Session) recordCaught(pe *psError) {
+	if pe.listed {
+		s.errs.Items = append([]any{pe.rec}, s.errs.Items...)
+		if len(s.errs.Items) > 256 {
+			s.errs.Items = s.errs.Items[:256]
+		}
+		return
+	}
+	pe.listed = true
+	s.recordError(pe.rec)
 }
 
 func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
@@ -536,7 +555,7 @@ func (s *Session) execTry(fr frame, st *parser.TryStatement, emit emitFn) error 
 					}
 				}
 				handled = true
-				s.recordError(pe.rec)
+				s.recordCaught(pe)
 				item := setItem(fr.scope, pe.rec)
 				err = s.execList(fr, c.Body.List, emit)
 				item.restore()

@@ -245,6 +245,16 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		return timeSpanMember(o, lname)
 	case *ErrorRecord:
 		return errorRecordMember(o, lname)
+	case *streamRecord:
+		if lname == "pstypenames" {
+			names := o.PSTypeNames()
+			items := make([]any, len(names))
+			for i, n := range names {
+				items[i] = n
+			}
+			return &value.Array{Items: items, List: true}, true
+		}
+		return o.member(lname)
 	case *value.Type:
 		switch lname {
 		case "name":

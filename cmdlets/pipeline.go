@@ -27,8 +27,10 @@ func (s *Session) execPipelineStatement(fr frame, st *parser.PipelineStatement, 
 			if !asPSError(err, &pe) || pe.kind != statementTerminating {
 				return err
 			}
-			s.recordError(pe.rec)
-			s.printError(pe.rec)
+			s.recordCaught(pe)
+			if rerr := s.reportError(pe.rec); rerr != nil {
+				return rerr
+			}
 			s.lastOK = false
 			err = nil
 		}
@@ -116,15 +118,24 @@ type stage interface {
 	begin() error
 	process(in any, hasInput bool) error
 	end() error
+	// streams is what the stage does with its streams.
+	streams() *stageIO
 }
 
 // runPipeline runs the elements of a pipeline, streaming objects from one
 // to the next.
 func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 	stages := make([]stage, len(p.Elems))
+	defer func() {
+		for _, st := range stages {
+			if st != nil {
+				st.streams().teardown()
+			}
+		}
+	}()
 	down := emit
 	for i := len(p.Elems) - 1; i >= 0; i-- {
-		st, err := s.makeStage(fr, p.Elems[i], down, i == 0)
+		st, err := s.makeStage(fr, p.Elems[i], down, i == len(p.Elems)-1)
 		if err != nil {
 			return err
 		}
@@ -152,33 +163,29 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 
 // exprStage is an expression as the first element of a pipeline.
 type exprStage struct {
-	s      *Session
-	fr     frame
-	e      *parser.CommandExpression
-	emit   emitFn
-	redirs *redirects
+	s    *Session
+	fr   frame
+	e    *parser.CommandExpression
+	emit emitFn
+	io   *stageIO
 }
 
-func (x *exprStage) begin() error { return nil }
+func (x *exprStage) begin() error      { return nil }
+func (x *exprStage) streams() *stageIO { return x.io }
 
 func (x *exprStage) process(in any, hasInput bool) error {
+	prev := x.io.enter()
 	v, err := x.s.evalExpr(x.fr, x.e.Expr)
-	if err != nil {
-		return err
+	if err == nil {
+		// an assignment-like expression statement ($i++) writes nothing
+		if u, ok := x.e.Expr.Tree.(*parser.Unary); !ok || !isIncrement(u) {
+			err = emitValue(v, x.emit)
+		}
 	}
-	// an assignment-like expression statement ($i++) writes nothing
-	if u, ok := x.e.Expr.Tree.(*parser.Unary); ok && isIncrement(u) {
-		return nil
-	}
-	return emitValue(v, x.emit)
+	return x.io.leave(prev, err)
 }
 
-func (x *exprStage) end() error {
-	if x.redirs != nil {
-		return x.redirs.finish()
-	}
-	return nil
-}
+func (x *exprStage) end() error { return x.io.close() }
 
 func isIncrement(u *parser.Unary) bool {
 	if len(u.Prefix) > 0 && (u.Prefix[0] == "++" || u.Prefix[0] == "--") {
@@ -187,24 +194,27 @@ func isIncrement(u *parser.Unary) bool {
 	return len(u.Post) > 0 && u.Post[len(u.Post)-1].IncDec != ""
 }
 
-// makeStage builds the stage for a pipeline element.
-func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, first bool) (stage, error) {
+// makeStage builds the stage for a pipeline element; last is set for the
+// last element.
+func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, last bool) (stage, error) {
 	switch el := el.(type) {
 	case *parser.CommandExpression:
-		x := &exprStage{s: s, fr: fr, e: el, emit: emit}
-		if len(el.Redirs) > 0 {
-			r, err := s.redirections(fr, el.Redirs, emit)
-			if err != nil {
-				return nil, err
-			}
-			x.emit = r.out
-			x.redirs = r
+		io, out, err := s.setupStage(fr, el.Redirs, emit, true, nil, last)
+		if err != nil {
+			return nil, err
 		}
-		return x, nil
+		return &exprStage{s: s, fr: fr, e: el, emit: out, io: io}, nil
 	case *parser.Command:
-		return s.commandStage(fr, el, emit)
+		return s.commandStage(fr, el, emit, last)
 	}
 	return nil, fmt.Errorf("unknown pipeline element %T", el)
+}
+
+// stageOut is how a command element's output leaves it: its
+// redirections, and whether it ends the pipeline.
+type stageOut struct {
+	redirs []*parser.Redirection
+	last   bool
 }
 
 // evalArgs evaluates a command's elements into raw arguments.
@@ -255,19 +265,12 @@ func (s *Session) evalArgs(fr frame, c *parser.Command) ([]rawArg, []*parser.Red
 }
 
 // commandStage resolves a command and builds its stage.
-func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn) (stage, error) {
+func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, last bool) (stage, error) {
 	raw, redirs, err := s.evalArgs(fr, c)
 	if err != nil {
 		return nil, err
 	}
-	var r *redirects
-	if len(redirs) > 0 {
-		r, err = s.redirections(fr, redirs, emit)
-		if err != nil {
-			return nil, err
-		}
-		emit = r.out
-	}
+	r := stageOut{redirs: redirs, last: last}
 	dot := c.Call == "."
 	name := c.Name
 	if c.Target != nil {
@@ -354,30 +357,32 @@ func (s *Session) looksNative(name string) bool {
 
 // cmdletStage runs a Go cmdlet.
 type cmdletStage struct {
-	s      *Session
-	call   *Call
-	spec   *bindSpec
-	res    *bindResult
-	redirs *redirects
-	began  bool
-	callv  Call
-	resv   bindResult
+	s     *Session
+	call  *Call
+	spec  *bindSpec
+	res   *bindResult
+	io    *stageIO
+	began bool
+	callv Call
+	resv  bindResult
+	iov   stageIO
 }
 
-func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, pos parser.Pos, emit emitFn, r *redirects) (stage, error) {
+func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, pos parser.Pos, emit emitFn, r stageOut) (stage, error) {
 	spec := s.cmdletSpec(cmd)
-	// one allocation for the stage, its call and its binding
-	st := &cmdletStage{s: s, spec: spec, redirs: r}
+	// one allocation for the stage, its call, its binding and its streams
+	st := &cmdletStage{s: s, spec: spec}
 	if err := s.bindTo(&st.resv, fr, spec, raw, pos); err != nil {
 		return nil, err
 	}
 	st.res = &st.resv
-	st.callv = Call{s: s, fr: fr, cmd: cmd, Pos: pos, Name: name, bound: st.res.bound, emit: emit, common: st.res.common}
-	st.call = &st.callv
-	if r != nil {
-		st.call.common.suppressErr = r.suppressErr
-		st.call.common.mergeErr = r.mergeErr
+	out, err := s.setupStageInto(&st.iov, fr, r.redirs, emit, false, &st.res.common, r.last)
+	if err != nil {
+		return nil, err
 	}
+	st.io = &st.iov
+	st.callv = Call{s: s, fr: fr, cmd: cmd, Pos: pos, Name: name, bound: st.res.bound, emit: out, common: st.res.common}
+	st.call = &st.callv
 	return st, nil
 }
 
@@ -417,14 +422,24 @@ func b2i(b bool) int {
 	return 0
 }
 
+func (c *cmdletStage) streams() *stageIO { return c.io }
+
 func (c *cmdletStage) begin() error {
-	if c.call.cmd.Begin != nil {
-		return c.wrap(c.call.cmd.Begin(c.call))
+	if c.call.cmd.Begin == nil {
+		return nil
 	}
-	return nil
+	prev := c.io.enter()
+	err := c.wrap(c.call.cmd.Begin(c.call))
+	return c.io.leave(prev, err)
 }
 
 func (c *cmdletStage) process(in any, hasInput bool) error {
+	prev := c.io.enter()
+	err := c.processIn(in, hasInput)
+	return c.io.leave(prev, err)
+}
+
+func (c *cmdletStage) processIn(in any, hasInput bool) error {
 	call := c.call
 	if hasInput {
 		added, err := c.s.bindPipeline(call.fr, c.spec, c.res, in, call.Pos)
@@ -458,15 +473,11 @@ func (c *cmdletStage) process(in any, hasInput bool) error {
 func (c *cmdletStage) end() error {
 	var err error
 	if c.call.cmd.End != nil {
-		err = c.wrap(c.call.cmd.End(c.call))
+		prev := c.io.enter()
+		err = c.io.leave(prev, c.wrap(c.call.cmd.End(c.call)))
 	}
-	if c.call.common.outVar != "" {
-		_ = c.s.setOutVar(c.call.fr, c.call.common.outVar, c.call.common.outItems)
-	}
-	if c.redirs != nil {
-		if ferr := c.redirs.finish(); ferr != nil && err == nil {
-			err = ferr
-		}
+	if cerr := c.io.close(); cerr != nil && err == nil {
+		err = cerr
 	}
 	return err
 }
@@ -474,7 +485,9 @@ func (c *cmdletStage) end() error {
 // wrap positions a plain Go error from a cmdlet as a statement-terminating error.
 func (c *cmdletStage) wrap(err error) error {
 	if err == nil {
-		return nil
+		// a record written with the action Stop (Call.Warning, Call.Verbose)
+		err, c.call.stopErr = c.call.stopErr, nil
+		return err
 	}
 	var pe *psError
 	if asPSError(err, &pe) {
@@ -493,15 +506,6 @@ func (c *cmdletStage) wrap(err error) error {
 	return &psError{kind: statementTerminating, rec: rec}
 }
 
-func (s *Session) setOutVar(fr frame, name string, items []any) error {
-	if strings.HasPrefix(name, "+") {
-		name = name[1:]
-		old, _ := s.getVar(fr.scope, name)
-		items = append(append([]any(nil), value.AsSlice(old)...), items...)
-	}
-	return s.setVar(fr.scope, name, &value.Array{Items: items, List: true})
-}
-
 // functionStage runs a script function.
 type functionStage struct {
 	s       *Session
@@ -514,9 +518,12 @@ type functionStage struct {
 	pos     parser.Pos
 	input   []any
 	hasProc bool
-	redirs  *redirects
+	io      *stageIO
 	common  commonParams
+	iov     stageIO
 }
+
+func (f *functionStage) streams() *stageIO { return f.io }
 
 // functionParams returns the parameters of a function body.
 func (s *Session) paramDefsOf(params []*parser.Parameter) ([]*ParamDef, bool, error) {
@@ -660,11 +667,11 @@ func (s *Session) bodyParams(body *parser.ScriptBlockBody, extra []*parser.Param
 	return params, advanced
 }
 
-func (s *Session) functionStage(fr frame, f *Function, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r *redirects) (stage, error) {
+func (s *Session) functionStage(fr frame, f *Function, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut) (stage, error) {
 	return s.blockStage(fr, f.Name, f.Body, f.Params, raw, pos, emit, dot, r, f.Filter)
 }
 
-func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r *redirects) (stage, error) {
+func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut) (stage, error) {
 	name := sb.Name
 	if name == "" {
 		name = "<ScriptBlock>"
@@ -676,7 +683,7 @@ func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, pos 
 }
 
 // blockStage binds arguments to a script block body and returns its stage.
-func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r *redirects, filter bool) (stage, error) {
+func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
 	params, advanced := s.bodyParams(body, extra)
 	defs, adv2, err := s.paramDefsOf(params)
 	if err != nil {
@@ -696,10 +703,12 @@ func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody
 		sc = newScope(fr.scope)
 	}
 	own := frame{scope: sc, file: fr.file}
-	st := &functionStage{s: s, fr: own, body: body, spec: spec, res: res, emit: emit, pos: pos, redirs: r, common: res.common}
-	if r != nil {
-		st.common.suppressErr = r.suppressErr
+	st := &functionStage{s: s, fr: own, body: body, spec: spec, res: res, pos: pos, common: res.common}
+	out, err := s.setupStageInto(&st.iov, fr, r.redirs, emit, false, &st.common, r.last)
+	if err != nil {
+		return nil, err
 	}
+	st.io, st.emit, emit = &st.iov, out, out
 	st.hasProc = filter || hasNamed(body, "process")
 	if filter {
 		st.body = &parser.ScriptBlockBody{Pos: body.Pos, Param: body.Param, Named: []*parser.NamedBlock{{Name: "process", Body: &parser.StatementBlock{List: body.Stmts}}}}
@@ -793,30 +802,36 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 		if res.common.warningAction != "" {
 			sc.vars["warningpreference"] = &Variable{Name: "WarningPreference", Value: res.common.warningAction}
 		}
+		if res.common.infoAction != "" {
+			sc.vars["informationpreference"] = &Variable{Name: "InformationPreference", Value: res.common.infoAction}
+		}
+		if res.common.progressAction != "" {
+			sc.vars["progresspreference"] = &Variable{Name: "ProgressPreference", Value: res.common.progressAction}
+		}
 		if v, ok := res.bound["whatif"]; ok {
 			sc.vars["whatifpreference"] = &Variable{Name: "WhatIfPreference", Value: value.ToBool(v)}
-		}
-		if res.common.errorVar != "" {
-			sc.errVar = res.common.errorVar
-			// a fresh variable unless the name says append (+name)
-			if !strings.HasPrefix(sc.errVar, "+") && sc.parent != nil {
-				_ = s.setVar(sc.parent, sc.errVar, &value.Array{List: true})
-			}
 		}
 	}
 	return nil
 }
 
+// runBlock runs the begin, process or end block of the body, in the
+// stage's stream context.
 func (f *functionStage) runBlock(name string, emit emitFn) error {
+	var list *parser.StatementList
 	for _, nb := range f.body.Named {
 		if nb.Name == name {
-			return f.s.runBody(f.fr, nb.Body.List, emit)
+			list = nb.Body.List
 		}
 	}
-	if name == "end" && len(f.body.Named) == 0 && f.body.Stmts != nil {
-		return f.s.runBody(f.fr, f.body.Stmts, emit)
+	if name == "end" && len(f.body.Named) == 0 {
+		list = f.body.Stmts
 	}
-	return nil
+	if list == nil {
+		return nil
+	}
+	prev := f.io.enter()
+	return f.io.leave(prev, f.s.runBody(f.fr, list, emit))
 }
 
 // runBody runs a function body list; return ends it.
@@ -850,8 +865,14 @@ func (f *functionStage) process(in any, hasInput bool) error {
 		return nil
 	}
 	if !f.hasProc {
+		// without a process block the input is bound all the same: the
+		// end block sees the parameters of the last record
 		f.input = append(f.input, in)
-		return nil
+		added, err := f.s.bindPipelineVars(f, in)
+		for _, k := range added {
+			delete(f.res.bound, k)
+		}
+		return err
 	}
 	sc := f.fr.scope
 	sc.vars["_"] = &Variable{Name: "_", Value: in}
@@ -916,19 +937,14 @@ func (f *functionStage) end() error {
 		f.fr.scope.vars["input"] = &Variable{Name: "input", Value: &value.Array{Items: input}}
 	}
 	err := f.runBlock("end", f.emit)
-	if f.common.outVar != "" {
-		_ = f.s.setOutVar(f.fr, f.common.outVar, nil)
-	}
-	if f.redirs != nil {
-		if ferr := f.redirs.finish(); ferr != nil && err == nil {
-			err = ferr
-		}
+	if cerr := f.io.close(); cerr != nil && err == nil {
+		err = cerr
 	}
 	return err
 }
 
 // scriptFileStage runs another script file (.\x.ps1 or . .\x.ps1).
-func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r *redirects) (stage, error) {
+func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut) (stage, error) {
 	path := name
 	if !filepath.IsAbs(path) {
 		path = filepath.Clean(strings.ReplaceAll(path, `\`, "/"))
@@ -991,7 +1007,7 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 	if opts.source != "" {
 		s.addSource(fr.file, opts.source)
 	}
-	st, err := s.blockStage(fr, "<script>", body, nil, raw, parser.Pos{Filename: fr.file, Line: 1, Column: 1}, emit, opts.dot, nil, false)
+	st, err := s.blockStage(fr, "<script>", body, nil, raw, parser.Pos{Filename: fr.file, Line: 1, Column: 1}, emit, opts.dot, stageOut{last: true}, false)
 	if err != nil {
 		if opts.script {
 			var pe *psError

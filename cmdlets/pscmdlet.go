@@ -77,17 +77,9 @@ func (c *psCmdlet) call(lname string, args []any) (any, error) {
 		}
 		return voidValue{}, c.emit(argOr(args, 0))
 	case "writeverbose":
-		if c.common.pref(c.s, c.fr, "Verbose") {
-			c.s.sink.flush()
-			fmt.Fprintf(c.s.errw, "VERBOSE: %s\n", str(0))
-		}
-		return voidValue{}, nil
+		return voidValue{}, c.s.writeVerbose(c.fr, c.common, str(0))
 	case "writedebug":
-		if c.common.pref(c.s, c.fr, "Debug") {
-			c.s.sink.flush()
-			fmt.Fprintf(c.s.errw, "DEBUG: %s\n", str(0))
-		}
-		return voidValue{}, nil
+		return voidValue{}, c.s.writeDebug(c.fr, c.common, str(0))
 	case "writewarning":
 		return voidValue{}, c.s.writeWarning(c.fr, c.common, str(0))
 	case "writeerror":
@@ -96,8 +88,21 @@ func (c *psCmdlet) call(lname string, args []any) (any, error) {
 	case "throwterminatingerror":
 		rec := c.record(argOr(args, 0))
 		return nil, &psError{kind: scriptTerminating, rec: rec}
-	case "writeinformation", "writeprogress":
-		return voidValue{}, nil
+	case "writeinformation":
+		data := argOr(args, 0)
+		var tags []string
+		for _, t := range value.AsSlice(argOr(args, 1)) {
+			tags = append(tags, c.s.toString(t))
+		}
+		rec := &streamRecord{stream: streamInformation, data: data, tags: tags, source: c.name, time: c.s.clock.Now(), command: c.name, pos: c.pos}
+		return voidValue{}, c.s.writeInformation(c.fr, c.common, rec, c.s.toString(data)+"\n")
+	case "writeprogress":
+		activity := ""
+		if o, ok := argOr(args, 0).(*value.Object); ok {
+			a, _ := o.Get("Activity")
+			activity = c.s.toString(a)
+		}
+		return voidValue{}, c.s.writeProgress(c.fr, c.common, activity)
 	}
 	return nil, notFoundMethod(c, lname)
 }

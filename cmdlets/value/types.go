@@ -114,6 +114,9 @@ var knownTypes = map[string]bool{
 	"System.Diagnostics.CodeAnalysis.SuppressMessageAttribute": true,
 	"System.Management.Automation.PSTypeNameAttribute":         true,
 	TRef: true,
+	"System.Management.Automation.WarningRecord": true, "System.Management.Automation.VerboseRecord": true,
+	"System.Management.Automation.DebugRecord": true, "System.Management.Automation.InformationRecord": true,
+	"System.Management.Automation.InformationalRecord": true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
@@ -269,6 +272,14 @@ func IsType(v any, t *Type) bool {
 	}
 	if o, ok := v.(*Object); ok {
 		for _, tn := range o.TypeNames {
+			if strings.EqualFold(tn, name) {
+				return true
+			}
+		}
+		return false
+	}
+	if tl, ok := v.(TypeLister); ok {
+		for _, tn := range tl.PSTypeNames() {
 			if strings.EqualFold(tn, name) {
 				return true
 			}

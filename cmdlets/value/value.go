@@ -48,6 +48,12 @@ type TypeNamer interface {
 	PSTypeName() string
 }
 
+// TypeLister lets an engine type list its .NET type and the types it
+// derives from, most specific first (for -is).
+type TypeLister interface {
+	PSTypeNames() []string
+}
+
 // Array is a PowerShell array ([object[]]) or a generic list. It has
 // reference semantics, as in .NET.
 type Array struct {
