@@ -378,8 +378,13 @@ func formatTableEnd(c *Call) error {
 	if err != nil {
 		return err
 	}
+	group, label, err := formatGroupBy(c, items)
+	if err != nil {
+		return err
+	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
-		return format.Table(w, items, cols, format.TableOptions{AutoSize: c.Bool("AutoSize"), HideTableHeaders: c.Bool("HideTableHeaders"), Wrap: c.Bool("Wrap"), Width: width})
+		return format.Table(w, items, cols, format.TableOptions{AutoSize: c.Bool("AutoSize"), HideTableHeaders: c.Bool("HideTableHeaders"),
+			Wrap: c.Bool("Wrap"), Width: width, GroupBy: group, GroupLabel: label})
 	}})
 }
 
@@ -390,9 +395,86 @@ func formatListEnd(c *Call) error {
 	if err != nil {
 		return err
 	}
+	group, label, err := formatGroupBy(c, items)
+	if err != nil {
+		return err
+	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
-		return format.List(w, items, cols)
+		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label})
 	}})
+}
+
+// formatGroupBy reads the -GroupBy of Format-Table and Format-List: a
+// property name, a script block, or a calculated property (Name or Label,
+// Expression, FormatString). It returns the grouping key of an item and
+// the label of the group headers ("   label: value"), which is the
+// property's name as the objects spell it, the script block's text or
+// the calculated property's name (pwsh's GroupingInfoManager). A new
+// group starts each time the key changes: the input is expected sorted.
+func formatGroupBy(c *Call, items []any) (func(any) any, string, error) {
+	if !c.Has("GroupBy") {
+		return nil, "", nil
+	}
+	switch g := c.Arg("GroupBy").(type) {
+	case *ScriptBlock:
+		return func(it any) any {
+			v, _ := c.s.invokeScriptBlockValue(c.fr, g, it, nil, true)
+			return v
+		}, g.Text, nil
+	case *value.Hashtable:
+		var label, formatString string
+		var expr any
+		for i, k := range g.Keys() {
+			key := strings.ToLower(value.ToString(k))
+			switch {
+			case key != "" && (strings.HasPrefix("name", key) || strings.HasPrefix("label", key)):
+				label = value.ToString(g.Values()[i])
+			case key != "" && strings.HasPrefix("expression", key):
+				expr = g.Values()[i]
+			case key != "" && strings.HasPrefix("formatstring", key):
+				formatString = value.ToString(g.Values()[i])
+			default:
+				return nil, "", c.Fail("IllegalKey", InvalidArgument, "The %s key is not valid.", value.ToString(k))
+			}
+		}
+		if label == "" {
+			if sb, ok := expr.(*ScriptBlock); ok {
+				label = sb.Text
+			} else {
+				label = groupPropertyLabel(c, items, value.ToString(expr))
+			}
+		}
+		return func(it any) any {
+			v, _ := evalCalculated(c, it, expr)
+			if formatString != "" {
+				if text, err := value.FormatComposite("{0:"+formatString+"}", []any{v}); err == nil {
+					return text
+				}
+			}
+			return v
+		}, label, nil
+	case nil:
+		return nil, "", nil
+	default:
+		name := value.ToString(g)
+		return func(it any) any {
+			v, _ := c.s.getMember(it, name)
+			return v
+		}, groupPropertyLabel(c, items, name), nil
+	}
+}
+
+// groupPropertyLabel is the name of property name as the first object
+// that has it spells it.
+func groupPropertyLabel(c *Call, items []any, name string) string {
+	for _, it := range items {
+		for _, n := range propertyNames(it) {
+			if strings.EqualFold(n, name) {
+				return n
+			}
+		}
+	}
+	return name
 }
 
 // newObjectProcess creates an instance of -TypeName and sets -Property on it.
