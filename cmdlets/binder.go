@@ -830,6 +830,13 @@ func convertArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, 
 		}
 		out = v
 	case "scriptblock[]":
+		// each item must be a script block ($null is allowed)
+		for _, it := range value.AsSlice(v) {
+			if _, ok := it.(*ScriptBlock); !ok && it != nil {
+				return nil, bindError(BindValueInvalid, pos, spec.command, "CannotConvertArgument", InvalidArgument,
+					"Cannot bind parameter '%s'. Cannot convert the \"%s\" value of type \"%s\" to type \"System.Management.Automation.ScriptBlock\".", p.Name, value.ToString(it), value.TypeName(it))
+			}
+		}
 		out = v
 	default:
 		typ, ok := tc.resolveType(p.Type)

@@ -21,12 +21,18 @@ func objectCmdlets() []*Cmdlet {
 	return []*Cmdlet{
 		{
 			Name: "ForEach-Object", Module: "Microsoft.PowerShell.Core", Synopsis: "Runs a script block for each input object.",
-			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Begin", "scriptblock", -1), p("End", "scriptblock", -1),
-				rest(p("Process", "object", 0)), p("MemberName", "string", -1), alias(p("ArgumentList", "object[]", -1), "Args"),
-				p("RemainingScripts", "object", -1), p("Parallel", "scriptblock", -1), p("ThrottleLimit", "int", -1)},
-			Begin:   forEachObjectBegin,
-			Process: forEachObjectProcess,
-			End:     forEachObjectEnd,
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)),
+				sets(p("Begin", "scriptblock", -1), "ScriptBlockSet"), sets(p("Process", "scriptblock[]", 0), "ScriptBlockSet"),
+				sets(p("End", "scriptblock", -1), "ScriptBlockSet"), sets(rest(p("RemainingScripts", "scriptblock[]", 1)), "ScriptBlockSet"),
+				sets(p("MemberName", "string", 0), "PropertyAndMethodSet"),
+				sets(rest(alias(p("ArgumentList", "object[]", 1), "Args")), "PropertyAndMethodSet"),
+				sets(p("Parallel", "scriptblock", -1), "ParallelParameterSet"), sets(p("ThrottleLimit", "int", -1), "ParallelParameterSet"),
+				sets(p("TimeoutSeconds", "int", -1), "ParallelParameterSet"), sets(p("AsJob", "switch", -1), "ParallelParameterSet"),
+				sets(p("UseNewRunspace", "switch", -1), "ParallelParameterSet")},
+			DefaultSet: "ScriptBlockSet",
+			Begin:      forEachObjectBegin,
+			Process:    forEachObjectProcess,
+			End:        forEachObjectEnd,
 		},
 		{
 			Name: "Where-Object", Module: "Microsoft.PowerShell.Core", Synopsis: "Selects objects by a condition.",
@@ -106,33 +112,49 @@ func objectCmdlets() []*Cmdlet {
 	}
 }
 
-// forEachObjectBegin sorts ForEach-Object's blocks into begin, process and end, and runs the begin block.
+// forEachState is what ForEach-Object keeps between its blocks: the
+// process blocks and the end block (ForEachObjectCommand's script list).
+type forEachState struct {
+	process []*ScriptBlock
+	end     *ScriptBlock
+}
+
+// forEachObjectBegin sorts ForEach-Object's blocks into begin, process and
+// end, and runs the begin block. As in pwsh, -Begin comes first and then
+// the -Process and remaining blocks: with more than one block the first is
+// the begin block, and with more than two (and no -End) the last is the
+// end block.
 func forEachObjectBegin(c *Call) error {
 	if c.Has("Parallel") {
 		return c.Fail("NotImplemented", NotImplemented, "[NotImplemented] ForEach-Object -Parallel is not emulated")
 	}
-	blocks := value.AsSlice(c.Arg("Process"))
-	var begin, end any
-	// -Process a, b, c: with several blocks the first is begin and the last end
-	if len(blocks) >= 3 {
-		begin, end = blocks[0], blocks[len(blocks)-1]
-		blocks = blocks[1 : len(blocks)-1]
-	} else if len(blocks) == 2 {
-		begin = blocks[0]
-		blocks = blocks[1:]
+	if c.Has("MemberName") {
+		return nil
 	}
-	c.State = blocks
-	if b, ok := c.Arg("Begin").(*ScriptBlock); ok {
-		begin = b
+	var scripts []*ScriptBlock
+	block := func(v any) *ScriptBlock { sb, _ := v.(*ScriptBlock); return sb }
+	if c.Has("Begin") {
+		scripts = append(scripts, block(c.Arg("Begin")))
 	}
-	if e, ok := c.Arg("End").(*ScriptBlock); ok {
-		end = e
+	for _, v := range value.AsSlice(c.Arg("Process")) {
+		scripts = append(scripts, block(v))
 	}
-	if end != nil {
-		c.bound["__end"] = end
+	for _, v := range value.AsSlice(c.Arg("RemainingScripts")) {
+		scripts = append(scripts, block(v))
 	}
-	if b, ok := begin.(*ScriptBlock); ok {
-		return c.s.streamScriptBlock(c.fr, b, nil, nil, true, c.Write)
+	st := &forEachState{end: block(c.Arg("End"))}
+	start, end := 0, len(scripts)
+	if len(scripts) > 1 {
+		start = 1
+	}
+	if !c.Has("End") && len(scripts) > 2 {
+		end = len(scripts) - 1
+		st.end = scripts[end]
+	}
+	st.process = scripts[start:end]
+	c.State = st
+	if end >= 2 && scripts[0] != nil {
+		return c.s.streamScriptBlock(c.fr, scripts[0], nil, nil, true, c.Write)
 	}
 	return nil
 }
@@ -143,29 +165,25 @@ func forEachObjectProcess(c *Call) error {
 		return nil
 	}
 	in := c.Arg("InputObject")
-	blocks, _ := c.State.([]any)
-	for _, b := range blocks {
-		switch x := b.(type) {
-		case *ScriptBlock:
-			if err := c.s.streamScriptBlock(c.fr, x, in, nil, true, func(v any) error { return emitValue(v, c.Write) }); err != nil {
-				return err
-			}
-		case string:
-			if err := foreachMember(c, in, x); err != nil {
-				return err
-			}
-		}
-	}
 	if c.Has("MemberName") {
 		return foreachMember(c, in, c.String("MemberName"))
+	}
+	st, _ := c.State.(*forEachState)
+	for _, b := range st.process {
+		if b == nil {
+			continue
+		}
+		if err := c.s.streamScriptBlock(c.fr, b, in, nil, true, func(v any) error { return emitValue(v, c.Write) }); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
 // forEachObjectEnd runs ForEach-Object's end block, if any.
 func forEachObjectEnd(c *Call) error {
-	if e, ok := c.bound["__end"].(*ScriptBlock); ok {
-		return c.s.streamScriptBlock(c.fr, e, nil, nil, true, c.Write)
+	if st, ok := c.State.(*forEachState); ok && st.end != nil {
+		return c.s.streamScriptBlock(c.fr, st.end, nil, nil, true, c.Write)
 	}
 	return nil
 }
@@ -526,14 +544,53 @@ func (f *formattedText) PSTypeName() string {
 	return "Microsoft.PowerShell.Commands.Internal.Format.FormatStartData"
 }
 
+// foreachMember is ForEach-Object -MemberName (ForEach-Object's page,
+// examples 6 and 7; pwsh's ForEachObjectCommand): with arguments it calls
+// the method of that name; without, it reads the property (a hashtable's
+// key), or calls the method when the name is a method. A $null input
+// gives $null (an error when there are arguments), a name the object lacks
+// gives $null (an error in strict mode), and a failing call is a
+// non-terminating error: the pipeline goes on.
 func foreachMember(c *Call, in any, name string) error {
 	args := value.AsSlice(c.Arg("ArgumentList"))
-	if _, isProp := c.s.getMember(in, name); isProp && len(args) == 0 {
-		v, _ := c.s.getMember(in, name)
-		return emitValue(v, c.Write)
+	if in == nil {
+		if len(args) > 0 {
+			return c.WriteError(&ErrorRecord{ID: "InvokeMethodOnNull", Category: InvalidOperation, Target: "",
+				Msg: "You cannot call a method on a null-valued expression."})
+		}
+		if c.s.strict {
+			return c.Errorf("InputObjectIsNull", InvalidOperation, "", "Cannot operate on a 'null' input object.")
+		}
+		return c.Write(nil)
+	}
+	if len(args) == 0 {
+		if h, ok := in.(*value.Hashtable); ok && h.Has(name) {
+			v, _ := h.Get(name)
+			return emitValue(v, c.Write)
+		}
+		if v, ok := c.s.getMember(in, name); ok {
+			return emitValue(v, c.Write)
+		}
 	}
 	v, err := c.s.callMethod(c.fr, in, name, args)
 	if err != nil {
+		if me, ok := err.(*methodErr); ok && me.typ == "MethodNotFound" {
+			if len(args) > 0 {
+				return c.Errorf("MethodNotFound", InvalidOperation, c.s.toString(in), "Input name %q cannot be resolved to a method.", name)
+			}
+			if c.s.strict {
+				return c.Errorf("PropertyOrMethodNotFound", InvalidOperation, c.s.toString(in), "The input name %q cannot be resolved to a member.", name)
+			}
+			return c.Write(nil)
+		}
+		var pe *psError
+		if asPSError(c.s.methodError(c.Pos, name, len(args), err), &pe) {
+			if pe.rec.Category == NotImplemented {
+				return pe
+			}
+			return c.WriteError(&ErrorRecord{ID: "MethodInvocationError", Category: InvalidOperation, Target: c.s.toString(in),
+				Msg: pe.rec.Msg, Exception: pe.rec.Exception})
+		}
 		return err
 	}
 	return emitValue(v, c.Write)
