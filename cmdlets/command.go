@@ -214,6 +214,17 @@ func (c *Call) WriteAll(items []any) error {
 	return nil
 }
 
+// StopUpstream returns the error that stops the commands before this one
+// in the pipeline, as Select-Object -First does once it has its objects:
+// they run no further, and this command and those after it end normally.
+func (c *Call) StopUpstream() error { return &stopUpstream{call: c} }
+
+// stopUpstream is the error of Call.StopUpstream, on its way to the
+// pipeline of the call.
+type stopUpstream struct{ call *Call }
+
+func (e *stopUpstream) Error() string { return "the pipeline was stopped by " + e.call.cmd.Name }
+
 // Command returns the cmdlet being run.
 func (c *Call) Command() *Cmdlet { return c.cmd }
 

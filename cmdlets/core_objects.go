@@ -236,89 +236,141 @@ func whereObjectProcess(ops []string) func(c *Call) error {
 	}
 }
 
-// selectObjectProcess streams input while only -First and -Skip apply, and collects it otherwise.
+// selectObjectProcess runs one input object through Select-Object's
+// queue, which is pwsh's (SelectObjectQueue): -First objects stream at
+// once, the last -Last are held to the end, -Skip drops objects from the
+// start (from the end with -Last alone), -SkipLast holds that many back.
+// With -First and -Last together the first N and the last M go out, once
+// each. $null input is ignored. Once -First alone is satisfied the
+// commands upstream stop (unless -Wait).
 func selectObjectProcess(c *Call) error {
 	st, _ := c.State.(*selectState)
 	if st == nil {
-		st = &selectState{}
+		st = &selectState{q: selectQueue{first: c.Int("First", 0), last: c.Int("Last", 0), skip: c.Int("Skip", 0),
+			skipLast: c.Int("SkipLast", 0), firstOrLast: c.Has("First") || c.Has("Last")}}
 		c.State = st
 	}
 	if !c.HasInput && !c.Has("InputObject") {
 		return nil
 	}
 	in := c.Arg("InputObject")
+	items := []any{in}
 	if !c.HasInput {
-		for _, it := range value.AsSlice(in) {
+		items = value.AsSlice(in)
+	}
+	for _, it := range items {
+		if it == nil {
+			continue
+		}
+		if c.Has("Index") {
 			st.items = append(st.items, it)
+			continue
 		}
-		return nil
+		st.q.enqueue(it)
+		if v, ok := st.q.streamingDequeue(); ok {
+			if err := selectEmit(c, st, v); err != nil {
+				return err
+			}
+		}
+		if st.q.allRequested() && !c.Bool("Wait") {
+			return c.StopUpstream()
+		}
 	}
-	// stream when only -First/-Skip apply
-	if !c.Has("Last") && !c.Has("Unique") && !c.Has("SkipLast") && !c.Has("Index") {
-		st.seen++
-		if c.Has("Skip") && st.seen <= c.Int("Skip", 0) {
-			return nil
-		}
-		if c.Has("First") && st.emitted >= c.Int("First", 0) {
-			return nil
-		}
-		st.emitted++
-		return selectOne(c, in)
-	}
-	st.items = append(st.items, in)
 	return nil
 }
 
-// selectObjectEnd applies -Index, -Skip, -SkipLast, -First, -Last, the properties and -Unique to the collected input.
+// selectEmit writes one selected object, or keeps it for -Unique.
+func selectEmit(c *Call, st *selectState, in any) error {
+	if c.Bool("Unique") {
+		return selectOneTo(c, in, func(v any) error { st.uniq = append(st.uniq, v); return nil })
+	}
+	return selectOne(c, in)
+}
+
+// selectObjectEnd writes what the queue holds (or the -Index picks), then
+// the -Unique objects.
 func selectObjectEnd(c *Call) error {
 	st, _ := c.State.(*selectState)
-	if st == nil || st.items == nil {
+	if st == nil {
 		return nil
 	}
-	items := st.items
 	if c.Has("Index") {
-		var picked []any
+		// the objects at those indexes, in input order (pwsh sorts -Index)
+		picked := map[int]bool{}
 		for _, ix := range value.AsSlice(c.Arg("Index")) {
 			i, _ := value.ToInt(ix)
-			if i >= 0 && i < len(items) {
-				picked = append(picked, items[i])
+			picked[i] = true
+		}
+		for i, it := range st.items {
+			if picked[i] {
+				if err := selectEmit(c, st, it); err != nil {
+					return err
+				}
 			}
 		}
-		items = picked
-	}
-	if n := c.Int("Skip", 0); n > 0 {
-		if n > len(items) {
-			n = len(items)
-		}
-		items = items[n:]
-	}
-	if n := c.Int("SkipLast", 0); n > 0 {
-		if n > len(items) {
-			n = len(items)
-		}
-		items = items[:len(items)-n]
-	}
-	if c.Has("First") {
-		if n := c.Int("First", 0); n < len(items) {
-			items = items[:n]
-		}
-	}
-	if c.Has("Last") {
-		if n := c.Int("Last", 0); n < len(items) {
-			items = items[len(items)-n:]
-		}
-	}
-	var out []any
-	for _, it := range items {
-		err := selectOneTo(c, it, func(v any) error { out = append(out, v); return nil })
-		if err != nil {
-			return err
+	} else if !c.Has("SkipLast") {
+		q := &st.q
+		for len(q.items) > 0 && (q.first != 0 || len(q.items) > c.Int("Skip", 0)) {
+			if err := selectEmit(c, st, q.dequeue()); err != nil {
+				return err
+			}
 		}
 	}
 	if c.Bool("Unique") {
-		out = uniqueItems(out, !c.Bool("CaseInsensitive"))
+		return c.WriteAll(uniqueItems(st.uniq, !c.Bool("CaseInsensitive")))
 	}
-	return c.WriteAll(out)
+	return nil
+}
+
+// selectQueue is Select-Object's queue of input objects.
+type selectQueue struct {
+	items                       []any
+	first, last, skip, skipLast int
+	firstOrLast                 bool
+	streamed                    int
+}
+
+// allRequested reports whether -First alone has all it asked for.
+func (q *selectQueue) allRequested() bool {
+	return q.firstOrLast && q.last == 0 && q.first != 0 && q.streamed >= q.first
+}
+
+func (q *selectQueue) enqueue(v any) {
+	if q.last > 0 && (q.first == 0 && len(q.items) >= q.last+q.skip || q.first != 0 && len(q.items) >= q.last) {
+		q.items = q.items[1:]
+	}
+	q.items = append(q.items, v)
+}
+
+func (q *selectQueue) dequeue() any {
+	v := q.items[0]
+	q.items = q.items[1:]
+	return v
+}
+
+// streamingDequeue returns the object to write now, if any.
+func (q *selectQueue) streamingDequeue() (any, bool) {
+	switch {
+	case q.skip == 0 && q.skipLast > 0:
+		if len(q.items) > q.skipLast {
+			return q.dequeue(), true
+		}
+	case q.skip == 0:
+		if q.streamed < q.first || !q.firstOrLast {
+			q.streamed++
+			return q.dequeue(), true
+		}
+		if q.last == 0 {
+			q.dequeue()
+		}
+	case q.last == 0:
+		q.dequeue()
+		q.skip--
+	case q.first != 0:
+		q.skip--
+		q.dequeue()
+	}
+	return nil, false
 }
 
 // sortObjectEnd writes the collected input sorted by Sort-Object's keys.
@@ -597,9 +649,10 @@ func foreachMember(c *Call, in any, name string) error {
 }
 
 type selectState struct {
-	items   []any
-	seen    int
-	emitted int
+	q selectQueue
+	// items are the input objects for -Index; uniq the objects kept for
+	// -Unique.
+	items, uniq []any
 }
 
 func selectOne(c *Call, in any) error { return selectOneTo(c, in, c.Write) }

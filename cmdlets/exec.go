@@ -269,11 +269,13 @@ func (s *Session) execForeach(fr frame, st *parser.ForeachStatement, label strin
 		return err
 	}
 	var items []any
+	var changed func() bool
 	switch x := v.(type) {
 	case nil:
 		items = nil
 	case *value.Array:
 		items = append([]any(nil), x.Items...)
+		changed = collectionChanged(x)
 	case *value.Hashtable:
 		items = []any{x}
 	default:
@@ -297,8 +299,35 @@ func (s *Session) execForeach(fr frame, st *parser.ForeachStatement, label strin
 				break
 			}
 		}
+		if changed != nil && changed() {
+			return collectionModified(st.Pos)
+		}
 	}
 	return nil
+}
+
+// collectionChanged returns, for a list or the keys or values of a
+// hashtable, what reports whether the collection has changed since; nil
+// for an array, whose enumeration does not check.
+func collectionChanged(a *value.Array) func() bool {
+	switch {
+	case a.Of != nil:
+		h, v := a.Of, a.Of.Version()
+		return func() bool { return h.Version() != v }
+	case a.List || a.Kind != "":
+		v := a.Version
+		return func() bool { return a.Version != v }
+	}
+	return nil
+}
+
+// collectionModified is the error of an enumeration whose collection
+// changed: .NET's enumerators refuse to go on, and PowerShell reports it
+// as BadEnumeration (ParserStrings).
+func collectionModified(pos parser.Pos) error {
+	return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "BadEnumeration", Category: InvalidOperation,
+		Exception: "System.Management.Automation.RuntimeException",
+		Msg:       "An error occurred while enumerating through a collection: Collection was modified; enumeration operation may not execute.."}}
 }
 
 func (s *Session) execFor(fr frame, st *parser.ForStatement, label string, emit emitFn) error {

@@ -977,6 +977,7 @@ func setIndex(obj, idx, v any) error {
 			return &value.RuntimeError{Type: "System.IndexOutOfRangeException", Msg: "Index was outside the bounds of the array."}
 		}
 		o.Items[i] = v
+		o.Version++
 		return nil
 	case *value.Hashtable:
 		o.Set(idx, v)

@@ -189,9 +189,9 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		case "count":
 			return o.Len(), true
 		case "keys":
-			return &value.Array{Items: append([]any(nil), o.Keys()...)}, true
+			return &value.Array{Items: append([]any(nil), o.Keys()...), Of: o}, true
 		case "values":
-			return &value.Array{Items: append([]any(nil), o.Values()...)}, true
+			return &value.Array{Items: append([]any(nil), o.Values()...), Of: o}, true
 		case "issynchronized", "isreadonly", "isfixedsize":
 			return false, true
 		case "psobject":
@@ -1069,6 +1069,11 @@ func splitAny(s string, seps []string, max int) []string {
 
 // arrayMethod implements array and list methods.
 func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args []any) (any, error) {
+	switch lname {
+	case "add", "addrange", "remove", "removeat", "removeall", "removerange", "insert", "insertrange", "clear",
+		"reverse", "sort", "enqueue", "dequeue", "push", "pop", "setvalue":
+		a.Version++
+	}
 	switch a.Kind + ":" + lname {
 	case "queue:enqueue", "stack:push":
 		a.Items = append(a.Items, argOr(args, 0))
@@ -1301,7 +1306,7 @@ func hashMethod(h *value.Hashtable, lname, name string, args []any) (any, error)
 			e.DefaultDisplay = []string{"Name", "Value"}
 			out[i] = e
 		}
-		return &value.Array{Items: out}, nil
+		return &value.Array{Items: out, Of: h}, nil
 	case "get_item", "item":
 		v, _ := h.Get(argOr(args, 0))
 		return v, nil

@@ -150,10 +150,25 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 			return err
 		}
 	}
+	ending := stages
 	if err := stages[0].process(nil, false); err != nil {
-		return err
+		var su *stopUpstream
+		if !errors.As(err, &su) {
+			return err
+		}
+		// a command stopped the commands before it: it and those after it
+		// end; the error belongs to an outer pipeline if none of these
+		// stages made it
+		k := slices.IndexFunc(stages, func(st stage) bool {
+			cs, ok := st.(*cmdletStage)
+			return ok && cs.call == su.call
+		})
+		if k < 0 {
+			return err
+		}
+		ending = stages[k:]
 	}
-	for _, st := range stages {
+	for _, st := range ending {
 		if err := st.end(); err != nil {
 			return err
 		}
@@ -179,13 +194,36 @@ func (x *exprStage) process(in any, hasInput bool) error {
 	if err == nil {
 		// an assignment-like expression statement ($i++) writes nothing
 		if u, ok := x.e.Expr.Tree.(*parser.Unary); !ok || !isIncrement(u) {
-			err = emitValue(v, x.emit)
+			err = x.enumerate(v)
 		}
 	}
 	return x.io.leave(prev, err)
 }
 
 func (x *exprStage) end() error { return x.io.close() }
+
+// enumerate sends the expression's value down the pipeline, a collection
+// item by item; a list (or the keys of a hashtable) that changes while its
+// items go down fails as its .NET enumerator does.
+func (x *exprStage) enumerate(v any) error {
+	a, ok := v.(*value.Array)
+	if !ok {
+		return emitValue(v, x.emit)
+	}
+	changed := collectionChanged(a)
+	if changed == nil {
+		return emitValue(v, x.emit)
+	}
+	for _, it := range append([]any(nil), a.Items...) {
+		if err := x.emit(it); err != nil {
+			return err
+		}
+		if changed() {
+			return collectionModified(x.e.Pos)
+		}
+	}
+	return nil
+}
 
 func isIncrement(u *parser.Unary) bool {
 	if len(u.Prefix) > 0 && (u.Prefix[0] == "++" || u.Prefix[0] == "--") {
@@ -495,6 +533,10 @@ func (c *cmdletStage) wrap(err error) error {
 	}
 	var f *flow
 	if errors.As(err, &f) {
+		return err
+	}
+	var su *stopUpstream
+	if errors.As(err, &su) {
 		return err
 	}
 	rec := &ErrorRecord{Pos: c.call.Pos, Command: c.call.cmd.Name, ID: "RuntimeException", Category: InvalidOperation, Msg: err.Error(), Err: err}

@@ -101,6 +101,44 @@ var forEachMemberTests = []evalCase{
 		"one\ntwo\none\ntwo\n", "", 0},
 }
 
+// selectTests follow Select-Object's page
+// (https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/select-object:
+// -First, -Last, -Skip "from the end when used with Last", -Index) and
+// pwsh's SelectObjectQueue for -First and -Last together: the first N
+// objects and the last M, each once; $null input is ignored; once -First
+// alone has its objects the commands before it stop.
+var selectTests = []evalCase{
+	{"first_and_last", `(1..10 | Select-Object -First 2 -Last 2) -join ','`, "1,2,9,10\n", "", 0},
+	{"first_and_last_overlap", `(1..3 | Select-Object -First 2 -Last 2) -join ','`, "1,2,3\n", "", 0},
+	{"last_and_skip", `(1..10 | Select-Object -Last 3 -Skip 1) -join ','`, "7,8,9\n", "", 0},
+	{"first_and_skip", `(1..10 | Select-Object -First 3 -Skip 2) -join ','`, "3,4,5\n", "", 0},
+	{"index_in_input_order", `(1..5 | Select-Object -Index 3,1) -join ','`, "2,4\n", "", 0},
+	{"null_input_ignored", `($null, 1, $null | Select-Object) -join ','`, "1\n", "", 0},
+	{"first_stops_upstream", `1..5 | ForEach-Object { Write-Host "gen $_"; $_ } | Select-Object -First 2`,
+		"gen 1\n1\ngen 2\n2\n", "", 0},
+	{"first_wait", `(1..5 | ForEach-Object { Write-Host "gen $_"; $_ } | Select-Object -First 1 -Wait) -join ','`,
+		"gen 1\ngen 2\ngen 3\ngen 4\ngen 5\n1\n", "", 0},
+}
+
+// collectionModifiedTests: a foreach statement (or a pipeline) over a
+// .NET collection that its body changes fails as the collection's
+// enumerator does ("Collection was modified; enumeration operation may not
+// execute."), which PowerShell reports as BadEnumeration
+// (ParserStrings: "An error occurred while enumerating through a
+// collection: {0}."); an array does not check.
+var collectionModifiedTests = []evalCase{
+	{"list_add", "$l = [System.Collections.Generic.List[int]]@(1,2,3)\nforeach ($x in $l) { \"x=$x\"; $l.Add(9) }\n'after'",
+		"x=1\nafter\n", "Collection was modified; enumeration operation may not execute.", 0},
+	{"arraylist_remove", "$a = [System.Collections.ArrayList]@(1,2)\nforeach ($x in $a) { $a.Remove($x) }", "",
+		"An error occurred while enumerating through a collection: Collection was modified", 0},
+	{"hashtable_keys", "$h = @{a=1;b=2}\nforeach ($k in $h.Keys) { $h[$k] = 5 }", "",
+		"Collection was modified; enumeration operation may not execute.", 0},
+	{"keys_copied_first", "$h = @{a=1}\nforeach ($k in @($h.Keys)) { $h[$k] = 5 }\n$h.a", "5\n", "", 0},
+	{"array_does_not_check", "$arr = 1,2,3\nforeach ($x in $arr) { $arr[0] = 7 }\n'ok'", "ok\n", "", 0},
+	{"pipeline", "$l = [System.Collections.ArrayList]@(1,2)\n$l | ForEach-Object { $null = $l.Add(3) }\n$l.Count", "3\n",
+		"Collection was modified; enumeration operation may not execute.", 0},
+}
+
 func TestPipelineCmdlets(t *testing.T) {
 	groups := []struct {
 		name  string
@@ -108,6 +146,8 @@ func TestPipelineCmdlets(t *testing.T) {
 	}{
 		{"group_by", groupByTests},
 		{"foreach_member", forEachMemberTests},
+		{"select", selectTests},
+		{"collection_modified", collectionModifiedTests},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {

@@ -64,6 +64,14 @@ type Array struct {
 	Elem string
 	// Kind is "set", "queue" or "stack" for those collections, else "".
 	Kind string
+	// Version counts the changes made to a collection's items through its
+	// methods and indexer, as .NET collections count them: an enumeration
+	// of a list fails when its list changes.
+	Version int
+	// Of is the hashtable whose keys or values the array holds (its Keys
+	// or Values, or its GetEnumerator()): their enumeration fails when the
+	// hashtable changes.
+	Of *Hashtable
 }
 
 // NewArray returns an object[] holding items.
@@ -80,7 +88,12 @@ type Hashtable struct {
 	vals    []any
 	index   map[string]int
 	Ordered bool
+	// version counts the changes (see Array.Version).
+	version int
 }
+
+// Version is the number of changes made to the hashtable.
+func (h *Hashtable) Version() int { return h.version }
 
 // NewHashtable returns an empty hashtable.
 func NewHashtable() *Hashtable { return &Hashtable{index: map[string]int{}} }
@@ -106,6 +119,7 @@ func (h *Hashtable) Set(k, v any) {
 		h.index = map[string]int{}
 	}
 	kk := KeyOf(k)
+	h.version++
 	if i, ok := h.index[kk]; ok {
 		h.vals[i] = v
 		return
@@ -140,6 +154,7 @@ func (h *Hashtable) Delete(k any) bool {
 	if !ok {
 		return false
 	}
+	h.version++
 	h.keys = append(h.keys[:i], h.keys[i+1:]...)
 	h.vals = append(h.vals[:i], h.vals[i+1:]...)
 	delete(h.index, kk)
@@ -165,6 +180,7 @@ func (h *Hashtable) Values() []any { return h.vals }
 
 // Clear removes every entry.
 func (h *Hashtable) Clear() {
+	h.version++
 	h.keys, h.vals = nil, nil
 	h.index = map[string]int{}
 }
