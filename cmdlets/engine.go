@@ -174,7 +174,6 @@ func (s *Session) initGlobals() {
 	set("ConfirmPreference", "High")
 	set("WhatIfPreference", false)
 	set("Error", s.errs)
-	set("OFS", " ")
 	set("PSVersionTable", psVersionTable())
 	set("IsWindows", false)
 	set("IsLinux", true)

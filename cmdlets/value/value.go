@@ -225,6 +225,10 @@ type Object struct {
 	index     map[string]int
 	// DefaultDisplay, when set, lists the properties the default view shows.
 	DefaultDisplay []string
+	// View, when set, gives the text of the object's custom format view,
+	// which Out-Default shows instead of its properties (as pwsh shows a
+	// MatchInfo of Select-String).
+	View func() string
 }
 
 // PSCustomObjectType is the type name of a [pscustomobject].
