@@ -86,6 +86,10 @@ type Session struct {
 	// streams is where the streams of the running code go (see
 	// streamContext); nil is the host.
 	streams *streamContext
+	// history is the history of the commands run at the prompt.
+	history sessionHistory
+	// terminal is set when standard output is a terminal.
+	terminal bool
 }
 
 // Option configures a Session.

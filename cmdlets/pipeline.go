@@ -323,6 +323,20 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, last bo
 			name = value.ToString(tv)
 		}
 	}
+	if helpRequested(raw) {
+		// NAME -? shows the command's help
+		f, _ := s.lookupFunc(fr.scope, name)
+		if f == nil {
+			if to, ok := fold.Lookup(s.aliases, name); ok {
+				f, _ = s.lookupFunc(fr.scope, to)
+			}
+		}
+		if _, isCmd := s.Command(name); f != nil || isCmd {
+			if st, ok, err := s.helpStage(fr, name, f, c.Pos, emit, r); ok {
+				return st, err
+			}
+		}
+	}
 	// functions first, then aliases and cmdlets
 	if f, ok := s.lookupFunc(fr.scope, name); ok {
 		return s.functionStage(fr, f, raw, c.Pos, emit, dot, r)

@@ -93,6 +93,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		cmdlets.WithClock(clock),
 		cmdlets.WithAllowWrite(opts.allowWrite),
 		cmdlets.WithWidth(opts.width),
+		cmdlets.WithTerminal(isTerminalWriter(stdout)),
 	}
 	if opts.file == "" && !opts.hasCommand && isTerminal(stdin) {
 		stop() // the prompt handles Ctrl-C itself

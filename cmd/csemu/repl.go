@@ -163,7 +163,16 @@ func (l *replLoop) runCommand(text string, interrupts <-chan os.Signal) (code in
 		}
 	}()
 	l.current = text
+	start := l.sess.Now()
 	code, err := l.sess.RunInGlobal(ctx, "", text)
+	status := "Completed"
+	switch {
+	case ctx.Err() != nil:
+		status = "Stopped"
+	case err != nil:
+		status = "Failed"
+	}
+	l.sess.AddHistory(strings.TrimRight(text, "\n"), start, l.sess.Now(), status)
 	close(stop)
 	cancel()
 	var pl parser.ErrorList
