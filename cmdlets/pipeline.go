@@ -145,35 +145,52 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 	}
 	s.questionOK = s.lastOK
 	s.lastOK = true
-	for _, st := range stages {
+	// start is the first stage that ends: a command that stops the
+	// commands before it (Select-Object -First) leaves only itself and
+	// those after it to end
+	start := 0
+	for i, st := range stages {
 		if err := st.begin(); err != nil {
-			return err
+			k := stoppedAt(stages, err)
+			if k <= i {
+				return err
+			}
+			start = max(start, k)
 		}
 	}
-	ending := stages
-	if err := stages[0].process(nil, false); err != nil {
-		var su *stopUpstream
-		if !errors.As(err, &su) {
-			return err
+	if start == 0 {
+		if err := stages[0].process(nil, false); err != nil {
+			k := stoppedAt(stages, err)
+			if k < 0 {
+				return err
+			}
+			start = k
 		}
-		// a command stopped the commands before it: it and those after it
-		// end; the error belongs to an outer pipeline if none of these
-		// stages made it
-		k := slices.IndexFunc(stages, func(st stage) bool {
-			cs, ok := st.(*cmdletStage)
-			return ok && cs.call == su.call
-		})
-		if k < 0 {
-			return err
-		}
-		ending = stages[k:]
 	}
-	for _, st := range ending {
-		if err := st.end(); err != nil {
-			return err
+	for i := start; i < len(stages); i++ {
+		if err := stages[i].end(); err != nil {
+			k := stoppedAt(stages, err)
+			if k <= i {
+				return err
+			}
+			i = k - 1
 		}
 	}
 	return nil
+}
+
+// stoppedAt returns the index of the stage that stopped the commands
+// before it with err (see Call.StopUpstream), or -1 when err is not such
+// an error of a stage of stages (it may belong to an outer pipeline).
+func stoppedAt(stages []stage, err error) int {
+	var su *stopUpstream
+	if !errors.As(err, &su) {
+		return -1
+	}
+	return slices.IndexFunc(stages, func(st stage) bool {
+		cs, ok := st.(*cmdletStage)
+		return ok && cs.call == su.call
+	})
 }
 
 // exprStage is an expression as the first element of a pipeline.
