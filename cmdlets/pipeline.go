@@ -200,6 +200,7 @@ type exprStage struct {
 	e    *parser.CommandExpression
 	emit emitFn
 	io   *stageIO
+	iov  stageIO
 }
 
 func (x *exprStage) begin() error      { return nil }
@@ -254,11 +255,13 @@ func isIncrement(u *parser.Unary) bool {
 func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, last bool) (stage, error) {
 	switch el := el.(type) {
 	case *parser.CommandExpression:
-		io, out, err := s.setupStage(fr, el.Redirs, emit, true, nil, last)
+		x := &exprStage{s: s, fr: fr, e: el}
+		out, err := s.setupStageInto(&x.iov, fr, el.Redirs, emit, true, nil, last)
 		if err != nil {
 			return nil, err
 		}
-		return &exprStage{s: s, fr: fr, e: el, emit: out, io: io}, nil
+		x.emit, x.io = out, &x.iov
+		return x, nil
 	case *parser.Command:
 		return s.commandStage(fr, el, emit, last)
 	}

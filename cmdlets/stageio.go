@@ -72,23 +72,13 @@ func (io *stageIO) teardown() {
 	}
 }
 
-// setupStage prepares the streams of a command called from fr: its
+// setupStageInto prepares the streams of a command called from fr: its
 // redirections rs (expr for an expression), and for a command that takes
 // the common parameters, those of cp (-OutVariable, -ErrorVariable,
 // -WarningVariable, -InformationVariable, -PipelineVariable, -OutBuffer).
-// It returns the stage's IO and the function that receives what the
-// command writes to its success stream. last is set for the last element
-// of a pipeline.
-func (s *Session) setupStage(fr frame, rs []*parser.Redirection, emit emitFn, expr bool, cp *commonParams, last bool) (*stageIO, emitFn, error) {
-	io := &stageIO{}
-	out, err := s.setupStageInto(io, fr, rs, emit, expr, cp, last)
-	if err != nil {
-		return nil, nil, err
-	}
-	return io, out, nil
-}
-
-// setupStageInto is setupStage into an IO that the caller allocated.
+// It fills io, which the stage holds, and returns the function that
+// receives what the command writes to its success stream. last is set for
+// the last element of a pipeline.
 func (s *Session) setupStageInto(io *stageIO, fr frame, rs []*parser.Redirection, emit emitFn, expr bool, cp *commonParams, last bool) (emitFn, error) {
 	*io = stageIO{s: s, caller: fr, ctx: s.streams}
 	out := emit
