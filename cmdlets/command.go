@@ -275,12 +275,16 @@ func (c *Call) Fail(id string, cat Category, format string, args ...any) error {
 
 // Verbose writes to the verbose stream when it is shown.
 func (c *Call) Verbose(format string, args ...any) {
-	c.keepStop(c.s.writeVerbose(c.fr, &c.common, fmt.Sprintf(format, args...)))
+	if c.s.informationalWanted(c.fr, &c.common, streamVerbose) {
+		c.keepStop(c.s.writeVerbose(c.fr, &c.common, fmt.Sprintf(format, args...)))
+	}
 }
 
 // Warning writes to the warning stream.
 func (c *Call) Warning(format string, args ...any) {
-	c.keepStop(c.s.writeWarning(c.fr, &c.common, fmt.Sprintf(format, args...)))
+	if c.s.informationalWanted(c.fr, &c.common, streamWarning) {
+		c.keepStop(c.s.writeWarning(c.fr, &c.common, fmt.Sprintf(format, args...)))
+	}
 }
 
 // keepStop keeps the first error of a stream written with the action

@@ -153,10 +153,10 @@ func (s *Session) writeDebug(fr frame, cp *commonParams, msg string) error {
 	return s.writeInformational(fr, cp, &streamRecord{stream: streamDebug, msg: msg})
 }
 
-// writeInformational writes a warning, verbose or debug record.
-func (s *Session) writeInformational(fr frame, cp *commonParams, rec *streamRecord) error {
-	var action, prefVar, prefix string
-	switch rec.stream {
+// informationalAction returns the action of a warning, verbose or debug
+// record, and its preference variable and prefix.
+func (s *Session) informationalAction(fr frame, cp *commonParams, stream int) (action, prefVar, prefix string) {
+	switch stream {
 	case streamWarning:
 		prefVar, prefix = "WarningPreference", "WARNING: "
 		if cp != nil {
@@ -179,7 +179,23 @@ func (s *Session) writeInformational(fr frame, cp *commonParams, rec *streamReco
 			}
 		}
 	}
-	action = s.actionFor(fr, action, prefVar)
+	return s.actionFor(fr, action, prefVar), prefVar, prefix
+}
+
+// informationalWanted reports whether a record of stream (warning,
+// verbose, debug) would go anywhere: shown, redirected, or kept in a
+// -WarningVariable. Callers skip making a message nothing takes.
+func (s *Session) informationalWanted(fr frame, cp *commonParams, stream int) bool {
+	if stream == streamWarning && s.streams != nil && len(s.streams.warnVars) > 0 {
+		return true
+	}
+	action, _, _ := s.informationalAction(fr, cp, stream)
+	return shouldWrite(action)
+}
+
+// writeInformational writes a warning, verbose or debug record.
+func (s *Session) writeInformational(fr frame, cp *commonParams, rec *streamRecord) error {
+	action, prefVar, prefix := s.informationalAction(fr, cp, rec.stream)
 	if shouldWrite(action) {
 		if to := s.redirectedTo(rec.stream); to != nil {
 			if err := to(rec); err != nil {
