@@ -246,6 +246,12 @@ func whereObjectProcess(ops []string) func(c *Call) error {
 func selectObjectProcess(c *Call) error {
 	st, _ := c.State.(*selectState)
 	if st == nil {
+		for _, name := range []string{"First", "Last", "Skip", "SkipLast"} {
+			if n := c.Int(name, 0); n < 0 {
+				return c.FailBinding("ParameterArgumentValidationError",
+					"Cannot validate argument on parameter '%s'. The %d argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again.", name, n)
+			}
+		}
 		st = &selectState{q: selectQueue{first: c.Int("First", 0), last: c.Int("Last", 0), skip: c.Int("Skip", 0),
 			skipLast: c.Int("SkipLast", 0), firstOrLast: c.Has("First") || c.Has("Last")}}
 		c.State = st
@@ -336,7 +342,7 @@ func (q *selectQueue) allRequested() bool {
 }
 
 func (q *selectQueue) enqueue(v any) {
-	if q.last > 0 && (q.first == 0 && len(q.items) >= q.last+q.skip || q.first != 0 && len(q.items) >= q.last) {
+	if q.last > 0 && len(q.items) > 0 && (q.first == 0 && len(q.items) >= q.last+q.skip || q.first != 0 && len(q.items) >= q.last) {
 		q.items = q.items[1:]
 	}
 	q.items = append(q.items, v)

@@ -229,6 +229,10 @@ func compareStep(c *Call, st *compareState, dif *compareEntry) error {
 		ref = nil
 	}
 	window := c.Int("SyncWindow", int(^uint(0)>>1))
+	if window < 0 {
+		return c.FailBinding("ParameterArgumentValidationError",
+			"Cannot validate argument on parameter 'SyncWindow'. The %d argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again.", window)
+	}
 	if dif != nil {
 		if window > 0 {
 			for len(st.difBacklog) >= window {

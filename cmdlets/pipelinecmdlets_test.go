@@ -119,6 +119,7 @@ var selectTests = []evalCase{
 	{"first_after_blocking_command", `(5,3,1 | Sort-Object | Select-Object -First 2) -join ','
 (1..3 | ForEach-Object -Begin { 10; 11; 12 } -Process { $_ } | Select-Object -First 2) -join ','
 'after'`, "1,3\n10,11\nafter\n", "", 0},
+	{"negative_count", `1..3 | Select-Object -Last -1`, "", "Cannot validate argument on parameter 'Last'. The -1 argument is less than the minimum allowed range of 0.", 0},
 	{"first_wait", `(1..5 | ForEach-Object { Write-Host "gen $_"; $_ } | Select-Object -First 1 -Wait) -join ','`,
 		"gen 1\ngen 2\ngen 3\ngen 4\ngen 5\n1\n", "", 0},
 }
