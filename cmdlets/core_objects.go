@@ -43,7 +43,7 @@ func objectCmdlets() []*Cmdlet {
 			Name: "Select-Object", Synopsis: "Selects properties or a subset of objects.",
 			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("ExcludeProperty", "string[]", -1),
 				p("ExpandProperty", "string", -1), p("Unique", "switch", -1), p("First", "int", -1), p("Last", "int", -1),
-				p("Skip", "int", -1), p("SkipLast", "int", -1), p("Index", "int[]", -1), p("Wait", "switch", -1),
+				p("Skip", "int", -1), p("SkipLast", "int", -1), p("Index", "int[]", -1), p("SkipIndex", "int[]", -1), p("Wait", "switch", -1),
 				p("CaseInsensitive", "switch", -1)},
 			Process: selectObjectProcess,
 			End:     selectObjectEnd,
@@ -259,16 +259,12 @@ func selectObjectProcess(c *Call) error {
 	if !c.HasInput && !c.Has("InputObject") {
 		return nil
 	}
-	in := c.Arg("InputObject")
-	items := []any{in}
-	if !c.HasInput {
-		items = value.AsSlice(in)
-	}
-	for _, it := range items {
+	// -InputObject is one object, even an array (Select-Object's page)
+	for _, it := range []any{c.Arg("InputObject")} {
 		if it == nil {
 			continue
 		}
-		if c.Has("Index") {
+		if c.Has("Index") || c.Has("SkipIndex") {
 			st.items = append(st.items, it)
 			continue
 		}
@@ -300,15 +296,21 @@ func selectObjectEnd(c *Call) error {
 	if st == nil {
 		return nil
 	}
-	if c.Has("Index") {
-		// the objects at those indexes, in input order (pwsh sorts -Index)
+	if c.Has("Index") || c.Has("SkipIndex") {
+		// the objects at those indexes (-SkipIndex: the others), in input
+		// order (pwsh sorts the indexes)
 		picked := map[int]bool{}
 		for _, ix := range value.AsSlice(c.Arg("Index")) {
 			i, _ := value.ToInt(ix)
 			picked[i] = true
 		}
+		skipped := map[int]bool{}
+		for _, ix := range value.AsSlice(c.Arg("SkipIndex")) {
+			i, _ := value.ToInt(ix)
+			skipped[i] = true
+		}
 		for i, it := range st.items {
-			if picked[i] {
+			if c.Has("Index") && picked[i] || c.Has("SkipIndex") && !skipped[i] {
 				if err := selectEmit(c, st, it); err != nil {
 					return err
 				}

@@ -119,6 +119,10 @@ var selectTests = []evalCase{
 	{"first_after_blocking_command", `(5,3,1 | Sort-Object | Select-Object -First 2) -join ','
 (1..3 | ForEach-Object -Begin { 10; 11; 12 } -Process { $_ } | Select-Object -First 2) -join ','
 'after'`, "1,3\n10,11\nafter\n", "", 0},
+	// Select-Object.Tests.ps1: "Should treat input as a single object with
+	// the inputObject parameter", "Select-Object with SkipIndex should work"
+	{"input_object_is_one_object", `$d = 1..6; $(Select-Object -InputObject $d -Last 3).Length`, "6\n", "", 0},
+	{"skip_index", `(0..10 | Select-Object -SkipIndex 5,6,7,8,11) -join ','`, "0,1,2,3,4,9,10\n", "", 0},
 	{"negative_count", `1..3 | Select-Object -Last -1`, "", "Cannot validate argument on parameter 'Last'. The -1 argument is less than the minimum allowed range of 0.", 0},
 	{"first_wait", `(1..5 | ForEach-Object { Write-Host "gen $_"; $_ } | Select-Object -First 1 -Wait) -join ','`,
 		"gen 1\ngen 2\ngen 3\ngen 4\ngen 5\n1\n", "", 0},
