@@ -386,10 +386,70 @@ func (s *Session) evalHash(fr frame, p *parser.HashLiteral) (any, error) {
 
 // resolveType resolves a type name with the using namespaces and classes.
 func (s *Session) resolveType(name string) (*value.Type, bool) {
+	if strings.IndexByte(name, ',') >= 0 {
+		plain, ok := withoutAssemblyNames(name)
+		if !ok {
+			return &value.Type{Name: name}, false
+		}
+		name = plain
+	}
 	if c, ok := s.classes[strings.ToLower(name)]; ok {
 		return &value.Type{Name: c.name}, true
 	}
 	return value.ParseType(name, s.namespaces)
+}
+
+// coreAssembly reports whether an assembly-qualified type name may name
+// the assembly: those of .NET and PowerShell where the types csemu
+// emulates live.
+func coreAssembly(name string) bool {
+	switch strings.ToLower(name) {
+	case "mscorlib", "netstandard", "system", "system.runtime", "system.private.corelib",
+		"system.collections", "system.management.automation":
+		return true
+	}
+	return false
+}
+
+// withoutAssemblyNames removes the assembly names from an
+// assembly-qualified type name, at the top ([System.Int32, mscorlib,
+// Version=4.0.0.0]) and in bracketed generic arguments
+// (List[[System.Int32, mscorlib]]). ok is false when an assembly is not
+// a core assembly (see coreAssembly): pwsh would load it, csemu has none of its types.
+func withoutAssemblyNames(name string) (string, bool) {
+	var b strings.Builder
+	// for each open '[': whether it holds one bracketed type argument,
+	// where a comma starts an assembly name
+	var arg []bool
+	prev := byte(0) // the last byte written that is not a space
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '[':
+			arg = append(arg, len(arg) > 0 && (prev == '[' || prev == ','))
+		case c == ']' && len(arg) > 0:
+			arg = arg[:len(arg)-1]
+		case c == ',' && (len(arg) == 0 || arg[len(arg)-1]):
+			end := strings.IndexByte(name[i:], ']')
+			if len(arg) == 0 || end < 0 {
+				end = len(name) - i
+			}
+			asm := strings.TrimSpace(name[i+1 : i+end])
+			if j := strings.IndexByte(asm, ','); j >= 0 {
+				asm = strings.TrimSpace(asm[:j])
+			}
+			if !coreAssembly(asm) {
+				return name, false
+			}
+			i += end - 1
+			continue
+		}
+		b.WriteByte(c)
+		if c != ' ' {
+			prev = c
+		}
+	}
+	return strings.TrimSpace(b.String()), true
 }
 
 func (s *Session) evalType(fr frame, p *parser.TypeExpr) (any, error) {

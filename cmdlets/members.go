@@ -43,6 +43,21 @@ func (s *Session) memberName(fr frame, p *parser.PostOp) (string, error) {
 			return "", err
 		}
 		return value.ToString(v), nil
+	case p.DynExp != nil, p.DynSub != nil, p.DynBlock != nil:
+		// $o."a$b", $o.$($name), $o.{name}: the value's string names the
+		// member
+		var prim parser.Primary = p.DynBlock
+		switch {
+		case p.DynExp != nil:
+			prim = p.DynExp
+		case p.DynSub != nil:
+			prim = p.DynSub
+		}
+		v, err := s.evalPrimary(fr, prim)
+		if err != nil {
+			return "", err
+		}
+		return value.ToString(v), nil
 	}
 	return "", nil
 }
@@ -66,6 +81,9 @@ func (s *Session) postOp(fr frame, v any, p *parser.PostOp) (any, error) {
 	name, err := s.memberName(fr, p)
 	if err != nil {
 		return nil, err
+	}
+	if len(p.Generic) > 0 {
+		return nil, notImplemented(p.Pos, "", "the generic method call "+p.Dot+name+"["+strings.Join(p.Generic, ", ")+"]()")
 	}
 	if p.Dot == "?." && v == nil {
 		return nil, nil

@@ -208,7 +208,7 @@ func (x *exprStage) streams() *stageIO { return x.io }
 
 func (x *exprStage) process(in any, hasInput bool) error {
 	prev := x.io.enter()
-	v, err := x.s.evalExpr(x.fr, x.e.Expr)
+	v, err := x.value()
 	if err == nil {
 		// an assignment-like expression statement ($i++) writes nothing
 		if u, ok := x.e.Expr.Tree.(*parser.Unary); !ok || !isIncrement(u) {
@@ -219,6 +219,37 @@ func (x *exprStage) process(in any, hasInput bool) error {
 }
 
 func (x *exprStage) end() error { return x.io.close() }
+
+// value evaluates the expression. An expression that is only ( ) or $( )
+// around commands that write nothing sends nothing down the pipeline
+// (pwsh's AutomationNull, not $null): (Write-Warning w) 3>&1 writes the
+// warning record alone, and (Get-Item nosuch) | ForEach-Object { } runs
+// no iteration.
+func (x *exprStage) value() (any, error) {
+	var run func(emit emitFn) error
+	if u, ok := x.e.Expr.Tree.(*parser.Unary); ok && len(u.Prefix) == 0 && len(u.Post) == 0 {
+		switch p := u.Primary.(type) {
+		case *parser.ParenExpr:
+			// a lone expression or an assignment in ( ) has a value
+			if p.Stmt != nil && pureExpr(p.Stmt) == nil && p.Stmt.Op == "" {
+				run = func(emit emitFn) error { return x.s.execStmt(x.fr, p.Stmt, emit) }
+			}
+		case *parser.SubExpr:
+			run = func(emit emitFn) error { return x.s.execListStrict(x.fr, p.List, emit) }
+		}
+	}
+	if run == nil {
+		return x.s.evalExpr(x.fr, x.e.Expr)
+	}
+	items, err := collect(run)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return voidValue{}, nil
+	}
+	return value.Unwrap(items), nil
+}
 
 // enumerate sends the expression's value down the pipeline, a collection
 // item by item; a list (or the keys of a hashtable) that changes while its

@@ -77,6 +77,28 @@ $e.Exception.Message; $i.MessageData`,
 	// "3>&1 > file" sends the warnings to the file (Write-Stream.Tests.ps1)
 	{"merge_then_output_redirect", `& { Write-Warning w; 'o' } 3>&1 > variable:v; $v.Count; $v[0].GetType().Name`,
 		"2\nWarningRecord\n", "", 0},
+	// redirections after an expression, as after a command: an expression
+	// in ( ) or $( ) takes them for the commands it runs (about_Redirection:
+	// "n>&1 Redirects the specified stream to the Success stream", "*>&1
+	// Redirects all streams to the Success stream", "2> $null" suppresses
+	// the errors)
+	{"expression_warning_merge", `$x = (Write-Warning w) 3>&1; $x.GetType().FullName; $x.Message`,
+		"System.Management.Automation.WarningRecord\nw\n", "", 0},
+	{"expression_warning_merge_shown", `(Write-Warning w) 3>&1`, "", "WARNING: w", 0},
+	{"expression_value_merge", `'x' 2>&1; $r = 'x' 2>&1; $r.GetType().Name`, "x\nString\n", "", 0},
+	{"expression_error_merge", `$r = (Get-Item nosuch) 2>&1; $r.GetType().Name; $r.CategoryInfo.Category; $r.Exception.Message -like '*nosuch*'; $Error.Count`,
+		"ErrorRecord\nObjectNotFound\nTrue\n1\n", "", 0},
+	{"expression_error_merge_shown", `(Get-Item nosuch) 2>&1; 'after'`, "after\n", "Cannot find path", 0},
+	{"expression_error_to_null", `(Get-Item nosuch) 2>$null; 'after'`, "after\n", "", 0},
+	// the records are written while the expression runs, its value after
+	{"expression_all_merge", `$all = $(Write-Warning w; Write-Error e; 'o'; Write-Information i) *>&1
+($all | ForEach-Object { $_.GetType().Name }) -join ','`,
+		"WarningRecord,ErrorRecord,InformationRecord,String\n", "", 0},
+	{"expression_all_to_null", `(& { 'o'; Write-Error e; Write-Warning w; Write-Host h }) *>$null; 'after'`, "after\n", "", 0},
+	{"expression_warning_to_variable", `(Write-Warning w) 3>variable:v; $v.GetType().Name; $v.Message`, "WarningRecord\nw\n", "", 0},
+	// commands in ( ) that write nothing send nothing down the pipeline
+	// (not $null, which would run the script block once)
+	{"expression_no_output", `(Get-Item nosuch) 2>$null | ForEach-Object { 'ran' }; @((Write-Output @())).Count`, "0\n", "", 0},
 	// pwsh's parser refuses these (ParserStrings StreamAlreadyRedirected,
 	// RedirectionNotSupported)
 	{"stream_redirected_twice", `Write-Output x 2>&1 2>$null`, "", "The error stream for this command is already redirected.", 0},

@@ -88,6 +88,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "csemu: %v\n", err)
 		return exitUsage
 	}
+	tf.notes = stderr
 	base := []cmdlets.Option{
 		cmdlets.WithIO(stdin, stdout, stderr),
 		cmdlets.WithClock(clock),

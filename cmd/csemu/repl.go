@@ -424,11 +424,8 @@ func (r *replTenant) open(wait bool) error {
 	if timeout == 0 || !wait {
 		timeout = -1 // --lock-timeout 0: do not wait
 	}
-	s, err := state.Open(r.tf.path, state.Options{ReadOnly: r.tf.readOnly, LockTimeout: timeout, Unchanged: r.stamp})
+	s, err := r.tf.openStore(timeout, r.stamp)
 	if err != nil {
-		if errors.Is(err, state.ErrLocked) {
-			return fmt.Errorf("%w; see --lock-timeout", err)
-		}
 		return err
 	}
 	r.tf.store = s
