@@ -2,6 +2,7 @@ package cmdlets
 
 import (
 	"fmt"
+	"math/big"
 	"sort"
 	"strings"
 
@@ -785,7 +786,7 @@ func convertArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, 
 		switch x := v.(type) {
 		case bool:
 			out = x
-		case int, int64, float64, value.Decimal:
+		case int, int64, float64, value.Decimal, int8, uint8, int16, uint16, uint32, uint64, float32, *big.Int:
 			out = value.ToBool(x)
 		case nil:
 			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentTransformationError", InvalidData,

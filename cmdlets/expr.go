@@ -160,19 +160,20 @@ func (s *Session) unaryOp(fr frame, pos parser.Pos, op string, v any) (any, erro
 		}
 		return n, nil
 	case "+":
+		// unary plus is 0 + v (a [byte] becomes an Int32)
 		n, ok := value.ToNumber(v)
 		if !ok {
 			return v, nil
 		}
-		return n, nil
+		return value.Arith("+", 0, n)
 	case ",":
 		return value.NewArray(v), nil
 	case "-bnot":
-		n, err := value.ToInt64(v)
+		n, err := value.BNot(v)
 		if err != nil {
 			return nil, runtimeError(pos, err)
 		}
-		return value.NarrowInt(^n), nil
+		return n, nil
 	case "-split", "-csplit", "-isplit":
 		var out []any
 		for _, it := range value.AsSlice(v) {
@@ -598,32 +599,16 @@ func (s *Session) binaryOp(fr frame, op string, l, r any) (any, error) {
 			b.WriteString(s.toString(it))
 		}
 		return b.String(), nil
-	case "-band", "-bor", "-bxor", "-shl", "-shr":
-		x, err := value.ToInt64(l)
-		if err != nil {
-			return nil, err
-		}
-		y, err := value.ToInt64(r)
-		if err != nil {
-			return nil, err
-		}
-		var z int64
-		switch op {
-		case "-band":
-			z = x & y
-		case "-bor":
-			z = x | y
-		case "-bxor":
-			z = x ^ y
-		case "-shl":
-			z = x << uint(y&63)
-		case "-shr":
-			z = x >> uint(y&63)
-		}
-		if _, ok := l.(int64); ok {
-			return z, nil
-		}
-		return value.NarrowInt(z), nil
+	case "-band":
+		return value.Bitwise("&", l, r)
+	case "-bor":
+		return value.Bitwise("|", l, r)
+	case "-bxor":
+		return value.Bitwise("^", l, r)
+	case "-shl":
+		return value.Shift("<<", l, r)
+	case "-shr":
+		return value.Shift(">>", l, r)
 	}
 	base, cs := splitOp(op)
 	switch base {

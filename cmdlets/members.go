@@ -2,6 +2,7 @@ package cmdlets
 
 import (
 	"fmt"
+	"math/big"
 	"sort"
 	"strings"
 	"time"
@@ -621,7 +622,7 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 				return x.TypeName(), nil
 			case time.Time:
 				return value.FormatValue(x, "")
-			case float64, value.Decimal:
+			case float64, value.Decimal, float32:
 				return value.FormatValue(x, "")
 			case *value.Array:
 				return value.TypeName(x), nil
@@ -727,11 +728,19 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 		if lname == "tostring" {
 			return string(o), nil
 		}
-	case int, int64, float64, value.Decimal:
+	case int, int64, float64, value.Decimal, int8, uint8, int16, uint16, uint32, uint64, float32, *big.Int:
 		switch lname {
 		case "compareto":
 			c, err := value.Compare(o, argOr(args, 0), false)
 			return c, err
+		}
+		// IConvertible's ToInt32, ToSingle, ...: a conversion to that type
+		if t, ok := convertibleMethods[lname]; ok && len(args) <= 1 {
+			r, err := value.Convert(o, &value.Type{Name: t})
+			if err != nil {
+				return nil, &methodErr{typ: "System.OverflowException", msg: strings.TrimSuffix(err.Error()[strings.LastIndex(err.Error(), "Error: \"")+8:], "\"")}
+			}
+			return r, nil
 		}
 	case rune:
 		switch lname {
@@ -741,6 +750,14 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 		}
 	}
 	return nil, notFoundMethod(v, name)
+}
+
+// convertibleMethods maps the lower-case names of IConvertible's
+// conversion methods to the types they convert to.
+var convertibleMethods = map[string]string{
+	"tosbyte": value.TSByte, "tobyte": value.TByte, "toint16": value.TInt16, "touint16": value.TUInt16,
+	"toint32": value.TInt32, "touint32": value.TUInt32, "toint64": value.TInt64, "touint64": value.TUInt64,
+	"tosingle": value.TSingle, "todouble": value.TDouble, "todecimal": value.TDecimal, "toboolean": value.TBool,
 }
 
 func argOr(args []any, i int) any {

@@ -2,6 +2,7 @@ package format
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -108,8 +109,20 @@ func (j *jsonWriter) value(v any, depth, level int) error {
 	case int64:
 		j.b.WriteString(strconv.FormatInt(x, 10))
 		return nil
+	case int8, uint8, int16, uint16, uint32, uint64, *big.Int:
+		j.b.WriteString(value.ToString(x))
+		return nil
 	case float64:
 		j.b.WriteString(jsonDouble(x))
+		return nil
+	case float32:
+		s, _ := value.FormatValue(x, "R")
+		switch s {
+		case "NaN", "Infinity", "-Infinity", "∞", "-∞":
+			j.b.WriteString(jsonDouble(float64(x)))
+		default:
+			j.b.WriteString(ensureDecimalPlace(s))
+		}
 		return nil
 	case value.Decimal:
 		j.b.WriteString(ensureDecimalPlace(formatDecimal(x)))

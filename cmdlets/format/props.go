@@ -360,7 +360,7 @@ func isScalar(v any) bool {
 	case string, bool, int, int64, float64, value.Decimal, rune, enumValue:
 		return true
 	}
-	return false
+	return value.IsNumber(v)
 }
 
 // isOutOfBand reports whether Out-Default writes v as text, outside any

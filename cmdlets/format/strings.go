@@ -239,6 +239,9 @@ func netToString(v any, c culture) string {
 	switch x := v.(type) {
 	case float64:
 		return formatR(x, c == invariant)
+	case float32:
+		s, _ := value.FormatValue(x, "")
+		return s
 	case *value.Array:
 		return arrayTypeName(x)
 	}

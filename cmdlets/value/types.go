@@ -1,6 +1,7 @@
 package value
 
 import (
+	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -51,9 +52,9 @@ var TypeDateTime = &Type{Name: TDateTime}
 var typeAliases = map[string]string{
 	"string": TString, "int": TInt32, "int32": TInt32, "long": TInt64, "int64": TInt64,
 	"double": TDouble, "float": TSingle, "single": TSingle, "decimal": TDecimal, "bool": TBool,
-	"boolean": TBool, "char": TChar, "byte": TByte, "sbyte": "System.SByte", "int16": "System.Int16",
-	"short": "System.Int16", "uint16": "System.UInt16", "ushort": "System.UInt16", "uint32": "System.UInt32",
-	"uint": "System.UInt32", "uint64": "System.UInt64", "ulong": "System.UInt64", "bigint": "System.Numerics.BigInteger",
+	"boolean": TBool, "char": TChar, "byte": TByte, "sbyte": TSByte, "int16": TInt16,
+	"short": TInt16, "uint16": TUInt16, "ushort": TUInt16, "uint32": TUInt32,
+	"uint": TUInt32, "uint64": TUInt64, "ulong": TUInt64, "bigint": TBigInt, "numerics.biginteger": TBigInt,
 	"datetime": TDateTime, "timespan": TTimeSpan, "guid": TGuid, "object": TObject, "psobject": TPSObject,
 	"pscustomobject": TPSCustom, "hashtable": THashtable, "ordered": TOrdered, "array": TArray,
 	"scriptblock": TScriptBlock, "switch": TSwitch, "void": TVoid, "regex": TRegex, "type": TType,
@@ -113,7 +114,7 @@ var knownTypes = map[string]bool{
 	"System.Management.Automation.SupportsWildcardsAttribute":  true,
 	"System.Diagnostics.CodeAnalysis.SuppressMessageAttribute": true,
 	"System.Management.Automation.PSTypeNameAttribute":         true,
-	TRef: true,
+	TRef: true, TBigInt: true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
@@ -234,10 +235,10 @@ func IsType(v any, t *Type) bool {
 		return ok && (!a.List || name == TArray)
 	case "System.ValueType":
 		switch v.(type) {
-		case int, int64, float64, Decimal, bool, rune, time.Time, time.Duration, Guid:
+		case bool, rune, time.Time, time.Duration, Guid:
 			return true
 		}
-		return false
+		return IsNumber(v)
 	case "System.Collections.IEnumerable", "System.Collections.ICollection":
 		switch v.(type) {
 		case *Array, *Hashtable, string:
@@ -333,43 +334,26 @@ func Convert(v any, t *Type) (any, error) {
 		return ToString(v), nil
 	case TBool, TSwitch:
 		return ToBool(v), nil
-	case TInt32, TByte, "System.Int16", "System.UInt16", "System.SByte":
-		if v == nil {
-			return 0, nil
-		}
+	case TInt32, TByte, TInt16, TUInt16, TSByte, TInt64, TUInt32, TUInt64:
 		if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
-			return 0, nil
+			return toIntType(v, 0, t.Name)
 		}
-		if r, ok := v.(rune); ok {
-			return int(r), nil
-		}
-		if a, ok := v.(*Array); ok && len(a.Items) != 1 {
-			return nil, &ConversionError{Value: "System.Object[]", Type: t.Name, Detail: `Cannot convert the "System.Object[]" value of type "System.Object[]" to type "` + t.Name + `".`}
-		}
-		n, err := ToInt(v)
-		if err != nil {
-			return nil, retype(err, t.Name)
-		}
-		if t.Name == TByte && (n < 0 || n > 255) {
-			return nil, &ConversionError{Value: v, Type: t.Name, Detail: "Value was either too large or too small for an unsigned byte."}
-		}
-		return n, nil
-	case TInt64, "System.UInt32", "System.UInt64", "System.Numerics.BigInteger":
-		if v == nil {
-			return int64(0), nil
-		}
-		n, err := ToInt64(v)
-		if err != nil {
-			return nil, retype(err, t.Name)
-		}
-		return n, nil
+		return convertInteger(v, t.Name)
+	case TBigInt:
+		return convertBigInt(v)
 	case TDouble, TSingle:
 		if v == nil {
+			if t.Name == TSingle {
+				return float32(0), nil
+			}
 			return float64(0), nil
 		}
 		f, err := ToFloat(v)
 		if err != nil {
 			return nil, retype(err, t.Name)
+		}
+		if t.Name == TSingle {
+			return float32(f), nil
 		}
 		return f, nil
 	case TDecimal:
@@ -379,6 +363,9 @@ func Convert(v any, t *Type) (any, error) {
 		f, err := ToFloat(v)
 		if err != nil {
 			return nil, retype(err, t.Name)
+		}
+		if math.Abs(f) > maxDecimal || math.IsNaN(f) {
+			return nil, convErrText(v, TDecimal, "Value was either too large or too small for a Decimal.")
 		}
 		return Decimal(f), nil
 	case TChar:
@@ -391,10 +378,12 @@ func Convert(v any, t *Type) (any, error) {
 				return r, nil
 			}
 			return nil, &ConversionError{Value: v, Type: TChar, Detail: "String must be exactly one character long."}
-		case int:
-			return rune(x), nil
-		case int64:
-			return rune(x), nil
+		}
+		if neg, mag, ok := intOf(v); ok {
+			if neg || mag > 0xFFFF {
+				return nil, convErrText(v, TChar, "Value was either too large or too small for a character.")
+			}
+			return rune(mag), nil
 		}
 		return nil, &ConversionError{Value: v, Type: TChar}
 	case TDateTime:
@@ -421,8 +410,12 @@ func Convert(v any, t *Type) (any, error) {
 				return nil, &ConversionError{Value: v, Type: TTimeSpan, Detail: "String '" + x + "' was not recognized as a valid TimeSpan."}
 			}
 			return d, nil
-		case int, int64:
-			n, _ := ToInt64(x)
+		}
+		if codeOf(v).isInteger() {
+			n, err := ToInt64(v)
+			if err != nil {
+				return nil, retype(err, TTimeSpan)
+			}
 			return time.Duration(n * 100), nil
 		}
 		return nil, &ConversionError{Value: v, Type: TTimeSpan}

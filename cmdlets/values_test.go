@@ -1,0 +1,100 @@
+package cmdlets_test
+
+import "testing"
+
+// valueTests covers PowerShell's numeric types, conversions and operators
+// on values. Each group names the documentation or PowerShell test file its
+// expectations come from.
+var valueTests = []struct {
+	group string
+	cases []evalCase
+}{
+	// about_Numeric_Literals: the type accelerators, the suffixes and the
+	// table of literals with their types and values.
+	{"numeric_literals", []evalCase{
+		{"suffix_types", `foreach ($n in 100, 100u, 100D, 100l, 100uL, 100us, 100uy, 100y, 1e2, 1.e2, 0x1e2, 0x1e2L, 0x1e2D, 482D, 482gb, 482ngb, 0x1e2lgb, 0b1011011, 0xFFFFs, 0xFFFFFFFF, 0xFFFFFFFFu) { '{0} {1}' -f $n.GetType().Name, $n }`,
+			"Int32 100\nUInt32 100\nDecimal 100\nInt64 100\nUInt64 100\nUInt16 100\nByte 100\nSByte 100\nDouble 100\nDouble 100\nInt32 482\nInt64 482\nInt32 7725\nDecimal 482\nInt64 517543559168\nBigInteger 517543559168\nInt64 517543559168\nInt32 91\nInt16 -1\nInt32 -1\nUInt32 4294967295\n", "", 0},
+		{"negated_hex", `-0xFFFFFFFF; (-0xFFFFFFFF).GetType().Name`, "1\nInt32\n", "", 0},
+		{"multipliers", `1kb; 0x10Gb; 0x12Lpb; 1.4e23tb`, "1024\n17179869184\n20266198323167232\n1.5393162788864E+35\n", "", 0},
+		{"u_by_size", `(4294967295u).GetType().Name; (4294967296u).GetType().Name`, "UInt32\nUInt64\n", "", 0},
+		{"member_of_suffixed_literal", `2uL.GetType().Name; 1.234.GetType().Name`, "UInt64\nDouble\n", "", 0},
+		{"bigint_literal", `111111111111111111111111111111111111111111111111111111n`, "111111111111111111111111111111111111111111111111111111\n", "", 0},
+		{"long_suffix_on_real", `1.2L; 1.2345e1L; (1.2L).GetType().Name`, "1\n12\nInt64\n", "", 0},
+		{"malformed_is_parse_error", `1usgb`, "", "The numeric constant 1usgb is not valid.", 1},
+		{"value_outside_suffix_type", `$x = 300uy`, "", "The numeric constant 300uy is not valid.", 1},
+		{"string_hex_forms", `[int] '0xF' -eq 0xF; [int] '0b1111' -eq 15`, "True\nTrue\n", "", 0},
+		{"accelerators", `[short], [ushort], [uint], [ulong], [bigint], [single], [float] | ForEach-Object FullName`,
+			"System.Int16\nSystem.UInt16\nSystem.UInt32\nSystem.UInt64\nSystem.Numerics.BigInteger\nSystem.Single\nSystem.Single\n", "", 0},
+	}},
+	// Conversions.Tests.ps1 ("Correctly casts <Number> to value <Value> as
+	// type <Type>", "Fails to cast invalid PowerShell-Style suffixed
+	// numeral", "Casting Behaviour of Boolean/Null to Numeral").
+	{"numeric_conversions", []evalCase{
+		{"suffixed_strings_cast", `foreach ($c in ('100y', [int]), ('100uy', [double]), ('1200u', [short]), ('1200L', [int]), ('127ul', [ulong]), ('127d', [byte]), ('127s', [sbyte]), ('127y', [uint]), ('100n', [int]), ('1234s', [bigint])) { $r = $c[0] -as $c[1]; '{0} {1}' -f $r, $r.GetType().Name }`,
+			"100 Int32\n100 Double\n1200 Int16\n1200 Int32\n127 UInt64\n127 Byte\n127 SByte\n127 UInt32\n100 Int32\n1234 BigInteger\n", "", 0},
+		{"invalid_suffixed_strings", `foreach ($n in '200y', '300uy', '70000us', '40000s') { $null -eq ($n -as [int]) }`, "True\nTrue\nTrue\nTrue\n", "", 0},
+		{"null_and_bool_to_numbers", `foreach ($t in [sbyte], [byte], [short], [ushort], [int], [uint], [long], [ulong], [decimal], [float], [double], [bigint]) { $n = $null -as $t; $o = $true -as $t; '{0} {1} {2}' -f $t.Name, $n, $o; $n.GetType() -eq $t }`,
+			"SByte 0 1\nTrue\nByte 0 1\nTrue\nInt16 0 1\nTrue\nUInt16 0 1\nTrue\nInt32 0 1\nTrue\nUInt32 0 1\nTrue\nInt64 0 1\nTrue\nUInt64 0 1\nTrue\nDecimal 0 1\nTrue\nSingle 0 1\nTrue\nDouble 0 1\nTrue\nBigInteger 0 1\nTrue\n", "", 0},
+		// .NET's Convert rounds to even and fails with OverflowException's
+		// message outside the type's range
+		{"round_to_even", `[byte]2.5; [byte]3.5; [sbyte]-2.5; [uint16]65534.5`, "2\n4\n-2\n65534\n", "", 0},
+		{"byte_overflow", `[byte]300`, "", `Cannot convert value "300" to type "System.Byte". Error: "Value was either too large or too small for an unsigned byte."`, 0},
+		{"sbyte_overflow", `[sbyte]200`, "", `Error: "Value was either too large or too small for a signed byte."`, 0},
+		{"int16_overflow", `[int16]'40000'`, "", `Cannot convert value "40000" to type "System.Int16". Error: "Value was either too large or too small for an Int16."`, 0},
+		{"uint16_overflow", `[uint16]-1`, "", `Error: "Value was either too large or too small for a UInt16."`, 0},
+		{"uint32_overflow", `[uint32]-1`, "", `Error: "Value was either too large or too small for a UInt32."`, 0},
+		{"uint64_overflow", `[uint64]-1`, "", `Error: "Value was either too large or too small for a UInt64."`, 0},
+		{"int64_overflow", `[long]1e19`, "", `Error: "Value was either too large or too small for an Int64."`, 0},
+		{"uint64_max_from_string", `[uint64]'18446744073709551615'`, "18446744073709551615\n", "", 0},
+		{"bigint_from_string", `[bigint]'18446744073709551615'; [bigint]'-123456789012345678901234567890'`, "18446744073709551615\n-123456789012345678901234567890\n", "", 0},
+		// about_Arithmetic_Operators ("Bigint arithmetic"): a [double]
+		// converted to [bigint] is truncated
+		{"bigint_truncates", `[bigint]1.9; [bigint]-1.9`, "1\n-1\n", "", 0},
+		{"min_max_values", `[byte]::MinValue; [byte]::MaxValue; [sbyte]::MinValue; [int16]::MaxValue; [uint16]::MaxValue; [uint32]::MaxValue; [uint64]::MaxValue; ([uint64]::MaxValue).GetType().Name`,
+			"0\n255\n-128\n32767\n65535\n4294967295\n18446744073709551615\nUInt64\n", "", 0},
+		{"single_range", `[float]::MaxValue; [float]::MinValue; ([float]::MaxValue).GetType().Name`, "3.402823E+38\n-3.402823E+38\nSingle\n", "", 0},
+		{"get_type_names", `foreach ($v in [byte]1, [sbyte]1, [int16]1, [uint16]1, [uint32]1, [uint64]1, [bigint]1, [float]1, [single]1) { $v.GetType().FullName }`,
+			"System.Byte\nSystem.SByte\nSystem.Int16\nSystem.UInt16\nSystem.UInt32\nSystem.UInt64\nSystem.Numerics.BigInteger\nSystem.Single\nSystem.Single\n", "", 0},
+		{"is_operator", `[byte]1 -is [byte]; [byte]1 -is [int]; 1 -is [byte]; [bigint]1 -is [bigint]; [float]1 -is [double]`, "True\nFalse\nFalse\nTrue\nFalse\n", "", 0},
+		{"typed_variable", `[byte]$b = 7; $b = $b + 1; $b.GetType().Name; [byte]$c = 1; $c = 256`, "Byte\n", "Value was either too large or too small for an unsigned byte.", 0},
+	}},
+	// Conversions.Tests.ps1 ("float/double precision when converting to
+	// string"): [string] of a [single] uses G7, its ToString() the
+	// shortest round-trip digits.
+	{"single_strings", []evalCase{
+		{"g7", `[float]0.1; [float](1/3); "$([float]2.5)"`, "0.1\n0.3333333\n2.5\n", "", 0},
+		{"to_string_round_trip", `[float]$f = 1.1; $x = ($f * 3).ToSingle($null); $x.ToString(); "$x"; $x.GetType().Name`, "3.3000002\n3.3\nSingle\n", "", 0},
+		{"max_value_to_string", `[float]::MaxValue.ToString()`, "3.4028235E+38\n", "", 0},
+		{"format_specifiers", `'{0:N2} {1:X} {2:D5}' -f [float]1.5, [byte]255, [uint16]42`, "1.50 FF 00042\n", "", 0},
+	}},
+	// about_Arithmetic_Operators ("Type conversion to accommodate result",
+	// "Potential loss of precision", "Bigint arithmetic").
+	{"numeric_arithmetic", []evalCase{
+		{"doc_examples", `(2 + 3.1).GetType().FullName; (512MB * 512MB).GetType().FullName; ([int32]::MinValue + [uint32]::MaxValue).GetType().FullName; (9223372036854775807 + 2).GetType().FullName`,
+			"System.Double\nSystem.Double\nSystem.Int64\nSystem.Double\n", "", 0},
+		{"ulong_no_precision_loss", `9223372036854775807ul + 2; ([ulong]::MaxValue + 1).GetType().FullName`, "9223372036854775809\nSystem.Double\n", "", 0},
+		{"bigint_division", `[bigint]1 / 1.9; 1 / [bigint]1.9; 1 / 1.9; 1 / [int]1.9`, "1\n1\n0.526315789473684\n0.5\n", "", 0},
+		{"bigint_stays_bigint", `$b = [bigint]'18446744073709551615' * 2 + 1; $b; $b.GetType().Name; [bigint]7 / 2; [bigint]7 % 4`, "36893488147419103231\nBigInteger\n3\n3\n", "", 0},
+		// the smaller integer types compute as Int32
+		{"small_types_widen_to_int32", `([byte]200 + [byte]100).GetType().Name; [byte]200 + [byte]100; ([int16]5 * [sbyte]3).GetType().Name; (-[byte]5).GetType().Name`, "Int32\n300\nInt32\nInt32\n", "", 0},
+		{"uint32_arithmetic", `([uint32]5 + 3).GetType().Name; [uint32]5 - 7; ([uint32]5 - 7).GetType().Name; ([uint32]4000000000 * 2).GetType().Name`, "UInt32\n-2\nDouble\nDouble\n", "", 0},
+		{"single_computes_as_double", `([float]1 + [float]1).GetType().Name`, "Double\n", "", 0},
+		{"comparisons_across_types", `[uint64]::MaxValue -eq -1; [uint64]::MaxValue -gt -1; 5uy -eq 5; [bigint]10 -gt 9.5; [byte]3 -lt [int16]-1`, "False\nTrue\nTrue\nTrue\nFalse\n", "", 0},
+		{"decimal_overflow", `[decimal]::MaxValue + [decimal]::MaxValue`, "", "Value was either too large or too small for a Decimal.", 0},
+		// about_Arithmetic_Operators: -band and -bor on integer types
+		{"bitwise_types", `(10 -band 6).GetType().Name; ([uint32]10 -band 6).GetType().Name; -1 -band [uint32]5; [byte]1 -shl 3; -bnot [uint32]0; 0xFFFFFFFF -shr 4`, "Int32\nUInt32\n5\n8\n4294967295\n-1\n", "", 0},
+	}},
+}
+
+func TestValues(t *testing.T) {
+	for _, g := range valueTests {
+		t.Run(g.group, func(t *testing.T) {
+			for _, c := range g.cases {
+				t.Run(c.name, func(t *testing.T) {
+					t.Parallel()
+					runEval(t, c, "", nil)
+				})
+			}
+		})
+	}
+}
