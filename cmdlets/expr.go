@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
@@ -794,16 +795,18 @@ func (s *Session) typeOperand(r any) (*value.Type, error) {
 	return nil, &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: "The right operand of '-is' or '-as' must be a type."}
 }
 
-// rangeOp builds l..r.
+// rangeOp builds l..r as PowerShell's RangeOperator does: two [char]s or
+// one-character strings that are not digits give [char]s ("0".."9" gives
+// numbers); anything else goes through Convert.ToInt32 and gives [int]s.
 func rangeOp(l, r any) (any, error) {
-	if ls, ok := l.(string); ok && len([]rune(ls)) == 1 {
-		if rs, ok := r.(string); ok && len([]rune(rs)) == 1 {
-			a, b := []rune(ls)[0], []rune(rs)[0]
-			var out []any
+	if a, ok := rangeChar(l); ok {
+		if b, ok := rangeChar(r); ok {
 			step := rune(1)
 			if b < a {
 				step = -1
 			}
+			n := int(b-a)*int(step) + 1
+			out := make([]any, 0, n)
 			for c := a; ; c += step {
 				out = append(out, c)
 				if c == b {
@@ -813,22 +816,26 @@ func rangeOp(l, r any) (any, error) {
 			return &value.Array{Items: out}, nil
 		}
 	}
-	a, err := value.ToInt(l)
+	a, err := value.NetToInt32(l)
 	if err != nil {
 		return nil, err
 	}
-	b, err := value.ToInt(r)
+	b, err := value.NetToInt32(r)
 	if err != nil {
 		return nil, err
 	}
-	n := b - a
-	if n < 0 {
-		n = -n
+	// Math.Abs(checked(upper - lower)) + 1 items
+	diff := int64(b) - int64(a)
+	if diff < math.MinInt32 || diff > math.MaxInt32 {
+		return nil, &value.RuntimeError{Type: "System.OverflowException", Msg: "Arithmetic operation resulted in an overflow."}
 	}
-	if n > 50_000_000 {
-		return nil, &value.RuntimeError{Type: "System.ArgumentException", Msg: "The range is too large."}
+	if diff < 0 {
+		diff = -diff
 	}
-	out := make([]any, 0, n+1)
+	if err := value.CheckArrayLength(diff + 1); err != nil {
+		return nil, err
+	}
+	out := make([]any, 0, diff+1)
 	step := 1
 	if b < a {
 		step = -1
@@ -840,6 +847,21 @@ func rangeOp(l, r any) (any, error) {
 		}
 	}
 	return &value.Array{Items: out}, nil
+}
+
+// rangeChar is the [char] a range operand stands for: a [char], or a
+// string of one UTF-16 character that is not a decimal digit.
+func rangeChar(v any) (rune, bool) {
+	switch x := v.(type) {
+	case rune:
+		return x, true
+	case string:
+		r, n := utf8.DecodeRuneInString(x)
+		if n == len(x) && n > 0 && r < 0x10000 && !unicode.IsDigit(r) {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // formatOp is the -f operator.

@@ -84,6 +84,9 @@ func (s *Session) postOp(fr frame, v any, p *parser.PostOp) (any, error) {
 		}
 		r, err := s.staticMember(fr, t, name, p.Call, args)
 		if err != nil {
+			if p.Call && strings.EqualFold(name, "new") {
+				name = ".ctor" // [T]::new calls the constructor
+			}
 			return nil, s.methodError(p.Pos, name, len(args), err)
 		}
 		return r, nil
@@ -137,8 +140,12 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 		if e.typ == "NotImplemented" {
 			return notImplemented(pos, "", e.msg)
 		}
+		if e.typ == "MethodArgumentConversionInvalidCastArgument" {
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: e.typ, Category: NotSpecified,
+				Msg: e.msg, Exception: "System.Management.Automation.MethodException"}}
+		}
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: strings.TrimPrefix(e.typ[strings.LastIndexByte(e.typ, '.')+1:], ""), Category: NotSpecified,
-			Msg:       fmt.Sprintf("Exception calling %q with %q argument(s): %q", name, fmt.Sprint(n), e.msg),
+			Msg:       fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg),
 			Exception: "System.Management.Automation.MethodInvocationException"}}
 	}
 	return runtimeError(pos, err)
@@ -760,6 +767,13 @@ var convertibleMethods = map[string]string{
 	"tosingle": value.TSingle, "todouble": value.TDouble, "todecimal": value.TDecimal, "toboolean": value.TBool,
 }
 
+// argConvErr is PowerShell's error for a method argument that does not
+// convert to the parameter's type.
+func argConvErr(param string, arg any, method, typ string, err error) error {
+	return &methodErr{typ: "MethodArgumentConversionInvalidCastArgument",
+		msg: fmt.Sprintf("Cannot convert argument \"%s\", with value: \"%s\", for \"%s\" to type \"%s\": \"%s\"", param, value.ToString(arg), method, typ, err.Error())}
+}
+
 func argOr(args []any, i int) any {
 	if i < len(args) {
 		return args[i]
@@ -972,8 +986,14 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		if len(args) > 1 {
 			pad = argStr(1)
 		}
+		if n < 0 {
+			return nil, argErr("Non-negative number required. (Parameter 'totalWidth')")
+		}
 		if len(runes) >= n {
 			return str, nil
+		}
+		if err := value.CheckStringLength(int64(n)); err != nil {
+			return nil, &methodErr{typ: "System.OutOfMemoryException", msg: err.Error()}
 		}
 		fill := strings.Repeat(pad, n-len(runes))
 		if lname == "padleft" {

@@ -274,13 +274,27 @@ func stringStatics(c *staticCall) (any, error) {
 		return value.CompareStrings(c.argS(0), c.argS(1), !ic), nil
 	case "equals":
 		return c.argS(0) == c.argS(1), nil
-	case "new":
-		if len(args) == 2 {
-			n, _ := value.ToInt(args[1])
-			return strings.Repeat(c.argS(0), n), nil
-		}
 	}
 	return c.notImplemented()
+}
+
+// newString is the constructor String(char c, int count).
+func newString(args []any) (any, error) {
+	ch, err := value.Convert(args[0], &value.Type{Name: value.TChar})
+	if err != nil {
+		return nil, argConvErr("c", args[0], ".ctor", value.TChar, err)
+	}
+	n, err := value.ToInt(args[1])
+	if err != nil {
+		return nil, argConvErr("count", args[1], ".ctor", value.TInt32, err)
+	}
+	if n < 0 {
+		return nil, &methodErr{typ: "System.ArgumentOutOfRangeException", msg: "Count cannot be less than zero. (Parameter 'count')"}
+	}
+	if err := value.CheckStringLength(int64(n)); err != nil {
+		return nil, &methodErr{typ: "System.OutOfMemoryException", msg: err.Error()}
+	}
+	return strings.Repeat(string(ch.(rune)), n), nil
 }
 
 // numberStatics implements the static members of the numeric types.
@@ -1126,8 +1140,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		}
 	case value.TString:
 		if len(args) == 2 {
-			n, _ := value.ToInt(args[1])
-			return strings.Repeat(value.ToString(args[0]), n), nil
+			return newString(args)
 		}
 	case "System.Management.Automation.PSCredential":
 		o := value.NewObject(t.Name)

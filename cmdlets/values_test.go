@@ -84,6 +84,41 @@ var valueTests = []struct {
 		// about_Arithmetic_Operators: -band and -bor on integer types
 		{"bitwise_types", `(10 -band 6).GetType().Name; ([uint32]10 -band 6).GetType().Name; -1 -band [uint32]5; [byte]1 -shl 3; -bnot [uint32]0; 0xFFFFFFFF -shr 4`, "Int32\nUInt32\n5\n8\n4294967295\n-1\n", "", 0},
 	}},
+	// RangeOperator.Tests.ps1: [char] ranges from single characters that
+	// are not digits, [int] ranges otherwise ("0".."9" and decimals too).
+	{"range_operator", []evalCase{
+		{"digit_strings_are_ints", `$r = "0".."9"; $r.Count; $r.Where({$_ -is [int]}).Count; $r = '0'..'9'; $r.Where({$_ -is [int]}).Count`, "10\n10\n10\n", "", 0},
+		{"char_of_digits", `$r = [char]'0'..[char]'9'; $r.Where({$_ -is [char]}).Count`, "10\n", "", 0},
+		{"letters_are_chars", `$r = 'a'..'e'; $r -join ','; $r[0].GetType().Name; ('C'..'A') -join ''`, "a,b,c,d,e\nChar\nCBA\n", "", 0},
+		{"mixed_char_and_string", `([char]'a'..'c') -join ''; ("C"..[char]"A") -join ''`, "abc\nCBA\n", "", 0},
+		{"unicode_chars", "$r = \"`u{0110}\"..\"`u{0114}\"; $r.Count; $r.Where({$_ -is [char]}).Count", "5\n5\n", "", 0},
+		{"decimal_bounds_round", `$r = 1.1d..3.9d; $r -join ','; $r.Where({$_ -is [int]}).Count`, "1,2,3,4\n4\n", "", 0},
+		{"descending_negative", `(-2..2) -join ','; (4..3) -join ','`, "-2,-1,0,1,2\n4,3\n", "", 0},
+	}},
+	// Allocations .NET refuses fail as in pwsh, without allocating: the
+	// range operator converts its bounds with Convert.ToInt32 (an
+	// OverflowException past Int32) and makes an object[] of that many
+	// items; .NET's Array.MaxLength is 0x7FFFFFC7 and a string holds at
+	// most 0x3FFFFFDF characters; "s" * n and @() * n convert n to [int]
+	// and [uint32] (about_Arithmetic_Operators: multiplying strings and
+	// arrays).
+	{"allocation_limits", []evalCase{
+		{"range_past_int32", `try { $a = 1..3e9 } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }`, "Value was either too large or too small for an Int32.\nSystem.OverflowException\n", "", 0},
+		{"range_past_array_max", `try { $a = 1..[int]::MaxValue } catch { $_.Exception.Message }`, "Array dimensions exceeded supported range.\n", "", 0},
+		{"range_too_wide", `try { $a = [int]::MinValue..[int]::MaxValue } catch { $_.Exception.Message }`, "Arithmetic operation resulted in an overflow.\n", "", 0},
+		{"range_out_of_memory", `try { $a = 1..2e9 } catch { $_.Exception.Message }`, "Exception of type 'System.OutOfMemoryException' was thrown.\n", "", 0},
+		{"string_times_huge", `try { $s = "a" * 2e9 } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }`, "Exception of type 'System.OutOfMemoryException' was thrown.\nSystem.OutOfMemoryException\n", "", 0},
+		{"string_times_past_int32", `try { $s = "a" * 3e9 } catch { $_.Exception.Message }`, "Cannot convert value \"3000000000\" to type \"System.Int32\". Error: \"Value was either too large or too small for an Int32.\"\n", "", 0},
+		{"array_times_huge", `try { $a = ,0 * 2e9 } catch { $_.Exception.Message }`, "Exception of type 'System.OutOfMemoryException' was thrown.\n", "", 0},
+		{"array_times_past_int32", `try { $a = ,0 * 3e9 } catch { $_.Exception.Message }`, "Cannot convert the \"3000000000\" value of type \"System.Int64\" to type \"System.Int32\".\n", "", 0},
+		{"array_times_past_array_max", `try { $a = ,0 * [int]::MaxValue } catch { $_.Exception.Message }`, "Array dimensions exceeded supported range.\n", "", 0},
+		{"array_times_negative", `try { $a = ,0 * -1 } catch { $_.Exception.Message }`, "Cannot convert value \"-1\" to type \"System.UInt32\". Error: \"Value was either too large or too small for a UInt32.\"\n", "", 0},
+		{"array_times_small", `(,0 * 3).Count; ('ab' * 3)`, "3\nababab\n", "", 0},
+		{"string_new_past_int32", `[string]::new('a', 3e9)`, "", `Cannot convert argument "count", with value: "3000000000", for ".ctor" to type "System.Int32": "Cannot convert value "3000000000" to type "System.Int32". Error: "Value was either too large or too small for an Int32.""`, 0},
+		{"string_new_huge", `[string]::new('a', 2e9)`, "", `Exception calling ".ctor" with "2" argument(s): "Exception of type 'System.OutOfMemoryException' was thrown."`, 0},
+		{"string_new", `[string]::new('a', 3)`, "aaa\n", "", 0},
+		{"pad_huge", `try { 'a'.PadLeft(2e9) } catch { $_.Exception.Message }`, "Exception calling \"PadLeft\" with \"1\" argument(s): \"Exception of type 'System.OutOfMemoryException' was thrown.\"\n", "", 0},
+	}},
 }
 
 func TestValues(t *testing.T) {

@@ -1,6 +1,7 @@
 package value
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"math/bits"
@@ -807,4 +808,40 @@ func BNot(v any) (any, error) {
 		return ^int64Of(n), nil
 	}
 	return ^ulongBits(n), nil
+}
+
+// NetToInt32 is .NET's Convert.ToInt32(object), which the range operator
+// uses: $null is 0, a string is parsed as a decimal integer, a number is
+// rounded to even; the errors are .NET's own exceptions.
+func NetToInt32(v any) (int, error) {
+	overflow := &RuntimeError{Type: "System.OverflowException", Msg: "Value was either too large or too small for an Int32."}
+	switch x := v.(type) {
+	case nil:
+		return 0, nil
+	case int:
+		return x, nil
+	case string:
+		t := strings.TrimSpace(x)
+		i, err := strconv.ParseInt(t, 10, 64)
+		if err != nil {
+			if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+				return 0, overflow
+			}
+			return 0, &RuntimeError{Type: "System.FormatException", Msg: fmt.Sprintf("The input string '%s' was not in a correct format.", x)}
+		}
+		if i < math.MinInt32 || i > math.MaxInt32 {
+			return 0, overflow
+		}
+		return int(i), nil
+	case Numberer:
+		return NetToInt32(x.PSNumber())
+	}
+	if codeOf(v) == cNone {
+		return 0, &RuntimeError{Type: "System.InvalidCastException", Msg: fmt.Sprintf("Unable to cast object of type '%s' to type 'System.IConvertible'.", TypeName(v))}
+	}
+	r, err := toIntType(v, v, TInt32)
+	if err != nil {
+		return 0, overflow
+	}
+	return r.(int), nil
 }

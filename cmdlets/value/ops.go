@@ -161,14 +161,7 @@ func Arith(op string, a, b any) (any, error) {
 		case "+":
 			return l + ToString(b), nil
 		case "*":
-			n, err := ToInt(b)
-			if err != nil {
-				return nil, err
-			}
-			if n < 0 {
-				return nil, rtErr("Specified argument was out of the range of valid values.")
-			}
-			return strings.Repeat(l, n), nil
+			return multiplyString(l, b)
 		}
 		if _, ok := ToNumber(l); !ok {
 			return nil, rtErr("Method invocation failed because [System.String] does not contain a method named 'op_%s'.", opName(op))
@@ -185,15 +178,7 @@ func Arith(op string, a, b any) (any, error) {
 			}
 			return &Array{Items: items}, nil
 		case "*":
-			n, err := ToInt(b)
-			if err != nil {
-				return nil, err
-			}
-			var items []any
-			for i := 0; i < n; i++ {
-				items = append(items, l.Items...)
-			}
-			return &Array{Items: items}, nil
+			return multiplyArray(l, b)
 		}
 		return nil, rtErr("Method invocation failed because [System.Object[]] does not contain a method named 'op_%s'.", opName(op))
 	case *Hashtable:
