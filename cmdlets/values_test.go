@@ -119,6 +119,13 @@ var valueTests = []struct {
 		{"string_new", `[string]::new('a', 3)`, "aaa\n", "", 0},
 		{"pad_huge", `try { 'a'.PadLeft(2e9) } catch { $_.Exception.Message }`, "Exception calling \"PadLeft\" with \"1\" argument(s): \"Exception of type 'System.OutOfMemoryException' was thrown.\"\n", "", 0},
 	}},
+	// LineEndings.Tests.ps1: CR, LF and CRLF inside strings are kept, in a
+	// file and through Invoke-Expression.
+	{"line_endings", []evalCase{
+		{"crlf_through_invoke_expression", "$nl = \"`r`n\"; $e = \"a$($nl)b\"; foreach ($q in @(\"'\", \"'\"), @('\"', '\"'), @(\"@'$nl\", \"$nl'@\"), @(\"@`\"$nl\", \"$nl`\"@\")) { (Invoke-Expression ($q[0] + $e + $q[1])) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
+		{"lf_and_cr_through_invoke_expression", "foreach ($nl in \"`n\", \"`r\") { $e = \"a$($nl)b\"; (Invoke-Expression (\"'\" + $e + \"'\")) -ceq $e; (Invoke-Expression ('\"' + $e + '\"')) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
+		{"crlf_in_script", "$s = 'a\r\nb'\r\n$h = @'\r\nc\r\nd\r\n'@\r\n$s.Length; $h.Length; $h.Contains(\"`r`n\")", "4\n4\nTrue\n", "", 0},
+	}},
 }
 
 func TestValues(t *testing.T) {

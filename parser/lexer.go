@@ -1593,7 +1593,7 @@ func (t *tokenizer) singleQuoted(start int) {
 				continue
 			}
 			t.off = i + k
-			t.emit(tStr, normalizeNewlines(b.String()), start)
+			t.emit(tStr, b.String(), start)
 			return
 		}
 		b.WriteString(t.src[i : i+k])
@@ -1601,13 +1601,6 @@ func (t *tokenizer) singleQuoted(start int) {
 	}
 	t.fail(start, "The string is missing the terminator: '.", true)
 	t.off = len(t.src)
-}
-
-func normalizeNewlines(s string) string {
-	if strings.IndexByte(s, '\r') < 0 {
-		return s
-	}
-	return strings.ReplaceAll(s, "\r\n", "\n")
 }
 
 // doubleQuoted starts an expandable string. Strings without $ become one
@@ -1641,7 +1634,7 @@ func (t *tokenizer) doubleQuoted(start int, after mode) {
 				continue
 			}
 			t.off = i + k
-			t.emit(tStr, normalizeNewlines(b.String()), start)
+			t.emit(tStr, b.String(), start)
 			t.postfix(after)
 			return
 		}
@@ -1767,13 +1760,13 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 	body := t.src[bodyStart:bodyEnd]
 	if !expand {
 		t.off = end + closeLen
-		t.emit(tStr, normalizeNewlines(body), start)
+		t.emit(tStr, body, start)
 		t.postfix(after)
 		return
 	}
 	if !strings.Contains(body, "$") && !strings.Contains(body, "`") {
 		t.off = end + closeLen
-		t.emit(tStr, normalizeNewlines(body), start)
+		t.emit(tStr, body, start)
 		t.postfix(after)
 		return
 	}
@@ -1792,7 +1785,7 @@ func (t *tokenizer) stringBody() {
 	textStart := t.off
 	flush := func() {
 		if b.Len() > 0 {
-			t.emit(tSText, normalizeNewlines(b.String()), textStart)
+			t.emit(tSText, b.String(), textStart)
 			b.Reset()
 		}
 	}
