@@ -344,7 +344,7 @@ func dateMember(t time.Time, name string) (any, bool) {
 	case "millisecond":
 		return t.Nanosecond() / 1e6, true
 	case "dayofweek":
-		return t.Weekday().String(), true
+		return &enumValue{typ: "System.DayOfWeek", name: t.Weekday().String(), n: int(t.Weekday())}, true
 	case "dayofyear":
 		return t.YearDay(), true
 	case "date":
@@ -357,9 +357,9 @@ func dateMember(t time.Time, name string) (any, bool) {
 		return dateTicks(t), true
 	case "kind":
 		if t.Location() == time.UTC {
-			return "Utc", true
+			return &enumValue{typ: "System.DateTimeKind", name: "Utc", n: 1}, true
 		}
-		return "Local", true
+		return &enumValue{typ: "System.DateTimeKind", name: "Local", n: 2}, true
 	case "datetime":
 		return value.LongDateTime(t), true
 	}

@@ -126,6 +126,20 @@ var valueTests = []struct {
 		{"lf_and_cr_through_invoke_expression", "foreach ($nl in \"`n\", \"`r\") { $e = \"a$($nl)b\"; (Invoke-Expression (\"'\" + $e + \"'\")) -ceq $e; (Invoke-Expression ('\"' + $e + '\"')) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
 		{"crlf_in_script", "$s = 'a\r\nb'\r\n$h = @'\r\nc\r\nd\r\n'@\r\n$s.Length; $h.Length; $h.Contains(\"`r`n\")", "4\n4\nTrue\n", "", 0},
 	}},
+	// ConvertTo-Json.Tests.ps1 and its Learn page: enums are numbers
+	// unless -EnumsAsStrings; -Depth 0 writes nested objects as strings;
+	// no input writes nothing; -AsArray always writes an array; numbers of
+	// every type are written as numbers.
+	{"convertto_json", []evalCase{
+		{"enums", `[ConsoleColor]::Red | ConvertTo-Json; [DayOfWeek]::Monday | ConvertTo-Json -EnumsAsStrings; @{a = [ConsoleColor]::Red} | ConvertTo-Json -Compress; (Get-Date '2024-01-01').DayOfWeek | ConvertTo-Json`, "12\n\"Monday\"\n{\"a\":12}\n1\n", "", 0},
+		{"depth_zero", `[pscustomobject]@{ First = @{ Child = 0 }; Integer = 10; Bool = $false } | ConvertTo-Json -Depth 0`, "{\n  \"First\": \"System.Collections.Hashtable\",\n  \"Integer\": 10,\n  \"Bool\": false\n}\n", "Resulting JSON is truncated as serialization has exceeded the set depth of 0.", 0},
+		{"depth_range", `1 | ConvertTo-Json -Depth 101`, "", "The 101 argument is greater than the maximum allowed range of 100.", 0},
+		{"no_input", `@() | ConvertTo-Json; 'after'`, "after\n", "", 0},
+		{"empty_array_input_object", `ConvertTo-Json -InputObject @() -Compress`, "[]\n", "", 0},
+		{"as_array", `1 | ConvertTo-Json -AsArray -Compress; 1, 2 | ConvertTo-Json -AsArray -Compress; 1 | ConvertTo-Json`, "[1]\n[1,2]\n1\n", "", 0},
+		{"numbers", `[byte]255, [sbyte]-128, [uint16]65535, [uint32]::MaxValue, [uint64]::MaxValue, [float]3.14, [float]::NaN, 18446744073709551615n | ConvertTo-Json -Compress`, "[255,-128,65535,4294967295,18446744073709551615,3.14,\"NaN\",18446744073709551615]\n", "", 0},
+		{"truncation_warning", `@{a = @{b = @{c = 1}}} | ConvertTo-Json -Compress -Depth 1`, "{\"a\":{\"b\":\"System.Collections.Hashtable\"}}\n", "WARNING: Resulting JSON is truncated as serialization has exceeded the set depth of 1.", 0},
+	}},
 }
 
 func TestValues(t *testing.T) {

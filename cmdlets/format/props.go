@@ -19,6 +19,10 @@ type enumValue struct {
 	num  int
 }
 
+// EnumValue is an enum value as the formatter and ConvertTo-Json see it:
+// its name and number.
+func EnumValue(name string, num int) any { return enumValue{name, num} }
+
 func hashEntries(h *value.Hashtable) []any {
 	keys, vals := h.Keys(), h.Values()
 	out := make([]any, len(keys))
