@@ -9,6 +9,7 @@ import (
 
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
+	"github.com/dlclark/regexp2"
 )
 
 // pureExpr returns the expression of a statement that is a lone
@@ -690,29 +691,49 @@ func (s *Session) binaryOp(fr frame, op string, l, r any) (any, error) {
 		}
 		return s.regexReplace(s.toString(l), pattern, repl, !cs)
 	case "split":
-		pattern := r
-		max := 0
-		simple := false
-		if a, ok := r.(*value.Array); ok && len(a.Items) > 0 {
-			pattern = a.Items[0]
-			if len(a.Items) > 1 {
-				m, err := value.ToInt(a.Items[1])
-				if err != nil {
-					return nil, err
-				}
-				max = m
-			}
-			if len(a.Items) > 2 && strings.Contains(strings.ToLower(value.ToString(a.Items[2])), "simplematch") {
-				simple = true
-			}
+		// the right operand is a pattern or script block, then the most
+		// parts (negative: counted from the right), then the options
+		args := []any{r}
+		if a, ok := r.(*value.Array); ok {
+			args = a.Items
 		}
-		pat := value.ToString(pattern)
-		if simple {
-			pat = escapeRegex(pat)
+		if len(args) == 0 {
+			return nil, &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf("The argument to operator '-split' is not valid: %s.", value.ToString(r))}
+		}
+		max := 0
+		if len(args) > 1 {
+			m, err := value.ToInt(args[1])
+			if err != nil {
+				return nil, err
+			}
+			max = m
+		}
+		blk, isBlock := args[0].(*ScriptBlock)
+		simple, opts := false, regexp2.None
+		if len(args) > 2 && args[2] != nil && value.ToString(args[2]) != "" {
+			if isBlock {
+				return nil, &value.RuntimeError{Type: "System.Management.Automation.ParseException", Msg: "Options are not allowed on the -split operator with a predicate."}
+			}
+			var err error
+			if simple, opts, err = splitOptions(args[2], !cs); err != nil {
+				return nil, err
+			}
+		} else if !cs {
+			opts = regexp2.IgnoreCase
 		}
 		var out []any
 		for _, it := range value.AsSlice(l) {
-			parts, err := s.regexSplit(s.toString(it), pat, max, !cs)
+			var parts []string
+			var err error
+			if isBlock {
+				parts, err = s.splitPredicate(fr, s.toString(it), blk, max)
+			} else {
+				pat := s.toString(args[0])
+				if simple {
+					pat = escapeRegex(pat)
+				}
+				parts, err = s.regexSplitOpts(s.toString(it), pat, max, opts)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -945,6 +966,9 @@ func (s *Session) assign(fr frame, target *parser.Unary, v any) error {
 		idx, err := s.evalExpr(fr, last.Index)
 		if err != nil {
 			return err
+		}
+		if idx == nil && obj != nil {
+			return nullArrayIndex(last.Pos)
 		}
 		if err := setIndex(obj, idx, v); err != nil {
 			return runtimeError(last.Pos, err)

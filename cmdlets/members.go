@@ -58,6 +58,9 @@ func (s *Session) postOp(fr frame, v any, p *parser.PostOp) (any, error) {
 		if err != nil {
 			return nil, err
 		}
+		if idx == nil && v != nil {
+			return nil, nullArrayIndex(p.Pos)
+		}
 		r, err := s.index(v, idx)
 		if err != nil {
 			return nil, runtimeError(p.Pos, err)
@@ -102,7 +105,21 @@ func (s *Session) postOp(fr frame, v any, p *parser.PostOp) (any, error) {
 		}
 		return r, nil
 	}
+	if o, ok := v.(*value.Object); ok && o.TypeName() == value.TUri {
+		if rel, _ := o.Get("IsAbsoluteUri"); rel == false {
+			if is, _ := value.DotNetMember(value.TUri, name); is && !strings.Contains(strings.ToLower(value.UriRelativeOnly), strings.ToLower(name)+" ") {
+				return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: p.Pos, ID: "ExceptionWhenGetting", Category: NotSpecified,
+					Msg:       fmt.Sprintf("Exception getting \"%s\": \"This operation is not supported for a relative URI.\"", name),
+					Exception: "System.Management.Automation.GetValueInvocationException"}}
+			}
+		}
+	}
 	r, ok := s.getMember(v, name)
+	if !ok {
+		if owner := unimplementedMember(v, name); owner != "" {
+			return nil, notImplemented(p.Pos, "", owner+"."+name)
+		}
+	}
 	if !ok && s.strict {
 		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: p.Pos, ID: "PropertyNotFoundStrict", Category: InvalidOperation,
 			Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists.", name)}}
@@ -153,6 +170,13 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 
 func notFoundMethod(v any, name string) error {
 	return &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", value.TypeName(v), name)}
+}
+
+// nullArrayIndex is PowerShell's error for $x[$null], read or assigned
+// (a slice such as $x[$null, $null] is allowed).
+func nullArrayIndex(pos parser.Pos) *psError {
+	return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "NullArrayIndex", Category: InvalidOperation,
+		Msg: "Index operation failed; the array index evaluated to null."}}
 }
 
 // getMember reads property name of v. Arrays enumerate their items'
@@ -517,6 +541,9 @@ func (s *Session) index(v, idx any) (any, error) {
 		if _, isHash := v.(*value.Hashtable); !isHash || true {
 			var out []any
 			for _, i := range ia.Items {
+				if i == nil && isArrayish(v) {
+					continue // a $null in a slice selects nothing
+				}
 				r, err := s.index(v, i)
 				if err != nil {
 					return nil, err
@@ -532,6 +559,15 @@ func (s *Session) index(v, idx any) (any, error) {
 	case nil:
 		return nil, &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: "Cannot index into a null array."}
 	case *value.Array:
+		if name, ok := idx.(string); ok && o.Kind == "groups" {
+			// a GroupCollection is indexed by group name too
+			for _, g := range o.Items {
+				if gn, _ := g.(*value.Object).Get("Name"); value.ToString(gn) == name {
+					return g, nil
+				}
+			}
+			return emptyGroup(), nil
+		}
 		i, err := value.ToInt(idx)
 		if err != nil {
 			return nil, err
@@ -597,13 +633,114 @@ func (s *Session) index(v, idx any) (any, error) {
 	return nil, &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf("Unable to index into an object of type %s.", value.TypeName(v))}
 }
 
+// emptyGroup is the unmatched Group a GroupCollection gives for an unknown
+// name (Group.Empty semantics: no success, empty value).
+func emptyGroup() *value.Object {
+	g := value.NewObject("System.Text.RegularExpressions.Group")
+	g.Set("Name", "")
+	g.Set("Success", false)
+	g.Set("Value", "")
+	g.Set("Index", 0)
+	g.Set("Length", 0)
+	g.Set("ToStringValue", "")
+	return g
+}
+
 func isArrayish(v any) bool {
 	_, ok := v.(*value.Array)
 	return ok
 }
 
-// callMethod calls method name on v.
+// callMethod calls method name on v. A method of v's .NET type that csemu
+// does not implement is a [NotImplemented] error naming it.
 func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, error) {
+	r, err := s.callMethodOn(fr, v, name, args)
+	if err != nil && isMethodNotFound(err) {
+		if owner := unimplementedMember(v, name); owner != "" {
+			return nil, &methodErr{typ: "NotImplemented", msg: owner + "." + name + "()"}
+		}
+	}
+	return r, err
+}
+
+// isMethodNotFound reports whether err is PowerShell's "does not contain a
+// method named" error.
+func isMethodNotFound(err error) bool {
+	me, ok := err.(*methodErr)
+	return ok && me.typ == "MethodNotFound" && strings.HasPrefix(me.msg, "Method invocation failed because")
+}
+
+// dotnetTypeOf names the .NET type whose member list applies to v, or ""
+// for a property bag ([pscustomobject], a hashtable's keys) and for types
+// csemu keeps no list for.
+func dotnetTypeOf(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case *value.Array:
+		if x.Kind == "groups" {
+			return "System.Text.RegularExpressions.GroupCollection"
+		}
+		if !x.List {
+			return "System.Object[]"
+		}
+		switch x.Kind {
+		case "set":
+			return value.THashSet
+		case "queue":
+			return "System.Collections.Generic.Queue"
+		case "stack":
+			return "System.Collections.Generic.Stack"
+		}
+		if x.Elem == "" {
+			return value.TArrayList
+		}
+		return value.TList
+	case *value.Type:
+		return value.TType
+	case *value.Object:
+		if x.IsCustom() {
+			return ""
+		}
+		for _, t := range x.TypeNames {
+			if _, known := value.DotNetMember(t, ""); known {
+				return t
+			}
+			if strings.HasSuffix(t, "Exception") {
+				return "System.Exception"
+			}
+		}
+		return ""
+	}
+	return value.TypeName(v)
+}
+
+// unimplementedMember returns the .NET type that declares member name of v
+// when csemu has no implementation of it, or "". An array's own members
+// come first, then its items' (member enumeration).
+func unimplementedMember(v any, name string) string {
+	t := dotnetTypeOf(v)
+	if t == "" {
+		return ""
+	}
+	if is, _ := value.DotNetMember(t, name); is {
+		return t
+	}
+	if a, ok := v.(*value.Array); ok {
+		for _, it := range a.Items {
+			if _, isArr := it.(*value.Array); isArr {
+				continue
+			}
+			if owner := unimplementedMember(it, name); owner != "" {
+				return owner
+			}
+		}
+	}
+	return ""
+}
+
+// callMethodOn calls method name on v.
+func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, error) {
 	lname := strings.ToLower(name)
 	switch lname {
 	case "gettype":
@@ -653,6 +790,12 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 		return s.stringMethod(o, lname, name, args)
 	case *value.Array:
 		r, err := s.arrayMethod(fr, o, lname, name, args)
+		if isMethodNotFound(err) {
+			// a method of the array or list itself is not enumerated
+			if is, _ := value.DotNetMember(dotnetTypeOf(o), name); is {
+				return nil, &methodErr{typ: "NotImplemented", msg: dotnetTypeOf(o) + "." + name + "()"}
+			}
+		}
 		if me, ok := err.(*methodErr); ok && me.typ == "MethodNotFound" && len(o.Items) > 0 {
 			// member enumeration: call the method on each item
 			var out []any

@@ -47,7 +47,7 @@ func matchObject(re *regexp2.Regexp, m *regexp2.Match) *value.Object {
 		go_.Set("ToStringValue", g.String())
 		groups = append(groups, go_)
 	}
-	o.Set("Groups", &value.Array{Items: groups})
+	o.Set("Groups", &value.Array{Items: groups, Kind: "groups"})
 	o.Set("Success", true)
 	o.Set("Name", "0")
 	o.Set("Captures", &value.Array{})

@@ -119,12 +119,49 @@ var valueTests = []struct {
 		{"string_new", `[string]::new('a', 3)`, "aaa\n", "", 0},
 		{"pad_huge", `try { 'a'.PadLeft(2e9) } catch { $_.Exception.Message }`, "Exception calling \"PadLeft\" with \"1\" argument(s): \"Exception of type 'System.OutOfMemoryException' was thrown.\"\n", "", 0},
 	}},
-	// LineEndings.Tests.ps1: CR, LF and CRLF inside strings are kept, in a
-	// file and through Invoke-Expression.
-	{"line_endings", []evalCase{
-		{"crlf_through_invoke_expression", "$nl = \"`r`n\"; $e = \"a$($nl)b\"; foreach ($q in @(\"'\", \"'\"), @('\"', '\"'), @(\"@'$nl\", \"$nl'@\"), @(\"@`\"$nl\", \"$nl`\"@\")) { (Invoke-Expression ($q[0] + $e + $q[1])) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
-		{"lf_and_cr_through_invoke_expression", "foreach ($nl in \"`n\", \"`r\") { $e = \"a$($nl)b\"; (Invoke-Expression (\"'\" + $e + \"'\")) -ceq $e; (Invoke-Expression ('\"' + $e + '\"')) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
-		{"crlf_in_script", "$s = 'a\r\nb'\r\n$h = @'\r\nc\r\nd\r\n'@\r\n$s.Length; $h.Length; $h.Contains(\"`r`n\")", "4\n4\nTrue\n", "", 0},
+	// about_PSCustomObject: a plain value is no [psobject] (1 -is
+	// [psobject] is False); objects PowerShell wraps are, and -is
+	// [pscustomobject] is the same test.
+	{"psobject_test", []evalCase{
+		{"string_is_not_psobject", `"hello" -is [psobject]; 1 -is [psobject]; @(1) -is [psobject]`, "False\nFalse\nFalse\n", "", 0},
+		{"objects_are", `[pscustomobject]@{a=1} -is [psobject]; [pscustomobject]@{a=1} -is [pscustomobject]`, "True\nTrue\n", "", 0},
+	}},
+	// about_Type_Conversion: $null converts to $null for an array type (not
+	// to an empty array), so @() of it holds one $null.
+	{"null_to_array", []evalCase{
+		{"object_array", `@([object[]]$null).Count; $null -eq [object[]]$null; @([string[]]$null).Count`, "1\nTrue\n1\n", "", 0},
+	}},
+	// Parser.Tests.ps1 ("Tests accessing using null as index"): a single
+	// $null index is NullArrayIndex, read or assigned, on a hashtable too.
+	{"null_index", []evalCase{
+		{"hashtable_assign", `$h = @{}; try { $h[$null] = 1 } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }; $h.Count`, "Index operation failed; the array index evaluated to null.\nNullArrayIndex\n0\n", "", 0},
+		{"array_read", `$a = 1, 2; $a[$null]`, "", "Index operation failed; the array index evaluated to null.", 0},
+		{"slice_with_nulls", `$a = 1, 2; @($a[$null, $null]).Count`, "0\n", "", 0},
+	}},
+	// SplitOperator.Tests.ps1: a negative count splits from the right; a
+	// script block is a predicate on each character; options as text.
+	{"split_operator", []evalCase{
+		{"negative_count", `("a b c d" -split " ", -2) -join '|'; ("a b c d" -split " ", -1) -join '|'; ("a b c d" -split " ", -8) -join '|'; (" " -split " ", -2).Count`, "a b c|d\na b c d\na|b|c|d\n2\n", "", 0},
+		{"negative_regex", `("a2b3c4d" -split '\d+', -2) -join '|'; ("a2b3c4d" -split '\d+', 2) -join '|'`, "a2b3c|d\na|b3c4d\n", "", 0},
+		{"predicate", `("a b c d" -split {$_ -like ' '}, -2) -join '|'; ("a b c d" -split {$_ -like ' '}, 2) -join '|'; ("folder/path/to/file" -split {$_ -like '/'}, -2) -join '|'`, "a b c|d\na|b c d\nfolder/path/to|file\n", "", 0},
+		{"options", `("a.b.c" -split ".", 0, "SimpleMatch") -join '|'; ("aXbxc" -csplit "x") -join '|'; ("aXbxc" -csplit "x", 0, "IgnoreCase") -join '|'`, "a|b|c\naXb|c\na|b|c\n", "", 0},
+		{"options_with_predicate", `"a" -split {$_}, 0, "SimpleMatch"`, "", "Options are not allowed on the -split operator with a predicate.", 0},
+		{"captures_kept", `("a1:b1:c" -split "(1:)") -join '|'`, "a|1:|b|1:|c\n", "", 0},
+	}},
+	// about_Regular_Expressions: named groups in $Matches and in a match's
+	// Groups collection, which is indexed by name.
+	{"regex_groups", []evalCase{
+		{"matches_named", `if ("John Smith" -match '(?<first>\w+) (?<last>\w+)') { $Matches.first; $Matches['last'] }`, "John\nSmith\n", "", 0},
+		{"groups_by_name", `$m = [regex]::Match("John Smith", '(?<first>\w+) (?<last>\w+)'); $m.Groups['first'].Value; $m.Groups['last'].Value; $m.Groups[1].Value; $m.Groups.Count; $m.Groups['nope'].Success`, "John\nSmith\nJohn\n3\nFalse\n", "", 0},
+	}},
+	// about_Type_Conversion: [uri] converts a string to System.Uri
+	// (relative or absolute).
+	{"uri_cast", []evalCase{
+		{"absolute", `$u = [uri]'https://contoso.com:8080/path/to/file.txt?q=1#frag'; $u.Host; $u.Scheme; $u.AbsolutePath; $u.Segments -join '|'; $u.Port; $u.Query; $u.Fragment; $u.IsAbsoluteUri; $u.GetType().FullName`,
+			"contoso.com\nhttps\n/path/to/file.txt\n/|path/|to/|file.txt\n8080\n?q=1\n#frag\nTrue\nSystem.Uri\n", "", 0},
+		{"default_port_and_case", `$u = [uri]'HTTPS://Contoso.COM'; $u.AbsoluteUri; $u.Port; $u.IsDefaultPort; "$u"`, "https://contoso.com/\n443\nTrue\nhttps://contoso.com/\n", "", 0},
+		{"relative", `$u = [uri]'foo/bar'; $u.IsAbsoluteUri; $u.OriginalString; try { $u.Host } catch { $_.Exception.Message }`, "False\nfoo/bar\nException getting \"Host\": \"This operation is not supported for a relative URI.\"\n", "", 0},
+		{"bad", `[uri]'http://'`, "", `Cannot convert value "http://" to type "System.Uri". Error: "Invalid URI: The hostname could not be parsed."`, 0},
 	}},
 	// ConvertTo-Json.Tests.ps1 and its Learn page: enums are numbers
 	// unless -EnumsAsStrings; -Depth 0 writes nested objects as strings;
@@ -139,6 +176,36 @@ var valueTests = []struct {
 		{"as_array", `1 | ConvertTo-Json -AsArray -Compress; 1, 2 | ConvertTo-Json -AsArray -Compress; 1 | ConvertTo-Json`, "[1]\n[1,2]\n1\n", "", 0},
 		{"numbers", `[byte]255, [sbyte]-128, [uint16]65535, [uint32]::MaxValue, [uint64]::MaxValue, [float]3.14, [float]::NaN, 18446744073709551615n | ConvertTo-Json -Compress`, "[255,-128,65535,4294967295,18446744073709551615,3.14,\"NaN\",18446744073709551615]\n", "", 0},
 		{"truncation_warning", `@{a = @{b = @{c = 1}}} | ConvertTo-Json -Compress -Depth 1`, "{\"a\":{\"b\":\"System.Collections.Hashtable\"}}\n", "WARNING: Resulting JSON is truncated as serialization has exceeded the set depth of 1.", 0},
+	}},
+	// A member the .NET type has but csemu does not implement is a
+	// [NotImplemented] error naming it; a name that is no member of the
+	// type is $null as in pwsh; property bags keep giving $null.
+	{"dotnet_members", []evalCase{
+		{"type_assembly", `[type].Assembly`, "", "[NotImplemented] System.Type.Assembly is not emulated", 0},
+		{"string_type_assembly", `[string].Assembly`, "", "[NotImplemented] System.Type.Assembly is not emulated", 0},
+		{"string_method", `"x".GetTypeCode()`, "", "[NotImplemented] System.String.GetTypeCode() is not emulated", 0},
+		{"datetime_method", `(Get-Date).ToOADate()`, "", "[NotImplemented] System.DateTime.ToOADate() is not emulated", 0},
+		{"timespan_property", `(New-TimeSpan -Minutes 1).Microseconds`, "", "[NotImplemented] System.TimeSpan.Microseconds is not emulated", 0},
+		{"guid_method", `[guid]::NewGuid().ToByteArray()`, "", "[NotImplemented] System.Guid.ToByteArray() is not emulated", 0},
+		{"version_property", `$PSVersionTable.PSVersion.MajorRevision`, "", "[NotImplemented] System.Version.MajorRevision is not emulated", 0},
+		{"array_method", `@(1, 2).GetLength(0)`, "", "[NotImplemented] System.Object[].GetLength() is not emulated", 0},
+		{"hashtable_method", `@{a = 1}.CopyTo($null, 0)`, "", "[NotImplemented] System.Collections.Hashtable.CopyTo() is not emulated", 0},
+		{"match_method", `[regex]::Match('ab', 'a').NextMatch()`, "", "[NotImplemented] System.Text.RegularExpressions.Match.NextMatch() is not emulated", 0},
+		{"exception_property", `try { throw 'x' } catch { $_.Exception.TargetSite }`, "", "[NotImplemented] System.Exception.TargetSite is not emulated", 0},
+		{"invocation_info", `try { throw 'x' } catch { $_.InvocationInfo.PipelineLength }`, "", "[NotImplemented] System.Management.Automation.InvocationInfo.PipelineLength is not emulated", 0},
+		{"member_enumeration", `@('a', 'b').Chars`, "", "[NotImplemented] System.String.Chars is not emulated", 0},
+		{"not_a_member_is_null", `$null -eq "hello".Foo; $null -eq (Get-Date).Foo; $null -eq @(1).Foo`, "True\nTrue\nTrue\n", "", 0},
+		{"property_bags_are_null", `$null -eq ([pscustomobject]@{a = 1}).Assembly; $null -eq @{a = 1}.Assembly; $null -eq @{a = 1}.Keys.Foo`, "True\nTrue\nTrue\n", "", 0},
+		{"not_a_method", `"x".Foo()`, "", "Method invocation failed because [System.String] does not contain a method named 'Foo'.", 0},
+		{"strict_mode", `Set-StrictMode -Version 2; "x".Foo`, "", "The property 'Foo' cannot be found on this object. Verify that the property exists.", 0},
+		{"implemented_members", `"abc".Length; (Get-Date '2024-03-05').Year; (New-TimeSpan -Hours 2).TotalMinutes; [string].Name; @(1, 2).Rank`, "3\n2024\n120\nString\n1\n", "", 0},
+	}},
+	// LineEndings.Tests.ps1: CR, LF and CRLF inside strings are kept, in a
+	// file and through Invoke-Expression.
+	{"line_endings", []evalCase{
+		{"crlf_through_invoke_expression", "$nl = \"`r`n\"; $e = \"a$($nl)b\"; foreach ($q in @(\"'\", \"'\"), @('\"', '\"'), @(\"@'$nl\", \"$nl'@\"), @(\"@`\"$nl\", \"$nl`\"@\")) { (Invoke-Expression ($q[0] + $e + $q[1])) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
+		{"lf_and_cr_through_invoke_expression", "foreach ($nl in \"`n\", \"`r\") { $e = \"a$($nl)b\"; (Invoke-Expression (\"'\" + $e + \"'\")) -ceq $e; (Invoke-Expression ('\"' + $e + '\"')) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
+		{"crlf_in_script", "$s = 'a\r\nb'\r\n$h = @'\r\nc\r\nd\r\n'@\r\n$s.Length; $h.Length; $h.Contains(\"`r`n\")", "4\n4\nTrue\n", "", 0},
 	}},
 }
 

@@ -71,6 +71,9 @@ func TypeName(v any) string {
 			}
 			return "System.Collections.Generic.List`1[[" + v.Elem + "]]"
 		}
+		if v.Kind == "groups" {
+			return "System.Text.RegularExpressions.GroupCollection"
+		}
 		if v.Elem != "" {
 			return v.Elem + "[]"
 		}

@@ -228,8 +228,15 @@ func TypeOf(v any) *Type { return &Type{Name: TypeName(v)} }
 func IsType(v any, t *Type) bool {
 	name := t.Name
 	switch name {
-	case TObject, TPSObject:
+	case TObject:
 		return v != nil
+	case TPSObject, TPSCustom:
+		// only objects PowerShell wraps in a PSObject are one: custom and
+		// emulated .NET objects, not a plain string or number
+		// (about_PSCustomObject: 1 -is [psobject] is False, (Get-Item /)
+		// -is [pscustomobject] is True)
+		_, ok := v.(*Object)
+		return ok
 	case TArray, "System.Object[]":
 		a, ok := v.(*Array)
 		return ok && (!a.List || name == TArray)
@@ -251,9 +258,6 @@ func IsType(v any, t *Type) bool {
 	case THashtable:
 		h, ok := v.(*Hashtable)
 		return ok && !h.Ordered
-	case TPSCustom:
-		o, ok := v.(*Object)
-		return ok && o.IsCustom()
 	case "System.Exception":
 		if o, ok := v.(*Object); ok {
 			for _, tn := range o.TypeNames {
@@ -283,6 +287,9 @@ func IsType(v any, t *Type) bool {
 // types (script blocks, regexes) are converted by the engine before this.
 func Convert(v any, t *Type) (any, error) {
 	if t.Elem != nil {
+		if v == nil {
+			return nil, nil // $null converts to a null array
+		}
 		items := AsSlice(v)
 		if str, ok := v.(string); ok && t.Elem.Name == TChar {
 			items = items[:0]
@@ -464,6 +471,18 @@ func Convert(v any, t *Type) (any, error) {
 		return enumValue(v, t.Name, []string{"SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"})
 	case TConsoleColor:
 		return enumValue(v, t.Name, []string{"Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White"})
+	case TUri:
+		switch x := v.(type) {
+		case *Object:
+			if x.TypeName() == TUri {
+				return x, nil
+			}
+		case string:
+			return ParseUri(x)
+		case nil:
+			return nil, nil
+		}
+		return nil, &ConversionError{Value: v, Type: TUri, Detail: `Cannot convert the "` + ToString(v) + `" value of type "` + TypeName(v) + `" to type "System.Uri".`}
 	case TType:
 		if x, ok := v.(*Type); ok {
 			return x, nil
