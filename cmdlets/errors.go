@@ -165,6 +165,9 @@ func runtimeError(pos parser.Pos, err error) *psError {
 			rec.ID = e.Type
 			rec.Category = OperationStopped
 		}
+		if e.ID != "" {
+			rec.ID = e.ID
+		}
 	}
 	return &psError{kind: statementTerminating, rec: rec}
 }

@@ -712,7 +712,7 @@ func (s *Session) binaryOp(fr frame, op string, l, r any) (any, error) {
 		simple, opts := false, regexp2.None
 		if len(args) > 2 && args[2] != nil && value.ToString(args[2]) != "" {
 			if isBlock {
-				return nil, &value.RuntimeError{Type: "System.Management.Automation.ParseException", Msg: "Options are not allowed on the -split operator with a predicate."}
+				return nil, &value.RuntimeError{Type: "System.Management.Automation.ParseException", Msg: "Options are not allowed on the -split operator with a predicate.", ID: "InvalidSplitOptionWithPredicate"}
 			}
 			var err error
 			if simple, opts, err = splitOptions(args[2], !cs); err != nil {

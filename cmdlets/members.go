@@ -183,6 +183,14 @@ func nullArrayIndex(pos parser.Pos) *psError {
 // properties (member-access enumeration).
 func (s *Session) getMember(v any, name string) (any, bool) {
 	lname := strings.ToLower(name)
+	if _, isObj := v.(*value.Object); !isObj && v != nil {
+		switch lname {
+		case "psbase":
+			return v, true // the base object itself
+		case "pstypenames":
+			return typeNamesOf(v), true
+		}
+	}
 	switch o := v.(type) {
 	case nil:
 		if lname == "count" || lname == "length" {
@@ -323,6 +331,23 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		return 1, true
 	}
 	return nil, false
+}
+
+// typeNamesOf is PSTypeNames of a value that is not an object: its .NET
+// type and the types it derives from.
+func typeNamesOf(v any) *value.Array {
+	names := []any{value.TypeName(v)}
+	switch v.(type) {
+	case *value.Array:
+		if a := v.(*value.Array); !a.List {
+			names = append(names, value.TArray)
+		}
+	default:
+		if value.IsType(v, &value.Type{Name: "System.ValueType"}) {
+			names = append(names, "System.ValueType")
+		}
+	}
+	return &value.Array{Items: append(names, value.TObject), List: true}
 }
 
 // psObjectView is the .PSObject member of an object.
@@ -863,6 +888,23 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 			nb := *o
 			nb.Closure = sc
 			return &nb, nil
+		}
+	case *value.Type:
+		switch lname {
+		case "getgenericarguments":
+			var out []any
+			for _, a := range typeArgs(o) {
+				out = append(out, a)
+			}
+			return &value.Array{Items: out, Elem: value.TType}, nil
+		case "getelementtype":
+			if o.Elem != nil {
+				return o.Elem, nil
+			}
+			if strings.HasSuffix(o.Name, "[]") {
+				return &value.Type{Name: strings.TrimSuffix(o.Name, "[]")}, nil
+			}
+			return nil, nil
 		}
 	case *regexValue:
 		return s.regexMethod(fr, o, lname, args)
@@ -1580,6 +1622,46 @@ var objectMethods = map[string]func(s *Session, o *value.Object, lname string, a
 		}
 		return nil, notFoundMethod(o, lname)
 	},
+}
+
+// typeArgs returns the generic arguments of a type: those it was parsed
+// with, or those its name lists ("List`1[[System.Int32]]").
+func typeArgs(t *value.Type) []*value.Type {
+	if len(t.Args) > 0 {
+		return t.Args
+	}
+	i := strings.IndexByte(t.Name, '[')
+	if i < 0 || !strings.HasSuffix(t.Name, "]") || strings.HasSuffix(t.Name, "[]") {
+		return nil
+	}
+	inner := t.Name[i+1 : len(t.Name)-1]
+	var out []*value.Type
+	depth, start := 0, 0
+	for j := 0; j <= len(inner); j++ {
+		if j < len(inner) {
+			switch inner[j] {
+			case '[':
+				depth++
+				continue
+			case ']':
+				depth--
+				continue
+			case ',':
+				if depth > 0 {
+					continue
+				}
+			default:
+				continue
+			}
+		}
+		name := strings.Trim(strings.TrimSpace(inner[start:j]), "[]")
+		if k := strings.IndexByte(name, ','); k >= 0 {
+			name = name[:k] // an assembly-qualified name
+		}
+		out = append(out, &value.Type{Name: name})
+		start = j + 1
+	}
+	return out
 }
 
 // typeShortName is Type.Name: the name without namespace or generic

@@ -191,7 +191,7 @@ func splitOptions(v any, ignoreCase bool) (simple bool, opts regexp2.RegexOption
 	}
 	simple = flags&1 != 0
 	if simple && flags&^(1|64) != 0 {
-		return false, 0, &value.RuntimeError{Type: "System.Management.Automation.ParseException", Msg: "The combination of options with the -split operator is not valid."}
+		return false, 0, &value.RuntimeError{Type: "System.Management.Automation.ParseException", Msg: "The combination of options with the -split operator is not valid.", ID: "InvalidSplitOptionCombination"}
 	}
 	if ignoreCase || flags&64 != 0 {
 		opts |= regexp2.IgnoreCase

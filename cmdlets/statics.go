@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/big"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -225,7 +226,7 @@ func staticTypes() map[string]staticFunc {
 	add(encodingStatics, "System.Text.Encoding")
 	add(arrayStatics, value.TArray, "System.Object[]")
 	add(enumMemberStatics, value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison",
-		"System.StringSplitOptions", "System.DayOfWeek", "System.Management.Automation.ErrorCategory")
+		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory")
 	add(enumStatics, "System.Enum")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	return m
@@ -842,6 +843,31 @@ func enumStatics(c *staticCall) (any, error) {
 			}
 		}
 	}
+	if c.lname == "parse" && len(c.args) >= 2 {
+		// Enum.Parse(Type enumType, string value[, bool ignoreCase]) for the
+		// enums csemu lists; the type may be given by name
+		typ, ok := c.arg(0).(*value.Type)
+		if !ok {
+			if t, found := c.s.resolveType(c.argS(0)); found {
+				typ, ok = t, true
+			}
+		}
+		if ok {
+			if names := enumNames(typ.Name); names != nil {
+				str := strings.TrimSpace(c.argS(1))
+				ignoreCase := len(c.args) > 2 && value.ToBool(c.args[2])
+				for i, n := range names {
+					if n == str || ignoreCase && strings.EqualFold(n, str) {
+						return &enumValue{typ: typ.Name, name: n, n: i}, nil
+					}
+				}
+				if n, err := strconv.Atoi(str); err == nil && n >= 0 && n < len(names) {
+					return &enumValue{typ: typ.Name, name: names[n], n: n}, nil
+				}
+				return nil, &methodErr{typ: "System.ArgumentException", msg: fmt.Sprintf("Requested value '%s' was not found.", str)}
+			}
+		}
+	}
 	return c.notImplemented()
 }
 
@@ -852,7 +878,7 @@ func wildcardPatternStatics(c *staticCall) (any, error) {
 		return value.HasWildcard(c.argS(0)), nil
 	}
 	if c.lname == "escape" {
-		r := strings.NewReplacer("*", "`*", "?", "`?", "[", "`[", "]", "`]")
+		r := strings.NewReplacer("*", "`*", "?", "`?", "[", "`[", "]", "`]", "`", "``")
 		return r.Replace(c.argS(0)), nil
 	}
 	return c.notImplemented()
@@ -1226,6 +1252,8 @@ func enumNames(typ string) []string {
 		return []string{"None", "RemoveEmptyEntries", "TrimEntries"}
 	case "System.DayOfWeek":
 		return []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+	case "System.DateTimeKind":
+		return []string{"Unspecified", "Utc", "Local"}
 	}
 	return nil
 }

@@ -207,6 +207,35 @@ var valueTests = []struct {
 		{"lf_and_cr_through_invoke_expression", "foreach ($nl in \"`n\", \"`r\") { $e = \"a$($nl)b\"; (Invoke-Expression (\"'\" + $e + \"'\")) -ceq $e; (Invoke-Expression ('\"' + $e + '\"')) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
 		{"crlf_in_script", "$s = 'a\r\nb'\r\n$h = @'\r\nc\r\nd\r\n'@\r\n$s.Length; $h.Length; $h.Contains(\"`r`n\")", "4\n4\nTrue\n", "", 0},
 	}},
+	// ParameterBinding.Tests.ps1 ("Roundtrippable Conversions for
+	// Bare-string Numeric Literals passed to [string] Parameters"): a bare
+	// number argument keeps its text for a [string] parameter.
+	{"number_argument_text", []evalCase{
+		{"string_parameter", `function f([string]$v) { $v }; f -v 34uy; f 0x10; f -v 6n; function g { [CmdletBinding()] param([string]$Value) $Value }; g -Value 24l`, "34uy\n0x10\n6n\n24l\n", "", 0},
+		{"other_parameters", `function g([int]$n) { $n + 1 }; g 0x10; (Write-Output 34uy).GetType().Name`, "17\nByte\n", "", 0},
+	}},
+	// ConvertTo-Json.Tests.ps1: -EscapeHandling, a [uri] as its original
+	// string, [Enum]::Parse values.
+	{"convertto_json_more", []evalCase{
+		{"escape_html", `@{ 'abc' = "'def'<" } | ConvertTo-Json -EscapeHandling EscapeHtml -Compress`, "{\"abc\":\"\\u0027def\\u0027\\u003c\"}\n", "", 0},
+		{"escape_non_ascii", `@{ 'abc' = "é" } | ConvertTo-Json -EscapeHandling EscapeNonAscii -Compress`, "{\"abc\":\"\\u00e9\"}\n", "", 0},
+		{"escape_bad", `1 | ConvertTo-Json -EscapeHandling Bogus`, "", `Cannot convert value "Bogus" to type "Newtonsoft.Json.StringEscapeHandling".`, 0},
+		{"uri", `[uri]'http://example.com' | ConvertTo-Json`, "\"http://example.com\"\n", "", 0},
+		{"enum_parse", `[Enum]::Parse('System.DayOfWeek', 'Monday') | ConvertTo-Json; [Enum]::Parse([ConsoleColor], 'red', $true) | ConvertTo-Json -EnumsAsStrings`, "1\n\"Red\"\n", "", 0},
+	}},
+	// Conversions.Tests.ps1 and Array.Tests.ps1: an enum is true when its
+	// number is not 0; $null to a list type is $null; a list type's
+	// generic arguments.
+	{"conversions_more", []evalCase{
+		{"enum_to_bool", `[bool]@([ConsoleColor]::Black); [bool]@([ConsoleColor]::Yellow)`, "False\nTrue\n", "", 0},
+		{"null_list", `@([System.Collections.Generic.List[object]]$null).Count`, "1\n", "", 0},
+		{"generic_arguments", `$r = [Collections.Generic.List[int]]@(1, 2); $r.GetType().Name; $r.GetType().GetGenericArguments()[0].Name`, "List`1\nInt32\n", "", 0},
+		{"psbase", `"abc".psbase; (1).PSTypeNames -join ','`, "abc\nSystem.Int32,System.ValueType,System.Object\n", "", 0},
+		// ComparisonOperator.Tests.ps1: [WildcardPattern]::Escape escapes
+		// the backtick too
+		{"wildcard_escape", "'abc`def' -like [WildcardPattern]::Escape('abc`def'); [WildcardPattern]::Escape('a*b')", "True\na`*b\n", "", 0},
+		{"split_option_ids", `try { "a" -split "a", 0, "RegexMatch,SimpleMatch" } catch { $_.FullyQualifiedErrorId }`, "InvalidSplitOptionCombination\n", "", 0},
+	}},
 }
 
 func TestValues(t *testing.T) {

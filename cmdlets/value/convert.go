@@ -169,6 +169,9 @@ func ToBool(v any) bool {
 		return f != 0
 	case *big.Int:
 		return v.Sign() != 0
+	case Numberer:
+		// an enum value is true when its number is not 0
+		return ToBool(v.PSNumber())
 	case *Array:
 		switch len(v.Items) {
 		case 0:

@@ -14,6 +14,9 @@ import (
 type RuntimeError struct {
 	Type string
 	Msg  string
+	// ID is the error record's FullyQualifiedErrorId when it is not the
+	// default for Type.
+	ID string
 }
 
 func (e *RuntimeError) Error() string { return e.Msg }

@@ -106,7 +106,7 @@ var knownTypes = map[string]bool{
 	"System.Collections.Queue": true, "System.Collections.Stack": true, "System.Collections.Generic.Queue": true,
 	"System.Collections.Generic.Stack": true, "System.Management.Automation.PSModuleInfo": true,
 	"System.Management.Automation.ErrorCategory": true, "System.StringComparison": true, "System.StringSplitOptions": true,
-	"System.Environment+SpecialFolder": true, "System.DayOfWeek": true, "System.Nullable": true,
+	"System.Environment+SpecialFolder": true, "System.DayOfWeek": true, "System.DateTimeKind": true, "System.Nullable": true,
 	"System.Collections.IEnumerable": true, "System.Collections.IDictionary": true, "System.Collections.ICollection": true,
 	"System.ValueType": true, "System.IO.FileInfo": true, "System.IO.DirectoryInfo": true,
 	"System.Management.Automation.CmdletBindingAttribute": true, "System.Management.Automation.ParameterAttribute": true,
@@ -315,6 +315,9 @@ func Convert(v any, t *Type) (any, error) {
 	}
 	switch t.GenericBase() {
 	case TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+		if v == nil {
+			return nil, nil // $null converts to a null list
+		}
 		elem := &Type{Name: TObject}
 		if len(t.Args) > 0 {
 			elem = t.Args[0]
@@ -438,6 +441,9 @@ func Convert(v any, t *Type) (any, error) {
 		}
 		return &Array{Items: append([]any(nil), AsSlice(v)...)}, nil
 	case TArrayList:
+		if v == nil {
+			return nil, nil
+		}
 		return &Array{Items: append([]any(nil), AsSlice(v)...), List: true}, nil
 	case THashtable, "System.Collections.IDictionary":
 		switch x := v.(type) {
