@@ -282,6 +282,16 @@ func (s *Session) newScriptBlock(fr frame, p *parser.ScriptBlockExpr) *ScriptBlo
 
 // readVar reads $name, with strict-mode checking.
 func (s *Session) readVar(fr frame, name string, pos parser.Pos) (any, error) {
+	return s.readVarStrict(fr, name, pos, s.strict)
+}
+
+// readStringVar reads $name inside an expandable string: strict mode 1
+// does not check variables there (Set-StrictMode -Version 1.0).
+func (s *Session) readStringVar(fr frame, name string, pos parser.Pos) (any, error) {
+	return s.readVarStrict(fr, name, pos, s.strict && s.strictVersion != 1)
+}
+
+func (s *Session) readVarStrict(fr frame, name string, pos parser.Pos, strict bool) (any, error) {
 	lname := strings.ToLower(name)
 	switch lname {
 	case "?":
@@ -294,7 +304,7 @@ func (s *Session) readVar(fr frame, name string, pos parser.Pos) (any, error) {
 	}
 	v, ok := s.getVar(fr.scope, name)
 	if !ok {
-		if s.strict && !strings.HasPrefix(lname, "env:") {
+		if strict && !strings.HasPrefix(lname, "env:") {
 			return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "VariableIsUndefined", Category: InvalidOperation,
 				Msg: fmt.Sprintf("The variable '$%s' cannot be retrieved because it has not been set.", name)}}
 		}
@@ -319,7 +329,7 @@ func (s *Session) expandString(fr frame, parts []*parser.StringPart) (any, error
 				b.WriteString(s.expandValue(fr, &value.Array{Items: items}))
 			}
 		case part.Var != "":
-			v, err := s.readVar(fr, part.Var, part.Pos)
+			v, err := s.readStringVar(fr, part.Var, part.Pos)
 			if err != nil {
 				return nil, err
 			}

@@ -120,7 +120,7 @@ func (s *Session) postOp(fr frame, v any, p *parser.PostOp) (any, error) {
 			return nil, notImplemented(p.Pos, "", owner+"."+name)
 		}
 	}
-	if !ok && s.strict {
+	if !ok && s.strictVersion >= 2 {
 		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: p.Pos, ID: "PropertyNotFoundStrict", Category: InvalidOperation,
 			Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists.", name)}}
 	}
@@ -317,8 +317,6 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		return o.member(name)
 	case *ScriptBlock:
 		switch lname {
-		case "ast":
-			return nil, true
 		case "file":
 			return o.File, true
 		}
@@ -601,7 +599,7 @@ func (s *Session) index(v, idx any) (any, error) {
 			i += len(o.Items)
 		}
 		if i < 0 || i >= len(o.Items) {
-			if s.strict {
+			if s.strictVersion >= 3 {
 				return nil, &value.RuntimeError{Type: "System.IndexOutOfRangeException", Msg: "Index was outside the bounds of the array."}
 			}
 			return nil, nil

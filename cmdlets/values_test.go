@@ -198,6 +198,14 @@ var valueTests = []struct {
 		{"property_bags_are_null", `$null -eq ([pscustomobject]@{a = 1}).Assembly; $null -eq @{a = 1}.Assembly; $null -eq @{a = 1}.Keys.Foo`, "True\nTrue\nTrue\n", "", 0},
 		{"not_a_method", `"x".Foo()`, "", "Method invocation failed because [System.String] does not contain a method named 'Foo'.", 0},
 		{"strict_mode", `Set-StrictMode -Version 2; "x".Foo`, "", "The property 'Foo' cannot be found on this object. Verify that the property exists.", 0},
+		// Set-StrictMode's Learn page: 1.0 checks variables (not in
+		// strings), 2.0 also properties, 3.0 also array indexes
+		{"strict_mode_1", `Set-StrictMode -Version 1.0; $null -eq "x".Foo; "[$nosuch]"; $a = @(1); $null -eq $a[5]`, "True\n[]\nTrue\n", "", 0},
+		{"strict_mode_1_variable", `Set-StrictMode -Version 1.0; $nosuch`, "", "The variable '$nosuch' cannot be retrieved because it has not been set.", 0},
+		{"strict_mode_2_index", `Set-StrictMode -Version 2.0; $a = @(1); $null -eq $a[5]; "[$nosuch]"`, "True\n", "The variable '$nosuch' cannot be retrieved because it has not been set.", 0},
+		{"strict_mode_latest_index", `Set-StrictMode -Version Latest; $a = @(1); $a[5]`, "", "Index was outside the bounds of the array.", 0},
+		{"more_types", `try { (5).GetTypeCode() } catch { $_.Exception.Message }; try { [System.Text.StringBuilder]::new().Capacity } catch { $_.Exception.Message }; try { ([uri]'http://a.com/x').GetLeftPart(0) } catch { $_.Exception.Message }; try { {1}.Ast } catch { $_.Exception.Message }; try { ([regex]'a').GetGroupNames() } catch { $_.Exception.Message }; try { $e = try { 1/0 } catch { $_ }; $e.CategoryInfo.GetMessage() } catch { $_.Exception.Message }`,
+			"[NotImplemented] System.Int32.GetTypeCode() is not emulated\n[NotImplemented] System.Text.StringBuilder.Capacity is not emulated\n[NotImplemented] System.Uri.GetLeftPart() is not emulated\n[NotImplemented] System.Management.Automation.ScriptBlock.Ast is not emulated\n[NotImplemented] System.Text.RegularExpressions.Regex.GetGroupNames() is not emulated\n[NotImplemented] System.Management.Automation.ErrorCategoryInfo.GetMessage() is not emulated\n", "", 0},
 		{"implemented_members", `"abc".Length; (Get-Date '2024-03-05').Year; (New-TimeSpan -Hours 2).TotalMinutes; [string].Name; @(1, 2).Rank`, "3\n2024\n120\nString\n1\n", "", 0},
 	}},
 	// LineEndings.Tests.ps1: CR, LF and CRLF inside strings are kept, in a
