@@ -231,6 +231,16 @@ const maxDecimal = 79228162514264337593543950335.0
 // integerNumber is a literal without a decimal point: its value is read
 // as a big integer, multiplied, then fitted to the suffix's type.
 func integerNumber(digits string, format int, neg bool, suffix int, mult int64) (Number, bool) {
+	if format == fmtDecimal && len(digits) <= 18 {
+		// the common case fits an int64 with its multiplier: no big.Int
+		n, err := strconv.ParseInt(digits, 10, 64)
+		if err == nil && n <= math.MaxInt64/mult {
+			if neg {
+				n = -n
+			}
+			return suffixedInt(n*mult, suffix)
+		}
+	}
 	var b *big.Int
 	switch format {
 	case fmtHex:
@@ -302,6 +312,40 @@ func hexValue(c byte) int {
 		return int(c-'a') + 10
 	}
 	return int(c-'A') + 10
+}
+
+// suffixedInt is suffixed for a value that fits an int64.
+func suffixedInt(n int64, suffix int) (Number, bool) {
+	in := func(lo, hi int64) bool { return n >= lo && n <= hi }
+	switch suffix {
+	case sufSByte:
+		return Number{Kind: SByte, Int: n}, in(math.MinInt8, math.MaxInt8)
+	case sufByte:
+		return Number{Kind: Byte, Int: n}, in(0, math.MaxUint8)
+	case sufShort:
+		return Number{Kind: Int16, Int: n}, in(math.MinInt16, math.MaxInt16)
+	case sufUShort:
+		return Number{Kind: UInt16, Int: n}, in(0, math.MaxUint16)
+	case sufLong:
+		return Number{Kind: Int64, Int: n}, true
+	case sufUnsigned:
+		if in(0, math.MaxUint32) {
+			return Number{Kind: UInt32, Int: n}, true
+		}
+		return Number{Kind: UInt64, Uint: uint64(n)}, n >= 0
+	case sufULong:
+		return Number{Kind: UInt64, Uint: uint64(n)}, n >= 0
+	case sufDecimal:
+		return Number{Kind: Decimal, Float: float64(n)}, true
+	case sufBig:
+		return Number{Kind: BigInt, Big: big.NewInt(n)}, true
+	case sufNone:
+		if in(math.MinInt32, math.MaxInt32) {
+			return Number{Kind: Int32, Int: n}, true
+		}
+		return Number{Kind: Int64, Int: n}, true
+	}
+	return Number{}, false
 }
 
 // suffixed fits an integer value to the type its suffix names; without a
