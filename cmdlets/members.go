@@ -738,6 +738,16 @@ func dotnetTypeOf(v any) string {
 	return value.TypeName(v)
 }
 
+// displayTypeName names a type of the member lists as .NET does: the
+// generic collections with their arity ("List`1").
+func displayTypeName(t string) string {
+	switch t {
+	case value.TList, value.THashSet, "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+		return t + "`1"
+	}
+	return t
+}
+
 // unimplementedMember returns the .NET type that declares member name of v
 // when csemu has no implementation of it, or "". An array's own members
 // come first, then its items' (member enumeration).
@@ -747,7 +757,7 @@ func unimplementedMember(v any, name string) string {
 		return ""
 	}
 	if is, _ := value.DotNetMember(t, name); is {
-		return t
+		return displayTypeName(t)
 	}
 	if a, ok := v.(*value.Array); ok {
 		for _, it := range a.Items {
@@ -816,7 +826,7 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 		if isMethodNotFound(err) {
 			// a method of the array or list itself is not enumerated
 			if is, _ := value.DotNetMember(dotnetTypeOf(o), name); is {
-				return nil, &methodErr{typ: "NotImplemented", msg: dotnetTypeOf(o) + "." + name + "()"}
+				return nil, &methodErr{typ: "NotImplemented", msg: displayTypeName(dotnetTypeOf(o)) + "." + name + "()"}
 			}
 		}
 		if me, ok := err.(*methodErr); ok && me.typ == "MethodNotFound" && len(o.Items) > 0 {
