@@ -403,10 +403,8 @@ func dateMember(t time.Time, name string) (any, bool) {
 	case "ticks":
 		return dateTicks(t), true
 	case "kind":
-		if t.Location() == time.UTC {
-			return &enumValue{typ: "System.DateTimeKind", name: "Utc", n: 1}, true
-		}
-		return &enumValue{typ: "System.DateTimeKind", name: "Local", n: 2}, true
+		k := value.DateKind(t)
+		return &enumValue{typ: "System.DateTimeKind", name: k, n: map[string]int{value.KindUnspecified: 0, value.KindUtc: 1, value.KindLocal: 2}[k]}, true
 	case "datetime":
 		return value.LongDateTime(t), true
 	}

@@ -1140,12 +1140,30 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		}
 		return &regexValue{re: re, pattern: pattern}, nil
 	case value.TDateTime:
+		// DateTime(y, m, d[, h, mi, s[, ms]][, DateTimeKind]): Unspecified
+		// unless a kind is given
+		loc := value.UnspecifiedZone
+		if len(args) > 0 {
+			if k, ok := args[len(args)-1].(*enumValue); ok && k.typ == "System.DateTimeKind" {
+				switch k.name {
+				case value.KindUtc:
+					loc = time.UTC
+				case value.KindLocal:
+					loc = time.Local
+				}
+				args = args[:len(args)-1]
+			}
+		}
 		n := make([]int, 7)
 		for i := 0; i < len(args) && i < 7; i++ {
-			n[i], _ = value.ToInt(args[i])
+			v, err := value.ToInt(args[i])
+			if err != nil {
+				return nil, &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
+			}
+			n[i] = v
 		}
-		if len(args) >= 3 {
-			return time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], n[6]*1e6, time.Local), nil
+		if len(args) == 3 || len(args) == 6 || len(args) == 7 {
+			return time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], n[6]*1e6, loc), nil
 		}
 	case value.TTimeSpan:
 		n := make([]int64, 5)

@@ -230,6 +230,8 @@ var valueTests = []struct {
 		{"escape_html", `@{ 'abc' = "'def'<" } | ConvertTo-Json -EscapeHandling EscapeHtml -Compress`, "{\"abc\":\"\\u0027def\\u0027\\u003c\"}\n", "", 0},
 		{"escape_non_ascii", `@{ 'abc' = "é" } | ConvertTo-Json -EscapeHandling EscapeNonAscii -Compress`, "{\"abc\":\"\\u00e9\"}\n", "", 0},
 		{"escape_bad", `1 | ConvertTo-Json -EscapeHandling Bogus`, "", `Cannot convert value "Bogus" to type "Newtonsoft.Json.StringEscapeHandling".`, 0},
+		{"datetime_kinds", `[DateTime]::new(2024, 6, 15, 10, 30, 0, [DateTimeKind]::Utc) | ConvertTo-Json; [DateTime]::new(2024, 6, 15, 10, 30, 0) | ConvertTo-Json; [DateTime]::new(2024, 6, 15, 10, 30, 0, [DateTimeKind]::Utc).Kind`, "\"2024-06-15T10:30:00Z\"\n\"2024-06-15T10:30:00\"\nUtc\n", "", 0},
+		{"truncated_array_of_objects", `[PSCustomObject]@{ L0 = @{ L1 = [PSCustomObject]@{ L2 = @([PSCustomObject]@{ L3 = 'deep' }) } } } | ConvertTo-Json -Compress -Depth 2`, "{\"L0\":{\"L1\":{\"L2\":\"\"}}}\n", "truncated", 0},
 		{"uri", `[uri]'http://example.com' | ConvertTo-Json`, "\"http://example.com\"\n", "", 0},
 		{"enum_parse", `[Enum]::Parse('System.DayOfWeek', 'Monday') | ConvertTo-Json; [Enum]::Parse([ConsoleColor], 'red', $true) | ConvertTo-Json -EnumsAsStrings`, "1\n\"Red\"\n", "", 0},
 	}},
