@@ -933,7 +933,7 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 			return c, err
 		}
 		// IConvertible's ToInt32, ToSingle, ...: a conversion to that type
-		if t, ok := convertibleMethods[lname]; ok && len(args) <= 1 {
+		if t, ok := convertibleMethod(lname); ok && len(args) <= 1 {
 			r, err := value.Convert(o, &value.Type{Name: t})
 			if err != nil {
 				return nil, &methodErr{typ: "System.OverflowException", msg: strings.TrimSuffix(err.Error()[strings.LastIndex(err.Error(), "Error: \"")+8:], "\"")}
@@ -950,12 +950,36 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 	return nil, notFoundMethod(v, name)
 }
 
-// convertibleMethods maps the lower-case names of IConvertible's
-// conversion methods to the types they convert to.
-var convertibleMethods = map[string]string{
-	"tosbyte": value.TSByte, "tobyte": value.TByte, "toint16": value.TInt16, "touint16": value.TUInt16,
-	"toint32": value.TInt32, "touint32": value.TUInt32, "toint64": value.TInt64, "touint64": value.TUInt64,
-	"tosingle": value.TSingle, "todouble": value.TDouble, "todecimal": value.TDecimal, "toboolean": value.TBool,
+// convertibleMethod returns the type an IConvertible conversion method
+// (lower-case name) converts to.
+func convertibleMethod(lname string) (string, bool) {
+	switch lname {
+	case "tosbyte":
+		return value.TSByte, true
+	case "tobyte":
+		return value.TByte, true
+	case "toint16":
+		return value.TInt16, true
+	case "touint16":
+		return value.TUInt16, true
+	case "toint32":
+		return value.TInt32, true
+	case "touint32":
+		return value.TUInt32, true
+	case "toint64":
+		return value.TInt64, true
+	case "touint64":
+		return value.TUInt64, true
+	case "tosingle":
+		return value.TSingle, true
+	case "todouble":
+		return value.TDouble, true
+	case "todecimal":
+		return value.TDecimal, true
+	case "toboolean":
+		return value.TBool, true
+	}
+	return "", false
 }
 
 // argConvErr is PowerShell's error for a method argument that does not
