@@ -101,6 +101,7 @@ var knownTypes = map[string]bool{
 	"System.Management.Automation.PSCredential": true, "System.Security.SecureString": true,
 	"System.Net.Mail.MailAddress": true, "System.Net.IPAddress": true, "System.Int16": true, "System.UInt16": true,
 	"System.UInt32": true, "System.UInt64": true, "System.SByte": true, "System.Enum": true, "System.DBNull": true,
+	TBigInt:                            true,
 	"System.Globalization.CultureInfo": true, "System.Management.Automation.PSVariable": true,
 	"System.Management.Automation.WildcardPattern": true, "System.Collections.Generic.KeyValuePair": true,
 	"System.Collections.Queue": true, "System.Collections.Stack": true, "System.Collections.Generic.Queue": true,
@@ -114,7 +115,7 @@ var knownTypes = map[string]bool{
 	"System.Management.Automation.SupportsWildcardsAttribute":  true,
 	"System.Diagnostics.CodeAnalysis.SuppressMessageAttribute": true,
 	"System.Management.Automation.PSTypeNameAttribute":         true,
-	TRef: true, TBigInt: true,
+	TRef: true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
