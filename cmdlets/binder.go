@@ -2,6 +2,7 @@ package cmdlets
 
 import (
 	"fmt"
+	"math/big"
 	"sort"
 	"strings"
 
@@ -20,6 +21,19 @@ type rawArg struct {
 	// unknown marks a value that a static check (see [Checker]) does not
 	// know.
 	unknown bool
+	// text is the source text of a number literal argument (34uy, 0x10):
+	// a [string] parameter takes the text as written, as PowerShell keeps
+	// a bare numeric literal's token text.
+	text string
+}
+
+// valueFor returns the value of an argument for parameter p: a number
+// literal's text for a [string] parameter.
+func (a *rawArg) valueFor(p *ParamDef) any {
+	if a.text != "" && (strings.EqualFold(p.Type, "string") || strings.EqualFold(p.Type, "string[]")) {
+		return a.text
+	}
+	return a.value
 }
 
 // bindSpec is what the binder needs to know about a command.
@@ -253,7 +267,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 		at, known := i, true // the argument that holds the value
 		switch {
 		case a.hasValue || a.colon:
-			v, known = a.value, !a.unknown
+			v, known = a.valueFor(p), !a.unknown
 			if p.IsSwitch() && known {
 				v = value.ToBool(v)
 			}
@@ -264,7 +278,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 			if i+1 < len(raw) && raw[i+1].name == "" {
 				i++
 				at = i
-				v, known = raw[i].value, !raw[i].unknown
+				v, known = raw[i].valueFor(p), !raw[i].unknown
 			} else {
 				err := bindError(BindMissingArgument, a.pos, spec.command, "MissingArgument", InvalidArgument,
 					"Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", p.Name, p.dotnetType())
@@ -344,7 +358,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 				}
 			}
 		}
-		v, known := a.value, !a.unknown
+		v, known := a.valueFor(target), !a.unknown
 		if target.Remaining && pi+1 < len(positional) {
 			items := []any{a.value}
 			for _, ri := range positional[pi+1:] {
@@ -794,7 +808,7 @@ func convertArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, 
 		switch x := v.(type) {
 		case bool:
 			out = x
-		case int, int64, float64, value.Decimal:
+		case int, int64, float64, value.Decimal, int8, uint8, int16, uint16, uint32, uint64, float32, *big.Int:
 			out = value.ToBool(x)
 		case nil:
 			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentTransformationError", InvalidData,

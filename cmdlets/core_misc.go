@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -150,6 +151,18 @@ func miscCmdlets() []*Cmdlet {
 			Params: []*ParamDef{sets(p("Version", "string", 0), "Version"), sets(p("Off", "switch", -1), "Off")},
 			Process: func(c *Call) error {
 				c.s.strict = !c.Bool("Off")
+				c.s.strictVersion = 0
+				if c.s.strict {
+					v := strings.TrimSpace(c.String("Version"))
+					if strings.EqualFold(v, "Latest") {
+						c.s.strictVersion = 3
+					} else if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 1 {
+						c.s.strictVersion = int(f)
+					} else {
+						return c.Fail("ParameterArgumentTransformationError", InvalidData,
+							"Cannot process argument transformation on parameter 'Version'. Cannot convert value \"%s\" to type \"System.Version\".", v)
+					}
+				}
 				return nil
 			},
 		},

@@ -73,6 +73,9 @@ type Session struct {
 	regexCache map[string]*regexp2.Regexp
 	specs      map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
 	sources    map[string]string
+	// strictVersion is Set-StrictMode's version: 2 and up also check
+	// properties, 3 and up array indexes.
+	strictVersion int
 	// statics implements the static members of .NET types (see staticTypes).
 	statics map[string]staticFunc
 	// file is the script being run, for $PSScriptRoot and errors.

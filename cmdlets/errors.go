@@ -160,9 +160,19 @@ func runtimeError(pos parser.Pos, err error) *psError {
 		}
 	case *value.RuntimeError:
 		rec.Exception = e.Type
-		if e.Type == "System.DivideByZeroException" {
+		switch e.Type {
+		case "System.DivideByZeroException":
 			rec.ID = "RuntimeException"
 			rec.Category = NotSpecified
+		case "System.OutOfMemoryException", "System.OverflowException", "System.FormatException",
+			"System.ArgumentOutOfRangeException", "System.InvalidCastException":
+			// a .NET exception out of an operator: PowerShell's
+			// ConvertToRuntimeException names the record after it
+			rec.ID = e.Type
+			rec.Category = OperationStopped
+		}
+		if e.ID != "" {
+			rec.ID = e.ID
 		}
 	}
 	return &psError{kind: statementTerminating, rec: rec}

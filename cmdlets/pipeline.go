@@ -330,7 +330,7 @@ func (s *Session) evalArgs(fr frame, c *parser.Command) ([]rawArg, []*parser.Red
 			if _, ok := v.(voidValue); ok {
 				v = nil
 			}
-			raw = append(raw, rawArg{value: v, pos: el.Pos})
+			raw = append(raw, rawArg{value: v, pos: el.Pos, text: numberText(el.Expr)})
 		case *parser.Splat:
 			v, _ := s.getVar(fr.scope, el.Name)
 			switch x := v.(type) {
@@ -351,6 +351,25 @@ func (s *Session) evalArgs(fr frame, c *parser.Command) ([]rawArg, []*parser.Red
 		}
 	}
 	return raw, redirs, nil
+}
+
+// numberText returns the text of an argument that is a lone number
+// literal, or "".
+func numberText(e *parser.Expr) string {
+	if e == nil {
+		return ""
+	}
+	u := e.First
+	if e.Tree != nil {
+		u, _ = e.Tree.(*parser.Unary)
+	}
+	if u == nil || len(u.Prefix) > 0 || len(u.Post) > 0 {
+		return ""
+	}
+	if n, ok := u.Primary.(*parser.NumberLit); ok {
+		return n.Text
+	}
+	return ""
 }
 
 // commandStage resolves a command and builds its stage.

@@ -9,6 +9,8 @@
 //	int64           [long]
 //	float64         [double]
 //	Decimal         [decimal]
+//	int8 uint8 int16 uint16 uint32 uint64 float32 *big.Int
+//	                the other numeric types (see numeric.go)
 //	string          [string]
 //	rune            [char]
 //	*Array          [object[]] and List[T]
@@ -105,7 +107,7 @@ func KeyOf(k any) string {
 		return "s" + strings.ToLower(k)
 	case nil:
 		return "n"
-	case int, int64, float64, Decimal:
+	case int, int64, float64, Decimal, int8, uint8, int16, uint16, uint32, uint64, float32:
 		f, _ := toFloat(k)
 		return "d" + FormatFloat(f)
 	default:
