@@ -2,6 +2,7 @@ package cmdlets
 
 import (
 	"fmt"
+	"math/big"
 	"slices"
 	"sort"
 	"strings"
@@ -21,6 +22,19 @@ type rawArg struct {
 	// unknown marks a value that a static check (see [Checker]) does not
 	// know.
 	unknown bool
+	// text is the source text of a number literal argument (34uy, 0x10):
+	// a [string] parameter takes the text as written, as PowerShell keeps
+	// a bare numeric literal's token text.
+	text string
+}
+
+// valueFor returns the value of an argument for parameter p: a number
+// literal's text for a [string] parameter.
+func (a *rawArg) valueFor(p *ParamDef) any {
+	if a.text != "" && (strings.EqualFold(p.Type, "string") || strings.EqualFold(p.Type, "string[]")) {
+		return a.text
+	}
+	return a.value
 }
 
 // bindSpec is what the binder needs to know about a command.
@@ -282,7 +296,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 		at, known := i, true // the argument that holds the value
 		switch {
 		case a.hasValue || a.colon:
-			v, known = a.value, !a.unknown
+			v, known = a.valueFor(p), !a.unknown
 			if p.IsSwitch() && known && !spec.script {
 				v = value.ToBool(v)
 			}
@@ -293,7 +307,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 			if i+1 < len(raw) && raw[i+1].name == "" {
 				i++
 				at = i
-				v, known = raw[i].value, !raw[i].unknown
+				v, known = raw[i].valueFor(p), !raw[i].unknown
 			} else {
 				err := bindError(BindMissingArgument, a.pos, spec.command, "MissingArgument", InvalidArgument,
 					"Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", p.Name, p.dotnetType())
@@ -388,7 +402,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 				}
 			}
 		}
-		v, known := a.value, !a.unknown
+		v, known := a.valueFor(target), !a.unknown
 		if target.Remaining && pi+1 < len(positional) {
 			items := []any{a.value}
 			for _, ri := range positional[pi+1:] {
@@ -558,6 +572,15 @@ func commonFrom(bound map[string]any) commonParams {
 	}
 	if v, ok := bound["outvariable"]; ok {
 		cp.outVar = value.ToString(v)
+	}
+	if v, ok := bound["pipelinevariable"]; ok {
+		cp.pipelineVar = value.ToString(v)
+	}
+	if v, ok := bound["progressaction"]; ok {
+		cp.progressAction = value.ToString(v)
+	}
+	if v, ok := bound["outbuffer"]; ok {
+		cp.outBuffer, _ = value.ToInt(v)
 	}
 	return cp
 }
@@ -1080,7 +1103,7 @@ func boolItems(typ *value.Type, v any) []any {
 // Boolean or a number.
 func checkBoolArg(spec *bindSpec, p *ParamDef, v any, pos parser.Pos) error {
 	switch v.(type) {
-	case bool, int, int64, float64, value.Decimal:
+	case bool, int, int64, float64, value.Decimal, int8, uint8, int16, uint16, uint32, uint64, float32, *big.Int:
 		return nil
 	}
 	shown := ""
@@ -1113,7 +1136,7 @@ func coerceArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, p
 		switch x := v.(type) {
 		case bool:
 			out = x
-		case int, int64, float64, value.Decimal:
+		case int, int64, float64, value.Decimal, int8, uint8, int16, uint16, uint32, uint64, float32, *big.Int:
 			out = value.ToBool(x)
 		case nil:
 			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
@@ -1153,6 +1176,13 @@ func coerceArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, p
 		}
 		out = v
 	case "scriptblock[]":
+		// each item must be a script block ($null is allowed)
+		for _, it := range value.AsSlice(v) {
+			if _, ok := it.(*ScriptBlock); !ok && it != nil {
+				return nil, bindError(BindValueInvalid, pos, spec.command, "CannotConvertArgument", InvalidArgument,
+					"Cannot bind parameter '%s'. Cannot convert the \"%s\" value of type \"%s\" to type \"System.Management.Automation.ScriptBlock\".", p.Name, value.ToString(it), value.TypeName(it))
+			}
+		}
 		out = v
 	default:
 		typ, ok := tc.resolveType(p.Type)

@@ -19,10 +19,12 @@ type classDef struct {
 	file      string
 	enum      bool
 	enumNames []string
+	// bases are the names after ':' in the class declaration.
+	bases []string
 }
 
 func (s *Session) defineClass(fr frame, st *parser.ClassDefinition) error {
-	c := &classDef{name: st.Name, methods: map[string][]*parser.ClassMember{}, statics: map[string]any{}, file: fr.file}
+	c := &classDef{name: st.Name, methods: map[string][]*parser.ClassMember{}, statics: map[string]any{}, file: fr.file, bases: st.Bases}
 	for _, b := range st.Bases {
 		if bc := s.classes[strings.ToLower(b)]; bc != nil {
 			c.base = bc
@@ -60,11 +62,47 @@ func (s *Session) defineClass(fr frame, st *parser.ClassDefinition) error {
 			c.methods[key] = append(c.methods[key], m)
 		}
 	}
+	if c.base != nil && !c.base.hasDefaultCtor() {
+		// a constructor without : base(...), or the default constructor of
+		// a class without any, calls the base's parameterless constructor
+		implicit := len(c.ctors) == 0
+		for _, ctor := range c.ctors {
+			if ctor.Base == nil {
+				implicit = true
+			}
+		}
+		if implicit {
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: st.Pos, ID: "BaseClassNoDefaultCtor", Category: ParserError,
+				Msg: fmt.Sprintf("Base class '%s' does not contain a parameterless constructor.", c.base.name)}}
+		}
+	}
 	s.classes[strings.ToLower(st.Name)] = c
 	return nil
 }
 
+// hasDefaultCtor reports whether a class can be constructed without
+// arguments: it has a parameterless constructor, or no constructor at all.
+func (c *classDef) hasDefaultCtor() bool {
+	if len(c.ctors) == 0 {
+		return true
+	}
+	for _, ctor := range c.ctors {
+		if len(ctor.Params) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Session) defineEnum(fr frame, st *parser.EnumDefinition) error {
+	if st.Base != "" {
+		// enum E : byte { } (about_Enum): the values would have to take
+		// the underlying type's size and range; only int is emulated
+		typ, ok := s.resolveType(st.Base)
+		if !ok || typ.Name != value.TInt32 {
+			return notImplemented(st.Pos, "", "the enum underlying type ["+st.Base+"]")
+		}
+	}
 	c := &classDef{name: st.Name, methods: map[string][]*parser.ClassMember{}, statics: map[string]any{}, enum: true}
 	next := 0
 	for _, m := range st.Members {
@@ -139,16 +177,75 @@ func (s *Session) newClassInstance(fr frame, c *classDef, args []any) (any, erro
 			}
 		}
 	}
-	for _, ctor := range c.ctors {
-		if len(ctor.Params) == len(args) {
-			_, err := s.runClassMethod(fr, c, o, ctor, args)
-			return o, err
-		}
+	found, err := s.construct(fr, c, o, args)
+	if err != nil {
+		return nil, err
 	}
-	if len(args) > 0 && len(c.ctors) > 0 || len(args) > 0 && len(c.ctors) == 0 {
+	if !found {
 		return nil, &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args))}
 	}
 	return o, nil
+}
+
+// construct runs the constructor of class c that takes len(args)
+// arguments on o. Without one, no arguments run the base class's default
+// constructor, as a class without constructors has a default one that
+// calls it (about_Classes_Constructors). found is false when no
+// constructor fits.
+func (s *Session) construct(fr frame, c *classDef, o *value.Object, args []any) (found bool, err error) {
+	for _, ctor := range c.ctors {
+		if len(ctor.Params) == len(args) {
+			_, err := s.runClassMethod(fr, c, o, ctor, args)
+			return true, err
+		}
+	}
+	if len(args) > 0 {
+		return false, nil
+	}
+	if c.base != nil {
+		if _, err := s.construct(fr, c.base, o, nil); err != nil {
+			return true, err
+		}
+	}
+	return true, nil
+}
+
+// baseConstructor runs what a constructor of class c chains to before its
+// body: the base class constructor that : base(args) names, or the base's
+// default constructor when there is no : base(...).
+func (s *Session) baseConstructor(fr frame, c *classDef, o *value.Object, m *parser.ClassMember) error {
+	if m.Base == nil {
+		if c.base == nil {
+			return nil
+		}
+		_, err := s.construct(fr, c.base, o, nil)
+		return err
+	}
+	args, err := s.evalArgList(fr, m.Base.Args)
+	if err != nil {
+		return err
+	}
+	if c.base == nil {
+		if len(args) == 0 {
+			// base() of System.Object, or of a .NET base class whose
+			// default constructor has nothing for csemu to run
+			return nil
+		}
+		base := "System.Object"
+		if len(c.bases) > 0 {
+			base = c.bases[0]
+		}
+		return notImplemented(m.Base.Pos, "", "a constructor call to the .NET base class ["+base+"]")
+	}
+	found, err := s.construct(fr, c.base, o, args)
+	if err != nil {
+		return err
+	}
+	if !found {
+		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: m.Base.Pos, ID: "MethodCountCouldNotFindBest", Category: NotSpecified,
+			Msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", c.base.name, len(args)), Exception: "System.Management.Automation.MethodException"}}
+	}
+	return nil
 }
 
 // newClassFromHash converts a hashtable to a class instance.
@@ -196,6 +293,13 @@ func (s *Session) classStatic(fr frame, c *classDef, name string, call bool, arg
 
 // runClassMethod runs a method body with $this and the parameters bound.
 func (s *Session) runClassMethod(fr frame, c *classDef, this *value.Object, m *parser.ClassMember, args []any) (any, error) {
+	// a method that calls itself without end stops as a function does
+	s.callDepth++
+	defer func() { s.callDepth-- }()
+	if s.callDepth > 1000 {
+		return nil, &psError{kind: scriptTerminating, rec: &ErrorRecord{Pos: m.Pos, ID: "CallDepthOverflow", Category: InvalidOperation,
+			Msg: "The script failed due to call depth overflow."}}
+	}
 	sc := newScope(s.global)
 	if this != nil {
 		sc.vars["this"] = &Variable{Name: "this", Value: this}
@@ -219,6 +323,12 @@ func (s *Session) runClassMethod(fr frame, c *classDef, this *value.Object, m *p
 		sc.vars[strings.ToLower(p.Name)] = &Variable{Name: p.Name, Value: v}
 	}
 	own := frame{scope: sc, file: c.file}
+	if this != nil && strings.EqualFold(m.Method, c.name) {
+		// a constructor: the base class's constructor runs first
+		if err := s.baseConstructor(own, c, this, m); err != nil {
+			return nil, err
+		}
+	}
 	var result any
 	sc.retSlot = &result
 	// a method's output is only what return gives

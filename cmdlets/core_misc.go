@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -57,7 +58,6 @@ func miscCmdlets() []*Cmdlet {
 			p("UseMinimalHeader", "switch", -1)),
 		Offline("Stop-Transcript", "Microsoft.PowerShell.Host", "Stopping a transcript"),
 		Offline("Remove-PSSession", "Microsoft.PowerShell.Core", "Closing a remote session", pipe(p("Session", "object", 0)), p("Id", "int[]", -1), p("Name", "string[]", -1), p("ComputerName", "string[]", -1)),
-		Offline("Clear-Host", "Microsoft.PowerShell.Core", "Clearing the screen"),
 		Offline("Set-ExecutionPolicy", "Microsoft.PowerShell.Security", "Setting the execution policy", p("ExecutionPolicy", "string", 0), p("Scope", "string", 1), p("Force", "switch", -1)),
 		{
 			Name: "Get-Module", Module: "Microsoft.PowerShell.Core", Synopsis: "Lists modules (the emulated modules count as available).",
@@ -151,6 +151,18 @@ func miscCmdlets() []*Cmdlet {
 			Params: []*ParamDef{sets(alias(p("Version", "string", 0), "v"), "Version"), sets(p("Off", "switch", -1), "Off")},
 			Process: func(c *Call) error {
 				c.s.strict = !c.Bool("Off")
+				c.s.strictVersion = 0
+				if c.s.strict {
+					v := strings.TrimSpace(c.String("Version"))
+					if strings.EqualFold(v, "Latest") {
+						c.s.strictVersion = 3
+					} else if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 1 {
+						c.s.strictVersion = int(f)
+					} else {
+						return c.Fail("ParameterArgumentTransformationError", InvalidData,
+							"Cannot process argument transformation on parameter 'Version'. Cannot convert value \"%s\" to type \"System.Version\".", v)
+					}
+				}
 				return nil
 			},
 		},
@@ -215,8 +227,7 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Get-Help", Module: "Microsoft.PowerShell.Core", Synopsis: "Describes an emulated command: synopsis, syntax, parameters and their values, examples.",
-			Params: []*ParamDef{p("Name", "string", 0), p("Full", "switch", -1), p("Detailed", "switch", -1), p("Examples", "switch", -1),
-				p("Parameter", "string[]", -1), p("Online", "switch", -1), p("ShowWindow", "switch", -1), p("Category", "string[]", -1)},
+			Params: helpParams(),
 			Examples: []string{
 				"Get-Help Set-CsTeamsMeetingPolicy",
 				"Get-Help Set-CsTeamsMeetingPolicy -Parameter AutoAdmittedUsers",

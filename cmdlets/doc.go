@@ -23,14 +23,18 @@
 //     mandatory parameters, confirmations.
 //   - exec.go (statements), expr.go (expressions), pipeline.go (pipelines
 //     and command lookup), streams.go (redirection and the other streams),
-//     errors.go ([ErrorRecord], terminating errors), classes.go (script
-//     classes and enums), pscmdlet.go ($PSCmdlet), myinvocation.go
-//     ($MyInvocation).
+//     stageio.go (what a pipeline stage does with its streams: its
+//     redirections and common parameters), records.go (the records of
+//     the warning, verbose, debug and information streams), errors.go
+//     ([ErrorRecord], terminating errors), classes.go (script classes and
+//     enums), pscmdlet.go ($PSCmdlet), myinvocation.go ($MyInvocation).
 //   - members.go (members of .NET and PowerShell values), statics.go
 //     (static members of .NET types, a table by type), regex.go.
 //   - core_*.go: the core PowerShell cmdlets: output and formatting,
 //     objects (Select-Object, Sort-Object, ...), data (Import-Csv,
-//     ConvertTo-Json, files), and the rest (Get-Help, Get-Command, ...).
+//     ConvertTo-Json, files), text (Compare-Object, Select-String,
+//     Join-String, Tee-Object), history (Get-History, ..., Clear-Host,
+//     help), and the rest (Get-Help, Get-Command, ...).
 //   - complete.go: tab completion for the prompt.
 //
 // The subpackages: value (PowerShell values and conversions), format

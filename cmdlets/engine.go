@@ -81,6 +81,9 @@ type Session struct {
 	// emptyCred is [pscredential]::Empty, made when first read.
 	emptyCred *value.Object
 	sources   map[string]string
+	// strictVersion is Set-StrictMode's version: 2 and up also check
+	// properties, 3 and up array indexes.
+	strictVersion int
 	// statics implements the static members of .NET types (see staticTypes).
 	statics map[string]staticFunc
 	// file is the script being run, for $PSScriptRoot and errors.
@@ -91,6 +94,13 @@ type Session struct {
 	// listDepth is the nesting of statement lists being run; 1 is the
 	// script's top level.
 	listDepth int
+	// streams is where the streams of the running code go (see
+	// streamContext); nil is the host.
+	streams *streamContext
+	// history is the history of the commands run at the prompt.
+	history sessionHistory
+	// terminal is set when standard output is a terminal.
+	terminal bool
 }
 
 // Option configures a Session.
@@ -179,7 +189,6 @@ func (s *Session) initGlobals() {
 	set("ConfirmPreference", "High")
 	set("WhatIfPreference", false)
 	set("Error", s.errs)
-	set("OFS", " ")
 	set("PSVersionTable", psVersionTable())
 	set("IsWindows", false)
 	set("IsLinux", true)
@@ -239,9 +248,10 @@ type Variable struct {
 	Type  *value.Type
 	// ReadOnly variables cannot be assigned.
 	ReadOnly bool
-	// validators are the validation attributes of a parameter, which
-	// check what the variable is later assigned too.
-	validators []validator
+	// param is the parameter the variable was bound from, when it has
+	// validation attributes: they check what the variable is later
+	// assigned too. (A pointer keeps every variable small.)
+	param *ParamDef
 }
 
 // get returns the variable's value; a $MyInvocation not built yet is
@@ -260,8 +270,6 @@ type Scope struct {
 	funcs  map[string]*Function
 	// script marks the scope of a script file.
 	script bool
-	// errVar is the -ErrorVariable of the advanced function this scope runs.
-	errVar string
 	// retSlot receives the value of return in a class method.
 	retSlot *any
 }
@@ -420,11 +428,11 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 // validation attributes (a parameter's), as PSVariable does: a value they
 // refuse is InvalidValueFailure.
 func (s *Session) validateVariable(v *Variable, sc *Scope, val any) error {
-	if len(v.validators) == 0 {
+	if v.param == nil || len(v.param.validators) == 0 {
 		return nil
 	}
 	vc := &valCtx{tc: s, fr: frame{scope: sc}}
-	for _, check := range v.validators {
+	for _, check := range v.param.validators {
 		if check.validate(vc, val) != nil {
 			shown := "$null"
 			if val != nil {
@@ -545,6 +553,7 @@ func (s *Session) Run(ctx context.Context, file, src string, args []any) (int, e
 // that ended the script (already printed) or nil.
 func (s *Session) RunScript(ctx context.Context, script *parser.Script, args []any) (code int, err error) {
 	s.ctx = ctx
+	s.streams = nil
 	sc := newScope(s.global)
 	sc.script = true
 	prevFile := s.file
@@ -572,6 +581,7 @@ func (s *Session) RunInGlobal(ctx context.Context, file, src string) (int, error
 		return 1, err
 	}
 	s.ctx = ctx
+	s.streams = nil
 	s.global.script = true
 	defer func() {
 		if r := recover(); r != nil {
@@ -678,6 +688,17 @@ func (o *outputSink) flush() {
 	}
 	for i := 0; i < len(items); i++ {
 		it := items[i]
+		if text, toErr, ok := o.s.recordText(it); ok {
+			// a record redirected into the output shows as its stream does
+			render(i)
+			if toErr {
+				fmt.Fprint(o.s.errw, text)
+			} else {
+				fmt.Fprint(o.s.out, text)
+			}
+			start = i + 1
+			continue
+		}
 		if ft, ok := it.(*formattedText); ok {
 			render(i)
 			o.endStream()

@@ -60,6 +60,9 @@ type ErrorRecord struct {
 	// the top level).
 	origin    string
 	originSet bool
+	// streamed marks the copy of an error that went down the error
+	// stream into a redirection (2>&1): the host shows it as an error.
+	streamed bool
 }
 
 // setOrigin sets what FullyQualifiedErrorId names after the id.
@@ -142,6 +145,9 @@ type psError struct {
 	kind errorKind
 	// problem is set on a binding error: what is wrong with the arguments.
 	problem BindProblemKind
+	// listed is set once the error is in the -ErrorVariable lists of the
+	// commands it came out of.
+	listed bool
 }
 
 func (e *psError) Error() string { return e.rec.Error() }
@@ -186,9 +192,19 @@ func runtimeError(pos parser.Pos, err error) *psError {
 		}
 	case *value.RuntimeError:
 		rec.Exception = e.Type
-		if e.Type == "System.DivideByZeroException" {
+		switch e.Type {
+		case "System.DivideByZeroException":
 			rec.ID = "RuntimeException"
 			rec.Category = NotSpecified
+		case "System.OutOfMemoryException", "System.OverflowException", "System.FormatException",
+			"System.ArgumentOutOfRangeException", "System.InvalidCastException":
+			// a .NET exception out of an operator: PowerShell's
+			// ConvertToRuntimeException names the record after it
+			rec.ID = e.Type
+			rec.Category = OperationStopped
+		}
+		if e.ID != "" {
+			rec.ID = e.ID
 		}
 	}
 	return &psError{kind: statementTerminating, rec: rec}

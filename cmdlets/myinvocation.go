@@ -70,8 +70,10 @@ func sourceLine(src string, n int) string {
 // building the object costs more than most function calls (see
 // Variable.get).
 type lazyInvocation struct {
-	s       *Session
-	inv     *invocation
+	s *Session
+	// inv is a copy, so that the call's invocation need not be on the
+	// heap
+	inv     invocation
 	bound   *value.Hashtable
 	unbound []any
 	obj     *value.Object
@@ -80,7 +82,7 @@ type lazyInvocation struct {
 // get returns $MyInvocation, built the first time.
 func (l *lazyInvocation) get() *value.Object {
 	if l.obj == nil {
-		l.obj = l.s.invocationInfo(l.inv, l.bound, l.unbound)
+		l.obj = l.s.invocationInfo(&l.inv, l.bound, l.unbound)
 	}
 	return l.obj
 }

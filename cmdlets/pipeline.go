@@ -27,8 +27,10 @@ func (s *Session) execPipelineStatement(fr frame, st *parser.PipelineStatement, 
 			if !asPSError(err, &pe) || pe.kind != statementTerminating {
 				return err
 			}
-			s.recordError(pe.rec)
-			s.printError(pe.rec)
+			s.recordCaught(pe)
+			if rerr := s.reportError(pe.rec); rerr != nil {
+				return rerr
+			}
 			s.lastOK = false
 			err = nil
 		}
@@ -120,6 +122,8 @@ type stage interface {
 	begin() error
 	process(in any, hasInput bool) error
 	end() error
+	// streams is what the stage does with its streams.
+	streams() *stageIO
 }
 
 // runPipeline runs the elements of a pipeline, streaming objects from one
@@ -130,6 +134,13 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 	s.lastOK = true
 	written := s.errorsWritten
 	stages := make([]stage, len(p.Elems))
+	defer func() {
+		for _, st := range stages {
+			if st != nil {
+				st.streams().teardown()
+			}
+		}
+	}()
 	down := emit
 	for i := len(p.Elems) - 1; i >= 0; i-- {
 		st, err := s.makeStage(fr, p.Elems[i], down, i, len(p.Elems))
@@ -169,17 +180,35 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 // upstream begin block that writes runs the downstream command's begin
 // first (see began).
 func (s *Session) runStages(stages []stage) error {
-	for _, st := range stages {
+	// start is the first stage that ends: a command that stops the
+	// commands before it (Select-Object -First) leaves only itself and
+	// those after it to end
+	start := 0
+	for i, st := range stages {
 		if err := st.begin(); err != nil {
-			return err
+			k := stoppedAt(stages, err)
+			if k <= i {
+				return err
+			}
+			start = max(start, k)
 		}
 	}
-	if err := stages[0].process(nil, false); err != nil {
-		return err
+	if start == 0 {
+		if err := stages[0].process(nil, false); err != nil {
+			k := stoppedAt(stages, err)
+			if k < 0 {
+				return err
+			}
+			start = k
+		}
 	}
-	for _, st := range stages {
-		if err := st.end(); err != nil {
-			return err
+	for i := start; i < len(stages); i++ {
+		if err := stages[i].end(); err != nil {
+			k := stoppedAt(stages, err)
+			if k <= i {
+				return err
+			}
+			i = k - 1
 		}
 	}
 	return nil
@@ -266,32 +295,97 @@ func countStatements(l *parser.StatementList) int {
 	return n
 }
 
+// stoppedAt returns the index of the stage that stopped the commands
+// before it with err (see Call.StopUpstream), or -1 when err is not such
+// an error of a stage of stages (it may belong to an outer pipeline).
+func stoppedAt(stages []stage, err error) int {
+	var su *stopUpstream
+	if !errors.As(err, &su) {
+		return -1
+	}
+	return slices.IndexFunc(stages, func(st stage) bool {
+		cs, ok := st.(*cmdletStage)
+		return ok && cs.call == su.call
+	})
+}
+
 // exprStage is an expression as the first element of a pipeline.
 type exprStage struct {
-	s      *Session
-	fr     frame
-	e      *parser.CommandExpression
-	emit   emitFn
-	redirs *redirects
+	s    *Session
+	e    *parser.CommandExpression
+	emit emitFn
+	io   *stageIO
+	// iov's caller is the frame the expression runs in
+	iov stageIO
 }
 
-func (x *exprStage) begin() error { return nil }
+func (x *exprStage) begin() error      { return nil }
+func (x *exprStage) streams() *stageIO { return x.io }
 
 func (x *exprStage) process(in any, hasInput bool) error {
-	v, err := x.s.evalExpr(x.fr, x.e.Expr)
-	if err != nil {
-		return err
+	prev := x.io.enter()
+	v, err := x.value()
+	if err == nil {
+		// an assignment-like expression statement ($i++) writes nothing
+		if u, ok := x.e.Expr.Tree.(*parser.Unary); !ok || !isIncrement(u) {
+			err = x.enumerate(v)
+		}
 	}
-	// an assignment-like expression statement ($i++) writes nothing
-	if u, ok := x.e.Expr.Tree.(*parser.Unary); ok && isIncrement(u) {
-		return nil
-	}
-	return emitValue(v, x.emit)
+	return x.io.leave(prev, err)
 }
 
-func (x *exprStage) end() error {
-	if x.redirs != nil {
-		return x.redirs.finish()
+func (x *exprStage) end() error { return x.io.close() }
+
+// value evaluates the expression. An expression that is only ( ) or $( )
+// around commands that write nothing sends nothing down the pipeline
+// (pwsh's AutomationNull, not $null): (Write-Warning w) 3>&1 writes the
+// warning record alone, and (Get-Item nosuch) | ForEach-Object { } runs
+// no iteration.
+func (x *exprStage) value() (any, error) {
+	var run func(emit emitFn) error
+	if u, ok := x.e.Expr.Tree.(*parser.Unary); ok && len(u.Prefix) == 0 && len(u.Post) == 0 {
+		switch p := u.Primary.(type) {
+		case *parser.ParenExpr:
+			// a lone expression or an assignment in ( ) has a value
+			if p.Stmt != nil && pureExpr(p.Stmt) == nil && p.Stmt.Op == "" {
+				run = func(emit emitFn) error { return x.s.execStmt(x.iov.caller, p.Stmt, emit) }
+			}
+		case *parser.SubExpr:
+			run = func(emit emitFn) error { return x.s.execListStrict(x.iov.caller, p.List, emit) }
+		}
+	}
+	if run == nil {
+		return x.s.evalExpr(x.iov.caller, x.e.Expr)
+	}
+	items, err := collect(run)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return voidValue{}, nil
+	}
+	return value.Unwrap(items), nil
+}
+
+// enumerate sends the expression's value down the pipeline, a collection
+// item by item; a list (or the keys of a hashtable) that changes while its
+// items go down fails as its .NET enumerator does.
+func (x *exprStage) enumerate(v any) error {
+	a, ok := v.(*value.Array)
+	if !ok {
+		return emitValue(v, x.emit)
+	}
+	changed := collectionChanged(a)
+	if changed == nil {
+		return emitValue(v, x.emit)
+	}
+	for _, it := range append([]any(nil), a.Items...) {
+		if err := x.emit(it); err != nil {
+			return err
+		}
+		if changed() {
+			return collectionModified(x.e.Pos)
+		}
 	}
 	return nil
 }
@@ -303,24 +397,29 @@ func isIncrement(u *parser.Unary) bool {
 	return len(u.Post) > 0 && u.Post[len(u.Post)-1].IncDec != ""
 }
 
-// makeStage builds the stage for a pipeline element.
+// makeStage builds the stage for element i of a pipeline of n elements.
 func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, i, n int) (stage, error) {
+	last := i == n-1
 	switch el := el.(type) {
 	case *parser.CommandExpression:
-		x := &exprStage{s: s, fr: fr, e: el, emit: emit}
-		if len(el.Redirs) > 0 {
-			r, err := s.redirections(fr, el.Redirs, emit)
-			if err != nil {
-				return nil, err
-			}
-			x.emit = r.out
-			x.redirs = r
+		x := &exprStage{s: s, e: el}
+		out, err := s.setupStageInto(&x.iov, fr, el.Redirs, emit, true, nil, last)
+		if err != nil {
+			return nil, err
 		}
+		x.emit, x.io = out, &x.iov
 		return x, nil
 	case *parser.Command:
 		return s.commandStage(fr, el, emit, i+1, n)
 	}
 	return nil, fmt.Errorf("unknown pipeline element %T", el)
+}
+
+// stageOut is how a command element's output leaves it: its
+// redirections, and whether it ends the pipeline.
+type stageOut struct {
+	redirs []*parser.Redirection
+	last   bool
 }
 
 // evalArgs evaluates a command's elements into raw arguments.
@@ -347,7 +446,7 @@ func (s *Session) evalArgs(fr frame, c *parser.Command) ([]rawArg, []*parser.Red
 			if _, ok := v.(voidValue); ok {
 				v = nil
 			}
-			raw = append(raw, rawArg{value: v, pos: el.Pos})
+			raw = append(raw, rawArg{value: v, pos: el.Pos, text: numberText(el.Expr)})
 		case *parser.Splat:
 			v, _ := s.getVar(fr.scope, el.Name)
 			switch x := v.(type) {
@@ -370,20 +469,32 @@ func (s *Session) evalArgs(fr frame, c *parser.Command) ([]rawArg, []*parser.Red
 	return raw, redirs, nil
 }
 
+// numberText returns the text of an argument that is a lone number
+// literal, or "".
+func numberText(e *parser.Expr) string {
+	if e == nil {
+		return ""
+	}
+	u := e.First
+	if e.Tree != nil {
+		u, _ = e.Tree.(*parser.Unary)
+	}
+	if u == nil || len(u.Prefix) > 0 || len(u.Post) > 0 {
+		return ""
+	}
+	if n, ok := u.Primary.(*parser.NumberLit); ok {
+		return n.Text
+	}
+	return ""
+}
+
 // commandStage resolves a command and builds its stage.
 func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos, pipeLen int) (stage, error) {
 	raw, redirs, err := s.evalArgs(fr, c)
 	if err != nil {
 		return nil, err
 	}
-	var r *redirects
-	if len(redirs) > 0 {
-		r, err = s.redirections(fr, redirs, emit)
-		if err != nil {
-			return nil, err
-		}
-		emit = r.out
-	}
+	r := stageOut{redirs: redirs, last: pipePos == pipeLen}
 	dot := c.Call == "."
 	name := c.Name
 	inv := &invocation{call: c, callFile: fr.file, invName: name, pipePos: pipePos, pipeLen: pipeLen}
@@ -399,6 +510,20 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos
 		default:
 			name = value.ToString(tv)
 			inv.invName = name
+		}
+	}
+	if helpRequested(raw) {
+		// NAME -? shows the command's help
+		f, _ := s.lookupFunc(fr.scope, name)
+		if f == nil {
+			if to, ok := fold.Lookup(s.aliases, name); ok {
+				f, _ = s.lookupFunc(fr.scope, to)
+			}
+		}
+		if _, isCmd := s.Command(name); f != nil || isCmd {
+			if st, ok, err := s.helpStage(fr, name, f, inv, emit, r); ok {
+				return st, err
+			}
 		}
 	}
 	// functions first, then aliases and cmdlets
@@ -473,21 +598,22 @@ func (s *Session) looksNative(name string) bool {
 
 // cmdletStage runs a Go cmdlet.
 type cmdletStage struct {
-	s      *Session
-	call   *Call
-	spec   *bindSpec
-	res    *bindResult
-	redirs *redirects
-	began  bool
-	callv  Call
-	resv   bindResult
+	s     *Session
+	call  *Call
+	spec  *bindSpec
+	res   *bindResult
+	io    *stageIO
+	began bool
+	callv Call
+	resv  bindResult
+	iov   stageIO
 }
 
-func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, inv *invocation, emit emitFn, r *redirects) (stage, error) {
+func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, inv *invocation, emit emitFn, r stageOut) (stage, error) {
 	spec := s.cmdletSpec(cmd)
 	pos := inv.pos()
-	// one allocation for the stage, its call and its binding
-	st := &cmdletStage{s: s, spec: spec, redirs: r}
+	// one allocation for the stage, its call, its binding and its streams
+	st := &cmdletStage{s: s, spec: spec}
 	if err := s.bindTo(&st.resv, fr, spec, raw, pos); err != nil {
 		return nil, stampClass(err, cmd)
 	}
@@ -495,12 +621,13 @@ func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, 
 		return nil, stampClass(err, cmd)
 	}
 	st.res = &st.resv
-	st.callv = Call{s: s, fr: fr, cmd: cmd, Pos: pos, Name: name, bound: st.res.bound, emit: emit, common: st.res.common}
-	st.call = &st.callv
-	if r != nil {
-		st.call.common.suppressErr = r.suppressErr
-		st.call.common.mergeErr = r.mergeErr
+	out, err := s.setupStageInto(&st.iov, fr, r.redirs, emit, false, &st.res.common, r.last)
+	if err != nil {
+		return nil, err
 	}
+	st.io = &st.iov
+	st.callv = Call{s: s, fr: fr, cmd: cmd, Pos: pos, Name: name, bound: st.res.bound, emit: out, common: st.res.common}
+	st.call = &st.callv
 	return st, nil
 }
 
@@ -541,23 +668,33 @@ func b2i(b bool) int {
 	return 0
 }
 
+func (c *cmdletStage) streams() *stageIO { return c.io }
+
 func (c *cmdletStage) begin() error {
 	if c.began {
 		return nil
 	}
 	c.began = true
-	if c.call.cmd.Begin != nil {
-		return c.wrap(c.call.cmd.Begin(c.call))
+	if c.call.cmd.Begin == nil {
+		return nil
 	}
-	return nil
+	prev := c.io.enter()
+	err := c.wrap(c.call.cmd.Begin(c.call))
+	return c.io.leave(prev, err)
 }
 
 func (c *cmdletStage) process(in any, hasInput bool) error {
-	call := c.call
 	// input from an upstream begin block comes before this begin ran
 	if err := c.begin(); err != nil {
 		return err
 	}
+	prev := c.io.enter()
+	err := c.processIn(in, hasInput)
+	return c.io.leave(prev, err)
+}
+
+func (c *cmdletStage) processIn(in any, hasInput bool) error {
+	call := c.call
 	if hasInput {
 		added, err := c.s.bindPipeline(call.fr, c.spec, c.res, in, call.Pos)
 		if err != nil {
@@ -587,15 +724,11 @@ func (c *cmdletStage) process(in any, hasInput bool) error {
 func (c *cmdletStage) end() error {
 	var err error
 	if c.call.cmd.End != nil {
-		err = c.wrap(c.call.cmd.End(c.call))
+		prev := c.io.enter()
+		err = c.io.leave(prev, c.wrap(c.call.cmd.End(c.call)))
 	}
-	if c.call.common.outVar != "" {
-		_ = c.s.setOutVar(c.call.fr, c.call.common.outVar, c.call.common.outItems)
-	}
-	if c.redirs != nil {
-		if ferr := c.redirs.finish(); ferr != nil && err == nil {
-			err = ferr
-		}
+	if cerr := c.io.close(); cerr != nil && err == nil {
+		err = cerr
 	}
 	return err
 }
@@ -603,7 +736,9 @@ func (c *cmdletStage) end() error {
 // wrap positions a plain Go error from a cmdlet as a statement-terminating error.
 func (c *cmdletStage) wrap(err error) error {
 	if err == nil {
-		return nil
+		// a record written with the action Stop (Call.Warning, Call.Verbose)
+		err, c.call.stopErr = c.call.stopErr, nil
+		return err
 	}
 	var pe *psError
 	if asPSError(err, &pe) {
@@ -611,6 +746,10 @@ func (c *cmdletStage) wrap(err error) error {
 	}
 	var f *flow
 	if errors.As(err, &f) {
+		return err
+	}
+	var su *stopUpstream
+	if errors.As(err, &su) {
 		return err
 	}
 	rec := &ErrorRecord{Pos: c.call.Pos, Command: c.call.cmd.Name, ID: "RuntimeException", Category: InvalidOperation, Msg: err.Error(), Err: err}
@@ -625,15 +764,6 @@ func (c *cmdletStage) wrap(err error) error {
 	return &psError{kind: statementTerminating, rec: rec}
 }
 
-func (s *Session) setOutVar(fr frame, name string, items []any) error {
-	if strings.HasPrefix(name, "+") {
-		name = name[1:]
-		old, _ := s.getVar(fr.scope, name)
-		items = append(append([]any(nil), value.AsSlice(old)...), items...)
-	}
-	return s.setVar(fr.scope, name, &value.Array{Items: items, List: true})
-}
-
 // functionStage runs a script function.
 type functionStage struct {
 	s       *Session
@@ -646,8 +776,9 @@ type functionStage struct {
 	pos     parser.Pos
 	input   []any
 	hasProc bool
-	redirs  *redirects
+	io      *stageIO
 	common  commonParams
+	iov     stageIO
 	// restore puts back the caller's variables a dot-sourced body set.
 	restore func()
 	// began is set once begin has been called; ran once a begin, process
@@ -657,6 +788,8 @@ type functionStage struct {
 	// body without a process block.
 	lastBound []string
 }
+
+func (f *functionStage) streams() *stageIO { return f.io }
 
 // saveVars records variables of sc and returns what puts them back.
 func saveVars(sc *Scope, names ...string) func() {
@@ -675,7 +808,7 @@ func saveVars(sc *Scope, names ...string) func() {
 	}
 }
 
-func (s *Session) functionStage(fr frame, f *Function, raw []rawArg, inv *invocation, emit emitFn, dot bool, r *redirects) (stage, error) {
+func (s *Session) functionStage(fr frame, f *Function, raw []rawArg, inv *invocation, emit emitFn, dot bool, r stageOut) (stage, error) {
 	inv.fn, inv.defFile, inv.cmdName = f, f.File, f.Name
 	inv.cmdType = "Function"
 	if f.Filter {
@@ -684,7 +817,7 @@ func (s *Session) functionStage(fr frame, f *Function, raw []rawArg, inv *invoca
 	return s.blockStage(fr, inv, f.Body, f.Params, raw, emit, dot, r, f.Filter)
 }
 
-func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, inv *invocation, emit emitFn, dot bool, r *redirects) (stage, error) {
+func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, inv *invocation, emit emitFn, dot bool, r stageOut) (stage, error) {
 	inv.cmdName, inv.cmdType, inv.defFile, inv.sb = sb.Name, "Script", sb.File, sb
 	if sb.Closure != nil {
 		fr = frame{scope: sb.Closure, file: fr.file}
@@ -693,7 +826,7 @@ func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, inv 
 }
 
 // blockStage binds arguments to a script block body and returns its stage.
-func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, emit emitFn, dot bool, r *redirects, filter bool) (stage, error) {
+func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
 	name := inv.commandName()
 	pos := inv.pos()
 	sig, err := s.signature(body, extra, inv.defFile)
@@ -721,10 +854,12 @@ func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlock
 		file = inv.defFile
 	}
 	own := frame{scope: sc, file: file}
-	st := &functionStage{s: s, fr: own, body: body, spec: spec, res: res, emit: emit, pos: pos, redirs: r, common: res.common}
-	if r != nil {
-		st.common.suppressErr = r.suppressErr
+	st := &functionStage{s: s, fr: own, body: body, spec: spec, res: res, pos: pos, common: res.common}
+	out, err := s.setupStageInto(&st.iov, fr, r.redirs, emit, false, &st.common, r.last)
+	if err != nil {
+		return nil, err
 	}
+	st.io, st.emit, emit = &st.iov, out, out
 	st.hasProc = filter || hasNamed(body, "process")
 	if filter {
 		st.body = &parser.ScriptBlockBody{Pos: body.Pos, Param: body.Param, Named: []*parser.NamedBlock{{Name: "process", Body: &parser.StatementBlock{List: body.Stmts}}}}
@@ -745,7 +880,7 @@ func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlock
 		return nil, err
 	}
 	bp, _ := sc.vars["psboundparameters"].Value.(*value.Hashtable)
-	mi := &lazyInvocation{s: s, inv: inv, bound: bp, unbound: res.extra}
+	mi := &lazyInvocation{s: s, inv: *inv, bound: bp, unbound: res.extra}
 	sc.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: mi}
 	if advanced {
 		sc.vars["pscmdlet"] = &Variable{Name: "PSCmdlet", Value: &psCmdlet{s: s, fr: own, name: name, pos: pos, set: spec.setSpelling(res.set), bound: bp, emit: emit, common: &st.common,
@@ -803,7 +938,11 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 		if typ != nil && typ.Name == value.TString && v == nil {
 			v = ""
 		}
-		sc.vars[key] = &Variable{Name: d.Name, Value: v, Type: typ, validators: d.validators}
+		nv := &Variable{Name: d.Name, Value: v, Type: typ}
+		if len(d.validators) > 0 {
+			nv.param = d
+		}
+		sc.vars[key] = nv
 	}
 	for k, v := range res.bound {
 		if isCommonParam(k) {
@@ -829,6 +968,12 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 		if res.common.warningAction != "" {
 			sc.vars["warningpreference"] = &Variable{Name: "WarningPreference", Value: res.common.warningAction}
 		}
+		if res.common.infoAction != "" {
+			sc.vars["informationpreference"] = &Variable{Name: "InformationPreference", Value: res.common.infoAction}
+		}
+		if res.common.progressAction != "" {
+			sc.vars["progresspreference"] = &Variable{Name: "ProgressPreference", Value: res.common.progressAction}
+		}
 		if v, ok := res.bound["whatif"]; ok {
 			sc.vars["whatifpreference"] = &Variable{Name: "WhatIfPreference", Value: value.ToBool(v)}
 		}
@@ -840,13 +985,6 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 				pref = "Low"
 			}
 			sc.vars["confirmpreference"] = &Variable{Name: "ConfirmPreference", Value: pref}
-		}
-		if res.common.errorVar != "" {
-			sc.errVar = res.common.errorVar
-			// a fresh variable unless the name says append (+name)
-			if !strings.HasPrefix(sc.errVar, "+") && sc.parent != nil {
-				_ = s.setVar(sc.parent, sc.errVar, &value.Array{List: true})
-			}
 		}
 	}
 	return nil
@@ -865,7 +1003,7 @@ func unboundDefault(typ *value.Type) any {
 	case value.TGuid:
 		return value.Guid("00000000-0000-0000-0000-000000000000")
 	case value.TInt32, value.TInt64, value.TDouble, value.TSingle, value.TDecimal, value.TByte, value.TBool, value.TChar,
-		value.TTimeSpan, "System.Int16", "System.UInt16", "System.UInt32", "System.UInt64", "System.SByte":
+		value.TTimeSpan, value.TInt16, value.TUInt16, value.TUInt32, value.TUInt64, value.TSByte, value.TBigInt:
 		v, err := value.Convert(0, typ)
 		if err != nil {
 			return nil
@@ -875,18 +1013,29 @@ func unboundDefault(typ *value.Type) any {
 	return nil
 }
 
+// runBlock runs the begin, process, end or clean block of the body, in
+// the stage's stream context.
 func (f *functionStage) runBlock(name string, emit emitFn) error {
-	var err error
+	var list *parser.StatementList
+	found := false
 	for _, nb := range f.body.Named {
 		if nb.Name == name {
-			f.ran = f.ran || name != "clean"
-			err = f.s.runBody(f.fr, nb.Body.List, emit)
+			list, found = nb.Body.List, true
 		}
 	}
-	if name == "end" && len(f.body.Named) == 0 && f.body.Stmts != nil {
-		f.ran = true
-		err = f.s.runBody(f.fr, f.body.Stmts, emit)
+	if name == "end" && len(f.body.Named) == 0 {
+		list = f.body.Stmts
+		found = list != nil
 	}
+	if !found {
+		return nil
+	}
+	f.ran = f.ran || name != "clean"
+	if list == nil {
+		return nil
+	}
+	prev := f.io.enter()
+	err := f.io.leave(prev, f.s.runBody(f.fr, list, emit))
 	// ThrowTerminatingError ended this function: the caller's statement
 	// fails
 	var pe *psError
@@ -1032,19 +1181,14 @@ func (f *functionStage) end() error {
 		f.fr.scope.vars["input"] = &Variable{Name: "input", Value: &value.Array{Items: input}}
 	}
 	err := f.runBlock("end", f.emit)
-	if f.common.outVar != "" {
-		_ = f.s.setOutVar(f.fr, f.common.outVar, nil)
-	}
-	if f.redirs != nil {
-		if ferr := f.redirs.finish(); ferr != nil && err == nil {
-			err = ferr
-		}
+	if cerr := f.io.close(); cerr != nil && err == nil {
+		err = cerr
 	}
 	return err
 }
 
 // scriptFileStage runs another script file (.\x.ps1 or . .\x.ps1).
-func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, inv *invocation, emit emitFn, dot bool, r *redirects) (stage, error) {
+func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, inv *invocation, emit emitFn, dot bool, r stageOut) (stage, error) {
 	pos := inv.pos()
 	path := name
 	if !filepath.IsAbs(path) {
@@ -1111,7 +1255,7 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 			inv.path = abs
 		}
 	}
-	st, err := s.blockStage(fr, inv, body, nil, raw, emit, opts.dot, nil, false)
+	st, err := s.blockStage(fr, inv, body, nil, raw, emit, opts.dot, stageOut{last: true}, false)
 	if err != nil {
 		if opts.script {
 			var pe *psError

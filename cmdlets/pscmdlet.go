@@ -64,17 +64,9 @@ func (c *psCmdlet) call(lname string, args []any) (any, error) {
 		}
 		return voidValue{}, c.emit(argOr(args, 0))
 	case "writeverbose":
-		if c.common.pref(c.s, c.fr, "Verbose") {
-			c.s.sink.flush()
-			fmt.Fprintf(c.s.errw, "VERBOSE: %s\n", str(0))
-		}
-		return voidValue{}, nil
+		return voidValue{}, c.s.writeVerbose(c.fr, c.common, str(0))
 	case "writedebug":
-		if c.common.pref(c.s, c.fr, "Debug") {
-			c.s.sink.flush()
-			fmt.Fprintf(c.s.errw, "DEBUG: %s\n", str(0))
-		}
-		return voidValue{}, nil
+		return voidValue{}, c.s.writeDebug(c.fr, c.common, str(0))
 	case "writewarning":
 		return voidValue{}, c.s.writeWarning(c.fr, c.common, str(0))
 	case "writeerror":
@@ -95,8 +87,21 @@ func (c *psCmdlet) call(lname string, args []any) (any, error) {
 					c.s.toString(argOr(args, 0)), c.s.toString(argOr(args, 0)), value.TypeName(argOr(args, 0)))}
 		}
 		return nil, &psError{kind: commandTerminating, rec: c.record(rec)}
-	case "writeinformation", "writeprogress":
-		return voidValue{}, nil
+	case "writeinformation":
+		data := argOr(args, 0)
+		var tags []string
+		for _, t := range value.AsSlice(argOr(args, 1)) {
+			tags = append(tags, c.s.toString(t))
+		}
+		rec := &streamRecord{stream: streamInformation, data: data, tags: tags, source: c.name, time: c.s.clock.Now(), command: c.name, pos: c.pos}
+		return voidValue{}, c.s.writeInformation(c.fr, c.common, rec, c.s.toString(data)+"\n")
+	case "writeprogress":
+		activity := ""
+		if o, ok := argOr(args, 0).(*value.Object); ok {
+			a, _ := o.Get("Activity")
+			activity = c.s.toString(a)
+		}
+		return voidValue{}, c.s.writeProgress(c.fr, c.common, activity)
 	}
 	return nil, notFoundMethod(c, lname)
 }
@@ -145,9 +150,8 @@ func (c *psCmdlet) shouldProcess(args []any) (any, error) {
 		return false, reason("WhatIf")
 	}
 	if c.autoConfirm() {
-		if c.common.pref(c.s, c.fr, "Verbose") {
-			c.s.sink.flush()
-			fmt.Fprintf(c.s.errw, "VERBOSE: %s\n", desc)
+		if err := c.s.writeVerbose(c.fr, c.common, desc); err != nil {
+			return nil, err
 		}
 		return true, reason("None")
 	}

@@ -76,6 +76,8 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, dataCmdlets()...)
 	all = append(all, fileCmdlets()...)
 	all = append(all, miscCmdlets()...)
+	all = append(all, textCmdlets()...)
+	all = append(all, historyCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
 	for _, c := range all {
@@ -167,6 +169,7 @@ func coreAliases() map[string]string {
 		"kill": "Stop-Process", "spps": "Stop-Process", "curl": "Invoke-WebRequest", "wget": "Invoke-WebRequest",
 		"iwr": "Invoke-WebRequest", "irm": "Invoke-RestMethod", "fw": "Format-Wide", "ogv": "Out-GridView",
 		"gal": "Get-Alias", "ghy": "Get-History", "clv": "Clear-Variable", "gdr": "Get-PSDrive",
+		"ihy": "Invoke-History", "r": "Invoke-History", "clhy": "Clear-History", "man": "help",
 	}
 }
 
@@ -198,14 +201,14 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Start-Transaction", "Register-ObjectEvent", "Wait-Event", "New-WebServiceProxy", "Test-Connection",
 		"Resolve-DnsName", "Test-NetConnection", "Get-Acl", "Set-Acl", "Get-Service", "Start-Service",
 		"Stop-Service", "Restart-Service", "Get-HotFix", "Get-Counter", "Out-Printer", "Get-Clipboard",
-		"Set-Clipboard", "Get-History", "Invoke-History", "Add-History", "Clear-History", "Update-Help",
+		"Set-Clipboard", "Update-Help",
 		"Save-Help", "Find-Module", "Update-Module", "Uninstall-Module", "Register-PSRepository",
 		"Get-InstalledModule", "Publish-Module", "Save-Module", "Configuration", "Start-DscConfiguration",
-		"Get-DscConfiguration", "Import-DscResource", "Tee-Object", "Select-Xml", "ConvertTo-Html",
+		"Get-DscConfiguration", "Import-DscResource", "Select-Xml", "ConvertTo-Html",
 		"ConvertTo-Xml", "Format-Wide", "Format-Custom", "New-Alias", "Set-Alias",
 		"Get-Culture", "Get-UICulture", "Get-TimeZone", "Set-TimeZone", "Get-ItemProperty",
 		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
-		"Compare-Object", "Select-String", "Measure-Command", "Trace-Command", "Get-PSCallStack",
+		"Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData", "Export-ModuleMember",
 		"New-Module", "New-ModuleManifest", "Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
 		"Get-PackageProvider", "Install-PackageProvider", "Get-Package", "Install-Package",

@@ -3,6 +3,7 @@ package cmdlets
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"strings"
 	"time"
 	"unicode"
@@ -381,13 +382,13 @@ type validateRange struct {
 func rangeCommonType(a, b any) *value.Type {
 	rank := func(v any) int {
 		switch v.(type) {
-		case int:
+		case int, int8, uint8, int16, uint16:
 			return 1
-		case int64:
+		case int64, uint32:
 			return 2
-		case float64:
+		case float64, float32:
 			return 3
-		case value.Decimal:
+		case value.Decimal, uint64:
 			return 4
 		}
 		return 0
@@ -444,7 +445,8 @@ func newValidateRange(min, max any) (*validateRange, error) {
 // isComparable reports whether a range limit is IComparable.
 func isComparable(v any) bool {
 	switch v.(type) {
-	case int, int64, float64, value.Decimal, string, time.Time, time.Duration, rune, bool, value.Guid:
+	case int, int64, float64, value.Decimal, int8, uint8, int16, uint16, uint32, uint64, float32, *big.Int,
+		string, time.Time, time.Duration, rune, bool, value.Guid:
 		return true
 	}
 	return false

@@ -213,6 +213,13 @@ type PostOp struct {
 	DynStr  *StringLit
 	DynExp  *ExpandString
 	DynExpr *ParenExpr
+	// DynSub is the $( ) of a member name: $o.$($name).
+	DynSub *SubExpr
+	// DynBlock is a script block whose text names the member: $o.{name}.
+	DynBlock *ScriptBlockExpr
+	// Generic holds the type arguments of a generic method call
+	// .M[T1, T2](), as written.
+	Generic []string
 	Call    bool
 	Args    []*Expr
 	Index   *Expr
@@ -480,13 +487,22 @@ type ClassMember struct {
 	Init   *PipelineStatement `parser:"  (Assign @@)?"`
 	Method string             `parser:"| @Word"`
 	Params []*Parameter       `parser:"  LParen (@@ (ArgSep @@)*)? RParen"`
+	Base   *BaseCall          `parser:"  @@?"`
 	Body   *StatementBlock    `parser:"  @@ )"`
 }
 
-// EnumDefinition is enum Name { A; B = 2 }.
+// BaseCall is the ": base(arguments)" of a constructor (parsed by hand,
+// see stmt.go).
+type BaseCall struct {
+	Pos  Pos
+	Args []*Expr
+}
+
+// EnumDefinition is enum Name : UnderlyingType { A; B = 2 }.
 type EnumDefinition struct {
 	Pos     Pos
 	Name    string        `parser:"'enum':Kw @Word"`
+	Base    string        `parser:"(Colon @Word)?"`
 	Members []*EnumMember `parser:"LBrace Term* (@@ Term*)* RBrace"`
 }
 

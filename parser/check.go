@@ -2,7 +2,9 @@ package parser
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Node is a folded expression: a *Unary, *BinaryExpr or *ArrayLiteral.
@@ -194,6 +196,14 @@ func (c *checker) visit(n any) bool {
 			}
 			c.errs = append(c.errs, &Error{Pos: end, Msg: "The Try statement is missing its Catch or Finally block.", Incomplete: rest == ""})
 		}
+	case *ClassDefinition:
+		for _, m := range n.Members {
+			if m.Base != nil && (!strings.EqualFold(m.Method, n.Name) || slices.Contains(m.Mods, "static")) {
+				// : base(...) belongs to instance constructors only; pwsh
+				// reports the body missing right after the parameters
+				c.errs = append(c.errs, &Error{Pos: c.afterSpaceBefore(m.Base.Pos), Msg: "Missing function body in function declaration."})
+			}
+		}
 	case *FunctionDefinition:
 		if len(n.Params) > 0 && n.Body.Param != nil {
 			c.errorf(n.Body.Param.Pos, "The param statement cannot be used if arguments were specified in the function declaration.")
@@ -208,6 +218,18 @@ func (c *checker) visit(n any) bool {
 		}
 	}
 	return true
+}
+
+// afterSpaceBefore returns the position just after the token before p:
+// p moved back over the white space that precedes it.
+func (c *checker) afterSpaceBefore(p Pos) Pos {
+	off := min(p.Offset, len(c.src))
+	for off > 0 && strings.IndexByte(" \t\r\n", c.src[off-1]) >= 0 {
+		off--
+	}
+	line := 1 + strings.Count(c.src[:off], "\n")
+	col := 1 + utf8.RuneCountInString(c.src[strings.LastIndexByte(c.src[:off], '\n')+1:off])
+	return Pos{Filename: p.Filename, Offset: off, Line: line, Column: col}
 }
 
 func firstWord(s string) string {

@@ -85,6 +85,20 @@ var errorCases = []errCase{
 		note: "parser accepts it; pwsh: MissingCatchOrFinally at After(body)"},
 	{name: "param in function with parameter list", src: "function f($a) { param($b) }", want: []string{"1:18: The param statement cannot be used if arguments were specified in the function declaration."},
 		note: "parser accepts it"},
+
+	// : base(...) is for instance constructors only, and needs 'base'
+	// (Language/Classes/scripting.Classes.inheritance.tests.ps1:
+	// MissingFunctionBody at offsets 41 and 47, MissingBaseCtorCall at 41)
+	{name: "base call after a method", src: "class A { A($a){} } ; class B : A { foo() : base(1) {} }", want: []string{"1:42: Missing function body in function declaration."}},
+	{name: "base call after a static constructor", src: "class A { static A() {} }; class B { static B() : base() {} }", want: []string{"1:48: Missing function body in function declaration."}},
+	{name: "base call without base", src: "class A { A($a){} } ; class B : A { B() : bas {} }", want: []string{"1:42: Missing 'base' after ':' in a base class constructor call."}},
+
+	// a member operator followed by white space and nothing else
+	// (Language/Parser/Parsing.Tests.ps1: '${x}?.' is MissingPropertyName at
+	// offset 6, right after the operator)
+	{name: "null-conditional member operator at end", src: "${x}?.", want: []string{"1:7: Missing property name after reference operator."}, incomplete: true},
+	{name: "member operator then white space at end", src: "$a. \t", want: []string{"1:4: Missing property name after reference operator."}, incomplete: true},
+	{name: "member operator then a comment at end", src: "$a. # c", want: []string{"1:4: Missing property name after reference operator."}, incomplete: true},
 }
 
 // knownParseDiffs are scripts where the parser's errors differ from pwsh

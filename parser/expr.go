@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"strings"
+
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -162,8 +164,38 @@ func parsePostMember(lex *lexer.PeekingLexer) (*PostOp, error) {
 			return nil, err
 		}
 		op.DynExpr = pe
+	case tSubExpr:
+		lex.Next()
+		list, err := subStatementList(lex)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := expect(lex, tRParen); err != nil {
+			return nil, err
+		}
+		op.DynSub = &SubExpr{Pos: t.Pos, List: list}
+	case tLBrace:
+		sb, err := parseScriptBlock(lex)
+		if err != nil {
+			return nil, err
+		}
+		op.DynBlock = sb
 	default:
 		return nil, unexpected(t)
+	}
+	if g := lex.Peek(); g.Type == tGeneric {
+		lex.Next()
+		op.Generic = splitTypeList(g.Value)
+	}
+	if b := lex.Peek(); b.Type == tMBrace {
+		// .M{ ... } calls M with the script block as its one argument
+		sb, err := parseScriptBlock(lex)
+		if err != nil {
+			return nil, err
+		}
+		op.Call = true
+		op.Args = []*Expr{{Pos: b.Pos, First: &Unary{Pos: b.Pos, Primary: sb}}}
+		return op, nil
 	}
 	if lex.Peek().Type == tMParen {
 		lex.Next()
@@ -225,19 +257,7 @@ func parsePrimary(lex *lexer.PeekingLexer) (Primary, error) {
 	case tHashOpen:
 		return parseHash(lex)
 	case tLBrace:
-		lex.Next()
-		body := &ScriptBlockBody{}
-		if err := body.Parse(lex); err != nil {
-			return nil, err
-		}
-		end, err := expect(lex, tRBrace)
-		if err != nil {
-			return nil, err
-		}
-		endPos := end.Pos
-		endPos.Offset++
-		endPos.Column++
-		return &ScriptBlockExpr{Pos: t.Pos, EndPos: endPos, Body: body}, nil
+		return parseScriptBlock(lex)
 	case tType:
 		lex.Next()
 		te := &TypeExpr{Pos: t.Pos, Name: t.Value}
@@ -276,6 +296,43 @@ func parsePrimary(lex *lexer.PeekingLexer) (Primary, error) {
 		return te, nil
 	}
 	return nil, participle.NextMatch
+}
+
+// parseScriptBlock parses { script block } (the opening token is next).
+func parseScriptBlock(lex *lexer.PeekingLexer) (*ScriptBlockExpr, error) {
+	t := lex.Next()
+	body := &ScriptBlockBody{}
+	if err := body.Parse(lex); err != nil {
+		return nil, err
+	}
+	end, err := expect(lex, tRBrace)
+	if err != nil {
+		return nil, err
+	}
+	endPos := end.Pos
+	endPos.Offset++
+	endPos.Column++
+	return &ScriptBlockExpr{Pos: t.Pos, EndPos: endPos, Body: body}, nil
+}
+
+// splitTypeList splits "T1, T2[int, string]" at its top-level commas.
+func splitTypeList(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, strings.TrimSpace(s[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return append(out, strings.TrimSpace(s[start:]))
 }
 
 // startsOperand reports whether a token can start the operand of a cast.

@@ -60,6 +60,8 @@ const (
 	tRedirM                                  // 2>&1 and other stream merges
 	tQuestion                                // ? of the ternary operator
 	tBinOp                                   // an operator that only joins two operands (-eq, *, ..)
+	tMBrace                                  // { of a method call whose argument is a script block: .M{ }
+	tGeneric                                 // [T1, T2] of a generic method call .M[T1, T2]() (value: T1, T2)
 )
 
 var symbolNames = map[string]lexer.TokenType{
@@ -72,6 +74,7 @@ var symbolNames = map[string]lexer.TokenType{
 	"AttrClose": tAttrClose, "Dot": tDot, "Colons": tColons, "Pipe": tPipe, "Call": tCall,
 	"Redir": tRedir, "Label": tLabel, "CStart": tCStart, "CEnd": tCEnd, "Chain": tChain,
 	"Member": tMember, "Semi": tSemi, "Colon": tColon, "RedirM": tRedirM, "Question": tQuestion, "BinOp": tBinOp,
+	"MBrace": tMBrace, "Generic": tGeneric,
 }
 
 // tokenName returns the readable name of a token type, for tests.
@@ -180,6 +183,15 @@ type frame struct {
 	pendClass  bool
 	awaitBlock bool
 	awaitParam bool // after 'param': newlines before its '(' are white space
+	// stmtBody marks the block of a keyword statement (if, try, trap,
+	// function...): after its '}' a new statement may start on the same
+	// line (trap {} try {}).
+	stmtBody bool
+	// member marks the $( ), ( ) or { } of a dynamic member name, which
+	// a method-call paren may follow; callBlock marks the script block of
+	// .M{ }. Member access may follow both.
+	member    bool
+	callBlock bool
 }
 
 // tokenizer turns PowerShell source into classified tokens.
@@ -191,7 +203,7 @@ type tokenizer struct {
 	stack     []frame
 	adjacent  bool  // no white space since the previous token
 	lastClose uint8 // block kind of the last '}' closed
-	hereEnds  [][2]int
+	hereEnds  []hereEnd
 	// position cache
 	pOff, pLine, pCol int
 	err               *Error
@@ -477,9 +489,18 @@ func (t *tokenizer) newline(off int, blank bool) {
 	switch f.kind {
 	case fParen, fIndex, fArgs, fAttr, fParams, fFor, fForeach, fSwitch, fAttrBracket:
 		return
+	case fClass:
+		// attributes, a type and static or hidden may stand on lines of
+		// their own before the member they qualify
+		if f.mode == mMember {
+			switch t.last() {
+			case tAttrClose, tType, tKw:
+				return
+			}
+		}
 	}
 	switch t.last() {
-	case tTerm, tPipe, tComma, tOp, tBinOp, tAssign, tLBrace, tSubExpr, tArrExpr, tHashOpen, tLParen, tChain, tArgSep:
+	case tTerm, tPipe, tComma, tOp, tBinOp, tAssign, tLBrace, tSubExpr, tArrExpr, tHashOpen, tLParen, tChain, tArgSep, tLabel:
 		if t.last() == tOp {
 			v := t.lastTok().Value
 			if v == "++" || v == "--" {
@@ -657,11 +678,22 @@ func (t *tokenizer) token() {
 		t.memberToken(r, n, start)
 	case mFuncName:
 		end := t.scanGeneric(t.off)
+		if f.pendClass {
+			// a class or enum name is an identifier (class C:Base{)
+			end = t.off
+			for end < len(t.src) {
+				rr, k := t.runeAt(end)
+				if !isIdent(rr) {
+					break
+				}
+				end += k
+			}
+		}
 		if end == t.off {
 			t.exprToken(r, n, start)
 			return
 		}
-		t.emit(tWord, t.src[t.off:end], start)
+		t.emit(tWord, decodeBare(t.src[t.off:end]), start)
 		t.off = end
 		f.mode = mExpr
 	case mOpts:
@@ -729,6 +761,16 @@ func (t *tokenizer) closeParen(start int) {
 			t.top().open = start
 			return
 		}
+		if fr.kind == fParams && t.top().kind == fClass {
+			// a method's parameters: its body (or a constructor's
+			// : base(...)) may start on a later line
+			t.top().awaitBlock = true
+			return
+		}
+		if fr.member && t.invokeParen() {
+			// $x.$(name)(args), $x.(name){ }
+			return
+		}
 		if fr.kind == fParen || fr.kind == fSub || fr.kind == fArgs {
 			t.postfix(fr.after)
 		}
@@ -747,7 +789,13 @@ func (t *tokenizer) closeBrace(start int) {
 		fr := t.pop()
 		t.emit(tRBrace, "}", start)
 		t.lastClose = fr.blockKnd
-		if fr.kind == fHash || (fr.kind == fBlock && t.off < len(t.src) && t.src[t.off] == '.' && fr.after != mClause) {
+		switch {
+		case fr.stmtBody:
+			// the statement ends here; another may follow on this line
+			t.top().mode = mStmt
+		case fr.member && t.invokeParen():
+			// $o.{name}(args)
+		case fr.member || fr.callBlock || fr.kind == fHash || (fr.kind == fBlock && t.off < len(t.src) && t.src[t.off] == '.' && fr.after != mClause):
 			t.postfix(fr.after)
 		}
 		return
@@ -759,7 +807,7 @@ func (t *tokenizer) closeBrace(start int) {
 // openBlock opens a { } block.
 func (t *tokenizer) openBlock(start int, after mode) {
 	p := t.top()
-	fr := frame{kind: fBlock, mode: mStmt, after: after, blockKnd: p.pendBlock}
+	fr := frame{kind: fBlock, mode: mStmt, after: after, blockKnd: p.pendBlock, stmtBody: p.awaitBlock}
 	switch {
 	case p.pendSwitch:
 		fr.kind, fr.mode = fSwitch, mClause
@@ -974,6 +1022,10 @@ func (t *tokenizer) scanGeneric(off int) int {
 		c := t.src[i]
 		if c == '`' {
 			if i+1 < len(t.src) && t.src[i+1] != '\n' && t.src[i+1] != '\r' {
+				if n := unicodeEscapeLen(t.src, i+1); n > 0 {
+					i += 1 + n
+					continue
+				}
 				_, n := t.runeAt(i + 1)
 				i += 1 + n
 				continue
@@ -1003,13 +1055,66 @@ func decodeBare(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '`' && i+1 < len(s) {
-			i++
-			b.WriteString(escapeChar(s[i]))
+			i += decodeEscape(&b, s, i+1) // the loop adds the last byte
 			continue
 		}
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// unicodeEscapeLen returns the length of u{hex} at s[i] (after a
+// backtick), or 0 when there is none: one to six hex digits naming a code
+// point up to U+10FFFF.
+func unicodeEscapeLen(s string, i int) int {
+	if i+2 >= len(s) || s[i] != 'u' || s[i+1] != '{' {
+		return 0
+	}
+	j := i + 2
+	var v rune
+	for j < len(s) && j-i-2 < 7 && isHex(s[j]) {
+		v = v*16 + rune(hexVal(s[j]))
+		j++
+	}
+	if j == i+2 || j-i-2 > 6 || j >= len(s) || s[j] != '}' || v > unicode.MaxRune {
+		return 0
+	}
+	return j + 1 - i
+}
+
+func hexVal(c byte) byte {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}
+
+// decodeEscape writes the character that the escape at s[i] (after the
+// backtick) stands for and returns how many bytes it used.
+func decodeEscape(b *strings.Builder, s string, i int) int {
+	if n := unicodeEscapeLen(s, i); n > 0 {
+		var v rune
+		for _, h := range []byte(s[i+2 : i+n-1]) {
+			v = v*16 + rune(hexVal(h))
+		}
+		b.WriteRune(v)
+		return n
+	}
+	c := s[i]
+	if c < utf8.RuneSelf {
+		if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			b.WriteByte('\n')
+			return 2
+		}
+		b.WriteString(escapeChar(c))
+		return 1
+	}
+	r, k := utf8.DecodeRuneInString(s[i:])
+	b.WriteRune(r)
+	return k
 }
 
 func escapeChar(c byte) string {
@@ -1375,7 +1480,9 @@ func (t *tokenizer) scanVariable(off int) (int, string, bool) {
 		var b strings.Builder
 		for end < len(t.src) && t.src[end] != '}' {
 			if t.src[end] == '`' && end+1 < len(t.src) {
-				end++
+				// ${a`u{2195}} names the variable a↕
+				end += 1 + decodeEscape(&b, t.src, end+1)
+				continue
 			}
 			b.WriteByte(t.src[end])
 			end++
@@ -1436,19 +1543,23 @@ func (t *tokenizer) postfix(m mode) {
 		switch {
 		case c == '.' && !strings.HasPrefix(t.src[t.off:], ".."):
 			nr, _ := t.runeAt(t.off + 1)
-			if !(isIdentStart(nr) || nr == '$' || isSQuote(nr) || isDQuote(nr) || nr == '(') {
-				t.setMode(m)
-				return
+			if !(isIdentStart(nr) || nr == '$' || isSQuote(nr) || isDQuote(nr) || nr == '(' || m != mArg && (nr == '{' || nr >= '0' && nr <= '9')) {
+				// outside command arguments, white space and newlines may
+				// follow the dot: $x. Count, $a.B().<newline>C()
+				if m == mArg || !(isSpace(nr) || nr == '\n' || nr == '#' || nr == '<' || nr == '`') || !t.spaceBeforeMember(t.off+1) {
+					t.setMode(m)
+					return
+				}
 			}
 			t.off++
 			t.emit(tDot, ".", start)
-			if !t.memberName() {
+			if !t.memberName(m) {
 				return
 			}
 		case c == ':' && strings.HasPrefix(t.src[t.off:], "::"):
 			t.off += 2
 			t.emit(tColons, "::", start)
-			if !t.memberName() {
+			if !t.memberName(m) {
 				return
 			}
 		case c == '[':
@@ -1464,7 +1575,7 @@ func (t *tokenizer) postfix(m mode) {
 		case c == '?' && strings.HasPrefix(t.src[t.off:], "?."):
 			t.off += 2
 			t.emit(tDot, "?.", start)
-			if !t.memberName() {
+			if !t.memberName(m) {
 				return
 			}
 		default:
@@ -1475,8 +1586,57 @@ func (t *tokenizer) postfix(m mode) {
 	t.setMode(m)
 }
 
-// memberName reads the name after . or :: and an adjacent method-call paren.
-func (t *tokenizer) memberName() bool {
+// spaceBeforeMember reports whether white space, newlines and comments at
+// off are followed by something (not the end of input): a member name
+// after "$x. " must be looked for.
+func (t *tokenizer) spaceBeforeMember(off int) bool {
+	end := t.skipMemberSpace(off)
+	return end > off && end < len(t.src)
+}
+
+// skipMemberSpace returns the offset after the white space, newlines,
+// comments and line continuations at off: what may stand between a member
+// operator and the member name.
+func (t *tokenizer) skipMemberSpace(off int) int {
+	i := off
+	for i < len(t.src) {
+		c := t.src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v':
+			i++
+		case c == '`' && i+1 < len(t.src) && (t.src[i+1] == '\n' || t.src[i+1] == '\r'):
+			i += 2
+		case c == '#':
+			for i < len(t.src) && t.src[i] != '\n' {
+				i++
+			}
+		case c == '<' && strings.HasPrefix(t.src[i:], "<#"):
+			e := strings.Index(t.src[i+2:], "#>")
+			if e < 0 {
+				return i
+			}
+			i += e + 4
+		default:
+			r, n := t.runeAt(i)
+			if r >= utf8.RuneSelf && isSpace(r) {
+				i += n
+				continue
+			}
+			return i
+		}
+	}
+	return i
+}
+
+// memberName reads the name after . or :: and what may follow it: generic
+// arguments, a method-call paren, or the script block of .M{ }. m is the
+// mode after the whole postfix expression. It returns false when it pushed
+// a frame (or failed), so that the caller stops.
+func (t *tokenizer) memberName(m mode) bool {
+	afterOp := t.off
+	if m != mArg {
+		t.off = t.skipMemberSpace(t.off)
+	}
 	start := t.off
 	r, _ := t.runeAt(t.off)
 	switch {
@@ -1491,7 +1651,20 @@ func (t *tokenizer) memberName() bool {
 		}
 		t.emit(tMember, t.src[t.off:end], start)
 		t.off = end
+		if t.off < len(t.src) && t.src[t.off] == '[' {
+			if end, args, ok := t.genericArgs(t.off); ok {
+				t.emit(tGeneric, args, t.off)
+				t.off = end
+			}
+		}
 	case r == '$':
+		if t.off+1 < len(t.src) && t.src[t.off+1] == '(' {
+			// $x.$(expr): dynamic member from a sub-expression
+			t.push(frame{kind: fSub, mode: mStmt, after: t.top().mode, member: true})
+			t.off += 2
+			t.emit(tSubExpr, "$(", start)
+			return false
+		}
 		end, name, ok := t.scanVariable(t.off)
 		if !ok {
 			return false
@@ -1506,21 +1679,83 @@ func (t *tokenizer) memberName() bool {
 		t.runUntilPop(depth)
 	case r == '(':
 		// $x.(expr): dynamic member from an expression
-		t.push(frame{kind: fParen, mode: mStmt, after: t.top().mode})
+		t.push(frame{kind: fParen, mode: mStmt, after: t.top().mode, member: true})
 		t.off++
 		t.emit(tLParen, "(", start)
 		return false
+	case r == '{':
+		// $x.{name}: the member is named by the script block's text
+		t.push(frame{kind: fBlock, mode: mStmt, after: t.top().mode, member: true})
+		t.off++
+		t.emit(tLBrace, "{", start)
+		return false
 	default:
-		t.fail(t.off, "Missing property name after reference operator.", t.off >= len(t.src))
+		t.fail(afterOp, "Missing property name after reference operator.", t.off >= len(t.src))
 		return false
 	}
-	if t.off < len(t.src) && t.src[t.off] == '(' {
+	return !t.invokeParen()
+}
+
+// invokeParen reads the '(' of a method call or the '{' of .M{ } glued to
+// a member name, pushing its frame; it reports whether it did.
+func (t *tokenizer) invokeParen() bool {
+	if t.off >= len(t.src) {
+		return false
+	}
+	switch t.src[t.off] {
+	case '(':
 		t.push(frame{kind: fArgs, mode: mExpr, after: t.top().mode})
 		t.off++
 		t.emit(tMParen, "(", t.off-1)
-		return false
+		return true
+	case '{':
+		// $x.ForEach{ ... } is $x.ForEach({ ... })
+		t.push(frame{kind: fBlock, mode: mStmt, after: t.top().mode, callBlock: true})
+		t.off++
+		t.emit(tMBrace, "{", t.off-1)
+		return true
 	}
-	return true
+	return false
+}
+
+// genericArgs reads the [T1, T2] of a generic method call at off: type
+// names (the first one not bracketed) up to a ']' that a '(' or '{'
+// follows. It returns the offset after ']' and the text between the
+// brackets; ok is false when the brackets are not that (an index).
+func (t *tokenizer) genericArgs(off int) (end int, args string, ok bool) {
+	i := off + 1
+	for i < len(t.src) && (t.src[i] == ' ' || t.src[i] == '\t') {
+		i++
+	}
+	if r, _ := t.runeAt(i); !isIdentStart(r) {
+		return 0, "", false
+	}
+	depth := 0
+	for i < len(t.src) {
+		c := t.src[i]
+		switch {
+		case c == '[':
+			depth++
+		case c == ']':
+			if depth == 0 {
+				if i+1 < len(t.src) && (t.src[i+1] == '(' || t.src[i+1] == '{') {
+					return i + 1, strings.TrimSpace(t.src[off+1 : i]), true
+				}
+				return 0, "", false
+			}
+			depth--
+		case c == ',' || c == '.' || c == '+' || c == '`' || c == ' ' || c == '\t':
+		default:
+			r, n := t.runeAt(i)
+			if !isIdent(r) {
+				return 0, "", false
+			}
+			i += n
+			continue
+		}
+		i++
+	}
+	return 0, "", false
 }
 
 // primaryStart reads a primary that starts with $ @ quotes ( and sets the
@@ -1593,7 +1828,7 @@ func (t *tokenizer) singleQuoted(start int) {
 				continue
 			}
 			t.off = i + k
-			t.emit(tStr, normalizeNewlines(b.String()), start)
+			t.emit(tStr, b.String(), start)
 			return
 		}
 		b.WriteString(t.src[i : i+k])
@@ -1601,13 +1836,6 @@ func (t *tokenizer) singleQuoted(start int) {
 	}
 	t.fail(start, "The string is missing the terminator: '.", true)
 	t.off = len(t.src)
-}
-
-func normalizeNewlines(s string) string {
-	if strings.IndexByte(s, '\r') < 0 {
-		return s
-	}
-	return strings.ReplaceAll(s, "\r\n", "\n")
 }
 
 // doubleQuoted starts an expandable string. Strings without $ become one
@@ -1641,7 +1869,7 @@ func (t *tokenizer) doubleQuoted(start int, after mode) {
 				continue
 			}
 			t.off = i + k
-			t.emit(tStr, normalizeNewlines(b.String()), start)
+			t.emit(tStr, b.String(), start)
 			t.postfix(after)
 			return
 		}
@@ -1661,49 +1889,35 @@ func (t *tokenizer) doubleQuoted(start int, after mode) {
 // writeEscape decodes the escape at src[i] (after the backtick) and returns
 // how many bytes it used.
 func (t *tokenizer) writeEscape(b *strings.Builder, i int) int {
-	c := t.src[i]
-	if c == 'u' && i+1 < len(t.src) && t.src[i+1] == '{' {
-		end := strings.IndexByte(t.src[i:], '}')
-		if end > 2 {
-			var v rune
-			ok := true
-			for _, h := range t.src[i+2 : i+end] {
-				switch {
-				case h >= '0' && h <= '9':
-					v = v*16 + h - '0'
-				case h >= 'a' && h <= 'f':
-					v = v*16 + h - 'a' + 10
-				case h >= 'A' && h <= 'F':
-					v = v*16 + h - 'A' + 10
-				default:
-					ok = false
-				}
-			}
-			if ok {
-				b.WriteRune(v)
-				return end + 1
-			}
-		}
-	}
-	if c < utf8.RuneSelf {
-		if c == '\r' && i+1 < len(t.src) && t.src[i+1] == '\n' {
-			b.WriteByte('\n')
-			return 2
-		}
-		b.WriteString(escapeChar(c))
-		return 1
-	}
-	r, k := t.runeAt(i)
-	b.WriteRune(r)
-	return k
+	return decodeEscape(b, t.src, i)
 }
 
-// hereString reads @" ... "@ or @' ... '@ (t.off at the quote).
+// hereEnd is where the body of an expandable here-string ends and where
+// the tokenizer goes on after its closer.
+type hereEnd struct{ body, next int }
+
+// nextLine returns the offset after the line break at or after off (\r\n,
+// \n or a lone \r), or -1 when there is none.
+func nextLine(s string, off int) int {
+	i := strings.IndexAny(s[off:], "\r\n")
+	if i < 0 {
+		return -1
+	}
+	i += off
+	if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+		return i + 2
+	}
+	return i + 1
+}
+
+// hereString reads @" ... "@ or @' ... '@ (t.off at the quote). The header
+// ends its line; lines end in \r\n, \n or a lone \r; the closer starts a
+// line.
 func (t *tokenizer) hereString(start int, after mode, expand bool) {
 	_, n := t.runeAt(t.off)
 	i := t.off + n
 	// the opener must be followed by a newline (white space allowed)
-	for i < len(t.src) && (t.src[i] == ' ' || t.src[i] == '\t' || t.src[i] == '\r') {
+	for i < len(t.src) && (t.src[i] == ' ' || t.src[i] == '\t') {
 		i++
 	}
 	if i >= len(t.src) {
@@ -1711,37 +1925,33 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 		t.off = len(t.src)
 		return
 	}
-	if t.src[i] != '\n' {
+	if t.src[i] != '\n' && t.src[i] != '\r' {
 		t.fail(start, "No characters are allowed after a here-string header but before the end of the line.", false)
 		t.off = len(t.src)
 		return
 	}
-	i++
-	bodyStart := i
+	bodyStart := nextLine(t.src, i)
+	isQuote := func(r rune) bool { return expand && isDQuote(r) || !expand && isSQuote(r) }
 	// find the closer: a line starting with "@ (or '@)
 	end := -1
 	closeLen := 0
 	indented := -1
-	for j := bodyStart; j <= len(t.src); {
+	for j := bodyStart; j >= 0 && j <= len(t.src); j = nextLine(t.src, j) {
 		k := j
 		for k < len(t.src) && (t.src[k] == ' ' || t.src[k] == '\t') {
 			k++
 		}
-		if r, rn := t.runeAt(k); k > j && ((expand && isDQuote(r)) || (!expand && isSQuote(r))) && k+rn < len(t.src) && t.src[k+rn] == '@' && indented < 0 {
+		if r, rn := t.runeAt(k); k > j && isQuote(r) && k+rn < len(t.src) && t.src[k+rn] == '@' && indented < 0 {
 			indented = k
 		}
-		k = j
-		r, rn := t.runeAt(k)
-		if ((expand && isDQuote(r)) || (!expand && isSQuote(r))) && k+rn < len(t.src) && t.src[k+rn] == '@' {
+		if r, rn := t.runeAt(j); isQuote(r) && j+rn < len(t.src) && t.src[j+rn] == '@' {
 			end = j
-			closeLen = k + rn + 1 - j
+			closeLen = rn + 1
 			break
 		}
-		nl := strings.IndexByte(t.src[j:], '\n')
-		if nl < 0 {
+		if j == len(t.src) {
 			break
 		}
-		j += nl + 1
 	}
 	if end < 0 && indented >= 0 {
 		t.fail(indented, "White space is not allowed before the string terminator.", true)
@@ -1757,23 +1967,18 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 		t.off = len(t.src)
 		return
 	}
-	bodyEnd := end - 1 // drop the newline before the closer
-	if bodyEnd < bodyStart {
-		bodyEnd = bodyStart
+	// drop the line break before the closer
+	bodyEnd := end
+	if bodyEnd > bodyStart && t.src[bodyEnd-1] == '\n' {
+		bodyEnd--
 	}
 	if bodyEnd > bodyStart && t.src[bodyEnd-1] == '\r' {
 		bodyEnd--
 	}
 	body := t.src[bodyStart:bodyEnd]
-	if !expand {
+	if !expand || !strings.Contains(body, "$") && !strings.Contains(body, "`") {
 		t.off = end + closeLen
-		t.emit(tStr, normalizeNewlines(body), start)
-		t.postfix(after)
-		return
-	}
-	if !strings.Contains(body, "$") && !strings.Contains(body, "`") {
-		t.off = end + closeLen
-		t.emit(tStr, normalizeNewlines(body), start)
+		t.emit(tStr, body, start)
 		t.postfix(after)
 		return
 	}
@@ -1781,7 +1986,7 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 	t.off = bodyStart
 	t.push(frame{kind: fString, quote: '@', after: after})
 	t.top().open = start
-	t.hereEnds = append(t.hereEnds, [2]int{end, closeLen})
+	t.hereEnds = append(t.hereEnds, hereEnd{body: bodyEnd, next: end + closeLen})
 }
 
 // stringBody reads the parts of an expandable string up to its end or the
@@ -1792,22 +1997,16 @@ func (t *tokenizer) stringBody() {
 	textStart := t.off
 	flush := func() {
 		if b.Len() > 0 {
-			t.emit(tSText, normalizeNewlines(b.String()), textStart)
+			t.emit(tSText, b.String(), textStart)
 			b.Reset()
 		}
 	}
 	here := f.quote == '@'
 	limit := len(t.src)
-	var hereEnd [2]int
+	var he hereEnd
 	if here {
-		hereEnd = t.hereEnds[len(t.hereEnds)-1]
-		limit = hereEnd[0] - 1
-		if limit > 0 && t.src[limit-1] == '\r' {
-			limit--
-		}
-		if limit < t.off {
-			limit = t.off
-		}
+		he = t.hereEnds[len(t.hereEnds)-1]
+		limit = max(he.body, t.off)
 	}
 	for t.off < limit {
 		c := t.src[t.off]
@@ -1861,7 +2060,7 @@ func (t *tokenizer) stringBody() {
 	if here {
 		flush()
 		start := t.off
-		t.off = hereEnd[0] + hereEnd[1]
+		t.off = he.next
 		t.hereEnds = t.hereEnds[:len(t.hereEnds)-1]
 		fr := t.stack[len(t.stack)-1]
 		t.stack = t.stack[:len(t.stack)-1]
@@ -1893,6 +2092,14 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 		return
 	case c == '[':
 		t.typeLiteral(start)
+		return
+	case c >= '1' && c <= '6' && t.off+1 < len(t.src) && t.src[t.off+1] == '>' &&
+		(afterOperand || strings.HasPrefix(t.src[t.off+2:], "&1") || strings.HasPrefix(t.src[t.off+2:], "&2")):
+		// After an expression, 2>&1 and 3> file are redirections:
+		// (a | b) 2>&1. Where an operand is expected a digit starts a
+		// number (1..3>file is (1..3) > file) unless a stream merge
+		// follows it.
+		t.redirection(start)
 		return
 	case c >= '0' && c <= '9' || (c == '.' && t.off+1 < len(t.src) && t.src[t.off+1] >= '0' && t.src[t.off+1] <= '9' && !afterOperand):
 		end := scanNumber(t.src, t.off)
@@ -1934,6 +2141,11 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 		t.off++
 		t.emit(tOp, "!", start)
 		return
+	case c == '*' && afterOperand && t.off+1 < len(t.src) && t.src[t.off+1] == '>':
+		// *> *>> *>&1 after an expression redirect all its streams, as
+		// after a command: ('x') *>&1 is no multiplication
+		t.redirection(start)
+		return
 	case c == '+' || c == '*' || c == '/' || c == '%':
 		if t.off+1 < len(t.src) && t.src[t.off+1] == '=' {
 			t.off += 2
@@ -1960,8 +2172,9 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 			if t.off != start {
 				return
 			}
-			if nr, _ := t.runeAt(t.off + 1); nr == 0 || nr == '\n' || nr == '\r' {
-				t.fail(t.off+1, "Missing property name after reference operator.", nr == 0)
+			if nr, _ := t.runeAt(t.off + 1); nr == 0 || nr == '\n' || nr == '\r' || t.skipMemberSpace(t.off+1) >= len(t.src) {
+				// only white space and comments after the dot
+				t.fail(t.off+1, "Missing property name after reference operator.", t.skipMemberSpace(t.off+1) >= len(t.src))
 				return
 			}
 		}
@@ -2069,6 +2282,13 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 		end = t.off
 		for end < len(t.src) {
 			rr, k := t.runeAt(end)
+			if rr == '[' && f.pendClass {
+				// a generic base class: List[int]
+				if e := closingBracket(t.src, end); e > 0 {
+					end = e
+					continue
+				}
+			}
 			if !(isIdent(rr) || rr == '.') {
 				break
 			}
@@ -2116,15 +2336,25 @@ func (t *tokenizer) afterOperand() bool {
 	return false
 }
 
-// scanNumber returns the end of a number literal at off.
+// scanNumber returns the end of a number literal at off: digits (0x hex,
+// 0b binary), a fraction and exponent, then the type suffix (u, s, l, d, y,
+// n; u followed by l, s or y) and the multiplier (kb mb gb tb pb) of
+// about_Numeric_Literals, which are taken only when no identifier
+// character follows them.
 func scanNumber(s string, off int) int {
 	i := off
-	if strings.HasPrefix(s[i:], "0x") || strings.HasPrefix(s[i:], "0X") {
+	switch {
+	case strings.HasPrefix(s[i:], "0x") || strings.HasPrefix(s[i:], "0X"):
 		i += 2
 		for i < len(s) && isHex(s[i]) {
 			i++
 		}
-	} else {
+	case (strings.HasPrefix(s[i:], "0b") || strings.HasPrefix(s[i:], "0B")) && i+2 < len(s) && (s[i+2] == '0' || s[i+2] == '1'):
+		i += 2
+		for i < len(s) && (s[i] == '0' || s[i] == '1') {
+			i++
+		}
+	default:
 		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 			i++
 		}
@@ -2133,33 +2363,53 @@ func scanNumber(s string, off int) int {
 			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 				i++
 			}
+		} else if i+1 < len(s) && s[i] == '.' && (s[i+1] == 'e' || s[i+1] == 'E') && exponentAt(s, i+1) > i+1 {
+			// "1.e2" is a double
+			i++
 		} else if i+1 < len(s) && s[i] == '.' && s[i+1] != '.' && !isAlpha(s[i+1]) {
 			// "1." is a double
 			i++
 		}
-		if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-			j := i + 1
-			if j < len(s) && (s[j] == '+' || s[j] == '-') {
-				j++
-			}
-			if j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				i = j
-				for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-					i++
-				}
-			}
-		}
+		i = exponentAt(s, i)
 	}
 	// type suffix and multiplier
-	if i < len(s) && (s[i] == 'l' || s[i] == 'L' || s[i] == 'd' || s[i] == 'D') {
-		i++
-	}
-	if i+1 < len(s) {
-		switch strings.ToLower(s[i : i+2]) {
-		case "kb", "mb", "gb", "tb", "pb":
-			if i+2 >= len(s) || !isIdent(rune(s[i+2])) {
-				i += 2
+	j := i
+	if j < len(s) {
+		switch s[j] | 0x20 {
+		case 'u':
+			j++
+			if j < len(s) {
+				switch s[j] | 0x20 {
+				case 'l', 's', 'y':
+					j++
+				}
 			}
+		case 's', 'l', 'd', 'y', 'n':
+			j++
+		}
+	}
+	if j+1 < len(s) && strings.IndexByte("kmgtp", s[j]|0x20) >= 0 && s[j+1]|0x20 == 'b' {
+		j += 2
+	}
+	if j > i && (j >= len(s) || !isIdent(rune(s[j]))) {
+		i = j
+	}
+	return i
+}
+
+// exponentAt returns the end of an exponent (e, an optional sign, digits)
+// at i, or i when there is none.
+func exponentAt(s string, i int) int {
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		j := i + 1
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			return j
 		}
 	}
 	return i
@@ -2183,8 +2433,12 @@ func (t *tokenizer) typeLiteral(start int) {
 	}
 	nameStart := i
 	depth := 0
+	asm := false // after a comma: an assembly name may follow (Version=...)
 	for i < len(t.src) {
 		c := t.src[i]
+		if c == ',' {
+			asm = true
+		}
 		if c == '[' {
 			depth++
 		} else if c == ']' {
@@ -2203,7 +2457,7 @@ func (t *tokenizer) typeLiteral(start int) {
 			t.push(frame{kind: fAttr, mode: mExpr, after: f.mode})
 			t.top().open = start
 			return
-		} else if c == '\n' || c == '=' || c == ';' || c == '{' || c == '}' || c == ')' || c == '$' || c == '"' || c == '\'' {
+		} else if c == '\n' || c == '=' && !asm || c == ';' || c == '{' || c == '}' || c == ')' || c == '$' || c == '"' || c == '\'' {
 			break
 		}
 		i++
@@ -2229,7 +2483,28 @@ func (t *tokenizer) typeLiteral(start int) {
 	t.fail(start, "Unexpected token '[' in expression or statement.", false)
 }
 
-// isTypeName checks a type name: Name, Name.Sub, Name+Inner, Name[], Name[T,U].
+// closingBracket returns the offset after the ']' that closes the '[' at
+// off on the same line, or 0.
+func closingBracket(s string, off int) int {
+	depth := 0
+	for i := off; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case '\n', '{', '}', '(', ')', '$', '\'', '"':
+			return 0
+		}
+	}
+	return 0
+}
+
+// isTypeName checks a type name: Name, Name.Sub, Name+Inner, Name[], Name[T,U],
+// and assembly-qualified names (Name, Assembly, Version=1.0.0.0, ...).
 func isTypeName(s string) bool {
 	if s == "" {
 		return false
@@ -2238,8 +2513,12 @@ func isTypeName(s string) bool {
 	if !isIdentStart(r) {
 		return false
 	}
+	asm := false
 	for _, r := range s {
-		if !(isIdent(r) || r == '.' || r == '+' || r == '[' || r == ']' || r == ',' || r == ' ' || r == '`') {
+		if r == ',' {
+			asm = true
+		}
+		if !(isIdent(r) || r == '.' || r == '+' || r == '[' || r == ']' || r == ',' || r == ' ' || r == '`' || asm && (r == '=' || r == '-')) {
 			return false
 		}
 	}
@@ -2343,14 +2622,27 @@ func (t *tokenizer) memberToken(r rune, n int, start int) {
 		f.mode = mExpr
 		return
 	case c == '(':
+		if lt := t.lastTok(); lt != nil && lt.Type == tKw && lt.Value == "base" {
+			// : base(arguments) of a constructor
+			t.push(frame{kind: fArgs, mode: mExpr, after: mMember})
+			t.off++
+			t.emit(tMParen, "(", start)
+			return
+		}
 		t.push(frame{kind: fParams, mode: mExpr, after: mMember})
 		t.off++
 		t.emit(tLParen, "(", start)
 		return
 	case c == '{':
+		f.awaitBlock = false
 		t.push(frame{kind: fBlock, mode: mStmt, after: mMember})
 		t.off++
 		t.emit(tLBrace, "{", start)
+		return
+	case c == ':' && f.awaitBlock:
+		// Name(params) : base(arguments)
+		t.off++
+		t.emit(tColon, ":", start)
 		return
 	case c == '=':
 		// enum member value
@@ -2376,7 +2668,7 @@ func (t *tokenizer) memberToken(r rune, n int, start int) {
 	word := t.src[t.off:end]
 	t.off = end
 	lw := strings.ToLower(word)
-	if lw == "static" || lw == "hidden" {
+	if lw == "static" || lw == "hidden" || lw == "base" && t.last() == tColon {
 		t.emit(tKw, lw, start)
 		return
 	}

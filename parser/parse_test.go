@@ -376,6 +376,69 @@ var goldenScripts = []struct{ name, src string }{
 	{"class_enum_using", "using namespace System.Text\nclass P : Base {\n    [string]$Name = 'x'\n    static [int]$N\n    P([string]$n) { $this.Name = $n }\n    [string] Get() { return $this.Name }\n}\nenum Color { Red; Green = 5 }"},
 	{"dsc_configuration", "Configuration C {\n    Node 'localhost' {\n        File Dir {\n            DestinationPath = 'C:\\x'\n            Ensure = 'Present'\n        }\n    }\n}"},
 	{"bom_crlf", "\ufeff$a = 1\r\nGet-Date `\r\n    -Format o\r\n"},
+
+	// a type name may name its assembly after a comma (Parser.cs TypeNameRule:
+	// "type-name: namespace-type-name ',' assembly-name-spec"; Language/Parser/
+	// Parsing.Tests.ps1 resolves [System.Collections.Generic.List[string],
+	// System.Private.CoreLib])
+	{"type_assembly_qualified", "[System.Int32, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089]'42'\n" +
+		"[System.Collections.Generic.List[string], System.Private.CoreLib]::new()\n" +
+		"[System.Collections.Generic.List[[System.Int32, mscorlib]]]"},
+	// class members: the body of a method or constructor on the next line, a
+	// constructor chaining to : base(...) across newlines, attributes and the
+	// type of a property on lines of their own (Language/Classes/
+	// scripting.Classes.inheritance.tests.ps1 "inheritance syntax allows
+	// newlines in various places", Scripting.Classes.BasicParsing.Tests.ps1
+	// "Positive ParseProperty Attributes Test", MSFT_778492.psm1)
+	{"class_members_multiline", "class B : A\n{\n    [ValidateNotNull()]\n    [int]\n    hidden\n    $x\n" +
+		"    [string] F()\n    {\n        return 'f'\n    }\n" +
+		"    B([int]$a)\n    :\n    base($a * 2, 'two')\n    {\n    }\n    B() : base() {}\n}"},
+	// enum Name : underlying-type (Language/Classes/scripting.enums.tests.ps1)
+	{"enum_underlying_type", "enum EX1 : byte { A; B }\nenum EX5:int { A }"},
+	// dynamic member names: $o.$name, $o.$($expr), $o.(expr), $o."a$b", and
+	// a script block's text, also as assignment targets and method names
+	// (Language/Scripting/PSSerializer.Tests.ps1 $Breakpoint.$($property.Name);
+	// Classes/scripting.Classes.inheritance.tests.ps1 $o.{.ctor}())
+	{"member_dynamic", "$o.$name = 1\n$o.$($p.Name)\n$o.$($n)(1)\n$o.\"a$b\"\n$o.{.ctor}()"},
+	// .M{ } calls M with the script block as its argument (Parser.cs
+	// MemberInvokeRule: "$x.methodName{2+2} as though it had been written
+	// $x.methodName({2+2})"; Language/Scripting/Requires.Tests.ps1 .ForEach{ },
+	// Classes/Scripting.Classes.BasicParsing.Tests.ps1 .Where{ })
+	{"member_script_block_argument", "$a.ForEach{ $_ * 2 }.Count\n$a.Where{ $_ }[0]"},
+	// generic method calls .M[T]() and ::M[T1, T2]() (Language/Parser/
+	// MethodInvocation.Tests.ps1 [Array]::Empty[string](), $d.AddOrUpdate[float]())
+	{"member_generic_method", "[Array]::Empty[string]()\n$d.AddOrUpdate[float]($k, 1)\n$x.M[System.Collections.Generic.List[int], string]{ 1 }"},
+	// outside command arguments white space and newlines may follow the
+	// member operator (Parser.cs CheckPostPrimaryExpressionOperators: "allow
+	// newlines after the member access operator"; tokenizer.cs
+	// GetMemberAccessOperator ends member access at white space only in
+	// command mode; Language/Interop/DotNet/DotNetInterop.Tests.ps1 ends a
+	// line with ').')
+	{"member_space_after_dot", "$x. Count\n$ps.AddCommand('a').\n    AddParameter('b', 1). # next\n    Invoke()\n[int]:: MaxValue"},
+	// a member name may start with a digit (Modules/Microsoft.PowerShell.Utility/
+	// Add-Member.Tests.ps1 "$results.23" after Add-Member ... 23 Any)
+	{"member_digit_name", "$results.23\n$x.1.Length"},
+	// redirections of an expression: a stream merge after a parenthesised
+	// pipeline, and '>' after 1..3 where '3>' is not a redirection
+	// (Language/Scripting/OutErrorVariable.Tests.ps1 "(a | b) 2>&1 > $null";
+	// Parser/RedirectionOperator.Tests.ps1 "1..3>variable:a")
+	{"redirect_expression", "(a | b) 2>&1 > $null\n(a) > out.txt\n$x 2>&1\n1..3>variable:a"},
+	// '*>' after an expression redirects all its streams: the tokenizer
+	// reads '*>' as a redirection before it reads '*' as multiplication
+	// (tokenizer.cs, case '*'); 2 * 3 and $a *= 3 stay operators
+	{"redirect_expression_all_streams", "(a) *>&1\n'x' *> $null\n$x *>> log.txt\n2 * 3\n$a *= 3"},
+	// a statement may follow the block of another on the same line
+	// (Language/Scripting/TryCatch.Tests.ps1 "trap { ... } try { ... } catch { ... }")
+	{"statement_after_block", "trap { 'trapped' } try { 1 } catch { 2 }\nif ($x) { 1 } Write-Host 2"},
+	// `u{hex} escapes in names (Language/Parser/Parser.Tests.ps1 "a Unicode
+	// escape sequence can be used in a command name / in a variable name")
+	{"unicode_escape_names", "function xyzzy`u{2195}($p) { $p }\nxyzzy`u{2195} 42\n${fooxyzzy`u{2195}} = 42\nWrite-Output `u{a9}` Acme"},
+	// a here-string whose lines end in a lone CR (Language/Scripting/
+	// LineEndings.Tests.ps1 "CR in double quotes here string")
+	{"here_string_bare_cr", "@\"\rThis\ris $a\r\"@\n@'\rx\ry\r'@"},
+	// a label on a line of its own before its loop (Language/Classes/
+	// Scripting.Classes.Break.Tests.ps1 ":label1" then "foreach")
+	{"label_own_line", ":outer\nforeach ($i in 1..3) { continue outer }"},
 }
 
 // ---- AST dumper (test only) ----

@@ -102,7 +102,9 @@ func Parse(filename, src string) (*Script, error) {
 
 // parseTokens runs the grammar over toks. When the whole script does not
 // parse, each top-level statement is parsed on its own, so that every
-// error of the file is reported (lint), checks included.
+// error of the file is reported (lint), checks included; inside a broken
+// statement, recovery drops the innermost statement that holds the error
+// and parses again (see recoverChunk).
 func parseTokens(filename, src string, toks []lexer.Token) (*Script, ErrorList) {
 	s, err := parseChunk(toks)
 	if err == nil {
@@ -118,18 +120,7 @@ func parseTokens(filename, src string, toks []lexer.Token) (*Script, ErrorList) 
 	}
 	var errs ErrorList
 	for _, chunk := range topLevelChunks(toks) {
-		cs, cerr := parseChunk(chunk)
-		if cerr != nil {
-			e := convertError(cerr, chunk, src)
-			if e.Incomplete && chunk[len(chunk)-1].Pos.Offset < len(src) {
-				// the chunk only ends here; the file goes on
-				e.Incomplete = false
-			}
-			errs = append(errs, e)
-			continue
-		}
-		cs.Source, cs.File = src, filename
-		errs = append(errs, check(cs)...)
+		errs = append(errs, recoverChunk(filename, src, chunk)...)
 	}
 	if len(errs) == 0 {
 		errs = ErrorList{first}
@@ -150,6 +141,124 @@ func parseChunk(toks []lexer.Token) (*Script, error) {
 	return s, err
 }
 
+// maxRecoveries bounds how many statements recovery drops from one
+// top-level statement: each drop costs a parse of the statement.
+const maxRecoveries = 25
+
+// recoverChunk parses one top-level statement (tokens ending in EOF) and
+// returns its errors. After a syntax error it drops the innermost statement
+// that holds the error (up to its terminator or the bracket that closes
+// its list) and parses what is left, so that the first error reported is
+// the one the parser met first and later ones are not echoes of it.
+func recoverChunk(filename, src string, chunk []lexer.Token) ErrorList {
+	var errs ErrorList
+	for range maxRecoveries {
+		cs, err := parseChunk(chunk)
+		if err == nil {
+			cs.Source, cs.File = src, filename
+			return append(errs, check(cs)...)
+		}
+		e := convertError(err, chunk, src)
+		if e.Incomplete && chunk[len(chunk)-1].Pos.Offset < len(src) {
+			// the chunk only ends here; the file goes on
+			e.Incomplete = false
+		}
+		if len(errs) > 0 && e.Incomplete {
+			// what is left after a drop is cut short: an echo of the
+			// dropped statement
+			return errs
+		}
+		errs = append(errs, e)
+		next := dropStatement(chunk, e.Pos.Offset)
+		if next == nil {
+			return errs
+		}
+		chunk = next
+	}
+	return errs
+}
+
+// opens and closes report whether a token opens or closes a bracketed
+// group. An attribute [Name( ... ) ] opens at Name( and closes at its ')';
+// the ']' after it is a token of its own.
+func opens(t lexer.TokenType) bool {
+	switch t {
+	case tLBrace, tLParen, tMParen, tSubExpr, tArrExpr, tHashOpen, tIndex, tSOpen, tSSub, tAttrOpen, tCStart:
+		return true
+	}
+	return false
+}
+
+func closes(t lexer.TokenType) bool {
+	switch t {
+	case tRBrace, tRParen, tRBracket, tSClose, tCEnd:
+		return true
+	}
+	return false
+}
+
+// dropStatement returns toks without the innermost statement that holds the
+// token at offset off: from the terminator or opening bracket before it to
+// the terminator or closing bracket after it. It returns nil when nothing
+// can be dropped.
+func dropStatement(toks []lexer.Token, off int) []lexer.Token {
+	idx := sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= off })
+	if idx >= len(toks)-1 {
+		// the error is at the end: nothing after it to go on with
+		return nil
+	}
+	start := 0
+	depth := 0
+back:
+	for i := idx - 1; i >= 0; i-- {
+		t := toks[i].Type
+		switch {
+		case closes(t):
+			depth++
+		case opens(t):
+			if depth == 0 {
+				start = i + 1
+				break back
+			}
+			depth--
+		case t == tTerm || t == tSemi:
+			if depth == 0 {
+				start = i + 1
+				break back
+			}
+		}
+	}
+	end := len(toks) - 1
+	depth = 0
+fwd:
+	for i := idx; i < len(toks)-1; i++ {
+		t := toks[i].Type
+		switch {
+		case opens(t):
+			depth++
+		case closes(t):
+			if depth == 0 {
+				end = i
+				break fwd
+			}
+			depth--
+		case t == tTerm || t == tSemi:
+			if depth == 0 {
+				end = i
+				break fwd
+			}
+		}
+	}
+	if end <= start {
+		// the culprit is a closer or terminator where a statement should
+		// start: drop that token alone
+		start, end = idx, idx+1
+	}
+	out := make([]lexer.Token, 0, len(toks)-(end-start))
+	out = append(out, toks[:start]...)
+	return append(out, toks[end:]...)
+}
+
 // topLevelChunks splits tokens at the terminators between top-level
 // statements; each chunk ends with an EOF token.
 func topLevelChunks(toks []lexer.Token) [][]lexer.Token {
@@ -162,19 +271,19 @@ func topLevelChunks(toks []lexer.Token) [][]lexer.Token {
 		}
 	}
 	for i, t := range toks {
-		switch t.Type {
-		case tLBrace, tLParen, tMParen, tSubExpr, tArrExpr, tHashOpen, tIndex, tSOpen, tSSub, tAttrOpen:
+		switch {
+		case opens(t.Type):
 			depth++
-		case tRBrace, tRParen, tRBracket, tSClose, tAttrClose:
+		case closes(t.Type):
 			if depth > 0 {
 				depth--
 			}
-		case tTerm:
+		case t.Type == tTerm:
 			if depth == 0 {
 				flush(i, t.Pos)
 				start = i + 1
 			}
-		case lexer.EOF:
+		case t.Type == lexer.EOF:
 			flush(i, t.Pos)
 			return out
 		}

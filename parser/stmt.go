@@ -398,3 +398,41 @@ func (pa *ParamAttr) Parse(lex *lexer.PeekingLexer) error {
 	}
 	return participle.NextMatch
 }
+
+// Parse parses ": base(arguments)" after a constructor's parameters.
+func (b *BaseCall) Parse(lex *lexer.PeekingLexer) error {
+	colon := lex.Peek()
+	if colon.Type != tColon {
+		return participle.NextMatch
+	}
+	lex.Next()
+	b.Pos = colon.Pos
+	if kw := lex.Peek(); kw.Type != tKw || kw.Value != "base" {
+		// consume it, so that the grammar takes this error rather than
+		// backtracking from the optional base call
+		lex.Next()
+		after := colon.Pos
+		after.Offset++
+		after.Column++
+		return &Error{Pos: after, Msg: "Missing 'base' after ':' in a base class constructor call.", Incomplete: kw.EOF()}
+	}
+	lex.Next()
+	if _, err := expect(lex, tMParen); err != nil {
+		return err
+	}
+	if lex.Peek().Type != tRParen {
+		for {
+			a := &Expr{}
+			if err := mustExpr(lex, a); err != nil {
+				return err
+			}
+			b.Args = append(b.Args, a)
+			if lex.Peek().Type != tArgSep {
+				break
+			}
+			lex.Next()
+		}
+	}
+	_, err := expect(lex, tRParen)
+	return err
+}

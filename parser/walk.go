@@ -108,6 +108,12 @@ func Walk(n any, f func(any) bool) {
 			if p.DynExpr != nil {
 				Walk(p.DynExpr, f)
 			}
+			if p.DynSub != nil {
+				Walk(p.DynSub, f)
+			}
+			if p.DynBlock != nil {
+				Walk(p.DynBlock, f)
+			}
 			for _, a := range p.Args {
 				Walk(a, f)
 			}
@@ -220,6 +226,11 @@ func Walk(n any, f func(any) bool) {
 			}
 			for _, p := range m.Params {
 				Walk(p, f)
+			}
+			if m.Base != nil {
+				for _, a := range m.Base.Args {
+					Walk(a, f)
+				}
 			}
 			if m.Body != nil {
 				Walk(m.Body, f)

@@ -71,7 +71,12 @@ func Open(path string, o Options) (s *BoltStore, err error) {
 		if o.MustExist {
 			return fail("the tenant file does not exist", ErrNotExist)
 		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		dir := filepath.Dir(path)
+		if o.ExistingDir {
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				return fail(fmt.Sprintf("the folder %s does not exist; create it first, or check the path", dir), ErrNotExist)
+			}
+		} else if err := os.MkdirAll(dir, 0o700); err != nil {
 			return fail(fmt.Sprintf("creating the tenant file: %v", err), err)
 		}
 	case statErr != nil:

@@ -11,24 +11,33 @@ import (
 	"sync"
 )
 
-//go:generate go run ./internal/gendefaults -in reference/cmdlets.json -out defaults.json
+//go:generate go run ./internal/gendefaults -in reference/cmdlets.json -supplement reference/defaults-supplement.json -out defaults.json
 
 // defaultsJSON holds the Global defaults that a new tenant starts from,
-// taken by go generate from the cmdlet reference reference/cmdlets.json.
+// taken by go generate from the cmdlet reference reference/cmdlets.json and
+// the researched supplement reference/defaults-supplement.json.
 //
 //go:embed defaults.json
 var defaultsJSON string
+
+// defaults is the decoded form of defaultsJSON: the Global objects, and per
+// kind the properties whose default no source gives (null in the objects),
+// with the reason.
+type defaults struct {
+	objs    []*Object
+	unknown map[string]map[string]string
+}
 
 // DefaultObjects returns new copies of the Global configurations and
 // policies that a new tenant starts from, with their properties in the
 // documented order.
 func DefaultObjects() ([]*Object, error) {
-	objs, err := decodedDefaults()
+	d, err := decodedDefaults()
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Object, len(objs))
-	for i, o := range objs {
+	out := make([]*Object, len(d.objs))
+	for i, o := range d.objs {
 		out[i] = o.Clone()
 	}
 	return out, nil
@@ -37,22 +46,22 @@ func DefaultObjects() ([]*Object, error) {
 // decodedDefaults decodes the embedded defaults once; callers get clones.
 var decodedDefaults = sync.OnceValues(decodeDefaults)
 
-func decodeDefaults() ([]*Object, error) {
+func decodeDefaults() (defaults, error) {
 	v, err := decodeJSONFrom(strings.NewReader(defaultsJSON))
 	if err != nil {
-		return nil, fmt.Errorf("embedded defaults.json: %w", err)
+		return defaults{}, fmt.Errorf("embedded defaults.json: %w", err)
 	}
 	top, _ := v.(*Object)
 	if top == nil {
-		return nil, errors.New("embedded defaults.json: not an object")
+		return defaults{}, errors.New("embedded defaults.json: not an object")
 	}
 	list, _ := top.Get("objects")
 	items, _ := list.([]any)
-	out := make([]*Object, 0, len(items))
+	d := defaults{objs: make([]*Object, 0, len(items)), unknown: map[string]map[string]string{}}
 	for _, it := range items {
 		e, _ := it.(*Object)
 		if e == nil {
-			return nil, errors.New("embedded defaults.json: bad entry")
+			return defaults{}, errors.New("embedded defaults.json: bad entry")
 		}
 		kind, _ := e.Get("kind")
 		id, _ := e.Get("identity")
@@ -62,25 +71,48 @@ func decodeDefaults() ([]*Object, error) {
 			o.Props = p.Props
 		}
 		if o.Kind == "" || o.Identity == "" {
-			return nil, errors.New("embedded defaults.json: entry without kind or identity")
+			return defaults{}, errors.New("embedded defaults.json: entry without kind or identity")
 		}
-		out = append(out, o)
+		if u, ok := e.Get("unknown"); ok {
+			reasons, _ := u.(*Object)
+			if reasons == nil {
+				return defaults{}, fmt.Errorf("embedded defaults.json: %s: bad unknown list", o.Kind)
+			}
+			m := map[string]string{}
+			for _, p := range reasons.Props {
+				m[p.Name] = str(p.Value)
+			}
+			d.unknown[o.Kind] = m
+		}
+		d.objs = append(d.objs, o)
 	}
-	return out, nil
+	return d, nil
 }
 
 // DefaultObject returns a new copy of the Global defaults of kind.
 func DefaultObject(kind string) (*Object, bool) {
-	objs, err := decodedDefaults()
+	d, err := decodedDefaults()
 	if err != nil {
 		return nil, false
 	}
-	for _, o := range objs {
+	for _, o := range d.objs {
 		if o.Kind == kind {
 			return o.Clone(), true
 		}
 	}
 	return nil, false
+}
+
+// UnknownDefault reports why the Global default of a property of kind is
+// unknown (its value in DefaultObject is nil): no source gives it. It
+// returns false for a property whose default is known.
+func UnknownDefault(kind, property string) (reason string, ok bool) {
+	d, err := decodedDefaults()
+	if err != nil {
+		return "", false
+	}
+	reason, ok = d.unknown[kind][property]
+	return reason, ok
 }
 
 func str(v any) string {

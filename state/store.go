@@ -55,6 +55,10 @@ type Options struct {
 	LockTimeout time.Duration
 	// MustExist fails when the file does not exist instead of creating it.
 	MustExist bool
+	// ExistingDir makes a missing folder of a new file an error
+	// (ErrNotExist) instead of creating it, so that a mistyped path does
+	// not start an empty tenant somewhere.
+	ExistingDir bool
 	// Unchanged is the stamp of the file when this process last had it
 	// open: when the file still matches it, Open skips the walk over every
 	// page that checks a file of unknown history (the schema is still

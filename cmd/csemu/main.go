@@ -94,11 +94,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "csemu: %v\n", err)
 		return exitUsage
 	}
+	tf.notes = stderr
 	base := []cmdlets.Option{
 		cmdlets.WithIO(stdin, stdout, stderr),
 		cmdlets.WithClock(clock),
 		cmdlets.WithAllowWrite(opts.allowWrite),
 		cmdlets.WithWidth(opts.width),
+		cmdlets.WithTerminal(isTerminalWriter(stdout)),
 	}
 	switch {
 	case opts.nonInteractive:

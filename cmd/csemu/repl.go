@@ -164,7 +164,16 @@ func (l *replLoop) runCommand(text string, interrupts <-chan os.Signal) (code in
 		}
 	}()
 	l.current = text
+	start := l.sess.Now()
 	code, err := l.sess.RunInGlobal(ctx, "", text)
+	status := "Completed"
+	switch {
+	case ctx.Err() != nil:
+		status = "Stopped"
+	case err != nil:
+		status = "Failed"
+	}
+	l.sess.AddHistory(strings.TrimRight(text, "\n"), start, l.sess.Now(), status)
 	close(stop)
 	cancel()
 	var pl parser.ErrorList
@@ -333,15 +342,26 @@ func historyPath(getenv func(string) string) string {
 // lineTracker passes output on and remembers its last, unfinished line:
 // the prompt of Read-Host, or output that the next prompt must not
 // overwrite.
+// clearScreen is the end of what Clear-Host writes on a terminal.
+const clearScreen = "\x1b[2J\x1b[3J"
+
 type lineTracker struct {
 	w    io.Writer
 	last []byte
 }
 
 func (t *lineTracker) Write(p []byte) (int, error) {
-	if i := bytes.LastIndexByte(p, '\n'); i >= 0 {
+	i, c := bytes.LastIndexByte(p, '\n'), -1
+	if bytes.IndexByte(p, 0x1b) >= 0 {
+		c = bytes.LastIndex(p, []byte(clearScreen))
+	}
+	switch {
+	case c >= 0 && c > i:
+		// Clear-Host: the cursor is back at the top left
+		t.last = append(t.last[:0], p[c+len(clearScreen):]...)
+	case i >= 0:
 		t.last = append(t.last[:0], p[i+1:]...)
-	} else {
+	default:
 		t.last = append(t.last, p...)
 	}
 	if len(t.last) > 512 {
@@ -405,11 +425,8 @@ func (r *replTenant) open(wait bool) error {
 	if timeout == 0 || !wait {
 		timeout = -1 // --lock-timeout 0: do not wait
 	}
-	s, err := state.Open(r.tf.path, state.Options{ReadOnly: r.tf.readOnly, LockTimeout: timeout, Unchanged: r.stamp})
+	s, err := r.tf.openStore(timeout, r.stamp)
 	if err != nil {
-		if errors.Is(err, state.ErrLocked) {
-			return fmt.Errorf("%w; see --lock-timeout", err)
-		}
 		return err
 	}
 	r.tf.store = s

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
@@ -23,6 +24,43 @@ type tenantFile struct {
 	atomic   bool // each REPL command is all or nothing, like a script run
 	timeout  time.Duration
 	store    state.Store
+	// named is set when --db or $CSEMU_DB named the file: its folder must
+	// exist (only the default location is created).
+	named bool
+	// notes receives what csemu tells about the file (standard error).
+	notes io.Writer
+	// openFile opens the file (state.Open; tests change it).
+	openFile func(path string, o state.Options) (state.Store, error)
+}
+
+// openStore opens the tenant file, waiting timeout for another process's
+// lock (negative: not at all). A file that csemu may read but not write is
+// opened read-only, with a note that suggests --read-only: the script's
+// reads work, and its changes are not saved.
+func (tf *tenantFile) openStore(timeout time.Duration, unchanged state.Stamp) (state.Store, error) {
+	open := tf.openFile
+	if open == nil {
+		open = func(path string, o state.Options) (state.Store, error) { return state.Open(path, o) }
+	}
+	o := state.Options{ReadOnly: tf.readOnly, LockTimeout: timeout, Unchanged: unchanged, ExistingDir: tf.named}
+	s, err := open(tf.path, o)
+	if err != nil && !tf.readOnly && errors.Is(err, fs.ErrPermission) {
+		o.ReadOnly = true
+		if ro, roErr := open(tf.path, o); roErr == nil {
+			tf.readOnly = true
+			if tf.notes != nil {
+				fmt.Fprintf(tf.notes, "csemu: %s: csemu may not write the tenant file; it is open read-only and changes will not be saved (say --read-only to make this explicit)\n", tf.path)
+			}
+			return ro, nil
+		}
+	}
+	if err != nil {
+		if errors.Is(err, state.ErrLocked) {
+			return nil, fmt.Errorf("%w; see --lock-timeout", err)
+		}
+		return nil, err
+	}
+	return s, nil
 }
 
 // newTenantFile resolves the tenant file from --db, $CSEMU_DB and the data
@@ -38,6 +76,7 @@ func newTenantFile(o options) (*tenantFile, error) {
 		return nil, err
 	}
 	tf.path = path
+	tf.named = o.db != "" || os.Getenv("CSEMU_DB") != ""
 	return tf, nil
 }
 
@@ -51,11 +90,8 @@ func (tf *tenantFile) load() (*state.Tenant, error) {
 			if timeout == 0 {
 				timeout = -1 // --lock-timeout 0: do not wait
 			}
-			s, err := state.Open(tf.path, state.Options{ReadOnly: tf.readOnly, LockTimeout: timeout})
+			s, err := tf.openStore(timeout, state.Stamp{})
 			if err != nil {
-				if errors.Is(err, state.ErrLocked) {
-					return nil, fmt.Errorf("%w; see --lock-timeout", err)
-				}
 				return nil, err
 			}
 			tf.store = s

@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/teams"
 	"github.com/csemu/csemu/state"
 	bolt "go.etcd.io/bbolt"
 )
@@ -535,5 +539,40 @@ func TestDamagedFiles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A tenant file that csemu may read but not write still serves the
+// script's reads: it is opened read-only, a note suggests --read-only, and
+// the changes are not saved, as with --read-only itself.
+func TestUnwritableTenantFile(t *testing.T) {
+	var notes bytes.Buffer
+	tf := &tenantFile{path: "/srv/tenant.db", notes: &notes}
+	var readOnly []bool
+	tf.openFile = func(path string, o state.Options) (state.Store, error) {
+		readOnly = append(readOnly, o.ReadOnly)
+		if !o.ReadOnly {
+			return nil, &state.Error{Path: path, Msg: "permission denied", Err: &fs.PathError{Op: "open", Path: path, Err: fs.ErrPermission}}
+		}
+		return state.NewMemory(), nil
+	}
+	tn, err := tf.load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(readOnly) != "[false true]" || !tf.readOnly {
+		t.Errorf("opens %v, read-only %v", readOnly, tf.readOnly)
+	}
+	if !strings.Contains(notes.String(), "/srv/tenant.db: csemu may not write the tenant file") || !strings.Contains(notes.String(), "--read-only") {
+		t.Errorf("note %q", notes.String())
+	}
+	h := teams.NewHolder(teams.Config{Load: func() (*state.Tenant, error) { return tn, nil }})
+	s := cmdlets.NewSession(h.Options()...)
+	if _, err := s.RunInGlobal(context.Background(), "", "Set-CsTeamsMeetingPolicy -AllowMeetNow $false"); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	if !tf.save(h, false, &stderr) || !strings.Contains(stderr.String(), "--read-only: the changes to /srv/tenant.db were not saved") {
+		t.Errorf("save: %q", stderr.String())
 	}
 }

@@ -194,6 +194,9 @@ func psToString(v any, c culture, recurse bool) string {
 		}
 		parts := make([]string, len(x.Items))
 		for i, it := range x.Items {
+			if o, ok := it.(*value.Object); ok && o.IsCustom() {
+				continue // an item is not recursed into: PSCustomObject.ToString() is ""
+			}
 			parts[i] = psToString(it, c, false)
 		}
 		return strings.Join(parts, " ")
@@ -239,6 +242,9 @@ func netToString(v any, c culture) string {
 	switch x := v.(type) {
 	case float64:
 		return formatR(x, c == invariant)
+	case float32:
+		s, _ := value.FormatValue(x, "")
+		return s
 	case *value.Array:
 		return arrayTypeName(x)
 	}

@@ -58,6 +58,26 @@ func settingRules() []ruleDef {
 			Bad:  "Set-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $false\n",
 			Good: "Set-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $false -AnonymousUserAuthenticationMethod None\n"},
 			check: checkOTPLeftOpen},
+		{Rule: Rule{Code: "CSE2006", Name: "federation-list-no-effect", Severity: Warning,
+			Summary: "A federation domain setting that does not do what it seems to.",
+			Help: "Set-CsTenantFederationConfiguration decides which external domains users can communicate with. " +
+				"AllowedDomains is AllowAllKnownDomains in a new tenant: -AllowedDomainsAsAList @{Add=...} then " +
+				"turns it into an allow list of only the added domains, cutting users off from every other external " +
+				"domain. While AllowedDomains is an allow list, BlockedDomains and BlockAllSubdomains are ignored; " +
+				"while AllowFederatedUsers is False, both lists are. csemu tells this on the verbose stream when a " +
+				"script runs (the real cmdlet says nothing); this rule tells it before.",
+			Bad:  "Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Add = 'fabrikam.com'}\n",
+			Good: "Set-CsTenantFederationConfiguration -BlockedDomains @{Add = 'spam.example'}\n"},
+			check: checkFederationLists},
+		{Rule: Rule{Code: "CSE2007", Name: "acs-settings-no-effect", Severity: Warning,
+			Summary: "Azure Communication Services federation settings while ACS users are off, or a resource that is not an ID.",
+			Help: "Set-CsTeamsAcsFederationConfiguration's AllowedAcsResources, RequireAcsFederationForMeeting, " +
+				"LabelForAllowedAcsUsers and HideBannerForAllowedAcsUsers have no effect while EnableAcsUsers is False " +
+				"(its default): the service ignores them. AllowedAcsResources takes the immutable resource IDs (GUIDs) " +
+				"of ACS resources, as the Azure portal shows them, not their names.",
+			Bad:  "Set-CsTeamsAcsFederationConfiguration -AllowedAcsResources 'faced04c-2ced-433d-90db-063e424b87b1'\n",
+			Good: "Set-CsTeamsAcsFederationConfiguration -EnableAcsUsers $true -AllowedAcsResources 'faced04c-2ced-433d-90db-063e424b87b1'\n"},
+			check: checkAcsSettings},
 	}
 }
 
@@ -82,12 +102,14 @@ type setCall struct {
 }
 
 var setWatched = map[string]bool{
-	"set-csteamsmeetingpolicy":        true,
-	"new-csteamsmeetingpolicy":        true,
-	"set-csteamsmeetingconfiguration": true,
-	"set-csaccessedgeconfiguration":   true,
-	"set-csconferencingpolicy":        true,
-	"new-csconferencingpolicy":        true,
+	"set-csteamsmeetingpolicy":              true,
+	"new-csteamsmeetingpolicy":              true,
+	"set-csteamsmeetingconfiguration":       true,
+	"set-csaccessedgeconfiguration":         true,
+	"set-csconferencingpolicy":              true,
+	"new-csconferencingpolicy":              true,
+	"set-cstenantfederationconfiguration":   true,
+	"set-csteamsacsfederationconfiguration": true,
 }
 
 // setCommonNames are the common parameters, for prefix matching.
@@ -513,6 +535,181 @@ func checkBlockedClients(f *File, env *Env, report func(Finding)) {
 			}
 		}
 	}
+}
+
+// allowedKind says what a call does to AllowedDomains: "" nothing,
+// "all" AllowAllKnownDomains, "list" an allow list, "add" adds to the
+// current value, "?" something not known without running the script.
+func allowedKind(c *setCall) string {
+	if a, ok := c.args["alloweddomainsasalist"]; ok {
+		if h := setHash(a); h != nil {
+			kind := "?"
+			for _, e := range h.Entries {
+				switch k, _ := stUnaryString(e.Key); strings.ToLower(k) {
+				case "replace":
+					return "list"
+				case "add":
+					kind = "add"
+				}
+			}
+			return kind
+		}
+		if _, ok := setList(a); ok {
+			return "list"
+		}
+		return "?"
+	}
+	a, ok := c.args["alloweddomains"]
+	if !ok {
+		return ""
+	}
+	if u := setUnary(a); u != nil && len(u.Prefix) == 0 && len(u.Post) == 0 {
+		if pe, ok := u.Primary.(*parser.ParenExpr); ok && pe.Stmt != nil {
+			if cmd := firstCommand(pe.Stmt); cmd != nil {
+				switch strings.ToLower(cmd.Name) {
+				case "new-csedgeallowallknowndomains":
+					return "all"
+				case "new-csedgeallowlist":
+					return "list"
+				}
+			}
+		}
+	}
+	return "?"
+}
+
+func checkFederationLists(f *File, env *Env, report func(Finding)) {
+	listBefore := false // an earlier call may have made AllowedDomains an allow list
+	for _, c := range setCalls(f, env) {
+		if !strings.EqualFold(c.cmdlet, "Set-CsTenantFederationConfiguration") {
+			continue
+		}
+		kind := allowedKind(c)
+		if c.splat {
+			kind = "?"
+		}
+		if a, ok := c.args["alloweddomainsasalist"]; ok && kind == "add" && !listBefore {
+			report(Finding{Pos: a.pos, End: a.end,
+				Message:    "With AllowedDomains at AllowAllKnownDomains (a new tenant's default), @{Add=...} turns it into an allow list of only these domains: users can then communicate with no other external domain.",
+				Suggestion: "to allow only these domains, say so with @{Replace=...}; to keep every known domain, add nothing"})
+		}
+		list := kind == "list" || kind == "add"
+		if list {
+			for _, name := range []string{"blockeddomains", "blockallsubdomains"} {
+				a, ok := c.args[name]
+				if !ok {
+					continue
+				}
+				if v, lit := setBool(a); name == "blockallsubdomains" && lit && !v {
+					continue
+				}
+				report(Finding{Pos: a.pos, End: a.end,
+					Message:    fmt.Sprintf("%s has no effect while AllowedDomains is an allow list: users can communicate only with the domains on it.", a.name),
+					Suggestion: "block domains while AllowedDomains is AllowAllKnownDomains, or leave them off the allow list"})
+			}
+		}
+		if a, ok := c.args["allowfederatedusers"]; ok {
+			if v, lit := setBool(a); lit && !v {
+				for _, name := range []string{"alloweddomains", "alloweddomainsasalist", "blockeddomains"} {
+					if b, ok := c.args[name]; ok {
+						report(Finding{Pos: b.pos, End: b.end,
+							Message:    fmt.Sprintf("%s has no effect while AllowFederatedUsers is False: users cannot communicate with any external domain.", b.name),
+							Suggestion: "drop it, or set -AllowFederatedUsers $true"})
+					}
+				}
+			}
+		}
+		if kind != "" && kind != "all" {
+			listBefore = true
+		}
+	}
+}
+
+func checkAcsSettings(f *File, env *Env, report func(Finding)) {
+	calls := setCalls(f, env)
+	// on anywhere: some call may turn EnableAcsUsers on (a literal $true, a
+	// value not known, or a splat)
+	on := false
+	def, _ := state.DefaultObject(state.KindTeamsAcsFederationConfiguration)
+	if v, _ := def.Get("EnableAcsUsers"); v == true {
+		on = true
+	}
+	for _, c := range calls {
+		if !strings.EqualFold(c.cmdlet, "Set-CsTeamsAcsFederationConfiguration") {
+			continue
+		}
+		if c.splat {
+			on = true
+		}
+		if a, ok := c.args["enableacsusers"]; ok {
+			if v, lit := setBool(a); !lit || v {
+				on = true
+			}
+		}
+	}
+	for _, c := range calls {
+		if !strings.EqualFold(c.cmdlet, "Set-CsTeamsAcsFederationConfiguration") {
+			continue
+		}
+		off := !on
+		if a, ok := c.args["enableacsusers"]; ok {
+			if v, lit := setBool(a); lit && !v {
+				off = true
+			}
+		}
+		// the settings the service ignores while EnableAcsUsers is False
+		for _, name := range []string{"AllowedAcsResources", "RequireAcsFederationForMeeting", "LabelForAllowedAcsUsers", "HideBannerForAllowedAcsUsers"} {
+			a, ok := c.args[strings.ToLower(name)]
+			if !ok {
+				continue
+			}
+			if off {
+				report(Finding{Pos: a.pos, End: a.end,
+					Message:    fmt.Sprintf("%s has no effect while EnableAcsUsers is False: the service ignores the other ACS federation settings.", name),
+					Suggestion: "add -EnableAcsUsers $true"})
+			}
+			if name != "AllowedAcsResources" {
+				continue
+			}
+			var items []string
+			if h := setHash(a); h != nil {
+				for _, e := range h.Entries {
+					if l, ok := stHashList(e.Value); ok {
+						items = append(items, l...)
+					}
+				}
+			} else if l, ok := setList(a); ok {
+				items = l
+			}
+			for _, it := range items {
+				if !isGUID(strings.Trim(strings.TrimSpace(it), "{}")) {
+					report(Finding{Pos: a.pos, End: a.end,
+						Message:    fmt.Sprintf("AllowedAcsResources: %q is not an immutable resource ID; the service expects the GUID of the ACS resource shown in the Azure portal.", it),
+						Suggestion: "give the resource's immutable ID"})
+				}
+			}
+		}
+	}
+}
+
+// isGUID reports whether s is a GUID in its 8-4-4-4-12 form.
+func isGUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i, r := range s {
+		switch i {
+		case 8, 13, 18, 23:
+			if r != '-' {
+				return false
+			}
+		default:
+			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // passcodeClosed reports whether an AnonymousUserAuthenticationMethod

@@ -160,8 +160,8 @@ func TestSettingRuleExamples(t *testing.T) {
 			t.Errorf("%s: Good has other findings: %v", d.Code, got)
 		}
 	}
-	if n != 5 {
-		t.Errorf("%d setting rules, want 5", n)
+	if n != 7 {
+		t.Errorf("%d setting rules, want 7", n)
 	}
 }
 
@@ -173,4 +173,43 @@ func TestSettingRulesNoScript(t *testing.T) {
 		d.check(f, stTestEnv(), func(Finding) { t.Errorf("%s reported on a nil script", d.Code) })
 		d.check(&File{Path: "t.ps1", Src: "x"}, &Env{}, func(Finding) { t.Errorf("%s reported without a session", d.Code) })
 	}
+}
+
+// The federation lists (Set-CsTenantFederationConfiguration.md): AllowedDomains
+// is AllowAllKnownDomains by default, so @{Add=...} makes an allow list of
+// the added domains only; "If you set AllowedDomains to a list of domains,
+// BlockedDomains ... is ignored"; with AllowFederatedUsers False users cannot
+// communicate with any federated domain.
+func TestFederationListRule(t *testing.T) {
+	stRun(t, "CSE2006", []stCase{
+		{name: "add to all known", src: "Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Add = 'fabrikam.com'}\n",
+			want: []string{"CSE2006 1:37-1:83"}},
+		{name: "replace says it", src: "Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Replace = 'fabrikam.com'}\n"},
+		{name: "add after a list", src: "Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Replace = 'a.com'}\nSet-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Add = 'b.com'}\n"},
+		{name: "blocked under an allow list", src: "$x = New-CsEdgeDomainPattern -Domain a.com\nSet-CsTenantFederationConfiguration -AllowedDomains (New-CsEdgeAllowList -AllowedDomain $x) -BlockedDomains @{Add = 'b.com'}\n",
+			want: []string{"CSE2006 2:93-2:125"}},
+		{name: "blocked with all known", src: "Set-CsTenantFederationConfiguration -AllowedDomains (New-CsEdgeAllowAllKnownDomains) -BlockedDomains @{Add = 'b.com'}\n"},
+		{name: "subdomains under a list", src: "Set-CsTenantFederationConfiguration -AllowedDomainsAsAList a.com -BlockAllSubdomains $true\n",
+			want: []string{"CSE2006 1:66-1:91"}},
+		{name: "subdomains off is fine", src: "Set-CsTenantFederationConfiguration -AllowedDomainsAsAList a.com -BlockAllSubdomains $false\n"},
+		{name: "federation off", src: "Set-CsTenantFederationConfiguration -AllowFederatedUsers $false -BlockedDomains @{Add = 'b.com'}\n",
+			want: []string{"CSE2006 1:65-1:97"}},
+		{name: "a variable is not known", src: "Set-CsTenantFederationConfiguration -AllowedDomains $choice -BlockedDomains @{Add = 'b.com'}\n"},
+	})
+}
+
+// Set-CsTeamsAcsFederationConfiguration.md: EnableAcsUsers (default False)
+// turns ACS federation on; the other settings apply only then, and
+// AllowedAcsResources lists immutable resource IDs.
+func TestAcsSettingsRule(t *testing.T) {
+	stRun(t, "CSE2007", []stCase{
+		{name: "resources while off", src: "Set-CsTeamsAcsFederationConfiguration -AllowedAcsResources 'faced04c-2ced-433d-90db-063e424b87b1'\n",
+			want: []string{"CSE2007 1:39-1:98"}},
+		{name: "on in the same call", src: "Set-CsTeamsAcsFederationConfiguration -EnableAcsUsers $true -AllowedAcsResources 'faced04c-2ced-433d-90db-063e424b87b1'\n"},
+		{name: "on in another call", src: "Set-CsTeamsAcsFederationConfiguration -EnableAcsUsers $true\nSet-CsTeamsAcsFederationConfiguration -LabelForAllowedAcsUsers Partners\n"},
+		{name: "off in the same call", src: "Set-CsTeamsAcsFederationConfiguration -EnableAcsUsers $true\nSet-CsTeamsAcsFederationConfiguration -EnableAcsUsers $false -HideBannerForAllowedAcsUsers $true\n",
+			want: []string{"CSE2007 2:62-2:97"}},
+		{name: "a name, not an ID", src: "Set-CsTeamsAcsFederationConfiguration -EnableAcsUsers $true -AllowedAcsResources @{Add = 'my-acs'}\n",
+			want: []string{"CSE2007 1:61-1:99"}, message: "AllowedAcsResources: \"my-acs\" is not an immutable resource ID; the service expects the GUID of the ACS resource shown in the Azure portal."},
+	})
 }

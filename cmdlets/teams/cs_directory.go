@@ -408,6 +408,8 @@ type filterCmp struct {
 	op     string // eq ne like notlike gt ge lt le
 	val    any
 	policy bool // a policy property: "Tag:X" and "X" are the same
+	// get reads the property of a user; nil reads Get-CsOnlineUser's
+	get func(t *state.Tenant, u *state.User, name string) (any, bool)
 }
 
 func (n filterAnd) eval(t *state.Tenant, u *state.User) bool {
@@ -421,7 +423,12 @@ func (n filterNot) eval(t *state.Tenant, u *state.User) bool { return !n.a.eval(
 func (f *userFilter) match(t *state.Tenant, u *state.User) bool { return f.root.eval(t, u) }
 
 func (n filterCmp) eval(t *state.Tenant, u *state.User) bool {
-	v, _ := userPropertyKey(t, u, n.key, n.prop)
+	var v any
+	if n.get != nil {
+		v, _ = n.get(t, u, n.prop)
+	} else {
+		v, _ = userPropertyKey(t, u, n.key, n.prop)
+	}
 	if list, ok := v.([]string); ok {
 		// a multi-valued property matches when one of its values does;
 		// -ne and -notlike when none does
@@ -631,12 +638,19 @@ type filterParser struct {
 	toks  []filterToken
 	i     int
 	props []string
+	get   func(t *state.Tenant, u *state.User, name string) (any, bool)
 }
 
 // parseUserFilter parses a -Filter: comparisons of user properties
 // (Department -eq 'Sales') joined with -and, -or, -not and parentheses. A
 // script block's braces are dropped, as its text is the filter.
 func parseUserFilter(text string, props []string) (*userFilter, error) {
+	return parseFilter(text, props, nil)
+}
+
+// parseFilter parses a -Filter over the properties props of a user's
+// object, which get reads (nil: Get-CsOnlineUser's).
+func parseFilter(text string, props []string, get func(t *state.Tenant, u *state.User, name string) (any, bool)) (*userFilter, error) {
 	body := strings.TrimSpace(text)
 	if strings.HasPrefix(body, "{") && strings.HasSuffix(body, "}") {
 		body = strings.TrimSpace(body[1 : len(body)-1])
@@ -645,7 +659,7 @@ func parseUserFilter(text string, props []string) (*userFilter, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &filterParser{text: body, toks: toks, props: props}
+	p := &filterParser{text: body, toks: toks, props: props, get: get}
 	if p.peek().kind == 'e' {
 		return nil, &filterError{filter: body, pos: 1, msg: "the filter is empty"}
 	}
@@ -797,7 +811,7 @@ func (p *filterParser) primary() (filterNode, error) {
 	default:
 		val = valTok.text
 	}
-	return filterCmp{prop: prop, key: strings.ToLower(prop), op: op, val: val, policy: isPolicyProperty(prop)}, nil
+	return filterCmp{prop: prop, key: strings.ToLower(prop), op: op, val: val, policy: isPolicyProperty(prop), get: p.get}, nil
 }
 
 // ---- policy types of the assignment cmdlets
@@ -1133,7 +1147,7 @@ func newBatchOperation(c call) error {
 	}
 	c.recordChange(t, "BatchOperation", op.ID, "OverallStatus", nil, op.OverallStatus)
 	if op.ErrorCount > 0 {
-		c.Warning("batch %s: %d of %d user(s) failed; see Get-CsBatchPolicyAssignmentOperation -Identity %s", op.ID, op.ErrorCount, len(ids), op.ID)
+		c.Verbose("batch %s: %d of %d user(s) failed; see Get-CsBatchPolicyAssignmentOperation -Identity %s", op.ID, op.ErrorCount, len(ids), op.ID)
 	}
 	o := value.NewObject("Microsoft.Teams.Config.Cmdlets.Models.BatchAssignmentOperationResponse")
 	o.Set("OperationId", op.ID)

@@ -530,10 +530,10 @@ func TestBatchPolicyAssignment(t *testing.T) {
 			"New-CsBatchPolicyAssignmentOperation -PolicyType ExternalAccessPolicy -PolicyName $null -Identity cara@contoso.com | Out-Null\n" +
 			"Get-CsOnlineUser -Filter {TeamsMeetingPolicy -ne $null -or ExternalAccessPolicy -ne $null} | % UserPrincipalName",
 			out: ""},
-		{name: "unknown users", script: "$op = New-CsBatchPolicyAssignmentOperation -PolicyType TeamsMeetingPolicy -PolicyName Lobby -Identity 11111111-2222-4333-8444-555555555555,bob@contoso.com\n" +
+		{name: "unknown users", script: "$op = New-CsBatchPolicyAssignmentOperation -PolicyType TeamsMeetingPolicy -PolicyName Lobby -Identity 11111111-2222-4333-8444-555555555555,bob@contoso.com -Verbose\n" +
 			"$o = Get-CsBatchPolicyAssignmentOperation -Identity $op\n$o.ErrorCount\n$o.UserState | % { '{0}: {1}' -f $_.Id, $_.Result }",
 			out:  "1\n11111111-2222-4333-8444-555555555555: UserNotFound: userId was not found\nbob@contoso.com: Success\n",
-			errs: "WARNING: batch 00000000-0000-4000-9000-000000000001: 1 of 2 user(s) failed; see Get-CsBatchPolicyAssignmentOperation -Identity 00000000-0000-4000-9000-000000000001\n"},
+			errs: "VERBOSE: batch 00000000-0000-4000-9000-000000000001: 1 of 2 user(s) failed; see Get-CsBatchPolicyAssignmentOperation -Identity 00000000-0000-4000-9000-000000000001\n"},
 		{name: "missing user created", script: "New-CsBatchPolicyAssignmentOperation -PolicyType TeamsMeetingPolicy -PolicyName Lobby -Identity new@contoso.com | Out-Null\n(Get-CsOnlineUser new@contoso.com).TeamsMeetingPolicy",
 			out: "Lobby\n"},
 		{name: "strict missing user", strict: true, script: "$op = New-CsBatchPolicyAssignmentOperation -PolicyType TeamsMeetingPolicy -PolicyName Lobby -Identity new@contoso.com -WarningAction SilentlyContinue\n(Get-CsBatchPolicyAssignmentOperation -Identity $op).UserState.Result",

@@ -180,13 +180,35 @@ func decorateEdge(v any) {
 			x.DefaultDisplay = []string{"AllowedDomain"}
 		default:
 			for _, p := range x.Props() {
-				if p.Getter == nil {
-					decorateEdge(p.Value)
+				if p.Getter != nil {
+					continue
 				}
+				if str, ok := p.Value.(string); ok && strings.EqualFold(p.Name, "AllowedDomains") && str == allowAllKnownDomains {
+					// the stored choice reads back as the object Set- takes
+					x.Set(p.Name, storedAllowAllPS())
+					continue
+				}
+				decorateEdge(p.Value)
 			}
 		}
 	}
 }
+
+// storedAllowAllPS is the AllowAllKnownDomains object that
+// Get-CsTenantFederationConfiguration shows in AllowedDomains: it reads as
+// AllowAllKnownDomains, as the service's object does, and
+// Set-CsTenantFederationConfiguration -AllowedDomains takes it back.
+func storedAllowAllPS() any { return allowAllValue{} }
+
+// allowAllValue is the AllowAllKnownDomains choice as Get- shows it: an
+// object without properties whose text is AllowAllKnownDomains.
+type allowAllValue struct{}
+
+// PSString is the object's text.
+func (allowAllValue) PSString() string { return allowAllKnownDomains }
+
+// PSTypeName is the object's .NET type.
+func (allowAllValue) PSTypeName() string { return edgeType + allowAllKnownDomains }
 
 func newAllowAllKnownDomains(c call) error {
 	return c.Write(value.NewObject(edgeType + "AllowAllKnownDomains"))
@@ -406,6 +428,8 @@ func allowedChoice(c call, v any, lenient bool) (any, error) {
 	switch x := v.(type) {
 	case nil:
 		return storedAllowList(nil), nil
+	case allowAllValue:
+		return allowAllKnownDomains, nil
 	case string:
 		if lenient && strings.EqualFold(x, allowAllKnownDomains) {
 			return allowAllKnownDomains, nil
@@ -499,7 +523,7 @@ func setTenantFederation(c call) error {
 	dry := !c.ShouldProcess(id, c.Command().Name)
 	changed := applyStored(c, t, o, fc.out, dry)
 	for _, w := range fc.warnings() {
-		c.Warning("%s", w)
+		c.Verbose("%s", w)
 	}
 	if changed && !dry {
 		if err := t.PutObject(o); err != nil {
@@ -757,7 +781,7 @@ func setAcsFederation(c call) error {
 		}
 		for _, it := range all {
 			if !value.IsGuid(strings.Trim(value.ToString(it), "{}")) {
-				c.Warning("AllowedAcsResources: %q is not an immutable resource ID; the service expects the GUID of the ACS resource shown in the Azure portal.", value.ToString(it))
+				c.Verbose("AllowedAcsResources: %q is not an immutable resource ID; the service expects the GUID of the ACS resource shown in the Azure portal.", value.ToString(it))
 			}
 		}
 	}
@@ -786,10 +810,10 @@ func setAcsFederation(c call) error {
 			}
 		}
 		if len(ignored) > 0 {
-			c.Warning("%s has no effect while EnableAcsUsers is False: the service ignores the other ACS federation settings.", strings.Join(ignored, ", "))
+			c.Verbose("%s has no effect while EnableAcsUsers is False: the service ignores the other ACS federation settings.", strings.Join(ignored, ", "))
 		}
 	} else if n == 0 && (c.Has("EnableAcsUsers") || c.Has("AllowedAcsResources")) {
-		c.Warning("EnableAcsUsers is True but AllowedAcsResources is empty: no ACS resource can connect to Teams until one is listed.")
+		c.Verbose("EnableAcsUsers is True but AllowedAcsResources is empty: no ACS resource can connect to Teams until one is listed.")
 	}
 	return nil
 }

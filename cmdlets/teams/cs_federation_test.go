@@ -43,7 +43,16 @@ func runFed(t *testing.T, c fedCase) {
 	}, h.Options()...)...)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	_, err := s.Run(ctx, "t.ps1", fedPrelude+c.script, nil)
+	// csemu's notes on settings that have no effect are its advice, not
+	// the service's: they are on the verbose stream, never warnings
+	prelude := fedPrelude
+	for _, e := range c.errs {
+		if strings.HasPrefix(e, "VERBOSE: ") {
+			prelude = "$VerbosePreference = 'Continue'\n" + fedPrelude
+			break
+		}
+	}
+	_, err := s.Run(ctx, "t.ps1", prelude+c.script, nil)
 	if err != nil && errb.Len() == 0 {
 		errb.WriteString(err.Error())
 	}
@@ -51,6 +60,9 @@ func runFed(t *testing.T, c fedCase) {
 		t.Errorf("script:\n%s\nstdout:\n%s\nwant:\n%s\nstderr:\n%s", c.script, got, c.out, errb.String())
 	}
 	got := errb.String()
+	if strings.Contains(got, "WARNING:") {
+		t.Errorf("script:\n%s\nwrites a warning:\n%s", c.script, got)
+	}
 	if len(c.errs) == 0 && got != "" {
 		t.Errorf("script:\n%s\nunexpected stderr:\n%s", c.script, got)
 	}
@@ -175,9 +187,9 @@ Set-CsTenantFederationConfiguration -AllowedDomains (New-CsEdgeAllowAllKnownDoma
 		{name: "null empties the allow list", script: `Set-CsTenantFederationConfiguration -AllowedDomains $null; fed
 (Get-CsTenantFederationConfiguration).AllowedDomains.AllowedDomain.Count`,
 			out:  "allowed= | blocked=\n0\n",
-			errs: []string{"WARNING: AllowedDomains is an empty allow list: users cannot communicate with any external domain."}},
+			errs: []string{"VERBOSE: AllowedDomains is an empty allow list: users cannot communicate with any external domain."}},
 		{name: "an empty allow list warns", script: `Set-CsTenantFederationConfiguration -AllowedDomains (New-CsEdgeAllowList)`,
-			errs: []string{"WARNING: AllowedDomains is an empty allow list: users cannot communicate with any external domain."}},
+			errs: []string{"VERBOSE: AllowedDomains is an empty allow list: users cannot communicate with any external domain."}},
 		{name: "WhatIf changes nothing", script: `Set-CsTenantFederationConfiguration -AllowedDomains (New-CsEdgeAllowList -AllowedDomain contoso.com) -WhatIf; fed`,
 			out:   "What if: Performing the operation \"Set-CsTenantFederationConfiguration\" on target \"Global\".\nWhat if:     AllowedDomains: AllowAllKnownDomains -> AllowList{AllowedDomain={DomainPattern{Domain=contoso.com}}}\nallowed=AllowAllKnownDomains | blocked=\n",
 			check: wantChanges(state.KindTenantFederationConfiguration)},
@@ -202,21 +214,21 @@ Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{}; fed`,
 				"allowed=Domain=x.com, Domain=y.com | blocked=\nallowed=Domain=y.com, Domain=z.com | blocked=\nallowed=Domain=y.com, Domain=z.com | blocked=\n"},
 		{name: "add to allow all starts an allow list", script: `Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Add='contoso.com'}; fed`,
 			out:  "allowed=Domain=contoso.com | blocked=\n",
-			errs: []string{"WARNING: AllowedDomains was AllowAllKnownDomains; adding to it made it an allow list, so users can now communicate only with contoso.com."}},
+			errs: []string{"VERBOSE: AllowedDomains was AllowAllKnownDomains; adding to it made it an allow list, so users can now communicate only with contoso.com."}},
 		{name: "remove from allow all does nothing", script: `Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Remove='contoso.com'}; fed`,
 			out:   "allowed=AllowAllKnownDomains | blocked=\n",
-			errs:  []string{"WARNING: AllowedDomainsAsAList @{Remove=...} has no effect: AllowedDomains is AllowAllKnownDomains, which has no list to remove from."},
+			errs:  []string{"VERBOSE: AllowedDomainsAsAList @{Remove=...} has no effect: AllowedDomains is AllowAllKnownDomains, which has no list to remove from."},
 			check: wantChanges(state.KindTenantFederationConfiguration)},
 		{name: "remove a missing domain", script: `Set-CsTenantFederationConfiguration -AllowedDomainsAsAList 'a.com'
 Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Remove='b.com'}; fed`,
 			out:  "allowed=Domain=a.com | blocked=\n",
-			errs: []string{"WARNING: AllowedDomainsAsAList @{Remove=...} names a domain that is not on the allow list; it was left as it is."}},
+			errs: []string{"VERBOSE: AllowedDomainsAsAList @{Remove=...} names a domain that is not on the allow list; it was left as it is."}},
 		{name: "removing the last domain", script: `Set-CsTenantFederationConfiguration -AllowedDomainsAsAList 'a.com'
 Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Remove='a.com'}; fed`,
 			out:  "allowed= | blocked=\n",
-			errs: []string{"WARNING: AllowedDomains is an empty allow list"}},
+			errs: []string{"VERBOSE: AllowedDomains is an empty allow list"}},
 		{name: "many domains are named briefly", script: `Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Add='a.com','b.com','c.com','d.com','e.com'}`,
-			errs: []string{"users can now communicate only with a.com, b.com, c.com and 2 more."}},
+			errs: []string{"VERBOSE: AllowedDomains was AllowAllKnownDomains; adding to it made it an allow list, so users can now communicate only with a.com, b.com, c.com and 2 more."}},
 		{name: "bad key", script: `Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Domain='a.com'}`,
 			errs: []string{`Set-CsTenantFederationConfiguration: AllowedDomainsAsAList does not take a hashtable with the key "Domain": use @{Add=...}, @{Remove=...} or @{Replace=...}`}},
 		{name: "bad domain", script: `Set-CsTenantFederationConfiguration -AllowedDomainsAsAList 'a.com', 'b'; fed`,
@@ -254,7 +266,7 @@ Get-CsTenantFederationConfiguration | Format-List BlockedDomains`,
 			out: "allowed=AllowAllKnownDomains | blocked=contoso.com,fabrikam.com\nTrue\n\nBlockedDomains : {Domain=contoso.com, Domain=fabrikam.com}\n\n"},
 		{name: "remove a missing domain", script: `Set-CsTenantFederationConfiguration -BlockedDomains @{Remove='x.com'}; fed`,
 			out:  "allowed=AllowAllKnownDomains | blocked=\n",
-			errs: []string{"WARNING: BlockedDomains @{Remove=...} names a domain that is not on the blocked list; it was left as it is."}},
+			errs: []string{"VERBOSE: BlockedDomains @{Remove=...} names a domain that is not on the blocked list; it was left as it is."}},
 		{name: "bad domain", script: `Set-CsTenantFederationConfiguration -BlockedDomains @{Add='bad domain.com'}`,
 			errs: []string{`Set-CsTenantFederationConfiguration: BlockedDomains: "bad domain.com" is not a domain name: " " is not allowed; use letters, digits, hyphens and dots`}},
 		{name: "bad item", script: `Set-CsTenantFederationConfiguration -BlockedDomains (New-CsEdgeAllowAllKnownDomains)`,
@@ -266,12 +278,12 @@ Get-CsTenantFederationConfiguration | Format-List BlockedDomains`,
 		{name: "blocked domains under an allow list", script: `Set-CsTenantFederationConfiguration -AllowedDomainsAsAList 'a.com'
 Set-CsTenantFederationConfiguration -BlockedDomains @{Add='x.com'}; fed`,
 			out:  "allowed=Domain=a.com | blocked=x.com\n",
-			errs: []string{"WARNING: BlockedDomains has no effect: AllowedDomains is an allow list, so users can communicate only with the domains on it and the blocked list is ignored."}},
+			errs: []string{"VERBOSE: BlockedDomains has no effect: AllowedDomains is an allow list, so users can communicate only with the domains on it and the blocked list is ignored."}},
 		{name: "both in one call warn once", script: `Set-CsTenantFederationConfiguration -AllowedDomains (New-CsEdgeAllowList -AllowedDomain a.com) -BlockedDomains x.com`,
-			errs: []string{"WARNING: BlockedDomains has no effect: AllowedDomains is an allow list"}},
+			errs: []string{"VERBOSE: BlockedDomains has no effect: AllowedDomains is an allow list"}},
 		{name: "an allow list makes the blocked list ignored", script: `Set-CsTenantFederationConfiguration -BlockedDomains 'x.com','y.com'
 Set-CsTenantFederationConfiguration -AllowedDomains (New-CsEdgeAllowList -AllowedDomain a.com)`,
-			errs: []string{"WARNING: BlockedDomains (x.com, y.com) is now ignored: AllowedDomains is an allow list, so users can communicate only with the domains on it."}},
+			errs: []string{"VERBOSE: BlockedDomains (x.com, y.com) is now ignored: AllowedDomains is an allow list, so users can communicate only with the domains on it."}},
 		{name: "editing an allow list does not warn again", script: `Set-CsTenantFederationConfiguration -BlockedDomains 'x.com'
 Set-CsTenantFederationConfiguration -AllowedDomainsAsAList 'a.com' -WarningAction SilentlyContinue
 Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Add='b.com'}`},
@@ -280,13 +292,13 @@ Set-CsTenantFederationConfiguration -AllowedDomainsAsAList 'a.com' -WarningActio
 Set-CsTenantFederationConfiguration -BlockedDomains $null -BlockAllSubdomains $false; fed`, out: "allowed=Domain=a.com | blocked=\n"},
 		{name: "BlockAllSubdomains under an allow list", script: `Set-CsTenantFederationConfiguration -AllowedDomains (New-CsEdgeAllowList -AllowedDomain a.com)
 Set-CsTenantFederationConfiguration -BlockAllSubdomains $true`,
-			errs: []string{"WARNING: BlockAllSubdomains has no effect: AllowedDomains is an allow list"}},
+			errs: []string{"VERBOSE: BlockAllSubdomains has no effect: AllowedDomains is an allow list"}},
 		{name: "blocked domains with allow all do not warn", script: `Set-CsTenantFederationConfiguration -BlockedDomains 'x.com' -BlockAllSubdomains $true`},
 		{name: "federation off", script: `Set-CsTenantFederationConfiguration -AllowFederatedUsers $false -BlockedDomains x.com`,
-			errs: []string{"WARNING: AllowedDomains and BlockedDomains have no effect while AllowFederatedUsers is False: users cannot communicate with any external domain."}},
+			errs: []string{"VERBOSE: AllowedDomains and BlockedDomains have no effect while AllowFederatedUsers is False: users cannot communicate with any external domain."}},
 		{name: "federation turned off before", script: `Set-CsTenantFederationConfiguration -AllowFederatedUsers $false
 Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @{Replace='a.com'}`,
-			errs: []string{"while AllowFederatedUsers is False"}},
+			errs: []string{"VERBOSE: AllowedDomains and BlockedDomains have no effect while AllowFederatedUsers is False"}},
 		{name: "federation back on", script: `Set-CsTenantFederationConfiguration -AllowFederatedUsers $false
 Set-CsTenantFederationConfiguration -AllowFederatedUsers $true -BlockedDomains x.com`},
 		{name: "trial tenant domains", script: `Set-CsTenantFederationConfiguration -AllowedTrialTenantDomains @("contoso.com", "fabrikam.com")
@@ -295,7 +307,7 @@ Set-CsTenantFederationConfiguration -AllowedTrialTenantDomains @{Add='x.com'; Re
 Set-CsTenantFederationConfiguration -ExternalAccessWithTrialTenants Allowed -AllowedTrialTenantDomains @()
 (Get-CsTenantFederationConfiguration).AllowedTrialTenantDomains.Count`,
 			out:  "fabrikam.com,x.com\n0\n",
-			errs: []string{"WARNING: AllowedTrialTenantDomains has no effect while ExternalAccessWithTrialTenants is Allowed: the list is not checked."}},
+			errs: []string{"VERBOSE: AllowedTrialTenantDomains has no effect while ExternalAccessWithTrialTenants is Allowed: the list is not checked."}},
 		{name: "trial tenant domains are checked", script: `Set-CsTenantFederationConfiguration -AllowedTrialTenantDomains 'x'`,
 			errs: []string{`AllowedTrialTenantDomains: "x" is not a domain name`}},
 	}},
@@ -321,9 +333,9 @@ $c.AllowedDomains = 'AllowAllKnownDomains'
 Set-CsTenantFederationConfiguration -Instance $c
 fed`,
 			out: "allowed=Domain=contoso.com | blocked=x.com\nFalse\nallowed=AllowAllKnownDomains | blocked=x.com\n",
-			errs: []string{"WARNING: BlockedDomains has no effect: AllowedDomains is an allow list",
-				"WARNING: AllowedDomains and BlockedDomains have no effect while AllowFederatedUsers is False",
-				"WARNING: AllowedDomains and BlockedDomains have no effect while AllowFederatedUsers is False"}},
+			errs: []string{"VERBOSE: BlockedDomains has no effect: AllowedDomains is an allow list",
+				"VERBOSE: AllowedDomains and BlockedDomains have no effect while AllowFederatedUsers is False",
+				"VERBOSE: AllowedDomains and BlockedDomains have no effect while AllowFederatedUsers is False"}},
 	}},
 	{"acs", []fedCase{
 		{name: "example 2 and list edits", script: `$allowlist = @('faced04c-2ced-433d-90db-063e424b87b1')
@@ -347,13 +359,13 @@ Set-CsTeamsAcsFederationConfiguration -AllowedAcsResources 'faced04c-2ced-433d-9
 				"Global AllowedAcsResources: {0b0e5f3a-1111-4c8e-9a55-0123456789ab} -> {faced04c-2ced-433d-90db-063e424b87b1}")},
 		{name: "not a resource id", script: `Set-CsTeamsAcsFederationConfiguration -EnableAcsUsers $true -AllowedAcsResources @{Add='contoso'}
 Set-CsTeamsAcsFederationConfiguration -AllowedAcsResources @{Remove='other'}`,
-			errs: []string{`WARNING: AllowedAcsResources: "contoso" is not an immutable resource ID; the service expects the GUID of the ACS resource shown in the Azure portal.`}},
+			errs: []string{`VERBOSE: AllowedAcsResources: "contoso" is not an immutable resource ID; the service expects the GUID of the ACS resource shown in the Azure portal.`}},
 		{name: "disabled ignores the rest", script: `Set-CsTeamsAcsFederationConfiguration -AllowedAcsResources 'faced04c-2ced-433d-90db-063e424b87b1' -LabelForAllowedAcsUsers external
 (Get-CsTeamsAcsFederationConfiguration).LabelForAllowedAcsUsers`,
 			out:  "External\n",
-			errs: []string{"WARNING: AllowedAcsResources, LabelForAllowedAcsUsers has no effect while EnableAcsUsers is False: the service ignores the other ACS federation settings."}},
+			errs: []string{"VERBOSE: AllowedAcsResources, LabelForAllowedAcsUsers has no effect while EnableAcsUsers is False: the service ignores the other ACS federation settings."}},
 		{name: "enabled without resources", script: `Set-CsTeamsAcsFederationConfiguration -EnableAcsUsers $true`,
-			errs: []string{"WARNING: EnableAcsUsers is True but AllowedAcsResources is empty: no ACS resource can connect to Teams until one is listed."}},
+			errs: []string{"VERBOSE: EnableAcsUsers is True but AllowedAcsResources is empty: no ACS resource can connect to Teams until one is listed."}},
 		{name: "disable", script: `Set-CsTeamsAcsFederationConfiguration -EnableAcsUsers $False; (Get-CsTeamsAcsFederationConfiguration).EnableAcsUsers`,
 			out: "False\n"},
 		{name: "null empties", script: `Set-CsTeamsAcsFederationConfiguration -AllowedAcsResources 'faced04c-2ced-433d-90db-063e424b87b1' -WarningAction SilentlyContinue

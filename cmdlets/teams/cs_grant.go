@@ -65,7 +65,7 @@ func (f *family) grant(c call) error {
 	// that can is created only when the change is made
 	id := userID(c.String("Identity"))
 	target := id
-	if u, ok := t.User(id); ok {
+	if u, ok := c.lookupUser(t, id); ok {
 		target = u.UPN
 	} else if id == "" || c.h.strict {
 		_, err := ensureUser(c, t, id, false)
@@ -180,10 +180,10 @@ func groupAssignable(policyType string) bool { return policyType != "TeamsAppPer
 // it is the service's not-found error, and the user is nil.
 func ensureUser(c call, t *state.Tenant, id string, create bool) (*state.User, error) {
 	id = userID(id)
-	if u, ok := t.User(id); ok {
+	if u, ok := c.lookupUser(t, id); ok {
 		return u, nil
 	}
-	if id == "" || !create || c.h.strict {
+	if id == "" || !create || c.h.strict || isDN(id) {
 		return nil, c.Errorf("UserNotFound", cmdlets.ObjectNotFound, id, "Management object not found for identity %q.", id)
 	}
 	u := &state.User{UPN: id, DisplayName: displayNameOf(id), ObjectID: c.NewID(), Enabled: true}

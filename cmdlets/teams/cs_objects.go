@@ -31,6 +31,9 @@ type family struct {
 	configAPI bool
 	// groups: Grant- can assign to groups and the whole tenant.
 	groups bool
+	// globalFixed are the settings the Global instance keeps at one value
+	// ("" for empty): only custom policies change them.
+	globalFixed map[string]string
 }
 
 // families lists the objects the Teams and Skype for Business cmdlets
@@ -46,7 +49,12 @@ func families() []*family {
 				"AllowTranscription", "MediaBitRateKb", "ScreenSharingMode", "AllowPSTNUsersToBypassLobby", "AllowOrganizersToOverrideLobbySettings"}},
 		{kind: state.KindExternalAccessPolicy, noun: "CsExternalAccessPolicy", form: tagOrGlobal, policyType: "ExternalAccessPolicy", groups: true,
 			typeName: "Microsoft.Rtc.Management.WritableConfig.Policy.ExternalAccess.ExternalAccessPolicy", lead: []string{"Description"},
-			resetGlobal: true, configAPI: true},
+			resetGlobal: true, configAPI: true,
+			// Set-CsExternalAccessPolicy.md: "In Global (default) policy
+			// CommunicationWithExternalOrgs can only be set to
+			// OrganizationDefault and cannot be changed"; the domain lists
+			// "can be modified only in custom policy"
+			globalFixed: map[string]string{"CommunicationWithExternalOrgs": "OrganizationDefault", "AllowedExternalDomains": "", "BlockedExternalDomains": ""}},
 		{kind: state.KindTeamsAppPermissionPolicy, noun: "CsTeamsAppPermissionPolicy", form: tagOrGlobal, policyType: "TeamsAppPermissionPolicy", groups: true,
 			typeName: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.AppPermissionPolicy", lead: []string{"Description"}},
 		{kind: state.KindConferencingPolicy, noun: "CsConferencingPolicy", form: siteOrTag, policyType: "ConferencingPolicy",
@@ -309,6 +317,9 @@ func (f *family) set(c call) error {
 	if err != nil {
 		return err
 	}
+	if refused, err := f.checkGlobalFixed(c, id, props); refused {
+		return err
+	}
 	if !c.ShouldProcess(id, c.Command().Name) {
 		for _, line := range f.apply(c, t, o, props, true) {
 			c.WhatIfDetail(line)
@@ -324,6 +335,31 @@ func (f *family) set(c call) error {
 		return c.Write(f.psObject(o))
 	}
 	return nil
+}
+
+// checkGlobalFixed refuses a change of a setting the Global instance
+// keeps fixed: it reports the error and whether it refused.
+func (f *family) checkGlobalFixed(c call, id string, props []state.Prop) (bool, error) {
+	if id != "Global" {
+		return false, nil
+	}
+	for _, p := range props {
+		want, fixed := f.globalFixed[p.Name]
+		if !fixed {
+			continue
+		}
+		got := ""
+		if p.Value != nil {
+			got = value.ToString(p.Value)
+		}
+		if !strings.EqualFold(got, want) {
+			if want == "" {
+				return true, c.Errorf("GlobalSettingFixed", cmdlets.InvalidOperation, id, "[ClientError] : %s can be set only in a custom policy, not in the Global policy", p.Name)
+			}
+			return true, c.Errorf("GlobalSettingFixed", cmdlets.InvalidOperation, id, "[ClientError] : %s of the Global policy can only be %s", p.Name, want)
+		}
+	}
+	return false, nil
 }
 
 func (f *family) newObject(c call) error {
@@ -433,6 +469,6 @@ func (f *family) unassign(c call, t *state.Tenant, name string) {
 		if tenant {
 			msg += " and to the whole tenant"
 		}
-		c.Warning("%s; those assignments were removed and the users now get the next policy in precedence.", msg)
+		c.Verbose("%s; those assignments were removed and the users now get the next policy in precedence.", msg)
 	}
 }

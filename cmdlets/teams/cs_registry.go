@@ -7,6 +7,7 @@ import (
 
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/cmdlets/value"
+	"github.com/csemu/csemu/state"
 )
 
 // Modules returns the modules of the Teams and Skype for Business cmdlets.
@@ -68,10 +69,12 @@ func (h *Holder) Cmdlets() []*cmdlets.Cmdlet {
 	}
 	federationParams(facts)
 	directoryParams(facts)
+	acceptDefaults(facts)
 	out := make([]*cmdlets.Cmdlet, 0, len(facts)+8)
 	out = append(out, connectionCmdlets()...)
 	out = append(out, h.emuCmdlets()...)
 	out = append(out, h.whatIfCmdlets()...)
+	out = append(out, h.sfbUserCmdlets()...)
 	for key, cmd := range facts {
 		if strings.HasPrefix(key, "Grant-") || strings.Contains(key, `\Grant-`) {
 			// the real Grant- cmdlets take users from the pipeline, by
@@ -91,6 +94,51 @@ func (h *Holder) Cmdlets() []*cmdlets.Cmdlet {
 		h.decorate(cmd, cmdletFamily(fams, cmd))
 	}
 	return out
+}
+
+// acceptDefaults lets Set- and New- take back every value that a family's
+// Global defaults hold, also where Microsoft's documented list lacks it
+// (the Global meeting policy's ParticipantSlideControl is Enabled): a
+// script that reads a setting and writes it back unchanged must work.
+func acceptDefaults(facts map[string]*cmdlets.Cmdlet) {
+	for _, f := range families() {
+		def, ok := state.DefaultObject(f.kind)
+		if !ok {
+			continue
+		}
+		for _, verb := range []string{"Set-", "New-"} {
+			cmd, ok := facts[f.qualifier+verb+f.noun]
+			if !ok {
+				continue
+			}
+			for _, p := range cmd.Params {
+				v, ok := def.Get(p.Name)
+				if !ok || v == nil || len(p.Documented) == 0 {
+					continue
+				}
+				items, isList := v.([]any)
+				if !isList {
+					items = []any{v}
+				}
+				for _, it := range items {
+					text := state.Text(it)
+					if !containsFold(p.Documented, text) && !containsFold(p.Accepted, text) {
+						p.Accepted = append(p.Accepted, text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// containsFold reports whether list holds s, ignoring case.
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // decorate sets what the interpreter asks of a cmdlet beyond running it:

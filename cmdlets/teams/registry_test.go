@@ -62,3 +62,34 @@ func TestGroupLimitOnEveryPath(t *testing.T) {
 		})
 	}
 }
+
+// "In Global (default) policy CommunicationWithExternalOrgs can only be set
+// to OrganizationDefault and cannot be changed", and the external domain
+// lists "can be modified only in custom policy" (Set-CsExternalAccessPolicy.md,
+// CommunicationWithExternalOrgs, AllowedExternalDomains): a change is
+// refused and nothing is changed; a custom policy takes them.
+func TestGlobalExternalAccessFixed(t *testing.T) {
+	var out, errb bytes.Buffer
+	s := newTestSession("", &out, &errb)
+	script := `Set-CsExternalAccessPolicy -Identity Global -CommunicationWithExternalOrgs BlockAllExternalDomains
+Set-CsExternalAccessPolicy -AllowedExternalDomains fabrikam.com
+$g = Get-CsExternalAccessPolicy -Identity Global
+$g.CommunicationWithExternalOrgs = 'AllowSpecificExternalDomains'
+Set-CsExternalAccessPolicy -Instance $g
+Set-CsExternalAccessPolicy -Identity Global -CommunicationWithExternalOrgs OrganizationDefault
+$g = Get-CsExternalAccessPolicy -Identity Global
+"$($g.CommunicationWithExternalOrgs) [$($g.AllowedExternalDomains)]"
+(New-CsExternalAccessPolicy -Identity Partners -CommunicationWithExternalOrgs AllowSpecificExternalDomains -AllowedExternalDomains fabrikam.com).AllowedExternalDomains
+`
+	if _, err := s.Run(context.Background(), "t.ps1", script, nil); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "OrganizationDefault []\nfabrikam.com\n" {
+		t.Errorf("stdout %q", out.String())
+	}
+	for _, line := range []string{"t.ps1:1:1:", "t.ps1:2:1:", "t.ps1:5:1:"} {
+		if !strings.Contains(errb.String(), line+" Set-CsExternalAccessPolicy: [ClientError] :") {
+			t.Errorf("no error at %s:\n%s", line, errb.String())
+		}
+	}
+}

@@ -38,6 +38,7 @@ type Holder struct {
 	tenant *state.Tenant
 	err    error
 	upns   upnIndex
+	dns    dnIndex
 }
 
 // NewHolder returns a holder that finds the tenant as cfg says.
