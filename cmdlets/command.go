@@ -40,8 +40,24 @@ type ParamDef struct {
 	DotNet         string
 	NotNullOrEmpty bool
 	NotNull        bool
-	AllowNull      bool
-	Default        func(c *Call) any
+	// AllowNull, AllowEmptyString and AllowEmptyCollection let a
+	// mandatory parameter take $null, "" (a string parameter) and an
+	// empty collection (a collection parameter), each only its own case,
+	// as [AllowNull()], [AllowEmptyString()] and [AllowEmptyCollection()].
+	AllowNull            bool
+	AllowEmptyString     bool
+	AllowEmptyCollection bool
+	// PSTypeName is [PSTypeName('Name')]: each value must have the type
+	// name among its PSTypeNames.
+	PSTypeName string
+	// validators are a script parameter's validation attributes, run in
+	// their declaration order on the converted value.
+	validators []validator
+	// credential is [System.Management.Automation.Credential()]: a user
+	// name (or $null for a mandatory parameter) becomes a credential, as
+	// Get-Credential makes it.
+	credential bool
+	Default    func(c *Call) any
 	// RangeMin and RangeMax validate numbers when HasRange is set.
 	HasRange           bool
 	RangeMin, RangeMax float64
@@ -106,6 +122,11 @@ type Cmdlet struct {
 	// alone (Module\Name), as the Skype for Business Server variant of a
 	// noun that a Teams cmdlet also has.
 	Qualified bool
+	// Class is the .NET class of a compiled cmdlet, which the
+	// FullyQualifiedErrorId of its errors names
+	// (Microsoft.PowerShell.Commands.TestPathCommand); "" names the
+	// cmdlet by its name.
+	Class string
 }
 
 // Param returns the definition of parameter name (canonical,
@@ -137,6 +158,10 @@ type Call struct {
 	common   commonParams
 	// State holds what a cmdlet keeps between Begin, Process and End.
 	State any
+	// stopErr is the error of a warning or verbose message written with
+	// the action Stop, which the stage returns when the cmdlet's block
+	// ends.
+	stopErr error
 }
 
 // Has reports whether parameter name was given.
@@ -198,12 +223,7 @@ func (c *Call) Strings(name string) []string {
 func (c *Call) Bound() map[string]any { return c.bound }
 
 // Write sends an object down the pipeline.
-func (c *Call) Write(v any) error {
-	if c.common.outVar != "" {
-		c.common.outItems = append(c.common.outItems, v)
-	}
-	return c.emit(v)
-}
+func (c *Call) Write(v any) error { return c.emit(v) }
 
 // WriteAll sends each item down the pipeline.
 func (c *Call) WriteAll(items []any) error {
@@ -214,6 +234,17 @@ func (c *Call) WriteAll(items []any) error {
 	}
 	return nil
 }
+
+// StopUpstream returns the error that stops the commands before this one
+// in the pipeline, as Select-Object -First does once it has its objects:
+// they run no further, and this command and those after it end normally.
+func (c *Call) StopUpstream() error { return &stopUpstream{call: c} }
+
+// stopUpstream is the error of Call.StopUpstream, on its way to the
+// pipeline of the call.
+type stopUpstream struct{ call *Call }
+
+func (e *stopUpstream) Error() string { return "the pipeline was stopped by " + e.call.cmd.Name }
 
 // Command returns the cmdlet being run.
 func (c *Call) Command() *Cmdlet { return c.cmd }
@@ -241,6 +272,9 @@ func (c *Call) WriteError(rec *ErrorRecord) error {
 	if rec.Command == "" {
 		rec.Command = c.cmd.Name
 	}
+	if rec.Command == c.cmd.Name && !rec.originSet && c.cmd.Class != "" {
+		rec.setOrigin(c.cmd.Class)
+	}
 	return c.s.writeError(c.fr, rec, &c.common)
 }
 
@@ -265,15 +299,24 @@ func (c *Call) Fail(id string, cat Category, format string, args ...any) error {
 
 // Verbose writes to the verbose stream when it is shown.
 func (c *Call) Verbose(format string, args ...any) {
-	if c.common.pref(c.s, c.fr, "Verbose") {
-		c.s.sink.flush()
-		fmt.Fprintf(c.s.errw, "VERBOSE: "+format+"\n", args...)
+	if c.s.informationalWanted(c.fr, &c.common, streamVerbose) {
+		c.keepStop(c.s.writeVerbose(c.fr, &c.common, fmt.Sprintf(format, args...)))
 	}
 }
 
 // Warning writes to the warning stream.
 func (c *Call) Warning(format string, args ...any) {
-	c.s.writeWarning(c.fr, &c.common, fmt.Sprintf(format, args...))
+	if c.s.informationalWanted(c.fr, &c.common, streamWarning) {
+		c.keepStop(c.s.writeWarning(c.fr, &c.common, fmt.Sprintf(format, args...)))
+	}
+}
+
+// keepStop keeps the first error of a stream written with the action
+// Stop, for the stage to return when the cmdlet's block ends.
+func (c *Call) keepStop(err error) {
+	if err != nil && c.stopErr == nil {
+		c.stopErr = err
+	}
 }
 
 // ShouldProcess reports whether a change may go ahead: with -WhatIf it
@@ -304,35 +347,18 @@ func (c *Call) whatIf() bool {
 
 // commonParams holds the common parameters of one call.
 type commonParams struct {
-	errorAction   string
-	warningAction string
-	infoAction    string
-	verbose       *bool
-	debug         *bool
-	errorVar      string
-	warningVar    string
-	infoVar       string
-	outVar        string
-	outItems      []any
-	errItems      []any
-	suppressErr   bool // 2>$null
-	mergeErr      emitFn
-}
-
-// pref reports whether a stream (Verbose, Debug) is shown for this call.
-func (cp *commonParams) pref(s *Session, fr frame, stream string) bool {
-	switch stream {
-	case "Verbose":
-		if cp.verbose != nil {
-			return *cp.verbose
-		}
-	case "Debug":
-		if cp.debug != nil {
-			return *cp.debug
-		}
-	}
-	v := value.ToString(s.prefValue(fr, stream+"Preference"))
-	return strings.EqualFold(v, "Continue") || strings.EqualFold(v, "Inquire") || strings.EqualFold(v, "Stop")
+	errorAction    string
+	warningAction  string
+	infoAction     string
+	progressAction string
+	verbose        *bool
+	debug          *bool
+	errorVar       string
+	warningVar     string
+	infoVar        string
+	outVar         string
+	pipelineVar    string
+	outBuffer      int
 }
 
 // prefValue reads a preference variable from the current scope chain.

@@ -47,7 +47,7 @@ $null -eq (Get-Content empty.txt -Raw)
 Get-Content t.txt -Tail 1 -TotalCount 1 -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId
 Get-Content /work -ErrorAction SilentlyContinue -ErrorVariable e2; $e2[0].FullyQualifiedErrorId
 Get-Content t.txt -TotalCount -2 -ErrorAction SilentlyContinue
-`, "one|two|three\na|b|c\nTrue\n2,1\n3\n97,44,98\nByte[]\nTailAndHeadCannotCoexist,Get-Content\nGetContainerContentException,Get-Content\n",
+`, "one|two|three\na|b|c\nTrue\n2,1\n3\n97,44,98\nByte[]\nTailAndHeadCannotCoexist,Microsoft.PowerShell.Commands.GetContentCommand\nGetContainerContentException,Microsoft.PowerShell.Commands.GetContentCommand\n",
 		"Cannot validate argument on parameter 'TotalCount'. The -2 argument is less than the minimum allowed range of -1.")
 }
 
@@ -103,7 +103,7 @@ func TestUnknownEncoding(t *testing.T) {
 	runCase(t, m, false, "unknown", `
 try { Get-Content a.txt -Encoding nosuch } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
 Get-Content a.txt -Encoding utf7
-`, "ParameterArgumentTransformationError,Get-Content\nCannot process argument transformation on parameter 'Encoding'. 'nosuch' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')\na\n",
+`, "ParameterArgumentTransformationError,Microsoft.PowerShell.Commands.GetContentCommand\nCannot process argument transformation on parameter 'Encoding'. 'nosuch' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')\na\n",
 		"WARNING: Encoding 'UTF-7' is obsolete, please use UTF-8.")
 	runCase(t, m, false, "other code page", `Get-Content a.txt -Encoding windows-1251`, "", "[NotImplemented] -Encoding windows-1251")
 }
@@ -120,7 +120,7 @@ func TestOutFileOptions(t *testing.T) {
 1, 2 | Out-File n.txt -NoNewline
 try { 'b' | Out-File o.txt -NoClobber } catch { $_.FullyQualifiedErrorId }
 'c' | Out-File -LiteralPath 'l[1].txt'
-`, "NoClobber,Out-File\n", "")
+`, "NoClobber,Microsoft.PowerShell.Commands.OutFileCommand\n", "")
 	wantFile(t, m, "/work/o.txt", "old\na\n")
 	wantFile(t, m, "/work/n.txt", "12")
 	wantFile(t, m, "/work/l[1].txt", "c\n")

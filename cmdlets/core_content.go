@@ -431,6 +431,40 @@ func (s *Session) writeEncoded(fr frame, c *Call, path string, data []byte, enc 
 	return s.writeFile(fr, c.Pos, c.cmd.Name, path, out, appendMode)
 }
 
+// outFileTarget resolves the file Out-File (and Tee-Object) writes: a
+// path of the file system, where a wildcard must name one file. target is
+// the name to write it by, the one the script gave (which errors show)
+// unless it names a drive or ~; it is "" when a problem was written.
+func (c *Call) outFileTarget(path string) (pp psPath, target string, err error) {
+	pp, err = c.s.parsePSPath(c.fr, path)
+	if err != nil {
+		return pp, "", c.writeProblem(err)
+	}
+	if pp.prov != provFS {
+		return pp, "", c.Fail("ReadWriteFileNotFileSystemProvider", InvalidArgument,
+			"Cannot open file because the current provider (%s) cannot open a file.", `Microsoft.PowerShell.Core\`+pp.prov.name())
+	}
+	target = path
+	if _, rest := splitQualifier(path); rest != path || strings.HasPrefix(path, "~") {
+		target = pp.path
+	}
+	if !c.literal() && value.HasWildcard(pp.path) {
+		found, err := c.resolve(path, false)
+		if err != nil {
+			return pp, "", c.writeProblem(err)
+		}
+		switch len(found) {
+		case 0:
+			return pp, "", c.Fail("FileOpenFailure", OpenError(), "Cannot perform operation because the wildcard path %s did not resolve to a file.", path)
+		case 1:
+			pp, target = found[0], found[0].path
+		default:
+			return pp, "", c.Fail("FileOpenFailure", OpenError(), "Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files.")
+		}
+	}
+	return pp, target, nil
+}
+
 // outFileEnd writes the collected input, formatted as the host shows it,
 // to Out-File's file in its -Encoding.
 func outFileEnd(c *Call) error {
@@ -443,32 +477,9 @@ func outFileEnd(c *Call) error {
 	if c.Has("LiteralPath") {
 		path = c.String("LiteralPath")
 	}
-	pp, err := c.s.parsePSPath(c.fr, path)
-	if err != nil {
-		return c.writeProblem(err)
-	}
-	if pp.prov != provFS {
-		return c.Fail("ReadWriteFileNotFileSystemProvider", InvalidArgument,
-			"Cannot open file because the current provider (%s) cannot open a file.", `Microsoft.PowerShell.Core\`+pp.prov.name())
-	}
-	// the file is written by the name the script gave, which errors show
-	target := path
-	if _, rest := splitQualifier(path); rest != path || strings.HasPrefix(path, "~") {
-		target = pp.path
-	}
-	if !c.literal() && value.HasWildcard(pp.path) {
-		found, err := c.resolve(path, false)
-		if err != nil {
-			return c.writeProblem(err)
-		}
-		switch len(found) {
-		case 0:
-			return c.Fail("FileOpenFailure", OpenError(), "Cannot perform operation because the wildcard path %s did not resolve to a file.", path)
-		case 1:
-			pp, target = found[0], found[0].path
-		default:
-			return c.Fail("FileOpenFailure", OpenError(), "Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files.")
-		}
+	pp, target, err := c.outFileTarget(path)
+	if err != nil || target == "" {
+		return err
 	}
 	if c.Bool("NoClobber") && !c.Bool("Append") {
 		if _, err := c.s.host.files.Stat(pp.path); err == nil {

@@ -19,8 +19,8 @@ func dataCmdlets() []*Cmdlet {
 	return []*Cmdlet{
 		{
 			Name: "ConvertTo-Json", Synopsis: "Converts objects to JSON.",
-			Params: []*ParamDef{allowNull(mand(pipe(p("InputObject", "object", 0)))), p("Depth", "int", -1), p("Compress", "switch", -1),
-				p("EnumsAsStrings", "switch", -1), p("AsArray", "switch", -1), p("EscapeHandling", "string", -1)},
+			Params: []*ParamDef{allowNull(mand(pipe(p("InputObject", "object", 0)))), jsonDepth(p("Depth", "int", -1)), p("Compress", "switch", -1),
+				p("EnumsAsStrings", "switch", -1), p("AsArray", "switch", -1), jsonEscape(p("EscapeHandling", "string", -1))},
 			Process: convertToJSONProcess,
 			End:     convertToJSONEnd,
 		},
@@ -72,9 +72,30 @@ func convertToJSONProcess(c *Call) error {
 	return nil
 }
 
-// convertToJSONEnd writes ConvertTo-Json's collected input as one JSON text.
+// jsonEscape is ConvertTo-Json's -EscapeHandling, a
+// Newtonsoft.Json.StringEscapeHandling.
+func jsonEscape(d *ParamDef) *ParamDef {
+	d.Enum = "Newtonsoft.Json.StringEscapeHandling"
+	return values(d, "Default", "EscapeNonAscii", "EscapeHtml")
+}
+
+// jsonDepth is ConvertTo-Json's [ValidateRange(0, 100)] on -Depth.
+func jsonDepth(d *ParamDef) *ParamDef {
+	d.HasRange, d.RangeMin, d.RangeMax = true, 0, 100
+	return d
+}
+
+// convertToJSONEnd writes ConvertTo-Json's collected input as one JSON text;
+// with no input (@() | ConvertTo-Json) it writes nothing.
 func convertToJSONEnd(c *Call) error {
 	items, _ := c.State.([]any)
+	if len(items) == 0 {
+		return nil
+	}
+	depth := c.Int("Depth", 2)
+	if depth == 0 {
+		depth = -1 // a real depth of 0 (format.JSONOptions keeps 0 for the default)
+	}
 	var v any
 	switch {
 	case len(items) == 1 && !c.Bool("AsArray"):
@@ -82,8 +103,8 @@ func convertToJSONEnd(c *Call) error {
 	default:
 		v = &value.Array{Items: items}
 	}
-	text, warnings, err := format.ToJSON(jsonable(c.s, v), format.JSONOptions{Depth: c.Int("Depth", 2), Compress: c.Bool("Compress"),
-		EnumsAsStrings: c.Bool("EnumsAsStrings"), AsArray: c.Bool("AsArray")})
+	text, warnings, err := format.ToJSON(jsonable(c.s, v), format.JSONOptions{Depth: depth, Compress: c.Bool("Compress"),
+		EnumsAsStrings: c.Bool("EnumsAsStrings"), AsArray: c.Bool("AsArray"), EscapeHandling: c.String("EscapeHandling")})
 	if err != nil {
 		return err
 	}
@@ -221,6 +242,9 @@ func importCSVProcess(c *Call) error {
 // jsonable turns engine values into what the JSON writer knows.
 func jsonable(s *Session, v any) any {
 	switch x := v.(type) {
+	case *enumValue:
+		// an enum is its number, or its name with -EnumsAsStrings
+		return format.EnumValue(x.name, x.n)
 	case *ScriptBlock:
 		return x.Text
 	case *ErrorRecord:
@@ -238,29 +262,12 @@ func jsonable(s *Session, v any) any {
 		}
 		return &value.Array{Items: out}
 	case *value.Object:
-		needs := false
-		for _, pp := range x.Props() {
-			switch pp.Get().(type) {
-			case *ScriptBlock, *ErrorRecord, *value.Array, *value.Object, *scriptMethod, *scriptProperty:
-				needs = true
-			}
+		if x.TypeName() == value.TUri {
+			// Newtonsoft.Json writes a Uri as its original string
+			str, _ := x.Get("OriginalString")
+			return str
 		}
-		if !needs {
-			return x
-		}
-		o := value.NewObject(x.TypeNames...)
-		for _, pp := range x.Props() {
-			switch pv := pp.Get().(type) {
-			case *scriptMethod:
-				continue
-			case *scriptProperty:
-				r, _ := s.invokeWithThis(pv.get, x, nil)
-				o.Set(pp.Name, jsonable(s, r))
-			default:
-				o.Set(pp.Name, jsonable(s, pv))
-			}
-		}
-		return o
+		return jsonableObject(s, x)
 	case *value.Hashtable:
 		h := value.NewHashtable()
 		h.Ordered = x.Ordered
@@ -274,6 +281,34 @@ func jsonable(s *Session, v any) any {
 		return x.pattern
 	}
 	return v
+}
+
+// jsonableObject is jsonable for an object: a copy when a property needs
+// converting, else the object itself.
+func jsonableObject(s *Session, x *value.Object) any {
+	needs := false
+	for _, pp := range x.Props() {
+		switch pp.Get().(type) {
+		case *ScriptBlock, *ErrorRecord, *value.Array, *value.Object, *scriptMethod, *scriptProperty, *enumValue:
+			needs = true
+		}
+	}
+	if !needs {
+		return x
+	}
+	o := value.NewObject(x.TypeNames...)
+	for _, pp := range x.Props() {
+		switch pv := pp.Get().(type) {
+		case *scriptMethod:
+			continue
+		case *scriptProperty:
+			r, _ := s.invokeWithThis(pv.get, x, nil)
+			o.Set(pp.Name, jsonable(s, r))
+		default:
+			o.Set(pp.Name, jsonable(s, pv))
+		}
+	}
+	return o
 }
 
 // csvItems prepares objects for CSV output.

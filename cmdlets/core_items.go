@@ -1209,8 +1209,8 @@ func pathCmdlets() []*Cmdlet {
 		{
 			Name: "Test-Path", Module: mgmt, Synopsis: "Tells whether a path names an item (or is valid).",
 			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/test-path",
-			Params: []*ParamDef{allowNull(mand(sets(pipe(byName(p("Path", "string[]", 0))), "Path"))),
-				allowNull(mand(sets(byName(alias(p("LiteralPath", "string[]", -1), "PSPath", "LP")), "LiteralPath"))),
+			Params: []*ParamDef{allowEmpty(mand(sets(pipe(byName(p("Path", "string[]", 0))), "Path"))),
+				allowEmpty(mand(sets(byName(alias(p("LiteralPath", "string[]", -1), "PSPath", "LP")), "LiteralPath"))),
 				p("Filter", "string", -1), p("Include", "string[]", -1), p("Exclude", "string[]", -1),
 				alias(&ParamDef{Name: "PathType", Type: "string", Position: -1, Values: []string{"Any", "Container", "Leaf"}, Enum: "Microsoft.PowerShell.Commands.TestPathType"}, "Type"),
 				p("IsValid", "switch", -1), p("Credential", "object", -1), p("OlderThan", "datetime", -1), p("NewerThan", "datetime", -1)},
@@ -1220,7 +1220,7 @@ func pathCmdlets() []*Cmdlet {
 		{
 			Name: "Join-Path", Module: mgmt, Synopsis: "Joins a path and child paths.",
 			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/join-path",
-			Params: []*ParamDef{mand(pipe(byName(alias(p("Path", "string[]", 0), "PSPath")))), allowNull(mand(byName(p("ChildPath", "string", 1)))),
+			Params: []*ParamDef{mand(pipe(byName(alias(p("Path", "string[]", 0), "PSPath")))), allowEmpty(mand(byName(p("ChildPath", "string", 1)))),
 				rest(p("AdditionalChildPath", "string[]", 2)), p("Resolve", "switch", -1), p("Credential", "object", -1)},
 			Process: joinPathProcess,
 		},

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -57,7 +58,6 @@ func miscCmdlets() []*Cmdlet {
 			p("UseMinimalHeader", "switch", -1)),
 		Offline("Stop-Transcript", "Microsoft.PowerShell.Host", "Stopping a transcript"),
 		Offline("Remove-PSSession", "Microsoft.PowerShell.Core", "Closing a remote session", pipe(p("Session", "object", 0)), p("Id", "int[]", -1), p("Name", "string[]", -1), p("ComputerName", "string[]", -1)),
-		Offline("Clear-Host", "Microsoft.PowerShell.Core", "Clearing the screen"),
 		Offline("Set-ExecutionPolicy", "Microsoft.PowerShell.Security", "Setting the execution policy", p("ExecutionPolicy", "string", 0), p("Scope", "string", 1), p("Force", "switch", -1)),
 		{
 			Name: "Get-Module", Module: "Microsoft.PowerShell.Core", Synopsis: "Lists modules (the emulated modules count as available).",
@@ -148,9 +148,21 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Set-StrictMode", Module: "Microsoft.PowerShell.Core", Synopsis: "Turns strict mode on or off.",
-			Params: []*ParamDef{sets(p("Version", "string", 0), "Version"), sets(p("Off", "switch", -1), "Off")},
+			Params: []*ParamDef{sets(alias(p("Version", "string", 0), "v"), "Version"), sets(p("Off", "switch", -1), "Off")},
 			Process: func(c *Call) error {
 				c.s.strict = !c.Bool("Off")
+				c.s.strictVersion = 0
+				if c.s.strict {
+					v := strings.TrimSpace(c.String("Version"))
+					if strings.EqualFold(v, "Latest") {
+						c.s.strictVersion = 3
+					} else if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 1 {
+						c.s.strictVersion = int(f)
+					} else {
+						return c.Fail("ParameterArgumentTransformationError", InvalidData,
+							"Cannot process argument transformation on parameter 'Version'. Cannot convert value \"%s\" to type \"System.Version\".", v)
+					}
+				}
 				return nil
 			},
 		},
@@ -217,8 +229,7 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Get-Help", Module: "Microsoft.PowerShell.Core", Synopsis: "Describes an emulated command: synopsis, syntax, parameters and their values, examples.",
-			Params: []*ParamDef{p("Name", "string", 0), p("Full", "switch", -1), p("Detailed", "switch", -1), p("Examples", "switch", -1),
-				p("Parameter", "string[]", -1), p("Online", "switch", -1), p("ShowWindow", "switch", -1), p("Category", "string[]", -1)},
+			Params: helpParams(),
 			Examples: []string{
 				"Get-Help Set-CsTeamsMeetingPolicy",
 				"Get-Help Set-CsTeamsMeetingPolicy -Parameter AutoAdmittedUsers",
@@ -259,6 +270,10 @@ func sessionCommands(c *Call) []commandEntry {
 	for a, to := range c.s.aliases {
 		target, ok := c.s.Command(to)
 		if !ok || target.NotImplemented {
+			// an alias of a function ([Alias()] on its param block)
+			if f, ok := c.s.lookupFunc(c.fr.scope, to); ok {
+				aliases = append(aliases, commandEntry{kind: "Alias", name: a, target: f.Name})
+			}
 			continue
 		}
 		aliases = append(aliases, commandEntry{kind: "Alias", name: a, target: target.Name, module: target.Module, cmd: target})
@@ -287,6 +302,95 @@ func sessionCommands(c *Call) []commandEntry {
 		})
 	}
 	return append(append(aliases, funcs...), cmds...)
+}
+
+// commandParameters returns what makes a command's Parameters: a
+// dictionary of ParameterMetadata by name (Name, ParameterType, Aliases,
+// ParameterSets, SwitchParameter, IsDynamic), the common parameters
+// included for a cmdlet or an advanced function; nil for an alias.
+func (s *Session) commandParameters(e commandEntry) (func() any, error) {
+	var defs []*ParamDef
+	common := true
+	switch {
+	case e.cmd != nil && e.kind == "Cmdlet":
+		defs = append(defs, e.cmd.Params...)
+		if e.cmd.ShouldProcess {
+			defs = append(defs, shouldProcessDefs...)
+		}
+	case e.fn != nil:
+		sig, err := s.signature(e.fn.Body, e.fn.Params, e.fn.File)
+		if err != nil {
+			return nil, err
+		}
+		defs, common = sig.defs, sig.advanced
+	default:
+		return nil, nil
+	}
+	if common {
+		for _, p := range commonParamDefs {
+			if !slices.ContainsFunc(defs, func(d *ParamDef) bool { return strings.EqualFold(d.Name, p.Name) }) {
+				defs = append(defs, p)
+			}
+		}
+	}
+	return func() any {
+		h := value.NewHashtable()
+		h.Ordered = true
+		for _, p := range defs {
+			h.Set(p.Name, s.parameterMetadata(p))
+		}
+		return h
+	}, nil
+}
+
+// parameterMetadata is the System.Management.Automation.ParameterMetadata
+// of a parameter.
+func (s *Session) parameterMetadata(p *ParamDef) *value.Object {
+	o := value.NewObject("System.Management.Automation.ParameterMetadata")
+	o.Set("Name", p.Name)
+	typ, ok := s.resolveType(p.Type)
+	switch {
+	case p.IsSwitch():
+		typ = &value.Type{Name: value.TSwitch}
+	case strings.EqualFold(p.Type, "object") || p.Type == "":
+		typ = &value.Type{Name: value.TObject}
+	case !ok:
+		typ = &value.Type{Name: p.dotnetType()}
+	}
+	o.Set("ParameterType", typ)
+	sets := value.NewHashtable()
+	names := p.Sets
+	if len(names) == 0 {
+		names = []string{allParameterSets}
+	}
+	for _, set := range names {
+		ps := value.NewObject("System.Management.Automation.ParameterSetMetadata")
+		pos := p.Position
+		if pos < 0 {
+			pos = -2147483648
+		}
+		mandatory := p.Mandatory && (len(p.MandatoryIn) == 0 || slices.ContainsFunc(p.MandatoryIn, func(m string) bool {
+			return strings.EqualFold(m, set) || m == allParameterSets
+		}))
+		ps.Set("Position", pos)
+		ps.Set("IsMandatory", mandatory)
+		ps.Set("ValueFromPipeline", p.Pipeline)
+		ps.Set("ValueFromPipelineByPropertyName", p.ByName)
+		ps.Set("ValueFromRemainingArguments", p.Remaining)
+		ps.Set("HelpMessage", nilIfEmpty(p.Help))
+		sets.Set(set, ps)
+	}
+	o.Set("ParameterSets", sets)
+	aliases := make([]any, len(p.Aliases))
+	for i, a := range p.Aliases {
+		aliases[i] = a
+	}
+	o.Set("Aliases", &value.Array{Items: aliases, List: true, Elem: value.TString})
+	o.Set("IsDynamic", false)
+	o.Set("SwitchParameter", p.IsSwitch())
+	o.DefaultDisplay = []string{"Name", "ParameterType", "ParameterSets", "IsDynamic", "Aliases", "Attributes", "SwitchParameter"}
+	o.Set("ToStringValue", "System.Management.Automation.ParameterMetadata")
+	return o
 }
 
 // likeAny reports whether v matches one of the wildcard patterns, or
@@ -355,6 +459,15 @@ func getCommand(c *Call) error {
 		if e.cmd != nil {
 			o.Set("Synopsis", cmdletSynopsis(e.cmd))
 			o.Set("HelpUri", e.cmd.Doc)
+		}
+		if pm, err := c.s.commandParameters(e); err != nil {
+			return err
+		} else if pm != nil {
+			o.AddGetter("Parameters", pm)
+		}
+		if e.fn != nil {
+			o.Set("Definition", functionDefinition(e.fn))
+			o.Set("ScriptBlock", &ScriptBlock{Body: e.fn.Body, Name: e.fn.Name, File: e.fn.File, Text: functionDefinition(e.fn)})
 		}
 		o.DefaultDisplay = []string{"CommandType", "Name", "Version", "Source"}
 		if err := c.Write(o); err != nil {
@@ -880,6 +993,7 @@ func listVars(sc *Scope) []*Variable {
 				continue
 			}
 			seen[k] = true
+			v.get()
 			out = append(out, v)
 		}
 	}
@@ -945,6 +1059,9 @@ func startSleepProcess(c *Call) error {
 
 // readHostProcess writes one line of standard input, after printing -Prompt.
 func readHostProcess(c *Call) error {
+	if c.s.host.mode == hostNonInteractive {
+		return c.nonInteractiveError()
+	}
 	if c.Has("Prompt") {
 		c.s.hostWrite(c.s.toString(c.Arg("Prompt")) + ": ")
 	}
@@ -961,11 +1078,11 @@ func getCredentialProcess(c *Call) error {
 	} else if c.Has("Credential") {
 		user = c.String("Credential")
 	}
+	if c.s.host.mode == hostNonInteractive {
+		return c.nonInteractiveError()
+	}
 	c.Verbose("Get-Credential: csemu does not prompt; returning a credential for %q with an empty password.", user)
-	o := value.NewObject("System.Management.Automation.PSCredential")
-	o.Set("UserName", user)
-	o.Set("Password", "System.Security.SecureString")
-	return c.Write(o)
+	return c.Write(newCredential(user))
 }
 
 // getVariableProcess writes the variables (or with -ValueOnly their values) whose names match -Name.

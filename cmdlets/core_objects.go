@@ -21,12 +21,18 @@ func objectCmdlets() []*Cmdlet {
 	return []*Cmdlet{
 		{
 			Name: "ForEach-Object", Module: "Microsoft.PowerShell.Core", Synopsis: "Runs a script block for each input object.",
-			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Begin", "scriptblock", -1), p("End", "scriptblock", -1),
-				rest(p("Process", "object", 0)), p("MemberName", "string", -1), alias(p("ArgumentList", "object[]", -1), "Args"),
-				p("RemainingScripts", "object", -1), p("Parallel", "scriptblock", -1), p("ThrottleLimit", "int", -1)},
-			Begin:   forEachObjectBegin,
-			Process: forEachObjectProcess,
-			End:     forEachObjectEnd,
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)),
+				sets(p("Begin", "scriptblock", -1), "ScriptBlockSet"), sets(p("Process", "scriptblock[]", 0), "ScriptBlockSet"),
+				sets(p("End", "scriptblock", -1), "ScriptBlockSet"), sets(rest(p("RemainingScripts", "scriptblock[]", 1)), "ScriptBlockSet"),
+				sets(p("MemberName", "string", 0), "PropertyAndMethodSet"),
+				sets(rest(alias(p("ArgumentList", "object[]", 1), "Args")), "PropertyAndMethodSet"),
+				sets(p("Parallel", "scriptblock", -1), "ParallelParameterSet"), sets(p("ThrottleLimit", "int", -1), "ParallelParameterSet"),
+				sets(p("TimeoutSeconds", "int", -1), "ParallelParameterSet"), sets(p("AsJob", "switch", -1), "ParallelParameterSet"),
+				sets(p("UseNewRunspace", "switch", -1), "ParallelParameterSet")},
+			DefaultSet: "ScriptBlockSet",
+			Begin:      forEachObjectBegin,
+			Process:    forEachObjectProcess,
+			End:        forEachObjectEnd,
 		},
 		{
 			Name: "Where-Object", Module: "Microsoft.PowerShell.Core", Synopsis: "Selects objects by a condition.",
@@ -37,7 +43,7 @@ func objectCmdlets() []*Cmdlet {
 			Name: "Select-Object", Synopsis: "Selects properties or a subset of objects.",
 			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("ExcludeProperty", "string[]", -1),
 				p("ExpandProperty", "string", -1), p("Unique", "switch", -1), p("First", "int", -1), p("Last", "int", -1),
-				p("Skip", "int", -1), p("SkipLast", "int", -1), p("Index", "int[]", -1), p("Wait", "switch", -1),
+				p("Skip", "int", -1), p("SkipLast", "int", -1), p("Index", "int[]", -1), p("SkipIndex", "int[]", -1), p("Wait", "switch", -1),
 				p("CaseInsensitive", "switch", -1)},
 			Process: selectObjectProcess,
 			End:     selectObjectEnd,
@@ -106,33 +112,49 @@ func objectCmdlets() []*Cmdlet {
 	}
 }
 
-// forEachObjectBegin sorts ForEach-Object's blocks into begin, process and end, and runs the begin block.
+// forEachState is what ForEach-Object keeps between its blocks: the
+// process blocks and the end block (ForEachObjectCommand's script list).
+type forEachState struct {
+	process []*ScriptBlock
+	end     *ScriptBlock
+}
+
+// forEachObjectBegin sorts ForEach-Object's blocks into begin, process and
+// end, and runs the begin block. As in pwsh, -Begin comes first and then
+// the -Process and remaining blocks: with more than one block the first is
+// the begin block, and with more than two (and no -End) the last is the
+// end block.
 func forEachObjectBegin(c *Call) error {
 	if c.Has("Parallel") {
 		return c.Fail("NotImplemented", NotImplemented, "[NotImplemented] ForEach-Object -Parallel is not emulated")
 	}
-	blocks := value.AsSlice(c.Arg("Process"))
-	var begin, end any
-	// -Process a, b, c: with several blocks the first is begin and the last end
-	if len(blocks) >= 3 {
-		begin, end = blocks[0], blocks[len(blocks)-1]
-		blocks = blocks[1 : len(blocks)-1]
-	} else if len(blocks) == 2 {
-		begin = blocks[0]
-		blocks = blocks[1:]
+	if c.Has("MemberName") {
+		return nil
 	}
-	c.State = blocks
-	if b, ok := c.Arg("Begin").(*ScriptBlock); ok {
-		begin = b
+	var scripts []*ScriptBlock
+	block := func(v any) *ScriptBlock { sb, _ := v.(*ScriptBlock); return sb }
+	if c.Has("Begin") {
+		scripts = append(scripts, block(c.Arg("Begin")))
 	}
-	if e, ok := c.Arg("End").(*ScriptBlock); ok {
-		end = e
+	for _, v := range value.AsSlice(c.Arg("Process")) {
+		scripts = append(scripts, block(v))
 	}
-	if end != nil {
-		c.bound["__end"] = end
+	for _, v := range value.AsSlice(c.Arg("RemainingScripts")) {
+		scripts = append(scripts, block(v))
 	}
-	if b, ok := begin.(*ScriptBlock); ok {
-		return c.s.streamScriptBlock(c.fr, b, nil, nil, true, c.Write)
+	st := &forEachState{end: block(c.Arg("End"))}
+	start, end := 0, len(scripts)
+	if len(scripts) > 1 {
+		start = 1
+	}
+	if !c.Has("End") && len(scripts) > 2 {
+		end = len(scripts) - 1
+		st.end = scripts[end]
+	}
+	st.process = scripts[start:end]
+	c.State = st
+	if end >= 2 && scripts[0] != nil {
+		return c.s.streamScriptBlock(c.fr, scripts[0], nil, nil, true, c.Write)
 	}
 	return nil
 }
@@ -143,29 +165,25 @@ func forEachObjectProcess(c *Call) error {
 		return nil
 	}
 	in := c.Arg("InputObject")
-	blocks, _ := c.State.([]any)
-	for _, b := range blocks {
-		switch x := b.(type) {
-		case *ScriptBlock:
-			if err := c.s.streamScriptBlock(c.fr, x, in, nil, true, func(v any) error { return emitValue(v, c.Write) }); err != nil {
-				return err
-			}
-		case string:
-			if err := foreachMember(c, in, x); err != nil {
-				return err
-			}
-		}
-	}
 	if c.Has("MemberName") {
 		return foreachMember(c, in, c.String("MemberName"))
+	}
+	st, _ := c.State.(*forEachState)
+	for _, b := range st.process {
+		if b == nil {
+			continue
+		}
+		if err := c.s.streamScriptBlock(c.fr, b, in, nil, true, func(v any) error { return emitValue(v, c.Write) }); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
 // forEachObjectEnd runs ForEach-Object's end block, if any.
 func forEachObjectEnd(c *Call) error {
-	if e, ok := c.bound["__end"].(*ScriptBlock); ok {
-		return c.s.streamScriptBlock(c.fr, e, nil, nil, true, c.Write)
+	if st, ok := c.State.(*forEachState); ok && st.end != nil {
+		return c.s.streamScriptBlock(c.fr, st.end, nil, nil, true, c.Write)
 	}
 	return nil
 }
@@ -218,89 +236,149 @@ func whereObjectProcess(ops []string) func(c *Call) error {
 	}
 }
 
-// selectObjectProcess streams input while only -First and -Skip apply, and collects it otherwise.
+// selectObjectProcess runs one input object through Select-Object's
+// queue, which is pwsh's (SelectObjectQueue): -First objects stream at
+// once, the last -Last are held to the end, -Skip drops objects from the
+// start (from the end with -Last alone), -SkipLast holds that many back.
+// With -First and -Last together the first N and the last M go out, once
+// each. $null input is ignored. Once -First alone is satisfied the
+// commands upstream stop (unless -Wait).
 func selectObjectProcess(c *Call) error {
 	st, _ := c.State.(*selectState)
 	if st == nil {
-		st = &selectState{}
+		for _, name := range []string{"First", "Last", "Skip", "SkipLast"} {
+			if n := c.Int(name, 0); n < 0 {
+				return c.FailBinding("ParameterArgumentValidationError",
+					"Cannot validate argument on parameter '%s'. The %d argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again.", name, n)
+			}
+		}
+		st = &selectState{q: selectQueue{first: c.Int("First", 0), last: c.Int("Last", 0), skip: c.Int("Skip", 0),
+			skipLast: c.Int("SkipLast", 0), firstOrLast: c.Has("First") || c.Has("Last")}}
 		c.State = st
 	}
 	if !c.HasInput && !c.Has("InputObject") {
 		return nil
 	}
-	in := c.Arg("InputObject")
-	if !c.HasInput {
-		for _, it := range value.AsSlice(in) {
+	// -InputObject is one object, even an array (Select-Object's page)
+	for _, it := range []any{c.Arg("InputObject")} {
+		if it == nil {
+			continue
+		}
+		if c.Has("Index") || c.Has("SkipIndex") {
 			st.items = append(st.items, it)
+			continue
 		}
-		return nil
+		st.q.enqueue(it)
+		if v, ok := st.q.streamingDequeue(); ok {
+			if err := selectEmit(c, st, v); err != nil {
+				return err
+			}
+		}
+		if st.q.allRequested() && !c.Bool("Wait") {
+			return c.StopUpstream()
+		}
 	}
-	// stream when only -First/-Skip apply
-	if !c.Has("Last") && !c.Has("Unique") && !c.Has("SkipLast") && !c.Has("Index") {
-		st.seen++
-		if c.Has("Skip") && st.seen <= c.Int("Skip", 0) {
-			return nil
-		}
-		if c.Has("First") && st.emitted >= c.Int("First", 0) {
-			return nil
-		}
-		st.emitted++
-		return selectOne(c, in)
-	}
-	st.items = append(st.items, in)
 	return nil
 }
 
-// selectObjectEnd applies -Index, -Skip, -SkipLast, -First, -Last, the properties and -Unique to the collected input.
+// selectEmit writes one selected object, or keeps it for -Unique.
+func selectEmit(c *Call, st *selectState, in any) error {
+	if c.Bool("Unique") {
+		return selectOneTo(c, in, func(v any) error { st.uniq = append(st.uniq, v); return nil })
+	}
+	return selectOne(c, in)
+}
+
+// selectObjectEnd writes what the queue holds (or the -Index picks), then
+// the -Unique objects.
 func selectObjectEnd(c *Call) error {
 	st, _ := c.State.(*selectState)
-	if st == nil || st.items == nil {
+	if st == nil {
 		return nil
 	}
-	items := st.items
-	if c.Has("Index") {
-		var picked []any
+	if c.Has("Index") || c.Has("SkipIndex") {
+		// the objects at those indexes (-SkipIndex: the others), in input
+		// order (pwsh sorts the indexes)
+		picked := map[int]bool{}
 		for _, ix := range value.AsSlice(c.Arg("Index")) {
 			i, _ := value.ToInt(ix)
-			if i >= 0 && i < len(items) {
-				picked = append(picked, items[i])
+			picked[i] = true
+		}
+		skipped := map[int]bool{}
+		for _, ix := range value.AsSlice(c.Arg("SkipIndex")) {
+			i, _ := value.ToInt(ix)
+			skipped[i] = true
+		}
+		for i, it := range st.items {
+			if c.Has("Index") && picked[i] || c.Has("SkipIndex") && !skipped[i] {
+				if err := selectEmit(c, st, it); err != nil {
+					return err
+				}
 			}
 		}
-		items = picked
-	}
-	if n := c.Int("Skip", 0); n > 0 {
-		if n > len(items) {
-			n = len(items)
-		}
-		items = items[n:]
-	}
-	if n := c.Int("SkipLast", 0); n > 0 {
-		if n > len(items) {
-			n = len(items)
-		}
-		items = items[:len(items)-n]
-	}
-	if c.Has("First") {
-		if n := c.Int("First", 0); n < len(items) {
-			items = items[:n]
-		}
-	}
-	if c.Has("Last") {
-		if n := c.Int("Last", 0); n < len(items) {
-			items = items[len(items)-n:]
-		}
-	}
-	var out []any
-	for _, it := range items {
-		err := selectOneTo(c, it, func(v any) error { out = append(out, v); return nil })
-		if err != nil {
-			return err
+	} else if !c.Has("SkipLast") {
+		q := &st.q
+		for len(q.items) > 0 && (q.first != 0 || len(q.items) > c.Int("Skip", 0)) {
+			if err := selectEmit(c, st, q.dequeue()); err != nil {
+				return err
+			}
 		}
 	}
 	if c.Bool("Unique") {
-		out = uniqueItems(out, !c.Bool("CaseInsensitive"))
+		return c.WriteAll(uniqueItems(st.uniq, !c.Bool("CaseInsensitive")))
 	}
-	return c.WriteAll(out)
+	return nil
+}
+
+// selectQueue is Select-Object's queue of input objects.
+type selectQueue struct {
+	items                       []any
+	first, last, skip, skipLast int
+	firstOrLast                 bool
+	streamed                    int
+}
+
+// allRequested reports whether -First alone has all it asked for.
+func (q *selectQueue) allRequested() bool {
+	return q.firstOrLast && q.last == 0 && q.first != 0 && q.streamed >= q.first
+}
+
+func (q *selectQueue) enqueue(v any) {
+	if q.last > 0 && len(q.items) > 0 && (q.first == 0 && len(q.items) >= q.last+q.skip || q.first != 0 && len(q.items) >= q.last) {
+		q.items = q.items[1:]
+	}
+	q.items = append(q.items, v)
+}
+
+func (q *selectQueue) dequeue() any {
+	v := q.items[0]
+	q.items = q.items[1:]
+	return v
+}
+
+// streamingDequeue returns the object to write now, if any.
+func (q *selectQueue) streamingDequeue() (any, bool) {
+	switch {
+	case q.skip == 0 && q.skipLast > 0:
+		if len(q.items) > q.skipLast {
+			return q.dequeue(), true
+		}
+	case q.skip == 0:
+		if q.streamed < q.first || !q.firstOrLast {
+			q.streamed++
+			return q.dequeue(), true
+		}
+		if q.last == 0 {
+			q.dequeue()
+		}
+	case q.last == 0:
+		q.dequeue()
+		q.skip--
+	case q.first != 0:
+		q.skip--
+		q.dequeue()
+	}
+	return nil, false
 }
 
 // sortObjectEnd writes the collected input sorted by Sort-Object's keys.
@@ -378,8 +456,13 @@ func formatTableEnd(c *Call) error {
 	if err != nil {
 		return err
 	}
+	group, label, err := formatGroupBy(c, items)
+	if err != nil {
+		return err
+	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
-		return format.Table(w, items, cols, format.TableOptions{AutoSize: c.Bool("AutoSize"), HideTableHeaders: c.Bool("HideTableHeaders"), Wrap: c.Bool("Wrap"), Width: width})
+		return format.Table(w, items, cols, format.TableOptions{AutoSize: c.Bool("AutoSize"), HideTableHeaders: c.Bool("HideTableHeaders"),
+			Wrap: c.Bool("Wrap"), Width: width, GroupBy: group, GroupLabel: label})
 	}})
 }
 
@@ -390,9 +473,86 @@ func formatListEnd(c *Call) error {
 	if err != nil {
 		return err
 	}
+	group, label, err := formatGroupBy(c, items)
+	if err != nil {
+		return err
+	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
-		return format.List(w, items, cols)
+		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label})
 	}})
+}
+
+// formatGroupBy reads the -GroupBy of Format-Table and Format-List: a
+// property name, a script block, or a calculated property (Name or Label,
+// Expression, FormatString). It returns the grouping key of an item and
+// the label of the group headers ("   label: value"), which is the
+// property's name as the objects spell it, the script block's text or
+// the calculated property's name (pwsh's GroupingInfoManager). A new
+// group starts each time the key changes: the input is expected sorted.
+func formatGroupBy(c *Call, items []any) (func(any) any, string, error) {
+	if !c.Has("GroupBy") {
+		return nil, "", nil
+	}
+	switch g := c.Arg("GroupBy").(type) {
+	case *ScriptBlock:
+		return func(it any) any {
+			v, _ := c.s.invokeScriptBlockValue(c.fr, g, it, nil, true)
+			return v
+		}, g.Text, nil
+	case *value.Hashtable:
+		var label, formatString string
+		var expr any
+		for i, k := range g.Keys() {
+			key := strings.ToLower(value.ToString(k))
+			switch {
+			case key != "" && (strings.HasPrefix("name", key) || strings.HasPrefix("label", key)):
+				label = value.ToString(g.Values()[i])
+			case key != "" && strings.HasPrefix("expression", key):
+				expr = g.Values()[i]
+			case key != "" && strings.HasPrefix("formatstring", key):
+				formatString = value.ToString(g.Values()[i])
+			default:
+				return nil, "", c.Fail("IllegalKey", InvalidArgument, "The %s key is not valid.", value.ToString(k))
+			}
+		}
+		if label == "" {
+			if sb, ok := expr.(*ScriptBlock); ok {
+				label = sb.Text
+			} else {
+				label = groupPropertyLabel(c, items, value.ToString(expr))
+			}
+		}
+		return func(it any) any {
+			v, _ := evalCalculated(c, it, expr)
+			if formatString != "" {
+				if text, err := value.FormatComposite("{0:"+formatString+"}", []any{v}); err == nil {
+					return text
+				}
+			}
+			return v
+		}, label, nil
+	case nil:
+		return nil, "", nil
+	default:
+		name := value.ToString(g)
+		return func(it any) any {
+			v, _ := c.s.getMember(it, name)
+			return v
+		}, groupPropertyLabel(c, items, name), nil
+	}
+}
+
+// groupPropertyLabel is the name of property name as the first object
+// that has it spells it.
+func groupPropertyLabel(c *Call, items []any, name string) string {
+	for _, it := range items {
+		for _, n := range propertyNames(it) {
+			if strings.EqualFold(n, name) {
+				return n
+			}
+		}
+	}
+	return name
 }
 
 // newObjectProcess creates an instance of -TypeName and sets -Property on it.
@@ -444,23 +604,63 @@ func (f *formattedText) PSTypeName() string {
 	return "Microsoft.PowerShell.Commands.Internal.Format.FormatStartData"
 }
 
+// foreachMember is ForEach-Object -MemberName (ForEach-Object's page,
+// examples 6 and 7; pwsh's ForEachObjectCommand): with arguments it calls
+// the method of that name; without, it reads the property (a hashtable's
+// key), or calls the method when the name is a method. A $null input
+// gives $null (an error when there are arguments), a name the object lacks
+// gives $null (an error in strict mode), and a failing call is a
+// non-terminating error: the pipeline goes on.
 func foreachMember(c *Call, in any, name string) error {
 	args := value.AsSlice(c.Arg("ArgumentList"))
-	if _, isProp := c.s.getMember(in, name); isProp && len(args) == 0 {
-		v, _ := c.s.getMember(in, name)
-		return emitValue(v, c.Write)
+	if in == nil {
+		if len(args) > 0 {
+			return c.WriteError(&ErrorRecord{ID: "InvokeMethodOnNull", Category: InvalidOperation, Target: "",
+				Msg: "You cannot call a method on a null-valued expression."})
+		}
+		if c.s.strict {
+			return c.Errorf("InputObjectIsNull", InvalidOperation, "", "Cannot operate on a 'null' input object.")
+		}
+		return c.Write(nil)
+	}
+	if len(args) == 0 {
+		if h, ok := in.(*value.Hashtable); ok && h.Has(name) {
+			v, _ := h.Get(name)
+			return emitValue(v, c.Write)
+		}
+		if v, ok := c.s.getMember(in, name); ok {
+			return emitValue(v, c.Write)
+		}
 	}
 	v, err := c.s.callMethod(c.fr, in, name, args)
 	if err != nil {
+		if me, ok := err.(*methodErr); ok && me.typ == "MethodNotFound" {
+			if len(args) > 0 {
+				return c.Errorf("MethodNotFound", InvalidOperation, c.s.toString(in), "Input name %q cannot be resolved to a method.", name)
+			}
+			if c.s.strict {
+				return c.Errorf("PropertyOrMethodNotFound", InvalidOperation, c.s.toString(in), "The input name %q cannot be resolved to a member.", name)
+			}
+			return c.Write(nil)
+		}
+		var pe *psError
+		if asPSError(c.s.methodError(c.Pos, name, len(args), err), &pe) {
+			if pe.rec.Category == NotImplemented {
+				return pe
+			}
+			return c.WriteError(&ErrorRecord{ID: "MethodInvocationError", Category: InvalidOperation, Target: c.s.toString(in),
+				Msg: pe.rec.Msg, Exception: pe.rec.Exception})
+		}
 		return err
 	}
 	return emitValue(v, c.Write)
 }
 
 type selectState struct {
-	items   []any
-	seen    int
-	emitted int
+	q selectQueue
+	// items are the input objects for -Index; uniq the objects kept for
+	// -Unique.
+	items, uniq []any
 }
 
 func selectOne(c *Call, in any) error { return selectOneTo(c, in, c.Write) }

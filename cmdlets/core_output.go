@@ -2,7 +2,6 @@ package cmdlets
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/csemu/csemu/cmdlets/format"
@@ -27,8 +26,7 @@ func outputCmdlets() []*Cmdlet {
 			Name: "Write-Verbose", Synopsis: "Writes to the verbose stream.",
 			Params: []*ParamDef{mand(pipe(p("Message", "string", 0)))},
 			Process: func(c *Call) error {
-				c.Verbose("%s", c.String("Message"))
-				return nil
+				return c.s.writeVerbose(c.fr, &c.common, c.String("Message"))
 			},
 		},
 		{
@@ -66,7 +64,7 @@ func outputCmdlets() []*Cmdlet {
 			Params: []*ParamDef{p("Activity", "string", 0), p("Status", "string", 1), p("Id", "int", 2),
 				p("PercentComplete", "int", -1), p("SecondsRemaining", "int", -1), p("CurrentOperation", "string", -1),
 				p("ParentId", "int", -1), p("Completed", "switch", -1), p("SourceId", "int", -1)},
-			Process: func(c *Call) error { return nil },
+			Process: func(c *Call) error { return c.s.writeProgress(c.fr, &c.common, c.String("Activity")) },
 		},
 		{
 			Name: "Out-Null", Synopsis: "Discards its input.",
@@ -94,8 +92,13 @@ func outputCmdlets() []*Cmdlet {
 	}
 }
 
-// writeHostProcess writes -Object to the host, joined with -Separator.
+// writeHostProcess writes -Object to the host, joined with -Separator:
+// an information record tagged PSHOST, which the host shows unless the
+// information action is Ignore (Write-Host's page: "Starting in Windows
+// PowerShell 5.0, Write-Host is a wrapper for Write-Information"; 6>
+// redirects it).
 func writeHostProcess(c *Call) error {
+	text := ""
 	if c.HasInput || c.Has("Object") {
 		sep := " "
 		if c.Has("Separator") {
@@ -111,16 +114,15 @@ func writeHostProcess(c *Call) error {
 			}
 			parts = append(parts, c.s.toString(it))
 		}
-		c.State = strings.Join(parts, sep)
-	} else {
-		c.State = ""
+		text = strings.Join(parts, sep)
 	}
-	text := c.State.(string)
-	if !c.Bool("NoNewline") {
+	noNewline := c.Bool("NoNewline")
+	msg := hostMessage(text, noNewline, c.Arg("ForegroundColor"), c.Arg("BackgroundColor"))
+	rec := c.s.informationRecord(c, msg, []string{"PSHOST"})
+	if !noNewline {
 		text += "\n"
 	}
-	c.s.hostWrite(text)
-	return nil
+	return c.s.writeInformation(c.fr, &c.common, rec, text)
 }
 
 // writeOutputProcess writes -InputObject, enumerating an array unless -NoEnumerate is given.
@@ -137,26 +139,16 @@ func writeOutputProcess(c *Call) error {
 
 // writeDebugProcess writes -Message to the debug stream when debug output is on.
 func writeDebugProcess(c *Call) error {
-	if c.common.pref(c.s, c.fr, "Debug") {
-		c.s.sink.flush()
-		fmt.Fprintf(c.s.errw, "DEBUG: %s\n", c.String("Message"))
-	}
-	return nil
+	return c.s.writeDebug(c.fr, &c.common, c.String("Message"))
 }
 
-// writeInformationProcess writes -MessageData to the information stream per the information preference.
+// writeInformationProcess writes -MessageData to the information stream
+// per the information preference (Write-Information's page: the record
+// goes to the information stream, which the host shows for Continue).
 func writeInformationProcess(c *Call) error {
-	action := strings.ToLower(c.s.actionFor(c.fr, c.common.infoAction, "InformationPreference"))
-	if c.common.infoVar != "" {
-		_ = c.s.setVar(c.fr.scope, strings.TrimPrefix(c.common.infoVar, "+"), c.Arg("MessageData"))
-	}
-	if action == "continue" || action == "inquire" {
-		c.s.hostWrite(c.s.toString(c.Arg("MessageData")) + "\n")
-	}
-	if action == "stop" {
-		return c.Fail("ActionPreferenceStop", OperationStopped, "The running command stopped because the preference variable \"InformationPreference\" or common parameter is set to Stop: %s", c.s.toString(c.Arg("MessageData")))
-	}
-	return nil
+	data := c.Arg("MessageData")
+	rec := c.s.informationRecord(c, data, c.Strings("Tags"))
+	return c.s.writeInformation(c.fr, &c.common, rec, c.s.toString(data)+"\n")
 }
 
 // writeErrorProcess writes a non-terminating error from -Message, -Exception or -ErrorRecord.
@@ -195,7 +187,12 @@ func writeErrorProcess(c *Call) error {
 		rec.Target = c.s.toString(c.Arg("TargetObject"))
 	}
 	// Write-Error's record names the caller, not Write-Error, in pwsh's
-	// concise view; keep the command name for the one-line form.
+	// concise view; keep the command name for the one-line form. Its
+	// FullyQualifiedErrorId names the function or script that called it
+	// (Write-Error.Tests.ps1: none at the top level).
+	if !rec.originSet {
+		rec.setOrigin(c.s.callerName(c.fr))
+	}
 	return c.s.writeError(c.fr, rec, &c.common)
 }
 

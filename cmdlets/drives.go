@@ -91,7 +91,7 @@ func driveCmdlets() []*Cmdlet {
 			Name: "New-PSDrive", Module: mgmt, Synopsis: "Makes a drive for a folder (for the session, in a scope).",
 			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/new-psdrive", ShouldProcess: true,
 			Params: []*ParamDef{mand(byName(p("Name", "string", 0))), mand(byName(p("PSProvider", "string", 1))),
-				mand(byName(allowNull(p("Root", "string", 2)))), byName(p("Description", "string", -1)), byName(p("Scope", "string", -1)),
+				mand(byName(allowEmpty(p("Root", "string", 2)))), byName(p("Description", "string", -1)), byName(p("Scope", "string", -1)),
 				byName(p("Persist", "switch", -1)), p("Credential", "object", -1)},
 			Process: newPSDriveProcess,
 		},

@@ -64,15 +64,26 @@ type Session struct {
 	lastOK     bool
 	// questionOK is what $? reads: the status of the previous statement.
 	questionOK bool
-	tryDepth   int
-	callDepth  int
-	ctx        context.Context
-	sink       *outputSink
-	strict     bool
-	classes    map[string]*classDef
-	regexCache map[string]*regexp2.Regexp
-	specs      map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
-	sources    map[string]string
+	// errorsWritten counts the errors written to the error stream (and
+	// statement errors reported): a pipeline during which one was written
+	// failed, whatever the statements inside its functions did last.
+	errorsWritten int
+	tryDepth      int
+	callDepth     int
+	ctx           context.Context
+	sink          *outputSink
+	strict        bool
+	classes       map[string]*classDef
+	regexCache    map[string]*regexp2.Regexp
+	specs         map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
+	// sigs are the parameters of script block bodies (see signature)
+	sigs map[*parser.ScriptBlockBody]*scriptSig
+	// emptyCred is [pscredential]::Empty, made when first read.
+	emptyCred *value.Object
+	sources   map[string]string
+	// strictVersion is Set-StrictMode's version: 2 and up also check
+	// properties, 3 and up array indexes.
+	strictVersion int
 	// statics implements the static members of .NET types (see staticTypes).
 	statics map[string]staticFunc
 	// file is the script being run, for $PSScriptRoot and errors.
@@ -85,10 +96,13 @@ type Session struct {
 	listDepth int
 	// dotnet is what the session knows of the .NET objects it made.
 	dotnet dotnetState
-	// exprErr is the error redirection of the expression being evaluated
-	// ((a | b) 2>&1): errors of the commands inside it that have no
-	// redirection of their own go there.
-	exprErr *exprErrors
+	// streams is where the streams of the running code go (see
+	// streamContext); nil is the host.
+	streams *streamContext
+	// history is the history of the commands run at the prompt.
+	history sessionHistory
+	// terminal is set when standard output is a terminal.
+	terminal bool
 }
 
 // Option configures a Session.
@@ -177,7 +191,6 @@ func (s *Session) initGlobals() {
 	set("ConfirmPreference", "High")
 	set("WhatIfPreference", false)
 	set("Error", s.errs)
-	set("OFS", " ")
 	set("PSVersionTable", psVersionTable())
 	set("IsWindows", false)
 	set("IsLinux", true)
@@ -239,6 +252,19 @@ type Variable struct {
 	Type  *value.Type
 	// ReadOnly variables cannot be assigned.
 	ReadOnly bool
+	// param is the parameter the variable was bound from, when it has
+	// validation attributes: they check what the variable is later
+	// assigned too. (A pointer keeps every variable small.)
+	param *ParamDef
+}
+
+// get returns the variable's value; a $MyInvocation not built yet is
+// built now.
+func (v *Variable) get() any {
+	if l, ok := v.Value.(*lazyInvocation); ok {
+		v.Value = l.get()
+	}
+	return v.Value
 }
 
 // Scope holds variables and functions.
@@ -248,8 +274,6 @@ type Scope struct {
 	funcs  map[string]*Function
 	// script marks the scope of a script file.
 	script bool
-	// errVar is the -ErrorVariable of the advanced function this scope runs.
-	errVar string
 	// retSlot receives the value of return in a class method.
 	retSlot *any
 }
@@ -263,6 +287,9 @@ func newScope(parent *Scope) *Scope {
 type frame struct {
 	scope *Scope
 	file  string
+	// caught is the error a catch or trap block being run handles: what
+	// a bare throw written in it rethrows.
+	caught *ErrorRecord
 }
 
 // lookupVar finds a variable by name (case-insensitive) from scope up.
@@ -274,6 +301,7 @@ func (s *Session) lookupVar(sc *Scope, name string) (*Variable, bool) {
 	}
 	for c := sc; c != nil; c = c.parent {
 		if v, ok := c.vars[string(key)]; ok {
+			v.get()
 			return v, true
 		}
 	}
@@ -303,7 +331,7 @@ func (s *Session) getVar(sc *Scope, name string) (any, bool) {
 			return s.getVar(s.scriptScope(sc), rest)
 		case "local", "private", "using":
 			if v, ok := sc.vars[strings.ToLower(rest)]; ok {
-				return v.Value, true
+				return v.get(), true
 			}
 			if prefix == "using" {
 				return s.getVar(sc, rest)
@@ -383,6 +411,9 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 			}
 			v = cv
 		}
+		if err := s.validateVariable(old, target, v); err != nil {
+			return err
+		}
 		old.Value = v
 		return nil
 	}
@@ -394,6 +425,28 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 		}
 	}
 	target.vars[key] = &Variable{Name: name, Value: v}
+	return nil
+}
+
+// validateVariable checks a value assigned to a variable that has
+// validation attributes (a parameter's), as PSVariable does: a value they
+// refuse is InvalidValueFailure.
+func (s *Session) validateVariable(v *Variable, sc *Scope, val any) error {
+	if v.param == nil || len(v.param.validators) == 0 {
+		return nil
+	}
+	vc := &valCtx{tc: s, fr: frame{scope: sc}}
+	for _, check := range v.param.validators {
+		if check.validate(vc, val) != nil {
+			shown := "$null"
+			if val != nil {
+				shown = value.ToString(val)
+			}
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{ID: "ValidateSetFailure", Category: MetadataError,
+				Msg:       fmt.Sprintf("The variable cannot be validated because the value %s is not a valid value for the %s variable.", shown, v.Name),
+				Exception: "System.Management.Automation.ValidationMetadataException"}}
+		}
+	}
 	return nil
 }
 
@@ -504,6 +557,7 @@ func (s *Session) Run(ctx context.Context, file, src string, args []any) (int, e
 // that ended the script (already printed) or nil.
 func (s *Session) RunScript(ctx context.Context, script *parser.Script, args []any) (code int, err error) {
 	s.ctx = ctx
+	s.streams = nil
 	sc := newScope(s.global)
 	sc.script = true
 	prevFile := s.file
@@ -531,6 +585,7 @@ func (s *Session) RunInGlobal(ctx context.Context, file, src string) (int, error
 		return 1, err
 	}
 	s.ctx = ctx
+	s.streams = nil
 	s.global.script = true
 	defer func() {
 		if r := recover(); r != nil {
@@ -542,6 +597,10 @@ func (s *Session) RunInGlobal(ctx context.Context, file, src string) (int, error
 	s.sink.end()
 	return s.finish(runErr)
 }
+
+// LastStatus reports the status of the last statement run, what $? reads
+// after it: false when it failed.
+func (s *Session) LastStatus() bool { return s.lastOK }
 
 // finish turns the error that ended a run into an exit code.
 func (s *Session) finish(err error) (int, error) {
@@ -582,13 +641,6 @@ func (s *Session) setScriptVars(sc *Scope, file string) {
 	}
 	sc.vars["psscriptroot"] = &Variable{Name: "PSScriptRoot", Value: root}
 	sc.vars["pscommandpath"] = &Variable{Name: "PSCommandPath", Value: path}
-	mi := value.NewObject("System.Management.Automation.InvocationInfo")
-	mi.Set("MyCommand", path)
-	mi.Set("ScriptName", path)
-	mi.Set("PSScriptRoot", root)
-	mi.Set("PSCommandPath", path)
-	mi.Set("InvocationName", file)
-	sc.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: mi}
 }
 
 // printError writes an error record to the error stream.
@@ -640,6 +692,17 @@ func (o *outputSink) flush() {
 	}
 	for i := 0; i < len(items); i++ {
 		it := items[i]
+		if text, toErr, ok := o.s.recordText(it); ok {
+			// a record redirected into the output shows as its stream does
+			render(i)
+			if toErr {
+				fmt.Fprint(o.s.errw, text)
+			} else {
+				fmt.Fprint(o.s.out, text)
+			}
+			start = i + 1
+			continue
+		}
 		if ft, ok := it.(*formattedText); ok {
 			render(i)
 			o.endStream()

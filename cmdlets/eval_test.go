@@ -218,7 +218,10 @@ var evalTests = []struct {
 		{"multiplier_suffixes", `1kb; 2mb`, "1024\n2097152\n", "", 0},
 		{"hex_literal", `0x10`, "16\n", "", 0},
 		{"exponent_literal", `1e3`, "1000\n", "", 0},
-		{"huge_literal_double", `100000000000000000000`, "1E+20\n", "", 0},
+		// about_Numeric_Literals: an integer literal too large for [long] is a
+		// [decimal] when it fits one, else a [double]
+		{"huge_literal_decimal", `100000000000000000000; (100000000000000000000).GetType().Name`, "100000000000000000000\nDecimal\n", "", 0},
+		{"huge_literal_double", `1000000000000000000000000000000; (1000000000000000000000000000000).GetType().Name`, "1E+30\nDouble\n", "", 0},
 		{"bitwise", `10 -band 6; 10 -bor 5; 5 -bxor 3; 1 -shl 4; 256 -shr 4`, "2\n15\n6\n16\n16\n", "", 0},
 		{"math_round_bankers", `[math]::Round(2.5); [math]::Round(3.5)`, "2\n4\n", "", 0},
 		{"math_round_digits", `[math]::Round(2.567, 2)`, "2.57\n", "", 0},

@@ -94,13 +94,16 @@ func (s *Session) execList(fr frame, list *parser.StatementList, emit emitFn) er
 			case "stop":
 				return &psError{kind: scriptTerminating, rec: pe.rec}
 			case "silentlycontinue":
-				s.recordError(pe.rec)
+				s.recordCaught(pe)
 			case "ignore":
 			default:
-				s.recordError(pe.rec)
-				s.printError(pe.rec)
+				s.recordCaught(pe)
+				if rerr := s.reportError(pe.rec); rerr != nil {
+					return rerr
+				}
 			}
 			s.lastOK = false
+			s.errorsWritten++
 			continue
 		}
 		return err
@@ -114,10 +117,10 @@ func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, 
 		if t.Type != "" && !s.exceptionMatches(pe.rec, t.Type) {
 			continue
 		}
-		s.recordError(pe.rec)
+		s.recordCaught(pe)
 		sc := newScope(fr.scope)
 		setItem(sc, pe.rec)
-		err := s.execList(frame{scope: sc, file: fr.file}, t.Body.List, emit)
+		err := s.execList(frame{scope: sc, file: fr.file, caught: pe.rec}, t.Body.List, emit)
 		var f *flow
 		switch {
 		case errors.As(err, &f) && f.kind == "continue":
@@ -127,18 +130,35 @@ func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, 
 		case err != nil:
 			return err
 		}
-		s.printError(pe.rec) // the trap fell through: show the error, then go on
-		return nil
+		// the trap fell through: show the error, then go on
+		return s.reportError(pe.rec)
 	}
 	return pe
 }
 
-// recordError adds an error to $Error (newest first).
+// recordError adds an error to $Error (newest first) and to the
+// -ErrorVariable lists in force.
 func (s *Session) recordError(rec *ErrorRecord) {
 	s.errs.Items = append([]any{rec}, s.errs.Items...)
 	if len(s.errs.Items) > 256 {
 		s.errs.Items = s.errs.Items[:256]
 	}
+	s.appendErrorVars(rec)
+}
+
+// recordCaught records a terminating error where it is caught or
+// reported: in $Error, and in the -ErrorVariable lists in force unless a
+// command on its way out already put it in those of its context.
+func (s *Session) recordCaught(pe *psError) {
+	if pe.listed {
+		s.errs.Items = append([]any{pe.rec}, s.errs.Items...)
+		if len(s.errs.Items) > 256 {
+			s.errs.Items = s.errs.Items[:256]
+		}
+		return
+	}
+	pe.listed = true
+	s.recordError(pe.rec)
 }
 
 func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
@@ -205,7 +225,7 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 			f.Before = commentBefore(src[:st.Pos.Offset])
 		}
 		s.defineFunc(fr.scope, f)
-		return nil
+		return s.functionAliases(fr, f)
 	case *parser.ClassDefinition:
 		return s.defineClass(fr, st)
 	case *parser.EnumDefinition:
@@ -217,6 +237,33 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 		return nil
 	}
 	return fmt.Errorf("unknown statement %T", st)
+}
+
+// functionAliases makes the aliases an [Alias()] attribute of a
+// function's param block names, as defining the function does in
+// PowerShell (about_Functions_Advanced, Alias attribute).
+func (s *Session) functionAliases(fr frame, f *Function) error {
+	if f.Body == nil || f.Body.Param == nil {
+		return nil
+	}
+	for _, a := range f.Body.Param.Attrs {
+		if attrName(a.Name) != "alias" {
+			continue
+		}
+		for _, arg := range a.Args {
+			if arg.Name != "" {
+				return propertyNotFound(arg, "Alias")
+			}
+			v, err := s.attrArgValue(fr.file, arg)
+			if err != nil {
+				return err
+			}
+			for _, it := range value.AsSlice(v) {
+				s.aliases[strings.ToLower(value.ToString(it))] = f.Name
+			}
+		}
+	}
+	return nil
 }
 
 // evalCond evaluates a condition pipeline to a bool.
@@ -250,11 +297,13 @@ func (s *Session) execForeach(fr frame, st *parser.ForeachStatement, label strin
 		return err
 	}
 	var items []any
+	var changed func() bool
 	switch x := v.(type) {
 	case nil:
 		items = nil
 	case *value.Array:
 		items = append([]any(nil), x.Items...)
+		changed = collectionChanged(x)
 	case *value.Hashtable:
 		items = []any{x}
 	default:
@@ -278,8 +327,35 @@ func (s *Session) execForeach(fr frame, st *parser.ForeachStatement, label strin
 				break
 			}
 		}
+		if changed != nil && changed() {
+			return collectionModified(st.Pos)
+		}
 	}
 	return nil
+}
+
+// collectionChanged returns, for a list or the keys or values of a
+// hashtable, what reports whether the collection has changed since; nil
+// for an array, whose enumeration does not check.
+func collectionChanged(a *value.Array) func() bool {
+	switch {
+	case a.Of != nil:
+		h, v := a.Of, a.Of.Version()
+		return func() bool { return h.Version() != v }
+	case a.List || a.Kind != "":
+		v := a.Version
+		return func() bool { return a.Version != v }
+	}
+	return nil
+}
+
+// collectionModified is the error of an enumeration whose collection
+// changed: .NET's enumerators refuse to go on, and PowerShell reports it
+// as BadEnumeration (ParserStrings).
+func collectionModified(pos parser.Pos) error {
+	return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "BadEnumeration", Category: InvalidOperation,
+		Exception: "System.Management.Automation.RuntimeException",
+		Msg:       "An error occurred while enumerating through a collection: Collection was modified; enumeration operation may not execute.."}}
 }
 
 func (s *Session) execFor(fr frame, st *parser.ForStatement, label string, emit emitFn) error {
@@ -536,9 +612,11 @@ func (s *Session) execTry(fr frame, st *parser.TryStatement, emit emitFn) error 
 					}
 				}
 				handled = true
-				s.recordError(pe.rec)
+				s.recordCaught(pe)
 				item := setItem(fr.scope, pe.rec)
-				err = s.execList(fr, c.Body.List, emit)
+				cfr := fr
+				cfr.caught = pe.rec
+				err = s.execList(cfr, c.Body.List, emit)
 				item.restore()
 				break
 			}
@@ -623,13 +701,12 @@ func (s *Session) execFlow(fr frame, st *parser.FlowStatement, emit emitFn) erro
 		return &flow{kind: "exit", code: code}
 	case "throw":
 		var v any
-		if st.Value == nil {
-			// a bare throw in a catch block rethrows the error being handled
-			if cur, ok := s.getVar(fr.scope, "_"); ok {
-				if rec, ok := cur.(*ErrorRecord); ok {
-					return &psError{kind: scriptTerminating, rec: rec}
-				}
-			}
+		if st.Value == nil && fr.caught != nil {
+			// a bare throw written in a catch (or trap) block rethrows the
+			// error being handled; elsewhere it throws ScriptHalted, even in
+			// a function called from a catch block (TryCatch.Tests.ps1,
+			// "throw; outside catch threw wrong object")
+			return &psError{kind: scriptTerminating, rec: fr.caught}
 		}
 		if st.Value != nil {
 			var err error

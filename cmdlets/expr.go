@@ -5,9 +5,11 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
+	"github.com/dlclark/regexp2"
 )
 
 // pureExpr returns the expression of a statement that is a lone
@@ -160,19 +162,20 @@ func (s *Session) unaryOp(fr frame, pos parser.Pos, op string, v any) (any, erro
 		}
 		return n, nil
 	case "+":
+		// unary plus is 0 + v (a [byte] becomes an Int32)
 		n, ok := value.ToNumber(v)
 		if !ok {
 			return v, nil
 		}
-		return n, nil
+		return value.Arith("+", 0, n)
 	case ",":
 		return value.NewArray(v), nil
 	case "-bnot":
-		n, err := value.ToInt64(v)
+		n, err := value.BNot(v)
 		if err != nil {
 			return nil, runtimeError(pos, err)
 		}
-		return value.NarrowInt(^n), nil
+		return n, nil
 	case "-split", "-csplit", "-isplit":
 		var out []any
 		for _, it := range value.AsSlice(v) {
@@ -279,6 +282,16 @@ func (s *Session) newScriptBlock(fr frame, p *parser.ScriptBlockExpr) *ScriptBlo
 
 // readVar reads $name, with strict-mode checking.
 func (s *Session) readVar(fr frame, name string, pos parser.Pos) (any, error) {
+	return s.readVarStrict(fr, name, pos, s.strict)
+}
+
+// readStringVar reads $name inside an expandable string: strict mode 1
+// does not check variables there (Set-StrictMode -Version 1.0).
+func (s *Session) readStringVar(fr frame, name string, pos parser.Pos) (any, error) {
+	return s.readVarStrict(fr, name, pos, s.strict && s.strictVersion != 1)
+}
+
+func (s *Session) readVarStrict(fr frame, name string, pos parser.Pos, strict bool) (any, error) {
 	lname := strings.ToLower(name)
 	switch lname {
 	case "?":
@@ -291,7 +304,7 @@ func (s *Session) readVar(fr frame, name string, pos parser.Pos) (any, error) {
 	}
 	v, ok := s.getVar(fr.scope, name)
 	if !ok {
-		if s.strict && !strings.HasPrefix(lname, "env:") {
+		if strict && !strings.HasPrefix(lname, "env:") {
 			return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "VariableIsUndefined", Category: InvalidOperation,
 				Msg: fmt.Sprintf("The variable '$%s' cannot be retrieved because it has not been set.", name)}}
 		}
@@ -316,7 +329,7 @@ func (s *Session) expandString(fr frame, parts []*parser.StringPart) (any, error
 				b.WriteString(s.expandValue(fr, &value.Array{Items: items}))
 			}
 		case part.Var != "":
-			v, err := s.readVar(fr, part.Var, part.Pos)
+			v, err := s.readStringVar(fr, part.Var, part.Pos)
 			if err != nil {
 				return nil, err
 			}
@@ -660,32 +673,16 @@ func (s *Session) binaryOp(fr frame, op string, l, r any) (any, error) {
 			b.WriteString(s.toString(it))
 		}
 		return b.String(), nil
-	case "-band", "-bor", "-bxor", "-shl", "-shr":
-		x, err := value.ToInt64(l)
-		if err != nil {
-			return nil, err
-		}
-		y, err := value.ToInt64(r)
-		if err != nil {
-			return nil, err
-		}
-		var z int64
-		switch op {
-		case "-band":
-			z = x & y
-		case "-bor":
-			z = x | y
-		case "-bxor":
-			z = x ^ y
-		case "-shl":
-			z = x << uint(y&63)
-		case "-shr":
-			z = x >> uint(y&63)
-		}
-		if _, ok := l.(int64); ok {
-			return z, nil
-		}
-		return value.NarrowInt(z), nil
+	case "-band":
+		return value.Bitwise("&", l, r)
+	case "-bor":
+		return value.Bitwise("|", l, r)
+	case "-bxor":
+		return value.Bitwise("^", l, r)
+	case "-shl":
+		return value.Shift("<<", l, r)
+	case "-shr":
+		return value.Shift(">>", l, r)
 	}
 	base, cs := splitOp(op)
 	switch base {
@@ -766,29 +763,49 @@ func (s *Session) binaryOp(fr frame, op string, l, r any) (any, error) {
 		}
 		return s.regexReplace(s.toString(l), pattern, repl, !cs)
 	case "split":
-		pattern := r
-		max := 0
-		simple := false
-		if a, ok := r.(*value.Array); ok && len(a.Items) > 0 {
-			pattern = a.Items[0]
-			if len(a.Items) > 1 {
-				m, err := value.ToInt(a.Items[1])
-				if err != nil {
-					return nil, err
-				}
-				max = m
-			}
-			if len(a.Items) > 2 && strings.Contains(strings.ToLower(value.ToString(a.Items[2])), "simplematch") {
-				simple = true
-			}
+		// the right operand is a pattern or script block, then the most
+		// parts (negative: counted from the right), then the options
+		args := []any{r}
+		if a, ok := r.(*value.Array); ok {
+			args = a.Items
 		}
-		pat := value.ToString(pattern)
-		if simple {
-			pat = escapeRegex(pat)
+		if len(args) == 0 {
+			return nil, &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf("The argument to operator '-split' is not valid: %s.", value.ToString(r))}
+		}
+		max := 0
+		if len(args) > 1 {
+			m, err := value.ToInt(args[1])
+			if err != nil {
+				return nil, err
+			}
+			max = m
+		}
+		blk, isBlock := args[0].(*ScriptBlock)
+		simple, opts := false, regexp2.None
+		if len(args) > 2 && args[2] != nil && value.ToString(args[2]) != "" {
+			if isBlock {
+				return nil, &value.RuntimeError{Type: "System.Management.Automation.ParseException", Msg: "Options are not allowed on the -split operator with a predicate.", ID: "InvalidSplitOptionWithPredicate"}
+			}
+			var err error
+			if simple, opts, err = splitOptions(args[2], !cs); err != nil {
+				return nil, err
+			}
+		} else if !cs {
+			opts = regexp2.IgnoreCase
 		}
 		var out []any
 		for _, it := range value.AsSlice(l) {
-			parts, err := s.regexSplit(s.toString(it), pat, max, !cs)
+			var parts []string
+			var err error
+			if isBlock {
+				parts, err = s.splitPredicate(fr, s.toString(it), blk, max)
+			} else {
+				pat := s.toString(args[0])
+				if simple {
+					pat = escapeRegex(pat)
+				}
+				parts, err = s.regexSplitOpts(s.toString(it), pat, max, opts)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -871,16 +888,18 @@ func (s *Session) typeOperand(r any) (*value.Type, error) {
 	return nil, &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: "The right operand of '-is' or '-as' must be a type."}
 }
 
-// rangeOp builds l..r.
+// rangeOp builds l..r as PowerShell's RangeOperator does: two [char]s or
+// one-character strings that are not digits give [char]s ("0".."9" gives
+// numbers); anything else goes through Convert.ToInt32 and gives [int]s.
 func rangeOp(l, r any) (any, error) {
-	if ls, ok := l.(string); ok && len([]rune(ls)) == 1 {
-		if rs, ok := r.(string); ok && len([]rune(rs)) == 1 {
-			a, b := []rune(ls)[0], []rune(rs)[0]
-			var out []any
+	if a, ok := rangeChar(l); ok {
+		if b, ok := rangeChar(r); ok {
 			step := rune(1)
 			if b < a {
 				step = -1
 			}
+			n := int(b-a)*int(step) + 1
+			out := make([]any, 0, n)
 			for c := a; ; c += step {
 				out = append(out, c)
 				if c == b {
@@ -890,22 +909,26 @@ func rangeOp(l, r any) (any, error) {
 			return &value.Array{Items: out}, nil
 		}
 	}
-	a, err := value.ToInt(l)
+	a, err := value.NetToInt32(l)
 	if err != nil {
 		return nil, err
 	}
-	b, err := value.ToInt(r)
+	b, err := value.NetToInt32(r)
 	if err != nil {
 		return nil, err
 	}
-	n := b - a
-	if n < 0 {
-		n = -n
+	// Math.Abs(checked(upper - lower)) + 1 items
+	diff := int64(b) - int64(a)
+	if diff < math.MinInt32 || diff > math.MaxInt32 {
+		return nil, &value.RuntimeError{Type: "System.OverflowException", Msg: "Arithmetic operation resulted in an overflow."}
 	}
-	if n > 50_000_000 {
-		return nil, &value.RuntimeError{Type: "System.ArgumentException", Msg: "The range is too large."}
+	if diff < 0 {
+		diff = -diff
 	}
-	out := make([]any, 0, n+1)
+	if err := value.CheckArrayLength(diff + 1); err != nil {
+		return nil, err
+	}
+	out := make([]any, 0, diff+1)
 	step := 1
 	if b < a {
 		step = -1
@@ -917,6 +940,21 @@ func rangeOp(l, r any) (any, error) {
 		}
 	}
 	return &value.Array{Items: out}, nil
+}
+
+// rangeChar is the [char] a range operand stands for: a [char], or a
+// string of one UTF-16 character that is not a decimal digit.
+func rangeChar(v any) (rune, bool) {
+	switch x := v.(type) {
+	case rune:
+		return x, true
+	case string:
+		r, n := utf8.DecodeRuneInString(x)
+		if n == len(x) && n > 0 && r < 0x10000 && !unicode.IsDigit(r) {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // formatOp is the -f operator.
@@ -1001,6 +1039,9 @@ func (s *Session) assign(fr frame, target *parser.Unary, v any) error {
 		if err != nil {
 			return err
 		}
+		if idx == nil && obj != nil {
+			return nullArrayIndex(last.Pos)
+		}
 		if err := setIndex(obj, idx, v); err != nil {
 			return runtimeError(last.Pos, err)
 		}
@@ -1047,6 +1088,7 @@ func setIndex(obj, idx, v any) error {
 			return &value.RuntimeError{Type: "System.IndexOutOfRangeException", Msg: "Index was outside the bounds of the array."}
 		}
 		o.Items[i] = v
+		o.Version++
 		return nil
 	case *value.Hashtable:
 		o.Set(idx, v)

@@ -126,6 +126,8 @@ type hostAccess struct {
 	stacks map[string][]psPath
 	// drives are the drives New-PSDrive made, by the scope they live in.
 	drives map[*Scope][]*psDrive
+	// mode is what the host lets a script ask the user (see hostMode).
+	mode hostMode
 }
 
 // initHost fills in the defaults of what the options left unset.

@@ -48,7 +48,7 @@ Get-Content notes.txt
 New-Item -ItemType Directory logs -ErrorAction SilentlyContinue -ErrorVariable e2
 $e2[0].FullyQualifiedErrorId
 (New-Item -ItemType Directory logs -Force).Name
-`, "NewItemIOError,New-Item\nThe file '/work/notes.txt' already exists.\nagain\nDirectoryExist,New-Item\nlogs\n", "")
+`, "NewItemIOError,Microsoft.PowerShell.Commands.NewItemCommand\nThe file '/work/notes.txt' already exists.\nagain\nDirectoryExist,Microsoft.PowerShell.Commands.NewItemCommand\nlogs\n", "")
 
 	// the parent folder must exist without -Force
 	runCase(t, m, true, "no parent", `New-Item nope/f.txt; 'after'`, "after\n", "Could not find a part of the path '/work/nope/f.txt'.")
@@ -90,7 +90,7 @@ Remove-Item c.log
 Remove-Item nosuch.txt -ErrorAction SilentlyContinue -ErrorVariable e
 $e[0].FullyQualifiedErrorId
 $e[0].Exception.Message
-`, "b.txt,c.log,tree,x[1].txt\nb.txt\nPathNotFound,Remove-Item\nCannot find path '/work/nosuch.txt' because it does not exist.\n", "")
+`, "b.txt,c.log,tree,x[1].txt\nb.txt\nPathNotFound,Microsoft.PowerShell.Commands.RemoveItemCommand\nCannot find path '/work/nosuch.txt' because it does not exist.\n", "")
 
 	// without -Recurse pwsh asks for confirmation; csemu does not prompt
 	m.add("/work/full/f.txt", "f")
@@ -224,7 +224,7 @@ Test-Path "bad$([char]0)name" -IsValid
 Test-Path * -Include user* -PathType Leaf
 Test-Path -Path $null -ErrorAction SilentlyContinue -ErrorVariable e
 $e[0].FullyQualifiedErrorId
-`, "False\nFalse\nTrue\nTrue\nFalse\nTrue\nFalse\nFalse\nTrue\nNullPathNotPermitted,Test-Path\n", "")
+`, "False\nFalse\nTrue\nTrue\nFalse\nTrue\nFalse\nFalse\nTrue\nNullPathNotPermitted,Microsoft.PowerShell.Commands.TestPathCommand\n", "")
 }
 
 // TestJoinSplitResolvePath follows the Join-Path, Split-Path and
@@ -245,7 +245,7 @@ Join-Path one ''
 Join-Path Env: foo
 Join-Path d *.txt -Resolve
 Join-Path bogus:\x y -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId
-`, "one/two/three/four\na/b/c\none/\nEnv:/foo\n/work/d/a.txt\n/work/d/b.txt\nDriveNotFound,Join-Path\n", "")
+`, "one/two/three/four\na/b/c\none/\nEnv:/foo\n/work/d/a.txt\n/work/d/b.txt\nDriveNotFound,Microsoft.PowerShell.Commands.JoinPathCommand\n", "")
 	runCase(t, m, false, "split", `
 Split-Path /usr/local/bin
 Split-Path 'C:\Temp'
@@ -282,7 +282,7 @@ Pop-Location
 $PWD.Path
 Set-Location sub -PassThru | ForEach-Object Path
 Set-Location nosuch -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId
-`, "inside\n/work/sub\n/work\n/work/sub\nPathNotFound,Set-Location\n", "")
+`, "inside\n/work/sub\n/work\n/work/sub\nPathNotFound,Microsoft.PowerShell.Commands.SetLocationCommand\n", "")
 }
 
 // TestGetChildItem follows Get-ChildItem's page: -Recurse and -Depth,
@@ -326,7 +326,7 @@ Test-Path Tmp2:\data
 Remove-PSDrive Data
 Test-Path Data:\in.txt
 New-PSDrive -Name Bad -PSProvider FileSystem -Root /nope -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId
-`, "/data\ninside\n/,Data,Temp\nTrue\nFalse\nFalse\nDriveRootError,New-PSDrive\n", "")
+`, "/data\ninside\n/,Data,Temp\nTrue\nFalse\nFalse\nDriveRootError,Microsoft.PowerShell.Commands.NewPSDriveCommand\n", "")
 	wantFile(t, m, "/data/out.txt", "x\n")
 }
 

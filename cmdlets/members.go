@@ -2,6 +2,7 @@ package cmdlets
 
 import (
 	"fmt"
+	"math/big"
 	"sort"
 	"strings"
 	"time"
@@ -72,6 +73,9 @@ func (s *Session) postOp(fr frame, v any, p *parser.PostOp) (any, error) {
 		if err != nil {
 			return nil, err
 		}
+		if idx == nil && v != nil {
+			return nil, nullArrayIndex(p.Pos)
+		}
 		r, err := s.index(v, idx)
 		if err != nil {
 			return nil, runtimeError(p.Pos, err)
@@ -101,6 +105,9 @@ func (s *Session) postOp(fr frame, v any, p *parser.PostOp) (any, error) {
 		}
 		r, err := s.staticMember(fr, t, name, p.Call, args)
 		if err != nil {
+			if p.Call && strings.EqualFold(name, "new") {
+				name = ".ctor" // [T]::new calls the constructor
+			}
 			return nil, s.methodError(p.Pos, name, len(args), err)
 		}
 		return r, nil
@@ -116,8 +123,22 @@ func (s *Session) postOp(fr frame, v any, p *parser.PostOp) (any, error) {
 		}
 		return r, nil
 	}
+	if o, ok := v.(*value.Object); ok && o.TypeName() == value.TUri {
+		if rel, _ := o.Get("IsAbsoluteUri"); rel == false {
+			if is, _ := value.DotNetMember(value.TUri, name); is && !strings.Contains(strings.ToLower(value.UriRelativeOnly), strings.ToLower(name)+" ") {
+				return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: p.Pos, ID: "ExceptionWhenGetting", Category: NotSpecified,
+					Msg:       fmt.Sprintf("Exception getting \"%s\": \"This operation is not supported for a relative URI.\"", name),
+					Exception: "System.Management.Automation.GetValueInvocationException"}}
+			}
+		}
+	}
 	r, ok := s.getMember(v, name)
-	if !ok && s.strict {
+	if !ok {
+		if owner := unimplementedMember(v, name); owner != "" {
+			return nil, notImplemented(p.Pos, "", owner+"."+name)
+		}
+	}
+	if !ok && s.strictVersion >= 2 {
 		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: p.Pos, ID: "PropertyNotFoundStrict", Category: InvalidOperation,
 			Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists.", name)}}
 	}
@@ -154,8 +175,20 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 		if e.typ == "NotImplemented" {
 			return notImplemented(pos, "", e.msg)
 		}
+		if e.typ == "NonRefArgument" || e.typ == "MethodCountCouldNotFindBest" || e.typ == "MethodArgumentConversion" || e.typ == "MethodArgumentConversionInvalidCastArgument" {
+			// the method binder's errors, not an exception of the method
+			id := e.typ
+			switch id {
+			case "NonRefArgument":
+				id = "NonRefArgumentToRefParameterMsg"
+			case "MethodArgumentConversion":
+				id = "MethodArgumentConversionInvalidCastArgument"
+			}
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: id, Category: NotSpecified,
+				Msg: e.msg, Exception: "System.Management.Automation.MethodException"}}
+		}
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: strings.TrimPrefix(e.typ[strings.LastIndexByte(e.typ, '.')+1:], ""), Category: NotSpecified,
-			Msg:       fmt.Sprintf("Exception calling %q with %q argument(s): %q", name, fmt.Sprint(n), e.msg),
+			Msg:       fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg),
 			Exception: "System.Management.Automation.MethodInvocationException"}}
 	}
 	return runtimeError(pos, err)
@@ -165,10 +198,25 @@ func notFoundMethod(v any, name string) error {
 	return &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", value.TypeName(v), name)}
 }
 
+// nullArrayIndex is PowerShell's error for $x[$null], read or assigned
+// (a slice such as $x[$null, $null] is allowed).
+func nullArrayIndex(pos parser.Pos) *psError {
+	return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "NullArrayIndex", Category: InvalidOperation,
+		Msg: "Index operation failed; the array index evaluated to null."}}
+}
+
 // getMember reads property name of v. Arrays enumerate their items'
 // properties (member-access enumeration).
 func (s *Session) getMember(v any, name string) (any, bool) {
 	lname := strings.ToLower(name)
+	if _, isObj := v.(*value.Object); !isObj && v != nil {
+		switch lname {
+		case "psbase":
+			return v, true // the base object itself
+		case "pstypenames":
+			return typeNamesOf(v), true
+		}
+	}
 	switch o := v.(type) {
 	case nil:
 		if lname == "count" || lname == "length" {
@@ -207,9 +255,9 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		case "count":
 			return o.Len(), true
 		case "keys":
-			return &value.Array{Items: append([]any(nil), o.Keys()...)}, true
+			return &value.Array{Items: append([]any(nil), o.Keys()...), Of: o}, true
 		case "values":
-			return &value.Array{Items: append([]any(nil), o.Values()...)}, true
+			return &value.Array{Items: append([]any(nil), o.Values()...), Of: o}, true
 		case "issynchronized", "isreadonly", "isfixedsize":
 			return false, true
 		case "psobject":
@@ -263,6 +311,16 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		return timeSpanMember(o, lname)
 	case *ErrorRecord:
 		return errorRecordMember(o, lname)
+	case *streamRecord:
+		if lname == "pstypenames" {
+			names := o.PSTypeNames()
+			items := make([]any, len(names))
+			for i, n := range names {
+				items[i] = n
+			}
+			return &value.Array{Items: items, List: true}, true
+		}
+		return o.member(lname)
 	case *value.Type:
 		switch lname {
 		case "name":
@@ -295,8 +353,6 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		return o.member(name)
 	case *ScriptBlock:
 		switch lname {
-		case "ast":
-			return nil, true
 		case "file":
 			return o.File, true
 		}
@@ -309,6 +365,23 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		return 1, true
 	}
 	return nil, false
+}
+
+// typeNamesOf is PSTypeNames of a value that is not an object: its .NET
+// type and the types it derives from.
+func typeNamesOf(v any) *value.Array {
+	names := []any{value.TypeName(v)}
+	switch v.(type) {
+	case *value.Array:
+		if a := v.(*value.Array); !a.List {
+			names = append(names, value.TArray)
+		}
+	default:
+		if value.IsType(v, &value.Type{Name: "System.ValueType"}) {
+			names = append(names, "System.ValueType")
+		}
+	}
+	return &value.Array{Items: append(names, value.TObject), List: true}
 }
 
 // psObjectView is the .PSObject member of an object.
@@ -354,7 +427,7 @@ func dateMember(t time.Time, name string) (any, bool) {
 	case "millisecond":
 		return t.Nanosecond() / 1e6, true
 	case "dayofweek":
-		return t.Weekday().String(), true
+		return &enumValue{typ: "System.DayOfWeek", name: t.Weekday().String(), n: int(t.Weekday())}, true
 	case "dayofyear":
 		return t.YearDay(), true
 	case "date":
@@ -366,10 +439,8 @@ func dateMember(t time.Time, name string) (any, bool) {
 	case "ticks":
 		return dateTicks(t), true
 	case "kind":
-		if t.Location() == time.UTC {
-			return "Utc", true
-		}
-		return "Local", true
+		k := value.DateKind(t)
+		return &enumValue{typ: "System.DateTimeKind", name: k, n: map[string]int{value.KindUnspecified: 0, value.KindUtc: 1, value.KindLocal: 2}[k]}, true
 	case "datetime":
 		return value.LongDateTime(t), true
 	}
@@ -415,6 +486,16 @@ func exceptionObject(rec *ErrorRecord) *value.Object {
 	if o, ok := rec.Thrown.(*value.Object); ok && isExceptionObject(o) {
 		return o
 	}
+	// one exception per record: a rethrown error has the same one
+	if rec.exc != nil {
+		return rec.exc
+	}
+	rec.exc = newExceptionObject(rec)
+	return rec.exc
+}
+
+// newExceptionObject makes the exception object of an error record.
+func newExceptionObject(rec *ErrorRecord) *value.Object {
 	t := rec.exceptionType()
 	o := value.NewObject(t, "System.Exception", "System.Object")
 	o.Set("Message", rec.Msg)
@@ -438,6 +519,9 @@ func errorRecordMember(rec *ErrorRecord, name string) (any, bool) {
 	case "fullyqualifiederrorid":
 		return rec.FullyQualifiedID(), true
 	case "targetobject":
+		if rec.targetObj != nil {
+			return rec.targetObj, true
+		}
 		if rec.Thrown != nil {
 			return rec.Thrown, true
 		}
@@ -534,6 +618,9 @@ func (s *Session) index(v, idx any) (any, error) {
 		if _, isHash := v.(*value.Hashtable); !isHash || true {
 			var out []any
 			for _, i := range ia.Items {
+				if i == nil && isArrayish(v) {
+					continue // a $null in a slice selects nothing
+				}
 				r, err := s.index(v, i)
 				if err != nil {
 					return nil, err
@@ -549,6 +636,15 @@ func (s *Session) index(v, idx any) (any, error) {
 	case nil:
 		return nil, &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: "Cannot index into a null array."}
 	case *value.Array:
+		if name, ok := idx.(string); ok && o.Kind == "groups" {
+			// a GroupCollection is indexed by group name too
+			for _, g := range o.Items {
+				if gn, _ := g.(*value.Object).Get("Name"); value.ToString(gn) == name {
+					return g, nil
+				}
+			}
+			return emptyGroup(), nil
+		}
 		i, err := value.ToInt(idx)
 		if err != nil {
 			return nil, err
@@ -557,7 +653,7 @@ func (s *Session) index(v, idx any) (any, error) {
 			i += len(o.Items)
 		}
 		if i < 0 || i >= len(o.Items) {
-			if s.strict {
+			if s.strictVersion >= 3 {
 				return nil, &value.RuntimeError{Type: "System.IndexOutOfRangeException", Msg: "Index was outside the bounds of the array."}
 			}
 			return nil, nil
@@ -614,13 +710,124 @@ func (s *Session) index(v, idx any) (any, error) {
 	return nil, &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", Msg: fmt.Sprintf("Unable to index into an object of type %s.", value.TypeName(v))}
 }
 
+// emptyGroup is the unmatched Group a GroupCollection gives for an unknown
+// name (Group.Empty semantics: no success, empty value).
+func emptyGroup() *value.Object {
+	g := value.NewObject("System.Text.RegularExpressions.Group")
+	g.Set("Name", "")
+	g.Set("Success", false)
+	g.Set("Value", "")
+	g.Set("Index", 0)
+	g.Set("Length", 0)
+	g.Set("ToStringValue", "")
+	return g
+}
+
 func isArrayish(v any) bool {
 	_, ok := v.(*value.Array)
 	return ok
 }
 
-// callMethod calls method name on v.
+// callMethod calls method name on v. A method of v's .NET type that csemu
+// does not implement is a [NotImplemented] error naming it.
 func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, error) {
+	r, err := s.callMethodOn(fr, v, name, args)
+	if err != nil && isMethodNotFound(err) {
+		if owner := unimplementedMember(v, name); owner != "" {
+			return nil, &methodErr{typ: "NotImplemented", msg: owner + "." + name + "()"}
+		}
+	}
+	return r, err
+}
+
+// isMethodNotFound reports whether err is PowerShell's "does not contain a
+// method named" error.
+func isMethodNotFound(err error) bool {
+	me, ok := err.(*methodErr)
+	return ok && me.typ == "MethodNotFound" && strings.HasPrefix(me.msg, "Method invocation failed because")
+}
+
+// dotnetTypeOf names the .NET type whose member list applies to v, or ""
+// for a property bag ([pscustomobject], a hashtable's keys) and for types
+// csemu keeps no list for.
+func dotnetTypeOf(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case *value.Array:
+		if x.Kind == "groups" {
+			return "System.Text.RegularExpressions.GroupCollection"
+		}
+		if !x.List {
+			return "System.Object[]"
+		}
+		switch x.Kind {
+		case "set":
+			return value.THashSet
+		case "queue":
+			return "System.Collections.Generic.Queue"
+		case "stack":
+			return "System.Collections.Generic.Stack"
+		}
+		if x.Elem == "" {
+			return value.TArrayList
+		}
+		return value.TList
+	case *value.Type:
+		return value.TType
+	case *value.Object:
+		if x.IsCustom() {
+			return ""
+		}
+		for _, t := range x.TypeNames {
+			if _, known := value.DotNetMember(t, ""); known {
+				return t
+			}
+			if strings.HasSuffix(t, "Exception") {
+				return "System.Exception"
+			}
+		}
+		return ""
+	}
+	return value.TypeName(v)
+}
+
+// displayTypeName names a type of the member lists as .NET does: the
+// generic collections with their arity ("List`1").
+func displayTypeName(t string) string {
+	switch t {
+	case value.TList, value.THashSet, "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+		return t + "`1"
+	}
+	return t
+}
+
+// unimplementedMember returns the .NET type that declares member name of v
+// when csemu has no implementation of it, or "". An array's own members
+// come first, then its items' (member enumeration).
+func unimplementedMember(v any, name string) string {
+	t := dotnetTypeOf(v)
+	if t == "" {
+		return ""
+	}
+	if is, _ := value.DotNetMember(t, name); is {
+		return displayTypeName(t)
+	}
+	if a, ok := v.(*value.Array); ok {
+		for _, it := range a.Items {
+			if _, isArr := it.(*value.Array); isArr {
+				continue
+			}
+			if owner := unimplementedMember(it, name); owner != "" {
+				return owner
+			}
+		}
+	}
+	return ""
+}
+
+// callMethodOn calls method name on v.
+func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, error) {
 	lname := strings.ToLower(name)
 	switch lname {
 	case "gettype":
@@ -646,7 +853,7 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 				return x.TypeName(), nil
 			case time.Time:
 				return value.FormatValue(x, "")
-			case float64, value.Decimal:
+			case float64, value.Decimal, float32:
 				return value.FormatValue(x, "")
 			case *value.Array:
 				return value.TypeName(x), nil
@@ -670,6 +877,12 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 		return s.stringMethod(o, lname, name, args)
 	case *value.Array:
 		r, err := s.arrayMethod(fr, o, lname, name, args)
+		if isMethodNotFound(err) {
+			// a method of the array or list itself is not enumerated
+			if is, _ := value.DotNetMember(dotnetTypeOf(o), name); is {
+				return nil, &methodErr{typ: "NotImplemented", msg: displayTypeName(dotnetTypeOf(o)) + "." + name + "()"}
+			}
+		}
 		if me, ok := err.(*methodErr); ok && me.typ == "MethodNotFound" && len(o.Items) > 0 {
 			// member enumeration: call the method on each item
 			var out []any
@@ -741,6 +954,23 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 			nb.Closure = sc
 			return &nb, nil
 		}
+	case *value.Type:
+		switch lname {
+		case "getgenericarguments":
+			var out []any
+			for _, a := range typeArgs(o) {
+				out = append(out, a)
+			}
+			return &value.Array{Items: out, Elem: value.TType}, nil
+		case "getelementtype":
+			if o.Elem != nil {
+				return o.Elem, nil
+			}
+			if strings.HasSuffix(o.Name, "[]") {
+				return &value.Type{Name: strings.TrimSuffix(o.Name, "[]")}, nil
+			}
+			return nil, nil
+		}
 	case *regexValue:
 		return s.regexMethod(fr, o, lname, args)
 	case *psCmdlet:
@@ -755,11 +985,19 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 		if lname == "tostring" {
 			return string(o), nil
 		}
-	case int, int64, float64, value.Decimal:
+	case int, int64, float64, value.Decimal, int8, uint8, int16, uint16, uint32, uint64, float32, *big.Int:
 		switch lname {
 		case "compareto":
 			c, err := value.Compare(o, argOr(args, 0), false)
 			return c, err
+		}
+		// IConvertible's ToInt32, ToSingle, ...: a conversion to that type
+		if t, ok := convertibleMethod(lname); ok && len(args) <= 1 {
+			r, err := value.Convert(o, &value.Type{Name: t})
+			if err != nil {
+				return nil, &methodErr{typ: "System.OverflowException", msg: strings.TrimSuffix(err.Error()[strings.LastIndex(err.Error(), "Error: \"")+8:], "\"")}
+			}
+			return r, nil
 		}
 	case rune:
 		switch lname {
@@ -769,6 +1007,45 @@ func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, err
 		}
 	}
 	return nil, notFoundMethod(v, name)
+}
+
+// convertibleMethod returns the type an IConvertible conversion method
+// (lower-case name) converts to.
+func convertibleMethod(lname string) (string, bool) {
+	switch lname {
+	case "tosbyte":
+		return value.TSByte, true
+	case "tobyte":
+		return value.TByte, true
+	case "toint16":
+		return value.TInt16, true
+	case "touint16":
+		return value.TUInt16, true
+	case "toint32":
+		return value.TInt32, true
+	case "touint32":
+		return value.TUInt32, true
+	case "toint64":
+		return value.TInt64, true
+	case "touint64":
+		return value.TUInt64, true
+	case "tosingle":
+		return value.TSingle, true
+	case "todouble":
+		return value.TDouble, true
+	case "todecimal":
+		return value.TDecimal, true
+	case "toboolean":
+		return value.TBool, true
+	}
+	return "", false
+}
+
+// argConvErr is PowerShell's error for a method argument that does not
+// convert to the parameter's type.
+func argConvErr(param string, arg any, method, typ string, err error) error {
+	return &methodErr{typ: "MethodArgumentConversionInvalidCastArgument",
+		msg: fmt.Sprintf("Cannot convert argument \"%s\", with value: \"%s\", for \"%s\" to type \"%s\": \"%s\"", param, value.ToString(arg), method, typ, err.Error())}
 }
 
 func argOr(args []any, i int) any {
@@ -983,8 +1260,14 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		if len(args) > 1 {
 			pad = argStr(1)
 		}
+		if n < 0 {
+			return nil, argErr("Non-negative number required. (Parameter 'totalWidth')")
+		}
 		if len(runes) >= n {
 			return str, nil
+		}
+		if err := value.CheckStringLength(int64(n)); err != nil {
+			return nil, &methodErr{typ: "System.OutOfMemoryException", msg: err.Error()}
 		}
 		fill := strings.Repeat(pad, n-len(runes))
 		if lname == "padleft" {
@@ -1087,6 +1370,11 @@ func splitAny(s string, seps []string, max int) []string {
 
 // arrayMethod implements array and list methods.
 func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args []any) (any, error) {
+	switch lname {
+	case "add", "addrange", "remove", "removeat", "removeall", "removerange", "insert", "insertrange", "clear",
+		"reverse", "sort", "enqueue", "dequeue", "push", "pop", "setvalue":
+		a.Version++
+	}
 	switch a.Kind + ":" + lname {
 	case "queue:enqueue", "stack:push":
 		a.Items = append(a.Items, argOr(args, 0))
@@ -1319,7 +1607,7 @@ func hashMethod(h *value.Hashtable, lname, name string, args []any) (any, error)
 			e.DefaultDisplay = []string{"Name", "Value"}
 			out[i] = e
 		}
-		return &value.Array{Items: out}, nil
+		return &value.Array{Items: out, Of: h}, nil
 	case "get_item", "item":
 		v, _ := h.Get(argOr(args, 0))
 		return v, nil
@@ -1428,6 +1716,46 @@ var objectMethods = map[string]func(s *Session, o *value.Object, lname string, a
 		}
 		return nil, notFoundMethod(o, lname)
 	},
+}
+
+// typeArgs returns the generic arguments of a type: those it was parsed
+// with, or those its name lists ("List`1[[System.Int32]]").
+func typeArgs(t *value.Type) []*value.Type {
+	if len(t.Args) > 0 {
+		return t.Args
+	}
+	i := strings.IndexByte(t.Name, '[')
+	if i < 0 || !strings.HasSuffix(t.Name, "]") || strings.HasSuffix(t.Name, "[]") {
+		return nil
+	}
+	inner := t.Name[i+1 : len(t.Name)-1]
+	var out []*value.Type
+	depth, start := 0, 0
+	for j := 0; j <= len(inner); j++ {
+		if j < len(inner) {
+			switch inner[j] {
+			case '[':
+				depth++
+				continue
+			case ']':
+				depth--
+				continue
+			case ',':
+				if depth > 0 {
+					continue
+				}
+			default:
+				continue
+			}
+		}
+		name := strings.Trim(strings.TrimSpace(inner[start:j]), "[]")
+		if k := strings.IndexByte(name, ','); k >= 0 {
+			name = name[:k] // an assembly-qualified name
+		}
+		out = append(out, &value.Type{Name: name})
+		start = j + 1
+	}
+	return out
 }
 
 // typeShortName is Type.Name: the name without namespace or generic

@@ -19,8 +19,15 @@ func byName(d *ParamDef) *ParamDef { d.ByName = true; return d }
 // mand marks a parameter as mandatory.
 func mand(d *ParamDef) *ParamDef { d.Mandatory = true; return d }
 
-// allowNull lets a mandatory parameter take $null and empty strings.
+// allowNull lets a mandatory parameter take $null ([AllowNull()]).
 func allowNull(d *ParamDef) *ParamDef { d.AllowNull = true; return d }
+
+// allowEmpty lets a mandatory parameter take $null, "" and an empty
+// collection ([AllowNull][AllowEmptyString][AllowEmptyCollection]).
+func allowEmpty(d *ParamDef) *ParamDef {
+	d.AllowNull, d.AllowEmptyString, d.AllowEmptyCollection = true, true, true
+	return d
+}
 
 // alias adds aliases to a parameter.
 func alias(d *ParamDef, names ...string) *ParamDef { d.Aliases = append(d.Aliases, names...); return d }
@@ -72,14 +79,19 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, contentCmdlets()...)
 	all = append(all, pathCmdlets()...)
 	all = append(all, cultureCmdlets()...)
-	all = append(all, selectStringCmdlet())
 	all = append(all, driveCmdlets()...)
 	all = append(all, miscCmdlets()...)
+	all = append(all, textCmdlets()...)
+	all = append(all, historyCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
 	for _, c := range all {
 		if c.Module == "" {
 			c.Module = "Microsoft.PowerShell.Utility"
+		}
+		if c.Class == "" {
+			// the core cmdlets' classes: Verb-Noun is VerbNounCommand
+			c.Class = "Microsoft.PowerShell.Commands." + strings.ReplaceAll(c.Name, "-", "") + "Command"
 		}
 		t.cmds[strings.ToLower(c.Name)] = c
 	}
@@ -162,6 +174,7 @@ func coreAliases() map[string]string {
 		"kill": "Stop-Process", "spps": "Stop-Process", "curl": "Invoke-WebRequest", "wget": "Invoke-WebRequest",
 		"iwr": "Invoke-WebRequest", "irm": "Invoke-RestMethod", "fw": "Format-Wide", "ogv": "Out-GridView",
 		"gal": "Get-Alias", "ghy": "Get-History", "clv": "Clear-Variable", "gdr": "Get-PSDrive",
+		"ihy": "Invoke-History", "r": "Invoke-History", "clhy": "Clear-History", "man": "help",
 	}
 }
 
@@ -191,14 +204,14 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Start-Transaction", "Register-ObjectEvent", "Wait-Event", "New-WebServiceProxy", "Test-Connection",
 		"Resolve-DnsName", "Test-NetConnection", "Get-Acl", "Set-Acl", "Get-Service", "Start-Service",
 		"Stop-Service", "Restart-Service", "Get-HotFix", "Get-Counter", "Out-Printer", "Get-Clipboard",
-		"Set-Clipboard", "Get-History", "Invoke-History", "Add-History", "Clear-History", "Update-Help",
+		"Set-Clipboard", "Update-Help",
 		"Save-Help", "Find-Module", "Update-Module", "Uninstall-Module", "Register-PSRepository",
 		"Get-InstalledModule", "Publish-Module", "Save-Module", "Configuration", "Start-DscConfiguration",
-		"Get-DscConfiguration", "Import-DscResource", "Tee-Object", "Select-Xml", "ConvertTo-Html",
+		"Get-DscConfiguration", "Import-DscResource", "Select-Xml", "ConvertTo-Html",
 		"ConvertTo-Xml", "Format-Wide", "Format-Custom", "New-Alias", "Set-Alias",
 		"Get-TimeZone", "Set-TimeZone", "Get-ItemProperty",
 		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
-		"Compare-Object", "Measure-Command", "Trace-Command", "Get-PSCallStack",
+		"Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData", "Export-ModuleMember",
 		"New-Module", "New-ModuleManifest", "Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
 		"Get-PackageProvider", "Install-PackageProvider", "Get-Package", "Install-Package",

@@ -4,6 +4,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"math"
+	"math/big"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -44,7 +46,7 @@ func matchObject(re *regexp2.Regexp, m *regexp2.Match) *value.Object {
 		go_.Set("ToStringValue", g.String())
 		groups = append(groups, go_)
 	}
-	o.Set("Groups", &value.Array{Items: groups})
+	o.Set("Groups", &value.Array{Items: groups, Kind: "groups"})
 	o.Set("Success", true)
 	o.Set("Name", "0")
 	o.Set("Captures", &value.Array{})
@@ -190,6 +192,78 @@ func (c *staticCall) notImplemented() (any, error) {
 	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("[%s]::%s", c.t.Name, c.name)}
 }
 
+// outArg writes v to the [ref] given for an out parameter (argument i);
+// an argument that is not a [ref] fails as PowerShell's method binder
+// does.
+func (c *staticCall) outArg(i int, v any) error {
+	r, ok := c.arg(i).(*refValue)
+	if !ok {
+		return &methodErr{typ: "NonRefArgument", msg: fmt.Sprintf("Argument: '%d' should be a System.Management.Automation.PSReference. Use [ref].", i+1)}
+	}
+	return r.set(v)
+}
+
+// wantArgs fails a method call whose argument count none of the
+// emulated overloads takes.
+func (c *staticCall) wantArgs(counts ...int) error {
+	for _, n := range counts {
+		if len(c.args) == n {
+			return nil
+		}
+	}
+	return &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", c.name, len(c.args))}
+}
+
+// dateMin returns [datetime]::MinValue.
+func dateMin() time.Time { return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC) }
+
+// parseNumber parses a string as the TryParse of a .NET numeric type
+// does with its default styles: white space around, a sign, digits;
+// for the floating-point types also a decimal point, thousands
+// separators and an exponent (for [decimal] no exponent). It fails on
+// anything else (hex, a type suffix) and on a value out of range.
+func parseNumber(v any, t *value.Type) (any, bool) {
+	str, ok := v.(string)
+	if !ok {
+		if v == nil {
+			return nil, false
+		}
+		str = value.ToString(v)
+	}
+	str = strings.TrimSpace(str)
+	float := t.Name == value.TDouble || t.Name == value.TSingle || t.Name == value.TDecimal
+	i := 0
+	if i < len(str) && (str[i] == '+' || str[i] == '-') {
+		i++
+	}
+	digits, point, exp := 0, false, false
+	for ; i < len(str); i++ {
+		ch := str[i]
+		switch {
+		case ch >= '0' && ch <= '9':
+			digits++
+		case float && ch == '.' && !point && !exp:
+			point = true
+		case float && ch == ',' && !point && !exp && digits > 0:
+		case float && t.Name != value.TDecimal && (ch == 'e' || ch == 'E') && !exp && digits > 0:
+			exp = true
+			if i+1 < len(str) && (str[i+1] == '+' || str[i+1] == '-') {
+				i++
+			}
+		default:
+			return nil, false
+		}
+	}
+	if digits == 0 {
+		return nil, false
+	}
+	cv, err := value.Convert(strings.ReplaceAll(str, ",", ""), t)
+	if err != nil {
+		return nil, false
+	}
+	return cv, true
+}
+
 // staticFunc implements the static members of a .NET type.
 type staticFunc func(c *staticCall) (any, error)
 
@@ -204,7 +278,9 @@ func staticTypes() map[string]staticFunc {
 	}
 	add(stringStatics, value.TString)
 	add(func(c *staticCall) (any, error) { return mathStatic(c.lname, c.args) }, "System.Math")
-	add(numberStatics, value.TInt32, value.TInt64, value.TDouble, value.TByte, value.TDecimal, "System.Int16", "System.UInt32", "System.UInt64", value.TSingle)
+	add(numberStatics, value.TInt32, value.TInt64, value.TDouble, value.TByte, value.TDecimal, value.TInt16, value.TUInt16,
+		value.TUInt32, value.TUInt64, value.TSByte, value.TSingle)
+	add(bigIntStatics, value.TBigInt)
 	add(boolStatics, value.TBool)
 	add(charStatics, value.TChar)
 	add(dateTimeStatics, value.TDateTime)
@@ -221,11 +297,12 @@ func staticTypes() map[string]staticFunc {
 		"System.Text.ASCIIEncoding")
 	add(arrayStatics, value.TArray, "System.Object[]")
 	add(enumMemberStatics, value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison",
-		"System.StringSplitOptions", "System.DayOfWeek", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
+		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
 	add(enumStatics, "System.Enum")
 	add(cultureStatics, "System.Globalization.CultureInfo")
 	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
+	add(credentialStatics, "System.Management.Automation.PSCredential")
 	return m
 }
 
@@ -272,13 +349,27 @@ func stringStatics(c *staticCall) (any, error) {
 		return value.CompareStrings(c.argS(0), c.argS(1), !ic), nil
 	case "equals":
 		return c.argS(0) == c.argS(1), nil
-	case "new":
-		if len(args) == 2 {
-			n, _ := value.ToInt(args[1])
-			return strings.Repeat(c.argS(0), n), nil
-		}
 	}
 	return c.notImplemented()
+}
+
+// newString is the constructor String(char c, int count).
+func newString(args []any) (any, error) {
+	ch, err := value.Convert(args[0], &value.Type{Name: value.TChar})
+	if err != nil {
+		return nil, argConvErr("c", args[0], ".ctor", value.TChar, err)
+	}
+	n, err := value.ToInt(args[1])
+	if err != nil {
+		return nil, argConvErr("count", args[1], ".ctor", value.TInt32, err)
+	}
+	if n < 0 {
+		return nil, &methodErr{typ: "System.ArgumentOutOfRangeException", msg: "Count cannot be less than zero. (Parameter 'count')"}
+	}
+	if err := value.CheckStringLength(int64(n)); err != nil {
+		return nil, &methodErr{typ: "System.OutOfMemoryException", msg: err.Error()}
+	}
+	return strings.Repeat(string(ch.(rune)), n), nil
 }
 
 // numberStatics implements the static members of the numeric types.
@@ -293,19 +384,134 @@ func numberStatics(c *staticCall) (any, error) {
 		}
 		return v, nil
 	case "tryparse":
-		_, err := value.Convert(c.arg(0), c.t)
-		return err == nil, nil
-	case "nan":
-		return math.NaN(), nil
-	case "positiveinfinity":
-		return math.Inf(1), nil
-	case "negativeinfinity":
-		return math.Inf(-1), nil
-	case "epsilon":
-		return math.SmallestNonzeroFloat64, nil
-	case "isnan":
-		f, _ := value.ToFloat(c.arg(0))
-		return math.IsNaN(f), nil
+		// TryParse(s, out result) and TryParse(s, styles, provider, out result)
+		if err := c.wantArgs(2, 4); err != nil {
+			return nil, err
+		}
+		v, ok := parseNumber(c.arg(0), c.t)
+		if !ok {
+			v, _ = value.Convert(0, c.t)
+		}
+		return ok, c.outArg(len(c.args)-1, v)
+	}
+	if c.t.Name == value.TDouble || c.t.Name == value.TSingle {
+		var r any
+		switch c.lname {
+		case "nan":
+			r = math.NaN()
+		case "positiveinfinity":
+			r = math.Inf(1)
+		case "negativeinfinity":
+			r = math.Inf(-1)
+		case "epsilon":
+			r = math.SmallestNonzeroFloat64
+			if c.t.Name == value.TSingle {
+				return float32(math.SmallestNonzeroFloat32), nil
+			}
+		case "isnan", "isinfinity", "ispositiveinfinity", "isnegativeinfinity", "isfinite":
+			f, _ := value.ToFloat(c.arg(0))
+			switch c.lname {
+			case "isnan":
+				return math.IsNaN(f), nil
+			case "isinfinity":
+				return math.IsInf(f, 0), nil
+			case "ispositiveinfinity":
+				return math.IsInf(f, 1), nil
+			case "isnegativeinfinity":
+				return math.IsInf(f, -1), nil
+			}
+			return !math.IsInf(f, 0) && !math.IsNaN(f), nil
+		}
+		if r != nil {
+			if c.t.Name == value.TSingle {
+				return float32(r.(float64)), nil
+			}
+			return r, nil
+		}
+	}
+	return c.notImplemented()
+}
+
+// bigIntStatics implements the static members of [bigint].
+func bigIntStatics(c *staticCall) (any, error) {
+	conv := func(i int) (*big.Int, error) {
+		v, err := value.Convert(c.arg(i), c.t)
+		if err != nil {
+			return nil, &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
+		}
+		return v.(*big.Int), nil
+	}
+	switch c.lname {
+	case "zero":
+		return big.NewInt(0), nil
+	case "one":
+		return big.NewInt(1), nil
+	case "minusone":
+		return big.NewInt(-1), nil
+	case "parse":
+		b, ok := new(big.Int).SetString(strings.TrimSpace(c.argS(0)), 10)
+		if !ok {
+			return nil, &methodErr{typ: "System.FormatException", msg: "The value could not be parsed."}
+		}
+		return b, nil
+	case "pow":
+		x, err := conv(0)
+		if err != nil {
+			return nil, err
+		}
+		e, err := value.ToInt(c.arg(1))
+		if err != nil || e < 0 {
+			return nil, argErr("The number must be greater than or equal to zero. (Parameter 'exponent')")
+		}
+		return new(big.Int).Exp(x, big.NewInt(int64(e)), nil), nil
+	case "abs", "negate":
+		x, err := conv(0)
+		if err != nil {
+			return nil, err
+		}
+		if c.lname == "abs" {
+			return new(big.Int).Abs(x), nil
+		}
+		return new(big.Int).Neg(x), nil
+	case "add", "subtract", "multiply", "divide", "remainder", "compare", "max", "min", "greatestcommondivisor":
+		x, err := conv(0)
+		if err != nil {
+			return nil, err
+		}
+		y, err := conv(1)
+		if err != nil {
+			return nil, err
+		}
+		r := new(big.Int)
+		switch c.lname {
+		case "add":
+			return r.Add(x, y), nil
+		case "subtract":
+			return r.Sub(x, y), nil
+		case "multiply":
+			return r.Mul(x, y), nil
+		case "compare":
+			return x.Cmp(y), nil
+		case "max":
+			if x.Cmp(y) >= 0 {
+				return x, nil
+			}
+			return y, nil
+		case "min":
+			if x.Cmp(y) <= 0 {
+				return x, nil
+			}
+			return y, nil
+		case "greatestcommondivisor":
+			return r.GCD(nil, nil, new(big.Int).Abs(x), new(big.Int).Abs(y)), nil
+		}
+		if y.Sign() == 0 {
+			return nil, &methodErr{typ: "System.DivideByZeroException", msg: "Attempted to divide by zero."}
+		}
+		if c.lname == "divide" {
+			return r.Quo(x, y), nil
+		}
+		return r.Rem(x, y), nil
 	}
 	return c.notImplemented()
 }
@@ -321,6 +527,19 @@ func boolStatics(c *staticCall) (any, error) {
 			return false, nil
 		}
 		return nil, &methodErr{typ: "System.FormatException", msg: fmt.Sprintf("String '%s' was not recognized as a valid Boolean.", c.argS(0))}
+	case "tryparse":
+		// TryParse(s, out result): $false when s is not True or False
+		if err := c.wantArgs(2); err != nil {
+			return nil, err
+		}
+		b, ok := false, false
+		switch strings.ToLower(strings.TrimSpace(c.argS(0))) {
+		case "true":
+			b, ok = true, true
+		case "false":
+			ok = true
+		}
+		return ok, c.outArg(1, b)
 	case "truestring":
 		return "True", nil
 	case "falsestring":
@@ -386,8 +605,27 @@ func dateTimeStatics(c *staticCall) (any, error) {
 		}
 		return d, nil
 	case "tryparse":
-		_, err := value.ParseDate(c.argS(0))
-		return err == nil, nil
+		// TryParse(s, out result) and TryParse(s, provider, styles, out result)
+		if err := c.wantArgs(2, 4); err != nil {
+			return nil, err
+		}
+		var d any = dateMin()
+		t, err := value.ParseDate(c.argS(0))
+		if err == nil && c.arg(0) != nil {
+			d = t
+		}
+		return err == nil && c.arg(0) != nil, c.outArg(len(c.args)-1, d)
+	case "tryparseexact":
+		// TryParseExact(s, format, provider, styles, out result)
+		if err := c.wantArgs(5); err != nil {
+			return nil, err
+		}
+		var d any = dateMin()
+		t, err := value.ParseDateExact(c.argS(0), c.argS(1))
+		if err == nil && c.arg(0) != nil {
+			d = t
+		}
+		return err == nil && c.arg(0) != nil, c.outArg(4, d)
 	case "minvalue":
 		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), nil
 	case "maxvalue":
@@ -435,6 +673,19 @@ func guidStatics(c *staticCall) (any, error) {
 		return value.Guid("00000000-0000-0000-0000-000000000000"), nil
 	case "parse":
 		return value.Convert(c.arg(0), c.t)
+	case "tryparse":
+		// TryParse(s, out result): the empty GUID when s is not one
+		if err := c.wantArgs(2); err != nil {
+			return nil, err
+		}
+		var g any = value.Guid("00000000-0000-0000-0000-000000000000")
+		_, isStr := c.arg(0).(string)
+		v, err := value.Convert(c.arg(0), c.t)
+		ok := err == nil && isStr
+		if ok {
+			g = v
+		}
+		return ok, c.outArg(1, g)
 	}
 	return c.notImplemented()
 }
@@ -620,6 +871,44 @@ func enumStatics(c *staticCall) (any, error) {
 			}
 		}
 	}
+	if c.lname == "parse" && len(c.args) >= 2 {
+		// Enum.Parse(Type enumType, string value[, bool ignoreCase]) for the
+		// enums csemu lists; the type may be given by name
+		typ, ok := c.arg(0).(*value.Type)
+		if !ok {
+			if t, found := c.s.resolveType(c.argS(0)); found {
+				typ, ok = t, true
+			}
+		}
+		if ok {
+			if names := enumNames(typ.Name); names != nil {
+				str := strings.TrimSpace(c.argS(1))
+				ignoreCase := len(c.args) > 2 && value.ToBool(c.args[2])
+				for i, n := range names {
+					if n == str || ignoreCase && strings.EqualFold(n, str) {
+						return &enumValue{typ: typ.Name, name: n, n: i}, nil
+					}
+				}
+				if n, err := strconv.Atoi(str); err == nil && n >= 0 && n < len(names) {
+					return &enumValue{typ: typ.Name, name: names[n], n: n}, nil
+				}
+				return nil, &methodErr{typ: "System.ArgumentException", msg: fmt.Sprintf("Requested value '%s' was not found.", str)}
+			}
+		}
+	}
+	return c.notImplemented()
+}
+
+// credentialStatics implements [pscredential]::Empty: one credential
+// with no user name and no password, the same object at each read (a
+// default value that scripts compare with -ne).
+func credentialStatics(c *staticCall) (any, error) {
+	if c.lname == "empty" && !c.call {
+		if c.s.emptyCred == nil {
+			c.s.emptyCred = newCredential("")
+		}
+		return c.s.emptyCred, nil
+	}
 	return c.notImplemented()
 }
 
@@ -630,7 +919,7 @@ func wildcardPatternStatics(c *staticCall) (any, error) {
 		return value.HasWildcard(c.argS(0)), nil
 	}
 	if c.lname == "escape" {
-		r := strings.NewReplacer("*", "`*", "?", "`?", "[", "`[", "]", "`]")
+		r := strings.NewReplacer("*", "`*", "?", "`?", "[", "`[", "]", "`]", "`", "``")
 		return r.Replace(c.argS(0)), nil
 	}
 	return c.notImplemented()
@@ -644,43 +933,38 @@ func strArray(items ...string) *value.Array {
 	return &value.Array{Items: out, Elem: value.TString}
 }
 
+// numLimit is [T]::MaxValue or [T]::MinValue of a numeric type, in that
+// type.
 func numLimit(t string, max bool) any {
+	pick := func(lo, hi any) any {
+		if max {
+			return hi
+		}
+		return lo
+	}
 	switch t {
 	case value.TInt32:
-		if max {
-			return math.MaxInt32
-		}
-		return math.MinInt32
+		return pick(math.MinInt32, math.MaxInt32)
 	case value.TInt64:
-		if max {
-			return int64(math.MaxInt64)
-		}
-		return int64(math.MinInt64)
+		return pick(int64(math.MinInt64), int64(math.MaxInt64))
 	case value.TByte:
-		if max {
-			return 255
-		}
-		return 0
-	case "System.Int16":
-		if max {
-			return math.MaxInt16
-		}
-		return math.MinInt16
-	case "System.UInt32":
-		if max {
-			return int64(math.MaxUint32)
-		}
-		return 0
+		return pick(uint8(0), uint8(math.MaxUint8))
+	case value.TSByte:
+		return pick(int8(math.MinInt8), int8(math.MaxInt8))
+	case value.TInt16:
+		return pick(int16(math.MinInt16), int16(math.MaxInt16))
+	case value.TUInt16:
+		return pick(uint16(0), uint16(math.MaxUint16))
+	case value.TUInt32:
+		return pick(uint32(0), uint32(math.MaxUint32))
+	case value.TUInt64:
+		return pick(uint64(0), uint64(math.MaxUint64))
+	case value.TSingle:
+		return pick(float32(-math.MaxFloat32), float32(math.MaxFloat32))
 	case value.TDecimal:
-		if max {
-			return value.Decimal(7.922816251426434e28)
-		}
-		return value.Decimal(-7.922816251426434e28)
+		return pick(value.Decimal(-7.922816251426434e28), value.Decimal(7.922816251426434e28))
 	}
-	if max {
-		return math.MaxFloat64
-	}
-	return -math.MaxFloat64
+	return pick(-math.MaxFloat64, math.MaxFloat64)
 }
 
 func mathStatic(lname string, args []any) (any, error) {
@@ -906,12 +1190,30 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		}
 		return &regexValue{re: re, pattern: pattern}, nil
 	case value.TDateTime:
+		// DateTime(y, m, d[, h, mi, s[, ms]][, DateTimeKind]): Unspecified
+		// unless a kind is given
+		loc := value.UnspecifiedZone
+		if len(args) > 0 {
+			if k, ok := args[len(args)-1].(*enumValue); ok && k.typ == "System.DateTimeKind" {
+				switch k.name {
+				case value.KindUtc:
+					loc = time.UTC
+				case value.KindLocal:
+					loc = time.Local
+				}
+				args = args[:len(args)-1]
+			}
+		}
 		n := make([]int, 7)
 		for i := 0; i < len(args) && i < 7; i++ {
-			n[i], _ = value.ToInt(args[i])
+			v, err := value.ToInt(args[i])
+			if err != nil {
+				return nil, &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
+			}
+			n[i] = v
 		}
-		if len(args) >= 3 {
-			return time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], n[6]*1e6, time.Local), nil
+		if len(args) == 3 || len(args) == 6 || len(args) == 7 {
+			return time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], n[6]*1e6, loc), nil
 		}
 	case value.TTimeSpan:
 		n := make([]int64, 5)
@@ -932,8 +1234,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		}
 	case value.TString:
 		if len(args) == 2 {
-			n, _ := value.ToInt(args[1])
-			return strings.Repeat(value.ToString(args[0]), n), nil
+			return newString(args)
 		}
 	case "System.Management.Automation.PSCredential":
 		o := value.NewObject(t.Name)
@@ -969,6 +1270,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o.Set("ToStringValue", str)
 		return o, nil
 	}
+	if t.Name == value.TErrorRecord {
+		return s.newErrorRecord(args)
+	}
 	if strings.HasSuffix(t.Name, "Exception") {
 		o := value.NewObject(t.Name, "System.Exception", "System.Object")
 		msg := value.ToString(argOr(args, 0))
@@ -981,6 +1285,76 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		return o, nil
 	}
 	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("creating [%s]", t.Name)}
+}
+
+// newErrorRecord is [System.Management.Automation.ErrorRecord]::new:
+// (exception, errorId, errorCategory, targetObject), or (errorRecord,
+// replaceParentContainsErrorRecordException) to give a record another
+// exception.
+func (s *Session) newErrorRecord(args []any) (any, error) {
+	switch len(args) {
+	case 4:
+		ex, ok := args[0].(*value.Object)
+		if !ok || !isExceptionObject(ex) {
+			if args[0] == nil {
+				return nil, &methodErr{typ: "System.ArgumentNullException", msg: "Value cannot be null. (Parameter 'exception')"}
+			}
+			return nil, &methodErr{typ: "MethodArgumentConversion",
+				msg: fmt.Sprintf("Cannot convert argument \"exception\", with value: \"%s\", for \"new\" to type \"System.Exception\": \"Cannot convert the \"%s\" value of type \"%s\" to type \"System.Exception\".\"",
+					s.toString(args[0]), s.toString(args[0]), value.TypeName(args[0]))}
+		}
+		msg, _ := ex.Get("Message")
+		cat, err := errorCategoryName(args[2])
+		if err != nil {
+			return nil, err
+		}
+		rec := &ErrorRecord{ID: s.toString(args[1]), Category: Category(cat), Msg: value.ToString(msg), Exception: ex.TypeName(), exc: ex}
+		if args[3] != nil {
+			rec.Target, rec.targetObj = s.toString(args[3]), args[3]
+		}
+		return rec, nil
+	case 2:
+		if r, ok := args[0].(*ErrorRecord); ok {
+			cp := *r
+			if ex, ok := args[1].(*value.Object); ok && isExceptionObject(ex) {
+				msg, _ := ex.Get("Message")
+				cp.Msg, cp.Exception, cp.exc, cp.Thrown = value.ToString(msg), ex.TypeName(), ex, nil
+			}
+			return &cp, nil
+		}
+	}
+	return nil, &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args))}
+}
+
+// errorCategories are the names of System.Management.Automation.ErrorCategory, by value.
+func errorCategories() []string {
+	return []string{"NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected", "InvalidArgument", "InvalidData",
+		"InvalidOperation", "InvalidResult", "InvalidType", "MetadataError", "NotImplemented", "NotInstalled", "ObjectNotFound",
+		"OperationStopped", "OperationTimeout", "SyntaxError", "ParserError", "PermissionDenied", "ResourceBusy", "ResourceExists",
+		"ResourceUnavailable", "ReadError", "WriteError", "FromStdErr", "SecurityError", "ProtocolError", "ConnectionError",
+		"AuthenticationError", "LimitsExceeded", "QuotaExceeded", "NotEnabled"}
+}
+
+// errorCategoryName reads an ErrorCategory value: a name or a number.
+func errorCategoryName(v any) (string, error) {
+	names := errorCategories()
+	if e, ok := v.(*enumValue); ok {
+		v = e.name
+	}
+	if value.IsNumber(v) {
+		if n, err := value.ToInt(v); err == nil && n >= 0 && n < len(names) {
+			return names[n], nil
+		}
+	}
+	str := strings.TrimSpace(value.ToString(v))
+	for _, n := range names {
+		if strings.EqualFold(n, str) {
+			return n, nil
+		}
+	}
+	return "", &methodErr{typ: "MethodArgumentConversion",
+		msg: fmt.Sprintf("Cannot convert argument \"errorCategory\", with value: \"%s\", for \"new\" to type \"System.Management.Automation.ErrorCategory\": \"Cannot convert value \"%s\" to type \"System.Management.Automation.ErrorCategory\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"\"",
+			str, str, str, strings.Join(names, ", "))}
 }
 
 // enumNames lists the members of a .NET enum scripts use, in order (nil
@@ -1001,6 +1375,10 @@ func enumNames(typ string) []string {
 		return []string{"None", "RemoveEmptyEntries", "TrimEntries"}
 	case "System.DayOfWeek":
 		return []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+	case "System.Management.Automation.ErrorCategory":
+		return errorCategories()
+	case "System.DateTimeKind":
+		return []string{"Unspecified", "Utc", "Local"}
 	}
 	return nil
 }

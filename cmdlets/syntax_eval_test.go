@@ -77,7 +77,10 @@ var syntaxEvalCases = []evalCase{
 	{"subexpression_merge_errors", `$r = $(Write-Error 'bad'; 'v') 2>&1; $r.Count; $r[0].GetType().Name; "$($r[0])"; $r[1]`, "2\nErrorRecord\nbad\nv\n", "", 0},
 	{"paren_pipeline_errors_to_null", `function f { Write-Error 'inner'; 'out' }; (f | ForEach-Object { $_ }) 2>$null; 'after'`, "out\nafter\n", "", 0},
 	{"paren_pipeline_output_to_null", `(1, 2 | ForEach-Object { $_ }) 2>&1 > $null; 'after'`, "after\n", "", 0},
-	{"expression_redirect_not_emulated", `(1) 3>&1`, "", "[NotImplemented] the redirection 3>&1 of an expression", anyExit},
+	// every stream merges after an expression as after a command
+	// (about_Redirection: "n>&1 Redirects the specified stream to the
+	// Success stream"); (1) writes no warning, so only its value comes out
+	{"expression_redirect_warning_merge", `(1) 3>&1`, "1\n", "", 0},
 	{"range_then_redirect", `1..3 > $null; 'after'`, "after\n", "", 0},
 
 	// a statement may follow a block on the same line (Language/Scripting/

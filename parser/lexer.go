@@ -1828,7 +1828,7 @@ func (t *tokenizer) singleQuoted(start int) {
 				continue
 			}
 			t.off = i + k
-			t.emit(tStr, normalizeNewlines(b.String()), start)
+			t.emit(tStr, b.String(), start)
 			return
 		}
 		b.WriteString(t.src[i : i+k])
@@ -1836,13 +1836,6 @@ func (t *tokenizer) singleQuoted(start int) {
 	}
 	t.fail(start, "The string is missing the terminator: '.", true)
 	t.off = len(t.src)
-}
-
-func normalizeNewlines(s string) string {
-	if strings.IndexByte(s, '\r') < 0 {
-		return s
-	}
-	return strings.ReplaceAll(s, "\r\n", "\n")
 }
 
 // doubleQuoted starts an expandable string. Strings without $ become one
@@ -1876,7 +1869,7 @@ func (t *tokenizer) doubleQuoted(start int, after mode) {
 				continue
 			}
 			t.off = i + k
-			t.emit(tStr, normalizeNewlines(b.String()), start)
+			t.emit(tStr, b.String(), start)
 			t.postfix(after)
 			return
 		}
@@ -1985,7 +1978,7 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 	body := t.src[bodyStart:bodyEnd]
 	if !expand || !strings.Contains(body, "$") && !strings.Contains(body, "`") {
 		t.off = end + closeLen
-		t.emit(tStr, normalizeNewlines(body), start)
+		t.emit(tStr, body, start)
 		t.postfix(after)
 		return
 	}
@@ -2004,7 +1997,7 @@ func (t *tokenizer) stringBody() {
 	textStart := t.off
 	flush := func() {
 		if b.Len() > 0 {
-			t.emit(tSText, normalizeNewlines(b.String()), textStart)
+			t.emit(tSText, b.String(), textStart)
 			b.Reset()
 		}
 	}
@@ -2147,6 +2140,11 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 		}
 		t.off++
 		t.emit(tOp, "!", start)
+		return
+	case c == '*' && afterOperand && t.off+1 < len(t.src) && t.src[t.off+1] == '>':
+		// *> *>> *>&1 after an expression redirect all its streams, as
+		// after a command: ('x') *>&1 is no multiplication
+		t.redirection(start)
 		return
 	case c == '+' || c == '*' || c == '/' || c == '%':
 		if t.off+1 < len(t.src) && t.src[t.off+1] == '=' {
@@ -2338,15 +2336,25 @@ func (t *tokenizer) afterOperand() bool {
 	return false
 }
 
-// scanNumber returns the end of a number literal at off.
+// scanNumber returns the end of a number literal at off: digits (0x hex,
+// 0b binary), a fraction and exponent, then the type suffix (u, s, l, d, y,
+// n; u followed by l, s or y) and the multiplier (kb mb gb tb pb) of
+// about_Numeric_Literals, which are taken only when no identifier
+// character follows them.
 func scanNumber(s string, off int) int {
 	i := off
-	if strings.HasPrefix(s[i:], "0x") || strings.HasPrefix(s[i:], "0X") {
+	switch {
+	case strings.HasPrefix(s[i:], "0x") || strings.HasPrefix(s[i:], "0X"):
 		i += 2
 		for i < len(s) && isHex(s[i]) {
 			i++
 		}
-	} else {
+	case (strings.HasPrefix(s[i:], "0b") || strings.HasPrefix(s[i:], "0B")) && i+2 < len(s) && (s[i+2] == '0' || s[i+2] == '1'):
+		i += 2
+		for i < len(s) && (s[i] == '0' || s[i] == '1') {
+			i++
+		}
+	default:
 		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 			i++
 		}
@@ -2355,33 +2363,53 @@ func scanNumber(s string, off int) int {
 			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 				i++
 			}
+		} else if i+1 < len(s) && s[i] == '.' && (s[i+1] == 'e' || s[i+1] == 'E') && exponentAt(s, i+1) > i+1 {
+			// "1.e2" is a double
+			i++
 		} else if i+1 < len(s) && s[i] == '.' && s[i+1] != '.' && !isAlpha(s[i+1]) {
 			// "1." is a double
 			i++
 		}
-		if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-			j := i + 1
-			if j < len(s) && (s[j] == '+' || s[j] == '-') {
-				j++
-			}
-			if j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				i = j
-				for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-					i++
-				}
-			}
-		}
+		i = exponentAt(s, i)
 	}
 	// type suffix and multiplier
-	if i < len(s) && (s[i] == 'l' || s[i] == 'L' || s[i] == 'd' || s[i] == 'D') {
-		i++
-	}
-	if i+1 < len(s) {
-		switch strings.ToLower(s[i : i+2]) {
-		case "kb", "mb", "gb", "tb", "pb":
-			if i+2 >= len(s) || !isIdent(rune(s[i+2])) {
-				i += 2
+	j := i
+	if j < len(s) {
+		switch s[j] | 0x20 {
+		case 'u':
+			j++
+			if j < len(s) {
+				switch s[j] | 0x20 {
+				case 'l', 's', 'y':
+					j++
+				}
 			}
+		case 's', 'l', 'd', 'y', 'n':
+			j++
+		}
+	}
+	if j+1 < len(s) && strings.IndexByte("kmgtp", s[j]|0x20) >= 0 && s[j+1]|0x20 == 'b' {
+		j += 2
+	}
+	if j > i && (j >= len(s) || !isIdent(rune(s[j]))) {
+		i = j
+	}
+	return i
+}
+
+// exponentAt returns the end of an exponent (e, an optional sign, digits)
+// at i, or i when there is none.
+func exponentAt(s string, i int) int {
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		j := i + 1
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			return j
 		}
 	}
 	return i

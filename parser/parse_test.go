@@ -423,6 +423,10 @@ var goldenScripts = []struct{ name, src string }{
 	// (Language/Scripting/OutErrorVariable.Tests.ps1 "(a | b) 2>&1 > $null";
 	// Parser/RedirectionOperator.Tests.ps1 "1..3>variable:a")
 	{"redirect_expression", "(a | b) 2>&1 > $null\n(a) > out.txt\n$x 2>&1\n1..3>variable:a"},
+	// '*>' after an expression redirects all its streams: the tokenizer
+	// reads '*>' as a redirection before it reads '*' as multiplication
+	// (tokenizer.cs, case '*'); 2 * 3 and $a *= 3 stay operators
+	{"redirect_expression_all_streams", "(a) *>&1\n'x' *> $null\n$x *>> log.txt\n2 * 3\n$a *= 3"},
 	// a statement may follow the block of another on the same line
 	// (Language/Scripting/TryCatch.Tests.ps1 "trap { ... } try { ... } catch { ... }")
 	{"statement_after_block", "trap { 'trapped' } try { 1 } catch { 2 }\nif ($x) { 1 } Write-Host 2"},

@@ -99,6 +99,7 @@ func newREPL(tf *tenantFile, strict bool, stdout, stderr io.Writer, color bool, 
 	opts = append(opts[:len(opts):len(opts)],
 		cmdlets.WithIO(&editorReader{l: l}, l.out, stderr),
 		cmdlets.WithErrorView(l.showError),
+		cmdlets.WithConsole(), // a missing mandatory parameter is asked for
 	)
 	l.sess = cmdlets.NewSession(append(opts, l.teams.Options()...)...)
 	return l
@@ -164,7 +165,16 @@ func (l *replLoop) runCommand(text string, interrupts <-chan os.Signal) (code in
 		}
 	}()
 	l.current = text
+	start := l.sess.Now()
 	code, err := l.sess.RunInGlobal(ctx, "", text)
+	status := "Completed"
+	switch {
+	case ctx.Err() != nil:
+		status = "Stopped"
+	case err != nil:
+		status = "Failed"
+	}
+	l.sess.AddHistory(strings.TrimRight(text, "\n"), start, l.sess.Now(), status)
 	close(stop)
 	cancel()
 	var pl parser.ErrorList
@@ -358,15 +368,26 @@ func historyPath(getenv func(string) string) string {
 // lineTracker passes output on and remembers its last, unfinished line:
 // the prompt of Read-Host, or output that the next prompt must not
 // overwrite.
+// clearScreen is the end of what Clear-Host writes on a terminal.
+const clearScreen = "\x1b[2J\x1b[3J"
+
 type lineTracker struct {
 	w    io.Writer
 	last []byte
 }
 
 func (t *lineTracker) Write(p []byte) (int, error) {
-	if i := bytes.LastIndexByte(p, '\n'); i >= 0 {
+	i, c := bytes.LastIndexByte(p, '\n'), -1
+	if bytes.IndexByte(p, 0x1b) >= 0 {
+		c = bytes.LastIndex(p, []byte(clearScreen))
+	}
+	switch {
+	case c >= 0 && c > i:
+		// Clear-Host: the cursor is back at the top left
+		t.last = append(t.last[:0], p[c+len(clearScreen):]...)
+	case i >= 0:
 		t.last = append(t.last[:0], p[i+1:]...)
-	} else {
+	default:
 		t.last = append(t.last, p...)
 	}
 	if len(t.last) > 512 {

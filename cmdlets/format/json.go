@@ -2,9 +2,11 @@ package format
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/csemu/csemu/cmdlets/value"
@@ -19,6 +21,10 @@ type JSONOptions struct {
 	Compress       bool
 	EnumsAsStrings bool
 	AsArray        bool
+	// EscapeHandling is Newtonsoft's StringEscapeHandling: "" or "Default"
+	// escapes control characters only, "EscapeNonAscii" also every
+	// character past ASCII, "EscapeHtml" also < > & ' ".
+	EscapeHandling string
 }
 
 // jsonMaxDepthWarning is WebCmdletStrings.JsonMaxDepthReached.
@@ -45,7 +51,7 @@ func ToJSON(v any, o JSONOptions) (string, []string, error) {
 			v = value.NewArray(v)
 		}
 	}
-	j := &jsonWriter{maxDepth: depth, indent: !o.Compress, enumsAsStrings: o.EnumsAsStrings}
+	j := &jsonWriter{maxDepth: depth, indent: !o.Compress, enumsAsStrings: o.EnumsAsStrings, escape: strings.ToLower(o.EscapeHandling)}
 	if err := j.value(v, 0, 0); err != nil {
 		return "", nil, err
 	}
@@ -61,6 +67,7 @@ type jsonWriter struct {
 	maxDepth       int
 	indent         bool
 	enumsAsStrings bool
+	escape         string // lower-case EscapeHandling
 	truncated      bool
 	visits         int
 }
@@ -90,10 +97,10 @@ func (j *jsonWriter) value(v any, depth, level int) error {
 		j.b.WriteString("null")
 		return nil
 	case string:
-		writeJSONString(&j.b, x)
+		j.str(x)
 		return nil
 	case rune:
-		writeJSONString(&j.b, string(x))
+		j.str(string(x))
 		return nil
 	case bool:
 		if x {
@@ -108,8 +115,20 @@ func (j *jsonWriter) value(v any, depth, level int) error {
 	case int64:
 		j.b.WriteString(strconv.FormatInt(x, 10))
 		return nil
+	case int8, uint8, int16, uint16, uint32, uint64, *big.Int:
+		j.b.WriteString(value.ToString(x))
+		return nil
 	case float64:
 		j.b.WriteString(jsonDouble(x))
+		return nil
+	case float32:
+		s, _ := value.FormatValue(x, "R")
+		switch s {
+		case "NaN", "Infinity", "-Infinity", "∞", "-∞":
+			j.b.WriteString(jsonDouble(float64(x)))
+		default:
+			j.b.WriteString(ensureDecimalPlace(s))
+		}
 		return nil
 	case value.Decimal:
 		j.b.WriteString(ensureDecimalPlace(formatDecimal(x)))
@@ -120,22 +139,22 @@ func (j *jsonWriter) value(v any, depth, level int) error {
 		j.b.WriteByte('"')
 		return nil
 	case value.Guid:
-		writeJSONString(&j.b, string(x))
+		j.str(string(x))
 		return nil
 	case enumValue:
 		if j.enumsAsStrings {
-			writeJSONString(&j.b, x.name)
+			j.str(x.name)
 		} else {
 			j.b.WriteString(strconv.Itoa(x.num))
 		}
 		return nil
 	case *value.Type:
-		writeJSONString(&j.b, x.Name)
+		j.str(x.Name)
 		return nil
 	}
 	if depth > j.maxDepth {
 		j.truncated = true
-		writeJSONString(&j.b, psInvariant(v))
+		j.str(psInvariant(v))
 		return nil
 	}
 	switch x := v.(type) {
@@ -184,7 +203,7 @@ func (j *jsonWriter) value(v any, depth, level int) error {
 	case dictEntry:
 		return j.object([]member{{"Key", x.Key}, {"Value", x.Value}}, depth, level)
 	}
-	writeJSONString(&j.b, psInvariant(v))
+	j.str(psInvariant(v))
 	return nil
 }
 
@@ -199,7 +218,7 @@ func (j *jsonWriter) object(ms []member, depth, level int) error {
 			j.b.WriteByte(',')
 		}
 		j.newline(level + 1)
-		writeJSONString(&j.b, m.name)
+		j.str(m.name)
 		j.b.WriteByte(':')
 		if j.indent {
 			j.b.WriteByte(' ')
@@ -260,11 +279,24 @@ func jsonDate(t time.Time) string {
 // writeJSONString writes s quoted and escaped as Newtonsoft's default
 // StringEscapeHandling does: control characters, '"', '\\', U+0085, U+2028
 // and U+2029; everything else (', <, >, non-ASCII) is kept.
-func writeJSONString(b *strings.Builder, s string) {
+// str writes a JSON string with the writer's escaping.
+func (j *jsonWriter) str(s string) { writeJSONStringEscaped(&j.b, s, j.escape) }
+
+func writeJSONString(b *strings.Builder, s string) { writeJSONStringEscaped(b, s, "") }
+
+// writeJSONStringEscaped writes s as a JSON string with Newtonsoft's
+// escaping: escape is "escapenonascii", "escapehtml" or "" (Default).
+func writeJSONStringEscaped(b *strings.Builder, s, escape string) {
 	b.WriteByte('"')
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		if escape == "escapehtml" && strings.ContainsRune(`<>&'"`, r) || escape == "escapenonascii" && r > 0x7f {
+			for _, u := range utf16.Encode([]rune{r}) {
+				fmt.Fprintf(b, `\u%04x`, u)
+			}
+			continue
+		}
 		switch r {
 		case '"':
 			b.WriteString(`\"`)

@@ -2,6 +2,7 @@ package format
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -425,8 +426,8 @@ func (e *engine) payload(so any) event {
 		}
 		return event{kind: evRow, values: values}
 	case viewCustom:
-		if v.db == "matchinfo" {
-			return event{kind: evCustom, text: psString(so)}
+		if o, ok := so.(*value.Object); ok && o.View != nil {
+			return event{kind: evCustom, text: o.View()}
 		}
 		t, _ := so.(time.Time)
 		return event{kind: evCustom, text: dateLong(t)}
@@ -509,6 +510,13 @@ func columnLabel(c Column, so any) string {
 
 func typeKey(v any) string {
 	switch x := v.(type) {
+	case *value.Object:
+		switch {
+		case x.View != nil:
+			return "custom"
+		case x.TypeName() == historyInfoType:
+			return "history"
+		}
 	case dictEntry:
 		return "entry"
 	case value.Guid:
@@ -519,12 +527,6 @@ func typeKey(v any) string {
 		return "date"
 	case *value.Type:
 		return "type"
-	case *value.Object:
-		// MatchInfo.format.ps1xml: Select-String's MatchInfo is a custom
-		// view of its string form
-		if x.TypeName() == "Microsoft.PowerShell.Commands.MatchInfo" {
-			return "matchinfo"
-		}
 	}
 	return ""
 }
@@ -559,10 +561,12 @@ func (e *engine) selectView(so any) *view {
 			return dbView(viewTable, key, []string{"Guid"}, []string{"Guid"}, nil)
 		case "span":
 			return dbView(viewList, key, spanListProps, spanListProps, nil)
-		case "date", "matchinfo":
+		case "date", "custom":
 			return &view{kind: viewCustom, db: key}
 		case "type":
 			return typeView()
+		case "history":
+			return historyView()
 		}
 		names := defaultProps(so)
 		if names == nil {
@@ -586,6 +590,8 @@ func (e *engine) selectView(so any) *view {
 			return dbView(viewTable, key, p, p, nil)
 		case "type":
 			return typeView()
+		case "history":
+			return historyView()
 		}
 		names := defaultProps(so)
 		if names == nil {
@@ -610,6 +616,39 @@ func (e *engine) selectView(so any) *view {
 func typeView() *view {
 	return dbView(viewTable, "type", []string{"IsPublic", "IsSerial", "Name", "BaseType"},
 		[]string{"IsPublic", "IsSerializable", "Name", "BaseType"}, []int{8, 8, 40, 0})
+}
+
+// historyInfoType is the type of Get-History's entries.
+const historyInfoType = "Microsoft.PowerShell.Commands.HistoryInfo"
+
+// historyView is pwsh's table view of a HistoryInfo: Id (right, 4
+// columns), Duration (right, 12 columns, shortest of s.fff, m:ss.fff,
+// h:mm:ss.fff) and CommandLine.
+func historyView() *view {
+	v := dbView(viewTable, "history", []string{"Id", "Duration", "CommandLine"}, []string{"Id", "Duration", "CommandLine"}, []int{4, 12, 0})
+	v.aligns[0], v.aligns[1] = alignRight, alignRight
+	v.getters[1] = func(item any) (any, bool) {
+		d, ok := getProp(item, "Duration")
+		span, isSpan := d.(time.Duration)
+		if !ok || !isSpan {
+			return d, ok
+		}
+		return historyDuration(span), true
+	}
+	return v
+}
+
+// historyDuration formats a command's duration as the history view does.
+func historyDuration(d time.Duration) string {
+	ms := d.Milliseconds()
+	h, m, sec, frac := ms/3600000, ms/60000%60, ms/1000%60, ms%1000
+	switch {
+	case h >= 1:
+		return fmt.Sprintf("%d:%02d:%02d.%03d", h, m, sec, frac)
+	case m >= 1:
+		return fmt.Sprintf("%d:%02d.%03d", m, sec, frac)
+	}
+	return fmt.Sprintf("%d.%03d", sec, frac)
 }
 
 func propTableView(first any, names []string) *view {

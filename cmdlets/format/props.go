@@ -19,6 +19,10 @@ type enumValue struct {
 	num  int
 }
 
+// EnumValue is an enum value as the formatter and ConvertTo-Json see it:
+// its name and number.
+func EnumValue(name string, num int) any { return enumValue{name, num} }
+
 func hashEntries(h *value.Hashtable) []any {
 	keys, vals := h.Keys(), h.Values()
 	out := make([]any, len(keys))
@@ -360,7 +364,7 @@ func isScalar(v any) bool {
 	case string, bool, int, int64, float64, value.Decimal, rune, enumValue:
 		return true
 	}
-	return false
+	return value.IsNumber(v)
 }
 
 // isOutOfBand reports whether Out-Default writes v as text, outside any

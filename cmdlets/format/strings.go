@@ -194,6 +194,9 @@ func psToString(v any, c culture, recurse bool) string {
 		}
 		parts := make([]string, len(x.Items))
 		for i, it := range x.Items {
+			if o, ok := it.(*value.Object); ok && o.IsCustom() {
+				continue // an item is not recursed into: PSCustomObject.ToString() is ""
+			}
 			parts[i] = psToString(it, c, false)
 		}
 		return strings.Join(parts, " ")
@@ -239,6 +242,9 @@ func netToString(v any, c culture) string {
 	switch x := v.(type) {
 	case float64:
 		return formatR(x, c == invariant)
+	case float32:
+		s, _ := value.FormatValue(x, "")
+		return s
 	case *value.Array:
 		return arrayTypeName(x)
 	}
@@ -285,7 +291,7 @@ func basicString(v any) string {
 
 // smartToString is PSObjectHelper.SmartToString: enumerations are shown as
 // "{a, b, c}" (at most $FormatEnumerationLimit items, then "…"); in tables
-// built from properties, doubles and decimals use two decimals.
+// built from properties, doubles, singles and decimals use two decimals.
 func smartToString(v any, isTable bool) string {
 	switch x := v.(type) {
 	case nil:
@@ -297,6 +303,10 @@ func smartToString(v any, isTable bool) string {
 	case float64:
 		if isTable {
 			return formatF(x)
+		}
+	case float32:
+		if isTable {
+			return formatF(float64(x))
 		}
 	case value.Decimal:
 		if isTable {

@@ -2,14 +2,15 @@ package value
 
 import (
 	"fmt"
-
-	"github.com/csemu/csemu/parser"
-	"github.com/csemu/csemu/state/netfmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/csemu/csemu/parser"
+	"github.com/csemu/csemu/state/netfmt"
 )
 
 // DateLayout is the invariant-culture layout PowerShell uses when it turns a
@@ -39,6 +40,22 @@ func ToString(v any) string {
 		return strconv.FormatFloat(float64(v), 'f', -1, 64)
 	case rune:
 		return string(v)
+	case int8:
+		return strconv.Itoa(int(v))
+	case uint8:
+		return strconv.Itoa(int(v))
+	case int16:
+		return strconv.Itoa(int(v))
+	case uint16:
+		return strconv.Itoa(int(v))
+	case uint32:
+		return strconv.FormatUint(uint64(v), 10)
+	case uint64:
+		return strconv.FormatUint(v, 10)
+	case float32:
+		return FormatSingle(v)
+	case *big.Int:
+		return v.String()
 	case *Array:
 		var b strings.Builder
 		for i, it := range v.Items {
@@ -147,6 +164,14 @@ func ToBool(v any) bool {
 		return v != 0
 	case rune:
 		return v != 0
+	case int8, uint8, int16, uint16, uint32, uint64, float32:
+		f, _ := toFloat(v)
+		return f != 0
+	case *big.Int:
+		return v.Sign() != 0
+	case Numberer:
+		// an enum value is true when its number is not 0
+		return ToBool(v.PSNumber())
 	case *Array:
 		switch len(v.Items) {
 		case 0:
@@ -164,11 +189,8 @@ func ToBool(v any) bool {
 
 // IsNumber reports whether v is a numeric value.
 func IsNumber(v any) bool {
-	switch v.(type) {
-	case int, int64, float64, Decimal, rune:
-		return true
-	}
-	return false
+	c := codeOf(v)
+	return c >= cChar
 }
 
 func toFloat(v any) (float64, bool) {
@@ -188,12 +210,28 @@ func toFloat(v any) (float64, bool) {
 			return 1, true
 		}
 		return 0, true
+	case int8:
+		return float64(v), true
+	case uint8:
+		return float64(v), true
+	case int16:
+		return float64(v), true
+	case uint16:
+		return float64(v), true
+	case uint32:
+		return float64(v), true
+	case uint64:
+		return float64(v), true
+	case float32:
+		return float64(v), true
+	case *big.Int:
+		return bigFloat(v), true
 	}
 	return 0, false
 }
 
 // ParseNumber parses PowerShell number text (see [parser.ParseNumber]) into
-// an int, int64, float64 or Decimal.
+// a number of the type its suffix or size gives.
 func ParseNumber(s string) (any, bool) {
 	n, ok := parser.ParseNumber(s)
 	if !ok {
@@ -211,6 +249,20 @@ func FromNumber(n parser.Number) any {
 		return n.Int
 	case parser.Decimal:
 		return Decimal(n.Float)
+	case parser.SByte:
+		return int8(n.Int)
+	case parser.Byte:
+		return uint8(n.Int)
+	case parser.Int16:
+		return int16(n.Int)
+	case parser.UInt16:
+		return uint16(n.Int)
+	case parser.UInt32:
+		return uint32(n.Int)
+	case parser.UInt64:
+		return n.Uint
+	case parser.BigInt:
+		return n.Big
 	}
 	return n.Float
 }
@@ -229,7 +281,7 @@ func ToNumber(v any) (any, bool) {
 	switch v := v.(type) {
 	case nil:
 		return 0, true
-	case int, int64, float64, Decimal:
+	case int, int64, float64, Decimal, int8, uint8, int16, uint16, uint32, uint64, float32, *big.Int:
 		return v, true
 	case rune:
 		return int(v), true
@@ -255,47 +307,37 @@ func ToNumber(v any) (any, bool) {
 
 // ToInt converts v to an int with .NET's rounding (to even).
 func ToInt(v any) (int, error) {
+	if i, ok := v.(int); ok {
+		return i, nil
+	}
 	n, ok := ToNumber(v)
 	if !ok {
-		return 0, convErr(v, "System.Int32")
+		return 0, convErr(v, TInt32)
 	}
-	switch n := n.(type) {
-	case int:
-		return n, nil
-	case int64:
-		if n < math.MinInt32 || n > math.MaxInt32 {
-			return 0, convErrText(v, "System.Int32", "Value was either too large or too small for an Int32.")
-		}
-		return int(n), nil
-	case float64:
-		r := math.RoundToEven(n)
-		if r < math.MinInt32 || r > math.MaxInt32 || math.IsNaN(r) {
-			return 0, convErrText(v, "System.Int32", "Value was either too large or too small for an Int32.")
-		}
-		return int(r), nil
-	case Decimal:
-		return int(math.RoundToEven(float64(n))), nil
+	r, err := toIntType(v, n, TInt32)
+	if err != nil {
+		return 0, err
 	}
-	return 0, convErr(v, "System.Int32")
+	return r.(int), nil
 }
 
-// ToInt64 converts v to an int64 with .NET's rounding.
+// ToInt64 converts v to an int64 with .NET's rounding (to even).
 func ToInt64(v any) (int64, error) {
 	n, ok := ToNumber(v)
 	if !ok {
-		return 0, convErr(v, "System.Int64")
+		return 0, convErr(v, TInt64)
 	}
 	switch n := n.(type) {
 	case int:
 		return int64(n), nil
 	case int64:
 		return n, nil
-	case float64:
-		return int64(math.RoundToEven(n)), nil
-	case Decimal:
-		return int64(math.RoundToEven(float64(n))), nil
 	}
-	return 0, convErr(v, "System.Int64")
+	r, err := toIntType(v, n, TInt64)
+	if err != nil {
+		return 0, err
+	}
+	return r.(int64), nil
 }
 
 // ToFloat converts v to a float64.

@@ -23,6 +23,7 @@ package value
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -241,7 +242,18 @@ func FormatValue(v any, spec string) (string, error) {
 	case float64:
 		return nfFormatDouble(x, spec)
 	case float32:
-		return nfFormatDouble(float64(x), spec)
+		return nfFormatSingle(x, spec)
+	case *big.Int:
+		if x.IsInt64() {
+			return nfFormatInteger(x.Sign() < 0, nfAbs(x.Int64()), 64, spec)
+		}
+		if x.IsUint64() {
+			return nfFormatInteger(false, x.Uint64(), 64, spec)
+		}
+		if c, _, err := nfParseSpec(spec); err == nil && (c == 'G' || c == 'g' || c == 'D' || c == 'd' || c == 'R' || c == 'r') {
+			return x.String(), nil
+		}
+		return nfFormatDouble(bigFloat(x), spec)
 	case Decimal:
 		return nfFormatDecimal(float64(x), spec)
 	case time.Time:
@@ -463,6 +475,46 @@ func nfFormatDouble(f float64, spec string) (string, error) {
 		}
 	default:
 		return "", nfError(FormatSpecifierMessage)
+	}
+	var b strings.Builder
+	if err := nfNumberToString(&b, num, c, nMax); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// nfFormatSingle is Single.ToString(spec): like a double, but the default
+// and "R" give the shortest digits that round-trip a float32, and custom
+// formats work on 7 significant digits.
+func nfFormatSingle(f float32, spec string) (string, error) {
+	c, prec, err := nfParseSpec(spec)
+	if err != nil || math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
+		return nfFormatDouble(float64(f), spec)
+	}
+	a := math.Abs(float64(f))
+	neg := math.Signbit(float64(f))
+	var num *nfNumber
+	nMax := prec
+	switch {
+	case c == 0:
+		num = &nfNumber{neg: neg, kind: nfFloat}
+		if a != 0 {
+			num = nfFromExp(strconv.FormatFloat(a, 'e', 6, 32), neg, nfFloat)
+		}
+		return nfCustom(num, spec), nil
+	case (c == 'G' || c == 'g') && prec <= 0, c == 'R' || c == 'r':
+		num = &nfNumber{neg: neg, kind: nfFloat}
+		if a != 0 {
+			num = nfFromExp(strconv.FormatFloat(a, 'e', -1, 32), neg, nfFloat)
+		}
+		nMax = max(len(num.dig), 9)
+	case c == 'G' || c == 'g':
+		num = &nfNumber{neg: neg, kind: nfFloat}
+		if a != 0 {
+			num = nfFromExp(strconv.FormatFloat(a, 'e', prec-1, 32), neg, nfFloat)
+		}
+	default:
+		return nfFormatDouble(float64(f), spec)
 	}
 	var b strings.Builder
 	if err := nfNumberToString(&b, num, c, nMax); err != nil {

@@ -3,6 +3,7 @@ package value
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -13,6 +14,9 @@ import (
 type RuntimeError struct {
 	Type string
 	Msg  string
+	// ID is the error record's FullyQualifiedErrorId when it is not the
+	// default for Type.
+	ID string
 }
 
 func (e *RuntimeError) Error() string { return e.Msg }
@@ -40,6 +44,22 @@ func TypeName(v any) string {
 		return "System.String"
 	case rune:
 		return "System.Char"
+	case int8:
+		return TSByte
+	case uint8:
+		return TByte
+	case int16:
+		return TInt16
+	case uint16:
+		return TUInt16
+	case uint32:
+		return TUInt32
+	case uint64:
+		return TUInt64
+	case float32:
+		return TSingle
+	case *big.Int:
+		return TBigInt
 	case *Array:
 		if v.List {
 			switch {
@@ -53,6 +73,9 @@ func TypeName(v any) string {
 				return "System.Collections.ArrayList"
 			}
 			return "System.Collections.Generic.List`1[[" + v.Elem + "]]"
+		}
+		if v.Kind == "groups" {
+			return "System.Text.RegularExpressions.GroupCollection"
 		}
 		if v.Elem != "" {
 			return v.Elem + "[]"
@@ -98,21 +121,6 @@ func ShortTypeName(v any) string {
 	return n
 }
 
-// numeric rank for result typing: int < int64 < decimal < double
-func numRank(v any) int {
-	switch v.(type) {
-	case int:
-		return 1
-	case int64:
-		return 2
-	case Decimal:
-		return 3
-	case float64:
-		return 4
-	}
-	return 0
-}
-
 // numbersFor converts both operands to numbers; the left one decides how a
 // string on the right is read.
 func numbersFor(op string, a, b any) (any, any, error) {
@@ -123,7 +131,7 @@ func numbersFor(op string, a, b any) (any, any, error) {
 	nb, ok := ToNumber(b)
 	if !ok {
 		t := TypeName(na)
-		if numRank(na) == 0 {
+		if codeOf(na) <= cChar {
 			t = "System.Int32"
 		}
 		return nil, nil, &ConversionError{Value: b, Type: t}
@@ -133,6 +141,11 @@ func numbersFor(op string, a, b any) (any, any, error) {
 
 // Arith applies + - * / % to two values with PowerShell's rules.
 func Arith(op string, a, b any) (any, error) {
+	if x, ok := a.(int); ok {
+		if y, ok := b.(int); ok {
+			return int32Arith(op, int64(x), int64(y))
+		}
+	}
 	switch l := a.(type) {
 	case nil:
 		if op == "+" {
@@ -144,19 +157,17 @@ func Arith(op string, a, b any) (any, error) {
 			}
 			a = 0
 		}
+	case rune:
+		if op == "+" {
+			// a [char] on the left concatenates, as a string does
+			return string(l) + ToString(b), nil
+		}
 	case string:
 		switch op {
 		case "+":
 			return l + ToString(b), nil
 		case "*":
-			n, err := ToInt(b)
-			if err != nil {
-				return nil, err
-			}
-			if n < 0 {
-				return nil, rtErr("Specified argument was out of the range of valid values.")
-			}
-			return strings.Repeat(l, n), nil
+			return multiplyString(l, b)
 		}
 		if _, ok := ToNumber(l); !ok {
 			return nil, rtErr("Method invocation failed because [System.String] does not contain a method named 'op_%s'.", opName(op))
@@ -173,15 +184,7 @@ func Arith(op string, a, b any) (any, error) {
 			}
 			return &Array{Items: items}, nil
 		case "*":
-			n, err := ToInt(b)
-			if err != nil {
-				return nil, err
-			}
-			var items []any
-			for i := 0; i < n; i++ {
-				items = append(items, l.Items...)
-			}
-			return &Array{Items: items}, nil
+			return multiplyArray(l, b)
 		}
 		return nil, rtErr("Method invocation failed because [System.Object[]] does not contain a method named 'op_%s'.", opName(op))
 	case *Hashtable:
@@ -246,78 +249,7 @@ func opName(op string) string {
 	return "Modulus"
 }
 
-func arithNumbers(op string, a, b any) (any, error) {
-	rank := numRank(a)
-	if r := numRank(b); r > rank {
-		rank = r
-	}
-	switch rank {
-	case 1, 2:
-		x, _ := ToInt64(a)
-		y, _ := ToInt64(b)
-		switch op {
-		case "+":
-			s := x + y
-			if (s > x) == (y > 0) {
-				return narrowTo(rank, s), nil
-			}
-			return float64(x) + float64(y), nil
-		case "-":
-			s := x - y
-			if (s < x) == (y > 0) {
-				return narrowTo(rank, s), nil
-			}
-			return float64(x) - float64(y), nil
-		case "*":
-			if x != 0 && y != 0 {
-				p := x * y
-				if p/y != x || (x == -1 && y == math.MinInt64) || (y == -1 && x == math.MinInt64) {
-					return float64(x) * float64(y), nil
-				}
-				return narrowTo(rank, p), nil
-			}
-			return narrowTo(rank, 0), nil
-		case "/":
-			if y == 0 {
-				return nil, &RuntimeError{Type: "System.DivideByZeroException", Msg: "Attempted to divide by zero."}
-			}
-			if x%y == 0 {
-				return narrowTo(rank, x/y), nil
-			}
-			return float64(x) / float64(y), nil
-		case "%":
-			if y == 0 {
-				return nil, &RuntimeError{Type: "System.DivideByZeroException", Msg: "Attempted to divide by zero."}
-			}
-			return narrowTo(rank, x%y), nil
-		}
-	case 3:
-		x, _ := toFloat(a)
-		y, _ := toFloat(b)
-		r, err := floatOp(op, x, y, true)
-		if err != nil {
-			return nil, err
-		}
-		return Decimal(r), nil
-	default:
-		x, _ := toFloat(a)
-		y, _ := toFloat(b)
-		return floatOp(op, x, y, false)
-	}
-	return nil, rtErr("unknown operator %s", op)
-}
-
-// narrowTo returns an arithmetic result in the operands' type: an Int32
-// result that overflows becomes a Double, as in PowerShell.
-func narrowTo(rank int, n int64) any {
-	if rank == 1 {
-		if n < math.MinInt32 || n > math.MaxInt32 {
-			return float64(n)
-		}
-		return int(n)
-	}
-	return n
-}
+func arithNumbers(op string, a, b any) (any, error) { return numbers(op, a, b) }
 
 func floatOp(op string, x, y float64, dec bool) (float64, error) {
 	switch op {
@@ -341,26 +273,17 @@ func floatOp(op string, x, y float64, dec bool) (float64, error) {
 	return 0, rtErr("unknown operator %s", op)
 }
 
-// Negate applies unary minus.
+// Negate applies unary minus, which PowerShell computes as 0 - v: a
+// [byte] gives an Int32, -[int]::MinValue a Double.
 func Negate(v any) (any, error) {
+	if i, ok := v.(int); ok && i != math.MinInt32 {
+		return -i, nil
+	}
 	n, ok := ToNumber(v)
 	if !ok {
 		return nil, &ConversionError{Value: v, Type: "System.Int32"}
 	}
-	switch n := n.(type) {
-	case int:
-		if n == math.MinInt32 {
-			return -int64(n), nil
-		}
-		return -n, nil
-	case int64:
-		return -n, nil
-	case float64:
-		return -n, nil
-	case Decimal:
-		return -n, nil
-	}
-	return nil, &ConversionError{Value: v, Type: "System.Int32"}
+	return numbers("-", 0, n)
 }
 
 // Equal compares two scalars for -eq: the right operand is converted to the
@@ -405,7 +328,10 @@ func Equal(a, b any, cs bool) bool {
 		}
 		f, _ := toFloat(nb)
 		return float64(l) == f
-	case int, int64, float64, Decimal:
+	case int:
+		if r, ok := b.(int); ok {
+			return l == r
+		}
 		if b == nil {
 			return false
 		}
@@ -413,14 +339,16 @@ func Equal(a, b any, cs bool) bool {
 		if !ok {
 			return false
 		}
-		x, _ := toFloat(l)
-		y, _ := toFloat(nb)
-		if numRank(l) <= 2 && numRank(nb) <= 2 {
-			i, _ := ToInt64(l)
-			j, _ := ToInt64(nb)
-			return i == j
+		return cmpNumbers(l, nb) == 0 && !isNaN(nb)
+	case int64, float64, Decimal, int8, uint8, int16, uint16, uint32, uint64, float32, *big.Int:
+		if b == nil {
+			return false
 		}
-		return x == y
+		nb, ok := ToNumber(b)
+		if !ok {
+			return false
+		}
+		return cmpNumbers(l, nb) == 0 && !isNaN(l) && !isNaN(nb)
 	case time.Time:
 		r, err := Convert(b, TypeDateTime)
 		if err != nil {
@@ -484,7 +412,12 @@ func Compare(a, b any, cs bool) (int, error) {
 			y = 1
 		}
 		return cmpInt(int64(x), int64(y)), nil
-	case int, int64, float64, Decimal, rune:
+	case int, int64, float64, Decimal, rune, int8, uint8, int16, uint16, uint32, uint64, float32, *big.Int:
+		if r, ok := b.(int); ok {
+			if x, ok := l.(int); ok {
+				return cmpInt(int64(x), int64(r)), nil
+			}
+		}
 		if b == nil {
 			return 1, nil
 		}
@@ -492,20 +425,7 @@ func Compare(a, b any, cs bool) (int, error) {
 		if !ok {
 			return 0, rtErr("Could not compare \"%s\" to \"%s\". Error: \"Cannot convert value \"%s\" to type \"%s\". Error: \"The input string '%s' was not in a correct format.\"\"", ToString(a), ToString(b), ToString(b), TypeName(a), ToString(b))
 		}
-		if numRank(l) <= 2 && numRank(nb) <= 2 {
-			i, _ := ToInt64(l)
-			j, _ := ToInt64(nb)
-			return cmpInt(i, j), nil
-		}
-		x, _ := toFloat(l)
-		y, _ := toFloat(nb)
-		switch {
-		case x < y:
-			return -1, nil
-		case x > y:
-			return 1, nil
-		}
-		return 0, nil
+		return cmpNumbers(l, nb), nil
 	case time.Time:
 		r, err := Convert(b, TypeDateTime)
 		if err != nil {
@@ -627,3 +547,14 @@ func classMatch(c rune, class string) bool {
 
 // HasWildcard reports whether s holds wildcard characters.
 func HasWildcard(s string) bool { return strings.ContainsAny(s, "*?[") }
+
+// isNaN reports whether a number is a floating-point NaN.
+func isNaN(n any) bool {
+	switch x := n.(type) {
+	case float64:
+		return math.IsNaN(x)
+	case float32:
+		return math.IsNaN(float64(x))
+	}
+	return false
+}

@@ -1,6 +1,7 @@
 package value
 
 import (
+	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -51,9 +52,9 @@ var TypeDateTime = &Type{Name: TDateTime}
 var typeAliases = map[string]string{
 	"string": TString, "int": TInt32, "int32": TInt32, "long": TInt64, "int64": TInt64,
 	"double": TDouble, "float": TSingle, "single": TSingle, "decimal": TDecimal, "bool": TBool,
-	"boolean": TBool, "char": TChar, "byte": TByte, "sbyte": "System.SByte", "int16": "System.Int16",
-	"short": "System.Int16", "uint16": "System.UInt16", "ushort": "System.UInt16", "uint32": "System.UInt32",
-	"uint": "System.UInt32", "uint64": "System.UInt64", "ulong": "System.UInt64", "bigint": "System.Numerics.BigInteger",
+	"boolean": TBool, "char": TChar, "byte": TByte, "sbyte": TSByte, "int16": TInt16,
+	"short": TInt16, "uint16": TUInt16, "ushort": TUInt16, "uint32": TUInt32,
+	"uint": TUInt32, "uint64": TUInt64, "ulong": TUInt64, "bigint": TBigInt, "numerics.biginteger": TBigInt,
 	"datetime": TDateTime, "timespan": TTimeSpan, "guid": TGuid, "object": TObject, "psobject": TPSObject,
 	"pscustomobject": TPSCustom, "hashtable": THashtable, "ordered": TOrdered, "array": TArray,
 	"scriptblock": TScriptBlock, "switch": TSwitch, "void": TVoid, "regex": TRegex, "type": TType,
@@ -100,12 +101,13 @@ var knownTypes = map[string]bool{
 	"System.Management.Automation.PSCredential": true, "System.Security.SecureString": true,
 	"System.Net.Mail.MailAddress": true, "System.Net.IPAddress": true, "System.Int16": true, "System.UInt16": true,
 	"System.UInt32": true, "System.UInt64": true, "System.SByte": true, "System.Enum": true, "System.DBNull": true,
+	TBigInt:                            true,
 	"System.Globalization.CultureInfo": true, "System.Management.Automation.PSVariable": true,
 	"System.Management.Automation.WildcardPattern": true, "System.Collections.Generic.KeyValuePair": true,
 	"System.Collections.Queue": true, "System.Collections.Stack": true, "System.Collections.Generic.Queue": true,
 	"System.Collections.Generic.Stack": true, "System.Management.Automation.PSModuleInfo": true,
 	"System.Management.Automation.ErrorCategory": true, "System.StringComparison": true, "System.StringSplitOptions": true,
-	"System.Environment+SpecialFolder": true, "System.DayOfWeek": true, "System.Nullable": true,
+	"System.Environment+SpecialFolder": true, "System.DayOfWeek": true, "System.DateTimeKind": true, "System.Nullable": true,
 	"System.Collections.IEnumerable": true, "System.Collections.IDictionary": true, "System.Collections.ICollection": true,
 	"System.ValueType": true, "System.IO.FileInfo": true, "System.IO.DirectoryInfo": true,
 	"System.Management.Automation.CmdletBindingAttribute": true, "System.Management.Automation.ParameterAttribute": true,
@@ -120,6 +122,10 @@ var knownTypes = map[string]bool{
 	"System.Globalization.TextInfo": true, "System.Globalization.CultureTypes": true,
 	"System.Management.Automation.PathInfo": true, "System.Management.Automation.PSStyle": true,
 	"System.Management.Automation.OutputRendering": true, "System.Management.Automation.ProgressView": true,
+	"System.Management.Automation.WarningRecord": true, "System.Management.Automation.VerboseRecord": true,
+	"System.Management.Automation.DebugRecord": true, "System.Management.Automation.InformationRecord": true,
+	"System.Management.Automation.InformationalRecord": true,
+	"Microsoft.PowerShell.Commands.MatchInfo":          true, "Microsoft.PowerShell.Commands.MatchInfoContext": true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
@@ -233,17 +239,24 @@ func TypeOf(v any) *Type { return &Type{Name: TypeName(v)} }
 func IsType(v any, t *Type) bool {
 	name := t.Name
 	switch name {
-	case TObject, TPSObject:
+	case TObject:
 		return v != nil
+	case TPSObject, TPSCustom:
+		// only objects PowerShell wraps in a PSObject are one: custom and
+		// emulated .NET objects, not a plain string or number
+		// (about_PSCustomObject: 1 -is [psobject] is False, (Get-Item /)
+		// -is [pscustomobject] is True)
+		_, ok := v.(*Object)
+		return ok
 	case TArray, "System.Object[]":
 		a, ok := v.(*Array)
 		return ok && (!a.List || name == TArray)
 	case "System.ValueType":
 		switch v.(type) {
-		case int, int64, float64, Decimal, bool, rune, time.Time, time.Duration, Guid:
+		case bool, rune, time.Time, time.Duration, Guid:
 			return true
 		}
-		return false
+		return IsNumber(v)
 	case "System.Collections.IEnumerable", "System.Collections.ICollection":
 		switch v.(type) {
 		case *Array, *Hashtable, string:
@@ -256,9 +269,6 @@ func IsType(v any, t *Type) bool {
 	case THashtable:
 		h, ok := v.(*Hashtable)
 		return ok && !h.Ordered
-	case TPSCustom:
-		o, ok := v.(*Object)
-		return ok && o.IsCustom()
 	case "System.Exception":
 		if o, ok := v.(*Object); ok {
 			for _, tn := range o.TypeNames {
@@ -281,6 +291,14 @@ func IsType(v any, t *Type) bool {
 		}
 		return false
 	}
+	if tl, ok := v.(TypeLister); ok {
+		for _, tn := range tl.PSTypeNames() {
+			if strings.EqualFold(tn, name) {
+				return true
+			}
+		}
+		return false
+	}
 	return strings.EqualFold(TypeName(v), name)
 }
 
@@ -288,6 +306,9 @@ func IsType(v any, t *Type) bool {
 // types (script blocks, regexes) are converted by the engine before this.
 func Convert(v any, t *Type) (any, error) {
 	if t.Elem != nil {
+		if v == nil {
+			return nil, nil // $null converts to a null array
+		}
 		items := AsSlice(v)
 		if str, ok := v.(string); ok && t.Elem.Name == TChar {
 			items = items[:0]
@@ -313,6 +334,9 @@ func Convert(v any, t *Type) (any, error) {
 	}
 	switch t.GenericBase() {
 	case TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+		if v == nil {
+			return nil, nil // $null converts to a null list
+		}
 		elem := &Type{Name: TObject}
 		if len(t.Args) > 0 {
 			elem = t.Args[0]
@@ -339,43 +363,26 @@ func Convert(v any, t *Type) (any, error) {
 		return ToString(v), nil
 	case TBool, TSwitch:
 		return ToBool(v), nil
-	case TInt32, TByte, "System.Int16", "System.UInt16", "System.SByte":
-		if v == nil {
-			return 0, nil
-		}
+	case TInt32, TByte, TInt16, TUInt16, TSByte, TInt64, TUInt32, TUInt64:
 		if s, ok := v.(string); ok && strings.TrimSpace(s) == "" {
-			return 0, nil
+			return toIntType(v, 0, t.Name)
 		}
-		if r, ok := v.(rune); ok {
-			return int(r), nil
-		}
-		if a, ok := v.(*Array); ok && len(a.Items) != 1 {
-			return nil, &ConversionError{Value: "System.Object[]", Type: t.Name, Detail: `Cannot convert the "System.Object[]" value of type "System.Object[]" to type "` + t.Name + `".`}
-		}
-		n, err := ToInt(v)
-		if err != nil {
-			return nil, retype(err, t.Name)
-		}
-		if t.Name == TByte && (n < 0 || n > 255) {
-			return nil, &ConversionError{Value: v, Type: t.Name, Detail: "Value was either too large or too small for an unsigned byte."}
-		}
-		return n, nil
-	case TInt64, "System.UInt32", "System.UInt64", "System.Numerics.BigInteger":
-		if v == nil {
-			return int64(0), nil
-		}
-		n, err := ToInt64(v)
-		if err != nil {
-			return nil, retype(err, t.Name)
-		}
-		return n, nil
+		return convertInteger(v, t.Name)
+	case TBigInt:
+		return convertBigInt(v)
 	case TDouble, TSingle:
 		if v == nil {
+			if t.Name == TSingle {
+				return float32(0), nil
+			}
 			return float64(0), nil
 		}
 		f, err := ToFloat(v)
 		if err != nil {
 			return nil, retype(err, t.Name)
+		}
+		if t.Name == TSingle {
+			return float32(f), nil
 		}
 		return f, nil
 	case TDecimal:
@@ -385,6 +392,9 @@ func Convert(v any, t *Type) (any, error) {
 		f, err := ToFloat(v)
 		if err != nil {
 			return nil, retype(err, t.Name)
+		}
+		if math.Abs(f) > maxDecimal || math.IsNaN(f) {
+			return nil, convErrText(v, TDecimal, "Value was either too large or too small for a Decimal.")
 		}
 		return Decimal(f), nil
 	case TChar:
@@ -397,10 +407,12 @@ func Convert(v any, t *Type) (any, error) {
 				return r, nil
 			}
 			return nil, &ConversionError{Value: v, Type: TChar, Detail: "String must be exactly one character long."}
-		case int:
-			return rune(x), nil
-		case int64:
-			return rune(x), nil
+		}
+		if neg, mag, ok := intOf(v); ok {
+			if neg || mag > 0xFFFF {
+				return nil, convErrText(v, TChar, "Value was either too large or too small for a character.")
+			}
+			return rune(mag), nil
 		}
 		return nil, &ConversionError{Value: v, Type: TChar}
 	case TDateTime:
@@ -427,8 +439,12 @@ func Convert(v any, t *Type) (any, error) {
 				return nil, &ConversionError{Value: v, Type: TTimeSpan, Detail: "String '" + x + "' was not recognized as a valid TimeSpan."}
 			}
 			return d, nil
-		case int, int64:
-			n, _ := ToInt64(x)
+		}
+		if codeOf(v).isInteger() {
+			n, err := ToInt64(v)
+			if err != nil {
+				return nil, retype(err, TTimeSpan)
+			}
 			return time.Duration(n * 100), nil
 		}
 		return nil, &ConversionError{Value: v, Type: TTimeSpan}
@@ -444,6 +460,9 @@ func Convert(v any, t *Type) (any, error) {
 		}
 		return &Array{Items: append([]any(nil), AsSlice(v)...)}, nil
 	case TArrayList:
+		if v == nil {
+			return nil, nil
+		}
 		return &Array{Items: append([]any(nil), AsSlice(v)...), List: true}, nil
 	case THashtable, "System.Collections.IDictionary":
 		switch x := v.(type) {
@@ -477,6 +496,18 @@ func Convert(v any, t *Type) (any, error) {
 		return enumValue(v, t.Name, []string{"SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"})
 	case TConsoleColor:
 		return enumValue(v, t.Name, []string{"Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White"})
+	case TUri:
+		switch x := v.(type) {
+		case *Object:
+			if x.TypeName() == TUri {
+				return x, nil
+			}
+		case string:
+			return ParseUri(x)
+		case nil:
+			return nil, nil
+		}
+		return nil, &ConversionError{Value: v, Type: TUri, Detail: `Cannot convert the "` + ToString(v) + `" value of type "` + TypeName(v) + `" to type "System.Uri".`}
 	case TType:
 		if x, ok := v.(*Type); ok {
 			return x, nil

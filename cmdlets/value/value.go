@@ -9,6 +9,8 @@
 //	int64           [long]
 //	float64         [double]
 //	Decimal         [decimal]
+//	int8 uint8 int16 uint16 uint32 uint64 float32 *big.Int
+//	                the other numeric types (see numeric.go)
 //	string          [string]
 //	rune            [char]
 //	*Array          [object[]] and List[T]
@@ -48,6 +50,12 @@ type TypeNamer interface {
 	PSTypeName() string
 }
 
+// TypeLister lets an engine type list its .NET type and the types it
+// derives from, most specific first (for -is).
+type TypeLister interface {
+	PSTypeNames() []string
+}
+
 // Array is a PowerShell array ([object[]]) or a generic list. It has
 // reference semantics, as in .NET.
 type Array struct {
@@ -58,6 +66,14 @@ type Array struct {
 	Elem string
 	// Kind is "set", "queue" or "stack" for those collections, else "".
 	Kind string
+	// Version counts the changes made to a collection's items through its
+	// methods and indexer, as .NET collections count them: an enumeration
+	// of a list fails when its list changes.
+	Version int
+	// Of is the hashtable whose keys or values the array holds (its Keys
+	// or Values, or its GetEnumerator()): their enumeration fails when the
+	// hashtable changes.
+	Of *Hashtable
 }
 
 // NewArray returns an object[] holding items.
@@ -74,7 +90,12 @@ type Hashtable struct {
 	vals    []any
 	index   map[string]int
 	Ordered bool
+	// version counts the changes (see Array.Version).
+	version int
 }
+
+// Version is the number of changes made to the hashtable.
+func (h *Hashtable) Version() int { return h.version }
 
 // NewHashtable returns an empty hashtable.
 func NewHashtable() *Hashtable { return &Hashtable{index: map[string]int{}} }
@@ -86,7 +107,7 @@ func KeyOf(k any) string {
 		return "s" + strings.ToLower(k)
 	case nil:
 		return "n"
-	case int, int64, float64, Decimal:
+	case int, int64, float64, Decimal, int8, uint8, int16, uint16, uint32, uint64, float32:
 		f, _ := toFloat(k)
 		return "d" + FormatFloat(f)
 	default:
@@ -100,6 +121,7 @@ func (h *Hashtable) Set(k, v any) {
 		h.index = map[string]int{}
 	}
 	kk := KeyOf(k)
+	h.version++
 	if i, ok := h.index[kk]; ok {
 		h.vals[i] = v
 		return
@@ -134,6 +156,7 @@ func (h *Hashtable) Delete(k any) bool {
 	if !ok {
 		return false
 	}
+	h.version++
 	h.keys = append(h.keys[:i], h.keys[i+1:]...)
 	h.vals = append(h.vals[:i], h.vals[i+1:]...)
 	delete(h.index, kk)
@@ -159,6 +182,7 @@ func (h *Hashtable) Values() []any { return h.vals }
 
 // Clear removes every entry.
 func (h *Hashtable) Clear() {
+	h.version++
 	h.keys, h.vals = nil, nil
 	h.index = map[string]int{}
 }
@@ -203,6 +227,10 @@ type Object struct {
 	index     map[string]int
 	// DefaultDisplay, when set, lists the properties the default view shows.
 	DefaultDisplay []string
+	// View, when set, gives the text of the object's custom format view,
+	// which Out-Default shows instead of its properties (as pwsh shows a
+	// MatchInfo of Select-String).
+	View func() string
 }
 
 // PSCustomObjectType is the type name of a [pscustomobject].
