@@ -87,6 +87,9 @@ func (s *Session) makeSignature(body *parser.ScriptBlockBody, extra []*parser.Pa
 	if body.Param != nil {
 		sig.params = append(append([]*parser.Parameter(nil), extra...), body.Param.Params...)
 		for _, a := range body.Param.Attrs {
+			if !blockAttrSupported(attrName(a.Name)) {
+				return nil, notImplemented(a.Pos, "", "the ["+a.Name+"()] attribute on a param block")
+			}
 			switch attrName(a.Name) {
 			case "cmdletbinding":
 				sig.advanced = true
@@ -97,6 +100,9 @@ func (s *Session) makeSignature(body *parser.ScriptBlockBody, extra []*parser.Pa
 					v, err := s.attrArgValue(file, arg)
 					if err != nil {
 						return nil, err
+					}
+					if !cmdletBindingArgSupported(strings.ToLower(arg.Name)) {
+						return nil, notImplemented(arg.Pos, "", "[CmdletBinding("+arg.Name+")]")
 					}
 					switch strings.ToLower(arg.Name) {
 					case "supportsshouldprocess":
@@ -238,6 +244,9 @@ func (s *Session) applyParamAttrs(d *ParamDef, p *parser.Parameter, file string)
 		}
 		attr := a.Attr
 		name := attrName(attr.Name)
+		if !paramAttrSupported(name) {
+			return false, false, notImplemented(attr.Pos, "", "the ["+attr.Name+"()] attribute on parameter $"+d.Name)
+		}
 		switch name {
 		case "parameter":
 			advanced = true
@@ -317,6 +326,9 @@ func (s *Session) parameterAttr(d *ParamDef, attr *parser.Attribute, file string
 	for _, arg := range attr.Args {
 		if arg.Name == "" {
 			return false, notImplemented(arg.Pos, "", "an experimental [Parameter()] (positional arguments)")
+		}
+		if !parameterArgSupported(strings.ToLower(arg.Name)) {
+			return false, notImplemented(arg.Pos, "", "[Parameter("+arg.Name+")]")
 		}
 		v, err := s.attrArgValue(file, arg)
 		if err != nil {

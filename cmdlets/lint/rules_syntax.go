@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/csemu/csemu/cmdlets"
+
 // syntaxRules reports the parser's errors: all of them, since the parser
 // recovers after each top-level statement.
 func syntaxRules() []ruleDef {
@@ -12,6 +14,24 @@ func syntaxRules() []ruleDef {
 		check: func(f *File, env *Env, report func(Finding)) {
 			for _, e := range f.Errors {
 				report(Finding{Pos: e.Pos, Message: e.Msg})
+			}
+		},
+	}, {
+		Rule: Rule{Code: "CSE1104", Name: "not-emulated-construct", Severity: Info,
+			Summary: "PowerShell runs it, but csemu stops here with [NotImplemented].",
+			Help: "The construct is valid PowerShell, but csemu does not emulate it, and a run stops the statement " +
+				"with a [NotImplemented] error naming it: a parameter attribute csemu does not honour (such as " +
+				"[ValidateDrive()]), an argument of [Parameter()] or [CmdletBinding()] it does not know, a " +
+				"dynamicparam block, a generic method call. The script may be right; it cannot be replayed offline " +
+				"end to end. Commands csemu does not emulate are CSE1103.",
+			Bad:  "function Get-Report {\n    param([ValidateDrive('C')] [string]$Path)\n    Get-Content $Path\n}\n",
+			Good: "function Get-Report {\n    param([ValidateNotNullOrEmpty()] [string]$Path)\n    Get-Content $Path\n}\n"},
+		check: func(f *File, env *Env, report func(Finding)) {
+			if f.Script == nil {
+				return
+			}
+			for _, n := range cmdlets.Unsupported(f.Script) {
+				report(Finding{Pos: n.Pos, Message: "[NotImplemented] " + n.What + " is not emulated: csemu will stop this statement here"})
 			}
 		},
 	}}

@@ -1,0 +1,53 @@
+package cmdlets_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/parser"
+)
+
+// Unsupported tells, without running a script, what a run refuses with
+// [NotImplemented]: each case runs the script and checks that the run's
+// error names the same construct at the same place. The constructs are
+// valid PowerShell (about_Functions_Advanced_Parameters,
+// about_Functions_CmdletBindingAttribute, about_Calling_Generic_Methods).
+func TestUnsupportedMatchesRun(t *testing.T) {
+	for _, src := range []string{
+		"function f { param([ValidateDrive('C')] $p) $p }\nf 1",
+		"function f { [Reflection.AssemblyTitle('x')] param($p) }\nf",
+		"function f { param([Parameter(HelpMessageBaseName = 'x')] $p) }\nf 1",
+		"function f { [CmdletBinding(SupportsPaging)] param() }\nf",
+		"function f { dynamicparam { } end { } }\nf",
+		"$x = [array]::Empty[int]()",
+		"\"x\".Contains[int](\"x\")",
+	} {
+		script, err := parser.Parse("t.ps1", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := cmdlets.Unsupported(script)
+		if len(got) != 1 {
+			t.Errorf("%q: Unsupported = %v, want one", src, got)
+			continue
+		}
+		var out, errb bytes.Buffer
+		s := cmdlets.NewSession(cmdlets.WithIO(nil, &out, &errb))
+		if _, err := s.Run(context.Background(), "t.ps1", src, nil); err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("t.ps1:%d:%d:", got[0].Pos.Line, got[0].Pos.Column)
+		if !strings.Contains(errb.String(), want+" [NotImplemented] "+got[0].What+" is not emulated") {
+			t.Errorf("%q: the run says\n%s\nUnsupported says %q at %s", src, errb.String(), got[0].What, want)
+		}
+	}
+	// what a run accepts, Unsupported does not report
+	script, _ := parser.Parse("t.ps1", "function f { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')] [OutputType([string])] param([Parameter(Mandatory, Position = 0)] [ValidateSet('a')] [ValidateLength(1, 3)] [Alias('q')] [AllowNull()] $p) }")
+	if got := cmdlets.Unsupported(script); len(got) != 0 {
+		t.Errorf("Unsupported = %v for supported attributes", got)
+	}
+}
