@@ -389,6 +389,12 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, last bo
 		switch t := tv.(type) {
 		case *ScriptBlock:
 			return s.scriptBlockStage(fr, t, raw, c.Pos, emit, dot, r)
+		case *value.Object:
+			if m := s.mods.infos[t]; m != nil {
+				// & $module { ... } runs the block in the module
+				return s.moduleBlockStage(fr, m, raw, c.Pos, emit, dot, r)
+			}
+			name = value.ToString(tv)
 		default:
 			name = value.ToString(tv)
 		}
@@ -417,6 +423,12 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, last bo
 			if cmd, ok := fold.Lookup(s.commands, name); ok && !cmd.NotImplemented {
 				return s.cmdletStage(fr, cmd, name, raw, c.Pos, emit, r)
 			}
+		}
+	}
+	if i := strings.LastIndexByte(name, '\\'); i > 0 {
+		// ModuleName\Function: an exported function of a loaded module
+		if f := s.qualifiedFunction(name[:i], name[i+1:]); f != nil {
+			return s.functionStage(fr, f, raw, c.Pos, emit, dot, r)
 		}
 	}
 	lname := strings.ToLower(name)
@@ -794,6 +806,9 @@ func (s *Session) bodyParams(body *parser.ScriptBlockBody, extra []*parser.Param
 }
 
 func (s *Session) functionStage(fr frame, f *Function, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut) (stage, error) {
+	if f.module != nil || fr.scope.module != nil {
+		return s.moduleFunctionStage(fr, f, raw, pos, emit, dot, r)
+	}
 	return s.blockStage(fr, f.Name, f.Body, f.Params, raw, pos, emit, dot, r, f.Filter)
 }
 
@@ -804,12 +819,27 @@ func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, pos 
 	}
 	if sb.Closure != nil {
 		fr = frame{scope: sb.Closure, file: fr.file}
+	} else if sb.bound && sb.module != fr.scope.module {
+		return s.crossStage(fr, s.stateScope(sb.module, fr.scope), name, sb.Body, nil, raw, pos, emit, dot, r, false)
 	}
 	return s.blockStage(fr, name, sb.Body, nil, raw, pos, emit, dot, r, false)
 }
 
 // blockStage binds arguments to a script block body and returns its stage.
 func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
+	return s.blockStageIn(fr, fr.scope, name, body, extra, raw, pos, emit, dot, r, filter)
+}
+
+// crossStage is blockStage for a body of another session state (a module
+// function called from outside it, say): its scope goes under parent,
+// that session state's scope, and remembers the caller's.
+func (s *Session) crossStage(fr frame, parent *Scope, name string, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
+	return s.blockStageIn(fr, parent, name, body, extra, raw, pos, emit, dot, r, filter)
+}
+
+// blockStageIn is blockStage with the body's scope under parent (fr.scope
+// but for a call into another session state).
+func (s *Session) blockStageIn(fr frame, parent *Scope, name string, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
 	params, advanced := s.bodyParams(body, extra)
 	defs, adv2, err := s.paramDefsOf(params)
 	if err != nil {
@@ -824,9 +854,12 @@ func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody
 	if err != nil {
 		return nil, err
 	}
-	sc := fr.scope
+	sc := parent
 	if !dot {
-		sc = newScope(fr.scope)
+		sc = newScope(parent)
+		if parent != fr.scope {
+			sc.caller = fr.scope
+		}
 	}
 	own := frame{scope: sc, file: fr.file}
 	st := &functionStage{s: s, fr: own, body: body, spec: spec, res: res, pos: pos, common: res.common}
@@ -838,6 +871,11 @@ func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody
 	st.hasProc = filter || hasNamed(body, "process")
 	if filter {
 		st.body = &parser.ScriptBlockBody{Pos: body.Pos, Param: body.Param, Named: []*parser.NamedBlock{{Name: "process", Body: &parser.StatementBlock{List: body.Stmts}}}}
+	}
+	if len(body.Usings) > 0 {
+		if err := s.runUsings(own, body.Usings); err != nil {
+			return nil, err
+		}
 	}
 	// bind parameters as variables
 	if err := s.bindVariables(own, params, defs, res, advanced); err != nil {
@@ -1200,13 +1238,25 @@ func (s *Session) invokeScriptBlock(fr frame, sb *ScriptBlock, item any, args []
 // streamScriptBlock runs a script block with $_ = item, sending output to emit.
 func (s *Session) streamScriptBlock(fr frame, sb *ScriptBlock, item any, args []any, current bool, emit emitFn) error {
 	sc := fr.scope
+	var caller *Scope
 	if sb.Closure != nil {
 		sc = sb.Closure
+	} else if sb.bound && sb.module != sc.module {
+		// a script block runs in the session state it was written in
+		sc, caller = s.stateScope(sb.module, sc), sc
 	}
 	if !current {
 		sc = newScope(sc)
+		if caller != nil {
+			sc.caller = caller
+		}
 	}
 	own := frame{scope: sc, file: fr.file}
+	if len(sb.Body.Usings) > 0 {
+		if err := s.runUsings(own, sb.Body.Usings); err != nil {
+			return err
+		}
+	}
 	saved := setItem(sc, item)
 	if current {
 		defer saved.restore()
