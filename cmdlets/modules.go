@@ -300,20 +300,30 @@ func (s *Session) moduleBlockStage(fr frame, m *psModule, raw []rawArg, pos pars
 }
 
 // qualifiedFunction returns the function module\name: an exported
-// function of a loaded module of that name.
-func (s *Session) qualifiedFunction(module, name string) *Function {
+// function of a loaded module of that name;
+// known reports whether a module of that name is loaded.
+func (s *Session) qualifiedFunction(module, name string) (f *Function, known bool) {
 	for i := len(s.mods.loaded) - 1; i >= 0; i-- {
 		m := s.mods.loaded[i]
 		if !strings.EqualFold(m.name, module) {
 			continue
 		}
+		known = true
 		for _, f := range m.funcs {
 			if strings.EqualFold(f.Name, name) {
-				return f
+				return f, true
 			}
 		}
 	}
-	return nil
+	return nil, known
+}
+
+// commandNotFound is the error of a command name that nothing answers to.
+func commandNotFound(pos parser.Pos, name string) error {
+	return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "CommandNotFoundException", Category: ObjectNotFound,
+		Target: name, Exception: "System.Management.Automation.CommandNotFoundException",
+		Msg: fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\n"+
+			"Check the spelling of the name, or if a path was included, verify that the path is correct and try again.", name)}}
 }
 
 // moduleName is the name of a function's module ("" for the top level).
@@ -510,8 +520,10 @@ func (s *Session) findModuleFile(p string) string {
 }
 
 // findOnModulePath searches $env:PSModulePath for a module name
-// (PowerShell's LoadUsingModulePath).
-func (s *Session) findOnModulePath(name string) string {
+// (PowerShell's LoadUsingModulePath), names compared without case as
+// PowerShell does on every platform; version, when set, is the version
+// folder wanted.
+func (s *Session) findOnModulePath(name, version string) string {
 	name = nativePath(name)
 	ext := filepath.Ext(name)
 	base := name
@@ -520,23 +532,58 @@ func (s *Session) findOnModulePath(name string) string {
 	} else {
 		ext = ""
 	}
-	leaf := filepath.Base(base)
 	for _, dir := range s.modulePath() {
-		q := filepath.Join(dir, base)
+		q := s.caselessPath(dir, base)
+		leaf := filepath.Base(q)
 		if s.isDir(q) {
-			if v := s.versionFolders(q, leaf); len(v) > 0 {
-				return v[0]
+			for _, v := range s.versionFolders(q, leaf) {
+				if version == "" || versionMatches(filepath.Base(filepath.Dir(v)), version) {
+					return v
+				}
 			}
 		}
 		q2 := q
 		if !strings.Contains(base, "/") || s.isDir(q) {
-			q2 = filepath.Join(q, leaf)
+			q2 = s.caselessPath(q, filepath.Base(base))
 		}
 		if f := s.withExtensions(q2, ext); f != "" {
 			return f
 		}
+		if ext == "" {
+			for _, e := range moduleExtensions() {
+				if f := s.caselessPath(filepath.Dir(q2), filepath.Base(q2)+e); s.isFile(f) {
+					return f
+				}
+			}
+		} else if f := s.caselessPath(filepath.Dir(q2), filepath.Base(q2)+ext); s.isFile(f) {
+			return f
+		}
 	}
 	return ""
+}
+
+// caselessPath joins dir and rel, each part of rel replaced by the entry
+// of its folder that has its name but for case, when the exact one does
+// not exist.
+func (s *Session) caselessPath(dir, rel string) string {
+	p := dir
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if part == "" {
+			continue
+		}
+		next := filepath.Join(p, part)
+		if _, err := s.host.files.Stat(next); err != nil {
+			entries, _ := s.host.files.ReadDir(p)
+			for _, e := range entries {
+				if strings.EqualFold(e.Name(), part) {
+					next = filepath.Join(p, e.Name())
+					break
+				}
+			}
+		}
+		p = next
+	}
+	return p
 }
 
 // --- Import-Module ----------------------------------------------------
@@ -737,7 +784,7 @@ func (s *Session) importName(c *Call, name string, o *importOpts) (*psModule, er
 	if rooted {
 		file = s.findModuleFile(s.expandPath(name))
 	} else {
-		file = s.findOnModulePath(name)
+		file = s.findOnModulePath(name, o.requiredVersion)
 	}
 	if file == "" {
 		return nil, s.moduleNotFound(c, name, o)
@@ -1533,7 +1580,7 @@ func (s *Session) requireModule(c *Call, spec any, file string) (*psModule, bool
 	if isRootedModuleName(name) {
 		f = s.findModuleFile(s.expandPath(name))
 	} else {
-		f = s.findOnModulePath(name)
+		f = s.findOnModulePath(name, "")
 	}
 	if f == "" {
 		return nil, false, manifestError(c, "Modules_RequiredModuleNotFound", ResourceUnavailable, "System.MissingMemberException", "",
@@ -1545,8 +1592,9 @@ func (s *Session) requireModule(c *Call, spec any, file string) (*psModule, bool
 
 // resolveMember finds a module a manifest names (a nested or root module):
 // a path relative to the module's folder, else a module name on
-// $env:PSModulePath.
-func (s *Session) resolveMember(m *psModule, name string) string {
+// $env:PSModulePath. A name without extension is not the manifest itself
+// (a manifest Bar.psd1 whose root module is "Bar" means Bar.psm1).
+func (s *Session) resolveMember(m *psModule, name, manifest string) string {
 	p := nativePath(name)
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(m.base, p)
@@ -1556,7 +1604,7 @@ func (s *Session) resolveMember(m *psModule, name string) string {
 		if s.isFile(p) {
 			return p
 		}
-	} else if f := s.withExtensions(p, ""); f != "" {
+	} else if f := s.firstModuleFile(p, manifest); f != "" {
 		return f
 	} else if s.isDir(p) {
 		if f := s.findModuleFile(p); f != "" {
@@ -1564,7 +1612,18 @@ func (s *Session) resolveMember(m *psModule, name string) string {
 		}
 	}
 	if !strings.ContainsAny(name, `/\`) {
-		return s.findOnModulePath(name)
+		return s.findOnModulePath(name, "")
+	}
+	return ""
+}
+
+// firstModuleFile returns the first of base with a module extension that
+// exists and is not skip.
+func (s *Session) firstModuleFile(base, skip string) string {
+	for _, e := range moduleExtensions() {
+		if f := base + e; f != skip && s.isFile(f) {
+			return f
+		}
 	}
 	return ""
 }
@@ -1585,7 +1644,7 @@ func (s *Session) loadManifestMember(c *Call, m *psModule, name, field, file str
 		m.nested = append(m.nested, em)
 		return em, nil
 	}
-	f := s.resolveMember(m, name)
+	f := s.resolveMember(m, name, file)
 	if f == "" {
 		return nil, memberNotFound(c, name, field, file)
 	}
@@ -1618,7 +1677,7 @@ func (s *Session) loadRootModule(c *Call, m *psModule, root, field, file string,
 		return false, manifestError(c, "Modules_WildCardNotAllowedInModuleToProcessAndInNestedModules", InvalidOperation, "System.InvalidOperationException", file,
 			"Wildcard characters are not allowed in members 'ModuleToProcess', 'RootModule', or 'NestedModules' in the module manifest '%s'.", file)
 	}
-	f := s.resolveMember(m, root)
+	f := s.resolveMember(m, root, file)
 	if f == "" {
 		return false, memberNotFound(c, root, field, file)
 	}
@@ -1746,8 +1805,9 @@ func (s *Session) emulatedCmdlets(m *psModule) *value.Hashtable {
 // cmdlets by name.
 func (s *Session) exportedCommands(m *psModule) *value.Hashtable {
 	h := s.exportedFunctions(m)
-	for i, k := range s.emulatedCmdlets(m).Keys() {
-		h.Set(k, s.emulatedCmdlets(m).Values()[i])
+	cmdlets := s.emulatedCmdlets(m)
+	for i, k := range cmdlets.Keys() {
+		h.Set(k, cmdlets.Values()[i])
 	}
 	return h
 }
@@ -1927,10 +1987,11 @@ func removeModuleProcess(c *Call) error {
 	for _, it := range items {
 		if obj, ok := it.(*value.Object); ok {
 			if m := s.mods.infos[obj]; m != nil {
-				st.specific = true
+				// a module given by its PSModuleInfo is removed even when
+				// it is not loaded (any more)
+				st.removed++
 				if m.emulated {
 					offlineNote(c, m.name, "removing a module")
-					st.removed++
 					continue
 				}
 				targets = append(targets, m)
@@ -2096,7 +2157,7 @@ func installModuleProcess(c *Call) error {
 		if realModule(name) {
 			return notImplemented(c.Pos, c.cmd.Name, fmt.Sprintf("module '%s'", name))
 		}
-		if s.findOnModulePath(name) != "" {
+		if s.findOnModulePath(name, "") != "" {
 			offlineNote(c, name, "installing a module")
 			continue
 		}
@@ -2157,7 +2218,7 @@ func (s *Session) usingModule(fr frame, u *parser.UsingStatement) error {
 		}
 		file = s.findModuleFile(s.expandPath(p))
 	} else {
-		file = s.findOnModulePath(name)
+		file = s.findOnModulePath(name, "")
 	}
 	if file == "" {
 		return &psError{kind: scriptTerminating, rec: &ErrorRecord{Pos: u.Pos, ID: "ModuleNotFoundDuringParse", Category: ParserError,

@@ -427,8 +427,10 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, last bo
 	}
 	if i := strings.LastIndexByte(name, '\\'); i > 0 {
 		// ModuleName\Function: an exported function of a loaded module
-		if f := s.qualifiedFunction(name[:i], name[i+1:]); f != nil {
+		if f, known := s.qualifiedFunction(name[:i], name[i+1:]); f != nil {
 			return s.functionStage(fr, f, raw, c.Pos, emit, dot, r)
+		} else if known {
+			return nil, commandNotFound(c.Pos, name)
 		}
 	}
 	lname := strings.ToLower(name)
