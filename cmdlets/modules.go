@@ -1846,8 +1846,10 @@ func getModuleProcess(c *Call) error {
 				loaded = append(loaded, m)
 			}
 		}
-		sort.SliceStable(loaded, func(i, j int) bool { return strings.ToLower(loaded[i].name) < strings.ToLower(loaded[j].name) })
+		// loaded modules come sorted by name (PowerShell's
+		// ModuleIntrinsics.GetModules), the emulated ones among them
 		out = append(out, loaded...)
+		sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].name) < strings.ToLower(out[j].name) })
 	}
 	for _, m := range out {
 		if m.emulated {

@@ -359,7 +359,7 @@ Import-Module ./Zeta.psm1, ./Alpha.psm1
 Remove-Module Zeta
 (Get-Module).Name -join ','
 Get-Zeta
-`, out: "MicrosoftTeams,SkypeForBusiness,Alpha,Zeta\nMicrosoftTeams,SkypeForBusiness,Alpha\n", errSub: "The term 'Get-Zeta' is not recognized"},
+`, out: "Alpha,MicrosoftTeams,SkypeForBusiness,Zeta\nAlpha,MicrosoftTeams,SkypeForBusiness\n", errSub: "The term 'Get-Zeta' is not recognized"},
 		{name: "nothing removed", files: files, script: "Remove-Module Zeta\n", errSub: "No modules were removed. Verify that the specification of modules to remove is correct and those modules exist in the runspace."},
 		{name: "wildcard that matches nothing", files: files, script: "Remove-Module Ze*\n'ok'\n", out: "ok\n"},
 		{name: "by module info, twice", files: files, script: "$m = Import-Module ./Zeta.psm1 -PassThru\nRemove-Module -ModuleInfo $m\nRemove-Module -ModuleInfo $m\n'ok'\n", out: "ok\n"},
