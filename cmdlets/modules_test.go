@@ -325,7 +325,10 @@ Get-Audit
 
 // TestEmulatedAndRealModules: the modules csemu emulates (MicrosoftTeams,
 // SkypeForBusiness) and those that come with PowerShell need no loading
-// and stay offline no-ops; a real module csemu does not emulate fails
+// and stay offline no-ops (one that comes with PowerShell is listed once
+// imported, and Remove-Module of one that is not loaded is no error, as
+// in PowerShell's Remove-Module.Tests.ps1 "Remove-Module core module on
+// module path by name"); a real module csemu does not emulate fails
 // with [NotImplemented] naming it, and so does a binary module; Install-
 // Module of a module csemu cannot provide says so.
 func TestEmulatedAndRealModules(t *testing.T) {
@@ -337,7 +340,10 @@ Import-Module Microsoft.PowerShell.Utility
 (Get-Module MicrosoftTeams).ExportedCommands.ContainsKey('Get-CsTeamsMeetingPolicy')
 Remove-Module MicrosoftTeams
 (Get-Module).Name -join ','
-`, out: "MicrosoftTeams\nTrue\nMicrosoftTeams,SkypeForBusiness\n"},
+Remove-Module Microsoft.PowerShell.Utility
+(Get-Module).Name -join ','
+Remove-Module Microsoft.PowerShell.Security
+`, out: "MicrosoftTeams\nTrue\nMicrosoft.PowerShell.Utility,MicrosoftTeams,SkypeForBusiness\nMicrosoftTeams,SkypeForBusiness\n"},
 		{name: "real module", script: "Import-Module Az.Accounts\n", errSub: "[NotImplemented] module 'Az.Accounts' is not emulated"},
 		{name: "install a real module", script: "Install-Module ExchangeOnlineManagement -Scope CurrentUser\n", errSub: "[NotImplemented] module 'ExchangeOnlineManagement' is not emulated"},
 		{name: "install an unknown module", script: "Install-Module PSTeamsReports\n", errSub: "[NotImplemented] installing module 'PSTeamsReports' from a repository is not emulated"},
