@@ -96,70 +96,184 @@ func (s *Session) availableModules() []*psModule {
 }
 
 // describeModuleFile reads what Get-Module -ListAvailable shows of a
-// module file without loading it: a manifest's data, or a script
-// module's function names.
+// module file without loading it: a manifest's data, and the functions
+// the module exports as far as reading it tells (a manifest's
+// FunctionsToExport, or the functions of its script modules). The
+// description is kept while the file's size and time stay the same.
 func (s *Session) describeModuleFile(file string) *psModule {
-	for _, m := range s.mods.infos {
-		if m.available && m.path == file {
-			return m
-		}
+	st, err := s.host.files.Stat(file)
+	if err != nil {
+		return nil
+	}
+	stamp := fmt.Sprintf("%d/%d", st.Size(), st.ModTime().UnixNano())
+	if m := s.mods.described[file]; m != nil && m.stamp == stamp {
+		return m
 	}
 	m := &psModule{name: strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), path: file, base: filepath.Dir(file),
-		version: "0.0", kind: "Script", available: true}
+		version: "0.0", kind: "Script", available: true, stamp: stamp}
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".psd1":
-		m.kind = "Manifest"
-		src, err := s.readFileText(file)
-		if err != nil {
+		if !s.describeManifest(m, file) {
 			return nil
-		}
-		script, err := parser.Parse(file, src)
-		if err != nil || restrictedLanguageError(script) != "" {
-			return nil
-		}
-		sc := newScope(s.global)
-		sc.vars["psscriptroot"] = &Variable{Name: "PSScriptRoot", Value: filepath.Dir(file)}
-		var out []any
-		if err := s.execList(frame{scope: sc, file: file}, script.Body.Stmts, func(v any) error { out = append(out, v); return nil }); err != nil || len(out) != 1 {
-			return nil
-		}
-		data, ok := out[0].(*value.Hashtable)
-		if !ok {
-			return nil
-		}
-		get := func(k string) string {
-			if v, ok := data.Get(k); ok && v != nil {
-				return value.ToString(v)
-			}
-			return ""
-		}
-		m.version, m.description, m.guid, m.author = get("ModuleVersion"), get("Description"), get("GUID"), get("Author")
-		if root := get("RootModule"); root != "" {
-			m.rootModule = root
-			if strings.EqualFold(filepath.Ext(root), ".psm1") {
-				m.kind = "Script"
-			} else if strings.EqualFold(filepath.Ext(root), ".dll") {
-				m.kind = "Binary"
-			}
-		}
-		for _, n := range manifestPatterns(data, "FunctionsToExport") {
-			if !value.HasWildcard(n) {
-				m.availableFuncs = append(m.availableFuncs, n)
-			}
 		}
 	case ".psm1":
-		src, err := s.readFileText(file)
-		if err != nil {
-			return nil
-		}
-		if script, err := parser.Parse(file, src); err == nil {
-			m.availableFuncs, _ = ScriptModuleFunctions(script)
-		}
+		m.availableFuncs = s.scriptModuleFunctions(file)
 	case ".dll":
 		m.kind = "Binary"
 	}
+	if s.mods.described == nil {
+		s.mods.described = map[string]*psModule{}
+	}
+	s.mods.described[file] = m
 	s.moduleInfo(m)
 	return m
+}
+
+// scriptModuleFunctions reads the functions a .psm1 exports, without
+// running it.
+func (s *Session) scriptModuleFunctions(file string) []string {
+	src, err := s.readFileText(file)
+	if err != nil {
+		return nil
+	}
+	script, err := parser.Parse(file, src)
+	if err != nil {
+		return nil
+	}
+	names, _ := ScriptModuleFunctions(script)
+	return names
+}
+
+// describeManifest fills in an available module from its manifest; it
+// reports false for a file that is not a valid manifest.
+func (s *Session) describeManifest(m *psModule, file string) bool {
+	m.kind = "Manifest"
+	src, err := s.readFileText(file)
+	if err != nil {
+		return false
+	}
+	script, err := parser.Parse(file, src)
+	if err != nil || restrictedLanguageError(script) != "" {
+		return false
+	}
+	sc := newScope(s.global)
+	sc.vars["psscriptroot"] = &Variable{Name: "PSScriptRoot", Value: filepath.Dir(file)}
+	var out []any
+	if err := s.execList(frame{scope: sc, file: file}, script.Body.Stmts, func(v any) error { out = append(out, v); return nil }); err != nil || len(out) != 1 {
+		return false
+	}
+	data, ok := out[0].(*value.Hashtable)
+	if !ok {
+		return false
+	}
+	get := func(k string) string {
+		if v, ok := data.Get(k); ok && v != nil {
+			return value.ToString(v)
+		}
+		return ""
+	}
+	m.version, m.description, m.guid, m.author = get("ModuleVersion"), get("Description"), get("GUID"), get("Author")
+	root := get("RootModule")
+	if root == "" {
+		root = get("ModuleToProcess")
+	}
+	var files []string
+	if root != "" {
+		m.rootModule = root
+		f := s.resolveMember(m, root, file)
+		switch strings.ToLower(filepath.Ext(f)) {
+		case ".psm1", ".ps1":
+			m.kind = "Script"
+		case ".dll", ".exe", "":
+			m.kind = "Binary"
+		}
+		files = append(files, f)
+	}
+	for _, n := range manifestStrings(manifestValue(data, "NestedModules")) {
+		files = append(files, s.resolveMember(m, n, file))
+	}
+	pats := manifestPatterns(data, "FunctionsToExport")
+	literal := pats != nil
+	for _, p := range pats {
+		literal = literal && !value.HasWildcard(p)
+	}
+	if literal {
+		m.availableFuncs = pats
+		return true
+	}
+	for _, f := range files {
+		if !strings.EqualFold(filepath.Ext(f), ".psm1") {
+			continue
+		}
+		for _, fn := range s.scriptModuleFunctions(f) {
+			if pats == nil || likeAnyOf(fn, pats) {
+				m.availableFuncs = append(m.availableFuncs, fn)
+			}
+		}
+	}
+	return true
+}
+
+// autoloadFunction finds a function that no loaded module gives in a
+// module on $env:PSModulePath, imports that module to the top level and
+// returns the function, as PowerShell's command discovery autoloads
+// modules (about_Modules, "Module autoloading";
+// $PSModuleAutoLoadingPreference: All by default, ModuleQualified only
+// for Module\Name, None never). Modules csemu emulates or knows as not
+// emulated are not loaded from disk.
+func (s *Session) autoloadFunction(fr frame, pos parser.Pos, name string) (*Function, error) {
+	pref := "all"
+	if v, ok := s.getVar(fr.scope, "PSModuleAutoLoadingPreference"); ok && v != nil {
+		pref = strings.ToLower(value.ToString(v))
+	}
+	module, fn := "", name
+	if i := strings.LastIndexByte(name, '\\'); i > 0 {
+		module, fn = name[:i], name[i+1:]
+	}
+	if pref == "none" || pref == "modulequalified" && module == "" || fn == "" || strings.ContainsAny(fn, "/\\*?[") {
+		return nil, nil
+	}
+	for _, m := range s.availableModules() {
+		if module != "" && !strings.EqualFold(m.name, module) {
+			continue
+		}
+		if _, ok := s.emulatedModule(m.name); ok || realModule(m.name) || s.mods.loading[m.path] != nil || s.loadedByPath(m.path) != nil {
+			continue
+		}
+		has := false
+		for _, f := range m.availableFuncs {
+			has = has || strings.EqualFold(f, fn)
+		}
+		if !has {
+			continue
+		}
+		cmd, ok := s.Command("Import-Module")
+		if !ok {
+			return nil, nil
+		}
+		// the import is silent: its errors, warnings and verbose
+		// messages are ignored (PowerShell's
+		// CommandDiscovery.AutoloadSpecifiedModule)
+		quiet := false
+		c := &Call{s: s, fr: fr, cmd: cmd, Pos: pos, Name: "Import-Module", bound: map[string]any{}, emit: func(any) error { return nil },
+			common: commonParams{errorAction: "Ignore", warningAction: "Ignore", infoAction: "Ignore", verbose: &quiet}}
+		loaded, err := s.importFile(c, m.path, &importOpts{target: s.global})
+		var pe *psError
+		if err != nil && asPSError(err, &pe) && pe.rec.Category == NotImplemented {
+			// a module csemu cannot load (a binary one) says so
+			return nil, err
+		}
+		if err != nil || loaded == nil {
+			return nil, nil
+		}
+		if module != "" {
+			f, _ := s.qualifiedFunction(module, fn)
+			return f, nil
+		}
+		f, _ := s.lookupFunc(fr.scope, fn)
+		return f, nil
+	}
+	return nil, nil
 }
 
 func removeModuleProcess(c *Call) error {

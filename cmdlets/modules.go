@@ -38,6 +38,9 @@ type moduleState struct {
 	// bundled lists the modules that come with PowerShell that the script
 	// imported: Get-Module lists them until Remove-Module.
 	bundled []*psModule
+	// described holds the modules on $env:PSModulePath read so far, by
+	// file (see describeModuleFile).
+	described map[string]*psModule
 }
 
 // maxModuleNesting is how deep modules may load modules (PowerShell's
@@ -58,8 +61,10 @@ type psModule struct {
 	// of it does nothing), registered one registered with WithModules;
 	// available marks one found on $env:PSModulePath and not loaded.
 	emulated, registered, available bool
-	// availableFuncs are the functions an available module declares.
+	// availableFuncs are the functions an available module declares;
+	// stamp is the size and time of its file when it was read.
 	availableFuncs []string
+	stamp          string
 	scope          *Scope
 	// useExportList is set once Export-ModuleMember ran in the module.
 	useExportList bool

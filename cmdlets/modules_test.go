@@ -425,3 +425,22 @@ func TestUnapprovedVerbWarning(t *testing.T) {
 		{name: "DisableNameChecking", files: files, script: "Import-Module ./Checks.psm1 -DisableNameChecking\nValidate-Policy\n", out: "valid\n"},
 	})
 }
+
+// TestModuleAutoloading follows about_Modules ("PowerShell automatically
+// loads an installed module the first time you use a command from the
+// module") and the PSModuleAutoLoadingPreference enumeration (All:
+// autoload when a command is not found; ModuleQualified: only for
+// Module\Name; None: never). The autoloaded module is imported to the
+// top level, silently (no warning for its verbs).
+func TestModuleAutoloading(t *testing.T) {
+	files := map[string]string{
+		userModules + "/Reports/Reports.psd1": "@{ ModuleVersion = '1.0'; RootModule = 'Reports.psm1' }",
+		userModules + "/Reports/Reports.psm1": "function Get-Report { 'report' }\nfunction Check-Report { 'checked' }\n",
+	}
+	runModuleCases(t, []moduleCase{
+		{name: "All", files: files, script: "Get-Report\n(Get-Module Reports).Name\nCheck-Report\n", out: "report\nReports\nchecked\n"},
+		{name: "ModuleQualified", files: files, script: "$PSModuleAutoLoadingPreference = 'ModuleQualified'\nReports\\Get-Report\nRemove-Module Reports\nGet-Report\n",
+			out: "report\n", errSub: "The term 'Get-Report' is not recognized"},
+		{name: "None", files: files, script: "$PSModuleAutoLoadingPreference = 'None'\nGet-Report\n", errSub: "The term 'Get-Report' is not recognized"},
+	})
+}

@@ -458,6 +458,12 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, last bo
 	if strings.HasSuffix(lname, ".ps1") {
 		return s.scriptFileStage(fr, name, raw, c.Pos, emit, dot, r)
 	}
+	if f, err := s.autoloadFunction(fr, c.Pos, name); err != nil || f != nil {
+		if err != nil {
+			return nil, err
+		}
+		return s.functionStage(fr, f, raw, c.Pos, emit, dot, r)
+	}
 	if s.table.IsReal(name) {
 		return nil, notImplemented(c.Pos, name, name)
 	}

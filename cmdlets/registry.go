@@ -147,7 +147,7 @@ func coreAliases() map[string]string {
 		"gc": "Get-Content", "cat": "Get-Content", "type": "Get-Content", "sleep": "Start-Sleep",
 		"gm": "Get-Member", "iex": "Invoke-Expression", "icm": "Invoke-Command", "gv": "Get-Variable",
 		"sv": "Set-Variable", "set": "Set-Variable", "cls": "Clear-Host", "clear": "Clear-Host",
-		"gcm": "Get-Command", "ipmo": "Import-Module", "gmo": "Get-Module", "epcsv": "Export-Csv",
+		"gcm": "Get-Command", "ipmo": "Import-Module", "gmo": "Get-Module", "rmo": "Remove-Module", "nmo": "New-Module", "epcsv": "Export-Csv",
 		"ipcsv": "Import-Csv", "oh": "Out-Host", "tee": "Tee-Object", "pwd": "Get-Location", "gl": "Get-Location",
 		"gci": "Get-ChildItem", "ls": "Get-ChildItem", "dir": "Get-ChildItem", "cd": "Set-Location",
 		"sl": "Set-Location", "chdir": "Set-Location", "ni": "New-Item", "md": "New-Item", "mkdir": "New-Item",
