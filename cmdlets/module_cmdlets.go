@@ -402,7 +402,8 @@ func exportModuleMemberProcess(c *Call) error {
 	}
 	m.useExportList = true
 	if c.Has("Function") {
-		m.exportFunctions(c.Strings("Function"), c)
+		// a null list exports nothing (nil would mean every function)
+		m.exportFunctions(append([]string{}, c.Strings("Function")...), c)
 	}
 	if c.Has("Variable") {
 		m.exportVariables(c.Strings("Variable"), c)
@@ -498,7 +499,7 @@ func installModuleProcess(c *Call) error {
 		if realModule(name) {
 			return notImplemented(c.Pos, c.cmd.Name, fmt.Sprintf("module '%s'", name))
 		}
-		if s.findOnModulePath(name, "") != "" {
+		if s.findOnModulePath(name, nil) != "" {
 			offlineNote(c, name, "installing a module")
 			continue
 		}
@@ -559,7 +560,7 @@ func (s *Session) usingModule(fr frame, u *parser.UsingStatement) error {
 		}
 		file = s.findModuleFile(s.expandPath(p))
 	} else {
-		file = s.findOnModulePath(name, "")
+		file = s.findOnModulePath(name, nil)
 	}
 	if file == "" {
 		return &psError{kind: scriptTerminating, rec: &ErrorRecord{Pos: u.Pos, ID: "ModuleNotFoundDuringParse", Category: ParserError,

@@ -199,6 +199,9 @@ func (s *Session) loadManifest(c *Call, file string, o *importOpts) (*psModule, 
 				"The 'ModuleVersion' member is not valid in the module manifest file '%s': Cannot convert value \"%s\" to type \"System.Version\".", file, version)
 		}
 	}
+	if !o.nested && !o.versionOK(version) {
+		return nil, s.moduleNotFound(c, strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), o)
+	}
 	if want := str("PowerShellVersion"); want != "" {
 		if w, ok := parseVersion(want); ok && compareVersions(w, []int{7, 4, 6}) > 0 {
 			return nil, manifestError(c, "Modules_InsufficientPowerShellVersion", ResourceUnavailable, "System.InvalidOperationException", file,
@@ -330,13 +333,17 @@ func (s *Session) runScriptToProcess(c *Call, file string) error {
 // csemu emulates counts as loaded; another is imported to the top level.
 // ok is false when it wrote an error.
 func (s *Session) requireModule(c *Call, spec any, file string) (*psModule, bool, error) {
-	name := ""
+	ro := &importOpts{target: s.global}
+	name := value.ToString(spec)
 	if h, ok := spec.(*value.Hashtable); ok {
-		if n, ok := h.Get("ModuleName"); ok {
-			name = value.ToString(n)
+		get := func(k string) string {
+			if v, ok := h.Get(k); ok && v != nil {
+				return value.ToString(v)
+			}
+			return ""
 		}
-	} else {
-		name = value.ToString(spec)
+		name = get("ModuleName")
+		ro.minVersion, ro.requiredVersion, ro.maxVersion = get("ModuleVersion"), get("RequiredVersion"), get("MaximumVersion")
 	}
 	if name == "" {
 		return nil, false, manifestError(c, "Modules_InvalidManifest", InvalidData, "System.ArgumentException", file,
@@ -346,7 +353,7 @@ func (s *Session) requireModule(c *Call, spec any, file string) (*psModule, bool
 		return nil, true, nil
 	}
 	for _, m := range s.mods.loaded {
-		if strings.EqualFold(m.name, name) {
+		if strings.EqualFold(m.name, name) && ro.versionOK(m.version) {
 			return m, true, nil
 		}
 	}
@@ -357,13 +364,13 @@ func (s *Session) requireModule(c *Call, spec any, file string) (*psModule, bool
 	if isRootedModuleName(name) {
 		f = s.findModuleFile(s.expandPath(name))
 	} else {
-		f = s.findOnModulePath(name, "")
+		f = s.findOnModulePath(name, ro)
 	}
 	if f == "" {
 		return nil, false, manifestError(c, "Modules_RequiredModuleNotFound", ResourceUnavailable, "System.MissingMemberException", "",
 			"The required module '%s' was not loaded because no valid module file was found in any module directory.", name)
 	}
-	m, err := s.importFile(c, f, &importOpts{target: s.global})
+	m, err := s.importFile(c, f, ro)
 	return m, m != nil, err
 }
 
@@ -389,7 +396,7 @@ func (s *Session) resolveMember(m *psModule, name, manifest string) string {
 		}
 	}
 	if !strings.ContainsAny(name, `/\`) {
-		return s.findOnModulePath(name, "")
+		return s.findOnModulePath(name, nil)
 	}
 	return ""
 }

@@ -102,8 +102,47 @@ type importOpts struct {
 	into   *psModule
 	// nested marks the load of a manifest's nested or root module.
 	nested bool
-	// requiredVersion, when set, is the only version to load.
-	requiredVersion string
+	// requiredVersion, minVersion and maxVersion, when set, limit the
+	// versions that may load (-RequiredVersion, -MinimumVersion,
+	// -MaximumVersion, or a module specification).
+	requiredVersion, minVersion, maxVersion string
+}
+
+// versioned reports whether the import asks for particular versions.
+func (o *importOpts) versioned() bool {
+	return o.requiredVersion != "" || o.minVersion != "" || o.maxVersion != ""
+}
+
+// versionOK reports whether a module version meets the import's version
+// limits (a maximum may end with * for any remaining part).
+func (o *importOpts) versionOK(v string) bool {
+	have, ok := parseVersion(v)
+	if !ok {
+		have = []int{0, 0}
+	}
+	if o.requiredVersion != "" && !versionMatches(v, o.requiredVersion) {
+		return false
+	}
+	if o.minVersion != "" {
+		if min, ok := parseVersion(o.minVersion); ok && compareVersions(have, min) < 0 {
+			return false
+		}
+	}
+	if o.maxVersion != "" {
+		max := strings.TrimSuffix(strings.TrimSuffix(o.maxVersion, "*"), ".")
+		if m, ok := parseVersion(max); ok {
+			if strings.HasSuffix(o.maxVersion, "*") {
+				if compareVersions(have[:min(len(have), len(m))], m) > 0 {
+					return false
+				}
+			} else if compareVersions(have, m) > 0 {
+				return false
+			}
+		} else if n, err := strconv.Atoi(max); err == nil && len(have) > 0 && have[0] > n {
+			return false
+		}
+	}
+	return true
 }
 
 // moduleExtensions are the extensions tried, in order, for a module
@@ -548,9 +587,9 @@ func (s *Session) findModuleFile(p string) string {
 
 // findOnModulePath searches $env:PSModulePath for a module name
 // (PowerShell's LoadUsingModulePath), names compared without case as
-// PowerShell does on every platform; version, when set, is the version
-// folder wanted.
-func (s *Session) findOnModulePath(name, version string) string {
+// PowerShell does on every platform; o, when set, limits the version
+// folders that qualify.
+func (s *Session) findOnModulePath(name string, o *importOpts) string {
 	name = nativePath(name)
 	ext := filepath.Ext(name)
 	base := name
@@ -564,7 +603,7 @@ func (s *Session) findOnModulePath(name, version string) string {
 		leaf := filepath.Base(q)
 		if s.isDir(q) {
 			for _, v := range s.versionFolders(q, leaf) {
-				if version == "" || versionMatches(filepath.Base(filepath.Dir(v)), version) {
+				if o == nil || o.versionOK(filepath.Base(filepath.Dir(v))) {
 					return v
 				}
 			}
@@ -689,7 +728,7 @@ func importModuleProcess(c *Call) error {
 			Category: InvalidArgument, Exception: "System.InvalidOperationException",
 			Msg: "The 'Global' and 'Scope' parameters cannot be specified together. Remove one of these parameters, and then try running the command again."}}
 	}
-	for _, n := range []string{"AsCustomObject", "UseWindowsPowerShell", "Assembly", "FullyQualifiedName", "MinimumVersion", "MaximumVersion"} {
+	for _, n := range []string{"AsCustomObject", "UseWindowsPowerShell", "Assembly"} {
 		if c.Has(n) && (!c.cmd.param(n).IsSwitch() || c.Bool(n)) {
 			return notImplemented(c.Pos, c.cmd.Name, "Import-Module -"+n)
 		}
@@ -707,13 +746,58 @@ func importModuleProcess(c *Call) error {
 			return err
 		}
 	}
+	if v, ok := c.Lookup("FullyQualifiedName"); ok {
+		for _, it := range value.AsSlice(v) {
+			spec := *o
+			name, err := moduleSpecification(c, it, &spec)
+			if err != nil {
+				return err
+			}
+			if err := s.importItem(c, name, &spec); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
+}
+
+// moduleSpecification reads a module specification (a name, or a
+// hashtable of ModuleName and ModuleVersion, RequiredVersion or
+// MaximumVersion; Import-Module's -FullyQualifiedName) into its name and
+// the version limits of o.
+func moduleSpecification(c *Call, it any, o *importOpts) (string, error) {
+	h, ok := it.(*value.Hashtable)
+	if !ok {
+		return value.ToString(it), nil
+	}
+	get := func(k string) string {
+		if v, ok := h.Get(k); ok && v != nil {
+			return value.ToString(v)
+		}
+		return ""
+	}
+	name := get("ModuleName")
+	var bad []string
+	for _, k := range h.Keys() {
+		switch strings.ToLower(value.ToString(k)) {
+		case "modulename", "moduleversion", "requiredversion", "maximumversion", "guid":
+		default:
+			bad = append(bad, value.ToString(k))
+		}
+	}
+	if name == "" || len(bad) > 0 {
+		return "", c.Fail("Modules_InvalidModuleSpecification", InvalidArgument,
+			"The hashtable describing a module contains one or more members that are not valid. The valid members are (ModuleName, ModuleVersion, RequiredVersion, MaximumVersion, GUID). Remove the members that are not valid (%s), then try again.", strings.Join(bad, ", "))
+	}
+	o.minVersion, o.requiredVersion, o.maxVersion = get("ModuleVersion"), get("RequiredVersion"), get("MaximumVersion")
+	return name, nil
 }
 
 // importOptions reads the options of an Import-Module call.
 func (s *Session) importOptions(c *Call) *importOpts {
 	o := &importOpts{force: c.Bool("Force"), passThru: c.Bool("PassThru"), noClobber: c.Bool("NoClobber"),
-		disableNameChecking: c.Bool("DisableNameChecking"), requiredVersion: c.String("RequiredVersion")}
+		disableNameChecking: c.Bool("DisableNameChecking"), requiredVersion: c.String("RequiredVersion"),
+		minVersion: c.String("MinimumVersion"), maxVersion: c.String("MaximumVersion")}
 	if c.Has("Prefix") {
 		o.prefix, o.hasPrefix = c.String("Prefix"), true
 	}
@@ -821,7 +905,7 @@ func (s *Session) importName(c *Call, name string, o *importOpts) (*psModule, er
 	if rooted {
 		file = s.findModuleFile(s.expandPath(name))
 	} else {
-		file = s.findOnModulePath(name, o.requiredVersion)
+		file = s.findOnModulePath(name, o)
 	}
 	if file == "" {
 		return nil, s.moduleNotFound(c, name, o)
@@ -833,9 +917,18 @@ func (s *Session) importName(c *Call, name string, o *importOpts) (*psModule, er
 func (s *Session) moduleNotFound(c *Call, name string, o *importOpts) error {
 	msg := fmt.Sprintf("The specified module '%s' was not loaded because no valid module file was found in any module directory.", name)
 	id := "Modules_ModuleNotFound"
-	if o.requiredVersion != "" {
-		msg = fmt.Sprintf("The specified module '%s' with version '%s' was not loaded because no valid module file was found in any module directory.", name, o.requiredVersion)
+	if o.versioned() {
 		id = "Modules_ModuleWithVersionNotFound"
+		switch {
+		case o.requiredVersion != "":
+			msg = fmt.Sprintf("The specified module '%s' with version '%s' was not loaded because no valid module file was found in any module directory.", name, o.requiredVersion)
+		case o.minVersion != "" && o.maxVersion != "":
+			msg = fmt.Sprintf("The specified module '%s' with MinimumVersion '%s' and MaximumVersion '%s' was not loaded because no valid module file was found in any module directory.", name, o.minVersion, o.maxVersion)
+		case o.minVersion != "":
+			msg = fmt.Sprintf("The specified module '%s' with version '%s' was not loaded because no valid module file was found in any module directory.", name, o.minVersion)
+		default:
+			msg = fmt.Sprintf("The specified module '%s' with MaximumVersion '%s' was not loaded because no valid module file was found in any module directory.", name, o.maxVersion)
+		}
 	}
 	return c.WriteError(&ErrorRecord{ID: id, Category: ResourceUnavailable, Target: name,
 		Exception: "System.IO.FileNotFoundException", Msg: msg})
@@ -868,7 +961,7 @@ func (s *Session) importFile(c *Call, file string, o *importOpts) (*psModule, er
 		return m, nil
 	}
 	if m := s.loadedByPath(file); m != nil && !o.nested {
-		if !o.force && (o.requiredVersion == "" || versionMatches(m.version, o.requiredVersion)) {
+		if !o.force && o.versionOK(m.version) {
 			return m, s.finishImport(c, m, o)
 		}
 		s.removeModule(m)
@@ -895,9 +988,6 @@ func (s *Session) importFile(c *Call, file string, o *importOpts) (*psModule, er
 	}
 	if err != nil || m == nil {
 		return nil, err
-	}
-	if o.requiredVersion != "" && !versionMatches(m.version, o.requiredVersion) {
-		return nil, s.moduleNotFound(c, m.name, o)
 	}
 	s.mods.loaded = append(s.mods.loaded, m)
 	return m, s.finishImport(c, m, o)
@@ -927,6 +1017,9 @@ func (s *Session) newModule(file, kind string) *psModule {
 // exports.
 func (s *Session) loadScriptModule(c *Call, file string, o *importOpts) (*psModule, error) {
 	m := s.newModule(file, "Script")
+	if !o.nested && !o.versionOK(m.version) {
+		return nil, s.moduleNotFound(c, m.name, o)
+	}
 	if err := s.runModuleFile(c, m, file, o.args); err != nil {
 		return nil, err
 	}

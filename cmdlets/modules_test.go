@@ -139,6 +139,9 @@ Get-A
 Get-B
 $v -eq $null
 `, out: "a\nb\nTrue\n"},
+		{name: "Export-ModuleMember of no function", files: map[string]string{"/work/None.psm1": "function Get-A { 'a' }\nExport-ModuleMember -Function $null\n"}, script: `
+(Import-Module ./None.psm1 -PassThru).ExportedFunctions.Count
+`, out: "0\n"},
 		{name: "exported variable", files: map[string]string{"/work/Var.psm1": "$Setting = 'on'\n$Other = 'x'\nfunction Get-Setting { $Setting }\nfunction Set-Setting($v) { $script:Setting = $v }\nExport-ModuleMember -Function *-Setting -Variable Setting\n"}, script: `
 Import-Module ./Var.psm1
 $Setting
@@ -292,8 +295,11 @@ Get-Internal
 // TestModulePath follows about_PSModulePath and Import-Module's page: a
 // module name is looked up in the folders of $env:PSModulePath (a folder
 // named after the module, maybe with version folders, the highest
-// first); Get-Module -ListAvailable lists what is there; a name found
-// nowhere is Modules.resx ModuleNotFound.
+// first, or the highest that -RequiredVersion, -MinimumVersion,
+// -MaximumVersion or a -FullyQualifiedName specification allows);
+// Get-Module -ListAvailable lists what is there; a name found nowhere is
+// Modules.resx ModuleNotFound (ModuleWithVersionNotFound with a
+// version). The modules csemu emulates stand for any version.
 func TestModulePath(t *testing.T) {
 	files := map[string]string{
 		userModules + "/Reports/1.0.0/Reports.psd1": "@{ ModuleVersion = '1.0.0'; RootModule = 'Reports.psm1' }",
@@ -310,6 +316,11 @@ Get-Report
 (Get-Module Reports).Version.ToString()
 `, out: userModules + "\nv2\n2.1.0\n"},
 		{name: "RequiredVersion", files: files, script: "Import-Module Reports -RequiredVersion 1.0.0\nGet-Report\n", out: "v1\n"},
+		{name: "MaximumVersion", files: files, script: "Import-Module Reports -MaximumVersion 1.*\nGet-Report\n", out: "v1\n"},
+		{name: "MinimumVersion not met", files: files, script: "Import-Module Reports -MinimumVersion 3.0\n",
+			errSub: "The specified module 'Reports' with version '3.0' was not loaded because no valid module file was found in any module directory."},
+		{name: "FullyQualifiedName", files: files, script: "Import-Module -FullyQualifiedName @{ ModuleName = 'Reports'; RequiredVersion = '1.0.0' }\nGet-Report\n", out: "v1\n"},
+		{name: "emulated module of any version", files: files, script: "Import-Module MicrosoftTeams -MinimumVersion 4.0\nImport-Module MicrosoftTeams -RequiredVersion 5.1.0\n'ok'\n", out: "ok\n"},
 		{name: "added folder and ListAvailable", files: files, script: `
 $env:PSModulePath = "/srv/mods:$env:PSModulePath"
 Get-Module -ListAvailable | ForEach-Object { "$($_.Name) $($_.Version)" }
