@@ -3,6 +3,7 @@ package cmdlets
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,6 +53,9 @@ type bindSpec struct {
 	// goCmdlet marks a Go cmdlet's spec: its Call reads bound values by
 	// lower-case name only.
 	goCmdlet bool
+	// core marks a core PowerShell cmdlet, whose binding errors have the
+	// engine's own texts.
+	core bool
 	// idx, when set, indexes params (cached cmdlet specs; see
 	// Session.cmdletSpec).
 	idx *bindIndex
@@ -166,6 +170,19 @@ func (b *bindSpec) lookup(name string) (*ParamDef, []string) {
 	case 1:
 		return cands[0], nil
 	}
+	// of several, the command's own parameter wins over the common and
+	// ShouldProcess ones (-v is -Version, not -Verbose)
+	var own *ParamDef
+	n := 0
+	for _, c := range cands {
+		if !slices.Contains(shouldProcessDefs, c) && !slices.Contains(commonParamDefs, c) {
+			own = c
+			n++
+		}
+	}
+	if n == 1 {
+		return own, nil
+	}
 	names := make([]string, len(cands))
 	for i, c := range cands {
 		names[i] = c.Name
@@ -208,6 +225,11 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 		res.names = map[string]string{}
 	}
 	var positional []int // indexes into raw
+	// a script's ValueFromRemainingArguments parameter takes the
+	// arguments nothing else binds: unknown parameter names (as text)
+	// and positional values, in their order
+	rem := spec.remainingParam()
+	var leftover []leftArg
 	for i := 0; i < len(raw); i++ {
 		a := &raw[i]
 		if a.name == "" {
@@ -239,6 +261,13 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 					res.extra = append(res.extra, a.value)
 				}
 				continue
+			case rem != nil && chk == nil:
+				l := leftArg{at: i, vals: []any{"-" + a.name + colonSuffix(*a)}}
+				if a.colon {
+					l.vals = append(l.vals, a.value)
+				}
+				leftover = append(leftover, l)
+				continue
 			default:
 				err = bindError(BindUnknownParameter, a.pos, spec.command, "NamedParameterNotFound", InvalidArgument,
 					"A parameter cannot be found that matches parameter name '%s'.", a.name)
@@ -268,7 +297,7 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 		switch {
 		case a.hasValue || a.colon:
 			v, known = a.valueFor(p), !a.unknown
-			if p.IsSwitch() && known {
+			if p.IsSwitch() && known && !spec.script {
 				v = value.ToBool(v)
 			}
 		case p.IsSwitch():
@@ -315,15 +344,30 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 			if _, done := res.bound[spec.keyOf(p)]; done {
 				continue
 			}
-			if !inCompatibleSet(spec, res, p) {
+			if !inCompatibleSet(spec, res, p) || p == rem {
 				continue
 			}
 			target = p
 			break
 		}
+		if target != nil && spec.script && spec.defaultSet != "" && !inSet(target, spec.defaultSet) {
+			// of the parameters at a position, the default set's binds
+			for _, p := range posParams {
+				if p.Position == target.Position && p != rem && inSet(p, spec.defaultSet) && inCompatibleSet(spec, res, p) {
+					if _, done := res.bound[spec.keyOf(p)]; !done {
+						target = p
+						break
+					}
+				}
+			}
+		}
 		if target == nil {
 			if spec.loose {
 				res.extra = append(res.extra, a.value)
+				continue
+			}
+			if rem != nil && chk == nil {
+				leftover = append(leftover, leftArg{at: ai, vals: []any{a.value}})
 				continue
 			}
 			shown := "…"
@@ -389,6 +433,11 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 		res.setName(key, target.Name)
 		chk.bind(target.Name, ai)
 	}
+	if len(leftover) > 0 {
+		if err := bindRemaining(tc, fr, spec, res, rem, raw, leftover); err != nil {
+			return err
+		}
+	}
 	if err := resolveSet(spec, res, pos); err != nil {
 		if chk == nil {
 			return err
@@ -398,6 +447,90 @@ func bindArgs(tc typeConverter, res *bindResult, fr frame, spec *bindSpec, raw [
 		return nil
 	}
 	res.common = commonFrom(res.bound)
+	return nil
+}
+
+// setSpelling returns a parameter set's name as the command declares it
+// (res.set is in lower case).
+func (b *bindSpec) setSpelling(set string) string {
+	if strings.EqualFold(b.defaultSet, set) {
+		return b.defaultSet
+	}
+	for _, p := range b.params {
+		for _, ps := range p.Sets {
+			if strings.EqualFold(ps, set) {
+				return ps
+			}
+		}
+	}
+	return set
+}
+
+// leftArg is an argument nothing binds: an unknown parameter's text
+// (with its value after a colon) or a positional value.
+type leftArg struct {
+	at   int // index in the raw arguments
+	vals []any
+}
+
+// remainingParam returns a script's ValueFromRemainingArguments
+// parameter, or nil.
+func (b *bindSpec) remainingParam() *ParamDef {
+	if !b.script {
+		return nil
+	}
+	for _, p := range b.params {
+		if p.Remaining {
+			return p
+		}
+	}
+	return nil
+}
+
+// inSet reports whether p is in parameter set name (a parameter that
+// names no set is in all of them).
+func inSet(p *ParamDef, name string) bool {
+	if len(p.Sets) == 0 {
+		return true
+	}
+	for _, ps := range p.Sets {
+		if strings.EqualFold(ps, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// bindRemaining binds the arguments nothing else took to a script's
+// ValueFromRemainingArguments parameter, in their order: one collection
+// is taken as it is, several values as a list. When that parameter is
+// bound already, the first of them is an error.
+func bindRemaining(tc typeConverter, fr frame, spec *bindSpec, res *bindResult, rem *ParamDef, raw []rawArg, left []leftArg) error {
+	sort.SliceStable(left, func(i, j int) bool { return left[i].at < left[j].at })
+	key := spec.keyOf(rem)
+	if _, done := res.bound[key]; done {
+		a := raw[left[0].at]
+		if a.name != "" {
+			return bindError(BindUnknownParameter, a.pos, spec.command, "NamedParameterNotFound", InvalidArgument,
+				"A parameter cannot be found that matches parameter name '%s'.", a.name)
+		}
+		return bindError(BindUnboundPositional, a.pos, spec.command, "PositionalParameterNotFound", InvalidArgument,
+			"A positional parameter cannot be found that accepts argument '%s'.", value.ToString(a.value))
+	}
+	var items []any
+	for _, l := range left {
+		items = append(items, l.vals...)
+	}
+	var v any = &value.Array{Items: items, List: true}
+	if len(items) == 1 && value.IsEnumerable(items[0]) {
+		v = items[0]
+	}
+	cv, err := convertArg(tc, fr, spec, rem, v, raw[left[0].at].pos)
+	if err != nil {
+		return err
+	}
+	res.bound[key] = cv
+	res.setName(key, rem.Name)
 	return nil
 }
 
@@ -523,6 +656,10 @@ func resolveSet(spec *bindSpec, res *bindResult, pos parser.Pos) error {
 		return nil
 	}
 	if len(sets) == 0 {
+		if spec.script || spec.core {
+			return bindError(BindAmbiguousSet, pos, spec.command, "AmbiguousParameterSet", InvalidArgument,
+				"Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.")
+		}
 		return bindError(BindAmbiguousSet, pos, spec.command, "AmbiguousParameterSet", InvalidArgument,
 			"Parameter set cannot be resolved using the specified named parameters.One or few of the parameters mentioned cannot be used together.Do a Get-command %s to see the available parameter sets.", spec.command)
 	}
@@ -635,10 +772,10 @@ func (s *Session) bindPipeline(fr frame, spec *bindSpec, res *bindResult, in any
 			if _, done := res.bound[key]; done {
 				continue
 			}
-			v, ok := propertyOf(in, p.Name)
+			v, ok := s.propertyOf(in, p.Name)
 			if !ok {
 				for _, a := range p.Aliases {
-					if v, ok = propertyOf(in, a); ok {
+					if v, ok = s.propertyOf(in, a); ok {
 						break
 					}
 				}
@@ -713,15 +850,17 @@ func takesWithoutConversion(p *ParamDef, v any) bool {
 	return false
 }
 
-// propertyOf reads a property of a pipeline object for by-name binding.
-func propertyOf(v any, name string) (any, bool) {
+// propertyOf reads a property of a pipeline object for by-name binding:
+// an object's, or a .NET value's ('abc'.Length); a hashtable's keys are
+// not its properties.
+func (s *Session) propertyOf(v any, name string) (any, bool) {
 	switch o := v.(type) {
 	case *value.Object:
 		return o.Get(name)
-	case *value.Hashtable:
+	case *value.Hashtable, *value.Array, nil:
 		return nil, false
 	}
-	return nil, false
+	return s.getMember(v, name)
 }
 
 // typeConverter converts argument values for the binder: the session, with
@@ -767,32 +906,221 @@ func (s *Session) convertParam(fr frame, spec *bindSpec, p *ParamDef, v any, pos
 
 // convertArg converts and validates an argument for parameter p with tc.
 func convertArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, pos parser.Pos) (any, error) {
+	if spec.script {
+		return convertScriptArg(tc, fr, spec, p, v, pos)
+	}
 	t := strings.ToLower(p.Type)
 	if v == nil {
 		if p.Mandatory && !p.AllowNull && t != "switch" {
 			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationErrorNullNotAllowed", InvalidData,
-				"Cannot bind argument to parameter '%s' because it is null.", p.Name)
+				msgNullNotAllowed, p.Name)
 		}
 		if p.NotNull || p.NotNullOrEmpty {
 			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
 				"Cannot validate argument on parameter '%s'. The argument is null. Provide a valid value for the argument, and then try running the command again.", p.Name)
 		}
 		switch t {
-		case "string":
-			if p.Mandatory {
-				return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationErrorNullNotAllowed", InvalidData,
-					"Cannot bind argument to parameter '%s' because it is null.", p.Name)
-			}
-			return nil, nil
-		case "switch", "bool":
-			if t == "switch" {
-				return false, nil
-			}
-		}
-		if t != "bool" {
+		case "switch":
+			return false, nil
+		case "bool", "boolean":
+		default:
 			return nil, nil
 		}
 	}
+	out, err := coerceArg(tc, fr, spec, p, v, pos)
+	if err != nil || out == nil {
+		return out, err
+	}
+	if p.Enum != "" {
+		return bindEnum(pos, spec.command, p, out)
+	}
+	if len(p.Values) > 0 {
+		for _, it := range value.AsSlice(out) {
+			str := value.ToString(it)
+			ok := false
+			for _, allowed := range p.Values {
+				if strings.EqualFold(allowed, str) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				return nil, bindError(BindValueNotAllowed, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+					"Cannot validate argument on parameter '%s'. The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.Name, str, strings.Join(p.Values, ","))
+			}
+		}
+	}
+	if p.NotNullOrEmpty {
+		if str, ok := out.(string); ok && str == "" {
+			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+				"Cannot validate argument on parameter '%s'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.", p.Name)
+		}
+		if a, ok := out.(*value.Array); ok && len(a.Items) == 0 {
+			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+				"Cannot validate argument on parameter '%s'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.", p.Name)
+		}
+	}
+	// a mandatory string parameter refuses "" unless [AllowEmptyString()]
+	if p.Mandatory && t == "string" && !p.AllowEmptyString {
+		if str, ok := out.(string); ok && str == "" {
+			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationErrorEmptyStringNotAllowed", InvalidData,
+				msgEmptyStringNotAllowed, p.Name)
+		}
+	}
+	if p.HasRange {
+		if f, err := value.ToFloat(out); err == nil {
+			if f < p.RangeMin {
+				return nil, bindError(BindValueNotAllowed, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+					"Cannot validate argument on parameter '%s'. The %s argument is less than the minimum allowed range of %s. Supply an argument that is greater than or equal to %s and then try the command again.", p.Name, value.ToString(out), value.FormatFloat(p.RangeMin), value.FormatFloat(p.RangeMin))
+			}
+			if f > p.RangeMax {
+				return nil, bindError(BindValueNotAllowed, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
+					"Cannot validate argument on parameter '%s'. The %s argument is greater than the maximum allowed range of %s. Supply an argument that is less than or equal to %s and then try the command again.", p.Name, value.ToString(out), value.FormatFloat(p.RangeMax), value.FormatFloat(p.RangeMax))
+			}
+		}
+	}
+	return out, nil
+}
+
+// convertScriptArg binds a value to a script parameter as PowerShell
+// does: the type constraint converts it (also $null: to "" for a string,
+// 0 for a number), then the PSTypeName check and the validation
+// attributes run in their order, and last a mandatory parameter refuses
+// $null, "" and an empty collection unless an Allow* attribute allows
+// that case.
+func convertScriptArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, pos parser.Pos) (any, error) {
+	t := strings.ToLower(p.Type)
+	var typ *value.Type
+	switch t {
+	case "", "object", "psobject", "system.object", "system.management.automation.psobject":
+	default:
+		if rt, ok := tc.resolveType(p.Type); ok {
+			typ = rt
+		}
+	}
+	// a [ref] given to a parameter that is not [ref] is dereferenced
+	if r, ok := v.(*refValue); ok && (typ == nil || typ.Name != value.TRef) {
+		v = r.get()
+	}
+	// [Credential()] makes a credential of a user name (CredentialAttribute)
+	if p.credential {
+		cred, err := credentialArg(tc, spec, p, v, pos)
+		if err != nil {
+			return nil, err
+		}
+		v = cred
+	}
+	var out any
+	switch {
+	case v == nil && t == "switch":
+		out = false
+	case v == nil && (t == "bool" || t == "boolean" || typ != nil && typ.Name == value.TBool):
+		return coerceArg(tc, fr, spec, p, v, pos)
+	case v == nil && typ != nil:
+		if cv, err := tc.convert(nil, typ); err == nil {
+			out = cv
+		}
+	case v == nil:
+	default:
+		if spec.common && typ != nil && typ.Name == value.TString {
+			// an advanced function's [string] takes no array
+			if _, ok := v.(*value.Array); ok {
+				e := bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
+					"Cannot process argument transformation on parameter '%s'. Cannot convert value to type System.String.", p.Name)
+				return nil, e
+			}
+		}
+		// [bool] and [switch] take only Boolean values and numbers; so do
+		// the items of an advanced function's [bool[]]
+		if t == "switch" {
+			if err := checkBoolArg(spec, p, v, pos); err != nil {
+				return nil, err
+			}
+		}
+		if typ != nil && (typ.Name == value.TBool || spec.common && typ.Elem != nil && typ.Elem.Name == value.TBool) {
+			for _, it := range boolItems(typ, v) {
+				if err := checkBoolArg(spec, p, it, pos); err != nil {
+					return nil, err
+				}
+			}
+		}
+		var err error
+		if out, err = coerceArg(tc, fr, spec, p, v, pos); err != nil {
+			return nil, err
+		}
+	}
+	if err := validateArg(tc, fr, spec, p, out, pos); err != nil {
+		return nil, err
+	}
+	if p.Mandatory {
+		if err := checkMandatoryValue(spec, p, typ, out, pos); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// credentialArg is CredentialAttribute's transformation: a credential
+// stays as it is; a user name, or $null for a mandatory parameter, asks
+// the host for a credential, which csemu's host makes without a password
+// as Get-Credential does; -NonInteractive refuses to ask.
+func credentialArg(tc typeConverter, spec *bindSpec, p *ParamDef, v any, pos parser.Pos) (any, error) {
+	if o, ok := v.(*value.Object); ok && o.TypeName() == "System.Management.Automation.PSCredential" {
+		return v, nil
+	}
+	if v == nil && !p.Mandatory {
+		return nil, nil
+	}
+	if s, ok := tc.(*Session); ok && s.host.mode == hostNonInteractive {
+		return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
+			"Cannot process argument transformation on parameter '%s'. %s", p.Name, msgNonInteractive)
+	}
+	user := ""
+	if v != nil {
+		user = value.ToString(v)
+	}
+	return newCredential(user), nil
+}
+
+// newCredential is a PSCredential for user with an empty password.
+func newCredential(user string) *value.Object {
+	o := value.NewObject("System.Management.Automation.PSCredential")
+	o.Set("UserName", user)
+	o.Set("Password", "System.Security.SecureString")
+	return o
+}
+
+// boolItems returns the values a Boolean check applies to: v for [bool],
+// its items for [bool[]].
+func boolItems(typ *value.Type, v any) []any {
+	if typ.Elem == nil {
+		return []any{v}
+	}
+	return value.AsSlice(v)
+}
+
+// checkBoolArg refuses, for a Boolean parameter, a value that is not a
+// Boolean or a number.
+func checkBoolArg(spec *bindSpec, p *ParamDef, v any, pos parser.Pos) error {
+	switch v.(type) {
+	case bool, int, int64, float64, value.Decimal, int8, uint8, int16, uint16, uint32, uint64, float32, *big.Int:
+		return nil
+	}
+	shown := ""
+	if v != nil {
+		shown = value.TypeName(v)
+	}
+	target := "System.Boolean"
+	if p.IsSwitch() {
+		target = "System.Management.Automation.SwitchParameter"
+	}
+	return bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentTransformationError", InvalidData,
+		"Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", p.Name, shown, target)
+}
+
+// coerceArg converts a value to parameter p's type.
+func coerceArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, pos parser.Pos) (any, error) {
+	t := strings.ToLower(p.Type)
 	var out any
 	switch t {
 	case "", "object", "psobject", "object[]", "psobject[]":
@@ -834,7 +1162,11 @@ func convertArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, 
 		items := value.AsSlice(v)
 		strs := make([]any, len(items))
 		for i, it := range items {
-			strs[i] = value.ToString(it)
+			// a cmdlet's string[] keeps $null items (a script's converts
+			// them to "")
+			if it != nil || spec.script {
+				strs[i] = value.ToString(it)
+			}
 		}
 		out = &value.Array{Items: strs, Elem: value.TString}
 	case "scriptblock":
@@ -879,53 +1211,6 @@ func convertArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, 
 				"Cannot bind parameter '%s'. %s", p.Name, err.Error())
 		}
 		out = cv
-	}
-	if p.Enum != "" && out != nil {
-		return bindEnum(pos, spec.command, p, out)
-	}
-	if len(p.Values) > 0 && out != nil {
-		for _, it := range value.AsSlice(out) {
-			str := value.ToString(it)
-			ok := false
-			for _, allowed := range p.Values {
-				if strings.EqualFold(allowed, str) {
-					ok = true
-					break
-				}
-			}
-			if !ok {
-				return nil, bindError(BindValueNotAllowed, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
-					"Cannot validate argument on parameter '%s'. The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.Name, str, strings.Join(p.Values, ","))
-			}
-		}
-	}
-	if p.NotNullOrEmpty {
-		if str, ok := out.(string); ok && str == "" {
-			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
-				"Cannot validate argument on parameter '%s'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.", p.Name)
-		}
-		if a, ok := out.(*value.Array); ok && len(a.Items) == 0 {
-			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
-				"Cannot validate argument on parameter '%s'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.", p.Name)
-		}
-	}
-	if p.Mandatory && !p.AllowNull {
-		if str, ok := out.(string); ok && str == "" {
-			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationErrorEmptyStringNotAllowed", InvalidData,
-				"Cannot bind argument to parameter '%s' because it is an empty string.", p.Name)
-		}
-	}
-	if p.HasRange {
-		if f, err := value.ToFloat(out); err == nil {
-			if f < p.RangeMin {
-				return nil, bindError(BindValueNotAllowed, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
-					"Cannot validate argument on parameter '%s'. The %s argument is less than the minimum allowed range of %s. Supply an argument that is greater than or equal to %s and then try the command again.", p.Name, value.ToString(out), value.FormatFloat(p.RangeMin), value.FormatFloat(p.RangeMin))
-			}
-			if f > p.RangeMax {
-				return nil, bindError(BindValueNotAllowed, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
-					"Cannot validate argument on parameter '%s'. The %s argument is greater than the maximum allowed range of %s. Supply an argument that is less than or equal to %s and then try the command again.", p.Name, value.ToString(out), value.FormatFloat(p.RangeMax), value.FormatFloat(p.RangeMax))
-			}
-		}
 	}
 	return out, nil
 }

@@ -40,8 +40,24 @@ type ParamDef struct {
 	DotNet         string
 	NotNullOrEmpty bool
 	NotNull        bool
-	AllowNull      bool
-	Default        func(c *Call) any
+	// AllowNull, AllowEmptyString and AllowEmptyCollection let a
+	// mandatory parameter take $null, "" (a string parameter) and an
+	// empty collection (a collection parameter), each only its own case,
+	// as [AllowNull()], [AllowEmptyString()] and [AllowEmptyCollection()].
+	AllowNull            bool
+	AllowEmptyString     bool
+	AllowEmptyCollection bool
+	// PSTypeName is [PSTypeName('Name')]: each value must have the type
+	// name among its PSTypeNames.
+	PSTypeName string
+	// validators are a script parameter's validation attributes, run in
+	// their declaration order on the converted value.
+	validators []validator
+	// credential is [System.Management.Automation.Credential()]: a user
+	// name (or $null for a mandatory parameter) becomes a credential, as
+	// Get-Credential makes it.
+	credential bool
+	Default    func(c *Call) any
 	// RangeMin and RangeMax validate numbers when HasRange is set.
 	HasRange           bool
 	RangeMin, RangeMax float64
@@ -106,6 +122,11 @@ type Cmdlet struct {
 	// alone (Module\Name), as the Skype for Business Server variant of a
 	// noun that a Teams cmdlet also has.
 	Qualified bool
+	// Class is the .NET class of a compiled cmdlet, which the
+	// FullyQualifiedErrorId of its errors names
+	// (Microsoft.PowerShell.Commands.TestPathCommand); "" names the
+	// cmdlet by its name.
+	Class string
 }
 
 // Param returns the definition of parameter name (canonical,
@@ -250,6 +271,9 @@ func (c *Call) WriteError(rec *ErrorRecord) error {
 	}
 	if rec.Command == "" {
 		rec.Command = c.cmd.Name
+	}
+	if rec.Command == c.cmd.Name && !rec.originSet && c.cmd.Class != "" {
+		rec.setOrigin(c.cmd.Class)
 	}
 	return c.s.writeError(c.fr, rec, &c.common)
 }

@@ -348,13 +348,13 @@ type target struct {
 func (s *Session) completionCommand(name string) *target {
 	name = strings.Trim(name, `'"`)
 	if f, ok := s.lookupFunc(s.global, name); ok {
-		params, advanced := s.bodyParams(f.Body, f.Params)
-		defs, adv2, err := s.paramDefsOf(params)
+		sig, err := s.signature(f.Body, f.Params, f.File)
 		if err != nil {
 			return nil
 		}
+		defs := sig.defs
 		all := defs
-		if advanced || adv2 {
+		if sig.advanced {
 			all = append(slices.Clone(defs), commonParamDefs...)
 		}
 		return &target{name: f.Name, params: all, own: defs}

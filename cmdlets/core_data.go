@@ -1,17 +1,20 @@
 package cmdlets
 
 import (
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
 
 	"github.com/csemu/csemu/cmdlets/format"
+	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/cmdlets/value"
 )
 
 func dataCmdlets() []*Cmdlet {
-	csvOut := []*ParamDef{pipe(mand(p("InputObject", "object", -1))), p("Delimiter", "char", 1), p("NoTypeInformation", "switch", -1),
-		alias(p("IncludeTypeInformation", "switch", -1), "ITI"), p("UseCulture", "switch", -1),
+	// -Delimiter and -UseCulture are in parameter sets of their own
+	csvOut := []*ParamDef{pipe(mand(p("InputObject", "object", -1))), sets(p("Delimiter", "char", 1), "Delimiter"), p("NoTypeInformation", "switch", -1),
+		alias(p("IncludeTypeInformation", "switch", -1), "ITI"), sets(p("UseCulture", "switch", -1), "UseCulture"),
 		values(p("UseQuotes", "string", -1), "Never", "Always", "AsNeeded"), p("QuoteFields", "string[]", -1), p("NoHeader", "switch", -1)}
 	return []*Cmdlet{
 		{
@@ -35,50 +38,28 @@ func dataCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Export-Csv", Synopsis: "Writes objects to a CSV file (needs --allow-write).", Writes: true, ShouldProcess: true,
-			Params: append([]*ParamDef{mand(p("Path", "string", 0)), alias(p("LiteralPath", "string", -1), "PSPath", "LP"), p("Append", "switch", -1),
-				p("Force", "switch", -1), p("NoClobber", "switch", -1), p("Encoding", "string", -1)}, csvOut...),
-			Process: collectInput,
-			End:     exportCSVEnd,
+			Params: append([]*ParamDef{p("Path", "string", 0), alias(p("LiteralPath", "string", -1), "PSPath", "LP"), p("Append", "switch", -1),
+				p("Force", "switch", -1), alias(p("NoClobber", "switch", -1), "NoOverwrite"), p("Encoding", "object", -1)}, csvOut...),
+			DefaultSet: "Delimiter",
+			Process:    collectInput,
+			End:        exportCSVEnd,
 		},
 		{
 			Name: "ConvertFrom-Csv", Synopsis: "Converts CSV lines to objects.",
-			Params: []*ParamDef{mand(pipe(p("InputObject", "string[]", 0))), p("Delimiter", "char", 1), p("Header", "string[]", -1),
-				p("UseCulture", "switch", -1)},
-			Process: convertFromCSVProcess,
-			End:     convertFromCSVEnd,
+			Params: []*ParamDef{mand(pipe(p("InputObject", "string[]", 0))), sets(p("Delimiter", "char", 1), "Delimiter"), p("Header", "string[]", -1),
+				sets(mand(p("UseCulture", "switch", -1)), "UseCulture")},
+			DefaultSet: "Delimiter",
+			Process:    convertFromCSVProcess,
+			End:        convertFromCSVEnd,
 		},
 		{
 			Name: "Import-Csv", Synopsis: "Reads objects from a CSV file.",
-			Params: []*ParamDef{pipe(p("Path", "string[]", 0)), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"), p("Delimiter", "char", 1),
-				p("Header", "string[]", -1), p("Encoding", "string", -1), p("UseCulture", "switch", -1)},
-			Process: importCSVProcess,
-		},
-		{
-			Name: "Get-Content", Module: "Microsoft.PowerShell.Management", Synopsis: "Reads a file.",
-			Params: []*ParamDef{pipe(byName(alias(p("Path", "string[]", 0), "FullName"))), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"),
-				p("Raw", "switch", -1), alias(p("TotalCount", "int", -1), "First", "Head"), alias(p("Tail", "int", -1), "Last"),
-				p("Encoding", "string", -1), p("Delimiter", "string", -1), p("ReadCount", "int", -1), p("Wait", "switch", -1), p("Force", "switch", -1)},
-			Process: getContentProcess,
-		},
-		{
-			Name: "Test-Path", Module: "Microsoft.PowerShell.Management", Synopsis: "Tells whether a path exists.",
-			Params: []*ParamDef{pipe(p("Path", "string[]", 0)), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"),
-				values(p("PathType", "string", -1), "Any", "Container", "Leaf"), p("IsValid", "switch", -1), p("Filter", "string", -1),
-				p("Include", "string[]", -1), p("Exclude", "string[]", -1), p("OlderThan", "datetime", -1), p("NewerThan", "datetime", -1)},
-			Process: testPathProcess,
-		},
-		{
-			Name: "Join-Path", Module: "Microsoft.PowerShell.Management", Synopsis: "Joins path parts.",
-			Params: []*ParamDef{mand(pipe(p("Path", "string[]", 0))), p("ChildPath", "string", 1),
-				rest(p("AdditionalChildPath", "string[]", 2)), p("Resolve", "switch", -1)},
-			Process: joinPathProcess,
-		},
-		{
-			Name: "Split-Path", Module: "Microsoft.PowerShell.Management", Synopsis: "Returns part of a path.",
-			Params: []*ParamDef{mand(pipe(p("Path", "string[]", 0))), p("Leaf", "switch", -1), p("Parent", "switch", -1),
-				p("Qualifier", "switch", -1), p("NoQualifier", "switch", -1), p("Extension", "switch", -1), p("LeafBase", "switch", -1),
-				p("IsAbsolute", "switch", -1), p("Resolve", "switch", -1)},
-			Process: splitPathProcess,
+			Params: []*ParamDef{sets(pipe(p("Path", "string[]", 0)), "Delimiter", "Culture"),
+				sets(byName(alias(p("LiteralPath", "string[]", -1), "PSPath", "LP")), "DelimiterLiteral", "CultureLiteral"),
+				sets(p("Delimiter", "char", 1), "Delimiter", "DelimiterLiteral"), p("Header", "string[]", -1), p("Encoding", "object", -1),
+				{Name: "UseCulture", Type: "switch", Position: -1, Mandatory: true, Sets: []string{"Culture", "CultureLiteral"}}},
+			DefaultSet: "Delimiter",
+			Process:    importCSVProcess,
 		},
 	}
 }
@@ -174,13 +155,27 @@ func exportCSVEnd(c *Call) error {
 	items, _ := c.State.([]any)
 	lines := format.ToCSV(csvItems(c.s, items), csvOptions(c))
 	path := c.String("Path")
-	if path == "" {
+	if c.Has("Path") == c.Has("LiteralPath") {
+		return c.Fail("CannotSpecifyPathAndLiteralPath", InvalidData, "You must specify either the -Path or -LiteralPath parameters, but not both.")
+	}
+	if c.Has("LiteralPath") {
 		path = c.String("LiteralPath")
+	}
+	if c.Bool("NoClobber") && !c.Bool("Append") {
+		if pp, err := c.s.parsePSPath(c.fr, path); err == nil {
+			if _, err := c.s.host.files.Stat(pp.path); err == nil {
+				return c.Fail("NoClobber", ResourceExists, "File %s already exists and NoClobber was specified.", path)
+			}
+		}
 	}
 	if c.Bool("Append") && len(lines) > 0 {
 		if _, err := c.s.host.files.Stat(nativePath(path)); err == nil {
 			lines = lines[1:]
 		}
+	}
+	enc, err := c.encodingArg(textenc.UTF8NoBOM)
+	if err != nil {
+		return err
 	}
 	if !c.ShouldProcess(path, "Export-Csv") {
 		return nil
@@ -189,7 +184,7 @@ func exportCSVEnd(c *Call) error {
 	if len(lines) > 0 {
 		data += "\n"
 	}
-	return c.s.writeFile(c.fr, c.Pos, "Export-Csv", path, []byte(data), c.Bool("Append"))
+	return c.s.writeEncoded(c.fr, c, path, []byte(data), enc, c.Bool("Append"), false)
 }
 
 // convertFromCSVProcess collects the lines of ConvertFrom-Csv's input.
@@ -209,24 +204,28 @@ func convertFromCSVEnd(c *Call) error {
 	return c.WriteAll(items)
 }
 
-// importCSVProcess reads each CSV file Import-Csv names and writes its rows as they are read.
+// importCSVProcess reads each CSV file Import-Csv names (in -Encoding; a
+// byte-order mark names its own) and writes its rows as they are read.
 func importCSVProcess(c *Call) error {
-	paths := c.Strings("Path")
-	if len(paths) == 0 {
-		paths = c.Strings("LiteralPath")
+	enc, err := c.encodingArg(textenc.UTF8NoBOM)
+	if err != nil {
+		return err
 	}
-	for _, path := range paths {
-		text, err := c.s.readFileText(path)
+	return c.eachItem(func(pp psPath) error {
+		if pp.prov != provFS || c.s.isContainer(pp) {
+			return c.WriteError(&ErrorRecord{ID: "ReadWriteFileNotFileSystemProvider", Category: InvalidArgument, Target: pp.String(),
+				Exception: "System.Management.Automation.PSInvalidOperationException",
+				Msg:       fmt.Sprintf("Cannot open file because the current provider (%s) cannot open a file.", `Microsoft.PowerShell.Core\`+pp.prov.name())})
+		}
+		data, err := c.s.readFile(pp.path)
 		if err != nil {
-			if err := c.Errorf("PathNotFound", ObjectNotFound, path, "%s", err.Error()); err != nil {
-				return err
-			}
-			continue
+			return c.WriteError(&ErrorRecord{ID: "FileOpenFailure", Category: OpenError(), Target: pp.path, Exception: "System.IO.IOException",
+				Msg: fsErrorMessage(err, pp.path)})
 		}
 		// Each row goes down the pipeline as it is read, so
 		// that a large file's rows need not all be in memory.
 		var werr error
-		err = format.EachCSV(text, csvInOptions(c), func(obj *value.Object) error {
+		err = format.EachCSV(enc.Decode(data), csvInOptions(c), func(obj *value.Object) error {
 			werr = c.Write(obj)
 			return werr
 		})
@@ -236,128 +235,8 @@ func importCSVProcess(c *Call) error {
 		if err != nil {
 			return c.Fail("CsvError", InvalidData, "%s", err.Error())
 		}
-	}
-	return nil
-}
-
-// getContentProcess writes the lines (or with -Raw the whole text) of each file Get-Content names.
-func getContentProcess(c *Call) error {
-	paths := c.Strings("Path")
-	if len(paths) == 0 {
-		paths = c.Strings("LiteralPath")
-	}
-	for _, path := range paths {
-		text, err := c.s.readFileText(path)
-		if err != nil {
-			if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path, Msg: err.Error(),
-				Exception: "System.Management.Automation.ItemNotFoundException"}); err != nil {
-				return err
-			}
-			continue
-		}
-		if c.Bool("Raw") {
-			if err := c.Write(text); err != nil {
-				return err
-			}
-			continue
-		}
-		lines := splitLines(text)
-		if n := c.Int("TotalCount", -1); n >= 0 && n < len(lines) {
-			lines = lines[:n]
-		}
-		if n := c.Int("Tail", -1); n >= 0 && n < len(lines) {
-			lines = lines[len(lines)-n:]
-		}
-		for _, l := range lines {
-			if err := c.Write(l); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// testPathProcess writes whether each path exists: an env:, variable: or function: item, or a file or folder of -PathType.
-func testPathProcess(c *Call) error {
-	paths := c.Strings("Path")
-	if len(paths) == 0 {
-		paths = c.Strings("LiteralPath")
-	}
-	for _, path := range paths {
-		if c.Bool("IsValid") {
-			if err := c.Write(true); err != nil {
-				return err
-			}
-			continue
-		}
-		ok := false
-		if strings.HasPrefix(strings.ToLower(path), "env:") {
-			_, ok = c.s.getEnv(path[4:])
-		} else if strings.HasPrefix(strings.ToLower(path), "variable:") {
-			_, ok = c.s.getVar(c.fr.scope, path[9:])
-		} else if strings.HasPrefix(strings.ToLower(path), "function:") {
-			_, ok = c.s.lookupFunc(c.fr.scope, path[9:])
-		} else if st, err := c.s.host.files.Stat(nativePath(path)); err == nil {
-			switch strings.ToLower(c.String("PathType")) {
-			case "leaf":
-				ok = !st.IsDir()
-			case "container":
-				ok = st.IsDir()
-			default:
-				ok = true
-			}
-		}
-		if err := c.Write(ok); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// joinPathProcess writes each -Path joined with -ChildPath and -AdditionalChildPath.
-func joinPathProcess(c *Call) error {
-	for _, base := range c.Strings("Path") {
-		parts := append([]string{base, c.String("ChildPath")}, c.Strings("AdditionalChildPath")...)
-		if err := c.Write(joinPath(parts...)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// splitPathProcess writes the part of each path that Split-Path's switches select (the parent by default).
-func splitPathProcess(c *Call) error {
-	for _, path := range c.Strings("Path") {
-		np := nativePath(path)
-		var out any
-		switch {
-		case c.Bool("Leaf"):
-			out = filepath.Base(np)
-		case c.Bool("Extension"):
-			out = filepath.Ext(np)
-		case c.Bool("LeafBase"):
-			b := filepath.Base(np)
-			out = strings.TrimSuffix(b, filepath.Ext(b))
-		case c.Bool("IsAbsolute"):
-			out = filepath.IsAbs(np) || (len(path) > 1 && path[1] == ':')
-		case c.Bool("Qualifier"):
-			if i := strings.IndexByte(path, ':'); i > 0 {
-				out = path[:i+1]
-			} else {
-				out = ""
-			}
-		default:
-			d := filepath.Dir(np)
-			if d == "." {
-				d = ""
-			}
-			out = d
-		}
-		if err := c.Write(out); err != nil {
-			return err
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // jsonable turns engine values into what the JSON writer knows.
@@ -441,8 +320,19 @@ func csvItems(s *Session, items []any) []any {
 	return out
 }
 
+// csvDelimiter is -Delimiter, or with -UseCulture the list separator of
+// the current culture, else ','.
+func csvDelimiter(c *Call) rune {
+	if c.Bool("UseCulture") {
+		for _, r := range c.s.listSeparator() {
+			return r
+		}
+	}
+	return ','
+}
+
 func csvOptions(c *Call) format.CSVOptions {
-	o := format.CSVOptions{Delimiter: ',', IncludeTypeInformation: c.Bool("IncludeTypeInformation"), NoHeader: c.Bool("NoHeader")}
+	o := format.CSVOptions{Delimiter: csvDelimiter(c), IncludeTypeInformation: c.Bool("IncludeTypeInformation"), NoHeader: c.Bool("NoHeader")}
 	if c.Has("Delimiter") {
 		if r, ok := c.Arg("Delimiter").(rune); ok {
 			o.Delimiter = r
@@ -459,7 +349,7 @@ func csvOptions(c *Call) format.CSVOptions {
 }
 
 func csvInOptions(c *Call) format.CSVOptions {
-	o := format.CSVOptions{Delimiter: ','}
+	o := format.CSVOptions{Delimiter: csvDelimiter(c)}
 	if c.Has("Delimiter") {
 		if r, ok := c.Arg("Delimiter").(rune); ok {
 			o.Delimiter = r
@@ -471,21 +361,27 @@ func csvInOptions(c *Call) format.CSVOptions {
 	return o
 }
 
-// fileCmdlets read the file system (never write it).
+// fileCmdlets read the items of the providers (never write them).
 func fileCmdlets() []*Cmdlet {
-	pathParams := func() []*ParamDef {
-		return []*ParamDef{pipe(byName(alias(p("Path", "string[]", 0), "FullName"))), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"),
-			p("Filter", "string", 1), p("Include", "string[]", -1), p("Exclude", "string[]", -1), p("Force", "switch", -1),
-			p("Recurse", "switch", -1), p("File", "switch", -1), p("Directory", "switch", -1), p("Name", "switch", -1), p("Depth", "int", -1)}
-	}
-	return []*Cmdlet{
+	return noCredentials([]*Cmdlet{
 		{
-			Name: "Get-Item", Module: "Microsoft.PowerShell.Management", Synopsis: "Gets a file or folder.", Params: pathParams(),
-			Process: getItemProcess,
+			Name: "Get-Item", Module: mgmt, Synopsis: "Gets a file, folder or other item.",
+			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/get-item",
+			Params: append(pathParams(true, true), append(filterParams(), p("Force", "switch", -1), p("Credential", "object", -1),
+				p("Stream", "string[]", -1))...),
+			DefaultSet: "Path",
+			Process:    getItemProcess,
 		},
 		{
-			Name: "Get-ChildItem", Module: "Microsoft.PowerShell.Management", Synopsis: "Lists the files of a folder.", Params: pathParams(),
-			Process: getChildItemProcess,
+			Name: "Get-ChildItem", Module: mgmt, Synopsis: "Lists the items of a folder or drive.",
+			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/get-childitem",
+			Params: []*ParamDef{sets(pipe(byName(p("Path", "string[]", 0))), "Items"), mand(sets(byName(alias(p("LiteralPath", "string[]", -1), "PSPath", "LP")), "LiteralItems")),
+				p("Filter", "string", 1), p("Include", "string[]", -1), p("Exclude", "string[]", -1), p("Recurse", "switch", -1),
+				p("Depth", "uint32", -1), p("Force", "switch", -1), p("Name", "switch", -1), p("Attributes", "string", -1),
+				p("FollowSymlink", "switch", -1), alias(p("Directory", "switch", -1), "ad"), alias(p("File", "switch", -1), "af"),
+				alias(p("Hidden", "switch", -1), "ah"), alias(p("ReadOnly", "switch", -1), "ar"), alias(p("System", "switch", -1), "as")},
+			DefaultSet: "Items",
+			Process:    getChildItemProcess,
 		},
 		{
 			Name: "ConvertTo-SecureString", Module: "Microsoft.PowerShell.Security", Synopsis: "Makes a SecureString (its text is not kept).",
@@ -493,77 +389,133 @@ func fileCmdlets() []*Cmdlet {
 				p("Key", "byte[]", -1), p("SecureKey", "object", -1)},
 			Process: convertToSecureStringProcess,
 		},
-	}
+	})
 }
 
-// getItemProcess writes the FileInfo or DirectoryInfo of each path Get-Item names.
+// getItemProcess writes the item each path names.
 func getItemProcess(c *Call) error {
-	for _, path := range itemPaths(c) {
-		st, err := c.s.host.files.Stat(nativePath(path))
-		if err != nil {
-			if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path,
-				Exception: "System.Management.Automation.ItemNotFoundException",
-				Msg:       "Cannot find path '" + path + "' because it does not exist."}); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := c.Write(c.s.fileInfo(nativePath(path), st)); err != nil {
-			return err
-		}
+	if c.Has("Stream") {
+		return notImplemented(c.Pos, c.cmd.Name, "Get-Item -Stream (alternate data streams)")
 	}
-	return nil
+	return c.eachItem(func(pp psPath) error {
+		o, err := c.s.itemObject(c.fr, pp)
+		if err != nil {
+			return c.writeProblem(err)
+		}
+		return c.Write(o)
+	})
 }
 
-// getChildItemProcess writes the entries of each folder Get-ChildItem names (the current one by default), recursing with -Recurse.
+// getChildItemProcess writes the items of each folder or drive
+// Get-ChildItem names (the current location by default), recursing with
+// -Recurse or -Depth; a file names itself. Names that start with a dot
+// are hidden on Linux: they are listed with -Force or -Hidden only.
 func getChildItemProcess(c *Call) error {
-	paths := itemPaths(c)
+	if c.Has("Attributes") || c.Bool("ReadOnly") || c.Bool("System") || c.Bool("FollowSymlink") {
+		return notImplemented(c.Pos, c.cmd.Name, "Get-ChildItem -Attributes, -ReadOnly, -System and -FollowSymlink")
+	}
+	paths := c.givenPaths()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	for _, path := range paths {
-		root := nativePath(path)
-		if _, err := c.s.host.files.Stat(root); err != nil {
-			if err := c.WriteError(&ErrorRecord{ID: "PathNotFound", Category: ObjectNotFound, Target: path,
-				Exception: "System.Management.Automation.ItemNotFoundException",
-				Msg:       "Cannot find path '" + path + "' because it does not exist."}); err != nil {
+	depth := -1
+	if c.Has("Depth") {
+		depth = c.Int("Depth", 0)
+	} else if !c.Bool("Recurse") {
+		depth = 0
+	}
+	for _, given := range paths {
+		items, err := c.resolve(given, c.literal())
+		if err != nil {
+			if werr := c.writeProblem(err); werr != nil {
+				return werr
+			}
+			continue
+		}
+		// a wildcard path gives the items it matches themselves, unless
+		// the listing recurses (SessionStateContainer.GetChildItems)
+		globbed := !c.literal() && value.HasWildcard(given)
+		for _, pp := range items {
+			if globbed && depth == 0 {
+				name := pp.path
+				if pp.prov == provFS {
+					name = filepath.Base(pp.path)
+				}
+				if err := c.writeChild(pp, name, c.s.isContainer(pp), strings.HasPrefix(name, ".")); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := c.listChildren(pp, depth); err != nil {
 				return err
 			}
-			continue
-		}
-		// a file, or a link to a folder, lists nothing
-		if st, err := c.s.host.files.Lstat(root); err != nil || !st.IsDir() {
-			continue
-		}
-		err := c.s.walkFolder(root, c.Bool("Recurse"), func(p string, d fs.DirEntry) error {
-			info, ierr := d.Info()
-			if ierr != nil {
-				return nil
-			}
-			name := d.Name()
-			keep := true
-			if f := c.String("Filter"); f != "" && !value.Like(name, f, false) {
-				keep = false
-			}
-			if c.Bool("File") && d.IsDir() || c.Bool("Directory") && !d.IsDir() {
-				keep = false
-			}
-			if keep {
-				var out any = c.s.fileInfo(p, info)
-				if c.Bool("Name") {
-					out = name
-				}
-				if werr := c.Write(out); werr != nil {
-					return werr
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
 		}
 	}
 	return nil
+}
+
+// listChildren writes the children of one item Get-ChildItem names.
+func (c *Call) listChildren(pp psPath, depth int) error {
+	if pp.prov != provFS {
+		if !pp.isRoot() {
+			return c.writeChild(pp, pp.path, false, false)
+		}
+		for _, name := range c.s.childNames(c.fr, pp.prov) {
+			if err := c.writeChild(psPath{prov: pp.prov, path: name}, name, false, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	st, err := c.s.host.files.Stat(pp.path)
+	if err != nil {
+		return c.WriteError(pathNotFound(pp.path))
+	}
+	if !st.IsDir() {
+		return c.writeChild(pp, filepath.Base(pp.path), false, strings.HasPrefix(filepath.Base(pp.path), "."))
+	}
+	var walk func(dir, rel string, level int) error
+	walk = func(dir, rel string, level int) error {
+		entries, _ := c.s.host.files.ReadDir(dir)
+		for _, d := range entries {
+			name := d.Name()
+			hidden := strings.HasPrefix(name, ".")
+			if hidden && !c.Bool("Force") && !c.Bool("Hidden") {
+				continue
+			}
+			path := filepath.Join(dir, name)
+			relName := name
+			if rel != "" {
+				relName = rel + "/" + name
+			}
+			if err := c.writeChild(psPath{prov: provFS, path: path}, relName, d.IsDir(), hidden); err != nil {
+				return err
+			}
+			if d.IsDir() && (depth < 0 || level < depth) {
+				if err := walk(path, relName, level+1); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return walk(pp.path, "", 0)
+}
+
+// writeChild writes one item Get-ChildItem lists, when its filters keep
+// it; with -Name, its name relative to the folder listed.
+func (c *Call) writeChild(pp psPath, relName string, isDir, hidden bool) error {
+	if !c.keepsItem(pp) || c.Bool("File") && isDir || c.Bool("Directory") && !isDir || c.Bool("Hidden") && !hidden {
+		return nil
+	}
+	if c.Bool("Name") {
+		return c.Write(relName)
+	}
+	o, err := c.s.itemObject(c.fr, pp)
+	if err != nil {
+		return nil
+	}
+	return c.Write(o)
 }
 
 // convertToSecureStringProcess writes a SecureString object that keeps only the length of the text.
@@ -572,14 +524,6 @@ func convertToSecureStringProcess(c *Call) error {
 	o.Set("Length", len([]rune(c.String("String"))))
 	o.Set("ToStringValue", "System.Security.SecureString")
 	return c.Write(o)
-}
-
-func itemPaths(c *Call) []string {
-	paths := c.Strings("Path")
-	if len(paths) == 0 {
-		paths = c.Strings("LiteralPath")
-	}
-	return paths
 }
 
 // fileInfo is the FileInfo/DirectoryInfo object of a path.
@@ -602,9 +546,9 @@ func (s *Session) fileInfo(path string, st fs.FileInfo) *value.Object {
 	o.Set("Extension", filepath.Ext(st.Name()))
 	o.Set("BaseName", strings.TrimSuffix(st.Name(), filepath.Ext(st.Name())))
 	o.Set("DirectoryName", filepath.Dir(abs))
-	o.Set("PSIsContainer", st.IsDir())
 	o.Set("Exists", true)
 	o.Set("ToStringValue", abs)
+	addProviderProps(o, psPath{prov: provFS, path: abs}, st.IsDir())
 	o.DefaultDisplay = []string{"Mode", "LastWriteTime", "Length", "Name"}
 	return o
 }

@@ -165,8 +165,10 @@ func historyCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "help", Module: "Microsoft.PowerShell.Core", Synopsis: "Displays information about a command, as Get-Help does.",
-			Doc:     "https://learn.microsoft.com/powershell/module/microsoft.powershell.core/get-help",
-			Params:  helpParams(),
+			Doc:    "https://learn.microsoft.com/powershell/module/microsoft.powershell.core/get-help",
+			Params: helpParams(),
+			// a function in pwsh: its errors are those of the Get-Help it runs
+			Class:   "Microsoft.PowerShell.Commands.GetHelpCommand",
 			Process: getHelp,
 		},
 		{
@@ -491,7 +493,7 @@ func helpRequested(raw []rawArg) bool {
 // helpStage is "NAME -?": Get-Help for the command as it was invoked. A
 // function shows its comment-based help; one that has none takes the -?
 // as an argument (ok is false), as pwsh does.
-func (s *Session) helpStage(fr frame, name string, f *Function, pos parser.Pos, emit emitFn, r stageOut) (st stage, ok bool, err error) {
+func (s *Session) helpStage(fr frame, name string, f *Function, inv *invocation, emit emitFn, r stageOut) (st stage, ok bool, err error) {
 	if f != nil {
 		sections := parseHelpComment(firstBlockComment(f.Source))
 		if len(sections) == 0 {
@@ -502,6 +504,8 @@ func (s *Session) helpStage(fr frame, name string, f *Function, pos parser.Pos, 
 		}
 	}
 	help := s.commands["get-help"]
-	st, err = s.cmdletStage(fr, help, "Get-Help", []rawArg{{value: name, pos: pos}}, pos, emit, r)
+	hinv := *inv
+	hinv.invName = "Get-Help"
+	st, err = s.cmdletStage(fr, help, "Get-Help", []rawArg{{value: name, pos: inv.pos()}}, &hinv, emit, r)
 	return st, true, err
 }

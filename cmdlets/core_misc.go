@@ -105,7 +105,7 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Set-StrictMode", Module: "Microsoft.PowerShell.Core", Synopsis: "Turns strict mode on or off.",
-			Params: []*ParamDef{sets(p("Version", "string", 0), "Version"), sets(p("Off", "switch", -1), "Off")},
+			Params: []*ParamDef{sets(alias(p("Version", "string", 0), "v"), "Version"), sets(p("Off", "switch", -1), "Off")},
 			Process: func(c *Call) error {
 				c.s.strict = !c.Bool("Off")
 				c.s.strictVersion = 0
@@ -136,7 +136,9 @@ func miscCmdlets() []*Cmdlet {
 			Process: invokeCommandProcess,
 		},
 		{
-			Name: "Get-Location", Module: "Microsoft.PowerShell.Management", Synopsis: "Gets the current directory.",
+			Name: "Get-Location", Module: "Microsoft.PowerShell.Management", Synopsis: "Gets the current location.",
+			Params: []*ParamDef{p("PSProvider", "string[]", -1), p("PSDrive", "string[]", -1), p("Stack", "switch", -1),
+				p("StackName", "string[]", -1)},
 			Process: getLocationProcess,
 		},
 		{
@@ -222,9 +224,13 @@ type commandEntry struct {
 // functions, then cmdlets, each sorted by name.
 func sessionCommands(c *Call) []commandEntry {
 	var aliases, funcs, cmds []commandEntry
-	for a, to := range c.s.aliases {
+	for a, to := range c.s.visibleAliases(c.fr.scope) {
 		target, ok := c.s.Command(to)
 		if !ok || target.NotImplemented {
+			// an alias of a function ([Alias()] on its param block)
+			if f, ok := c.s.lookupFunc(c.fr.scope, to); ok {
+				aliases = append(aliases, commandEntry{kind: "Alias", name: a, target: f.Name, module: moduleName(f)})
+			}
 			continue
 		}
 		aliases = append(aliases, commandEntry{kind: "Alias", name: a, target: target.Name, module: target.Module, cmd: target})
@@ -253,6 +259,95 @@ func sessionCommands(c *Call) []commandEntry {
 		})
 	}
 	return append(append(aliases, funcs...), cmds...)
+}
+
+// commandParameters returns what makes a command's Parameters: a
+// dictionary of ParameterMetadata by name (Name, ParameterType, Aliases,
+// ParameterSets, SwitchParameter, IsDynamic), the common parameters
+// included for a cmdlet or an advanced function; nil for an alias.
+func (s *Session) commandParameters(e commandEntry) (func() any, error) {
+	var defs []*ParamDef
+	common := true
+	switch {
+	case e.cmd != nil && e.kind == "Cmdlet":
+		defs = append(defs, e.cmd.Params...)
+		if e.cmd.ShouldProcess {
+			defs = append(defs, shouldProcessDefs...)
+		}
+	case e.fn != nil:
+		sig, err := s.signature(e.fn.Body, e.fn.Params, e.fn.File)
+		if err != nil {
+			return nil, err
+		}
+		defs, common = sig.defs, sig.advanced
+	default:
+		return nil, nil
+	}
+	if common {
+		for _, p := range commonParamDefs {
+			if !slices.ContainsFunc(defs, func(d *ParamDef) bool { return strings.EqualFold(d.Name, p.Name) }) {
+				defs = append(defs, p)
+			}
+		}
+	}
+	return func() any {
+		h := value.NewHashtable()
+		h.Ordered = true
+		for _, p := range defs {
+			h.Set(p.Name, s.parameterMetadata(p))
+		}
+		return h
+	}, nil
+}
+
+// parameterMetadata is the System.Management.Automation.ParameterMetadata
+// of a parameter.
+func (s *Session) parameterMetadata(p *ParamDef) *value.Object {
+	o := value.NewObject("System.Management.Automation.ParameterMetadata")
+	o.Set("Name", p.Name)
+	typ, ok := s.resolveType(p.Type)
+	switch {
+	case p.IsSwitch():
+		typ = &value.Type{Name: value.TSwitch}
+	case strings.EqualFold(p.Type, "object") || p.Type == "":
+		typ = &value.Type{Name: value.TObject}
+	case !ok:
+		typ = &value.Type{Name: p.dotnetType()}
+	}
+	o.Set("ParameterType", typ)
+	sets := value.NewHashtable()
+	names := p.Sets
+	if len(names) == 0 {
+		names = []string{allParameterSets}
+	}
+	for _, set := range names {
+		ps := value.NewObject("System.Management.Automation.ParameterSetMetadata")
+		pos := p.Position
+		if pos < 0 {
+			pos = -2147483648
+		}
+		mandatory := p.Mandatory && (len(p.MandatoryIn) == 0 || slices.ContainsFunc(p.MandatoryIn, func(m string) bool {
+			return strings.EqualFold(m, set) || m == allParameterSets
+		}))
+		ps.Set("Position", pos)
+		ps.Set("IsMandatory", mandatory)
+		ps.Set("ValueFromPipeline", p.Pipeline)
+		ps.Set("ValueFromPipelineByPropertyName", p.ByName)
+		ps.Set("ValueFromRemainingArguments", p.Remaining)
+		ps.Set("HelpMessage", nilIfEmpty(p.Help))
+		sets.Set(set, ps)
+	}
+	o.Set("ParameterSets", sets)
+	aliases := make([]any, len(p.Aliases))
+	for i, a := range p.Aliases {
+		aliases[i] = a
+	}
+	o.Set("Aliases", &value.Array{Items: aliases, List: true, Elem: value.TString})
+	o.Set("IsDynamic", false)
+	o.Set("SwitchParameter", p.IsSwitch())
+	o.DefaultDisplay = []string{"Name", "ParameterType", "ParameterSets", "IsDynamic", "Aliases", "Attributes", "SwitchParameter"}
+	o.Set("ToStringValue", "System.Management.Automation.ParameterMetadata")
+	return o
 }
 
 // likeAny reports whether v matches one of the wildcard patterns, or
@@ -321,6 +416,15 @@ func getCommand(c *Call) error {
 		if e.cmd != nil {
 			o.Set("Synopsis", cmdletSynopsis(e.cmd))
 			o.Set("HelpUri", e.cmd.Doc)
+		}
+		if pm, err := c.s.commandParameters(e); err != nil {
+			return err
+		} else if pm != nil {
+			o.AddGetter("Parameters", pm)
+		}
+		if e.fn != nil {
+			o.Set("Definition", functionDefinition(e.fn))
+			o.Set("ScriptBlock", &ScriptBlock{Body: e.fn.Body, Name: e.fn.Name, File: e.fn.File, Text: functionDefinition(e.fn)})
 		}
 		o.DefaultDisplay = []string{"CommandType", "Name", "Version", "Source"}
 		if err := c.Write(o); err != nil {
@@ -846,6 +950,7 @@ func listVars(sc *Scope) []*Variable {
 				continue
 			}
 			seen[k] = true
+			v.get()
 			out = append(out, v)
 		}
 	}
@@ -911,6 +1016,9 @@ func startSleepProcess(c *Call) error {
 
 // readHostProcess writes one line of standard input, after printing -Prompt.
 func readHostProcess(c *Call) error {
+	if c.s.host.mode == hostNonInteractive {
+		return c.nonInteractiveError()
+	}
 	if c.Has("Prompt") {
 		c.s.hostWrite(c.s.toString(c.Arg("Prompt")) + ": ")
 	}
@@ -927,11 +1035,11 @@ func getCredentialProcess(c *Call) error {
 	} else if c.Has("Credential") {
 		user = c.String("Credential")
 	}
+	if c.s.host.mode == hostNonInteractive {
+		return c.nonInteractiveError()
+	}
 	c.Verbose("Get-Credential: csemu does not prompt; returning a credential for %q with an empty password.", user)
-	o := value.NewObject("System.Management.Automation.PSCredential")
-	o.Set("UserName", user)
-	o.Set("Password", "System.Security.SecureString")
-	return c.Write(o)
+	return c.Write(newCredential(user))
 }
 
 // getVariableProcess writes the variables (or with -ValueOnly their values) whose names match -Name.
@@ -1034,11 +1142,10 @@ func invokeCommandProcess(c *Call) error {
 
 // getLocationProcess writes the current directory as a PathInfo object.
 func getLocationProcess(c *Call) error {
-	wd, _ := c.s.host.wd()
-	o := value.NewObject("System.Management.Automation.PathInfo")
-	o.Set("Path", wd)
-	o.Set("ToStringValue", wd)
-	return c.Write(o)
+	if c.Has("Stack") || c.Has("StackName") || c.Has("PSDrive") || c.Has("PSProvider") {
+		return notImplemented(c.Pos, c.cmd.Name, "Get-Location -Stack, -StackName, -PSDrive and -PSProvider")
+	}
+	return c.Write(c.s.location())
 }
 
 // newTimeSpanProcess writes the time from -Start to -End, or the span of -Days, -Hours and the rest.

@@ -89,24 +89,6 @@ func outputCmdlets() []*Cmdlet {
 			Process: collectInput,
 			End:     outStringEnd,
 		},
-		{
-			Name: "Out-File", Synopsis: "Writes formatted output to a file (needs --allow-write).", Writes: true,
-			Params: []*ParamDef{mand(alias(p("FilePath", "string", 0), "Path")), p("Encoding", "string", 1),
-				p("Append", "switch", -1), p("Force", "switch", -1), p("NoClobber", "switch", -1),
-				p("NoNewline", "switch", -1), p("Width", "int", -1), pipe(p("InputObject", "object", -1)), alias(p("LiteralPath", "string", -1), "PSPath", "LP")},
-			Process: collectInput,
-			End:     outFileEnd,
-		},
-		{
-			Name: "Set-Content", Synopsis: "Writes content to a file (needs --allow-write).", Writes: true, ShouldProcess: true,
-			Params: contentParams(), Process: collectValue,
-			End: func(c *Call) error { return writeContent(c, "Set-Content", false) },
-		},
-		{
-			Name: "Add-Content", Synopsis: "Appends content to a file (needs --allow-write).", Writes: true, ShouldProcess: true,
-			Params: contentParams(), Process: collectValue,
-			End: func(c *Call) error { return writeContent(c, "Add-Content", true) },
-		},
 	}
 }
 
@@ -205,7 +187,12 @@ func writeErrorProcess(c *Call) error {
 		rec.Target = c.s.toString(c.Arg("TargetObject"))
 	}
 	// Write-Error's record names the caller, not Write-Error, in pwsh's
-	// concise view; keep the command name for the one-line form.
+	// concise view; keep the command name for the one-line form. Its
+	// FullyQualifiedErrorId names the function or script that called it
+	// (Write-Error.Tests.ps1: none at the top level).
+	if !rec.originSet {
+		rec.setOrigin(c.s.callerName(c.fr))
+	}
 	return c.s.writeError(c.fr, rec, &c.common)
 }
 
@@ -248,25 +235,6 @@ func outStringEnd(c *Call) error {
 	return c.Write(text)
 }
 
-// outFileEnd writes the collected input, formatted, to Out-File's file.
-func outFileEnd(c *Call) error {
-	items, _ := c.State.([]any)
-	var buf bytes.Buffer
-	if c.Bool("NoNewline") {
-		for _, it := range items {
-			buf.WriteString(c.s.toString(it))
-		}
-	} else if err := format.Default(&buf, items, c.Int("Width", c.s.width)); err != nil {
-		return err
-	}
-	return c.s.writeFile(c.fr, c.Pos, "Out-File", c.String("FilePath"), buf.Bytes(), c.Bool("Append"))
-}
-
-func contentParams() []*ParamDef {
-	return []*ParamDef{mand(p("Path", "string[]", 0)), pipe(p("Value", "object[]", 1)), p("Encoding", "string", -1),
-		p("NoNewline", "switch", -1), p("Force", "switch", -1), p("PassThru", "switch", -1), alias(p("LiteralPath", "string[]", -1), "PSPath", "LP")}
-}
-
 // collectInput gathers pipeline input (or -InputObject) into c.State.
 func collectInput(c *Call) error {
 	items, _ := c.State.([]any)
@@ -279,39 +247,5 @@ func collectInput(c *Call) error {
 		}
 	}
 	c.State = items
-	return nil
-}
-
-// collectValue gathers -Value items into c.State.
-func collectValue(c *Call) error {
-	items, _ := c.State.([]any)
-	if c.Has("Value") {
-		items = append(items, value.AsSlice(c.Arg("Value"))...)
-	}
-	c.State = items
-	return nil
-}
-
-func writeContent(c *Call, command string, appendMode bool) error {
-	items, _ := c.State.([]any)
-	var b strings.Builder
-	for _, it := range items {
-		b.WriteString(c.s.toString(it))
-		if !c.Bool("NoNewline") {
-			b.WriteString("\n")
-		}
-	}
-	paths := c.Strings("Path")
-	if len(paths) == 0 {
-		paths = c.Strings("LiteralPath")
-	}
-	for _, path := range paths {
-		if !c.ShouldProcess(path, command) {
-			continue
-		}
-		if err := c.s.writeFile(c.fr, c.Pos, command, path, []byte(b.String()), appendMode); err != nil {
-			return err
-		}
-	}
 	return nil
 }

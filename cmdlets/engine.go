@@ -64,15 +64,23 @@ type Session struct {
 	lastOK     bool
 	// questionOK is what $? reads: the status of the previous statement.
 	questionOK bool
-	tryDepth   int
-	callDepth  int
-	ctx        context.Context
-	sink       *outputSink
-	strict     bool
-	classes    map[string]*classDef
-	regexCache map[string]*regexp2.Regexp
-	specs      map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
-	sources    map[string]string
+	// errorsWritten counts the errors written to the error stream (and
+	// statement errors reported): a pipeline during which one was written
+	// failed, whatever the statements inside its functions did last.
+	errorsWritten int
+	tryDepth      int
+	callDepth     int
+	ctx           context.Context
+	sink          *outputSink
+	strict        bool
+	classes       map[string]*classDef
+	regexCache    map[string]*regexp2.Regexp
+	specs         map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
+	// sigs are the parameters of script block bodies (see signature)
+	sigs map[*parser.ScriptBlockBody]*scriptSig
+	// emptyCred is [pscredential]::Empty, made when first read.
+	emptyCred *value.Object
+	sources   map[string]string
 	// strictVersion is Set-StrictMode's version: 2 and up also check
 	// properties, 3 and up array indexes.
 	strictVersion int
@@ -86,6 +94,8 @@ type Session struct {
 	// listDepth is the nesting of statement lists being run; 1 is the
 	// script's top level.
 	listDepth int
+	// dotnet is what the session knows of the .NET objects it made.
+	dotnet dotnetState
 	// streams is where the streams of the running code go (see
 	// streamContext); nil is the host.
 	streams *streamContext
@@ -197,11 +207,12 @@ func (s *Session) initGlobals() {
 	set("PSEdition", "Core")
 	set("PSCulture", "en-US")
 	set("PSUICulture", "en-US")
-	set("Host", hostObject())
+	set("Host", s.hostObject())
+	set("PSStyle", s.psStyleObject())
 	set("PSDefaultParameterValues", value.NewHashtable())
 	set("FormatEnumerationLimit", 4)
-	if wd, err := s.host.wd(); err == nil {
-		set("PWD", wd)
+	if _, err := s.host.wd(); err == nil {
+		set("PWD", s.location())
 	}
 }
 
@@ -226,11 +237,12 @@ func psVersionTable() *value.Hashtable {
 	return h
 }
 
-func hostObject() *value.Object {
+func (s *Session) hostObject() *value.Object {
 	o := value.NewObject("System.Management.Automation.Internal.Host.InternalHost")
 	o.Set("Name", "csemu")
 	o.Set("Version", "7.4.6")
-	o.Set("CurrentCulture", "en-US")
+	o.Set("CurrentCulture", s.currentCulture())
+	o.Set("CurrentUICulture", s.currentCulture())
 	o.Set("UI", value.NewObject("System.Management.Automation.Internal.Host.InternalHostUserInterface"))
 	return o
 }
@@ -242,6 +254,19 @@ type Variable struct {
 	Type  *value.Type
 	// ReadOnly variables cannot be assigned.
 	ReadOnly bool
+	// param is the parameter the variable was bound from, when it has
+	// validation attributes: they check what the variable is later
+	// assigned too. (A pointer keeps every variable small.)
+	param *ParamDef
+}
+
+// get returns the variable's value; a $MyInvocation not built yet is
+// built now.
+func (v *Variable) get() any {
+	if l, ok := v.Value.(*lazyInvocation); ok {
+		v.Value = l.get()
+	}
+	return v.Value
 }
 
 // Scope holds variables and functions.
@@ -274,6 +299,9 @@ func newScope(parent *Scope) *Scope {
 type frame struct {
 	scope *Scope
 	file  string
+	// caught is the error a catch or trap block being run handles: what
+	// a bare throw written in it rethrows.
+	caught *ErrorRecord
 }
 
 // lookupVar finds a variable by name (case-insensitive) from scope up.
@@ -285,6 +313,7 @@ func (s *Session) lookupVar(sc *Scope, name string) (*Variable, bool) {
 	}
 	for c := sc; c != nil; c = c.parent {
 		if v, ok := c.vars[string(key)]; ok {
+			v.get()
 			return v, true
 		}
 	}
@@ -314,7 +343,7 @@ func (s *Session) getVar(sc *Scope, name string) (any, bool) {
 			return s.getVar(s.scriptScope(sc), rest)
 		case "local", "private", "using":
 			if v, ok := sc.vars[strings.ToLower(rest)]; ok {
-				return v.Value, true
+				return v.get(), true
 			}
 			if prefix == "using" {
 				return s.getVar(sc, rest)
@@ -398,6 +427,9 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 			}
 			v = cv
 		}
+		if err := s.validateVariable(old, target, v); err != nil {
+			return err
+		}
 		old.Value = v
 		return nil
 	}
@@ -409,6 +441,28 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 		}
 	}
 	target.vars[key] = &Variable{Name: name, Value: v}
+	return nil
+}
+
+// validateVariable checks a value assigned to a variable that has
+// validation attributes (a parameter's), as PSVariable does: a value they
+// refuse is InvalidValueFailure.
+func (s *Session) validateVariable(v *Variable, sc *Scope, val any) error {
+	if v.param == nil || len(v.param.validators) == 0 {
+		return nil
+	}
+	vc := &valCtx{tc: s, fr: frame{scope: sc}}
+	for _, check := range v.param.validators {
+		if check.validate(vc, val) != nil {
+			shown := "$null"
+			if val != nil {
+				shown = value.ToString(val)
+			}
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{ID: "ValidateSetFailure", Category: MetadataError,
+				Msg:       fmt.Sprintf("The variable cannot be validated because the value %s is not a valid value for the %s variable.", shown, v.Name),
+				Exception: "System.Management.Automation.ValidationMetadataException"}}
+		}
+	}
 	return nil
 }
 
@@ -572,6 +626,10 @@ func (s *Session) RunInGlobal(ctx context.Context, file, src string) (int, error
 	return s.finish(runErr)
 }
 
+// LastStatus reports the status of the last statement run, what $? reads
+// after it: false when it failed.
+func (s *Session) LastStatus() bool { return s.lastOK }
+
 // finish turns the error that ended a run into an exit code.
 func (s *Session) finish(err error) (int, error) {
 	if err == nil {
@@ -611,13 +669,6 @@ func (s *Session) setScriptVars(sc *Scope, file string) {
 	}
 	sc.vars["psscriptroot"] = &Variable{Name: "PSScriptRoot", Value: root}
 	sc.vars["pscommandpath"] = &Variable{Name: "PSCommandPath", Value: path}
-	mi := value.NewObject("System.Management.Automation.InvocationInfo")
-	mi.Set("MyCommand", path)
-	mi.Set("ScriptName", path)
-	mi.Set("PSScriptRoot", root)
-	mi.Set("PSCommandPath", path)
-	mi.Set("InvocationName", file)
-	sc.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: mi}
 }
 
 // printError writes an error record to the error stream.

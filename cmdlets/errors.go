@@ -49,10 +49,24 @@ type ErrorRecord struct {
 	Err    error
 	// Line is the source line, for the REPL's caret display.
 	Line string
+	// exc is the record's .Exception once made (see exceptionObject).
+	exc *value.Object
+	// targetObj is the TargetObject given to [ErrorRecord]::new.
+	targetObj any
+	// origin, when originSet, is what FullyQualifiedErrorId names after
+	// the id instead of Command: the .NET class of the compiled cmdlet
+	// that made the record (Microsoft.PowerShell.Commands.TestPathCommand),
+	// or for Write-Error the function or script that called it ("" at
+	// the top level).
+	origin    string
+	originSet bool
 	// streamed marks the copy of an error that went down the error
 	// stream into a redirection (2>&1): the host shows it as an error.
 	streamed bool
 }
+
+// setOrigin sets what FullyQualifiedErrorId names after the id.
+func (e *ErrorRecord) setOrigin(o string) { e.origin, e.originSet = o, true }
 
 func (e *ErrorRecord) Error() string {
 	var b strings.Builder
@@ -73,12 +87,26 @@ func (e *ErrorRecord) Error() string {
 // Unwrap returns the underlying error.
 func (e *ErrorRecord) Unwrap() error { return e.Err }
 
-// FullyQualifiedID is ID,Command as PowerShell prints it.
+// FullyQualifiedID is ID,Command as PowerShell prints it: a compiled
+// cmdlet is named by its .NET class, a function by its name.
 func (e *ErrorRecord) FullyQualifiedID() string {
-	if e.Command == "" {
+	name := e.Command
+	if e.originSet {
+		name = e.origin
+	}
+	if name == "" {
 		return e.ID
 	}
-	return e.ID + "," + e.Command
+	return e.ID + "," + name
+}
+
+// stampClass names a cmdlet's .NET class in the records of its errors.
+func stampClass(err error, cmd *Cmdlet) error {
+	var pe *psError
+	if cmd.Class != "" && asPSError(err, &pe) && !pe.rec.originSet && pe.rec.Command == cmd.Name {
+		pe.rec.setOrigin(cmd.Class)
+	}
+	return err
 }
 
 // PSString is how "$_" prints an error record: its message.
@@ -105,6 +133,10 @@ const (
 	// scriptTerminating (throw, -ErrorAction Stop) unwinds to a catch or
 	// ends the script.
 	scriptTerminating
+	// commandTerminating ($PSCmdlet.ThrowTerminatingError) ends the
+	// function that raised it; the caller gets it as a
+	// statement-terminating error.
+	commandTerminating
 )
 
 // psError carries a terminating error up the Go call stack.

@@ -103,6 +103,7 @@ func (s *Session) execList(fr frame, list *parser.StatementList, emit emitFn) er
 				}
 			}
 			s.lastOK = false
+			s.errorsWritten++
 			continue
 		}
 		return err
@@ -119,7 +120,7 @@ func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, 
 		s.recordCaught(pe)
 		sc := newScope(fr.scope)
 		setItem(sc, pe.rec)
-		err := s.execList(frame{scope: sc, file: fr.file}, t.Body.List, emit)
+		err := s.execList(frame{scope: sc, file: fr.file, caught: pe.rec}, t.Body.List, emit)
 		var f *flow
 		switch {
 		case errors.As(err, &f) && f.kind == "continue":
@@ -224,7 +225,7 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 			f.Before = commentBefore(src[:st.Pos.Offset])
 		}
 		s.defineFunc(fr.scope, f)
-		return nil
+		return s.functionAliases(fr, f)
 	case *parser.ClassDefinition:
 		return s.defineClass(fr, st)
 	case *parser.EnumDefinition:
@@ -236,6 +237,33 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 		return nil
 	}
 	return fmt.Errorf("unknown statement %T", st)
+}
+
+// functionAliases makes the aliases an [Alias()] attribute of a
+// function's param block names, as defining the function does in
+// PowerShell (about_Functions_Advanced, Alias attribute).
+func (s *Session) functionAliases(fr frame, f *Function) error {
+	if f.Body == nil || f.Body.Param == nil {
+		return nil
+	}
+	for _, a := range f.Body.Param.Attrs {
+		if attrName(a.Name) != "alias" {
+			continue
+		}
+		for _, arg := range a.Args {
+			if arg.Name != "" {
+				return propertyNotFound(arg, "Alias")
+			}
+			v, err := s.attrArgValue(fr.file, arg)
+			if err != nil {
+				return err
+			}
+			for _, it := range value.AsSlice(v) {
+				s.defineAlias(fr.scope, value.ToString(it), f.Name)
+			}
+		}
+	}
+	return nil
 }
 
 // evalCond evaluates a condition pipeline to a bool.
@@ -586,7 +614,9 @@ func (s *Session) execTry(fr frame, st *parser.TryStatement, emit emitFn) error 
 				handled = true
 				s.recordCaught(pe)
 				item := setItem(fr.scope, pe.rec)
-				err = s.execList(fr, c.Body.List, emit)
+				cfr := fr
+				cfr.caught = pe.rec
+				err = s.execList(cfr, c.Body.List, emit)
 				item.restore()
 				break
 			}
@@ -671,13 +701,12 @@ func (s *Session) execFlow(fr frame, st *parser.FlowStatement, emit emitFn) erro
 		return &flow{kind: "exit", code: code}
 	case "throw":
 		var v any
-		if st.Value == nil {
-			// a bare throw in a catch block rethrows the error being handled
-			if cur, ok := s.getVar(fr.scope, "_"); ok {
-				if rec, ok := cur.(*ErrorRecord); ok {
-					return &psError{kind: scriptTerminating, rec: rec}
-				}
-			}
+		if st.Value == nil && fr.caught != nil {
+			// a bare throw written in a catch (or trap) block rethrows the
+			// error being handled; elsewhere it throws ScriptHalted, even in
+			// a function called from a catch block (TryCatch.Tests.ps1,
+			// "throw; outside catch threw wrong object")
+			return &psError{kind: scriptTerminating, rec: fr.caught}
 		}
 		if st.Value != nil {
 			var err error

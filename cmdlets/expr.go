@@ -537,6 +537,8 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 		return &regexValue{re: re, pattern: value.ToString(v)}, nil
 	case value.TXml:
 		return nil, &value.RuntimeError{Type: "System.NotImplementedException", Msg: "[NotImplemented] [xml] is not emulated"}
+	case "System.Globalization.CultureInfo":
+		return s.cultureFromValue(v)
 	}
 	if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
 		return s.convertToClass(c, v)
@@ -1054,6 +1056,14 @@ func (s *Session) assign(fr frame, target *parser.Unary, v any) error {
 			if c := s.classes[strings.ToLower(t.Name)]; c != nil && !c.enum {
 				c.statics[strings.ToLower(name)] = v
 				return nil
+			}
+			if t.Name == "System.Globalization.CultureInfo" {
+				if ok, err := s.setCultureStatic(name, v); ok {
+					if me, isMe := err.(*methodErr); isMe && me.typ == "NotImplemented" {
+						return notImplemented(last.Pos, "", me.msg)
+					}
+					return err
+				}
 			}
 		}
 		return runtimeError(last.Pos, fmt.Errorf("'%s' is a ReadOnly property", name))

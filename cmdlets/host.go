@@ -27,6 +27,13 @@ type FS interface {
 	Lstat(name string) (fs.FileInfo, error)
 	// ReadDir lists a folder sorted by name.
 	ReadDir(name string) ([]fs.DirEntry, error)
+	// Mkdir makes a folder, whose parent must exist.
+	Mkdir(name string) error
+	// Remove removes a file, a link (not what it points to) or an empty
+	// folder.
+	Remove(name string) error
+	// Rename moves a file or folder to newname, replacing a file there.
+	Rename(oldname, newname string) error
 }
 
 // OSFS is the file system of the operating system.
@@ -54,13 +61,23 @@ func (OSFS) Lstat(name string) (fs.FileInfo, error) { return os.Lstat(name) }
 // ReadDir calls os.ReadDir.
 func (OSFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
 
+// Mkdir makes a folder of the operating system with mode 0755.
+func (OSFS) Mkdir(name string) error { return os.Mkdir(name, 0o755) }
+
+// Remove calls os.Remove.
+func (OSFS) Remove(name string) error { return os.Remove(name) }
+
+// Rename calls os.Rename.
+func (OSFS) Rename(oldname, newname string) error { return os.Rename(oldname, newname) }
+
 // WithFS sets the file system scripts read and write (OSFS by default).
 // Writes still need WithAllowWrite.
 func WithFS(f FS) Option { return func(s *Session) { s.host.fs = f } }
 
 // WithDir sets the working directory: what Get-Location and $PWD show and
 // what relative paths start from; dir should be absolute (by default the
-// process's working directory, read when needed).
+// process's working directory, read when needed). Set-Location changes it
+// for the session only, never for the process.
 func WithDir(dir string) Option {
 	return func(s *Session) { s.host.wd = func() (string, error) { return dir, nil } }
 }
@@ -87,14 +104,30 @@ func WithHostname(name string) Option {
 // options above set it, and initHost fills in the operating system's
 // values for what they leave unset.
 type hostAccess struct {
-	fs       FS
+	fs FS
+	// wd is the folder of the session's current location on the file
+	// system (Set-Location moves it); procWD is the process's working
+	// folder, which .NET's relative paths start from and which
+	// Set-Location never moves (as in pwsh).
 	wd       func() (string, error)
+	procWD   func() (string, error)
 	home     func() (string, error)
 	environ  func() []string
 	pid      *int
 	hostname func() (string, error)
 	// files is fs as the session uses it.
 	files *sessionFS
+	// loc is the current location when Set-Location has moved it to a
+	// drive of another provider than the file system (Env:, Variable:,
+	// Function:, Alias:); nil while it is the working directory.
+	loc *psPath
+	// stacks are the location stacks of Push-Location and Pop-Location,
+	// by lower-case name ("" for the default stack).
+	stacks map[string][]psPath
+	// drives are the drives New-PSDrive made, by the scope they live in.
+	drives map[*Scope][]*psDrive
+	// mode is what the host lets a script ask the user (see hostMode).
+	mode hostMode
 }
 
 // initHost fills in the defaults of what the options left unset.
@@ -106,6 +139,7 @@ func (s *Session) initHost() {
 	if h.wd == nil {
 		h.wd = os.Getwd
 	}
+	h.procWD = h.wd
 	if h.home == nil {
 		h.home = os.UserHomeDir
 	}
@@ -137,6 +171,21 @@ func (s *Session) fullPath(p string) (string, error) {
 		return filepath.Clean(p), nil
 	}
 	wd, err := s.host.wd()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(wd, p), nil
+}
+
+// dotnetPath is the absolute, clean form of a path a .NET method is
+// given: relative to the process's working folder, not to the session's
+// location (System.IO resolves against Environment.CurrentDirectory).
+func (s *Session) dotnetPath(p string) (string, error) {
+	p = nativePath(p)
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), nil
+	}
+	wd, err := s.host.procWD()
 	if err != nil {
 		return "", err
 	}
@@ -237,6 +286,32 @@ func (f *sessionFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	abs := f.abs(name)
 	entries, err := f.fs.ReadDir(abs)
 	return entries, named(err, name, abs)
+}
+
+// Mkdir makes a folder when writes are allowed.
+func (f *sessionFS) Mkdir(name string) error {
+	if !f.allowWrite {
+		return &writesOffError{name: name}
+	}
+	abs := f.abs(name)
+	return named(f.fs.Mkdir(abs), name, abs)
+}
+
+// Remove removes a file or an empty folder when writes are allowed.
+func (f *sessionFS) Remove(name string) error {
+	if !f.allowWrite {
+		return &writesOffError{name: name}
+	}
+	abs := f.abs(name)
+	return named(f.fs.Remove(abs), name, abs)
+}
+
+// Rename moves a file or folder when writes are allowed.
+func (f *sessionFS) Rename(oldname, newname string) error {
+	if !f.allowWrite {
+		return &writesOffError{name: oldname}
+	}
+	return f.fs.Rename(f.abs(oldname), f.abs(newname))
 }
 
 // namedReader is a file being read whose errors name the path the script

@@ -126,6 +126,91 @@ func (m *memFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return out, nil
 }
 
+func (m *memFS) Mkdir(name string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	name = path.Clean(name)
+	switch {
+	case m.dirs[name] || m.files[name] != nil:
+		return &fs.PathError{Op: "mkdir", Path: name, Err: fs.ErrExist}
+	case !m.dirs[path.Dir(name)]:
+		return &fs.PathError{Op: "mkdir", Path: name, Err: fs.ErrNotExist}
+	}
+	m.dirs[name] = true
+	return nil
+}
+
+func (m *memFS) Remove(name string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	name = path.Clean(name)
+	if _, ok := m.files[name]; ok {
+		delete(m.files, name)
+		return nil
+	}
+	if !m.dirs[name] {
+		return &fs.PathError{Op: "remove", Path: name, Err: fs.ErrNotExist}
+	}
+	for d := range m.dirs {
+		if d != name && path.Dir(d) == name {
+			return &fs.PathError{Op: "remove", Path: name, Err: errors.New("directory not empty")}
+		}
+	}
+	for f := range m.files {
+		if path.Dir(f) == name {
+			return &fs.PathError{Op: "remove", Path: name, Err: errors.New("directory not empty")}
+		}
+	}
+	delete(m.dirs, name)
+	return nil
+}
+
+func (m *memFS) Rename(oldname, newname string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	oldname, newname = path.Clean(oldname), path.Clean(newname)
+	if !m.dirs[path.Dir(newname)] {
+		return &fs.PathError{Op: "rename", Path: newname, Err: fs.ErrNotExist}
+	}
+	if data, ok := m.files[oldname]; ok {
+		delete(m.files, oldname)
+		m.files[newname] = data
+		return nil
+	}
+	if !m.dirs[oldname] {
+		return &fs.PathError{Op: "rename", Path: oldname, Err: fs.ErrNotExist}
+	}
+	moved := func(p string) (string, bool) {
+		if p == oldname {
+			return newname, true
+		}
+		if strings.HasPrefix(p, oldname+"/") {
+			return newname + p[len(oldname):], true
+		}
+		return "", false
+	}
+	dirs, files := map[string]bool{}, map[string][]byte{}
+	for d := range m.dirs {
+		if to, ok := moved(d); ok {
+			delete(m.dirs, d)
+			dirs[to] = true
+		}
+	}
+	for f, data := range m.files {
+		if to, ok := moved(f); ok {
+			delete(m.files, f)
+			files[to] = data
+		}
+	}
+	for d := range dirs {
+		m.dirs[d] = true
+	}
+	for f, data := range files {
+		m.files[f] = data
+	}
+	return nil
+}
+
 // memWriter appends to a file of a memFS.
 type memWriter struct {
 	m    *memFS

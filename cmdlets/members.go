@@ -175,8 +175,16 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 		if e.typ == "NotImplemented" {
 			return notImplemented(pos, "", e.msg)
 		}
-		if e.typ == "MethodArgumentConversionInvalidCastArgument" {
-			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: e.typ, Category: NotSpecified,
+		if e.typ == "NonRefArgument" || e.typ == "MethodCountCouldNotFindBest" || e.typ == "MethodArgumentConversion" || e.typ == "MethodArgumentConversionInvalidCastArgument" {
+			// the method binder's errors, not an exception of the method
+			id := e.typ
+			switch id {
+			case "NonRefArgument":
+				id = "NonRefArgumentToRefParameterMsg"
+			case "MethodArgumentConversion":
+				id = "MethodArgumentConversionInvalidCastArgument"
+			}
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: id, Category: NotSpecified,
 				Msg: e.msg, Exception: "System.Management.Automation.MethodException"}}
 		}
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: strings.TrimPrefix(e.typ[strings.LastIndexByte(e.typ, '.')+1:], ""), Category: NotSpecified,
@@ -478,6 +486,16 @@ func exceptionObject(rec *ErrorRecord) *value.Object {
 	if o, ok := rec.Thrown.(*value.Object); ok && isExceptionObject(o) {
 		return o
 	}
+	// one exception per record: a rethrown error has the same one
+	if rec.exc != nil {
+		return rec.exc
+	}
+	rec.exc = newExceptionObject(rec)
+	return rec.exc
+}
+
+// newExceptionObject makes the exception object of an error record.
+func newExceptionObject(rec *ErrorRecord) *value.Object {
 	t := rec.exceptionType()
 	o := value.NewObject(t, "System.Exception", "System.Object")
 	o.Set("Message", rec.Msg)
@@ -501,6 +519,9 @@ func errorRecordMember(rec *ErrorRecord, name string) (any, bool) {
 	case "fullyqualifiederrorid":
 		return rec.FullyQualifiedID(), true
 	case "targetobject":
+		if rec.targetObj != nil {
+			return rec.targetObj, true
+		}
 		if rec.Thrown != nil {
 			return rec.Thrown, true
 		}
@@ -549,6 +570,13 @@ func (s *Session) setMember(obj any, name string, v any) error {
 	switch o := obj.(type) {
 	case *value.Object:
 		if p, ok := o.Prop(name); ok {
+			if b := s.dotnet.behave[o]; b != nil && b.set != nil {
+				cv, err := b.set(s, o, p.Name, v)
+				if err != nil {
+					return err
+				}
+				v = cv
+			}
 			if sp, ok := p.Value.(*scriptProperty); ok && sp.set != nil {
 				_, err := s.invokeWithThis(sp.set, o, []any{v})
 				return err
@@ -888,6 +916,9 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 		}
 		if m, ok := objectMethods[o.TypeName()]; ok {
 			return m(s, o, lname, args)
+		}
+		if b := s.dotnet.behave[o]; b != nil && b.call != nil {
+			return b.call(s, o, lname, args)
 		}
 	case time.Time:
 		return dateMethod(o, lname, args)

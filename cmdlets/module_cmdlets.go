@@ -408,9 +408,11 @@ func exportModuleMemberProcess(c *Call) error {
 	if c.Has("Variable") {
 		m.exportVariables(c.Strings("Variable"), c)
 	}
-	// -Cmdlet and -Alias: a script module holds no cmdlets, and csemu
-	// defines no aliases in scripts (Set-Alias and New-Alias are not
-	// emulated), so there is nothing they could name.
+	if c.Has("Alias") {
+		m.exportAliases(c.Strings("Alias"), c)
+	}
+	// -Cmdlet: a script module holds no cmdlets, so there is nothing it
+	// could name.
 	return nil
 }
 

@@ -292,18 +292,26 @@ func (s *Session) loadManifest(c *Call, file string, o *importOpts) (*psModule, 
 			}
 			m.vars = kept
 		}
+		if pats := manifestPatterns(data, "AliasesToExport"); pats != nil {
+			m.keepAliases(pats)
+		}
 	} else {
 		// a manifest of nested modules only exports what its lists name
 		// (all without the key)
 		funcs, vars := manifestPatterns(data, "FunctionsToExport"), manifestPatterns(data, "VariablesToExport")
+		aliases := manifestPatterns(data, "AliasesToExport")
 		if funcs == nil {
 			funcs = []string{"*"}
 		}
 		if vars == nil {
 			vars = []string{"*"}
 		}
+		if aliases == nil {
+			aliases = []string{"*"}
+		}
 		m.exportFunctions(funcs, nil)
 		m.exportVariables(vars, nil)
+		m.exportAliases(aliases, nil)
 	}
 	return m, nil
 }

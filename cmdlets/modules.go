@@ -10,6 +10,7 @@ import (
 
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
+	"github.com/csemu/csemu/state/fold"
 )
 
 // Script modules (about_Modules, about_Module_Manifests): Import-Module
@@ -70,8 +71,14 @@ type psModule struct {
 	useExportList bool
 	funcs         []*Function // exported, sorted by name
 	vars          []*Variable // exported, sorted by name
-	nested        []*psModule
-	required      []*psModule
+	// aliases are the aliases of the module's session state, lower-case
+	// name to command: those [Alias()] on its functions made and those
+	// its imports brought in; exportedAliases are the names of those it
+	// exports, sorted.
+	aliases         map[string]string
+	exportedAliases []string
+	nested          []*psModule
+	required        []*psModule
 	// listed marks a module imported by the top level: Get-Module lists it
 	// without -All.
 	listed  bool
@@ -86,6 +93,10 @@ type moduleImport struct {
 	key   string
 	fn    *Function
 	v     *Variable
+	// aliasMap is the alias table an alias went to (the session's or a
+	// module's), key naming target.
+	aliasMap map[string]string
+	target   string
 }
 
 // importOpts are the options of one import.
@@ -94,8 +105,8 @@ type importOpts struct {
 	prefix                                          string
 	hasPrefix                                       bool
 	args                                            []any
-	// funcs and vars filter what is imported (nil: everything).
-	funcs, vars []string
+	// funcs, vars and aliases filter what is imported (nil: everything).
+	funcs, vars, aliases []string
 	// target is the scope the members go to; into the module imported
 	// into (nil: the top level).
 	target *Scope
@@ -280,49 +291,6 @@ func (s *Session) stateScope(m *psModule, sc *Scope) *Scope {
 	return s.global
 }
 
-// moduleFunctionStage runs a function when a module is involved: a
-// function of another session state than the caller's runs in a scope
-// of its own module (or of the top level), and a module function gets
-// its $MyInvocation.
-func (s *Session) moduleFunctionStage(fr frame, f *Function, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut) (stage, error) {
-	var st stage
-	var err error
-	if f.module != fr.scope.module {
-		st, err = s.crossStage(fr, s.stateScope(f.module, fr.scope), f.Name, f.Body, f.Params, raw, pos, emit, dot, r, f.Filter)
-	} else {
-		st, err = s.blockStage(fr, f.Name, f.Body, f.Params, raw, pos, emit, dot, r, f.Filter)
-	}
-	if err != nil || f.module == nil || dot {
-		return st, err
-	}
-	if fs, ok := st.(*functionStage); ok {
-		fs.fr.scope.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: s.functionInvocation(fr, f, fs)}
-	}
-	return st, nil
-}
-
-// functionInvocation is the $MyInvocation of a call of module function f.
-func (s *Session) functionInvocation(fr frame, f *Function, fs *functionStage) *value.Object {
-	cmd := s.functionInfo(f)
-	mi := value.NewObject("System.Management.Automation.InvocationInfo")
-	mi.Set("MyCommand", cmd)
-	bp, _ := fs.fr.scope.vars["psboundparameters"]
-	if bp != nil {
-		mi.Set("BoundParameters", bp.Value)
-	}
-	mi.Set("InvocationName", f.Name)
-	root, path := "", ""
-	if fr.file != "" && !strings.HasPrefix(fr.file, "<") {
-		if abs, err := s.fullPath(fr.file); err == nil {
-			root, path = filepath.Dir(abs), abs
-		}
-	}
-	mi.Set("ScriptName", path)
-	mi.Set("PSScriptRoot", root)
-	mi.Set("PSCommandPath", path)
-	return mi
-}
-
 // functionInfo is the FunctionInfo of a function.
 func (s *Session) functionInfo(f *Function) *value.Object {
 	o := value.NewObject("System.Management.Automation.FunctionInfo", "System.Management.Automation.CommandInfo", "System.Object")
@@ -345,7 +313,8 @@ func (s *Session) functionInfo(f *Function) *value.Object {
 
 // moduleBlockStage runs & $module { ... }: the script block runs in the
 // module's session state (about_Modules; PSModuleInfo's invocation).
-func (s *Session) moduleBlockStage(fr frame, m *psModule, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut) (stage, error) {
+func (s *Session) moduleBlockStage(fr frame, m *psModule, raw []rawArg, inv *invocation, emit emitFn, dot bool, r stageOut) (stage, error) {
+	pos := inv.pos()
 	if m.scope == nil {
 		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "InvalidOperation", Category: InvalidOperation,
 			Exception: "System.InvalidOperationException",
@@ -362,7 +331,7 @@ func (s *Session) moduleBlockStage(fr frame, m *psModule, raw []rawArg, pos pars
 	}
 	in := *sb
 	in.Closure, in.bound, in.module = nil, true, m
-	return s.scriptBlockStage(fr, &in, raw[1:], pos, emit, dot, r)
+	return s.scriptBlockStage(fr, &in, raw[1:], inv, emit, dot, r)
 }
 
 // qualifiedFunction returns the function module\name: an exported
@@ -394,10 +363,19 @@ func commandNotFound(pos parser.Pos, name string) error {
 
 // moduleName is the name of a function's module ("" for the top level).
 func moduleName(f *Function) string {
-	if f == nil || f.module == nil {
-		return ""
+	if m := f.moduleOf(); m != nil {
+		return m.name
 	}
-	return f.module.name
+	return ""
+}
+
+// moduleOf is the script module that defined f (nil for the top level or
+// no function).
+func (f *Function) moduleOf() *psModule {
+	if f == nil {
+		return nil
+	}
+	return f.module
 }
 
 // commandVersion is the version Get-Command shows for a command of module.
@@ -823,6 +801,13 @@ func (s *Session) importOptions(c *Call) *importOpts {
 	if c.Has("Variable") && o.funcs == nil {
 		o.funcs = []string{}
 	}
+	// aliases: those -Alias names, or none when another list is given
+	// (PowerShell's ImportModuleMembers)
+	if c.Has("Alias") {
+		o.aliases = append([]string{}, c.Strings("Alias")...)
+	} else if o.funcs != nil || o.vars != nil {
+		o.aliases = []string{}
+	}
 	caller := c.fr.scope.module
 	switch {
 	case c.Bool("Global") || strings.EqualFold(c.String("Scope"), "Global"):
@@ -1027,12 +1012,14 @@ func (s *Session) loadScriptModule(c *Call, file string, o *importOpts) (*psModu
 	return m, nil
 }
 
-// defaultExports exports every function of a script module that did not
-// call Export-ModuleMember (Export-ModuleMember's page: functions and
-// aliases are exported by default, variables not).
+// defaultExports exports every function and alias of a script module
+// that did not call Export-ModuleMember (Export-ModuleMember's page:
+// functions and aliases are exported by default, variables not; a
+// dynamic module of New-Module exports functions only).
 func (s *Session) defaultExports(c *Call, m *psModule) {
 	if !m.useExportList {
 		m.exportFunctions(nil, c)
+		m.exportAliases(nil, c)
 	}
 }
 
@@ -1158,6 +1145,83 @@ func (m *psModule) addExport(f *Function) {
 	sort.SliceStable(m.funcs, func(i, j int) bool { return strings.ToLower(m.funcs[i].Name) < strings.ToLower(m.funcs[j].Name) })
 }
 
+// exportAliases adds the aliases of the module's session state that match
+// patterns (nil: all) to the exports.
+func (m *psModule) exportAliases(patterns []string, c *Call) {
+	names := make([]string, 0, len(m.aliases))
+	for a := range m.aliases {
+		names = append(names, a)
+	}
+	sort.Strings(names)
+	for _, a := range names {
+		if patterns != nil && !likeAnyOf(a, patterns) {
+			continue
+		}
+		if c != nil {
+			c.Verbose("Exporting alias '%s'.", a)
+		}
+		i := sort.SearchStrings(m.exportedAliases, a)
+		if i == len(m.exportedAliases) || m.exportedAliases[i] != a {
+			m.exportedAliases = append(m.exportedAliases, "")
+			copy(m.exportedAliases[i+1:], m.exportedAliases[i:])
+			m.exportedAliases[i] = a
+		}
+	}
+}
+
+// keepAliases keeps the exported aliases that match patterns (a
+// manifest's AliasesToExport).
+func (m *psModule) keepAliases(patterns []string) {
+	kept := m.exportedAliases[:0]
+	for _, a := range m.exportedAliases {
+		if likeAnyOf(a, patterns) {
+			kept = append(kept, a)
+		}
+	}
+	m.exportedAliases = kept
+}
+
+// defineAlias makes an alias in the session state of sc: the module's
+// when sc is a module's scope, else the session's.
+func (s *Session) defineAlias(sc *Scope, name, target string) {
+	key := strings.ToLower(name)
+	if m := sc.module; m != nil {
+		if m.aliases == nil {
+			m.aliases = map[string]string{}
+		}
+		m.aliases[key] = target
+		return
+	}
+	s.aliases[key] = target
+}
+
+// lookupAlias returns the command an alias names as code running in sc
+// sees it: an alias of its module's session state, else of the session.
+func (s *Session) lookupAlias(sc *Scope, name string) (string, bool) {
+	if sc != nil && sc.module != nil && sc.module.aliases != nil {
+		if to, ok := fold.Lookup(sc.module.aliases, name); ok {
+			return to, true
+		}
+	}
+	return fold.Lookup(s.aliases, name)
+}
+
+// visibleAliases are the aliases code running in sc sees: the session's,
+// and its module's over them.
+func (s *Session) visibleAliases(sc *Scope) map[string]string {
+	if sc == nil || sc.module == nil || len(sc.module.aliases) == 0 {
+		return s.aliases
+	}
+	out := make(map[string]string, len(s.aliases)+len(sc.module.aliases))
+	for a, to := range s.aliases {
+		out[a] = to
+	}
+	for a, to := range sc.module.aliases {
+		out[a] = to
+	}
+	return out
+}
+
 // builtinModuleVariable reports whether a variable of the module scope
 // is an automatic one that is never exported.
 func builtinModuleVariable(key string) bool {
@@ -1276,10 +1340,54 @@ func (s *Session) finishImport(c *Call, m *psModule, o *importOpts) error {
 		m.imports = append(m.imports, moduleImport{scope: target, key: key, v: v})
 		c.Verbose("Importing variable '%s'.", v.Name)
 	}
+	s.importAliases(c, m, o, prefix)
 	if o.passThru {
 		return c.Write(s.moduleInfo(m))
 	}
 	return nil
+}
+
+// importAliases imports a module's exported aliases into the session
+// state the import goes to: a module's, or else the session's (csemu's
+// aliases have no scopes). With a prefix, the alias's name takes it, and
+// so does its command when that is one of the module's functions.
+func (s *Session) importAliases(c *Call, m *psModule, o *importOpts, prefix string) {
+	if len(m.exportedAliases) == 0 {
+		return
+	}
+	dst := s.aliases
+	if o.into != nil && o.into != m {
+		if o.into.aliases == nil {
+			o.into.aliases = map[string]string{}
+		}
+		dst = o.into.aliases
+	}
+	target := o.target
+	if target == nil {
+		target = s.global
+	}
+	for _, a := range m.exportedAliases {
+		to, ok := m.aliases[a]
+		if !ok || o.aliases != nil && !likeAnyOf(a, o.aliases) {
+			continue
+		}
+		name := a
+		if prefix != "" {
+			name = strings.ToLower(prefixedName(a, prefix))
+			for _, f := range m.funcs {
+				if strings.EqualFold(f.Name, to) {
+					to = prefixedName(f.Name, prefix)
+				}
+			}
+		}
+		if o.noClobber && s.commandExists(target, name) {
+			c.Verbose("The alias '%s' was not imported because there is a member with the same name in the current scope.", name)
+			continue
+		}
+		dst[name] = to
+		m.imports = append(m.imports, moduleImport{aliasMap: dst, key: name, target: to})
+		c.Verbose("Importing alias '%s'.", name)
+	}
 }
 
 // prefixedName puts -Prefix before the noun of a command name
@@ -1343,6 +1451,9 @@ func (s *Session) removeModule(m *psModule) {
 		if im.v != nil && im.scope.vars[im.key] == im.v {
 			delete(im.scope.vars, im.key)
 		}
+		if im.aliasMap != nil && im.aliasMap[im.key] == im.target {
+			delete(im.aliasMap, im.key)
+		}
 	}
 	m.imports, m.listed = nil, false
 	out := s.mods.loaded[:0]
@@ -1393,7 +1504,7 @@ func (s *Session) moduleInfo(m *psModule) *value.Object {
 		}
 		return h
 	})
-	o.AddGetter("ExportedAliases", func() any { return value.NewHashtable() })
+	o.AddGetter("ExportedAliases", func() any { return s.exportedAliases(m) })
 	o.AddGetter("ExportedCmdlets", func() any { return s.emulatedCmdlets(m) })
 	o.AddGetter("NestedModules", func() any {
 		out := &value.Array{}
@@ -1465,13 +1576,41 @@ func (s *Session) emulatedCmdlets(m *psModule) *value.Hashtable {
 	return h
 }
 
-// exportedCommands is a module's ExportedCommands: its functions and
-// cmdlets by name.
+// exportedAliases is a module's ExportedAliases: name to AliasInfo.
+func (s *Session) exportedAliases(m *psModule) *value.Hashtable {
+	h := value.NewHashtable()
+	for _, a := range m.exportedAliases {
+		if to, ok := m.aliases[a]; ok {
+			h.Set(a, aliasInfo(a, to, m.name))
+		}
+	}
+	return h
+}
+
+// aliasInfo is the AliasInfo of an alias; module names the module it
+// comes from ("" for none).
+func aliasInfo(name, target, module string) *value.Object {
+	o := value.NewObject("System.Management.Automation.AliasInfo")
+	o.Set("CommandType", "Alias")
+	o.Set("Name", name)
+	o.Set("Definition", target)
+	o.Set("DisplayName", name+" -> "+target)
+	o.Set("ReferencedCommand", target)
+	o.Set("Source", module)
+	o.Set("ModuleName", module)
+	o.Set("ToStringValue", name)
+	o.DefaultDisplay = []string{"CommandType", "DisplayName"}
+	return o
+}
+
+// exportedCommands is a module's ExportedCommands: its functions,
+// cmdlets and aliases by name.
 func (s *Session) exportedCommands(m *psModule) *value.Hashtable {
 	h := s.exportedFunctions(m)
-	cmdlets := s.emulatedCmdlets(m)
-	for i, k := range cmdlets.Keys() {
-		h.Set(k, cmdlets.Values()[i])
+	for _, more := range []*value.Hashtable{s.emulatedCmdlets(m), s.exportedAliases(m)} {
+		for i, k := range more.Keys() {
+			h.Set(k, more.Values()[i])
+		}
 	}
 	return h
 }

@@ -455,3 +455,102 @@ func TestModuleAutoloading(t *testing.T) {
 		{name: "None", files: files, script: "$PSModuleAutoLoadingPreference = 'None'\nGet-Report\n", errSub: "The term 'Get-Report' is not recognized"},
 	})
 }
+
+// TestModuleAliases follows PowerShell's ModuleCmdletBase and
+// ModuleIntrinsics.ExportModuleMembers: the aliases [Alias()] gives a
+// module's functions live in the module's session state; a .psm1 that
+// does not call Export-ModuleMember exports them with its functions, one
+// that does exports those -Alias names, a manifest's AliasesToExport
+// keeps those it lists, and New-Module exports functions only.
+// Import-Module -Function (without -Alias) imports no alias, -Prefix
+// prefixes an alias and its function, and Remove-Module takes the alias
+// back.
+func TestModuleAliases(t *testing.T) {
+	files := map[string]string{
+		"/work/Thing.psm1":         "function Get-Thing { [Alias('gth')] param($n) \"thing $n\" }\n",
+		"/work/Other.psm1":         "function Get-Other { [Alias('gto', 'gtx')] param($n) \"other $n\" }\nfunction Use-Private { gtx 0 }\nExport-ModuleMember -Function Get-Other, Use-Private -Alias gto\n",
+		"/work/Listed/Listed.psd1": "@{ RootModule = 'Listed.psm1'; ModuleVersion = '1.2.0'; AliasesToExport = 'gce' }",
+		"/work/Listed/Listed.psm1": "function Get-Cee { [Alias('gce')] param() 'cee' }\nfunction Get-Dee { [Alias('gde')] param() 'dee' }\n",
+	}
+	runModuleCases(t, []moduleCase{
+		{name: "default export", files: files, script: `
+Import-Module ./Thing.psm1
+gth 1
+(Get-Module Thing).ExportedAliases.Keys
+(Get-Command gth).Source
+Remove-Module Thing
+gth 2
+`, out: "thing 1\ngth\nThing\n", errSub: "The term 'gth' is not recognized"},
+		{name: "Export-ModuleMember -Alias", files: files, script: `
+Import-Module ./Other.psm1
+gto 1
+Use-Private
+gtx 2
+`, out: "other 1\nother 0\n", errSub: "The term 'gtx' is not recognized"},
+		{name: "AliasesToExport", files: files, script: `
+Import-Module ./Listed
+gce
+(Get-Module Listed).ExportedCommands.Keys -join ','
+gde
+`, out: "cee\nGet-Cee,Get-Dee,gce\n", errSub: "The term 'gde' is not recognized"},
+		{name: "Import-Module -Function", files: files, script: `
+Import-Module ./Thing.psm1 -Function Get-Thing
+Get-Thing 1
+gth 2
+`, out: "thing 1\n", errSub: "The term 'gth' is not recognized"},
+		{name: "Import-Module -Prefix", files: files, script: `
+Import-Module ./Thing.psm1 -Prefix My
+Get-MyThing 1
+Mygth 2
+`, out: "thing 1\nthing 2\n"},
+		{name: "New-Module", script: `
+New-Module -Name Dyn { function Get-Dyn { [Alias('gdy')] param() 'dyn' } } | Out-Null
+Get-Dyn
+gdy
+`, out: "dyn\n", errSub: "The term 'gdy' is not recognized"},
+	})
+}
+
+// TestModuleFunctionDrive follows about_Function_Provider and
+// Get-Command: the Function: drive lists the functions the caller sees,
+// a module's exported ones with its module, not its private ones; inside
+// the module its own functions are there too.
+func TestModuleFunctionDrive(t *testing.T) {
+	files := map[string]string{"/work/TeamsHelpers.psm1": helpersPsm1}
+	runModuleCases(t, []moduleCase{
+		{name: "Function: drive", files: files, script: `
+Import-Module ./TeamsHelpers.psm1
+(Get-ChildItem Function: | Where-Object Name -in 'Get-Greeting', 'Format-Private').Name
+(Get-Item Function:Get-Greeting).ModuleName
+(Get-Item Function:Get-Greeting).Source -eq (Get-Command Get-Greeting).Source
+Test-Path Function:Format-Private
+$m = Get-Module TeamsHelpers
+& $m { Test-Path Function:Format-Private }
+`, out: "Get-Greeting\nTeamsHelpers\nTrue\nFalse\nTrue\n"},
+	})
+}
+
+// TestModuleMyInvocation follows about_Automatic_Variables ($MyInvocation)
+// and CommandInfo: a module function's InvocationName is the name it was
+// called by (an alias, Module\Name), MyCommand names the module in
+// ModuleName, Source and Module, and a script block written in the module
+// names it too.
+func TestModuleMyInvocation(t *testing.T) {
+	files := map[string]string{"/work/Inv.psm1": `function Get-Inv { [CmdletBinding()] [Alias('ginv')] param()
+  $c = $MyInvocation.MyCommand
+  "$($MyInvocation.InvocationName)|$($c.ModuleName)|$($c.Source)|$($c.Module.Name)|$($PSCmdlet.MyInvocation.MyCommand.ModuleName)"
+}
+function Get-Block { { $MyInvocation.MyCommand.ModuleName } }
+`}
+	runModuleCases(t, []moduleCase{
+		{name: "module function", files: files, script: `
+Import-Module ./Inv.psm1
+Get-Inv
+ginv
+Inv\Get-Inv
+& (Get-Block)
+function Top { $MyInvocation.MyCommand.ModuleName -eq '' }
+Top
+`, out: "Get-Inv|Inv|Inv|Inv|Inv\nginv|Inv|Inv|Inv|Inv\nInv\\Get-Inv|Inv|Inv|Inv|Inv\nInv\nTrue\n"},
+	})
+}

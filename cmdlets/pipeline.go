@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
 	"github.com/csemu/csemu/state/fold"
@@ -86,6 +87,10 @@ func (s *Session) execAssignment(fr frame, st *parser.PipelineStatement) error {
 		}
 		return err
 	}
+	// an assignment of a plain expression sets $? (see setsSuccess)
+	if statementSetsSuccess(st.Right) {
+		s.lastOK = true
+	}
 	return nil
 }
 
@@ -125,6 +130,10 @@ type stage interface {
 // runPipeline runs the elements of a pipeline, streaming objects from one
 // to the next.
 func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
+	// $? in the arguments is the status of the statement before
+	s.questionOK = s.lastOK
+	s.lastOK = true
+	written := s.errorsWritten
 	stages := make([]stage, len(p.Elems))
 	defer func() {
 		for _, st := range stages {
@@ -135,7 +144,7 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 	}()
 	down := emit
 	for i := len(p.Elems) - 1; i >= 0; i-- {
-		st, err := s.makeStage(fr, p.Elems[i], down, i == len(p.Elems)-1)
+		st, err := s.makeStage(fr, p.Elems[i], down, i, len(p.Elems))
 		if err != nil {
 			return err
 		}
@@ -143,8 +152,35 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 		next := st
 		down = func(v any) error { return next.process(v, true) }
 	}
-	s.questionOK = s.lastOK
-	s.lastOK = true
+	// the clean blocks of the functions that ran run last, also when the
+	// pipeline fails
+	if err := s.runStages(stages); err != nil {
+		cleanStages(stages)
+		return err
+	}
+	if err := cleanStages(stages); err != nil {
+		return err
+	}
+	if len(p.Elems) == 1 {
+		if ce, ok := p.Elems[0].(*parser.CommandExpression); ok {
+			if setsSuccess(ce.Expr) {
+				s.lastOK = true
+			}
+			return nil
+		}
+	}
+	// a command that wrote an error failed, even when the last statement
+	// of a function in it succeeded
+	if s.errorsWritten != written {
+		s.lastOK = false
+	}
+	return nil
+}
+
+// runStages runs the begin, process and end of a pipeline's stages. An
+// upstream begin block that writes runs the downstream command's begin
+// first (see began).
+func (s *Session) runStages(stages []stage) error {
 	// start is the first stage that ends: a command that stops the
 	// commands before it (Select-Object -First) leaves only itself and
 	// those after it to end
@@ -179,6 +215,87 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 	return nil
 }
 
+// cleaner is a stage with a clean block.
+type cleaner interface {
+	clean() error
+}
+
+// cleanStages runs the clean blocks of a pipeline's stages; it returns
+// the first error one of them ends with.
+func cleanStages(stages []stage) error {
+	var first error
+	for _, st := range stages {
+		if c, ok := st.(cleaner); ok {
+			if err := c.clean(); err != nil && first == nil {
+				first = err
+			}
+		}
+	}
+	return first
+}
+
+// setsSuccess reports whether an expression statement sets $? to true
+// when it has run, whatever the commands in it did, as PowerShell's
+// compiler decides (Compiler.ShouldSetExecutionStatusToSuccess; the cases
+// of DollarHook.Tests.ps1): a plain expression ("Hi $(Write-Error x)")
+// does; a paren expression as its pipeline; $() only when empty; @() when
+// empty or holding one pure expression without a trap.
+func setsSuccess(e *parser.Expr) bool {
+	if e == nil {
+		return true
+	}
+	u, ok := e.Tree.(*parser.Unary)
+	if !ok || len(u.Prefix) > 0 || len(u.Post) > 0 {
+		return true
+	}
+	switch x := u.Primary.(type) {
+	case *parser.ParenExpr:
+		return statementSetsSuccess(x.Stmt)
+	case *parser.SubExpr:
+		return x.List == nil || countStatements(x.List) == 0
+	case *parser.ArrayExpr:
+		if x.List == nil {
+			return true
+		}
+		switch n := countStatements(x.List); {
+		case n == 0:
+			return true
+		case n == 1 && len(x.List.Stmts) == 1:
+			return statementSetsSuccess(x.List.Stmts[0])
+		}
+		return false
+	}
+	return true
+}
+
+// statementSetsSuccess is setsSuccess for a statement: a pipeline that is
+// one expression, or an assignment of one.
+func statementSetsSuccess(st parser.Statement) bool {
+	ps, ok := st.(*parser.PipelineStatement)
+	if !ok || len(ps.Chain) > 0 {
+		return false
+	}
+	if ps.Op != "" {
+		return statementSetsSuccess(ps.Right)
+	}
+	if ps.Left == nil || len(ps.Left.Elems) != 1 {
+		return false
+	}
+	ce, ok := ps.Left.Elems[0].(*parser.CommandExpression)
+	return ok && setsSuccess(ce.Expr)
+}
+
+// countStatements counts the statements of a list, traps left out.
+func countStatements(l *parser.StatementList) int {
+	n := 0
+	for _, st := range l.Stmts {
+		if _, trap := st.(*parser.TrapStatement); !trap {
+			n++
+		}
+	}
+	return n
+}
+
 // stoppedAt returns the index of the stage that stopped the commands
 // before it with err (see Call.StopUpstream), or -1 when err is not such
 // an error of a stage of stages (it may belong to an outer pipeline).
@@ -196,11 +313,11 @@ func stoppedAt(stages []stage, err error) int {
 // exprStage is an expression as the first element of a pipeline.
 type exprStage struct {
 	s    *Session
-	fr   frame
 	e    *parser.CommandExpression
 	emit emitFn
 	io   *stageIO
-	iov  stageIO
+	// iov's caller is the frame the expression runs in
+	iov stageIO
 }
 
 func (x *exprStage) begin() error      { return nil }
@@ -232,14 +349,14 @@ func (x *exprStage) value() (any, error) {
 		case *parser.ParenExpr:
 			// a lone expression or an assignment in ( ) has a value
 			if p.Stmt != nil && pureExpr(p.Stmt) == nil && p.Stmt.Op == "" {
-				run = func(emit emitFn) error { return x.s.execStmt(x.fr, p.Stmt, emit) }
+				run = func(emit emitFn) error { return x.s.execStmt(x.iov.caller, p.Stmt, emit) }
 			}
 		case *parser.SubExpr:
-			run = func(emit emitFn) error { return x.s.execListStrict(x.fr, p.List, emit) }
+			run = func(emit emitFn) error { return x.s.execListStrict(x.iov.caller, p.List, emit) }
 		}
 	}
 	if run == nil {
-		return x.s.evalExpr(x.fr, x.e.Expr)
+		return x.s.evalExpr(x.iov.caller, x.e.Expr)
 	}
 	items, err := collect(run)
 	if err != nil {
@@ -281,12 +398,12 @@ func isIncrement(u *parser.Unary) bool {
 	return len(u.Post) > 0 && u.Post[len(u.Post)-1].IncDec != ""
 }
 
-// makeStage builds the stage for a pipeline element; last is set for the
-// last element.
-func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, last bool) (stage, error) {
+// makeStage builds the stage for element i of a pipeline of n elements.
+func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, i, n int) (stage, error) {
+	last := i == n-1
 	switch el := el.(type) {
 	case *parser.CommandExpression:
-		x := &exprStage{s: s, fr: fr, e: el}
+		x := &exprStage{s: s, e: el}
 		out, err := s.setupStageInto(&x.iov, fr, el.Redirs, emit, true, nil, last)
 		if err != nil {
 			return nil, err
@@ -294,7 +411,7 @@ func (s *Session) makeStage(fr frame, el parser.PipeElement, emit emitFn, last b
 		x.emit, x.io = out, &x.iov
 		return x, nil
 	case *parser.Command:
-		return s.commandStage(fr, el, emit, last)
+		return s.commandStage(fr, el, emit, i+1, n)
 	}
 	return nil, fmt.Errorf("unknown pipeline element %T", el)
 }
@@ -373,14 +490,15 @@ func numberText(e *parser.Expr) string {
 }
 
 // commandStage resolves a command and builds its stage.
-func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, last bool) (stage, error) {
+func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos, pipeLen int) (stage, error) {
 	raw, redirs, err := s.evalArgs(fr, c)
 	if err != nil {
 		return nil, err
 	}
-	r := stageOut{redirs: redirs, last: last}
+	r := stageOut{redirs: redirs, last: pipePos == pipeLen}
 	dot := c.Call == "."
 	name := c.Name
+	inv := &invocation{call: c, callFile: fr.file, invName: name, pipePos: pipePos, pipeLen: pipeLen}
 	if c.Target != nil {
 		tv, err := s.evalUnary(fr, c.Target)
 		if err != nil {
@@ -388,56 +506,60 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, last bo
 		}
 		switch t := tv.(type) {
 		case *ScriptBlock:
-			return s.scriptBlockStage(fr, t, raw, c.Pos, emit, dot, r)
+			inv.invName = c.Call
+			return s.scriptBlockStage(fr, t, raw, inv, emit, dot, r)
 		case *value.Object:
 			if m := s.mods.infos[t]; m != nil {
 				// & $module { ... } runs the block in the module
-				return s.moduleBlockStage(fr, m, raw, c.Pos, emit, dot, r)
+				inv.invName = c.Call
+				return s.moduleBlockStage(fr, m, raw, inv, emit, dot, r)
 			}
 			name = value.ToString(tv)
+			inv.invName = name
 		default:
 			name = value.ToString(tv)
+			inv.invName = name
 		}
 	}
 	if helpRequested(raw) {
 		// NAME -? shows the command's help
 		f, _ := s.lookupFunc(fr.scope, name)
 		if f == nil {
-			if to, ok := fold.Lookup(s.aliases, name); ok {
+			if to, ok := s.lookupAlias(fr.scope, name); ok {
 				f, _ = s.lookupFunc(fr.scope, to)
 			}
 		}
 		if _, isCmd := s.Command(name); f != nil || isCmd {
-			if st, ok, err := s.helpStage(fr, name, f, c.Pos, emit, r); ok {
+			if st, ok, err := s.helpStage(fr, name, f, inv, emit, r); ok {
 				return st, err
 			}
 		}
 	}
 	// functions first, then aliases and cmdlets
 	if f, ok := s.lookupFunc(fr.scope, name); ok {
-		return s.functionStage(fr, f, raw, c.Pos, emit, dot, r)
+		return s.functionStage(fr, f, raw, inv, emit, dot, r)
 	}
 	if strings.IndexByte(name, '\\') < 0 {
 		// a plain cmdlet name, found without lower-casing it
-		if _, alias := fold.Lookup(s.aliases, name); !alias {
+		if _, alias := s.lookupAlias(fr.scope, name); !alias {
 			if cmd, ok := fold.Lookup(s.commands, name); ok && !cmd.NotImplemented {
-				return s.cmdletStage(fr, cmd, name, raw, c.Pos, emit, r)
+				return s.cmdletStage(fr, cmd, name, raw, inv, emit, r)
 			}
 		}
 	}
 	if i := strings.LastIndexByte(name, '\\'); i > 0 {
 		// ModuleName\Function: an exported function of a loaded module
 		if f, known := s.qualifiedFunction(name[:i], name[i+1:]); f != nil {
-			return s.functionStage(fr, f, raw, c.Pos, emit, dot, r)
+			return s.functionStage(fr, f, raw, inv, emit, dot, r)
 		} else if known {
 			return nil, commandNotFound(c.Pos, name)
 		}
 	}
 	lname := strings.ToLower(name)
-	if target, ok := s.aliases[lname]; ok {
+	if target, ok := s.lookupAlias(fr.scope, lname); ok {
 		lname = strings.ToLower(target)
 		if f, ok := s.lookupFunc(fr.scope, target); ok {
-			return s.functionStage(fr, f, raw, c.Pos, emit, dot, r)
+			return s.functionStage(fr, f, raw, inv, emit, dot, r)
 		}
 	}
 	// Module-qualified names: SkypeForBusiness\Get-CsX, Microsoft.PowerShell.Utility\Write-Host
@@ -452,17 +574,17 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, last bo
 		if cmd.NotImplemented {
 			return nil, notImplemented(c.Pos, cmd.Name, cmd.Name)
 		}
-		return s.cmdletStage(fr, cmd, name, raw, c.Pos, emit, r)
+		return s.cmdletStage(fr, cmd, name, raw, inv, emit, r)
 	}
 	// a script file
 	if strings.HasSuffix(lname, ".ps1") {
-		return s.scriptFileStage(fr, name, raw, c.Pos, emit, dot, r)
+		return s.scriptFileStage(fr, name, raw, inv, emit, dot, r)
 	}
 	if f, err := s.autoloadFunction(fr, c.Pos, name); err != nil || f != nil {
 		if err != nil {
 			return nil, err
 		}
-		return s.functionStage(fr, f, raw, c.Pos, emit, dot, r)
+		return s.functionStage(fr, f, raw, inv, emit, dot, r)
 	}
 	if s.table.IsReal(name) {
 		return nil, notImplemented(c.Pos, name, name)
@@ -510,12 +632,16 @@ type cmdletStage struct {
 	iov   stageIO
 }
 
-func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, pos parser.Pos, emit emitFn, r stageOut) (stage, error) {
+func (s *Session) cmdletStage(fr frame, cmd *Cmdlet, name string, raw []rawArg, inv *invocation, emit emitFn, r stageOut) (stage, error) {
 	spec := s.cmdletSpec(cmd)
+	pos := inv.pos()
 	// one allocation for the stage, its call, its binding and its streams
 	st := &cmdletStage{s: s, spec: spec}
 	if err := s.bindTo(&st.resv, fr, spec, raw, pos); err != nil {
-		return nil, err
+		return nil, stampClass(err, cmd)
+	}
+	if err := s.handleMissingMandatory(fr, spec, &st.resv, cmd.Name, inv.pipePos, inv.pipePos > 1, pos); err != nil {
+		return nil, stampClass(err, cmd)
 	}
 	st.res = &st.resv
 	out, err := s.setupStageInto(&st.iov, fr, r.redirs, emit, false, &st.res.common, r.last)
@@ -552,7 +678,8 @@ func newCmdletSpec(cmd *Cmdlet) *bindSpec {
 	if cmd.ShouldProcess {
 		params = append(params, shouldProcessDefs...)
 	}
-	spec := &bindSpec{command: cmd.Name, params: params, common: true, defaultSet: cmd.DefaultSet, goCmdlet: true}
+	spec := &bindSpec{command: cmd.Name, params: params, common: true, defaultSet: cmd.DefaultSet, goCmdlet: true,
+		core: strings.HasPrefix(cmd.Module, "Microsoft.PowerShell.")}
 	spec.idx = newBindIndex(spec)
 	return spec
 }
@@ -567,6 +694,10 @@ func b2i(b bool) int {
 func (c *cmdletStage) streams() *stageIO { return c.io }
 
 func (c *cmdletStage) begin() error {
+	if c.began {
+		return nil
+	}
+	c.began = true
 	if c.call.cmd.Begin == nil {
 		return nil
 	}
@@ -576,6 +707,10 @@ func (c *cmdletStage) begin() error {
 }
 
 func (c *cmdletStage) process(in any, hasInput bool) error {
+	// input from an upstream begin block comes before this begin ran
+	if err := c.begin(); err != nil {
+		return err
+	}
 	prev := c.io.enter()
 	err := c.processIn(in, hasInput)
 	return c.io.leave(prev, err)
@@ -591,20 +726,26 @@ func (c *cmdletStage) processIn(in any, hasInput bool) error {
 				// non-terminating, per record
 				return c.wrap(call.WriteError(pe.rec))
 			}
-			return err
+			return stampClass(err, call.cmd)
+		}
+		// what the input bound may choose another parameter set (a
+		// FileInfo binds -LiteralPath by its PSPath)
+		set := c.res.set
+		if len(added) > 0 {
+			if err := c.s.resolveSet(c.spec, c.res, call.Pos); err != nil {
+				c.res.set = set
+			}
 		}
 		defer func() {
 			for _, k := range added {
 				delete(c.res.bound, k)
 			}
+			c.res.set = set
 		}()
 	}
 	call.Input, call.HasInput = in, hasInput
-	if !c.began {
-		c.began = true
-	}
 	if err := c.s.checkMandatory(c.spec, c.res, call.Pos); err != nil {
-		return err
+		return stampClass(err, call.cmd)
 	}
 	if call.cmd.Process != nil {
 		return c.wrap(call.cmd.Process(call))
@@ -633,7 +774,7 @@ func (c *cmdletStage) wrap(err error) error {
 	}
 	var pe *psError
 	if asPSError(err, &pe) {
-		return err
+		return stampClass(err, c.call.cmd)
 	}
 	var f *flow
 	if errors.As(err, &f) {
@@ -644,6 +785,9 @@ func (c *cmdletStage) wrap(err error) error {
 		return err
 	}
 	rec := &ErrorRecord{Pos: c.call.Pos, Command: c.call.cmd.Name, ID: "RuntimeException", Category: InvalidOperation, Msg: err.Error(), Err: err}
+	if c.call.cmd.Class != "" {
+		rec.setOrigin(c.call.cmd.Class)
+	}
 	if ce, ok := err.(*value.ConversionError); ok {
 		rec.Category = InvalidArgument
 		rec.ID = "InvalidCastException"
@@ -667,199 +811,90 @@ type functionStage struct {
 	io      *stageIO
 	common  commonParams
 	iov     stageIO
+	// restore puts back the caller's variables a dot-sourced body set.
+	restore func()
+	// began is set once begin has been called; ran once a begin, process
+	// or end block has run; cleaned once the clean block has.
+	began, ran, cleaned bool
+	// lastBound are the parameters the last pipeline object bound, in a
+	// body without a process block.
+	lastBound []string
 }
 
 func (f *functionStage) streams() *stageIO { return f.io }
 
-// functionParams returns the parameters of a function body.
-func (s *Session) paramDefsOf(params []*parser.Parameter) ([]*ParamDef, bool, error) {
-	var defs []*ParamDef
-	advanced := false
-	pos := 0
-	explicitPos := false
-	for _, p := range params {
-		for _, a := range p.Attrs {
-			if a.Attr != nil && strings.EqualFold(a.Attr.Name, "Parameter") {
-				for _, arg := range a.Attr.Args {
-					if strings.EqualFold(arg.Name, "Position") {
-						explicitPos = true
-					}
-				}
+// saveVars records variables of sc and returns what puts them back.
+func saveVars(sc *Scope, names ...string) func() {
+	saved := make([]*Variable, len(names))
+	for i, n := range names {
+		saved[i] = sc.vars[n]
+	}
+	return func() {
+		for i, n := range names {
+			if saved[i] == nil {
+				delete(sc.vars, n)
+			} else {
+				sc.vars[n] = saved[i]
 			}
 		}
 	}
-	for _, p := range params {
-		d := &ParamDef{Name: strings.TrimPrefix(strings.TrimPrefix(p.Name, "script:"), "global:"), Type: "object", Position: -1}
-		for _, a := range p.Attrs {
-			if a.Type != "" {
-				d.Type = a.Type
-				continue
-			}
-			attr := a.Attr
-			switch strings.ToLower(attr.Name) {
-			case "parameter":
-				advanced = true
-				for _, arg := range attr.Args {
-					name := strings.ToLower(arg.Name)
-					var v any = true
-					if arg.Value != nil {
-						ev, err := s.evalExpr(frame{scope: s.global}, arg.Value)
-						if err != nil {
-							return nil, false, err
-						}
-						v = ev
-					}
-					switch name {
-					case "mandatory":
-						d.Mandatory = value.ToBool(v)
-					case "position":
-						n, _ := value.ToInt(v)
-						d.Position = n
-					case "valuefrompipeline":
-						d.Pipeline = value.ToBool(v)
-					case "valuefrompipelinebypropertyname":
-						d.ByName = value.ToBool(v)
-					case "parametersetname":
-						d.Sets = append(d.Sets, value.ToString(v))
-					case "helpmessage":
-						d.Help = value.ToString(v)
-					}
-				}
-			case "validateset":
-				for _, arg := range attr.Args {
-					if arg.Value != nil && arg.Name == "" {
-						ev, err := s.evalExpr(frame{scope: s.global}, arg.Value)
-						if err != nil {
-							return nil, false, err
-						}
-						for _, it := range value.AsSlice(ev) {
-							d.Values = append(d.Values, value.ToString(it))
-						}
-					}
-				}
-			case "validatenotnullorempty":
-				d.NotNullOrEmpty = true
-			case "validatenotnull":
-				d.NotNull = true
-			case "allownull", "allowemptystring", "allowemptycollection":
-				d.AllowNull = true
-			case "alias":
-				for _, arg := range attr.Args {
-					if arg.Value != nil {
-						ev, _ := s.evalExpr(frame{scope: s.global}, arg.Value)
-						for _, it := range value.AsSlice(ev) {
-							d.Aliases = append(d.Aliases, value.ToString(it))
-						}
-					}
-				}
-			case "validaterange":
-				var vals []float64
-				for _, arg := range attr.Args {
-					if arg.Value != nil {
-						ev, _ := s.evalExpr(frame{scope: s.global}, arg.Value)
-						f, err := value.ToFloat(ev)
-						if err == nil {
-							vals = append(vals, f)
-						}
-					}
-				}
-				if len(vals) == 2 {
-					d.HasRange, d.RangeMin, d.RangeMax = true, vals[0], vals[1]
-				}
-			case "cmdletbinding":
-				advanced = true
-			}
-		}
-		if !explicitPos && !d.IsSwitch() {
-			d.Position = pos
-			pos++
-		}
-		defs = append(defs, d)
-	}
-	return defs, advanced, nil
 }
 
-// supportsShouldProcess reports [CmdletBinding(SupportsShouldProcess)].
-func supportsShouldProcess(body *parser.ScriptBlockBody) bool {
-	if body.Param == nil {
-		return false
+func (s *Session) functionStage(fr frame, f *Function, raw []rawArg, inv *invocation, emit emitFn, dot bool, r stageOut) (stage, error) {
+	inv.fn, inv.defFile, inv.cmdName = f, f.File, f.Name
+	inv.cmdType = "Function"
+	if f.Filter {
+		inv.cmdType = "Filter"
 	}
-	for _, a := range body.Param.Attrs {
-		if !strings.EqualFold(a.Name, "CmdletBinding") {
-			continue
-		}
-		for _, arg := range a.Args {
-			if strings.EqualFold(arg.Name, "SupportsShouldProcess") {
-				return true
-			}
-		}
+	if f.module != fr.scope.module {
+		// a function of another session state (a module's, or the top
+		// level's called from a module) runs in a scope of its own
+		return s.crossStage(fr, s.stateScope(f.module, fr.scope), inv, f.Body, f.Params, raw, emit, dot, r, f.Filter)
 	}
-	return false
+	return s.blockStage(fr, inv, f.Body, f.Params, raw, emit, dot, r, f.Filter)
 }
 
-// bodyParams returns the parameters and whether the body is an advanced
-// function ([CmdletBinding()] or [Parameter()]).
-func (s *Session) bodyParams(body *parser.ScriptBlockBody, extra []*parser.Parameter) ([]*parser.Parameter, bool) {
-	params := extra
-	advanced := false
-	if body.Param != nil {
-		params = append(append([]*parser.Parameter(nil), params...), body.Param.Params...)
-		for _, a := range body.Param.Attrs {
-			if strings.EqualFold(a.Name, "CmdletBinding") {
-				advanced = true
-			}
-		}
-	}
-	return params, advanced
-}
-
-func (s *Session) functionStage(fr frame, f *Function, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut) (stage, error) {
-	if f.module != nil || fr.scope.module != nil {
-		return s.moduleFunctionStage(fr, f, raw, pos, emit, dot, r)
-	}
-	return s.blockStage(fr, f.Name, f.Body, f.Params, raw, pos, emit, dot, r, f.Filter)
-}
-
-func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut) (stage, error) {
-	name := sb.Name
-	if name == "" {
-		name = "<ScriptBlock>"
-	}
+func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, inv *invocation, emit emitFn, dot bool, r stageOut) (stage, error) {
+	inv.cmdName, inv.cmdType, inv.defFile, inv.sb = sb.Name, "Script", sb.File, sb
 	if sb.Closure != nil {
 		fr = frame{scope: sb.Closure, file: fr.file}
 	} else if sb.bound && sb.module != fr.scope.module {
-		return s.crossStage(fr, s.stateScope(sb.module, fr.scope), name, sb.Body, nil, raw, pos, emit, dot, r, false)
+		return s.crossStage(fr, s.stateScope(sb.module, fr.scope), inv, sb.Body, nil, raw, emit, dot, r, false)
 	}
-	return s.blockStage(fr, name, sb.Body, nil, raw, pos, emit, dot, r, false)
+	return s.blockStage(fr, inv, sb.Body, nil, raw, emit, dot, r, false)
 }
 
 // blockStage binds arguments to a script block body and returns its stage.
-func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
-	return s.blockStageIn(fr, fr.scope, name, body, extra, raw, pos, emit, dot, r, filter)
+func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
+	return s.blockStageIn(fr, fr.scope, inv, body, extra, raw, emit, dot, r, filter)
 }
 
 // crossStage is blockStage for a body of another session state (a module
 // function called from outside it, say): its scope goes under parent,
 // that session state's scope, and remembers the caller's.
-func (s *Session) crossStage(fr frame, parent *Scope, name string, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
-	return s.blockStageIn(fr, parent, name, body, extra, raw, pos, emit, dot, r, filter)
+func (s *Session) crossStage(fr frame, parent *Scope, inv *invocation, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
+	return s.blockStageIn(fr, parent, inv, body, extra, raw, emit, dot, r, filter)
 }
 
 // blockStageIn is blockStage with the body's scope under parent (fr.scope
 // but for a call into another session state).
-func (s *Session) blockStageIn(fr frame, parent *Scope, name string, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
-	params, advanced := s.bodyParams(body, extra)
-	defs, adv2, err := s.paramDefsOf(params)
+func (s *Session) blockStageIn(fr frame, parent *Scope, inv *invocation, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
+	name := inv.commandName()
+	pos := inv.pos()
+	sig, err := s.signature(body, extra, inv.defFile)
 	if err != nil {
 		return nil, err
 	}
-	advanced = advanced || adv2
-	if supportsShouldProcess(body) {
-		defs = append(defs, shouldProcessDefs...)
+	if hasNamed(body, "dynamicparam") {
+		return nil, notImplemented(body.Pos, "", "a dynamicparam block")
 	}
-	spec := &bindSpec{command: name, params: defs, common: advanced, loose: !advanced, script: true}
+	params, defs, advanced := sig.params, sig.defs, sig.advanced
+	spec := &bindSpec{command: name, params: defs, common: advanced, loose: !advanced, script: true, defaultSet: sig.defaultSet}
 	res, err := s.bind(fr, spec, raw, pos)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.handleMissingMandatory(fr, spec, res, inv.cmdName, inv.pipePos, inv.pipePos > 1, pos); err != nil {
 		return nil, err
 	}
 	sc := parent
@@ -869,7 +904,11 @@ func (s *Session) blockStageIn(fr frame, parent *Scope, name string, body *parse
 			sc.caller = fr.scope
 		}
 	}
-	own := frame{scope: sc, file: fr.file}
+	file := fr.file
+	if inv.defFile != "" {
+		file = inv.defFile
+	}
+	own := frame{scope: sc, file: file}
 	st := &functionStage{s: s, fr: own, body: body, spec: spec, res: res, pos: pos, common: res.common}
 	out, err := s.setupStageInto(&st.iov, fr, r.redirs, emit, false, &st.common, r.last)
 	if err != nil {
@@ -880,6 +919,17 @@ func (s *Session) blockStageIn(fr frame, parent *Scope, name string, body *parse
 	if filter {
 		st.body = &parser.ScriptBlockBody{Pos: body.Pos, Param: body.Param, Named: []*parser.NamedBlock{{Name: "process", Body: &parser.StatementBlock{List: body.Stmts}}}}
 	}
+	// the automatic variables a dot-sourced body sets in the caller's
+	// scope are put back when it ends
+	if dot {
+		st.restore = saveVars(sc, "myinvocation", "psscriptroot", "pscommandpath", "psboundparameters", "args")
+	}
+	if inv.cmdType == "ExternalScript" {
+		if !dot {
+			sc.script = true
+		}
+		s.setScriptVars(sc, inv.path)
+	}
 	if len(body.Usings) > 0 {
 		if err := s.runUsings(own, body.Usings); err != nil {
 			return nil, err
@@ -889,9 +939,12 @@ func (s *Session) blockStageIn(fr frame, parent *Scope, name string, body *parse
 	if err := s.bindVariables(own, params, defs, res, advanced); err != nil {
 		return nil, err
 	}
+	bp, _ := sc.vars["psboundparameters"].Value.(*value.Hashtable)
+	mi := &lazyInvocation{s: s, inv: *inv, bound: bp, unbound: res.extra}
+	sc.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: mi}
 	if advanced {
-		bp, _ := sc.vars["psboundparameters"].Value.(*value.Hashtable)
-		sc.vars["pscmdlet"] = &Variable{Name: "PSCmdlet", Value: &psCmdlet{s: s, fr: own, name: name, pos: pos, set: res.set, bound: bp, emit: emit, common: &st.common}}
+		sc.vars["pscmdlet"] = &Variable{Name: "PSCmdlet", Value: &psCmdlet{s: s, fr: own, name: name, pos: pos, set: spec.setSpelling(res.set), bound: bp, emit: emit, common: &st.common,
+			invocation: mi, confirmImpact: sig.confirmImpact}}
 	}
 	return st, nil
 }
@@ -933,10 +986,7 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 			} else if d.IsSwitch() {
 				v = false
 			} else if typ != nil {
-				cv, err := s.convert(nil, typ)
-				if err == nil {
-					v = cv
-				}
+				v = unboundDefault(typ)
 			}
 		}
 		if typ != nil && v != nil {
@@ -948,7 +998,11 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 		if typ != nil && typ.Name == value.TString && v == nil {
 			v = ""
 		}
-		sc.vars[key] = &Variable{Name: d.Name, Value: v, Type: typ}
+		nv := &Variable{Name: d.Name, Value: v, Type: typ}
+		if len(d.validators) > 0 {
+			nv.param = d
+		}
+		sc.vars[key] = nv
 	}
 	for k, v := range res.bound {
 		if isCommonParam(k) {
@@ -983,27 +1037,72 @@ func (s *Session) bindVariables(fr frame, params []*parser.Parameter, defs []*Pa
 		if v, ok := res.bound["whatif"]; ok {
 			sc.vars["whatifpreference"] = &Variable{Name: "WhatIfPreference", Value: value.ToBool(v)}
 		}
+		// -Confirm asks before any change of Low impact or more,
+		// -Confirm:$false before none
+		if v, ok := res.bound["confirm"]; ok {
+			pref := "None"
+			if value.ToBool(v) {
+				pref = "Low"
+			}
+			sc.vars["confirmpreference"] = &Variable{Name: "ConfirmPreference", Value: pref}
+		}
 	}
 	return nil
 }
 
-// runBlock runs the begin, process or end block of the body, in the
-// stage's stream context.
+// unboundDefault is the value of a typed parameter that is not bound and
+// has no default: the .NET default of a value type (0, $false,
+// [datetime]::MinValue), "" for a string, $null for anything else (an
+// [object[]] or [string[]] too).
+func unboundDefault(typ *value.Type) any {
+	switch typ.Name {
+	case value.TString:
+		return ""
+	case value.TDateTime:
+		return dateMin()
+	case value.TGuid:
+		return value.Guid("00000000-0000-0000-0000-000000000000")
+	case value.TInt32, value.TInt64, value.TDouble, value.TSingle, value.TDecimal, value.TByte, value.TBool, value.TChar,
+		value.TTimeSpan, value.TInt16, value.TUInt16, value.TUInt32, value.TUInt64, value.TSByte, value.TBigInt:
+		v, err := value.Convert(0, typ)
+		if err != nil {
+			return nil
+		}
+		return v
+	}
+	return nil
+}
+
+// runBlock runs the begin, process, end or clean block of the body, in
+// the stage's stream context.
 func (f *functionStage) runBlock(name string, emit emitFn) error {
 	var list *parser.StatementList
+	found := false
 	for _, nb := range f.body.Named {
 		if nb.Name == name {
-			list = nb.Body.List
+			list, found = nb.Body.List, true
 		}
 	}
 	if name == "end" && len(f.body.Named) == 0 {
 		list = f.body.Stmts
+		found = list != nil
 	}
+	if !found {
+		return nil
+	}
+	f.ran = f.ran || name != "clean"
 	if list == nil {
 		return nil
 	}
 	prev := f.io.enter()
-	return f.io.leave(prev, f.s.runBody(f.fr, list, emit))
+	err := f.io.leave(prev, f.s.runBody(f.fr, list, emit))
+	// ThrowTerminatingError ended this function: the caller's statement
+	// fails
+	var pe *psError
+	if asPSError(err, &pe) && pe.kind == commandTerminating {
+		pe.kind = statementTerminating
+	}
+	return err
 }
 
 // runBody runs a function body list; return ends it.
@@ -1023,10 +1122,18 @@ func (s *Session) runBody(fr frame, list *parser.StatementList, emit emitFn) err
 }
 
 func (f *functionStage) begin() error {
+	if f.began {
+		return nil
+	}
+	f.began = true
 	return f.runBlock("begin", f.emit)
 }
 
 func (f *functionStage) process(in any, hasInput bool) error {
+	// input from an upstream begin block comes before this begin ran
+	if err := f.begin(); err != nil {
+		return err
+	}
 	if !hasInput {
 		if f.hasProc {
 			if err := f.s.checkMandatory(f.spec, f.res, f.pos); err != nil {
@@ -1037,13 +1144,15 @@ func (f *functionStage) process(in any, hasInput bool) error {
 		return nil
 	}
 	if !f.hasProc {
-		// without a process block the input is bound all the same: the
-		// end block sees the parameters of the last record
+		// without a process block the input is collected for $input; each
+		// object still binds the parameters that take pipeline input, and
+		// the end block sees the last one's
 		f.input = append(f.input, in)
-		added, err := f.s.bindPipelineVars(f, in)
-		for _, k := range added {
+		for _, k := range f.lastBound {
 			delete(f.res.bound, k)
 		}
+		added, err := f.s.bindPipelineVars(f, in)
+		f.lastBound = added
 		return err
 	}
 	sc := f.fr.scope
@@ -1097,6 +1206,29 @@ func (s *Session) bindPipelineVars(f *functionStage, in any) ([]string, error) {
 	return added, nil
 }
 
+// clean runs the clean block, about_Functions_Advanced_Methods: once,
+// after the end block or when the pipeline fails, and only when another
+// block of the function ran; what it writes to the output is discarded.
+func (f *functionStage) clean() error {
+	// a dot-sourced body gives the caller its variables back, also when
+	// it failed
+	if f.restore != nil {
+		f.restore()
+		f.restore = nil
+	}
+	if !f.ran || f.cleaned || !hasNamed(f.body, "clean") {
+		return nil
+	}
+	f.cleaned = true
+	err := f.runBlock("clean", func(any) error { return nil })
+	// exit in a clean block ends only the block
+	var fl *flow
+	if errors.As(err, &fl) {
+		return nil
+	}
+	return err
+}
+
 func (f *functionStage) end() error {
 	if !f.hasProc {
 		if err := f.s.checkMandatory(f.spec, f.res, f.pos); err != nil {
@@ -1116,7 +1248,8 @@ func (f *functionStage) end() error {
 }
 
 // scriptFileStage runs another script file (.\x.ps1 or . .\x.ps1).
-func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut) (stage, error) {
+func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, inv *invocation, emit emitFn, dot bool, r stageOut) (stage, error) {
+	pos := inv.pos()
 	path := name
 	if !filepath.IsAbs(path) {
 		path = filepath.Clean(strings.ReplaceAll(path, `\`, "/"))
@@ -1127,22 +1260,17 @@ func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, pos parse
 			Exception: "System.Management.Automation.CommandNotFoundException",
 			Msg:       fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", name)}}
 	}
-	src := string(data)
+	src := textenc.Decode(data)
 	script, err := parser.Parse(path, src)
 	if err != nil {
 		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "ParseException", Category: ParserError, Msg: err.Error()}}
 	}
 	s.addSource(path, src)
-	st, err := s.blockStage(frame{scope: fr.scope, file: path}, path, script.Body, nil, raw, pos, emit, dot, r, false)
-	if err != nil {
-		return nil, err
+	inv.cmdType, inv.defFile, inv.path, inv.cmdName = "ExternalScript", path, path, filepath.Base(path)
+	if abs, err := s.fullPath(path); err == nil {
+		inv.path = abs
 	}
-	fs := st.(*functionStage)
-	if !dot {
-		fs.fr.scope.script = true
-	}
-	s.setScriptVars(fs.fr.scope, path)
-	return fs, nil
+	return s.blockStage(fr, inv, script.Body, nil, raw, emit, dot, r, false)
 }
 
 // addSource remembers a file's text (for script block text).
@@ -1165,7 +1293,8 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 			if j := strings.IndexByte(name, ':'); j >= 0 {
 				ra.name = name[:j]
 				if j+1 < len(name) {
-					ra.value, ra.colon, ra.hasValue = name[j+1:], true, true
+					// pwsh -File takes -Name:true, -Name:$false as Booleans
+					ra.value, ra.colon, ra.hasValue = cliBool(name[j+1:]), true, true
 				} else if i+1 < len(args) {
 					ra.value, ra.colon, ra.hasValue = args[i+1], true, true
 					i++
@@ -1179,7 +1308,14 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 	if opts.source != "" {
 		s.addSource(fr.file, opts.source)
 	}
-	st, err := s.blockStage(fr, "<script>", body, nil, raw, parser.Pos{Filename: fr.file, Line: 1, Column: 1}, emit, opts.dot, stageOut{last: true}, false)
+	inv := &invocation{cmdType: "Script", defFile: fr.file, pipePos: 1, pipeLen: 1}
+	if opts.script && fr.file != "" && fr.file != "-" && !strings.HasPrefix(fr.file, "<") {
+		inv.cmdType, inv.cmdName, inv.invName, inv.path = "ExternalScript", filepath.Base(fr.file), fr.file, fr.file
+		if abs, err := s.fullPath(fr.file); err == nil {
+			inv.path = abs
+		}
+	}
+	st, err := s.blockStage(fr, inv, body, nil, raw, emit, opts.dot, stageOut{last: true}, false)
 	if err != nil {
 		if opts.script {
 			var pe *psError
@@ -1190,27 +1326,40 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 		return nil, err
 	}
 	fs := st.(*functionStage)
-	if opts.script && !opts.dot {
-		fs.fr.scope.script = true
-		for k, v := range fr.scope.vars {
-			if _, ok := fs.fr.scope.vars[k]; !ok && (k == "psscriptroot" || k == "pscommandpath" || k == "myinvocation") {
-				fs.fr.scope.vars[k] = v
-			}
+	run := func() error {
+		if err := fs.begin(); err != nil {
+			return err
 		}
-	}
-	if err := fs.begin(); err != nil {
-		return nil, err
-	}
-	if len(input) > 0 {
-		for _, in := range input {
-			if err := fs.process(in, true); err != nil {
-				return nil, err
+		if len(input) > 0 {
+			for _, in := range input {
+				if err := fs.process(in, true); err != nil {
+					return err
+				}
 			}
+		} else if err := fs.process(nil, false); err != nil {
+			return err
 		}
-	} else if err := fs.process(nil, false); err != nil {
-		return nil, err
+		return fs.end()
 	}
-	return nil, fs.end()
+	// the clean block runs last, also when the script fails
+	err = run()
+	if cerr := fs.clean(); err == nil {
+		err = cerr
+	}
+	return nil, err
+}
+
+// cliBool is a -Name:value command-line value: a Boolean when it reads
+// as one ("true", "$false", any case), else the text
+// (CommandLineParameterParser.CollectPSArgs).
+func cliBool(v string) any {
+	switch strings.ToLower(strings.TrimPrefix(v, "$")) {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	return v
 }
 
 func isNumberish(s string) bool {
@@ -1274,16 +1423,16 @@ func (s *Session) streamScriptBlock(fr frame, sb *ScriptBlock, item any, args []
 		for i, a := range args {
 			raw[i] = rawArg{value: a}
 		}
-		defs, _, err := s.paramDefsOf(sb.Body.Param.Params)
+		sig, err := s.signature(sb.Body, nil, sb.File)
 		if err != nil {
 			return err
 		}
-		spec := &bindSpec{command: "<ScriptBlock>", params: defs, loose: true, script: true}
+		spec := &bindSpec{command: "<ScriptBlock>", params: sig.defs, loose: true, script: true}
 		res, err := s.bind(own, spec, raw, sb.Body.Pos)
 		if err != nil {
 			return err
 		}
-		if err := s.bindVariables(own, sb.Body.Param.Params, defs, res, false); err != nil {
+		if err := s.bindVariables(own, sig.params, sig.defs, res, false); err != nil {
 			return err
 		}
 	} else if !current || args != nil {
@@ -1294,16 +1443,36 @@ func (s *Session) streamScriptBlock(fr frame, sb *ScriptBlock, item any, args []
 	}
 	var err error
 	if len(sb.Body.Named) > 0 {
+		if hasNamed(sb.Body, "dynamicparam") {
+			return notImplemented(sb.Body.Pos, "", "a dynamicparam block")
+		}
+		ran := false
 		for _, name := range []string{"begin", "process", "end"} {
 			for _, nb := range sb.Body.Named {
 				if nb.Name == name {
+					ran = true
 					if err = s.runBody(own, nb.Body.List, emit); err != nil {
-						return err
+						break
+					}
+				}
+			}
+			if err != nil {
+				break
+			}
+		}
+		// the clean block runs last, its output discarded; exit in it ends
+		// only the block
+		if ran {
+			for _, nb := range sb.Body.Named {
+				if nb.Name == "clean" {
+					var fl *flow
+					if cerr := s.runBody(own, nb.Body.List, func(any) error { return nil }); cerr != nil && err == nil && !errors.As(cerr, &fl) {
+						err = cerr
 					}
 				}
 			}
 		}
-		return nil
+		return err
 	}
 	if current {
 		err = s.execList(own, sb.Body.Stmts, emit)

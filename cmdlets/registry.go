@@ -19,8 +19,15 @@ func byName(d *ParamDef) *ParamDef { d.ByName = true; return d }
 // mand marks a parameter as mandatory.
 func mand(d *ParamDef) *ParamDef { d.Mandatory = true; return d }
 
-// allowNull lets a mandatory parameter take $null and empty strings.
+// allowNull lets a mandatory parameter take $null ([AllowNull()]).
 func allowNull(d *ParamDef) *ParamDef { d.AllowNull = true; return d }
+
+// allowEmpty lets a mandatory parameter take $null, "" and an empty
+// collection ([AllowNull][AllowEmptyString][AllowEmptyCollection]).
+func allowEmpty(d *ParamDef) *ParamDef {
+	d.AllowNull, d.AllowEmptyString, d.AllowEmptyCollection = true, true, true
+	return d
+}
 
 // alias adds aliases to a parameter.
 func alias(d *ParamDef, names ...string) *ParamDef { d.Aliases = append(d.Aliases, names...); return d }
@@ -68,6 +75,11 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, objectCmdlets()...)
 	all = append(all, dataCmdlets()...)
 	all = append(all, fileCmdlets()...)
+	all = append(all, itemCmdlets()...)
+	all = append(all, contentCmdlets()...)
+	all = append(all, pathCmdlets()...)
+	all = append(all, cultureCmdlets()...)
+	all = append(all, driveCmdlets()...)
 	all = append(all, miscCmdlets()...)
 	all = append(all, textCmdlets()...)
 	all = append(all, historyCmdlets()...)
@@ -77,6 +89,10 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	for _, c := range all {
 		if c.Module == "" {
 			c.Module = "Microsoft.PowerShell.Utility"
+		}
+		if c.Class == "" {
+			// the core cmdlets' classes: Verb-Noun is VerbNounCommand
+			c.Class = "Microsoft.PowerShell.Commands." + strings.ReplaceAll(c.Name, "-", "") + "Command"
 		}
 		t.cmds[strings.ToLower(c.Name)] = c
 	}
@@ -181,9 +197,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Exit-PSSession", "Invoke-Item", "Restart-Computer", "Stop-Computer", "Start-Job", "Receive-Job",
 		"Wait-Job", "Get-Job", "Remove-Job", "Register-ScheduledTask", "New-ScheduledTaskAction",
 		"Out-GridView", "Show-Command", "Get-EventLog", "Write-EventLog", "New-EventLog", "Get-WinEvent",
-		"Copy-Item", "Move-Item", "Remove-Item", "New-Item", "Rename-Item", "Set-Item", "Set-Location",
-		"Push-Location", "Pop-Location", "Get-PSDrive", "New-PSDrive", "Set-ExecutionPolicy",
-		"Get-ExecutionPolicy", "Unblock-File", "Compress-Archive", "Expand-Archive", "Get-AzureADUser",
+		"Set-ExecutionPolicy", "Get-ExecutionPolicy", "Unblock-File", "Compress-Archive", "Expand-Archive", "Get-AzureADUser",
 		"Connect-AzureAD", "Connect-MsolService", "Get-MsolUser", "Connect-ExchangeOnline", "Get-Mailbox",
 		"Connect-MgGraph", "Get-MgUser", "Get-MgGroup", "Get-MgGroupMember", "Invoke-MgGraphRequest",
 		"Get-Team", "New-Team", "Add-TeamUser", "Get-TeamUser", "Set-Team", "Remove-Team",
@@ -196,7 +210,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Get-InstalledModule", "Publish-Module", "Save-Module", "Configuration", "Start-DscConfiguration",
 		"Get-DscConfiguration", "Import-DscResource", "Select-Xml", "ConvertTo-Html",
 		"ConvertTo-Xml", "Format-Wide", "Format-Custom", "New-Alias", "Set-Alias",
-		"Get-Culture", "Get-UICulture", "Get-TimeZone", "Set-TimeZone", "Get-ItemProperty",
+		"Get-TimeZone", "Set-TimeZone", "Get-ItemProperty",
 		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
 		"Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData",

@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/csemu/csemu/cmdlets/value"
-	"github.com/csemu/csemu/parser"
 	"github.com/dlclark/regexp2"
 )
 
@@ -194,6 +192,78 @@ func (c *staticCall) notImplemented() (any, error) {
 	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("[%s]::%s", c.t.Name, c.name)}
 }
 
+// outArg writes v to the [ref] given for an out parameter (argument i);
+// an argument that is not a [ref] fails as PowerShell's method binder
+// does.
+func (c *staticCall) outArg(i int, v any) error {
+	r, ok := c.arg(i).(*refValue)
+	if !ok {
+		return &methodErr{typ: "NonRefArgument", msg: fmt.Sprintf("Argument: '%d' should be a System.Management.Automation.PSReference. Use [ref].", i+1)}
+	}
+	return r.set(v)
+}
+
+// wantArgs fails a method call whose argument count none of the
+// emulated overloads takes.
+func (c *staticCall) wantArgs(counts ...int) error {
+	for _, n := range counts {
+		if len(c.args) == n {
+			return nil
+		}
+	}
+	return &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", c.name, len(c.args))}
+}
+
+// dateMin returns [datetime]::MinValue.
+func dateMin() time.Time { return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC) }
+
+// parseNumber parses a string as the TryParse of a .NET numeric type
+// does with its default styles: white space around, a sign, digits;
+// for the floating-point types also a decimal point, thousands
+// separators and an exponent (for [decimal] no exponent). It fails on
+// anything else (hex, a type suffix) and on a value out of range.
+func parseNumber(v any, t *value.Type) (any, bool) {
+	str, ok := v.(string)
+	if !ok {
+		if v == nil {
+			return nil, false
+		}
+		str = value.ToString(v)
+	}
+	str = strings.TrimSpace(str)
+	float := t.Name == value.TDouble || t.Name == value.TSingle || t.Name == value.TDecimal
+	i := 0
+	if i < len(str) && (str[i] == '+' || str[i] == '-') {
+		i++
+	}
+	digits, point, exp := 0, false, false
+	for ; i < len(str); i++ {
+		ch := str[i]
+		switch {
+		case ch >= '0' && ch <= '9':
+			digits++
+		case float && ch == '.' && !point && !exp:
+			point = true
+		case float && ch == ',' && !point && !exp && digits > 0:
+		case float && t.Name != value.TDecimal && (ch == 'e' || ch == 'E') && !exp && digits > 0:
+			exp = true
+			if i+1 < len(str) && (str[i+1] == '+' || str[i+1] == '-') {
+				i++
+			}
+		default:
+			return nil, false
+		}
+	}
+	if digits == 0 {
+		return nil, false
+	}
+	cv, err := value.Convert(strings.ReplaceAll(str, ",", ""), t)
+	if err != nil {
+		return nil, false
+	}
+	return cv, true
+}
+
 // staticFunc implements the static members of a .NET type.
 type staticFunc func(c *staticCall) (any, error)
 
@@ -223,12 +293,16 @@ func staticTypes() map[string]staticFunc {
 	add(fileStatics, "System.IO.File")
 	add(directoryStatics, "System.IO.Directory")
 	add(convertStatics, "System.Convert")
-	add(encodingStatics, "System.Text.Encoding")
+	add(encodingStatics, "System.Text.Encoding", "System.Text.UTF8Encoding", "System.Text.UnicodeEncoding", "System.Text.UTF32Encoding",
+		"System.Text.ASCIIEncoding")
 	add(arrayStatics, value.TArray, "System.Object[]")
 	add(enumMemberStatics, value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison",
-		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory")
+		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
 	add(enumStatics, "System.Enum")
+	add(cultureStatics, "System.Globalization.CultureInfo")
+	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
+	add(credentialStatics, "System.Management.Automation.PSCredential")
 	return m
 }
 
@@ -310,8 +384,15 @@ func numberStatics(c *staticCall) (any, error) {
 		}
 		return v, nil
 	case "tryparse":
-		_, err := value.Convert(c.arg(0), c.t)
-		return err == nil, nil
+		// TryParse(s, out result) and TryParse(s, styles, provider, out result)
+		if err := c.wantArgs(2, 4); err != nil {
+			return nil, err
+		}
+		v, ok := parseNumber(c.arg(0), c.t)
+		if !ok {
+			v, _ = value.Convert(0, c.t)
+		}
+		return ok, c.outArg(len(c.args)-1, v)
 	}
 	if c.t.Name == value.TDouble || c.t.Name == value.TSingle {
 		var r any
@@ -446,6 +527,19 @@ func boolStatics(c *staticCall) (any, error) {
 			return false, nil
 		}
 		return nil, &methodErr{typ: "System.FormatException", msg: fmt.Sprintf("String '%s' was not recognized as a valid Boolean.", c.argS(0))}
+	case "tryparse":
+		// TryParse(s, out result): $false when s is not True or False
+		if err := c.wantArgs(2); err != nil {
+			return nil, err
+		}
+		b, ok := false, false
+		switch strings.ToLower(strings.TrimSpace(c.argS(0))) {
+		case "true":
+			b, ok = true, true
+		case "false":
+			ok = true
+		}
+		return ok, c.outArg(1, b)
 	case "truestring":
 		return "True", nil
 	case "falsestring":
@@ -511,8 +605,27 @@ func dateTimeStatics(c *staticCall) (any, error) {
 		}
 		return d, nil
 	case "tryparse":
-		_, err := value.ParseDate(c.argS(0))
-		return err == nil, nil
+		// TryParse(s, out result) and TryParse(s, provider, styles, out result)
+		if err := c.wantArgs(2, 4); err != nil {
+			return nil, err
+		}
+		var d any = dateMin()
+		t, err := value.ParseDate(c.argS(0))
+		if err == nil && c.arg(0) != nil {
+			d = t
+		}
+		return err == nil && c.arg(0) != nil, c.outArg(len(c.args)-1, d)
+	case "tryparseexact":
+		// TryParseExact(s, format, provider, styles, out result)
+		if err := c.wantArgs(5); err != nil {
+			return nil, err
+		}
+		var d any = dateMin()
+		t, err := value.ParseDateExact(c.argS(0), c.argS(1))
+		if err == nil && c.arg(0) != nil {
+			d = t
+		}
+		return err == nil && c.arg(0) != nil, c.outArg(4, d)
 	case "minvalue":
 		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), nil
 	case "maxvalue":
@@ -560,6 +673,19 @@ func guidStatics(c *staticCall) (any, error) {
 		return value.Guid("00000000-0000-0000-0000-000000000000"), nil
 	case "parse":
 		return value.Convert(c.arg(0), c.t)
+	case "tryparse":
+		// TryParse(s, out result): the empty GUID when s is not one
+		if err := c.wantArgs(2); err != nil {
+			return nil, err
+		}
+		var g any = value.Guid("00000000-0000-0000-0000-000000000000")
+		_, isStr := c.arg(0).(string)
+		v, err := value.Convert(c.arg(0), c.t)
+		ok := err == nil && isStr
+		if ok {
+			g = v
+		}
+		return ok, c.outArg(1, g)
 	}
 	return c.notImplemented()
 }
@@ -617,7 +743,7 @@ func environmentStatics(c *staticCall) (any, error) {
 		_ = c.s.setVar(c.fr.scope, "env:"+c.argS(0), c.arg(1))
 		return voidValue{}, nil
 	case "currentdirectory":
-		wd, _ := c.s.host.wd()
+		wd, _ := c.s.host.procWD()
 		return wd, nil
 	case "osversion":
 		return "Unix", nil
@@ -633,91 +759,6 @@ func environmentStatics(c *staticCall) (any, error) {
 	case "exit":
 		code, _ := value.ToInt(c.arg(0))
 		return nil, &flow{kind: "exit", code: code}
-	}
-	return c.notImplemented()
-}
-
-// pathStatics implements the static members of [System.IO.Path].
-func pathStatics(c *staticCall) (any, error) {
-	p := nativePath(c.argS(0))
-	switch c.lname {
-	case "combine", "join":
-		parts := make([]string, len(c.args))
-		for i, a := range c.args {
-			parts[i] = value.ToString(a)
-		}
-		return joinPath(parts...), nil
-	case "getfilename":
-		return filepath.Base(p), nil
-	case "getextension":
-		return filepath.Ext(p), nil
-	case "getfilenamewithoutextension":
-		b := filepath.Base(p)
-		return strings.TrimSuffix(b, filepath.Ext(b)), nil
-	case "getdirectoryname":
-		return filepath.Dir(p), nil
-	case "gettemppath":
-		return c.s.tempDir() + "/", nil
-	case "getfullpath":
-		abs, _ := c.s.fullPath(p)
-		return abs, nil
-	case "directoryseparatorchar":
-		return '/', nil
-	case "pathseparator":
-		return ':', nil
-	case "ispathrooted":
-		return filepath.IsAbs(p), nil
-	case "getrandomfilename":
-		return strings.ReplaceAll(c.s.newID()[:12], "-", "") + ".tmp", nil
-	case "changeextension":
-		return strings.TrimSuffix(p, filepath.Ext(p)) + c.argS(1), nil
-	}
-	return c.notImplemented()
-}
-
-// fileStatics implements the static members of [System.IO.File]; writes
-// go through writeFile and need --allow-write.
-func fileStatics(c *staticCall) (any, error) {
-	switch c.lname {
-	case "exists":
-		st, err := c.s.host.files.Stat(nativePath(c.argS(0)))
-		return err == nil && !st.IsDir(), nil
-	case "readalltext":
-		text, err := c.s.readFileText(c.argS(0))
-		if err != nil {
-			return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", c.argS(0))}
-		}
-		return text, nil
-	case "readalllines":
-		text, err := c.s.readFileText(c.argS(0))
-		if err != nil {
-			return nil, &methodErr{typ: "System.IO.FileNotFoundException", msg: fmt.Sprintf("Could not find file '%s'.", c.argS(0))}
-		}
-		var out []any
-		for _, l := range splitLines(text) {
-			out = append(out, l)
-		}
-		return &value.Array{Items: out, Elem: value.TString}, nil
-	case "writealltext", "appendalltext", "writealllines":
-		content := c.argS(1)
-		if c.lname == "writealllines" {
-			var parts []string
-			for _, it := range value.AsSlice(c.arg(1)) {
-				parts = append(parts, value.ToString(it))
-			}
-			content = strings.Join(parts, "\n") + "\n"
-		}
-		err := c.s.writeFile(c.fr, parser.Pos{}, "[System.IO.File]::"+c.name, c.argS(0), []byte(content), c.lname == "appendalltext")
-		return voidValue{}, err
-	}
-	return c.notImplemented()
-}
-
-// directoryStatics implements [System.IO.Directory]::Exists.
-func directoryStatics(c *staticCall) (any, error) {
-	if c.lname == "exists" {
-		st, err := c.s.host.files.Stat(nativePath(c.argS(0)))
-		return err == nil && st.IsDir(), nil
 	}
 	return c.notImplemented()
 }
@@ -769,19 +810,6 @@ func convertStatics(c *staticCall) (any, error) {
 			out[i] = int(ch)
 		}
 		return &value.Array{Items: out, Elem: value.TByte}, nil
-	}
-	return c.notImplemented()
-}
-
-// encodingStatics implements the encodings of [System.Text.Encoding]
-// (UTF8, Unicode...), as objects that only name themselves.
-func encodingStatics(c *staticCall) (any, error) {
-	switch c.lname {
-	case "utf8", "unicode", "ascii", "default", "utf32":
-		enc := value.NewObject("System.Text.Encoding")
-		enc.Set("EncodingName", strings.ToUpper(c.lname))
-		enc.Set("WebName", strings.ToLower(c.lname))
-		return enc, nil
 	}
 	return c.notImplemented()
 }
@@ -867,6 +895,19 @@ func enumStatics(c *staticCall) (any, error) {
 				return nil, &methodErr{typ: "System.ArgumentException", msg: fmt.Sprintf("Requested value '%s' was not found.", str)}
 			}
 		}
+	}
+	return c.notImplemented()
+}
+
+// credentialStatics implements [pscredential]::Empty: one credential
+// with no user name and no password, the same object at each read (a
+// default value that scripts compare with -ne).
+func credentialStatics(c *staticCall) (any, error) {
+	if c.lname == "empty" && !c.call {
+		if c.s.emptyCred == nil {
+			c.s.emptyCred = newCredential("")
+		}
+		return c.s.emptyCred, nil
 	}
 	return c.notImplemented()
 }
@@ -1108,6 +1149,15 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o.Set("ToStringValue", fmt.Sprintf("[%s, %s]", s.toString(argOr(args, 0)), s.toString(argOr(args, 1))))
 		return o, nil
 	}
+	if o, ok, err := s.newEncodingObject(t.Name, args); ok {
+		return o, err
+	}
+	if t.Name == "System.Globalization.CultureInfo" && len(args) >= 1 && len(args) <= 2 {
+		if n, ok := args[0].(int); ok {
+			return s.cultureFromValue(n)
+		}
+		return s.cultureNamed(value.ToString(args[0]), true)
+	}
 	switch t.Name {
 	case value.TArrayList:
 		return &value.Array{List: true}, nil
@@ -1220,6 +1270,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o.Set("ToStringValue", str)
 		return o, nil
 	}
+	if t.Name == value.TErrorRecord {
+		return s.newErrorRecord(args)
+	}
 	if strings.HasSuffix(t.Name, "Exception") {
 		o := value.NewObject(t.Name, "System.Exception", "System.Object")
 		msg := value.ToString(argOr(args, 0))
@@ -1234,32 +1287,84 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("creating [%s]", t.Name)}
 }
 
-// joinPath joins path parts with '/', dropping duplicate separators.
-func joinPath(parts ...string) string {
-	var out string
-	for i, p := range parts {
-		p = nativePath(p)
-		if i == 0 {
-			out = p
-			continue
+// newErrorRecord is [System.Management.Automation.ErrorRecord]::new:
+// (exception, errorId, errorCategory, targetObject), or (errorRecord,
+// replaceParentContainsErrorRecordException) to give a record another
+// exception.
+func (s *Session) newErrorRecord(args []any) (any, error) {
+	switch len(args) {
+	case 4:
+		ex, ok := args[0].(*value.Object)
+		if !ok || !isExceptionObject(ex) {
+			if args[0] == nil {
+				return nil, &methodErr{typ: "System.ArgumentNullException", msg: "Value cannot be null. (Parameter 'exception')"}
+			}
+			return nil, &methodErr{typ: "MethodArgumentConversion",
+				msg: fmt.Sprintf("Cannot convert argument \"exception\", with value: \"%s\", for \"new\" to type \"System.Exception\": \"Cannot convert the \"%s\" value of type \"%s\" to type \"System.Exception\".\"",
+					s.toString(args[0]), s.toString(args[0]), value.TypeName(args[0]))}
 		}
-		if strings.HasPrefix(p, "/") {
-			out = strings.TrimRight(out, "/") + p
-			continue
+		msg, _ := ex.Get("Message")
+		cat, err := errorCategoryName(args[2])
+		if err != nil {
+			return nil, err
 		}
-		if out == "" || strings.HasSuffix(out, "/") {
-			out += p
-		} else {
-			out += "/" + p
+		rec := &ErrorRecord{ID: s.toString(args[1]), Category: Category(cat), Msg: value.ToString(msg), Exception: ex.TypeName(), exc: ex}
+		if args[3] != nil {
+			rec.Target, rec.targetObj = s.toString(args[3]), args[3]
+		}
+		return rec, nil
+	case 2:
+		if r, ok := args[0].(*ErrorRecord); ok {
+			cp := *r
+			if ex, ok := args[1].(*value.Object); ok && isExceptionObject(ex) {
+				msg, _ := ex.Get("Message")
+				cp.Msg, cp.Exception, cp.exc, cp.Thrown = value.ToString(msg), ex.TypeName(), ex, nil
+			}
+			return &cp, nil
 		}
 	}
-	return out
+	return nil, &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args))}
+}
+
+// errorCategories are the names of System.Management.Automation.ErrorCategory, by value.
+func errorCategories() []string {
+	return []string{"NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected", "InvalidArgument", "InvalidData",
+		"InvalidOperation", "InvalidResult", "InvalidType", "MetadataError", "NotImplemented", "NotInstalled", "ObjectNotFound",
+		"OperationStopped", "OperationTimeout", "SyntaxError", "ParserError", "PermissionDenied", "ResourceBusy", "ResourceExists",
+		"ResourceUnavailable", "ReadError", "WriteError", "FromStdErr", "SecurityError", "ProtocolError", "ConnectionError",
+		"AuthenticationError", "LimitsExceeded", "QuotaExceeded", "NotEnabled"}
+}
+
+// errorCategoryName reads an ErrorCategory value: a name or a number.
+func errorCategoryName(v any) (string, error) {
+	names := errorCategories()
+	if e, ok := v.(*enumValue); ok {
+		v = e.name
+	}
+	if value.IsNumber(v) {
+		if n, err := value.ToInt(v); err == nil && n >= 0 && n < len(names) {
+			return names[n], nil
+		}
+	}
+	str := strings.TrimSpace(value.ToString(v))
+	for _, n := range names {
+		if strings.EqualFold(n, str) {
+			return n, nil
+		}
+	}
+	return "", &methodErr{typ: "MethodArgumentConversion",
+		msg: fmt.Sprintf("Cannot convert argument \"errorCategory\", with value: \"%s\", for \"new\" to type \"System.Management.Automation.ErrorCategory\": \"Cannot convert value \"%s\" to type \"System.Management.Automation.ErrorCategory\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"\"",
+			str, str, str, strings.Join(names, ", "))}
 }
 
 // enumNames lists the members of a .NET enum scripts use, in order (nil
 // for the enums csemu does not list).
 func enumNames(typ string) []string {
 	switch typ {
+	case typeOutputRendering:
+		return []string{"Host", "PlainText", "Ansi"}
+	case typeProgressView:
+		return []string{"Minimal", "Classic"}
 	case value.TActionPref:
 		return []string{"SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"}
 	case value.TConsoleColor:
@@ -1270,6 +1375,8 @@ func enumNames(typ string) []string {
 		return []string{"None", "RemoveEmptyEntries", "TrimEntries"}
 	case "System.DayOfWeek":
 		return []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+	case "System.Management.Automation.ErrorCategory":
+		return errorCategories()
 	case "System.DateTimeKind":
 		return []string{"Unspecified", "Utc", "Local"}
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/csemu/csemu/cmdlets/format"
+	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
 )
@@ -113,6 +114,7 @@ func (s *Session) writeError(fr frame, rec *ErrorRecord, cp *commonParams) error
 	}
 	action := strings.ToLower(s.actionFor(fr, explicit, "ErrorActionPreference"))
 	s.lastOK = false
+	s.errorsWritten++
 	switch action {
 	case "ignore":
 		// no trace of the error: not in $Error nor the error variables
@@ -424,10 +426,10 @@ func (s *Session) setRedirectedVariable(fr frame, pos parser.Pos, name string, i
 	if appendMode {
 		if v, ok := s.lookupVar(fr.scope, name); ok {
 			// an object[] or a List[object] gives its items, as an IList<object>
-			if a, isArr := v.Value.(*value.Array); isArr && a.Kind == "" && (!a.List || strings.EqualFold(strings.TrimPrefix(a.Elem, "System."), "object")) {
+			if a, isArr := v.get().(*value.Array); isArr && a.Kind == "" && (!a.List || strings.EqualFold(strings.TrimPrefix(a.Elem, "System."), "object")) {
 				vals = append(vals, a.Items...)
 			} else {
-				vals = append(vals, v.Value)
+				vals = append(vals, v.get())
 			}
 		}
 	}
@@ -632,7 +634,8 @@ func nativePath(p string) string {
 	return p
 }
 
-// readFileText reads a whole file, dropping a UTF-8 byte-order mark.
+// readFileText reads a whole file as text: a byte-order mark names its
+// encoding, else it is UTF-8 (see textenc.Decode).
 func (s *Session) readFileText(path string) (string, error) {
 	data, err := s.readFile(nativePath(path))
 	if err != nil {
@@ -641,7 +644,7 @@ func (s *Session) readFileText(path string) (string, error) {
 		}
 		return "", err
 	}
-	return strings.TrimPrefix(string(data), "\uFEFF"), nil
+	return textenc.Decode(data), nil
 }
 
 // splitLines splits file text into lines without their endings.

@@ -49,8 +49,8 @@ var selectStringTests = []evalCase{
 	{"display", `"hello","Hello","goodbye" | Select-String -Pattern "l"`, "\nhello\nHello\n\n", "", 0},
 	{"out_string", `$s = "hello","Hello","goodbye" | Select-String -Pattern "l" | Out-String; $s -eq "` + "`n" + `hello` + "`n" + `Hello` + "`n`n" + `"`, "True\n", "", 0},
 	{"match_info", `$r = "hello","Hello" | Select-String -Pattern "hello" -CaseSensitive
-$r.GetType().FullName; "$r"; $r.LineNumber; $r.Pattern; $r.Filename; $r.Matches[0].Value`,
-		"Microsoft.PowerShell.Commands.MatchInfo\nhello\n1\nhello\nInputStream\nhello\n", "", 0},
+$r.GetType().FullName; "$r"; $r.LineNumber; $r.Pattern; $r.Filename; $r.Matches[0].Value; $r -is [Microsoft.PowerShell.Commands.MatchInfo]`,
+		"Microsoft.PowerShell.Commands.MatchInfo\nhello\n1\nhello\nInputStream\nhello\nTrue\n", "", 0},
 	{"not_match", `"hello","Hello","goodbye" | Select-String -Pattern "goodbye" -NotMatch | ForEach-Object { "$_" }`, "hello\nHello\n", "", 0},
 	{"quiet", `"hello","Hello" | Select-String -Quiet "hello" -CaseSensitive; $n = "hello" | Select-String -Quiet "goodbye"; $null -eq $n`,
 		"True\nTrue\n", "", 0},
@@ -118,7 +118,7 @@ piped y
 		t.Errorf("writes off: stdout %q; stderr %q", out, errs)
 	}
 	_, errs = hermetic(t, m, false, `Select-String x missing.txt`)
-	if !strings.Contains(errs, "Cannot find path 'missing.txt' because it does not exist.") {
+	if !strings.Contains(errs, "Cannot find path '/work/missing.txt' because it does not exist.") {
 		t.Errorf("missing file: stderr %q", errs)
 	}
 }

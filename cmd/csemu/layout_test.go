@@ -50,9 +50,11 @@ func TestLayout(t *testing.T) {
 		allowed func(dep string) bool
 	}{
 		{"cmdlets", func(d string) bool {
-			return d == "parser" || strings.HasPrefix(d, "state") || d == "cmdlets/value" || d == "cmdlets/format"
+			return d == "parser" || strings.HasPrefix(d, "state") || d == "cmdlets/value" || d == "cmdlets/format" ||
+				d == "cmdlets/textenc"
 		}},
 		{"cmdlets/join", func(d string) bool { return strings.HasPrefix(d, "state") }},
+		{"cmdlets/textenc", func(d string) bool { return false }},
 		{"cmdlets/lint", func(d string) bool { return d != "cmdlets/teams" }},
 		{"parser", func(d string) bool { return false }},
 		{"state", func(d string) bool { return strings.HasPrefix(d, "state/") }},

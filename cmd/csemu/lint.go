@@ -14,6 +14,7 @@ import (
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/cmdlets/lint"
 	"github.com/csemu/csemu/cmdlets/teams"
+	"github.com/csemu/csemu/cmdlets/textenc"
 )
 
 const lintUsage = `usage:
@@ -96,7 +97,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 				return exitUsage
 			}
 		}
-		src := string(data)
+		src := textenc.Decode(data)
 		report.Sources[f.path] = src
 		found := cfg.Apply(lint.Suppress(src, lint.Lint(f.path, src, env)))
 		for _, fd := range found {

@@ -13,8 +13,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chzyer/readline"
+
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/cmdlets/teams"
+	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/parser"
 	"github.com/csemu/csemu/state"
 )
@@ -48,6 +51,8 @@ flags:
   --strict         a user or group the directory lacks is an error, not created
   --allow-write    let scripts write files (Out-File, Set-Content, Export-Csv, >)
   --width N        console width for formatted output (default 120)
+  -NonInteractive  Read-Host, Get-Credential and the prompt for a missing
+                   mandatory parameter fail instead of reading the input
   --version        print the version
 `
 
@@ -62,10 +67,12 @@ type options struct {
 	lockTimeout time.Duration
 	allowWrite  bool
 	width       int
-	command     string
-	hasCommand  bool
-	file        string
-	args        []string
+	// nonInteractive is pwsh's -NonInteractive.
+	nonInteractive bool
+	command        string
+	hasCommand     bool
+	file           string
+	args           []string
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -96,6 +103,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		cmdlets.WithWidth(opts.width),
 		cmdlets.WithTerminal(isTerminalWriter(stdout)),
 	}
+	switch {
+	case opts.nonInteractive:
+		base = append(base, cmdlets.WithNonInteractive())
+	case isTerminal(stdin):
+		// on a terminal a missing mandatory parameter is asked for
+		base = append(base, cmdlets.WithConsole())
+	}
 	if opts.file == "" && !opts.hasCommand && isTerminal(stdin) {
 		stop() // the prompt handles Ctrl-C itself
 		return repl(base, opts.strict, tf, stdin, stdout, stderr)
@@ -112,7 +126,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case opts.hasCommand:
-		return finish(sess.RunInGlobal(ctx, "<command>", opts.command))
+		code, err := sess.RunInGlobal(ctx, "<command>", opts.command)
+		// as pwsh -Command: 1 when the last statement failed ($? is false)
+		if err == nil && code == exitOK && !sess.TakeExit() && !sess.LastStatus() {
+			code = exitScript
+		}
+		return finish(code, err)
 	case opts.file != "":
 		data, err := os.ReadFile(opts.file)
 		if err != nil {
@@ -123,14 +142,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for i, a := range opts.args {
 			scriptArgs[i] = a
 		}
-		return finish(sess.Run(ctx, opts.file, string(data), scriptArgs))
+		return finish(sess.Run(ctx, opts.file, textenc.Decode(data), scriptArgs))
 	}
 	data, err := io.ReadAll(stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "csemu: reading standard input: %v\n", err)
 		return exitScript
 	}
-	return finish(sess.Run(ctx, "<stdin>", string(data), nil))
+	return finish(sess.Run(ctx, "<stdin>", textenc.Decode(data), nil))
 }
 
 // reportParse prints parse errors (the session prints runtime errors itself).
@@ -161,8 +180,11 @@ func parseArgs(args []string, stderr io.Writer) (options, int, bool) {
 	fset.StringVar(&o.command, "command", "", "command")
 	fset.StringVar(&o.file, "File", "", "script file")
 	fset.StringVar(&o.file, "file", "", "script file")
-	for _, name := range []string{"NoProfile", "noprofile", "NonInteractive", "noninteractive", "NoLogo", "nologo"} {
+	for _, name := range []string{"NoProfile", "noprofile", "NoLogo", "nologo"} {
 		fset.Bool(name, false, "ignored (pwsh compatibility)")
+	}
+	for _, name := range []string{"NonInteractive", "noninteractive", "nonInteractive"} {
+		fset.BoolVar(&o.nonInteractive, name, false, "fail instead of reading input or prompting")
 	}
 	fset.String("ExecutionPolicy", "", "ignored (pwsh compatibility)")
 	if err := fset.Parse(args); err != nil {
@@ -214,11 +236,13 @@ func clockFromEnv() (cmdlets.Clock, error) {
 	return &cmdlets.FixedClock{T: t}, nil
 }
 
+// isTerminal reports whether r is a terminal (not merely a character
+// device: /dev/null is one too, and a CI job's standard input often).
 func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	if !ok {
 		return false
 	}
 	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return err == nil && st.Mode()&os.ModeCharDevice != 0 && readline.IsTerminal(int(f.Fd()))
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/cmdlets/teams"
+	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/parser"
 	"github.com/csemu/csemu/state"
 )
@@ -98,6 +99,7 @@ func newREPL(tf *tenantFile, strict bool, stdout, stderr io.Writer, color bool, 
 	opts = append(opts[:len(opts):len(opts)],
 		cmdlets.WithIO(&editorReader{l: l}, l.out, stderr),
 		cmdlets.WithErrorView(l.showError),
+		cmdlets.WithConsole(), // a missing mandatory parameter is asked for
 	)
 	l.sess = cmdlets.NewSession(append(opts, l.teams.Options()...)...)
 	return l
@@ -179,7 +181,8 @@ func (l *replLoop) runCommand(text string, interrupts <-chan os.Signal) (code in
 	if errors.As(err, &pl) {
 		for _, e := range pl {
 			src, ok := sourceLine(text, e.Pos.Line)
-			fmt.Fprint(l.errw, renderError("ParserError", e.Msg, e.Pos.Column, e.Pos.Line, src, ok, l.color))
+			errColor, accent := l.palette()
+			fmt.Fprint(l.errw, renderErrorIn("ParserError", e.Msg, e.Pos.Column, e.Pos.Line, src, ok, errColor, accent))
 		}
 	}
 	l.tenant.finish(l.teams, err != nil, l.errw)
@@ -216,14 +219,15 @@ func (l *replLoop) showError(w io.Writer, rec *cmdlets.ErrorRecord) {
 		if rec.Pos.Filename == "" {
 			src, ok = sourceLine(l.current, rec.Pos.Line)
 		} else if data, err := os.ReadFile(rec.Pos.Filename); err == nil {
-			src, ok = sourceLine(string(data), rec.Pos.Line)
+			src, ok = sourceLine(textenc.Decode(data), rec.Pos.Line)
 		}
 	}
 	label := rec.Command
 	if label == "" && rec.Exception != "" {
 		label = rec.Exception[strings.LastIndexByte(rec.Exception, '.')+1:]
 	}
-	fmt.Fprint(w, renderError(label, rec.Msg, rec.Pos.Column, rec.Pos.Line, src, ok, l.color))
+	errColor, accent := l.palette()
+	fmt.Fprint(w, renderErrorIn(label, rec.Msg, rec.Pos.Column, rec.Pos.Line, src, ok, errColor, accent))
 }
 
 // sourceLine returns line n (from 1) of text.
@@ -260,8 +264,31 @@ const (
 //
 // and as one line when the source line is not known.
 func renderError(label, msg string, col, line int, src string, hasSrc, color bool) string {
+	if !color {
+		return renderErrorIn(label, msg, col, line, src, hasSrc, "", "")
+	}
+	return renderErrorIn(label, msg, col, line, src, hasSrc, errorColor, accentColor)
+}
+
+// palette is the colours of an error at the prompt: $PSStyle's
+// Formatting.Error and ErrorAccent, or none when the terminal takes no
+// colour or $PSStyle.OutputRendering is PlainText.
+func (l *replLoop) palette() (errColor, accent string) {
+	if !l.color {
+		return "", ""
+	}
+	errColor, accent, plain := l.sess.ErrorStyle()
+	if plain {
+		return "", ""
+	}
+	return errColor, accent
+}
+
+// renderErrorIn is renderError with the escape sequences of the error
+// and accent colours ("" for none).
+func renderErrorIn(label, msg string, col, line int, src string, hasSrc bool, errorColor, accentColor string) string {
 	paint := func(c, s string) string {
-		if !color || s == "" {
+		if c == "" || s == "" {
 			return s
 		}
 		return c + s + resetColor

@@ -318,6 +318,28 @@ func TestREPLReadHost(t *testing.T) {
 	}
 }
 
+// At the prompt a function called without a mandatory parameter asks for
+// it, as pwsh's console host does (ParameterBinding.Tests.ps1 "Mandatory
+// parameters used in interactive host"): the caption names the command
+// and the field the parameter; the answer is read at the field's prompt.
+func TestREPLMandatoryPrompt(t *testing.T) {
+	f := newFakeREPL(t, options{}, lines("function get-foo { param([Parameter(Mandatory)]$a) \"a=$a\" }", "get-foo", "typed", "'next'")...)
+	f.run()
+	want := "\ncmdlet get-foo at command pipeline position 1\nSupply values for the following parameters:\na: a=typed\nnext\n"
+	if got := f.out.String(); got != want {
+		t.Errorf("output %q, want %q (errors %q)", got, want, f.err.String())
+	}
+	if want := []string{mainPrompt, mainPrompt, "a: ", mainPrompt, mainPrompt}; !slices.Equal(f.ed.prompts, want) {
+		t.Errorf("prompts %q, want %q", f.ed.prompts, want)
+	}
+	// Ctrl-C at the field stops the command
+	f = newFakeREPL(t, options{}, fakeInput{line: "function f { param([Parameter(Mandatory)]$a) 'ran' }; f"}, fakeInput{err: errInterrupt}, fakeInput{line: "'next'"})
+	f.run()
+	if got := f.out.String(); strings.Contains(got, "ran") || !strings.HasSuffix(got, "next\n") {
+		t.Errorf("output %q", got)
+	}
+}
+
 func TestREPLCompleteUsesContinuation(t *testing.T) {
 	f := newFakeREPL(t, options{}, fakeInput{line: "Get-CsTeamsMeetingPolicy |"}, fakeInput{before: func() {}})
 	f.run() // leaves the pipeline pending
@@ -917,5 +939,50 @@ func BenchmarkPromptComplete100k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		l.complete(line, len(line))
+	}
+}
+
+// TestREPLPlainTextRendering follows about_ANSI_Terminals: with
+// $PSStyle.OutputRendering = 'PlainText' output has no escape sequences;
+// the prompt's errors take $PSStyle.Formatting.Error and ErrorAccent.
+func TestREPLPlainTextRendering(t *testing.T) {
+	f := newFakeREPL(t, options{}, lines(
+		"$PSStyle.Formatting.Error = $PSStyle.Foreground.Magenta",
+		"Get-CsTeamsMeetingPolicy -Identity Tag:Nope",
+		"$PSStyle.OutputRendering = 'PlainText'",
+		"Get-CsTeamsMeetingPolicy -Identity Tag:Nope")...)
+	f.l.color = true
+	f.run()
+	first, second, ok := strings.Cut(f.err.String(), "Line |")
+	if !ok {
+		t.Fatalf("errors %q", f.err.String())
+	}
+	if !strings.Contains(first, "\x1b[35mGet-CsTeamsMeetingPolicy:"+resetColor) {
+		t.Errorf("first error not in $PSStyle.Formatting.Error: %q", first)
+	}
+	if i := strings.LastIndex(second, "Get-CsTeamsMeetingPolicy:"); i < 0 || strings.Contains(second[i:], "\x1b") {
+		t.Errorf("second error not plain: %q", second)
+	}
+}
+
+// A script run on a terminal asks for a mandatory parameter it was not
+// given, as pwsh does (ParameterBinderStrings PromptCaption and
+// PromptMessage), and reads the answer from the terminal.
+func TestPTYScriptMandatoryPrompt(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "hello.ps1")
+	if err := os.WriteFile(script, []byte("param([Parameter(Mandatory)][string]$Name)\n\"hello $Name\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := startPTY(t, ptyEnv(dir), "--db", ":memory:", script)
+	p.waitLine("Name:")
+	p.send("ann\r")
+	p.waitFor("the greeting", func(s *screen) bool { return slices.Contains(s.lines(), "hello ann") })
+	p.mu.Lock()
+	l := p.scr.lines()
+	p.mu.Unlock()
+	want := []string{"", "cmdlet hello.ps1 at command pipeline position 1", "Supply values for the following parameters:", "Name: ann", "hello ann"}
+	if len(l) < len(want) || !slices.Equal(l[:len(want)], want) {
+		t.Errorf("screen:\n%s", strings.Join(l, "\n"))
 	}
 }

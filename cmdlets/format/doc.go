@@ -25,6 +25,6 @@
 //
 // Numbers are formatted as pwsh does: [double] with 15 significant digits
 // (the "G15" format PowerShell uses for PSObject.ToString), and, in tables
-// built from properties, [double] and [decimal] with two decimals ("F", since
-// pwsh 7.3).
+// built from properties, [double], [single] and [decimal] with two
+// decimals ("F", since pwsh 7.3).
 package format

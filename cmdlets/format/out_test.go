@@ -88,6 +88,14 @@ longer 100
 0.33 2.00 True 2.50
 
 `},
+		// Format-Table.Tests.ps1 "Table should format floats, doubles, and
+		// decimals with number of decimals from current culture"
+		{"single", 0, []any{obj("f", float32(9876.54321))}, `
+      f
+      -
+9876.54
+
+`},
 		{"cells", 0, []any{obj("arr", arr(1, 2, 3), "many", arr(1, 2, 3, 4, 5), "o", obj("a", 1, "b", arr(1, 2)), "n", nil)},
 			"\narr       many          o                         n\n---       ----          -                         -\n" +
 				"{1, 2, 3} {1, 2, 3, 4…} @{a=1; b=System.Object[]} \n\n"},

@@ -291,7 +291,7 @@ func basicString(v any) string {
 
 // smartToString is PSObjectHelper.SmartToString: enumerations are shown as
 // "{a, b, c}" (at most $FormatEnumerationLimit items, then "…"); in tables
-// built from properties, doubles and decimals use two decimals.
+// built from properties, doubles, singles and decimals use two decimals.
 func smartToString(v any, isTable bool) string {
 	switch x := v.(type) {
 	case nil:
@@ -303,6 +303,10 @@ func smartToString(v any, isTable bool) string {
 	case float64:
 		if isTable {
 			return formatF(x)
+		}
+	case float32:
+		if isTable {
+			return formatF(float64(x))
 		}
 	case value.Decimal:
 		if isTable {

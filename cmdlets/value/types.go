@@ -115,10 +115,17 @@ var knownTypes = map[string]bool{
 	"System.Management.Automation.SupportsWildcardsAttribute":  true,
 	"System.Diagnostics.CodeAnalysis.SuppressMessageAttribute": true,
 	"System.Management.Automation.PSTypeNameAttribute":         true,
-	TRef: true,
+	TRef:                       true,
+	"System.Text.UTF8Encoding": true, "System.Text.UnicodeEncoding": true, "System.Text.UTF32Encoding": true,
+	"System.Text.ASCIIEncoding": true, "System.Text.UTF7Encoding": true, "System.Text.Latin1Encoding": true,
+	"System.Globalization.NumberFormatInfo": true, "System.Globalization.DateTimeFormatInfo": true,
+	"System.Globalization.TextInfo": true, "System.Globalization.CultureTypes": true,
+	"System.Management.Automation.PathInfo": true, "System.Management.Automation.PSStyle": true,
+	"System.Management.Automation.OutputRendering": true, "System.Management.Automation.ProgressView": true,
 	"System.Management.Automation.WarningRecord": true, "System.Management.Automation.VerboseRecord": true,
 	"System.Management.Automation.DebugRecord": true, "System.Management.Automation.InformationRecord": true,
 	"System.Management.Automation.InformationalRecord": true,
+	"Microsoft.PowerShell.Commands.MatchInfo":          true, "Microsoft.PowerShell.Commands.MatchInfoContext": true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
