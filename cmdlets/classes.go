@@ -21,10 +21,13 @@ type classDef struct {
 	enumNames []string
 	// bases are the names after ':' in the class declaration.
 	bases []string
+	// module is the script module that defined the class: its methods
+	// run in the module's scope.
+	module *psModule
 }
 
 func (s *Session) defineClass(fr frame, st *parser.ClassDefinition) error {
-	c := &classDef{name: st.Name, methods: map[string][]*parser.ClassMember{}, statics: map[string]any{}, file: fr.file, bases: st.Bases}
+	c := &classDef{name: st.Name, methods: map[string][]*parser.ClassMember{}, statics: map[string]any{}, file: fr.file, bases: st.Bases, module: fr.scope.module}
 	for _, b := range st.Bases {
 		if bc := s.classes[strings.ToLower(b)]; bc != nil {
 			c.base = bc
@@ -300,7 +303,11 @@ func (s *Session) runClassMethod(fr frame, c *classDef, this *value.Object, m *p
 		return nil, &psError{kind: scriptTerminating, rec: &ErrorRecord{Pos: m.Pos, ID: "CallDepthOverflow", Category: InvalidOperation,
 			Msg: "The script failed due to call depth overflow."}}
 	}
-	sc := newScope(s.global)
+	parent := s.global
+	if c.module != nil && c.module.scope != nil {
+		parent = c.module.scope
+	}
+	sc := newScope(parent)
 	if this != nil {
 		sc.vars["this"] = &Variable{Name: "this", Value: this}
 	}

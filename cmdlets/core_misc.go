@@ -33,25 +33,11 @@ func Offline(name, module, what string, params ...*ParamDef) *Cmdlet {
 }
 
 func miscCmdlets() []*Cmdlet {
-	moduleParams := func() []*ParamDef {
-		return []*ParamDef{rest(pipe(p("Name", "string[]", 0))), p("Force", "switch", -1), p("Scope", "string", -1),
-			p("AllowClobber", "switch", -1), p("RequiredVersion", "string", -1), p("MinimumVersion", "string", -1),
-			p("MaximumVersion", "string", -1), p("Repository", "string", -1), p("SkipPublisherCheck", "switch", -1),
-			p("AcceptLicense", "switch", -1), p("AllowPrerelease", "switch", -1), p("Global", "switch", -1),
-			p("Prefix", "string", -1), p("DisableNameChecking", "switch", -1), p("PassThru", "switch", -1),
-			p("UseWindowsPowerShell", "switch", -1), p("NoClobber", "switch", -1), p("ArgumentList", "object[]", -1),
-			p("Function", "string[]", -1), p("Cmdlet", "string[]", -1), p("Variable", "string[]", -1), p("Alias", "string[]", -1),
-			p("Confirm", "switch", -1), p("WhatIf", "switch", -1), p("ModuleInfo", "object", -1), p("FullyQualifiedName", "object", -1),
-			p("Credential", "object", -1), p("Proxy", "string", -1)}
-	}
 	dateParams := []*ParamDef{pipe(alias(p("Date", "datetime", 0), "LastWriteTime")), p("Year", "int", -1), p("Month", "int", -1),
 		p("Day", "int", -1), p("Hour", "int", -1), p("Minute", "int", -1), p("Second", "int", -1), p("Millisecond", "int", -1),
 		values(p("DisplayHint", "string", -1), "Date", "Time", "DateTime"), p("Format", "string", -1), p("UFormat", "string", -1),
 		p("AsUTC", "switch", -1), p("UnixTimeSeconds", "long", -1)}
 	return []*Cmdlet{
-		Offline("Import-Module", "Microsoft.PowerShell.Core", "Loading a module", moduleParams()...),
-		Offline("Install-Module", "PowerShellGet", "Installing a module", moduleParams()...),
-		Offline("Remove-Module", "Microsoft.PowerShell.Core", "Removing a module", moduleParams()...),
 		Offline("Start-Transcript", "Microsoft.PowerShell.Host", "Starting a transcript",
 			p("Path", "string", 0), alias(p("LiteralPath", "string", -1), "PSPath"), p("OutputDirectory", "string", -1),
 			p("Append", "switch", -1), p("Force", "switch", -1), p("NoClobber", "switch", -1), p("IncludeInvocationHeader", "switch", -1),
@@ -59,35 +45,6 @@ func miscCmdlets() []*Cmdlet {
 		Offline("Stop-Transcript", "Microsoft.PowerShell.Host", "Stopping a transcript"),
 		Offline("Remove-PSSession", "Microsoft.PowerShell.Core", "Closing a remote session", pipe(p("Session", "object", 0)), p("Id", "int[]", -1), p("Name", "string[]", -1), p("ComputerName", "string[]", -1)),
 		Offline("Set-ExecutionPolicy", "Microsoft.PowerShell.Security", "Setting the execution policy", p("ExecutionPolicy", "string", 0), p("Scope", "string", 1), p("Force", "switch", -1)),
-		{
-			Name: "Get-Module", Module: "Microsoft.PowerShell.Core", Synopsis: "Lists modules (the emulated modules count as available).",
-			Params: []*ParamDef{pipe(rest(p("Name", "string[]", 0))), p("ListAvailable", "switch", -1), p("All", "switch", -1),
-				p("Refresh", "switch", -1), p("FullyQualifiedName", "object", -1), p("PSEdition", "string", -1)},
-			Process: func(c *Call) error {
-				names := c.Strings("Name")
-				for _, m := range c.s.table.Modules() {
-					match := len(names) == 0
-					for _, n := range names {
-						if value.Like(m.Name, n, false) {
-							match = true
-						}
-					}
-					if !match {
-						continue
-					}
-					o := value.NewObject("System.Management.Automation.PSModuleInfo")
-					o.Set("ModuleType", "Script")
-					o.Set("Version", m.Version)
-					o.Set("Name", m.Name)
-					o.Set("ExportedCommands", "")
-					o.DefaultDisplay = []string{"ModuleType", "Version", "Name", "ExportedCommands"}
-					if err := c.Write(o); err != nil {
-						return err
-					}
-				}
-				return nil
-			},
-		},
 		{
 			Name: "Import-PSSession", Module: "Microsoft.PowerShell.Utility", Synopsis: "Imports a remote session's commands (offline: nothing to import).",
 			Params: []*ParamDef{mand(p("Session", "object", 0)), p("AllowClobber", "switch", -1), p("DisableNameChecking", "switch", -1),
@@ -267,12 +224,12 @@ type commandEntry struct {
 // functions, then cmdlets, each sorted by name.
 func sessionCommands(c *Call) []commandEntry {
 	var aliases, funcs, cmds []commandEntry
-	for a, to := range c.s.aliases {
+	for a, to := range c.s.visibleAliases(c.fr.scope) {
 		target, ok := c.s.Command(to)
 		if !ok || target.NotImplemented {
 			// an alias of a function ([Alias()] on its param block)
 			if f, ok := c.s.lookupFunc(c.fr.scope, to); ok {
-				aliases = append(aliases, commandEntry{kind: "Alias", name: a, target: f.Name})
+				aliases = append(aliases, commandEntry{kind: "Alias", name: a, target: f.Name, module: moduleName(f)})
 			}
 			continue
 		}
@@ -283,7 +240,7 @@ func sessionCommands(c *Call) []commandEntry {
 		for k, f := range sc.funcs {
 			if !seen[k] {
 				seen[k] = true
-				funcs = append(funcs, commandEntry{kind: "Function", name: f.Name, fn: f})
+				funcs = append(funcs, commandEntry{kind: "Function", name: f.Name, module: moduleName(f), fn: f})
 			}
 		}
 	}
@@ -452,7 +409,7 @@ func getCommand(c *Call) error {
 			display = e.name + " -> " + e.target
 		}
 		o.Set("Name", display)
-		o.Set("Version", c.s.table.moduleVersion(e.module))
+		o.Set("Version", c.s.commandVersion(e.module))
 		o.Set("Source", e.module)
 		o.Set("ModuleName", e.module)
 		o.Set("Definition", e.target)

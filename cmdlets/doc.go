@@ -41,6 +41,12 @@
 //     Variable:, Function:, Alias:) and PSDrives; culture.go,
 //     encodings.go, dotnet_io.go, psstyle.go: CultureInfo, .NET
 //     encodings, [System.IO.File] and [System.IO.Directory], $PSStyle.
+//   - modules.go, module_manifest.go, module_cmdlets.go: script
+//     modules: Import-Module of .psm1 files, .psd1 manifests, folders
+//     and names on $env:PSModulePath, module scopes (a module's
+//     functions and bound script blocks run in its session state),
+//     exports and imports, Get-Module, Remove-Module, New-Module,
+//     using module and autoloading.
 //   - complete.go: tab completion for the prompt.
 //
 // The subpackages: value (PowerShell values and conversions), format

@@ -103,6 +103,8 @@ type Session struct {
 	history sessionHistory
 	// terminal is set when standard output is a terminal.
 	terminal bool
+	// mods holds the script modules loaded (see modules.go).
+	mods moduleState
 }
 
 // Option configures a Session.
@@ -276,10 +278,20 @@ type Scope struct {
 	script bool
 	// retSlot receives the value of return in a class method.
 	retSlot *any
+	// module is the script module whose code runs in the scope (nil for
+	// the top-level session state); caller is the scope of the code that
+	// called into it, on the first scope of a call from another module
+	// or from the top level (see modules.go).
+	module *psModule
+	caller *Scope
 }
 
 func newScope(parent *Scope) *Scope {
-	return &Scope{parent: parent, vars: map[string]*Variable{}}
+	sc := &Scope{parent: parent, vars: map[string]*Variable{}}
+	if parent != nil {
+		sc.module = parent.module
+	}
+	return sc
 }
 
 // frame is the evaluation context of running code: its scope and the
@@ -341,7 +353,7 @@ func (s *Session) getVar(sc *Scope, name string) (any, bool) {
 			return s.getVar(sc, rest)
 		case "function":
 			if f, ok := s.lookupFunc(sc, rest); ok {
-				return &ScriptBlock{Body: f.Body, Name: f.Name}, true
+				return &ScriptBlock{Body: f.Body, Name: f.Name, bound: true, module: f.module}, true
 			}
 			return nil, false
 		}
@@ -364,6 +376,10 @@ func (s *Session) getEnv(name string) (any, bool) {
 	}
 	if v, ok := s.env(name); ok {
 		return v, true
+	}
+	if key == "PSMODULEPATH" {
+		// PowerShell always sets it (about_PSModulePath)
+		return s.defaultModulePath(), true
 	}
 	return nil, false
 }
@@ -485,6 +501,9 @@ type Function struct {
 	// before it (both for comment-based help).
 	Source string
 	Before string
+	// module is the script module that defined the function (nil for the
+	// top-level session state): the function runs in that module's scope.
+	module *psModule
 }
 
 func (s *Session) lookupFunc(sc *Scope, name string) (*Function, bool) {
@@ -502,6 +521,9 @@ func (s *Session) lookupFunc(sc *Scope, name string) (*Function, bool) {
 }
 
 func (s *Session) defineFunc(sc *Scope, f *Function) {
+	if f.module == nil {
+		f.module = sc.module
+	}
 	if sc.funcs == nil {
 		sc.funcs = map[string]*Function{}
 	}
@@ -535,6 +557,12 @@ type ScriptBlock struct {
 	Text string
 	// Closure holds captured variables (GetNewClosure).
 	Closure *Scope
+	// bound marks a script block tied to the session state it was
+	// written in (a literal, a function's body): module is that module,
+	// or nil for the top level. An unbound one ([scriptblock]::Create)
+	// runs where it is invoked.
+	bound  bool
+	module *psModule
 }
 
 // PSString returns the script block's text, as "$sb" does.

@@ -259,7 +259,7 @@ func (s *Session) functionAliases(fr frame, f *Function) error {
 				return err
 			}
 			for _, it := range value.AsSlice(v) {
-				s.aliases[strings.ToLower(value.ToString(it))] = f.Name
+				s.defineAlias(fr.scope, value.ToString(it), f.Name)
 			}
 		}
 	}

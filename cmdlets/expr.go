@@ -270,7 +270,7 @@ func (s *Session) execListStrict(fr frame, list *parser.StatementList, emit emit
 
 // newScriptBlock makes a script block value from its literal.
 func (s *Session) newScriptBlock(fr frame, p *parser.ScriptBlockExpr) *ScriptBlock {
-	sb := &ScriptBlock{Body: p.Body, File: fr.file}
+	sb := &ScriptBlock{Body: p.Body, File: fr.file, bound: true, module: fr.scope.module}
 	if src := s.sourceOf(fr); src != "" && p.EndPos.Offset > p.Pos.Offset && p.EndPos.Offset <= len(src) {
 		text := src[p.Pos.Offset:p.EndPos.Offset]
 		text = strings.TrimPrefix(text, "{")

@@ -1698,7 +1698,12 @@ func (p *scriptProperty) PSString() string { return p.get.Text }
 
 // invokeWithThis runs a script block with $this set.
 func (s *Session) invokeWithThis(sb *ScriptBlock, this any, args []any) (any, error) {
-	sc := newScope(s.global)
+	base := s.global
+	if sb.bound && sb.module != nil && sb.module.scope != nil {
+		// a block written in a module runs in the module's scope
+		base = sb.module.scope
+	}
+	sc := newScope(base)
 	sc.vars["this"] = &Variable{Name: "this", Value: this}
 	return s.invokeScriptBlockValue(frame{scope: sc, file: sb.File}, sb, nil, args, false)
 }

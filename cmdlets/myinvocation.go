@@ -175,9 +175,7 @@ func (s *Session) commandInfo(inv *invocation) *value.Object {
 			o.Set("ScriptBlock", &ScriptBlock{Body: f.Body, Name: f.Name, File: f.File, Text: def})
 		}
 		o.Set("Definition", def)
-		o.Set("Source", "")
-		o.Set("ModuleName", "")
-		o.Set("Module", nil)
+		s.setCommandModule(o, inv.fn.moduleOf())
 		if verb, noun, ok := strings.Cut(inv.cmdName, "-"); ok {
 			o.Set("Verb", verb)
 			o.Set("Noun", noun)
@@ -207,12 +205,29 @@ func (s *Session) commandInfo(inv *invocation) *value.Object {
 		o.Set("Name", inv.cmdName)
 		o.Set("CommandType", "Script")
 		o.Set("Definition", text)
-		o.Set("Source", "")
-		o.Set("ModuleName", "")
-		o.Set("Module", nil)
+		var m *psModule
+		if inv.sb != nil && inv.sb.bound {
+			m = inv.sb.module
+		}
+		s.setCommandModule(o, m)
 		o.Set("ToStringValue", text)
 	}
 	return o
+}
+
+// setCommandModule sets the Source, ModuleName and Module of a
+// CommandInfo: those of the script module that defined the command, or
+// empty for the top level.
+func (s *Session) setCommandModule(o *value.Object, m *psModule) {
+	if m == nil {
+		o.Set("Source", "")
+		o.Set("ModuleName", "")
+		o.Set("Module", nil)
+		return
+	}
+	o.Set("Source", m.name)
+	o.Set("ModuleName", m.name)
+	o.Set("Module", s.moduleInfo(m))
 }
 
 // functionDefinition is a function's Definition: the text of its body

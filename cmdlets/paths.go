@@ -427,7 +427,7 @@ func (s *Session) itemObject(fr frame, p psPath) (*value.Object, error) {
 		if !ok {
 			return nil, pathNotFound(p.String())
 		}
-		o = functionObject(f)
+		o = s.functionObject(f)
 	case provAlias:
 		to, _ := s.aliasTarget(p.path)
 		o = value.NewObject("System.Management.Automation.AliasInfo")
@@ -480,17 +480,17 @@ func variableObject(v *Variable) *value.Object {
 }
 
 // functionObject is a function as the Function: drive writes it.
-func functionObject(f *Function) *value.Object {
+func (s *Session) functionObject(f *Function) *value.Object {
 	o := value.NewObject("System.Management.Automation.FunctionInfo")
-	sb := &ScriptBlock{Body: f.Body, Name: f.Name, File: f.File, Text: functionBodyText(f)}
+	sb := &ScriptBlock{Body: f.Body, Name: f.Name, File: f.File, Text: functionBodyText(f), bound: true, module: f.module}
 	o.Set("CommandType", "Function")
 	o.Set("Name", f.Name)
-	o.Set("Version", "")
-	o.Set("Source", "")
+	// a module's function names its module, as Get-Command shows it
+	o.Set("Version", s.commandVersion(moduleName(f)))
 	o.Set("ScriptBlock", sb)
 	o.Set("Definition", sb.Text)
 	o.Set("Options", "None")
-	o.Set("ModuleName", "")
+	s.setCommandModule(o, f.module)
 	o.DefaultDisplay = []string{"CommandType", "Name", "Version", "Source"}
 	return o
 }

@@ -508,6 +508,14 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos
 		case *ScriptBlock:
 			inv.invName = c.Call
 			return s.scriptBlockStage(fr, t, raw, inv, emit, dot, r)
+		case *value.Object:
+			if m := s.mods.infos[t]; m != nil {
+				// & $module { ... } runs the block in the module
+				inv.invName = c.Call
+				return s.moduleBlockStage(fr, m, raw, inv, emit, dot, r)
+			}
+			name = value.ToString(tv)
+			inv.invName = name
 		default:
 			name = value.ToString(tv)
 			inv.invName = name
@@ -517,7 +525,7 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos
 		// NAME -? shows the command's help
 		f, _ := s.lookupFunc(fr.scope, name)
 		if f == nil {
-			if to, ok := fold.Lookup(s.aliases, name); ok {
+			if to, ok := s.lookupAlias(fr.scope, name); ok {
 				f, _ = s.lookupFunc(fr.scope, to)
 			}
 		}
@@ -533,14 +541,22 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos
 	}
 	if strings.IndexByte(name, '\\') < 0 {
 		// a plain cmdlet name, found without lower-casing it
-		if _, alias := fold.Lookup(s.aliases, name); !alias {
+		if _, alias := s.lookupAlias(fr.scope, name); !alias {
 			if cmd, ok := fold.Lookup(s.commands, name); ok && !cmd.NotImplemented {
 				return s.cmdletStage(fr, cmd, name, raw, inv, emit, r)
 			}
 		}
 	}
+	if i := strings.LastIndexByte(name, '\\'); i > 0 {
+		// ModuleName\Function: an exported function of a loaded module
+		if f, known := s.qualifiedFunction(name[:i], name[i+1:]); f != nil {
+			return s.functionStage(fr, f, raw, inv, emit, dot, r)
+		} else if known {
+			return nil, commandNotFound(c.Pos, name)
+		}
+	}
 	lname := strings.ToLower(name)
-	if target, ok := s.aliases[lname]; ok {
+	if target, ok := s.lookupAlias(fr.scope, lname); ok {
 		lname = strings.ToLower(target)
 		if f, ok := s.lookupFunc(fr.scope, target); ok {
 			return s.functionStage(fr, f, raw, inv, emit, dot, r)
@@ -563,6 +579,12 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos
 	// a script file
 	if strings.HasSuffix(lname, ".ps1") {
 		return s.scriptFileStage(fr, name, raw, inv, emit, dot, r)
+	}
+	if f, err := s.autoloadFunction(fr, c.Pos, name); err != nil || f != nil {
+		if err != nil {
+			return nil, err
+		}
+		return s.functionStage(fr, f, raw, inv, emit, dot, r)
 	}
 	if s.table.IsReal(name) {
 		return nil, notImplemented(c.Pos, name, name)
@@ -824,6 +846,11 @@ func (s *Session) functionStage(fr frame, f *Function, raw []rawArg, inv *invoca
 	if f.Filter {
 		inv.cmdType = "Filter"
 	}
+	if f.module != fr.scope.module {
+		// a function of another session state (a module's, or the top
+		// level's called from a module) runs in a scope of its own
+		return s.crossStage(fr, s.stateScope(f.module, fr.scope), inv, f.Body, f.Params, raw, emit, dot, r, f.Filter)
+	}
 	return s.blockStage(fr, inv, f.Body, f.Params, raw, emit, dot, r, f.Filter)
 }
 
@@ -831,12 +858,27 @@ func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, inv 
 	inv.cmdName, inv.cmdType, inv.defFile, inv.sb = sb.Name, "Script", sb.File, sb
 	if sb.Closure != nil {
 		fr = frame{scope: sb.Closure, file: fr.file}
+	} else if sb.bound && sb.module != fr.scope.module {
+		return s.crossStage(fr, s.stateScope(sb.module, fr.scope), inv, sb.Body, nil, raw, emit, dot, r, false)
 	}
 	return s.blockStage(fr, inv, sb.Body, nil, raw, emit, dot, r, false)
 }
 
 // blockStage binds arguments to a script block body and returns its stage.
 func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
+	return s.blockStageIn(fr, fr.scope, inv, body, extra, raw, emit, dot, r, filter)
+}
+
+// crossStage is blockStage for a body of another session state (a module
+// function called from outside it, say): its scope goes under parent,
+// that session state's scope, and remembers the caller's.
+func (s *Session) crossStage(fr frame, parent *Scope, inv *invocation, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
+	return s.blockStageIn(fr, parent, inv, body, extra, raw, emit, dot, r, filter)
+}
+
+// blockStageIn is blockStage with the body's scope under parent (fr.scope
+// but for a call into another session state).
+func (s *Session) blockStageIn(fr frame, parent *Scope, inv *invocation, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
 	name := inv.commandName()
 	pos := inv.pos()
 	sig, err := s.signature(body, extra, inv.defFile)
@@ -855,9 +897,12 @@ func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlock
 	if err := s.handleMissingMandatory(fr, spec, res, inv.cmdName, inv.pipePos, inv.pipePos > 1, pos); err != nil {
 		return nil, err
 	}
-	sc := fr.scope
+	sc := parent
 	if !dot {
-		sc = newScope(fr.scope)
+		sc = newScope(parent)
+		if parent != fr.scope {
+			sc.caller = fr.scope
+		}
 	}
 	file := fr.file
 	if inv.defFile != "" {
@@ -884,6 +929,11 @@ func (s *Session) blockStage(fr frame, inv *invocation, body *parser.ScriptBlock
 			sc.script = true
 		}
 		s.setScriptVars(sc, inv.path)
+	}
+	if len(body.Usings) > 0 {
+		if err := s.runUsings(own, body.Usings); err != nil {
+			return nil, err
+		}
 	}
 	// bind parameters as variables
 	if err := s.bindVariables(own, params, defs, res, advanced); err != nil {
@@ -1345,13 +1395,25 @@ func (s *Session) invokeScriptBlock(fr frame, sb *ScriptBlock, item any, args []
 // streamScriptBlock runs a script block with $_ = item, sending output to emit.
 func (s *Session) streamScriptBlock(fr frame, sb *ScriptBlock, item any, args []any, current bool, emit emitFn) error {
 	sc := fr.scope
+	var caller *Scope
 	if sb.Closure != nil {
 		sc = sb.Closure
+	} else if sb.bound && sb.module != sc.module {
+		// a script block runs in the session state it was written in
+		sc, caller = s.stateScope(sb.module, sc), sc
 	}
 	if !current {
 		sc = newScope(sc)
+		if caller != nil {
+			sc.caller = caller
+		}
 	}
 	own := frame{scope: sc, file: fr.file}
+	if len(sb.Body.Usings) > 0 {
+		if err := s.runUsings(own, sb.Body.Usings); err != nil {
+			return err
+		}
+	}
 	saved := setItem(sc, item)
 	if current {
 		defer saved.restore()

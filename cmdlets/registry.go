@@ -83,6 +83,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, miscCmdlets()...)
 	all = append(all, textCmdlets()...)
 	all = append(all, historyCmdlets()...)
+	all = append(all, moduleCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
 	for _, c := range all {
@@ -162,7 +163,7 @@ func coreAliases() map[string]string {
 		"gc": "Get-Content", "cat": "Get-Content", "type": "Get-Content", "sleep": "Start-Sleep",
 		"gm": "Get-Member", "iex": "Invoke-Expression", "icm": "Invoke-Command", "gv": "Get-Variable",
 		"sv": "Set-Variable", "set": "Set-Variable", "cls": "Clear-Host", "clear": "Clear-Host",
-		"gcm": "Get-Command", "ipmo": "Import-Module", "gmo": "Get-Module", "epcsv": "Export-Csv",
+		"gcm": "Get-Command", "ipmo": "Import-Module", "gmo": "Get-Module", "rmo": "Remove-Module", "nmo": "New-Module", "epcsv": "Export-Csv",
 		"ipcsv": "Import-Csv", "oh": "Out-Host", "tee": "Tee-Object", "pwd": "Get-Location", "gl": "Get-Location",
 		"gci": "Get-ChildItem", "ls": "Get-ChildItem", "dir": "Get-ChildItem", "cd": "Set-Location",
 		"sl": "Set-Location", "chdir": "Set-Location", "ni": "New-Item", "md": "New-Item", "mkdir": "New-Item",
@@ -212,8 +213,8 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Get-TimeZone", "Set-TimeZone", "Get-ItemProperty",
 		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
 		"Measure-Command", "Trace-Command", "Get-PSCallStack",
-		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData", "Export-ModuleMember",
-		"New-Module", "New-ModuleManifest", "Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
+		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData",
+		"New-ModuleManifest", "Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
 		"Get-PackageProvider", "Install-PackageProvider", "Get-Package", "Install-Package",
 	}
 	out := make([]*Cmdlet, len(names))

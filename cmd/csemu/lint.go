@@ -79,6 +79,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	finder := lint.NewConfigFinder()
 	env := lint.NewEnv(cmdlets.NewCommands(teams.Modules(), teams.NewHolder(teams.Config{}).Cmdlets()...))
+	env.ReadFile = os.ReadFile
 	report := &lint.Report{Sources: map[string]string{}, Version: csemuVersion}
 	if wd, err := os.Getwd(); err == nil {
 		report.BaseDir = wd

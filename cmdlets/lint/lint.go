@@ -87,6 +87,10 @@ type File struct {
 type Env struct {
 	Commands *cmdlets.Commands
 	checker  *cmdlets.Checker
+	// ReadFile, when set, reads the local modules a script imports with a
+	// literal path, so that their functions count as known commands; nil
+	// leaves every imported module unknown.
+	ReadFile func(name string) ([]byte, error)
 }
 
 // NewEnv returns an environment that knows the commands of table.

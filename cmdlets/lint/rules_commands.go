@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +17,7 @@ func commandRules() []ruleDef {
 	return []ruleDef{
 		cmdRule(Rule{Code: "CSE1101", Name: "unknown-command", Severity: Error,
 			Summary: "The command is not a cmdlet, alias or function that PowerShell would find.",
-			Help:    "The name is neither a cmdlet of the modules csemu knows, nor an alias, nor a function defined in the script, so PowerShell stops with CommandNotFoundException. It is most often a typo; the nearest known name is suggested. Calls through a variable (& $x), paths and script files are not checked.",
+			Help:    "The name is neither a cmdlet of the modules csemu knows, nor an alias, nor a function defined in the script or exported by a local module it imports by a literal path (read relative to the script's folder), so PowerShell stops with CommandNotFoundException. It is most often a typo; the nearest known name is suggested. Calls through a variable (& $x), paths and script files are not checked.",
 			Bad:     "Set-CsTeamsMeetingPolicyy -Identity Global -AllowAnonymousUsersToJoinMeeting $false\n",
 			Good:    "Set-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $false\n"}),
 		cmdRule(Rule{Code: "CSE1102", Name: "retired-command", Severity: Warning,
@@ -166,7 +167,9 @@ func knownModule(name string) bool {
 	return strings.HasPrefix(l, "microsoft.powershell.")
 }
 
-// imports notes a dot-sourced file or an imported module.
+// imports notes a dot-sourced file or an imported module: the functions
+// of a local module imported by a literal path become known commands;
+// any other module may bring commands of its own (a.external).
 func (a *analyzer) imports(c *parser.Command) {
 	if c.Call == "." {
 		a.external = true
@@ -175,26 +178,32 @@ func (a *analyzer) imports(c *parser.Command) {
 	if c.Target != nil || !(strings.EqualFold(c.Name, "Import-Module") || strings.EqualFold(c.Name, "ipmo")) {
 		return
 	}
-	named := false
+	for _, el := range c.Elements {
+		if p, ok := el.(*parser.CommandParameter); ok && p.Name != "" && strings.HasPrefix("prefix", strings.ToLower(p.Name)) && len(p.Name) > 1 {
+			// -Prefix renames the module's commands
+			a.external = true
+			return
+		}
+	}
 	for _, el := range c.Elements {
 		switch e := el.(type) {
 		case *parser.CommandParameter:
-			named = strings.HasPrefix("name", strings.ToLower(e.Name)) && e.Name != ""
+			named := strings.HasPrefix("name", strings.ToLower(e.Name)) && e.Name != ""
 			if named && e.Arg != nil {
 				a.importArg(e.Arg)
-				named = false
 			}
 		case *parser.CommandArgument:
 			if v, ok := literalExpr(e.Expr); ok {
 				for _, it := range value.AsSlice(v) {
-					if s, ok := it.(string); !ok || !knownModule(s) {
+					if s, ok := it.(string); !ok || !a.importName(s) {
 						a.external = true
 					}
 				}
+			} else if e.Expr != nil && e.Expr.Ternary == nil && len(e.Expr.Rest) == 0 {
+				a.importArg(e.Expr.First)
 			} else {
 				a.external = true
 			}
-			named = false
 		case *parser.Splat:
 			a.external = true
 		}
@@ -202,11 +211,236 @@ func (a *analyzer) imports(c *parser.Command) {
 }
 
 func (a *analyzer) importArg(u *parser.Unary) {
-	if v, ok := literalUnary(u); !ok {
-		a.external = true
-	} else if s, ok := v.(string); !ok || !knownModule(s) {
-		a.external = true
+	if v, ok := literalUnary(u); ok {
+		if s, ok := v.(string); !ok || !a.importName(s) {
+			a.external = true
+		}
+		return
 	}
+	if p, ok := a.scriptRootPath(u); ok {
+		if !a.importName(p) {
+			a.external = true
+		}
+		return
+	}
+	a.external = true
+}
+
+// scriptRootPath returns the path "$PSScriptRoot\rest" (or
+// $PSScriptRoot/rest, quoted or not) names, relative to the linted
+// script's folder: ./rest.
+func (a *analyzer) scriptRootPath(u *parser.Unary) (string, bool) {
+	if u == nil || len(u.Prefix) > 0 || len(u.Post) > 0 {
+		return "", false
+	}
+	var b strings.Builder
+	switch x := u.Primary.(type) {
+	case *parser.ExpandString: // "$PSScriptRoot\x.psm1"
+		if len(x.Parts) == 0 || !strings.EqualFold(x.Parts[0].Var, "PSScriptRoot") || x.Parts[0].Text != "" {
+			return "", false
+		}
+		for _, part := range x.Parts[1:] {
+			if part.Var != "" || part.Sub != nil {
+				return "", false
+			}
+			b.WriteString(part.Text)
+		}
+	case *parser.CompoundArg: // $PSScriptRoot\x.psm1
+		if len(x.Parts) == 0 || !strings.EqualFold(x.Parts[0].Var, "PSScriptRoot") {
+			return "", false
+		}
+		for _, part := range x.Parts[1:] {
+			switch {
+			case part.Word != "":
+				b.WriteString(part.Word)
+			case part.Str != nil:
+				b.WriteString(part.Str.Value)
+			default:
+				return "", false
+			}
+		}
+	default:
+		return "", false
+	}
+	rest := strings.ReplaceAll(b.String(), `\`, "/")
+	if !strings.HasPrefix(rest, "/") {
+		return "", false
+	}
+	return "." + rest, true // relative to the script's folder
+}
+
+// importName notes the module a script imports by name or path: a module
+// csemu knows, or a local module file whose functions it can read. It
+// reports false when the module's commands stay unknown.
+func (a *analyzer) importName(name string) bool {
+	if knownModule(name) {
+		return true
+	}
+	funcs, ok := a.localModuleFunctions(name)
+	if !ok {
+		return false
+	}
+	for _, f := range funcs {
+		a.funcs[funcName(f)] = true
+	}
+	return true
+}
+
+// localModuleFunctions reads the functions a local module exports, for a
+// path (relative to the linted script's folder, where a script's modules
+// usually sit). ok is false for a module name, a file that cannot be
+// read, or a module whose exports cannot be known without running it.
+func (a *analyzer) localModuleFunctions(spec string) ([]string, bool) {
+	if a.env.ReadFile == nil || a.f.Path == "" || a.f.Path == "-" {
+		return nil, false
+	}
+	p := strings.ReplaceAll(strings.Trim(spec, `"' `), `\`, "/")
+	if !strings.ContainsRune(p, '/') && !strings.HasSuffix(strings.ToLower(p), ".psm1") && !strings.HasSuffix(strings.ToLower(p), ".psd1") {
+		return nil, false // a module name, looked up on $env:PSModulePath
+	}
+	if strings.HasPrefix(p, "~") || strings.Contains(p, ":") {
+		return nil, false
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(filepath.Dir(a.f.Path), p)
+	}
+	return a.readModule(p, 0)
+}
+
+// readModule reads a module file (or folder) for its exported functions.
+func (a *analyzer) readModule(p string, depth int) ([]string, bool) {
+	if depth > 4 {
+		return nil, false
+	}
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".psm1":
+		script, ok := a.parseFile(p)
+		if !ok {
+			return nil, false
+		}
+		return cmdlets.ScriptModuleFunctions(script)
+	case ".psd1":
+		return a.readManifest(p, depth)
+	case "":
+		base := filepath.Base(p)
+		for _, cand := range []string{p + ".psd1", p + ".psm1", filepath.Join(p, base+".psd1"), filepath.Join(p, base+".psm1")} {
+			if _, err := a.env.ReadFile(cand); err == nil {
+				return a.readModule(cand, depth+1)
+			}
+		}
+	}
+	return nil, false
+}
+
+// parseFile reads and parses a file.
+func (a *analyzer) parseFile(p string) (*parser.Script, bool) {
+	data, err := a.env.ReadFile(p)
+	if err != nil {
+		return nil, false
+	}
+	script, err := parser.Parse(p, string(data))
+	return script, err == nil
+}
+
+// readManifest reads a module manifest's literal RootModule,
+// NestedModules and FunctionsToExport for the functions it exports.
+func (a *analyzer) readManifest(p string, depth int) ([]string, bool) {
+	script, ok := a.parseFile(p)
+	if !ok || script.Body.Stmts == nil || len(script.Body.Stmts.Stmts) != 1 {
+		return nil, false
+	}
+	h := hashOf(script.Body.Stmts.Stmts[0])
+	if h == nil {
+		return nil, false
+	}
+	entries := map[string][]string{}
+	for _, e := range h.Entries {
+		k, ok := literalUnary(e.Key)
+		if !ok {
+			return nil, false
+		}
+		key := strings.ToLower(value.ToString(k))
+		switch key {
+		case "rootmodule", "moduletoprocess", "nestedmodules", "functionstoexport":
+			vals, ok := literalStatement(e.Value)
+			if !ok {
+				return nil, false
+			}
+			entries[key] = vals
+		}
+	}
+	var funcs []string
+	for _, key := range []string{"rootmodule", "moduletoprocess", "nestedmodules"} {
+		for _, m := range entries[key] {
+			sub := strings.ReplaceAll(m, `\`, "/")
+			if !filepath.IsAbs(sub) {
+				sub = filepath.Join(filepath.Dir(p), sub)
+			}
+			if filepath.Ext(sub) == "" {
+				if _, err := a.env.ReadFile(sub + ".psm1"); err == nil {
+					sub += ".psm1"
+				}
+			}
+			names, ok := a.readModule(sub, depth+1)
+			if !ok {
+				return nil, false
+			}
+			funcs = append(funcs, names...)
+		}
+	}
+	pats, listed := entries["functionstoexport"]
+	if !listed {
+		return funcs, true
+	}
+	var out []string
+	for _, f := range funcs {
+		for _, pat := range pats {
+			if value.Like(f, pat, false) {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out, true
+}
+
+// literalStatement returns the strings of a literal manifest value: a
+// string, a comma list or an @() of strings.
+func literalStatement(st parser.Statement) ([]string, bool) {
+	e := exprOf(st)
+	if e == nil {
+		return nil, false
+	}
+	if v, ok := literalExpr(e); ok {
+		var out []string
+		for _, it := range value.AsSlice(v) {
+			s, ok := it.(string)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	}
+	if e.Ternary != nil || len(e.Rest) > 0 || e.First == nil || len(e.First.Prefix) > 0 || len(e.First.Post) > 0 {
+		return nil, false
+	}
+	arr, ok := e.First.Primary.(*parser.ArrayExpr)
+	if !ok {
+		return nil, false
+	}
+	var out []string
+	if arr.List == nil {
+		return out, true
+	}
+	for _, inner := range arr.List.Stmts {
+		vals, ok := literalStatement(inner)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, vals...)
+	}
+	return out, true
 }
 
 func analyzeCommands(f *File, env *Env) []Finding {
@@ -257,7 +491,7 @@ func (a *analyzer) collect() {
 		case *parser.Command:
 			a.imports(x)
 		case *parser.UsingStatement:
-			if strings.EqualFold(x.Kind, "module") && !knownModule(x.Name) {
+			if strings.EqualFold(x.Kind, "module") && !a.importName(x.Name) {
 				a.external = true
 			}
 		case *parser.Parameter:
