@@ -66,7 +66,7 @@ func miscCmdlets() []*Cmdlet {
 			Process:    startSleepProcess,
 		},
 		{
-			Name: "Read-Host", Synopsis: "Reads a line of standard input (empty at end of input).",
+			Name: "Read-Host", Synopsis: "Reads a line of standard input (nothing at end of input).",
 			Params:  []*ParamDef{rest(p("Prompt", "object", 0)), p("AsSecureString", "switch", -1), p("MaskInput", "switch", -1)},
 			Process: readHostProcess,
 		},
@@ -1015,16 +1015,27 @@ func startSleepProcess(c *Call) error {
 }
 
 // readHostProcess writes one line of standard input, after printing -Prompt.
+// At the end of the input pwsh's console host reads null: with -Prompt the
+// prompt counts as cancelled, so Read-Host writes nothing and ends the
+// prompt's line; without it Read-Host writes $null
+// (ConsoleHostUserInterface.ReadLineFromFile and PromptReadInput).
 func readHostProcess(c *Call) error {
 	if c.s.host.mode == hostNonInteractive {
 		return c.nonInteractiveError()
 	}
-	if c.Has("Prompt") {
+	prompt := c.Has("Prompt")
+	if prompt {
 		c.s.hostWrite(c.s.toString(c.Arg("Prompt")) + ": ")
 	}
-	line, _ := c.s.in.ReadString('\n')
-	line = strings.TrimRight(line, "\r\n")
-	return c.Write(line)
+	line, ok := c.s.readLine()
+	switch {
+	case ok:
+		return c.Write(line)
+	case prompt:
+		c.s.hostWrite("\n")
+		return nil
+	}
+	return c.Write(nil)
 }
 
 // getCredentialProcess writes -Credential, or a credential for -UserName with an empty password.

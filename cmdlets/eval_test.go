@@ -112,6 +112,12 @@ func TestEvalIO(t *testing.T) {
 	}{
 		{evalCase{"read_host", `$n = Read-Host; "hi $n"`, "hi bob\n", "", 0}, "bob\n", nil},
 		{evalCase{"read_host_twice", `$a = Read-Host; $b = Read-Host; "$b,$a"`, "2,1\n", "", 0}, "1\n2\n", nil},
+		// At the end of the input pwsh's console host reads null: Read-Host
+		// without -Prompt writes $null, and with -Prompt the prompt counts as
+		// cancelled and Read-Host writes nothing (ConsoleHostUserInterface.cs,
+		// ReadLineFromFile: "EOF - we return null"; PromptReadInput cancels).
+		{evalCase{"read_host_eof", `$a = Read-Host; $null -eq $a; @(Read-Host 'Name').Count`, "True\nName: \n0\n", "", 0}, "", nil},
+		{evalCase{"read_host_last_line_without_newline", `Read-Host; $null -eq (Read-Host)`, "last\nTrue\n", "", 0}, "last", nil},
 		{evalCase{"script_param", `param($x, $y) "x=$x y=$y"`, "x=5 y=six\n", "", 0}, "", []any{"5", "six"}},
 		{evalCase{"script_args", `$args.Count; $args[1]`, "2\nb\n", "", 0}, "", []any{"a", "b"}},
 		{evalCase{"script_named_param", `param([int]$n) $n + 1`, "8\n", "", 0}, "", []any{"-n", "7"}},
