@@ -193,6 +193,12 @@ func writeErrorProcess(c *Call) error {
 	if !rec.originSet {
 		rec.setOrigin(c.s.callerName(c.fr))
 	}
+	// Its InvocationInfo is the caller's $MyInvocation, not Write-Error's
+	// (WriteErrorCommand.cs: "set InvocationInfo to the script not the
+	// command").
+	if mi, ok := c.s.getVar(c.fr.scope, "MyInvocation"); ok && rec.invocation == nil {
+		rec.invocation, _ = mi.(*value.Object)
+	}
 	return c.s.writeError(c.fr, rec, &c.common)
 }
 

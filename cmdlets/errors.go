@@ -51,6 +51,10 @@ type ErrorRecord struct {
 	Line string
 	// exc is the record's .Exception once made (see exceptionObject).
 	exc *value.Object
+	// invocation, when set, is the record's InvocationInfo: Write-Error
+	// gives its record the $MyInvocation of the function or script that
+	// called it.
+	invocation *value.Object
 	// targetObj is the TargetObject given to [ErrorRecord]::new.
 	targetObj any
 	// origin, when originSet, is what FullyQualifiedErrorId names after

@@ -310,8 +310,17 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 	case time.Duration:
 		return timeSpanMember(o, lname)
 	case *ErrorRecord:
+		if lname == "invocationinfo" {
+			if o.invocation != nil {
+				return o.invocation, true
+			}
+			return s.recordInvocation(o.Command, o.Pos), true
+		}
 		return errorRecordMember(o, lname)
 	case *streamRecord:
+		if lname == "invocationinfo" && o.stream != streamInformation {
+			return s.recordInvocation(o.command, o.pos), true
+		}
 		if lname == "pstypenames" {
 			names := o.PSTypeNames()
 			items := make([]any, len(names))
@@ -538,16 +547,6 @@ func errorRecordMember(rec *ErrorRecord, name string) (any, bool) {
 		ci.Set("TargetType", "")
 		ci.Set("ToStringValue", fmt.Sprintf("%s: (%s:) [%s], %s", rec.Category, rec.Target, rec.Command, shortType(rec.exceptionType())))
 		return ci, true
-	case "invocationinfo":
-		ii := value.NewObject("System.Management.Automation.InvocationInfo")
-		ii.Set("ScriptLineNumber", rec.Pos.Line)
-		ii.Set("OffsetInLine", rec.Pos.Column)
-		ii.Set("ScriptName", rec.Pos.Filename)
-		ii.Set("Line", rec.Line)
-		ii.Set("PositionMessage", fmt.Sprintf("At %s:%d char:%d", rec.Pos.Filename, rec.Pos.Line, rec.Pos.Column))
-		ii.Set("MyCommand", rec.Command)
-		ii.Set("InvocationName", rec.Command)
-		return ii, true
 	case "errordetails":
 		return nil, true
 	case "scriptstacktrace":

@@ -1,6 +1,8 @@
 package cmdlets
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/csemu/csemu/cmdlets/value"
@@ -80,17 +82,81 @@ func hostMessage(text string, noNewline bool, fg, bg any) *value.Object {
 	return o
 }
 
-// invocationInfo is the InvocationInfo of a record written at pos by
-// command.
-func invocationInfo(command string, pos parser.Pos, line string) *value.Object {
+// recordInvocation is the InvocationInfo of an error, warning or other
+// record written at pos by command ("" for an error of the script itself):
+// MyCommand is the command's CommandInfo (a CmdletInfo or FunctionInfo,
+// $null for a script error), Line the source line and PositionMessage
+// the "At file:line char:col" text with the line under it, as
+// ErrorRecord.InvocationInfo carries them.
+func (s *Session) recordInvocation(command string, pos parser.Pos) *value.Object {
 	ii := value.NewObject("System.Management.Automation.InvocationInfo")
-	ii.Set("MyCommand", command)
-	ii.Set("InvocationName", command)
+	var my any
+	if command != "" {
+		my = s.commandInfoByName(command)
+	}
+	line := sourceLine(s.sources[pos.Filename], pos.Line)
+	ii.Set("MyCommand", my)
 	ii.Set("ScriptLineNumber", pos.Line)
 	ii.Set("OffsetInLine", pos.Column)
-	ii.Set("ScriptName", pos.Filename)
+	script := pos.Filename
+	if strings.HasPrefix(script, "<") {
+		script = ""
+	} else if abs, err := s.fullPath(script); err == nil && script != "" {
+		script = abs
+	}
+	ii.Set("ScriptName", script)
 	ii.Set("Line", line)
+	ii.Set("PositionMessage", positionMessage(script, pos, line))
+	ii.Set("InvocationName", command)
+	ii.Set("CommandOrigin", "Internal")
 	return ii
+}
+
+// positionMessage is InvocationInfo.PositionMessage: where, then the line
+// with the part from the position to the line's end underlined.
+func positionMessage(script string, pos parser.Pos, line string) string {
+	where := script
+	if where == "" {
+		where = "line"
+	}
+	if pos.Line <= 0 {
+		return ""
+	}
+	head := fmt.Sprintf("At %s:%d char:%d", where, pos.Line, pos.Column)
+	if line == "" {
+		return head
+	}
+	runes := []rune(line)
+	start := min(max(pos.Column-1, 0), len(runes))
+	rest := strings.TrimRight(string(runes[start:]), " \t\r")
+	return head + "\n+ " + line + "\n+ " + strings.Repeat(" ", start) + strings.Repeat("~", max(len([]rune(rest)), 1))
+}
+
+// commandInfoByName is the CommandInfo of the command name runs: the
+// function or cmdlet Get-Command shows, reduced to the members a record
+// needs (Name, CommandType, Source, ModuleName, Definition). A name that
+// is not a cmdlet is a function, or a script when it ends in .ps1.
+func (s *Session) commandInfoByName(name string) *value.Object {
+	kind, module, def := "Cmdlet", "", ""
+	if cmd, ok := s.Command(name); ok {
+		name, module = cmd.Name, cmd.Module
+	} else if strings.HasSuffix(strings.ToLower(name), ".ps1") {
+		kind = "ExternalScript"
+	} else {
+		kind = "Function"
+		if f, ok := s.lookupFunc(s.global, name); ok {
+			name, module, def = f.Name, moduleName(f), functionDefinition(f)
+		}
+	}
+	o := value.NewObject("System.Management.Automation."+kind+"Info", "System.Management.Automation.CommandInfo")
+	o.Set("Name", name)
+	o.Set("CommandType", kind)
+	o.Set("Source", module)
+	o.Set("ModuleName", module)
+	o.Set("Definition", def)
+	o.DefaultDisplay = []string{"CommandType", "Name", "Version", "Source"}
+	o.Set("ToStringValue", name)
+	return o
 }
 
 // member returns a property of the record.
@@ -123,8 +189,6 @@ func (r *streamRecord) member(lname string) (any, bool) {
 	switch lname {
 	case "message":
 		return r.msg, true
-	case "invocationinfo":
-		return invocationInfo(r.command, r.pos, ""), true
 	case "pipelineiterationinfo":
 		return &value.Array{List: true}, true
 	case "fullyqualifiedwarningid":

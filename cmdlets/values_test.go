@@ -193,6 +193,15 @@ var valueTests = []struct {
 		{"match_method", `[regex]::Match('ab', 'a').NextMatch()`, "", "[NotImplemented] System.Text.RegularExpressions.Match.NextMatch() is not emulated", 0},
 		{"exception_property", `try { throw 'x' } catch { $_.Exception.TargetSite }`, "", "[NotImplemented] System.Exception.TargetSite is not emulated", 0},
 		{"invocation_info", `try { throw 'x' } catch { $_.InvocationInfo.PipelineLength }`, "", "[NotImplemented] System.Management.Automation.InvocationInfo.PipelineLength is not emulated", 0},
+		// ErrorRecord.InvocationInfo (Learn: System.Management.Automation.ErrorRecord.InvocationInfo,
+		// InvocationInfo.MyCommand "basic information about the command", a
+		// CommandInfo): the command that failed, its line and position.
+		{"error_invocation_command", "try { Get-Item /no/such/item -ErrorAction Stop } catch {\n  $i = $_.InvocationInfo\n  $i.MyCommand.Name; $i.MyCommand.CommandType; $i.InvocationName; $i.ScriptLineNumber; $i.OffsetInLine; $i.Line\n}",
+			"Get-Item\nCmdlet\nGet-Item\n1\n7\ntry { Get-Item /no/such/item -ErrorAction Stop } catch {\n", "", 0},
+		{"error_invocation_function", "function Test-It { [CmdletBinding()] param() Write-Error 'bad' }\ntry { Test-It -ErrorAction Stop } catch { $_.InvocationInfo.MyCommand.Name; $_.InvocationInfo.MyCommand.CommandType }",
+			"Test-It\nFunction\n", "", 0},
+		{"error_invocation_throw", "try {\n  throw 'x' } catch { $null -eq $_.InvocationInfo.MyCommand; ($_.InvocationInfo.PositionMessage -split \"\\n\")[0] -match ':2 char:3$' }",
+			"True\nTrue\n", "", 0},
 		{"member_enumeration", `@('a', 'b').Chars`, "", "[NotImplemented] System.String.Chars is not emulated", 0},
 		{"not_a_member_is_null", `$null -eq "hello".Foo; $null -eq (Get-Date).Foo; $null -eq @(1).Foo`, "True\nTrue\nTrue\n", "", 0},
 		{"property_bags_are_null", `$null -eq ([pscustomobject]@{a = 1}).Assembly; $null -eq @{a = 1}.Assembly; $null -eq @{a = 1}.Keys.Foo`, "True\nTrue\nTrue\n", "", 0},
