@@ -522,7 +522,7 @@ func (c *Call) writeChild(pp psPath, relName string, isDir, hidden bool) error {
 func convertToSecureStringProcess(c *Call) error {
 	o := value.NewObject("System.Security.SecureString")
 	o.Set("Length", len([]rune(c.String("String"))))
-	o.Set("ToStringValue", "System.Security.SecureString")
+	o.SetToString("System.Security.SecureString")
 	return c.Write(o)
 }
 
@@ -547,7 +547,7 @@ func (s *Session) fileInfo(path string, st fs.FileInfo) *value.Object {
 	o.Set("BaseName", strings.TrimSuffix(st.Name(), filepath.Ext(st.Name())))
 	o.Set("DirectoryName", filepath.Dir(abs))
 	o.Set("Exists", true)
-	o.Set("ToStringValue", abs)
+	o.SetToString(abs)
 	addProviderProps(o, psPath{prov: provFS, path: abs}, st.IsDir())
 	o.DefaultDisplay = []string{"Mode", "LastWriteTime", "Length", "Name"}
 	return o

@@ -1042,7 +1042,7 @@ func pathInfo(pp psPath) *value.Object {
 	o.Set("Provider", `Microsoft.PowerShell.Core\`+pp.prov.name())
 	o.Set("ProviderPath", pp.path)
 	o.Set("Path", shown)
-	o.Set("ToStringValue", shown)
+	o.SetToString(shown)
 	o.DefaultDisplay = []string{"Path"}
 	return o
 }

@@ -346,7 +346,7 @@ func (s *Session) parameterMetadata(p *ParamDef) *value.Object {
 	o.Set("IsDynamic", false)
 	o.Set("SwitchParameter", p.IsSwitch())
 	o.DefaultDisplay = []string{"Name", "ParameterType", "ParameterSets", "IsDynamic", "Aliases", "Attributes", "SwitchParameter"}
-	o.Set("ToStringValue", "System.Management.Automation.ParameterMetadata")
+	o.SetToString("System.Management.Automation.ParameterMetadata")
 	return o
 }
 
@@ -1213,7 +1213,7 @@ func newGUIDProcess(c *Call) error {
 	o := value.NewObject(value.TGuid)
 	g := c.s.newID()
 	o.Set("Guid", g)
-	o.Set("ToStringValue", g)
+	o.SetToString(g)
 	return c.Write(value.Guid(g))
 }
 

@@ -224,7 +224,7 @@ func psVersionTable() *value.Hashtable {
 	ver.Set("Patch", 6)
 	ver.Set("PreReleaseLabel", nil)
 	ver.Set("BuildLabel", nil)
-	ver.Set("ToStringValue", "7.4.6")
+	ver.SetToString("7.4.6")
 	h.Set("PSVersion", ver)
 	h.Set("PSEdition", "Core")
 	h.Set("GitCommitId", "7.4.6")

@@ -982,7 +982,7 @@ func (s *Session) replaceWithBlock(fr frame, l any, pattern string, blk *ScriptB
 		mo.Set("Value", m.String())
 		mo.Set("Index", m.Index)
 		mo.Set("Length", m.Length)
-		mo.Set("ToStringValue", m.String())
+		mo.SetToString(m.String())
 		v, err := s.invokeScriptBlockValue(fr, blk, mo, nil, false)
 		if err != nil && firstErr == nil {
 			firstErr = err

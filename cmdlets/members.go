@@ -514,7 +514,7 @@ func newExceptionObject(rec *ErrorRecord) *value.Object {
 	o.Set("StackTrace", nil)
 	o.Set("Data", value.NewHashtable())
 	o.Set("ErrorRecord", rec)
-	o.Set("ToStringValue", rec.Msg)
+	o.SetToString(rec.Msg)
 	if rec.Thrown != nil {
 		o.Set("WasThrownFromThrowStatement", true)
 	}
@@ -545,7 +545,7 @@ func errorRecordMember(rec *ErrorRecord, name string) (any, bool) {
 		ci.Set("Reason", shortType(rec.exceptionType()))
 		ci.Set("TargetName", rec.Target)
 		ci.Set("TargetType", "")
-		ci.Set("ToStringValue", fmt.Sprintf("%s: (%s:) [%s], %s", rec.Category, rec.Target, rec.Command, shortType(rec.exceptionType())))
+		ci.SetToString(fmt.Sprintf("%s: (%s:) [%s], %s", rec.Category, rec.Target, rec.Command, shortType(rec.exceptionType())))
 		return ci, true
 	case "errordetails":
 		return nil, true
@@ -718,7 +718,7 @@ func emptyGroup() *value.Object {
 	g.Set("Value", "")
 	g.Set("Index", 0)
 	g.Set("Length", 0)
-	g.Set("ToStringValue", "")
+	g.SetToString("")
 	return g
 }
 
@@ -843,7 +843,7 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 		if len(args) == 0 {
 			switch x := v.(type) {
 			case *value.Object:
-				if sv, ok := x.Get("ToStringValue"); ok {
+				if sv, ok := x.ToStringValue(); ok {
 					return value.ToString(sv), nil
 				}
 				if x.IsCustom() {

@@ -43,7 +43,7 @@ func matchObject(re *regexp2.Regexp, m *regexp2.Match) *value.Object {
 		go_.Set("Value", g.String())
 		go_.Set("Index", g.Index)
 		go_.Set("Length", g.Length)
-		go_.Set("ToStringValue", g.String())
+		go_.SetToString(g.String())
 		groups = append(groups, go_)
 	}
 	o.Set("Groups", &value.Array{Items: groups, Kind: "groups"})
@@ -53,7 +53,7 @@ func matchObject(re *regexp2.Regexp, m *regexp2.Match) *value.Object {
 	o.Set("Index", m.Index)
 	o.Set("Length", m.Length)
 	o.Set("Value", m.String())
-	o.Set("ToStringValue", m.String())
+	o.SetToString(m.String())
 	return o
 }
 
@@ -73,7 +73,7 @@ func (s *Session) regexMethod(fr frame, r *regexValue, lname string, args []any)
 			o.Set("Success", false)
 			o.Set("Value", "")
 			o.Set("Groups", &value.Array{})
-			o.Set("ToStringValue", "")
+			o.SetToString("")
 			return o, nil
 		}
 		return matchObject(r.re, m), nil
@@ -1146,7 +1146,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o := value.NewObject(t.Name)
 		o.Set("Key", argOr(args, 0))
 		o.Set("Value", argOr(args, 1))
-		o.Set("ToStringValue", fmt.Sprintf("[%s, %s]", s.toString(argOr(args, 0)), s.toString(argOr(args, 1))))
+		o.SetToString(fmt.Sprintf("[%s, %s]", s.toString(argOr(args, 0)), s.toString(argOr(args, 1))))
 		return o, nil
 	}
 	if o, ok, err := s.newEncodingObject(t.Name, args); ok {
@@ -1252,7 +1252,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o.Set("User", addr[:at])
 		o.Set("Host", addr[at+1:])
 		o.Set("DisplayName", "")
-		o.Set("ToStringValue", addr)
+		o.SetToString(addr)
 		return o, nil
 	case value.TVersion:
 		str := value.ToString(argOr(args, 0))
@@ -1267,7 +1267,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 				o.Set(n, -1)
 			}
 		}
-		o.Set("ToStringValue", str)
+		o.SetToString(str)
 		return o, nil
 	}
 	if t.Name == value.TErrorRecord {
@@ -1281,7 +1281,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		}
 		o.Set("Message", msg)
 		o.Set("InnerException", argOr(args, 1))
-		o.Set("ToStringValue", t.Name+": "+msg)
+		o.SetToString(t.Name+": "+msg)
 		return o, nil
 	}
 	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("creating [%s]", t.Name)}

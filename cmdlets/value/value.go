@@ -231,6 +231,27 @@ type Object struct {
 	// which Out-Default shows instead of its properties (as pwsh shows a
 	// MatchInfo of Select-String).
 	View func() string
+	// str, when set, is what ToString() gives for a .NET object whose
+	// text is not one of its properties (a DomainPattern's "Domain=x").
+	// It is not a property: Get-Member, Format-List * and the JSON and
+	// CSV writers do not see it.
+	str *Property
+}
+
+// SetToString sets what o's ToString() gives.
+func (o *Object) SetToString(v any) { o.str = &Property{Name: "ToString", Value: v} }
+
+// SetToStringGetter sets a function that computes what o's ToString() gives.
+func (o *Object) SetToStringGetter(get func() any) {
+	o.str = &Property{Name: "ToString", Getter: get}
+}
+
+// ToStringValue returns what SetToString set, and whether it was set.
+func (o *Object) ToStringValue() (any, bool) {
+	if o == nil || o.str == nil {
+		return nil, false
+	}
+	return o.str.Get(), true
 }
 
 // PSCustomObjectType is the type name of a [pscustomobject].
@@ -385,6 +406,8 @@ func (o *Object) Names() []string {
 func (o *Object) Copy() *Object {
 	c := &Object{TypeNames: append([]string(nil), o.TypeNames...)}
 	c.DefaultDisplay = o.DefaultDisplay
+	c.View = o.View
+	c.str = o.str
 	for _, p := range o.props {
 		cp := *p
 		c.props = append(c.props, &cp)
