@@ -127,7 +127,7 @@ func (s *Session) cultureObject(d cultureData) *value.Object {
 	compare := value.NewObject("System.Globalization.CompareInfo", "System.Object")
 	compare.Set("Name", d.name)
 	compare.Set("LCID", d.lcid)
-	compare.SetToString("CompareInfo - "+d.name)
+	compare.SetToString("CompareInfo - " + d.name)
 	o.Set("CompareInfo", s.behaveAs(compare, &objBehaviour{set: readOnlySetter}))
 	o.Set("TextInfo", s.textInfoObject(d))
 	o.Set("IsNeutralCulture", d.neutral)
@@ -196,7 +196,7 @@ func (s *Session) textInfoObject(d cultureData) *value.Object {
 	t.Set("IsReadOnly", !d.writable)
 	t.Set("ListSeparator", ",")
 	t.Set("IsRightToLeft", false)
-	t.SetToString("TextInfo - "+d.name)
+	t.SetToString("TextInfo - " + d.name)
 	return s.behaveAs(t, &objBehaviour{
 		call: func(s *Session, o *value.Object, lname string, args []any) (any, error) {
 			if len(args) != 1 {

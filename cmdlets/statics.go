@@ -1281,7 +1281,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		}
 		o.Set("Message", msg)
 		o.Set("InnerException", argOr(args, 1))
-		o.SetToString(t.Name+": "+msg)
+		o.SetToString(t.Name + ": " + msg)
 		return o, nil
 	}
 	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("creating [%s]", t.Name)}
