@@ -636,30 +636,20 @@ func (s *Session) execTry(fr frame, st *parser.TryStatement, emit emitFn) error 
 // exceptionMatches reports whether an error's exception is of type t (or
 // derives from it, as far as the emulator knows the hierarchy).
 func (s *Session) exceptionMatches(rec *ErrorRecord, typeName string) bool {
-	t, _ := value.ParseType(typeName, s.namespaces)
+	t, _ := s.resolveType(typeName)
 	want := strings.ToLower(t.Name)
 	if want == "system.exception" || want == "system.object" {
 		return true
 	}
-	have := strings.ToLower(rec.exceptionType())
-	if have == want {
+	if isKindOf(rec.exceptionType(), t.Name) {
 		return true
 	}
-	parents := map[string][]string{
-		"system.management.automation.parameterbindingexception":               {"system.management.automation.runtimeexception"},
-		"system.management.automation.commandnotfoundexception":                {"system.management.automation.runtimeexception"},
-		"system.management.automation.actionpreferencestopexception":           {"system.management.automation.runtimeexception"},
-		"system.management.automation.methodinvocationexception":               {"system.management.automation.runtimeexception"},
-		"system.management.automation.psinvalidcastexception":                  {"system.invalidcastexception", "system.management.automation.runtimeexception"},
-		"system.management.automation.itemnotfoundexception":                   {"system.management.automation.runtimeexception"},
-		"system.management.automation.validationmetadataexception":             {"system.management.automation.runtimeexception"},
-		"system.argumentnullexception":                                         {"system.argumentexception"},
-		"system.io.filenotfoundexception":                                      {"system.io.ioexception"},
-		"system.management.automation.sessionstateunauthorizedaccessexception": {"system.management.automation.runtimeexception"},
-	}
-	for _, p := range parents[have] {
-		if p == want {
-			return true
+	// a thrown object of a class that derives from an exception type
+	if o, ok := rec.Thrown.(*value.Object); ok && isExceptionObject(o) {
+		for _, n := range o.TypeNames {
+			if isKindOf(n, t.Name) {
+				return true
+			}
 		}
 	}
 	return false

@@ -409,7 +409,21 @@ func (s *Session) resolveType(name string) (*value.Type, bool) {
 	if c, ok := s.classes[strings.ToLower(name)]; ok {
 		return &value.Type{Name: c.name}, true
 	}
-	return value.ParseType(name, s.namespaces)
+	t, ok := value.ParseType(name, s.namespaces)
+	if !ok {
+		// the exception types csemu knows (exceptions.go), by full name,
+		// under System or a namespace of a using statement
+		prefixes := append([]string{"", "System."}, s.namespaces...)
+		for i, p := range prefixes {
+			if i >= 2 {
+				p += "."
+			}
+			if full, known := exceptionTypeName(p + name); known {
+				return &value.Type{Name: full}, true
+			}
+		}
+	}
+	return t, ok
 }
 
 // coreAssembly reports whether an assembly-qualified type name may name

@@ -506,7 +506,7 @@ func exceptionObject(rec *ErrorRecord) *value.Object {
 // newExceptionObject makes the exception object of an error record.
 func newExceptionObject(rec *ErrorRecord) *value.Object {
 	t := rec.exceptionType()
-	o := value.NewObject(t, "System.Exception", "System.Object")
+	o := value.NewObject(exceptionChain(t)...)
 	o.Set("Message", rec.Msg)
 	o.Set("InnerException", nil)
 	o.Set("HResult", -2146233087)

@@ -1274,15 +1274,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		return s.newErrorRecord(args)
 	}
 	if strings.HasSuffix(t.Name, "Exception") {
-		o := value.NewObject(t.Name, "System.Exception", "System.Object")
-		msg := value.ToString(argOr(args, 0))
-		if len(args) == 0 {
-			msg = fmt.Sprintf("Exception of type '%s' was thrown.", t.Name)
-		}
-		o.Set("Message", msg)
-		o.Set("InnerException", argOr(args, 1))
-		o.SetToString(t.Name + ": " + msg)
-		return o, nil
+		return newException(t.Name, args)
 	}
 	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("creating [%s]", t.Name)}
 }

@@ -221,6 +221,30 @@ var valueTests = []struct {
 	}},
 	// LineEndings.Tests.ps1: CR, LF and CRLF inside strings are kept, in a
 	// file and through Invoke-Expression.
+	// The exception classes' constructors and messages are .NET's
+	// (Learn: ArgumentException(String, String) "the message ... and the
+	// name of the parameter", ArgumentNullException(String) "Value cannot be
+	// null.", ArgumentOutOfRangeException(String, Object, String),
+	// FileNotFoundException(String, String), and the Exception.Message
+	// remarks); catch [T] also catches what derives from T
+	// (about_Try_Catch_Finally).
+	{"exceptions", []evalCase{
+		{"argument_param_name", `$e = [System.ArgumentException]::new('Bad value', 'Identity'); $e.Message; $e.ParamName`,
+			"Bad value (Parameter 'Identity')\nIdentity\n", "", 0},
+		{"argument_null", `$e = [ArgumentNullException]::new('Identity'); $e.Message; $e.ParamName; [ArgumentNullException]::new('p', 'Give one').Message`,
+			"Value cannot be null. (Parameter 'Identity')\nIdentity\nGive one (Parameter 'p')\n", "", 0},
+		{"argument_out_of_range", `[ArgumentOutOfRangeException]::new('Rank', 70, 'Rank is 1 to 64').Message; [ArgumentOutOfRangeException]::new('Rank').Message`,
+			"Rank is 1 to 64 (Parameter 'Rank')\nActual value was 70.\nSpecified argument was out of the range of valid values. (Parameter 'Rank')\n", "", 0},
+		{"default_messages", `[InvalidOperationException]::new().Message; [NotImplementedException]::new().Message; [System.IO.FileNotFoundException]::new('Missing', '/x.csv').FileName`,
+			"Operation is not valid due to the current state of the object.\nThe method or operation is not implemented.\n/x.csv\n", "", 0},
+		{"inner_exception", `[InvalidOperationException]::new('outer', [Exception]::new('inner')).InnerException.Message`, "inner\n", "", 0},
+		{"catch_base_type", `try { throw [ArgumentNullException]::new('x') } catch [ArgumentException] { 'argument' }
+try { throw [ArgumentOutOfRangeException]::new('x') } catch [SystemException] { 'system' }
+try { Get-Item /no/such/item -ErrorAction Stop } catch [System.Management.Automation.SessionStateException] { $_.Exception.GetType().Name }
+try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } catch [FormatException] { 'format' }`,
+			"argument\nsystem\nItemNotFoundException\nformat\n", "", 0},
+		{"is_base_type", `[ArgumentNullException]::new('x') -is [ArgumentException]; [ArgumentNullException]::new('x') -is [FormatException]`, "True\nFalse\n", "", 0},
+	}},
 	{"line_endings", []evalCase{
 		{"crlf_through_invoke_expression", "$nl = \"`r`n\"; $e = \"a$($nl)b\"; foreach ($q in @(\"'\", \"'\"), @('\"', '\"'), @(\"@'$nl\", \"$nl'@\"), @(\"@`\"$nl\", \"$nl`\"@\")) { (Invoke-Expression ($q[0] + $e + $q[1])) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
 		{"lf_and_cr_through_invoke_expression", "foreach ($nl in \"`n\", \"`r\") { $e = \"a$($nl)b\"; (Invoke-Expression (\"'\" + $e + \"'\")) -ceq $e; (Invoke-Expression ('\"' + $e + '\"')) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
