@@ -38,11 +38,6 @@ func miscCmdlets() []*Cmdlet {
 		values(p("DisplayHint", "string", -1), "Date", "Time", "DateTime"), p("Format", "string", -1), p("UFormat", "string", -1),
 		p("AsUTC", "switch", -1), p("UnixTimeSeconds", "long", -1)}
 	return []*Cmdlet{
-		Offline("Start-Transcript", "Microsoft.PowerShell.Host", "Starting a transcript",
-			p("Path", "string", 0), alias(p("LiteralPath", "string", -1), "PSPath"), p("OutputDirectory", "string", -1),
-			p("Append", "switch", -1), p("Force", "switch", -1), p("NoClobber", "switch", -1), p("IncludeInvocationHeader", "switch", -1),
-			p("UseMinimalHeader", "switch", -1)),
-		Offline("Stop-Transcript", "Microsoft.PowerShell.Host", "Stopping a transcript"),
 		Offline("Remove-PSSession", "Microsoft.PowerShell.Core", "Closing a remote session", pipe(p("Session", "object", 0)), p("Id", "int[]", -1), p("Name", "string[]", -1), p("ComputerName", "string[]", -1)),
 		Offline("Set-ExecutionPolicy", "Microsoft.PowerShell.Security", "Setting the execution policy", p("ExecutionPolicy", "string", 0), p("Scope", "string", 1), p("Force", "switch", -1)),
 		{

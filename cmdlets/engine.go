@@ -105,6 +105,9 @@ type Session struct {
 	terminal bool
 	// mods holds the script modules loaded (see modules.go).
 	mods moduleState
+	// transcripts are the transcripts being recorded, the last started
+	// last (see transcript.go).
+	transcripts []*transcript
 }
 
 // Option configures a Session.
@@ -168,6 +171,7 @@ func NewSession(opts ...Option) *Session {
 		s.newID = randomGUID
 	}
 	s.initHost()
+	s.out, s.errw = &hostWriter{s: s, w: s.out}, &hostWriter{s: s, w: s.errw}
 	s.table = NewCommands(s.modules, s.extra...)
 	s.commands, s.aliases = s.table.cmds, s.table.aliases
 	s.global = newScope(nil)

@@ -81,6 +81,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, cultureCmdlets()...)
 	all = append(all, driveCmdlets()...)
 	all = append(all, miscCmdlets()...)
+	all = append(all, transcriptCmdlets()...)
 	all = append(all, textCmdlets()...)
 	all = append(all, historyCmdlets()...)
 	all = append(all, moduleCmdlets()...)

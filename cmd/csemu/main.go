@@ -118,6 +118,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	sess := cmdlets.NewSession(append(base, tenant.Options()...)...)
 	// finish saves the tenant and returns the exit code of a run.
 	finish := func(code int, err error) int {
+		sess.Close()
 		code = reportParse(err, code, stderr)
 		if !tf.save(tenant, opts.atomic && err != nil, stderr) && code == exitOK {
 			code = exitScript
