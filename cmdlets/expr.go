@@ -421,6 +421,9 @@ func (s *Session) resolveType(name string) (*value.Type, bool) {
 			if full, known := exceptionTypeName(p + name); known {
 				return &value.Type{Name: full}, true
 			}
+			if isStopwatch(p + name) {
+				return &value.Type{Name: "System.Diagnostics.Stopwatch"}, true
+			}
 		}
 	}
 	return t, ok

@@ -300,6 +300,7 @@ func staticTypes() map[string]staticFunc {
 		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
 	add(enumStatics, "System.Enum")
 	add(cultureStatics, "System.Globalization.CultureInfo")
+	add(stopwatchStatics, "System.Diagnostics.Stopwatch")
 	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")
@@ -1115,6 +1116,9 @@ func mathStatic(lname string, args []any) (any, error) {
 func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	if c := s.classes[strings.ToLower(t.Name)]; c != nil {
 		return s.newClassInstance(fr, c, args)
+	}
+	if isStopwatch(t.Name) {
+		return s.newStopwatch(false), nil
 	}
 	switch t.GenericBase() {
 	case value.TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":

@@ -245,6 +245,17 @@ try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } 
 			"argument\nsystem\nItemNotFoundException\nformat\n", "", 0},
 		{"is_base_type", `[ArgumentNullException]::new('x') -is [ArgumentException]; [ArgumentNullException]::new('x') -is [FormatException]`, "True\nFalse\n", "", 0},
 	}},
+	// System.Diagnostics.Stopwatch (Learn: Stopwatch class: StartNew,
+	// Start, Stop, Restart, Reset, Elapsed, ElapsedMilliseconds, IsRunning;
+	// Elapsed is read-only). csemu's stopwatch reads the session's clock,
+	// which Start-Sleep advances.
+	{"stopwatch", []evalCase{
+		{"measures_sleep", `$sw = [System.Diagnostics.Stopwatch]::StartNew(); Start-Sleep -Seconds 2; $sw.IsRunning; $sw.Stop(); Start-Sleep 1; $sw.ElapsedMilliseconds; $sw.Elapsed.TotalSeconds`,
+			"True\n2000\n2\n", "", 0},
+		{"new_is_stopped", `$w = [Diagnostics.Stopwatch]::new(); $w.IsRunning; Start-Sleep 1; $w.ElapsedMilliseconds; $w.Start(); Start-Sleep -Milliseconds 250; $w.Restart(); $w.ElapsedMilliseconds; Start-Sleep 1; $w.Reset(); $w.IsRunning; $w.ElapsedTicks`,
+			"False\n0\n0\nFalse\n0\n", "", 0},
+		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
+	}},
 	{"line_endings", []evalCase{
 		{"crlf_through_invoke_expression", "$nl = \"`r`n\"; $e = \"a$($nl)b\"; foreach ($q in @(\"'\", \"'\"), @('\"', '\"'), @(\"@'$nl\", \"$nl'@\"), @(\"@`\"$nl\", \"$nl`\"@\")) { (Invoke-Expression ($q[0] + $e + $q[1])) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
 		{"lf_and_cr_through_invoke_expression", "foreach ($nl in \"`n\", \"`r\") { $e = \"a$($nl)b\"; (Invoke-Expression (\"'\" + $e + \"'\")) -ceq $e; (Invoke-Expression ('\"' + $e + '\"')) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
