@@ -260,7 +260,9 @@ func jsonable(s *Session, v any) any {
 		for i, it := range x.Items {
 			out[i] = jsonable(s, it)
 		}
-		return &value.Array{Items: out}
+		// the collection keeps its type: a property's CSV text is the
+		// type name (System.Collections.ArrayList, not System.Object[])
+		return &value.Array{Items: out, List: x.List, Elem: x.Elem, Kind: x.Kind}
 	case *value.Object:
 		if x.TypeName() == value.TUri {
 			// Newtonsoft.Json writes a Uri as its original string
@@ -297,6 +299,9 @@ func jsonableObject(s *Session, x *value.Object) any {
 		return x
 	}
 	o := value.NewObject(x.TypeNames...)
+	if text, ok := x.ToStringValue(); ok {
+		o.SetToString(text)
+	}
 	for _, pp := range x.Props() {
 		switch pv := pp.Get().(type) {
 		case *scriptMethod:

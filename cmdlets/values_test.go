@@ -256,6 +256,14 @@ try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } 
 			"False\n0\n0\nFalse\n0\n", "", 0},
 		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
 	}},
+	// ConvertTo-Csv writes a property that holds a collection as the
+	// collection's ToString(), its .NET type name (ConvertTo-Csv page:
+	// "the ToString() method of the object ... System.Object[]"; .NET:
+	// ArrayList and List`1[System.String] print their type).
+	{"csv_collections", []evalCase{
+		{"type_names", `$o = [pscustomobject]@{ a = [System.Collections.ArrayList]::new(); b = [System.Collections.Generic.List[string]]::new(); c = @(1); d = [int[]]@(1) }
+($o | ConvertTo-Csv)[1]`, "\"System.Collections.ArrayList\",\"System.Collections.Generic.List`1[System.String]\",\"System.Object[]\",\"System.Int32[]\"\n", "", 0},
+	}},
 	{"line_endings", []evalCase{
 		{"crlf_through_invoke_expression", "$nl = \"`r`n\"; $e = \"a$($nl)b\"; foreach ($q in @(\"'\", \"'\"), @('\"', '\"'), @(\"@'$nl\", \"$nl'@\"), @(\"@`\"$nl\", \"$nl`\"@\")) { (Invoke-Expression ($q[0] + $e + $q[1])) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
 		{"lf_and_cr_through_invoke_expression", "foreach ($nl in \"`n\", \"`r\") { $e = \"a$($nl)b\"; (Invoke-Expression (\"'\" + $e + \"'\")) -ceq $e; (Invoke-Expression ('\"' + $e + '\"')) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
