@@ -161,15 +161,19 @@ func exportCSVEnd(c *Call) error {
 	if c.Has("LiteralPath") {
 		path = c.String("LiteralPath")
 	}
+	// the path goes through the providers as Out-File's does: a drive
+	// (TestDrive:\x.csv), ~, a wildcard that names one file
+	pp, target, err := c.outFileTarget(path)
+	if err != nil || target == "" {
+		return err
+	}
 	if c.Bool("NoClobber") && !c.Bool("Append") {
-		if pp, err := c.s.parsePSPath(c.fr, path); err == nil {
-			if _, err := c.s.host.files.Stat(pp.path); err == nil {
-				return c.Fail("NoClobber", ResourceExists, "File %s already exists and NoClobber was specified.", path)
-			}
+		if _, err := c.s.host.files.Stat(pp.path); err == nil {
+			return c.Fail("NoClobber", ResourceExists, "File %s already exists and NoClobber was specified.", path)
 		}
 	}
 	if c.Bool("Append") && len(lines) > 0 {
-		if _, err := c.s.host.files.Stat(nativePath(path)); err == nil {
+		if _, err := c.s.host.files.Stat(pp.path); err == nil {
 			lines = lines[1:]
 		}
 	}
@@ -184,7 +188,7 @@ func exportCSVEnd(c *Call) error {
 	if len(lines) > 0 {
 		data += "\n"
 	}
-	return c.s.writeEncoded(c.fr, c, path, []byte(data), enc, c.Bool("Append"), false)
+	return c.s.writeEncoded(c.fr, c, target, []byte(data), enc, c.Bool("Append"), false)
 }
 
 // convertFromCSVProcess collects the lines of ConvertFrom-Csv's input.
