@@ -303,6 +303,9 @@ func staticTypes() map[string]staticFunc {
 	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")
+	add(timeZoneInfoStatics, typeTimeZoneInfo)
+	add(timeZoneStatics, "System.TimeZone")
+	add(dateTimeOffsetStatics, typeDateTimeOffst)
 	return m
 }
 
