@@ -74,6 +74,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, outputCmdlets()...)
 	all = append(all, objectCmdlets()...)
 	all = append(all, dataCmdlets()...)
+	all = append(all, testJSONCmdlet())
 	all = append(all, fileCmdlets()...)
 	all = append(all, itemCmdlets()...)
 	all = append(all, contentCmdlets()...)
