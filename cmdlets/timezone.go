@@ -489,11 +489,131 @@ func dateTimeOffsetStatics(c *staticCall) (any, error) {
 	return c.notImplemented()
 }
 
+// newDateTimeOffset is [DateTimeOffset]::new: (dateTime[, offset]),
+// (ticks, offset), or the parts of a date and time (year, month, day,
+// hour, minute, second[, millisecond[, microsecond]]) with an offset.
+func newDateTimeOffset(args []any) (any, error) {
+	n := len(args)
+	if n == 0 {
+		return dateTimeOffsetObject(dateMin()), nil
+	}
+	offsetArg := func(v any) (*time.Location, error) {
+		d, ok := v.(time.Duration)
+		if !ok {
+			cv, err := value.Convert(v, &value.Type{Name: value.TTimeSpan})
+			if err != nil {
+				return nil, &methodErr{typ: "MethodArgumentConversionInvalidCastArgument", msg: err.Error()}
+			}
+			d = cv.(time.Duration)
+		}
+		if d%time.Minute != 0 || d > 14*time.Hour || d < -14*time.Hour {
+			return nil, &methodErr{typ: "System.ArgumentException", msg: "Offset must be specified in whole minutes. (Parameter 'offset')"}
+		}
+		return time.FixedZone("", int(d/time.Second)), nil
+	}
+	if t, ok := args[0].(time.Time); ok {
+		switch n {
+		case 1:
+			// a Utc time keeps offset zero; a Local or Unspecified one
+			// takes the local zone's
+			if value.DateKind(t) == value.KindUtc {
+				return dateTimeOffsetObject(t), nil
+			}
+			return dateTimeOffsetObject(time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.Local)), nil
+		case 2:
+			loc, err := offsetArg(args[1])
+			if err != nil {
+				return nil, err
+			}
+			return dateTimeOffsetObject(time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)), nil
+		}
+	}
+	if n == 2 {
+		ticks, err := value.ToInt64(args[0])
+		if err != nil {
+			return nil, &methodErr{typ: "MethodArgumentConversionInvalidCastArgument", msg: err.Error()}
+		}
+		loc, err := offsetArg(args[1])
+		if err != nil {
+			return nil, err
+		}
+		w := dateMin().Add(time.Duration(ticks) * 100)
+		return dateTimeOffsetObject(time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), loc)), nil
+	}
+	if n < 7 || n > 9 {
+		return nil, &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", n)}
+	}
+	parts := make([]int, 8)
+	for i := 0; i < n-1; i++ {
+		v, err := value.ToInt(args[i])
+		if err != nil {
+			return nil, &methodErr{typ: "MethodArgumentConversionInvalidCastArgument", msg: err.Error()}
+		}
+		parts[i] = v
+	}
+	loc, err := offsetArg(args[n-1])
+	if err != nil {
+		return nil, err
+	}
+	ns := parts[6]*1e6 + parts[7]*1e3
+	return dateTimeOffsetObject(time.Date(parts[0], time.Month(parts[1]), parts[2], parts[3], parts[4], parts[5], ns, loc)), nil
+}
+
+// dateTimeOffsetTime is the instant of a DateTimeOffset object, in a
+// zone of its offset.
+func dateTimeOffsetTime(o *value.Object) (time.Time, bool) {
+	if o.TypeName() != typeDateTimeOffst {
+		return time.Time{}, false
+	}
+	utc, _ := o.Get("UtcDateTime")
+	t, ok := utc.(time.Time)
+	if off, found := o.Get("Offset"); found {
+		if d, isDur := off.(time.Duration); isDur {
+			t = t.In(time.FixedZone("", int(d/time.Second)))
+		}
+	}
+	return t, ok
+}
+
 // dateTimeOffsetMethods are the methods of a DateTimeOffset object.
 func dateTimeOffsetMethods(s *Session, o *value.Object, lname string, args []any) (any, error) {
-	utc, _ := o.Get("UtcDateTime")
-	t, _ := utc.(time.Time)
+	t, _ := dateTimeOffsetTime(o)
+	num := func() (float64, bool) {
+		if len(args) != 1 {
+			return 0, false
+		}
+		f, err := value.ToFloat(args[0])
+		return f, err == nil
+	}
 	switch lname {
+	case "addticks":
+		if f, ok := num(); ok {
+			return dateTimeOffsetObject(t.Add(time.Duration(f) * 100)), nil
+		}
+	case "addmilliseconds", "addseconds", "addminutes", "addhours", "adddays":
+		unit := map[string]time.Duration{"addmilliseconds": time.Millisecond, "addseconds": time.Second, "addminutes": time.Minute,
+			"addhours": time.Hour, "adddays": 24 * time.Hour}[lname]
+		if f, ok := num(); ok {
+			return dateTimeOffsetObject(t.Add(time.Duration(f * float64(unit)))), nil
+		}
+	case "equalsexact":
+		// the same instant with the same offset
+		if len(args) == 1 {
+			other, ok := args[0].(*value.Object)
+			if !ok {
+				return false, nil
+			}
+			u, ok := dateTimeOffsetTime(other)
+			_, off1 := t.Zone()
+			_, off2 := u.Zone()
+			return ok && t.Equal(u) && off1 == off2, nil
+		}
+	case "tooffset":
+		if len(args) == 1 {
+			if d, ok := args[0].(time.Duration); ok {
+				return dateTimeOffsetObject(t.In(time.FixedZone("", int(d/time.Second)))), nil
+			}
+		}
 	case "tounixtimeseconds":
 		return t.Unix(), nil
 	case "tounixtimemilliseconds":

@@ -128,7 +128,8 @@ var knownTypes = map[string]bool{
 	"System.Management.Automation.WarningRecord": true, "System.Management.Automation.VerboseRecord": true,
 	"System.Management.Automation.DebugRecord": true, "System.Management.Automation.InformationRecord": true,
 	"System.Management.Automation.InformationalRecord": true,
-	"System.TimeZoneInfo":                              true, "System.TimeZone": true, "System.DateTimeOffset": true,
+	"Microsoft.PowerShell.Commands.JsonObject":         true, "Microsoft.PowerShell.Commands.JsonDateKind": true,
+	"System.TimeZoneInfo": true, "System.TimeZone": true, "System.DateTimeOffset": true,
 	"Microsoft.PowerShell.Commands.MatchInfo": true, "Microsoft.PowerShell.Commands.MatchInfoContext": true,
 }
 
