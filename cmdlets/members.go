@@ -1672,9 +1672,10 @@ func dateMethod(t time.Time, lname string, args []any) (any, error) {
 	case "tolongtimestring":
 		return value.FormatValue(t, "T")
 	case "touniversaltime":
-		return t.UTC(), nil
+		// an Unspecified time is local time, as DateTime.ToUniversalTime takes it
+		return value.DateToUniversal(t), nil
 	case "tolocaltime":
-		return t.Local(), nil
+		return value.DateToLocal(t), nil
 	case "compareto":
 		return value.Compare(t, argOr(args, 0), false)
 	case "isdaylightsavingtime":
@@ -1709,6 +1710,9 @@ func (s *Session) invokeWithThis(sb *ScriptBlock, this any, args []any) (any, er
 
 // objectMethods implements methods of emulated .NET object types.
 var objectMethods = map[string]func(s *Session, o *value.Object, lname string, args []any) (any, error){
+	typeTimeZoneInfo:  timeZoneInfoMethods,
+	typeCurrentTZ:     currentTimeZoneMethods,
+	typeDateTimeOffst: dateTimeOffsetMethods,
 	"System.Management.Automation.PSCredential": func(s *Session, o *value.Object, lname string, args []any) (any, error) {
 		if lname == "getnetworkcredential" {
 			nc := value.NewObject("System.Net.NetworkCredential")

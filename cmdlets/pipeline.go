@@ -1251,6 +1251,12 @@ func (f *functionStage) end() error {
 func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, inv *invocation, emit emitFn, dot bool, r stageOut) (stage, error) {
 	pos := inv.pos()
 	path := name
+	if qual, _ := splitQualifier(name); qual != "" {
+		// a drive's path (TestDrive:\x.ps1) names a file of its folder
+		if pp, err := s.parsePSPath(fr, name); err == nil && pp.prov == provFS {
+			path = pp.path
+		}
+	}
 	if !filepath.IsAbs(path) {
 		path = filepath.Clean(strings.ReplaceAll(path, `\`, "/"))
 	}

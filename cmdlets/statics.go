@@ -304,6 +304,10 @@ func staticTypes() map[string]staticFunc {
 	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")
+	add(timeZoneInfoStatics, typeTimeZoneInfo)
+	add(timeZoneStatics, "System.TimeZone")
+	add(dateTimeOffsetStatics, typeDateTimeOffst)
+	add(jsonObjectStatics, typeJSONObject)
 	return m
 }
 
@@ -1196,29 +1200,46 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	case value.TDateTime:
 		// DateTime(y, m, d[, h, mi, s[, ms]][, DateTimeKind]): Unspecified
 		// unless a kind is given
+		// (the kind may be given by name: 'Utc'; the parts may end with
+		// a microsecond)
 		loc := value.UnspecifiedZone
-		if len(args) > 0 {
-			if k, ok := args[len(args)-1].(*enumValue); ok && k.typ == "System.DateTimeKind" {
-				switch k.name {
+		if n := len(args); n == 4 || n == 7 || n == 8 || n == 9 {
+			kind := ""
+			switch k := args[n-1].(type) {
+			case *enumValue:
+				if k.typ == "System.DateTimeKind" {
+					kind = k.name
+				}
+			case string:
+				for _, name := range []string{value.KindUnspecified, value.KindUtc, value.KindLocal} {
+					if strings.EqualFold(k, name) {
+						kind = name
+					}
+				}
+			}
+			if kind != "" {
+				switch kind {
 				case value.KindUtc:
 					loc = time.UTC
 				case value.KindLocal:
 					loc = time.Local
 				}
-				args = args[:len(args)-1]
+				args = args[:n-1]
 			}
 		}
-		n := make([]int, 7)
-		for i := 0; i < len(args) && i < 7; i++ {
+		n := make([]int, 8)
+		for i := 0; i < len(args) && i < 8; i++ {
 			v, err := value.ToInt(args[i])
 			if err != nil {
 				return nil, &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
 			}
 			n[i] = v
 		}
-		if len(args) == 3 || len(args) == 6 || len(args) == 7 {
-			return time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], n[6]*1e6, loc), nil
+		if len(args) == 3 || len(args) == 6 || len(args) == 7 || len(args) == 8 {
+			return time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], n[6]*1e6+n[7]*1e3, loc), nil
 		}
+	case typeDateTimeOffst:
+		return newDateTimeOffset(args)
 	case value.TTimeSpan:
 		n := make([]int64, 5)
 		for i := 0; i < len(args) && i < 5; i++ {

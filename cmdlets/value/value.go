@@ -90,6 +90,9 @@ type Hashtable struct {
 	vals    []any
 	index   map[string]int
 	Ordered bool
+	// CaseSensitive marks a hashtable whose string keys differ by case
+	// (ConvertFrom-Json -AsHashtable's); set it before adding keys.
+	CaseSensitive bool
 	// version counts the changes (see Array.Version).
 	version int
 }
@@ -115,12 +118,20 @@ func KeyOf(k any) string {
 	}
 }
 
+// keyOf is KeyOf, or for a case-sensitive hashtable the string key as it is.
+func (h *Hashtable) keyOf(k any) string {
+	if s, ok := k.(string); ok && h.CaseSensitive {
+		return "c" + s
+	}
+	return KeyOf(k)
+}
+
 // Set sets key k to v, keeping the position of an existing key.
 func (h *Hashtable) Set(k, v any) {
 	if h.index == nil {
 		h.index = map[string]int{}
 	}
-	kk := KeyOf(k)
+	kk := h.keyOf(k)
 	h.version++
 	if i, ok := h.index[kk]; ok {
 		h.vals[i] = v
@@ -136,7 +147,7 @@ func (h *Hashtable) Get(k any) (any, bool) {
 	if h == nil || h.index == nil {
 		return nil, false
 	}
-	i, ok := h.index[KeyOf(k)]
+	i, ok := h.index[h.keyOf(k)]
 	if !ok {
 		return nil, false
 	}
@@ -151,7 +162,7 @@ func (h *Hashtable) Delete(k any) bool {
 	if h == nil || h.index == nil {
 		return false
 	}
-	kk := KeyOf(k)
+	kk := h.keyOf(k)
 	i, ok := h.index[kk]
 	if !ok {
 		return false
@@ -161,7 +172,7 @@ func (h *Hashtable) Delete(k any) bool {
 	h.vals = append(h.vals[:i], h.vals[i+1:]...)
 	delete(h.index, kk)
 	for j := i; j < len(h.keys); j++ {
-		h.index[KeyOf(h.keys[j])] = j
+		h.index[h.keyOf(h.keys[j])] = j
 	}
 	return true
 }
@@ -194,6 +205,8 @@ func (h *Hashtable) Clone() *Hashtable {
 		vals:    append([]any(nil), h.vals...),
 		index:   make(map[string]int, len(h.keys)),
 		Ordered: h.Ordered,
+
+		CaseSensitive: h.CaseSensitive,
 	}
 	for k, v := range h.index {
 		c.index[k] = v
