@@ -188,7 +188,7 @@ var evalTests = []struct {
 		{"as_fails_null", `$null -eq ('x' -as [int])`, "True\n", "", 0},
 		{"as_rounds", `1.5 -as [int]`, "2\n", "", 0},
 		{"parse_int", `[int]::Parse('12') * 2`, "24\n", "", 0},
-		{"decimal_scale", `[decimal]'1.25'`, "1.25\n", "", 0}, // the scale of a decimal is not kept (README: Differences)
+		{"decimal_scale", `[decimal]'1.25'`, "1.25\n", "", 0},
 	}},
 	{"arithmetic", []evalCase{
 		{"precedence", `2 + 3 * 4`, "14\n", "", 0},

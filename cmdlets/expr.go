@@ -199,7 +199,7 @@ func (s *Session) evalPrimary(fr frame, p parser.Primary) (any, error) {
 	case *parser.VarExpr:
 		return s.readVar(fr, p.Name, p.Pos)
 	case *parser.NumberLit:
-		return value.FromNumber(p.Value), nil
+		return value.FromLiteral(p.Value, p.Text), nil
 	case *parser.StringLit:
 		return p.Value, nil
 	case *parser.ExpandString:
@@ -559,6 +559,9 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 	}
 	if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
 		return s.convertToClass(c, v)
+	}
+	if isListedEnum(t.Name) {
+		return convertEnum(v, t.Name)
 	}
 	return convertValue(v, t)
 }

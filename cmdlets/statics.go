@@ -277,8 +277,9 @@ func staticTypes() map[string]staticFunc {
 		}
 	}
 	add(stringStatics, value.TString)
-	add(func(c *staticCall) (any, error) { return mathStatic(c.lname, c.args) }, "System.Math")
-	add(numberStatics, value.TInt32, value.TInt64, value.TDouble, value.TByte, value.TDecimal, value.TInt16, value.TUInt16,
+	add(mathStatics, "System.Math")
+	add(decimalStatics, value.TDecimal)
+	add(numberStatics, value.TInt32, value.TInt64, value.TDouble, value.TByte, value.TInt16, value.TUInt16,
 		value.TUInt32, value.TUInt64, value.TSByte, value.TSingle)
 	add(bigIntStatics, value.TBigInt)
 	add(boolStatics, value.TBool)
@@ -296,7 +297,7 @@ func staticTypes() map[string]staticFunc {
 	add(encodingStatics, "System.Text.Encoding", "System.Text.UTF8Encoding", "System.Text.UnicodeEncoding", "System.Text.UTF32Encoding",
 		"System.Text.ASCIIEncoding")
 	add(arrayStatics, value.TArray, "System.Object[]")
-	add(enumMemberStatics, value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison",
+	add(enumMemberStatics, value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison", "System.MidpointRounding",
 		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
 	add(enumStatics, "System.Enum")
 	add(cultureStatics, "System.Globalization.CultureInfo")
@@ -967,153 +968,9 @@ func numLimit(t string, max bool) any {
 	case value.TSingle:
 		return pick(float32(-math.MaxFloat32), float32(math.MaxFloat32))
 	case value.TDecimal:
-		return pick(value.Decimal(-7.922816251426434e28), value.Decimal(7.922816251426434e28))
+		return pick(value.DecimalMin(), value.DecimalMax())
 	}
 	return pick(-math.MaxFloat64, math.MaxFloat64)
-}
-
-func mathStatic(lname string, args []any) (any, error) {
-	f := func(i int) (float64, error) {
-		v, err := value.ToFloat(argOr(args, i))
-		if err != nil {
-			return 0, &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
-		}
-		return v, nil
-	}
-	keepInt := func(r float64, like any) any {
-		switch like.(type) {
-		case int:
-			return int(r)
-		case int64:
-			return int64(r)
-		case value.Decimal:
-			return value.Decimal(r)
-		}
-		return r
-	}
-	switch lname {
-	case "pi":
-		return math.Pi, nil
-	case "e":
-		return math.E, nil
-	case "round":
-		x, err := f(0)
-		if err != nil {
-			return nil, err
-		}
-		digits := 0
-		if len(args) > 1 {
-			if d, err := value.ToInt(args[1]); err == nil {
-				digits = d
-			}
-		}
-		away := len(args) > 2 && strings.EqualFold(value.ToString(args[len(args)-1]), "AwayFromZero")
-		p := math.Pow(10, float64(digits))
-		var r float64
-		if away {
-			r = math.Round(x*p) / p
-		} else {
-			r = math.RoundToEven(x*p) / p
-		}
-		if _, ok := argOr(args, 0).(value.Decimal); ok {
-			return value.Decimal(r), nil
-		}
-		return r, nil
-	case "floor", "ceiling", "truncate":
-		x, err := f(0)
-		if err != nil {
-			return nil, err
-		}
-		var r float64
-		switch lname {
-		case "floor":
-			r = math.Floor(x)
-		case "ceiling":
-			r = math.Ceil(x)
-		default:
-			r = math.Trunc(x)
-		}
-		if _, ok := argOr(args, 0).(value.Decimal); ok {
-			return value.Decimal(r), nil
-		}
-		return r, nil
-	case "abs":
-		x, err := f(0)
-		if err != nil {
-			return nil, err
-		}
-		return keepInt(math.Abs(x), argOr(args, 0)), nil
-	case "max", "min":
-		a, b := argOr(args, 0), argOr(args, 1)
-		c, err := value.Compare(a, b, false)
-		if err != nil {
-			return nil, err
-		}
-		pick := a
-		if (lname == "max") == (c < 0) {
-			pick = b
-		}
-		if value.IsNumber(a) && value.IsNumber(b) {
-			if _, ok := a.(float64); ok {
-				fv, _ := value.ToFloat(pick)
-				return fv, nil
-			}
-			if _, ok := b.(float64); ok {
-				fv, _ := value.ToFloat(pick)
-				return fv, nil
-			}
-		}
-		return pick, nil
-	case "pow", "sqrt", "log", "log10", "exp", "sin", "cos", "tan", "atan", "sign":
-		x, err := f(0)
-		if err != nil {
-			return nil, err
-		}
-		switch lname {
-		case "pow":
-			y, err := f(1)
-			if err != nil {
-				return nil, err
-			}
-			return math.Pow(x, y), nil
-		case "sqrt":
-			return math.Sqrt(x), nil
-		case "log":
-			if len(args) > 1 {
-				b, _ := f(1)
-				return math.Log(x) / math.Log(b), nil
-			}
-			return math.Log(x), nil
-		case "log10":
-			return math.Log10(x), nil
-		case "exp":
-			return math.Exp(x), nil
-		case "sin":
-			return math.Sin(x), nil
-		case "cos":
-			return math.Cos(x), nil
-		case "tan":
-			return math.Tan(x), nil
-		case "atan":
-			return math.Atan(x), nil
-		case "sign":
-			switch {
-			case x > 0:
-				return 1, nil
-			case x < 0:
-				return -1, nil
-			}
-			return 0, nil
-		}
-	case "divrem":
-		a, _ := value.ToInt64(argOr(args, 0))
-		b, _ := value.ToInt64(argOr(args, 1))
-		if b == 0 {
-			return nil, &methodErr{typ: "System.DivideByZeroException", msg: "Attempted to divide by zero."}
-		}
-		return value.NarrowInt(a / b), nil
-	}
-	return nil, &methodErr{typ: "NotImplemented", msg: "[System.Math]::" + lname}
 }
 
 // newObject creates an instance of a .NET type ([T]::new and New-Object).
@@ -1390,6 +1247,8 @@ func enumNames(typ string) []string {
 		return []string{"CurrentCulture", "CurrentCultureIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase"}
 	case "System.StringSplitOptions":
 		return []string{"None", "RemoveEmptyEntries", "TrimEntries"}
+	case "System.MidpointRounding":
+		return midpointModes()
 	case "System.DayOfWeek":
 		return []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 	case "System.Management.Automation.ErrorCategory":

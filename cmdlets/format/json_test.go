@@ -68,7 +68,7 @@ func TestToJSON(t *testing.T) {
 		{"deep enough", ht("a", ht("b", ht("c", ht("d", 1)))), JSONOptions{Depth: 3, Compress: true}, `{"a":{"b":{"c":{"d":1}}}}`, ""},
 		{"string", "str", JSONOptions{}, `"str"`, ""},
 		{"null", nil, JSONOptions{}, `null`, ""},
-		{"numbers", arr(1, int64(1)<<40, 1.0, 1.5, -2.0, 1e20, 1e15, 1e16, 1e17, 1e-5, point3, math.Pi, value.Decimal(2), value.Decimal(1.25), 'c'),
+		{"numbers", arr(1, int64(1)<<40, 1.0, 1.5, -2.0, 1e20, 1e15, 1e16, 1e17, 1e-5, point3, math.Pi, testDecimal("2"), testDecimal("1.25"), 'c'),
 			JSONOptions{Compress: true}, `[1,1099511627776,1.0,1.5,-2.0,1E+20,1000000000000000.0,10000000000000000.0,1E+17,1E-05,0.30000000000000004,3.141592653589793,2.0,1.25,"c"]`, ""},
 		{"special doubles", arr(math.NaN(), math.Inf(1), math.Inf(-1)), JSONOptions{Compress: true}, `["NaN","Infinity","-Infinity"]`, ""},
 		{"escapes", "q\"b\\s/n\nr\rt\tb\bf\fc\x01e\x1b'<>&é😀\u0085\u2028\u2029\x7f", JSONOptions{},

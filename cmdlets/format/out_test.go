@@ -58,7 +58,7 @@ func TestDefault(t *testing.T) {
 	}{
 		{"nothing", 0, nil, ``},
 		{"null", 0, []any{nil}, ``},
-		{"scalars", 0, []any{"str", 42, int64(1) << 40, 1.5, 0.1, point3, 1.0 / 3, 1e15, 1e-5, 0.0001, math.Copysign(0, -1), true, false, 'x', value.Decimal(1.50)},
+		{"scalars", 0, []any{"str", 42, int64(1) << 40, 1.5, 0.1, point3, 1.0 / 3, 1e15, 1e-5, 0.0001, math.Copysign(0, -1), true, false, 'x', testDecimal("1.5")},
 			"str\n42\n1099511627776\n1.5\n0.1\n0.3\n0.333333333333333\n1E+15\n1E-05\n0.0001\n-0\nTrue\nFalse\nx\n1.5\n"},
 		{"empty string", 0, []any{"", "a"}, "\na\n"},
 		{"multi-line string", 0, []any{"a\nb"}, "a\nb\n"},
@@ -82,7 +82,7 @@ x        1
 longer 100
 
 `},
-		{"bool and double", 0, []any{obj("a", 1.0/3, "b", 2.0, "c", true, "d", value.Decimal(2.5))}, `
+		{"bool and double", 0, []any{obj("a", 1.0/3, "b", 2.0, "c", true, "d", testDecimal("2.5"))}, `
    a    b    c    d
    -    -    -    -
 0.33 2.00 True 2.50

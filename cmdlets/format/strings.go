@@ -86,9 +86,7 @@ func formatF(f float64) string {
 	return strconv.FormatFloat(f, 'f', 2, 64)
 }
 
-func formatDecimal(d value.Decimal) string {
-	return strconv.FormatFloat(float64(d), 'f', -1, 64)
-}
+func formatDecimal(d value.Decimal) string { return d.String() }
 
 var (
 	dayNames   = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
@@ -310,7 +308,8 @@ func smartToString(v any, isTable bool) string {
 		}
 	case value.Decimal:
 		if isTable {
-			return formatF(float64(x))
+			s, _ := value.FormatValue(x, "F")
+			return s
 		}
 	}
 	return psString(v)

@@ -158,7 +158,7 @@ func fromPS(v any) any {
 	case int:
 		return int64(x)
 	case value.Decimal:
-		return float64(x)
+		return x.Float64()
 	case rune:
 		return string(x)
 	case value.Guid:

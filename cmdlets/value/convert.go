@@ -37,7 +37,7 @@ func ToString(v any) string {
 	case float64:
 		return FormatFloat(v)
 	case Decimal:
-		return strconv.FormatFloat(float64(v), 'f', -1, 64)
+		return v.String()
 	case rune:
 		return string(v)
 	case int8:
@@ -161,7 +161,7 @@ func ToBool(v any) bool {
 	case float64:
 		return v != 0
 	case Decimal:
-		return v != 0
+		return !v.IsZero()
 	case rune:
 		return v != 0
 	case int8, uint8, int16, uint16, uint32, uint64, float32:
@@ -202,7 +202,7 @@ func toFloat(v any) (float64, bool) {
 	case float64:
 		return v, true
 	case Decimal:
-		return float64(v), true
+		return v.Float64(), true
 	case rune:
 		return float64(v), true
 	case bool:
@@ -237,10 +237,23 @@ func ParseNumber(s string) (any, bool) {
 	if !ok {
 		return nil, false
 	}
-	return FromNumber(n), true
+	return FromLiteral(n, s), true
 }
 
-// FromNumber turns a parsed literal into a value.
+// FromLiteral turns a parsed number literal with its text into a value: a
+// [decimal] is read from the text, which holds every digit (the parsed
+// number has a double's).
+func FromLiteral(n parser.Number, text string) any {
+	if n.Kind == parser.Decimal {
+		if d, ok := decimalLiteral(text); ok {
+			return d
+		}
+	}
+	return FromNumber(n)
+}
+
+// FromNumber turns a parsed literal into a value. A [decimal] has only
+// the precision of a double here; FromLiteral reads it exactly.
 func FromNumber(n parser.Number) any {
 	switch n.Kind {
 	case parser.Int32:
@@ -248,7 +261,11 @@ func FromNumber(n parser.Number) any {
 	case parser.Int64:
 		return n.Int
 	case parser.Decimal:
-		return Decimal(n.Float)
+		d, err := DecimalFromFloat64(n.Float)
+		if err != nil {
+			return n.Float
+		}
+		return d
 	case parser.SByte:
 		return int8(n.Int)
 	case parser.Byte:

@@ -13,8 +13,8 @@ package value
 //   - doubles with a custom format ("0.00") are first cut to 15 significant
 //     digits, then rounded half up: 0.125 "0.00" is "0.13";
 //   - integers and decimals round half away from zero: 1234.5d N0 is
-//     "1,235". Decimal is kept as a float64, so its digits are the shortest
-//     round-trip digits of that double;
+//     "1,235"; a decimal's digits are its coefficient's, trailing zeros
+//     included (1.10d is "1.10");
 //   - the default double form is the shortest round-trip string, switching
 //     to E notation when the exponent is >= 17 (beyond max(digits, 17)) or
 //     < -4: 1e16 is "10000000000000000", 1e17 is "1E+17", 0.00001 is "1E-05";
@@ -255,7 +255,7 @@ func FormatValue(v any, spec string) (string, error) {
 		}
 		return nfFormatDouble(bigFloat(x), spec)
 	case Decimal:
-		return nfFormatDecimal(float64(x), spec)
+		return nfFormatDecimal(x, spec)
 	case time.Time:
 		return FormatDate(x, spec)
 	case time.Duration:
@@ -523,18 +523,12 @@ func nfFormatSingle(f float32, spec string) (string, error) {
 	return b.String(), nil
 }
 
-func nfFormatDecimal(f float64, spec string) (string, error) {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return nfFormatDouble(f, spec)
-	}
+func nfFormatDecimal(d Decimal, spec string) (string, error) {
 	c, prec, err := nfParseSpec(spec)
 	if err != nil {
 		return "", err
 	}
-	num := &nfNumber{neg: math.Signbit(f), kind: nfDecimal}
-	if f != 0 {
-		num = nfFromExp(strconv.FormatFloat(math.Abs(f), 'e', -1, 64), f < 0, nfDecimal)
-	}
+	num := d.nfDigits()
 	if c == 0 {
 		return nfCustom(num, spec), nil
 	}

@@ -140,13 +140,13 @@ func TestFormatComposite(t *testing.T) {
 		{"{0:00.00}", []any{0.5}, "00.50"},
 		{"{0:0‰}", []any{0.0125}, "13‰"},
 		// decimals round half away from zero
-		{"{0}", []any{Decimal(1.5)}, "1.5"},
-		{"{0:F0}", []any{Decimal(2.5)}, "3"},
-		{"{0:N0}", []any{Decimal(1234.5)}, "1,235"},
-		{"{0:F2}", []any{Decimal(0.125)}, "0.13"},
-		{"{0:G3}", []any{Decimal(1234.5)}, "1.23E+03"},
-		{"{0:C}", []any{Decimal(-12.345)}, "-$12.35"},
-		{"{0}", []any{Decimal(1e-7)}, "0.0000001"},
+		{"{0}", []any{testDecimal("1.5")}, "1.5"},
+		{"{0:F0}", []any{testDecimal("2.5")}, "3"},
+		{"{0:N0}", []any{testDecimal("1234.5")}, "1,235"},
+		{"{0:F2}", []any{testDecimal("0.125")}, "0.13"},
+		{"{0:G3}", []any{testDecimal("1234.5")}, "1.23E+03"},
+		{"{0:C}", []any{testDecimal("-12.345")}, "-$12.35"},
+		{"{0}", []any{testDecimal("0.0000001")}, "0.0000001"},
 		// dates, time spans, guids
 		{"{0:yyyy-MM-dd HH:mm}", []any{date}, "2024-01-02 15:04"},
 		{"{0}", []any{date}, "1/2/2024 3:04:05 PM"},
@@ -211,7 +211,7 @@ func TestFormatCompositeErrors(t *testing.T) {
 		{"{0:R}", []any{1}, FormatSpecifierMessage},
 		{"{0:Z}", []any{1}, FormatSpecifierMessage},
 		{"{0:D}", []any{1.5}, FormatSpecifierMessage},
-		{"{0:X}", []any{Decimal(1)}, FormatSpecifierMessage},
+		{"{0:X}", []any{testDecimal("1")}, FormatSpecifierMessage},
 		{"{0:Q}", []any{time.Now()}, FormatInvalidMessage},
 		{"{0:ffffffff}", []any{time.Now()}, FormatInvalidMessage},
 		{"{0:'abc}", []any{time.Now()}, "Cannot find a matching quote character for the character '''."},
@@ -231,7 +231,7 @@ func TestFormatCompositeErrors(t *testing.T) {
 }
 
 func TestFormatValueDefaultsMatchToString(t *testing.T) {
-	for _, v := range []any{nil, 0, -7, int64(1) << 40, 0.5, -2.25, 3.0, 1e-3, Decimal(12.5),
+	for _, v := range []any{nil, 0, -7, int64(1) << 40, 0.5, -2.25, 3.0, 1e-3, testDecimal("12.5"),
 		"s", true, 'c', time.Duration(3723500) * time.Millisecond, Guid("0f8fad5b-d9cb-469f-a165-70867728950e")} {
 		got, err := FormatValue(v, "")
 		if err != nil || got != ToString(v) {
@@ -397,7 +397,7 @@ func FuzzFormatComposite(f *testing.F) {
 		f.Add(s)
 	}
 	args := []any{1234.5678, -42, time.Date(2024, 1, 2, 3, 4, 5, 6, time.UTC), time.Duration(1e12), int64(-9),
-		Decimal(-0.125), math.Inf(1), 0.0, "str", NewArray(1)}
+		testDecimal("-0.125"), math.Inf(1), 0.0, "str", NewArray(1)}
 	f.Fuzz(func(t *testing.T, format string) {
 		if nfFuzzLongDigits.MatchString(format) {
 			t.Skip() // huge widths or precisions only make huge strings

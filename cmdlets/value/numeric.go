@@ -154,7 +154,9 @@ func bigOf(n any) (*big.Int, error) {
 	switch x := n.(type) {
 	case *big.Int:
 		return x, nil
-	case float64, float32, Decimal:
+	case Decimal:
+		return x.Big(), nil
+	case float64, float32:
 		f, _ := toFloat(x)
 		switch {
 		case math.IsNaN(f):
@@ -188,6 +190,13 @@ type intType struct {
 }
 
 // intTypes lists the integer types by name.
+// IntegerOverflowMessage is .NET's OverflowException message for a value
+// out of the range of the named integer type.
+func IntegerOverflowMessage(name string) string {
+	t, _ := intTypeOf(name)
+	return "Value was either too large or too small for " + t.what + "."
+}
+
 func intTypeOf(name string) (intType, bool) {
 	switch name {
 	case TSByte:
@@ -252,7 +261,13 @@ func toIntType(orig, n any, name string) (any, error) {
 		return convErrText(orig, name, "Value was either too large or too small for "+t.what+".")
 	}
 	switch x := n.(type) {
-	case float64, float32, Decimal:
+	case Decimal:
+		neg, mag, ok := decimalToInt(x)
+		if !ok || !t.fits(neg, mag) {
+			return nil, overflow()
+		}
+		return makeInt(name, neg, mag), nil
+	case float64, float32:
 		f, _ := toFloat(x)
 		r := math.RoundToEven(f)
 		if math.IsNaN(r) || r < float64(t.min) || r >= float64(t.max)+1 {
@@ -357,13 +372,16 @@ func numbers(op string, a, b any) (any, error) {
 			if c == cUInt32 {
 				return int64Arith(op, int64Of(a), int64Of(b))
 			}
-			x, _ := toFloat(a)
-			y, _ := toFloat(b)
-			r, err := floatOp(op, x, y, true)
-			if err != nil {
-				return nil, err
+			// DecimalOps, falling back to DoubleOps when the decimal
+			// result overflows
+			x, _ := decimalOf(a)
+			y, _ := decimalOf(b)
+			if r, err := decimalArith(op, x, y); err == nil || op == "/" || op == "%" {
+				return r, err
 			}
-			return Decimal(r), nil
+			fx, _ := toFloat(a)
+			fy, _ := toFloat(b)
+			return floatOp(op, fx, fy, false)
 		}
 		_, x, _ := intOf(a)
 		_, y, _ := intOf(b)
@@ -374,24 +392,22 @@ func numbers(op string, a, b any) (any, error) {
 	case c == cInt64:
 		return int64Arith(op, int64Of(a), int64Of(b))
 	case c == cDecimal:
-		x, _ := toFloat(a)
-		y, _ := toFloat(b)
-		r, err := floatOp(op, x, y, true)
+		// both operands are cast to [decimal] (a double rounded to 15
+		// digits), then DecimalOps
+		x, err := decimalOf(a)
 		if err != nil {
 			return nil, err
 		}
-		if math.Abs(r) > maxDecimal {
-			return nil, rtErr("Value was either too large or too small for a Decimal.")
+		y, err := decimalOf(b)
+		if err != nil {
+			return nil, err
 		}
-		return Decimal(r), nil
+		return decimalArith(op, x, y)
 	}
 	x, _ := toFloat(a)
 	y, _ := toFloat(b)
 	return floatOp(op, x, y, false)
 }
-
-// maxDecimal is System.Decimal's largest value.
-const maxDecimal = 79228162514264337593543950335.0
 
 func divideByZero() error {
 	return &RuntimeError{Type: "System.DivideByZeroException", Msg: "Attempted to divide by zero."}
@@ -581,6 +597,12 @@ func bigArith(op string, a, b any) (any, error) {
 // fraction as doubles.
 func cmpNumbers(a, b any) int {
 	ca, cb := codeOf(a), codeOf(b)
+	if ca == cDecimal {
+		return cmpDecimal(a.(Decimal), b)
+	}
+	if cb == cDecimal {
+		return -cmpDecimal(b.(Decimal), a)
+	}
 	if ca.isInteger() && cb.isInteger() {
 		if ca == cBig || cb == cBig {
 			x, _ := bigOf(a)
@@ -844,4 +866,33 @@ func NetToInt32(v any) (int, error) {
 		return 0, overflow
 	}
 	return r.(int), nil
+}
+
+// cmpDecimal orders a decimal and another number as PowerShell does: the
+// other number is cast to [decimal] (a double rounded to 15 digits), or,
+// when that overflows, both are compared as doubles; a [bigint] is
+// compared exactly.
+func cmpDecimal(d Decimal, other any) int {
+	switch o := other.(type) {
+	case *big.Int:
+		x := d.signedCoef()
+		y := new(big.Int).Mul(o, pow10(int(d.scale)))
+		return x.Cmp(y)
+	case float32:
+		// the single is widened to a double first
+		other = float64(o)
+	}
+	od, err := decimalOf(other)
+	if err != nil {
+		x, y := d.Float64(), 0.0
+		y, _ = toFloat(other)
+		switch {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	}
+	return d.Cmp(od)
 }

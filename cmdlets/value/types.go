@@ -1,7 +1,6 @@
 package value
 
 import (
-	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -110,6 +109,7 @@ var knownTypes = map[string]bool{
 	"System.Collections.Queue": true, "System.Collections.Stack": true, "System.Collections.Generic.Queue": true,
 	"System.Collections.Generic.Stack": true, "System.Management.Automation.PSModuleInfo": true,
 	"System.Management.Automation.ErrorCategory": true, "System.StringComparison": true, "System.StringSplitOptions": true,
+	"System.MidpointRounding":          true,
 	"System.Environment+SpecialFolder": true, "System.DayOfWeek": true, "System.DateTimeKind": true, "System.Nullable": true,
 	"System.Collections.IEnumerable": true, "System.Collections.IDictionary": true, "System.Collections.ICollection": true,
 	"System.ValueType": true, "System.IO.FileInfo": true, "System.IO.DirectoryInfo": true,
@@ -391,17 +391,7 @@ func Convert(v any, t *Type) (any, error) {
 		}
 		return f, nil
 	case TDecimal:
-		if v == nil {
-			return Decimal(0), nil
-		}
-		f, err := ToFloat(v)
-		if err != nil {
-			return nil, retype(err, t.Name)
-		}
-		if math.Abs(f) > maxDecimal || math.IsNaN(f) {
-			return nil, convErrText(v, TDecimal, "Value was either too large or too small for a Decimal.")
-		}
-		return Decimal(f), nil
+		return convertDecimal(v)
 	case TChar:
 		switch x := v.(type) {
 		case rune:

@@ -28,10 +28,6 @@ import (
 	"strings"
 )
 
-// Decimal stands for System.Decimal. It is kept as a float64, which is
-// precise enough for the values admin scripts use.
-type Decimal float64
-
 // Guid stands for System.Guid, kept in its canonical lower-case text form.
 type Guid string
 

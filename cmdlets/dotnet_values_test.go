@@ -1,0 +1,96 @@
+package cmdlets_test
+
+import "testing"
+
+// dotnetValueTests covers .NET values as .NET computes them: System.Decimal,
+// culture-aware string order, the generic collections, System.String's
+// overloads. Each group names the reference its expectations come from.
+var dotnetValueTests = []struct {
+	group string
+	cases []evalCase
+}{
+	// System.Decimal (learn.microsoft.com/dotnet/api/system.decimal): a
+	// 96-bit integer and a scaling factor 0..28 that "also preserves any
+	// trailing zeros"; arithmetic is exact where it fits, else rounded
+	// (Decimal.Divide: 28 significant digits after the point at most);
+	// Decimal.MaxValue is 79,228,162,514,264,337,593,543,950,335.
+	// PowerShell's DecimalOps (NumericOps.cs) use these operators.
+	{"decimal_arith", []evalCase{
+		{"exact_sum", `0.1d + 0.2d`, "0.3\n", "", 0},
+		{"scale_kept_by_multiply", `1.10d * 3`, "3.30\n", "", 0},
+		{"scale_of_sum_is_larger", `1.1d + 2.25d; 2.50d - 0.5d`, "3.35\n2.00\n", "", 0},
+		{"divide_28_digits", `[decimal]1/3; [decimal]2/3; 100/3d`, "0.3333333333333333333333333333\n0.6666666666666666666666666667\n33.333333333333333333333333333\n", "", 0},
+		// an exact quotient keeps the dividend's scale less the divisor's;
+		// an inexact one has no trailing zeros
+		{"divide_exact", `10.00d/4; 1d/8; 1d/0.5d; 4.0d/2.0d`, "2.50\n0.125\n2\n2\n", "", 0},
+		{"max_min_value", `[decimal]::MaxValue; [decimal]::MinValue`, "79228162514264337593543950335\n-79228162514264337593543950335\n", "", 0},
+		{"overflow", `[decimal]::MaxValue * 2`, "", "Value was either too large or too small for a Decimal.", 0},
+		{"overflow_by_one", `79228162514264337593543950335d + 1`, "", "Value was either too large or too small for a Decimal.", 0},
+		{"divide_by_zero", `1d / 0`, "", "Attempted to divide by zero.", 0},
+		// Decimal.Remainder: the sign of the dividend, the larger scale
+		{"remainder", `5.5d % 2; -7d % 3; 1.5d % 2.00d`, "1.5\n-1\n1.5\n", "", 0},
+		{"negate_keeps_scale", `-1.10d; (-1.10d).GetType().Name`, "-1.10\nDecimal\n", "", 0},
+		{"many_digits", `1.2345678901234567890123456789d; 0.0000000000000000000000000001d`, "1.2345678901234567890123456789\n0.0000000000000000000000000001\n", "", 0},
+		// the operand types of a mixed operation (about_Arithmetic_Operators):
+		// an integer or a double with a decimal computes as decimal
+		{"mixed_types", `(1d + 1).GetType().Name; (1d * 1.5).GetType().Name; 1d * 1.5; (2 / 4d).GetType().Name`, "Decimal\nDecimal\n1.5\nDecimal\n", "", 0},
+		{"compare_with_double", `0.1d -eq 0.1; 1.10d -eq 1.1; 1d -lt 1.5; 2.0d -gt 1.99`, "True\nTrue\nTrue\nTrue\n", "", 0},
+		{"sort_by_value", `2.0d, 1.50d, 1.1d | Sort-Object`, "1.1\n1.50\n2.0\n", "", 0},
+	}},
+	// Parser.Tests.ps1 ("Should be able to use decimal literals"): 0.0d is
+	// "0.0", 15e3d is 15000, 1dkb is 1024; Conversions.Tests.ps1 casts.
+	{"decimal_literals_and_casts", []evalCase{
+		{"literal_forms", `0.0d; 1.5d; -1.5d; 15e3d; 1dkb; 1.5dkb`, "0.0\n1.5\n-1.5\n15000\n1024\n1536.0\n", "", 0},
+		{"huge_integer_literal", `18446744073709551616; (18446744073709551616).GetType().Name`, "18446744073709551616\nDecimal\n", "", 0},
+		// Convert.ToDecimal(Double): at most 15 significant digits
+		{"from_double", `[decimal]0.1; [decimal](0.1 + 0.2); [decimal](1/3)`, "0.1\n0.3\n0.333333333333333\n", "", 0},
+		// a string is read as a PowerShell number ('1.10' is the double 1.1),
+		// with the d suffix as a decimal, else by Decimal.Parse
+		{"from_string", `[decimal]'1.10'; [decimal]'1.10d'; [decimal]'1e3'; [decimal]'1,000.50'; [decimal]''`, "1.1\n1.10\n1000\n1000.50\n0\n", "", 0},
+		{"from_string_bad", `[decimal]'abc'`, "", `Cannot convert value "abc" to type "System.Decimal". Error: "The input string 'abc' was not in a correct format."`, 0},
+		{"from_double_too_large", `[decimal]1e30`, "", `Cannot convert value "1E+30" to type "System.Decimal". Error: "Value was either too large or too small for a Decimal."`, 0},
+		// Convert.ToInt32(Decimal) rounds to the nearest even integer
+		{"to_integers", `[int]2.5d; [int]3.5d; [long]-2.5d; [byte]255.4d`, "2\n4\n-2\n255\n", "", 0},
+		{"to_integer_overflow", `[int]3000000000d`, "", "Value was either too large or too small for an Int32.", 0},
+		{"to_double_and_string", `[double]1.10d; [string]1.10d; "x $(1.10d) y"`, "1.1\n1.10\nx 1.10 y\n", "", 0},
+		{"bigint_truncates", `[bigint]1.5d; [bigint]-2.5d`, "1\n-2\n", "", 0},
+		{"bool", `[bool]0.00d; [bool]0.01d`, "False\nTrue\n", "", 0},
+	}},
+	// Decimal.ToString and composite formatting (Standard numeric format
+	// strings: C, F, N keep the requested digits, rounding half away from
+	// zero; G without precision shows every digit of the scale).
+	{"decimal_format", []evalCase{
+		{"tostring", `(1.10d).ToString(); (1.10d).ToString('F4'); (0.00d).ToString()`, "1.10\n1.1000\n0.00\n", "", 0},
+		{"format_operator", `'{0:N2}' -f 1234.005d; '{0:C}' -f 1.10d; '{0:F3}' -f 1.10d; '{0}' -f 1.10d; '{0:0.0}' -f 2.25d`, "1,234.01\n$1.10\n1.100\n1.10\n2.3\n", "", 0},
+		// ConvertTo-Json.Tests.ps1: a decimal is written as its digits
+		{"json", `@{a = 1.10d; b = 123.456d} | ConvertTo-Json -Compress`, "{\"a\":1.10,\"b\":123.456}\n", "", 0},
+	}},
+	// Math.Round, Decimal.Round (MidpointRounding.ToEven by default),
+	// Math.Floor/Ceiling/Truncate/Abs/Sign: the Decimal overloads return a
+	// Decimal.
+	{"decimal_math", []evalCase{
+		{"round_to_even", `[math]::Round(2.5d); [math]::Round(3.5d); [math]::Round(2.345d, 2)`, "2\n4\n2.34\n", "", 0},
+		{"round_modes", `[math]::Round(2.345d, 2, 'AwayFromZero'); [math]::Round(-2.55d, 1, [MidpointRounding]::ToNegativeInfinity); [decimal]::Round(1.2345d, 2)`, "2.35\n-2.6\n1.23\n", "", 0},
+		{"round_keeps_type", `[math]::Round(2.5d).GetType().Name; [math]::Round(1.25d, 5)`, "Decimal\n1.25\n", "", 0},
+		{"round_range", `[math]::Round(1d, 29)`, "", "Decimal can only round to between 0 and 28 digits of precision.", 0},
+		{"floor_ceiling_truncate", `[math]::Floor(-1.5d); [math]::Ceiling(1.2d); [math]::Truncate(-1.7d); [math]::Floor(-1.5d).GetType().Name`, "-2\n2\n-1\nDecimal\n", "", 0},
+		{"abs_sign", `[math]::Abs(-1.50d); [math]::Sign(-0.5d); [math]::Abs(-1.50d).GetType().Name`, "1.50\n-1\nDecimal\n", "", 0},
+		{"decimal_statics", `[decimal]::Parse('1.10'); [decimal]::Add(1.1d, 2.20d); [decimal]::Divide(1, 4); [decimal]::Remainder(7, 3); [decimal]::Negate(1.5d); [decimal]::Truncate(9.99d)`, "1.10\n3.30\n0.25\n1\n-1.5\n9\n", "", 0},
+		{"tryparse", `$r = 0d; [decimal]::TryParse('2.50', [ref]$r); $r; [decimal]::TryParse('x', [ref]$r); $r`, "True\n2.50\nFalse\n0\n", "", 0},
+		// Math.Round(Double, Int32, MidpointRounding)
+		{"double_round_modes", `[math]::Round(2.5, [MidpointRounding]::AwayFromZero); [math]::Round(-1.25, 1, 'ToZero'); [math]::Round(1.5, 16)`, "3\n-1.2\n", "Rounding digits must be between 0 and 15, inclusive.", 0},
+	}},
+}
+
+func TestDotnetValues(t *testing.T) {
+	for _, g := range dotnetValueTests {
+		t.Run(g.group, func(t *testing.T) {
+			for _, c := range g.cases {
+				t.Run(c.name, func(t *testing.T) {
+					t.Parallel()
+					runEval(t, c, "", nil)
+				})
+			}
+		})
+	}
+}
