@@ -110,7 +110,7 @@ func (s *Session) timeZoneObject(id string, loc *time.Location) *value.Object {
 	o.Set("DaylightName", dst)
 	o.Set("BaseUtcOffset", time.Duration(stdOff)*time.Second)
 	o.Set("SupportsDaylightSavingTime", hasDST)
-	o.Set("ToStringValue", display)
+	o.SetToString(display)
 	o.DefaultDisplay = []string{"Id", "HasIanaId", "DisplayName", "StandardName", "DaylightName", "BaseUtcOffset", "SupportsDaylightSavingTime"}
 	return o
 }
@@ -340,7 +340,7 @@ func (s *Session) currentTimeZone() *value.Object {
 	dst, _ := tz.Get("DaylightName")
 	o.Set("StandardName", std)
 	o.Set("DaylightName", dst)
-	o.Set("ToStringValue", typeCurrentTZ)
+	o.SetToString(typeCurrentTZ)
 	return o
 }
 
@@ -451,7 +451,7 @@ func dateTimeOffsetObject(t time.Time) *value.Object {
 	o.Set("DayOfWeek", value.DayOfWeekName(t))
 	o.Set("DayOfYear", t.YearDay())
 	text, _ := value.FormatValue(wall, "")
-	o.Set("ToStringValue", text+" "+offsetText(off))
+	o.SetToString(text+" "+offsetText(off))
 	o.DefaultDisplay = []string{"DateTime", "UtcDateTime", "LocalDateTime", "Date", "Day", "DayOfWeek", "DayOfYear", "Hour",
 		"Millisecond", "Minute", "Month", "Offset", "Second", "Ticks", "UtcTicks", "TimeOfDay", "Year"}
 	return o
