@@ -451,7 +451,7 @@ func dateTimeOffsetObject(t time.Time) *value.Object {
 	o.Set("DayOfWeek", value.DayOfWeekName(t))
 	o.Set("DayOfYear", t.YearDay())
 	text, _ := value.FormatValue(wall, "")
-	o.SetToString(text+" "+offsetText(off))
+	o.SetToString(text + " " + offsetText(off))
 	o.DefaultDisplay = []string{"DateTime", "UtcDateTime", "LocalDateTime", "Date", "Day", "DayOfWeek", "DayOfYear", "Hour",
 		"Millisecond", "Minute", "Month", "Offset", "Second", "Ticks", "UtcTicks", "TimeOfDay", "Year"}
 	return o
