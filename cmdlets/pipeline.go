@@ -22,25 +22,27 @@ func (s *Session) execPipelineStatement(fr frame, st *parser.PipelineStatement, 
 		return s.execAssignment(fr, st)
 	}
 	err := s.runPipeline(fr, st.Left, emit)
+	if len(st.Chain) == 0 {
+		return err
+	}
+	// each pipeline of a chain handles its terminating error as a
+	// statement does, then the chain goes on with $? false
+	// (about_Pipeline_Chain_Operators; Compiler.VisitPipelineChain)
 	for _, c := range st.Chain {
 		if err != nil {
-			var pe *psError
-			if !asPSError(err, &pe) || pe.kind != statementTerminating {
+			if err = s.statementError(fr, err, emit); err != nil {
 				return err
 			}
-			s.recordCaught(pe)
-			if rerr := s.reportError(pe.rec); rerr != nil {
-				return rerr
-			}
-			s.lastOK = false
-			err = nil
 		}
 		if (c.Op == "&&") != s.lastOK {
 			continue
 		}
 		err = s.runPipeline(fr, c.Next, emit)
 	}
-	return err
+	if err != nil {
+		return s.statementError(fr, err, emit)
+	}
+	return nil
 }
 
 func (s *Session) execAssignment(fr frame, st *parser.PipelineStatement) error {
@@ -136,6 +138,9 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 	written := s.errorsWritten
 	stages := make([]stage, len(p.Elems))
 	defer func() {
+		// what follows in the same expression sees this pipeline's status:
+		// "(Get-Item x -ea Ignore) -or $?" (Compiler.CaptureStatementResults)
+		s.questionOK = s.lastOK
 		for _, st := range stages {
 			if st != nil {
 				st.streams().teardown()
@@ -1220,7 +1225,12 @@ func (f *functionStage) clean() error {
 		return nil
 	}
 	f.cleaned = true
+	// a try or trap around the command does not reach into its clean
+	// block (CommandProcessorBase.DoCleanup)
+	prevProp := f.s.propagate
+	f.s.propagate = false
 	err := f.runBlock("clean", func(any) error { return nil })
+	f.s.propagate = prevProp
 	// exit in a clean block ends only the block
 	var fl *flow
 	if errors.As(err, &fl) {

@@ -1,0 +1,84 @@
+package cmdlets_test
+
+import "testing"
+
+// chainPrelude defines commands that fail in the three ways a pipeline
+// of a chain can: a non-terminating error for the input 2, a
+// terminating error ($PSCmdlet.ThrowTerminatingError) for the input 4,
+// and throw.
+const chainPrelude = `filter NonTerm {
+    [CmdletBinding()] param([Parameter(ValueFromPipeline)] $InputObject)
+    if ($InputObject -ne 2) { return $InputObject }
+    $PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new([System.Exception]::new('NTERROR'), 'NTERROR', 'NotSpecified', $null))
+}
+filter PipeTerm {
+    [CmdletBinding()] param([Parameter(ValueFromPipeline)] [int] $InputObject)
+    if ($InputObject -ne 4) { return $InputObject }
+    $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new([System.Exception]::new('PIPELINE'), 'PIPELINE', 'NotSpecified', $null))
+}
+function FullTerm { throw 'TERMINATE' }
+`
+
+// Language semantics, each case with the PowerShell reference it follows.
+var languageTests = []evalCase{
+	// about_Pipeline_Chain_Operators; PipelineChainOperator.Tests.ps1
+	// "Pipeline chain error semantics": a terminating error of a pipeline
+	// of a chain is reported and the chain goes on with $? false; a
+	// throw (or -ErrorAction Stop) stops the statement
+	{"chain_nonterminating", chainPrelude + `1,2,3 | NonTerm || Write-Output 4`, "1\n3\n4\n", "NTERROR", 0},
+	{"chain_pipeline_terminating", chainPrelude + `1,3,4,5 | PipeTerm || Write-Output 2; 'next'`, "1\n3\n2\nnext\n", "PIPELINE", 0},
+	{"chain_assigned", chainPrelude + `$x = 1,3,4,5 | PipeTerm || Write-Output 2; $x`, "1\n3\n2\n", "PIPELINE", 0},
+	{"chain_throw", chainPrelude + `FullTerm || Write-Output 2`, "", "TERMINATE", 1},
+	{"chain_stop", chainPrelude + `1,2,3 | NonTerm -ErrorAction Stop || Write-Output 4`, "1\n", "NTERROR", 1},
+	// in a try, the first error goes to the catch block and nothing is
+	// assigned
+	{"chain_try", chainPrelude + `try { 1,3,4,5 | PipeTerm || Write-Output 2 } catch { 'caught' }
+try { $r = 1,3,4,5 | PipeTerm || Write-Output 2 } catch {}; $null -eq $r
+try { 'Hi' && FullTerm || 'Bye' } catch { 'Nothing' } finally { 'Final' }`, "1\n3\ncaught\nTrue\nHi\nNothing\nFinal\n", "", 0},
+	// a trap of the statement list handles the error of each pipeline:
+	// continue goes on with the chain, break stops the script
+	{"chain_trap_continue", chainPrelude + `trap { continue }
+FullTerm || Write-Output 2
+1,2,3 | NonTerm -ErrorAction Stop || Write-Output 4
+$r = 1,3,4,5 | PipeTerm || Write-Output 5; $r
+Write-Output 6 && FullTerm && 'not run'`, "2\n1\n4\n1\n3\n5\n6\n", "", 0},
+	{"chain_trap_break", chainPrelude + `trap { break }
+1,2,3 | NonTerm || Write-Output 4
+1,3,4,5 | PipeTerm || Write-Output 2
+'not run'`, "1\n3\n4\n1\n3\n", "PIPELINE", 1},
+
+	// Compiler.CaptureStatementResults: a condition that runs a command
+	// leaves $? true; PipelineChainOperator.Tests.ps1 "if (Write-Error
+	// ... && ...)"
+	{"condition_sets_success", `if ('Hello' && Write-Error 'Bad' -ErrorAction Ignore) { $?; 1 } else { throw 'else' }
+if (Write-Error 'Bad' -ErrorAction Ignore && 'Hello') { throw 'if' } else { $?; 2 }
+while (Write-Error 'Bad' -ErrorAction Ignore) {}; $?
+if ((Write-Error 'Bad' -ErrorAction Ignore) -or $?) { 'no' } else { 'seen false' }`, "True\n1\nTrue\n2\nTrue\nseen false\n", "", 0},
+	// the value of a pipeline chain is the output of all the pipelines
+	// that ran (PipelineChainOperator.Tests.ps1 "Sets the variable")
+	{"chain_value", `$x = 1 && @(2, 3); $x.Count
+$x = 1 && ,@(2, 3); $x.Count; $x[1].Count
+$a = $b = 'x' && 'y'; "$a|$b"`, "3\n2\n2\nx y|x y\n", "", 0},
+
+	// about_Trap: a trap handles the terminating errors of the blocks in
+	// its statement list too, and continue goes on after the statement
+	// that holds the failing block
+	{"trap_nested_block", `trap { 'trapped'; continue }
+if ($true) { 1/0; 'not run' }
+'end'`, "trapped\nend\n", "", 0},
+
+	// a .NET property's getter can be called as a method (get_Keys is
+	// Hashtable.Keys; PipelineChainOperator.Tests.ps1 uses
+	// $Variables.get_Keys())
+	{"property_getter_method", `$h = @{ a = 1 }; $h.get_Keys(); $h.get_Count(); (1, 2, 3).get_Length()
+try { $h.get_a() } catch { $_.FullyQualifiedErrorId }`, "a\n1\n3\nMethodNotFound\n", "", 0},
+}
+
+func TestLanguage(t *testing.T) {
+	for _, c := range languageTests {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
+}
