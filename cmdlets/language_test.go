@@ -67,6 +67,16 @@ $a = $b = 'x' && 'y'; "$a|$b"`, "3\n2\n2\nx y|x y\n", "", 0},
 if ($true) { 1/0; 'not run' }
 'end'`, "trapped\nend\n", "", 0},
 
+	// LineContinuance.Tests.ps1: a backtick followed by white space (and
+	// a comment) is white space; a line starting with a pipe continues
+	// the pipeline across comment lines, not across a blank line nor a
+	// line holding only a backtick; a lone carriage return ends a line
+	{"backtick_space_continuation", "'Hello' + ` \t\n    ' world'\n'Hello' + ` # note\n    ' there'", "Hello world\nHello there\n", "", 0},
+	{"leading_pipe_after_comments", "1..10\n    # times three\n    | ForEach-Object { $_ * 3 }\n    <# even only #>\n    | Where-Object { $_ % 2 -eq 0 }\n    |\n    # reverse\n    Sort-Object -Descending", "30\n24\n18\n12\n6\n", "", 0},
+	{"leading_pipe_after_backtick_line", "'Hello'\n    `\n    | ForEach-Object { \"$_ world\" }", "", "Unexpected token '|'", anyExit},
+	{"leading_pipe_after_blank_line", "'Hello'\n \t\n    | ForEach-Object { \"$_ world\" }", "", "Unexpected token '|'", anyExit},
+	{"lone_carriage_return", "'a'\r'b'\r    | ForEach-Object { \"$_!\" }", "a\nb!\n", "", 0},
+
 	// a .NET property's getter can be called as a method (get_Keys is
 	// Hashtable.Keys; PipelineChainOperator.Tests.ps1 uses
 	// $Variables.get_Keys())
