@@ -97,10 +97,13 @@ func (s *Session) execList(fr frame, list *parser.StatementList, emit emitFn) er
 // statementError handles the terminating error of a statement, or of a
 // pipeline of a chain, as PowerShell's ExceptionHandlingOps.
 // CheckActionPreference does: the traps of the statement list run; with
-// none, the error goes up when a try or a trap above is waiting for it or
-// when it stops the script (throw, -ErrorAction Stop); otherwise
-// $ErrorActionPreference decides. It returns nil when the statements go
-// on, with $? false.
+// none, the error goes up when a try or a trap above waits for it, and an
+// error that cannot be suppressed (-ErrorAction Stop,
+// ThrowTerminatingError) goes up too; otherwise $ErrorActionPreference
+// decides: SilentlyContinue and Ignore go on (even after a throw, the error
+// kept in $Error), Stop goes up, and Continue reports the error and goes on
+// unless a throw raised it. It returns nil when the statements go on, with
+// $? false.
 func (s *Session) statementError(fr frame, err error, emit emitFn) error {
 	var pe *psError
 	if !asPSError(err, &pe) {
@@ -112,17 +115,18 @@ func (s *Session) statementError(fr frame, err error, emit emitFn) error {
 		s.lastOK = false
 		return terr
 	}
-	if pe.kind != statementTerminating || s.propagate {
+	if s.propagate || pe.kind != statementTerminating && !pe.thrown {
 		return err
 	}
-	// $ErrorActionPreference applies to statement-terminating errors too
-	switch strings.ToLower(value.ToString(s.prefValue(fr, "ErrorActionPreference"))) {
+	switch s.errorPreference(fr) {
 	case "stop":
 		return &psError{kind: scriptTerminating, rec: pe.rec}
-	case "silentlycontinue":
+	case "silentlycontinue", "ignore":
 		s.recordCaught(pe)
-	case "ignore":
 	default:
+		if pe.thrown {
+			return err
+		}
 		s.recordCaught(pe)
 		if rerr := s.reportError(pe.rec); rerr != nil {
 			return rerr
@@ -133,7 +137,15 @@ func (s *Session) statementError(fr frame, err error, emit emitFn) error {
 	return nil
 }
 
-// runTrap runs the first matching trap for a terminating error.
+// errorPreference is $ErrorActionPreference, in lower case.
+func (s *Session) errorPreference(fr frame) string {
+	return strings.ToLower(value.ToString(s.prefValue(fr, "ErrorActionPreference")))
+}
+
+// runTrap runs the first matching trap for a terminating error. After a
+// trap that neither continues nor breaks, $ErrorActionPreference decides
+// as for an error without a trap (ExceptionHandlingOps.ProcessTraps,
+// QueryForAction).
 func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, emit emitFn) error {
 	for _, t := range traps {
 		if t.Type != "" && !s.exceptionMatches(pe.rec, t.Type) {
@@ -148,9 +160,15 @@ func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, 
 		case errors.As(err, &f) && f.kind == "continue":
 			return nil // continue: go on silently
 		case errors.As(err, &f) && f.kind == "break":
-			return &psError{kind: scriptTerminating, rec: pe.rec}
+			return &psError{kind: scriptTerminating, rec: pe.rec, listed: true}
 		case err != nil:
 			return err
+		}
+		switch s.errorPreference(fr) {
+		case "silentlycontinue", "ignore":
+			return nil
+		case "stop":
+			return &psError{kind: scriptTerminating, rec: pe.rec, listed: true}
 		}
 		// the trap fell through: show the error, then go on
 		return s.reportError(pe.rec)
@@ -694,7 +712,18 @@ func (s *Session) exceptionMatches(rec *ErrorRecord, typeName string) bool {
 	if want == "system.exception" || want == "system.object" {
 		return true
 	}
-	have := strings.ToLower(rec.exceptionType())
+	// the inner exception counts too: catch [FormatException] catches
+	// the MethodInvocationException around it
+	// (ExceptionHandlingOps.FindMatchingHandler)
+	if rec.Inner != "" && typeMatches(strings.ToLower(rec.Inner), want) {
+		return true
+	}
+	return typeMatches(strings.ToLower(rec.exceptionType()), want)
+}
+
+// typeMatches reports whether exception type have (lower case) is want
+// or derives from it, as far as csemu knows the hierarchy.
+func typeMatches(have, want string) bool {
 	if have == want {
 		return true
 	}
@@ -759,7 +788,7 @@ func (s *Session) execFlow(fr frame, st *parser.FlowStatement, emit emitFn) erro
 			// error being handled; elsewhere it throws ScriptHalted, even in
 			// a function called from a catch block (TryCatch.Tests.ps1,
 			// "throw; outside catch threw wrong object")
-			return &psError{kind: scriptTerminating, rec: fr.caught}
+			return &psError{kind: scriptTerminating, rec: fr.caught, thrown: true}
 		}
 		if st.Value != nil {
 			var err error
@@ -768,7 +797,7 @@ func (s *Session) execFlow(fr frame, st *parser.FlowStatement, emit emitFn) erro
 				return err
 			}
 		}
-		return &psError{kind: scriptTerminating, rec: s.throwRecord(st.Pos, v)}
+		return &psError{kind: scriptTerminating, rec: s.throwRecord(st.Pos, v), thrown: true}
 	}
 	return nil
 }

@@ -67,6 +67,42 @@ $a = $b = 'x' && 'y'; "$a|$b"`, "3\n2\n2\nx y|x y\n", "", 0},
 if ($true) { 1/0; 'not run' }
 'end'`, "trapped\nend\n", "", 0},
 
+	// CommandErrorHandling.Tests.ps1 (ExceptionHandlingOps.
+	// CheckActionPreference): -ErrorAction SilentlyContinue or Ignore on
+	// an advanced function suppresses a throw in it, which stays in
+	// $Error but not in the error stream; a try or a trap still gets it
+	{"throw_suppressed_by_error_action", `function ThrowException { [CmdletBinding()] param() throw 'throw-exception'; 'went on' }
+ThrowException -ErrorAction SilentlyContinue
+$Error[0].FullyQualifiedErrorId
+ThrowException -ErrorAction Ignore
+try { ThrowException -ErrorAction Ignore } catch { "caught $_" }
+& { trap { "trapped $_"; continue } ThrowException -ErrorAction SilentlyContinue }
+ThrowException
+'not reached'`, "went on\nthrow-exception\nwent on\ncaught throw-exception\ntrapped throw-exception\n", "throw-exception", 1},
+	{"eap_silently_continue_throw", `& { $ErrorActionPreference = 'SilentlyContinue'; throw 'x'; 'after x' }; "$($Error[0])"`, "after x\nx\n", "", 0},
+	// an exception of an expression goes on after the statement, kept in
+	// $Error under SilentlyContinue and Ignore; -ErrorAction Stop and
+	// ThrowTerminatingError cannot be suppressed
+	{"expression_error_actions", `function Div { [CmdletBinding()] param() 1/0; 'after div' }
+$Error.Clear()
+Div -ErrorAction Ignore
+Div -ErrorAction SilentlyContinue
+$Error.Count
+$Error[0].Exception.GetType().FullName
+$Error[0].Exception.InnerException.GetType().FullName
+function StopIt { [CmdletBinding()] param() Get-Command NonExist -ErrorAction Stop; 'not reached' }
+try { StopIt -ErrorAction SilentlyContinue } catch { $_.FullyQualifiedErrorId }
+function Tte { [CmdletBinding()] param()
+    $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new('tte'), 'TteId', 'InvalidArgument', $null)); 'not reached' }
+Tte -ErrorAction SilentlyContinue
+'next'`, "after div\nafter div\n2\nSystem.Management.Automation.RuntimeException\nSystem.DivideByZeroException\nCommandNotFoundException,Microsoft.PowerShell.Commands.GetCommandCommand\nnext\n", "tte", 0},
+	// catch and trap match the inner exception too: a method's .NET
+	// exception in its MethodInvocationException (about_Try_Catch_Finally;
+	// ExceptionHandlingOps.FindMatchingHandler)
+	{"catch_inner_exception", `try { [int]::Parse('x') } catch [System.FormatException] { 'format'; $_.Exception.GetType().Name; $_.Exception.InnerException.GetType().Name }
+try { $z = 0; 1 / $z } catch [System.DivideByZeroException] { 'divide' }
+& { trap [System.FormatException] { 'trapped'; continue }; [int]::Parse('y') }`, "format\nMethodInvocationException\nFormatException\ndivide\ntrapped\n", "", 0},
+
 	// LineContinuance.Tests.ps1: a backtick followed by white space (and
 	// a comment) is white space; a line starting with a pipe continues
 	// the pipeline across comment lines, not across a blank line nor a

@@ -189,9 +189,18 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 		}
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: strings.TrimPrefix(e.typ[strings.LastIndexByte(e.typ, '.')+1:], ""), Category: NotSpecified,
 			Msg:       fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg),
-			Exception: "System.Management.Automation.MethodInvocationException"}}
+			Exception: "System.Management.Automation.MethodInvocationException", Inner: innerType(e.typ), InnerMsg: e.msg}}
 	}
 	return runtimeError(pos, err)
+}
+
+// innerType is the .NET exception type a method error names, "" when it
+// names none (a bare id).
+func innerType(t string) string {
+	if !strings.Contains(t, ".") {
+		return ""
+	}
+	return t
 }
 
 func notFoundMethod(v any, name string) error {
@@ -506,7 +515,19 @@ func newExceptionObject(rec *ErrorRecord) *value.Object {
 	t := rec.exceptionType()
 	o := value.NewObject(t, "System.Exception", "System.Object")
 	o.Set("Message", rec.Msg)
-	o.Set("InnerException", nil)
+	var inner any
+	if rec.Inner != "" {
+		in := value.NewObject(rec.Inner, "System.Exception", "System.Object")
+		in.Set("Message", rec.InnerMsg)
+		in.Set("InnerException", nil)
+		in.Set("HResult", -2146233087)
+		in.Set("Source", nil)
+		in.Set("StackTrace", nil)
+		in.Set("Data", value.NewHashtable())
+		in.Set("ToStringValue", rec.InnerMsg)
+		inner = in
+	}
+	o.Set("InnerException", inner)
 	o.Set("HResult", -2146233087)
 	o.Set("Source", nil)
 	o.Set("StackTrace", nil)
