@@ -103,6 +103,49 @@ Tte -ErrorAction SilentlyContinue
 try { $z = 0; 1 / $z } catch [System.DivideByZeroException] { 'divide' }
 & { trap [System.FormatException] { 'trapped'; continue }; [int]::Parse('y') }`, "format\nMethodInvocationException\nFormatException\ndivide\ntrapped\n", "", 0},
 
+	// CleanBlockErrorHandling.Tests.ps1: a terminating error ends the
+	// clean block but goes no further, not even to a try around the
+	// command: it is written to the command's error stream (and its
+	// -ErrorVariable) and $? is false; the clean block runs after an end
+	// block that failed, whose error the caller gets
+	{"clean_terminating_error", `function C { [CmdletBinding()] param([string] $How)
+    end {}
+    clean {
+        switch ($How) {
+            'throw' { throw 'clean-throw' }
+            'tte' { $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new('clean-tte'), 'TteId', 'InvalidArgument', $null)) }
+            'stop' { Get-Command NonExistClean -ErrorAction Stop }
+        }
+        'not reached'
+    }
+}
+C throw 2>$null; $?
+try { C tte -ErrorVariable ev 2>&1 | ForEach-Object { "stream: $_" } } catch { 'not caught here' }
+$ev.Count; "$($ev[0])"
+& { trap { 'not trapped'; continue } C stop 2>$null; 'went on' }
+C throw -ErrorAction SilentlyContinue; $?; "$($Error[0])"
+function Both { [CmdletBinding()] param() end { throw 'end-throw' } clean { throw 'clean-throw' } }
+try { Both 2>&1 | ForEach-Object { "stream: $_" } } catch { "caught $_" }`,
+		"False\nstream: clean-tte\n1\nclean-tte\nwent on\nTrue\nclean-throw\nstream: clean-throw\ncaught end-throw\n", "", 0},
+	// a general exception in a clean block is a non-terminating error
+	// that a try or trap around the command does not turn terminating;
+	// one inside the clean block does
+	{"clean_general_exception", `function D { [CmdletBinding()] param() end {} clean { 1/0; Write-Host 'clean went on' } }
+try { D 2>$null } catch { 'not caught' }
+function E { [CmdletBinding()] param() end {} clean { try { 1/0; 'no' } catch { $_.Exception.InnerException.GetType().FullName } ; trap { Write-Host 'trapped'; continue }; [int]::Parse($null); Write-Host 'after trap' } }
+E`, "clean went on\ntrapped\nafter trap\n", "", 0},
+	// $? after a function is false only when the function itself failed
+	// ($PSCmdlet.WriteError, a terminating error), not when a command or
+	// statement in it wrote an error (CleanBlockErrorHandling.Tests.ps1
+	// "Track the $? behavior for non-terminating errors")
+	{"function_status", `function WE { [CmdletBinding()] param() Write-Error 'inner' 2>$null; 'done' }
+function Div { [CmdletBinding()] param() 1/0 2>$null; 'done' }
+function Api { [CmdletBinding()] param() $PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new([System.Exception]::new('own'), 'OwnId', 'NotSpecified', $null)); 'done' }
+WE; $?
+Div 2>$null; $?
+Api 2>$null; $?
+& { Write-Error 'sb' 2>$null }; $?`, "done\nTrue\ndone\nTrue\ndone\nFalse\nTrue\n", "", 0},
+
 	// LineContinuance.Tests.ps1: a backtick followed by white space (and
 	// a comment) is white space; a line starting with a pipe continues
 	// the pipeline across comment lines, not across a blank line nor a

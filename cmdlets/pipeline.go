@@ -174,11 +174,11 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 			return nil
 		}
 	}
-	// a command that wrote an error failed, even when the last statement
-	// of a function in it succeeded
-	if s.errorsWritten != written {
-		s.lastOK = false
-	}
+	// the pipeline failed when one of its commands wrote an error: a
+	// function by $PSCmdlet.WriteError, not by the commands in it, whose
+	// last status does not leak out (MiscOps: $? is
+	// !pipelineProcessor.ExecutionFailed)
+	s.lastOK = s.errorsWritten == written
 	return nil
 }
 
@@ -824,6 +824,9 @@ type functionStage struct {
 	// lastBound are the parameters the last pipeline object bound, in a
 	// body without a process block.
 	lastBound []string
+	// ownErrors counts the errors the function wrote itself
+	// ($PSCmdlet.WriteError): only those fail its caller's pipeline.
+	ownErrors int
 }
 
 func (f *functionStage) streams() *stageIO { return f.io }
@@ -949,7 +952,7 @@ func (s *Session) blockStageIn(fr frame, parent *Scope, inv *invocation, body *p
 	sc.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: mi}
 	if advanced {
 		sc.vars["pscmdlet"] = &Variable{Name: "PSCmdlet", Value: &psCmdlet{s: s, fr: own, name: name, pos: pos, set: spec.setSpelling(res.set), bound: bp, emit: emit, common: &st.common,
-			invocation: mi, confirmImpact: sig.confirmImpact}}
+			invocation: mi, confirmImpact: sig.confirmImpact, wrote: &st.ownErrors}}
 	}
 	return st, nil
 }
@@ -1100,7 +1103,13 @@ func (f *functionStage) runBlock(name string, emit emitFn) error {
 		return nil
 	}
 	prev := f.io.enter()
+	// the errors of the commands and statements inside do not fail the
+	// function's own command: after "f" whose body ran Write-Error, $? is
+	// true; only what the function wrote itself counts
+	// (CleanBlockErrorHandling.Tests.ps1 "Track the $? behavior")
+	written, own := f.s.errorsWritten, f.ownErrors
 	err := f.io.leave(prev, f.s.runBody(f.fr, list, emit))
+	f.s.errorsWritten = written + f.ownErrors - own
 	// ThrowTerminatingError ended this function: the caller's statement
 	// fails
 	var pe *psError
@@ -1235,6 +1244,19 @@ func (f *functionStage) clean() error {
 	var fl *flow
 	if errors.As(err, &fl) {
 		return nil
+	}
+	// a terminating error ends the clean block but goes no further: it is
+	// written to the command's error stream and $? is false
+	// (Pipeline.Clean, CommandProcessorBase.ReportCleanupError)
+	var pe *psError
+	if asPSError(err, &pe) {
+		f.s.recordCaught(pe)
+		prev := f.io.enter()
+		rerr := f.s.reportError(pe.rec)
+		f.s.streams = prev
+		f.s.errorsWritten++
+		f.s.lastOK = false
+		return rerr
 	}
 	return err
 }
