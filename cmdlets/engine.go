@@ -68,16 +68,24 @@ type Session struct {
 	// statement errors reported): a pipeline during which one was written
 	// failed, whatever the statements inside its functions did last.
 	errorsWritten int
-	tryDepth      int
-	callDepth     int
-	ctx           context.Context
-	sink          *outputSink
-	strict        bool
-	classes       map[string]*classDef
-	regexCache    map[string]*regexp2.Regexp
-	specs         map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
+	// propagate is set while a try or a trap waits for the errors of the
+	// statements being run (PowerShell's
+	// PropagateExceptionsToEnclosingStatementBlock): they go up to it
+	// instead of being reported.
+	propagate bool
+	// traps are the traps of the statement list being run.
+	traps      []*parser.TrapStatement
+	callDepth  int
+	ctx        context.Context
+	sink       *outputSink
+	strict     bool
+	classes    map[string]*classDef
+	regexCache map[string]*regexp2.Regexp
+	specs      map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
 	// sigs are the parameters of script block bodies (see signature)
 	sigs map[*parser.ScriptBlockBody]*scriptSig
+	// condCmds caches condRunsCommand
+	condCmds map[*parser.PipelineStatement]bool
 	// emptyCred is [pscredential]::Empty, made when first read.
 	emptyCred *value.Object
 	sources   map[string]string

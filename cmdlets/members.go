@@ -189,9 +189,18 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 		}
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: strings.TrimPrefix(e.typ[strings.LastIndexByte(e.typ, '.')+1:], ""), Category: NotSpecified,
 			Msg:       fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg),
-			Exception: "System.Management.Automation.MethodInvocationException"}}
+			Exception: "System.Management.Automation.MethodInvocationException", Inner: innerType(e.typ), InnerMsg: e.msg}}
 	}
 	return runtimeError(pos, err)
+}
+
+// innerType is the .NET exception type a method error names, "" when it
+// names none (a bare id).
+func innerType(t string) string {
+	if !strings.Contains(t, ".") {
+		return ""
+	}
+	return t
 }
 
 func notFoundMethod(v any, name string) error {
@@ -251,20 +260,11 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		if r, ok := o.Get(name); ok {
 			return r, true
 		}
-		switch lname {
-		case "count":
-			return o.Len(), true
-		case "keys":
-			return &value.Array{Items: append([]any(nil), o.Keys()...), Of: o}, true
-		case "values":
-			return &value.Array{Items: append([]any(nil), o.Values()...), Of: o}, true
-		case "issynchronized", "isreadonly", "isfixedsize":
-			return false, true
-		case "psobject":
+		if lname == "psobject" {
 			obj := value.FromHashtable(o)
 			return psObjectView(obj), true
 		}
-		return nil, false
+		return hashProperty(o, lname)
 	case *value.Array:
 		switch lname {
 		case "count", "length", "longlength":
@@ -372,6 +372,22 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 			return nil, false
 		}
 		return 1, true
+	}
+	return nil, false
+}
+
+// hashProperty reads a property of the Hashtable type itself (lname in
+// lower case), not a key.
+func hashProperty(o *value.Hashtable, lname string) (any, bool) {
+	switch lname {
+	case "count":
+		return o.Len(), true
+	case "keys":
+		return &value.Array{Items: append([]any(nil), o.Keys()...), Of: o}, true
+	case "values":
+		return &value.Array{Items: append([]any(nil), o.Values()...), Of: o}, true
+	case "issynchronized", "isreadonly", "isfixedsize":
+		return false, true
 	}
 	return nil, false
 }
@@ -508,7 +524,19 @@ func newExceptionObject(rec *ErrorRecord) *value.Object {
 	t := rec.exceptionType()
 	o := value.NewObject(exceptionChain(t)...)
 	o.Set("Message", rec.Msg)
-	o.Set("InnerException", nil)
+	var inner any
+	if rec.Inner != "" {
+		in := value.NewObject(exceptionChain(rec.Inner)...)
+		in.Set("Message", rec.InnerMsg)
+		in.Set("InnerException", nil)
+		in.Set("HResult", -2146233087)
+		in.Set("Source", nil)
+		in.Set("StackTrace", nil)
+		in.Set("Data", value.NewHashtable())
+		in.SetToString(rec.InnerMsg)
+		inner = in
+	}
+	o.Set("InnerException", inner)
 	o.Set("HResult", -2146233087)
 	o.Set("Source", nil)
 	o.Set("StackTrace", nil)
@@ -731,12 +759,41 @@ func isArrayish(v any) bool {
 // does not implement is a [NotImplemented] error naming it.
 func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, error) {
 	r, err := s.callMethodOn(fr, v, name, args)
+	if err != nil && isMethodNotFound(err) && len(args) == 0 && len(name) > 4 && strings.EqualFold(name[:4], "get_") {
+		// a .NET property's getter is a method too: $h.get_Keys() is $h.Keys
+		if pv, ok := s.propertyGetter(v, name[4:]); ok {
+			return pv, nil
+		}
+	}
 	if err != nil && isMethodNotFound(err) {
 		if owner := unimplementedMember(v, name); owner != "" {
 			return nil, &methodErr{typ: "NotImplemented", msg: owner + "." + name + "()"}
 		}
 	}
 	return r, err
+}
+
+// propertyGetter reads the .NET property prop of v for its get_ method: a
+// property of the object's type, not a note property of a property bag
+// nor a key of a hashtable nor a member enumerated from an array's items.
+func (s *Session) propertyGetter(v any, prop string) (any, bool) {
+	switch x := v.(type) {
+	case nil:
+		return nil, false
+	case *value.Hashtable:
+		return hashProperty(x, strings.ToLower(prop))
+	case *value.Object:
+		if x.IsCustom() {
+			return nil, false
+		}
+	case *value.Array:
+		switch strings.ToLower(prop) {
+		case "count", "length", "longlength", "rank", "isfixedsize", "capacity", "syncroot":
+		default:
+			return nil, false
+		}
+	}
+	return s.getMember(v, prop)
 }
 
 // isMethodNotFound reports whether err is PowerShell's "does not contain a

@@ -384,6 +384,10 @@ func numberStatics(c *staticCall) (any, error) {
 	case "maxvalue", "minvalue":
 		return numLimit(c.t.Name, c.lname == "maxvalue"), nil
 	case "parse":
+		if c.arg(0) == nil {
+			// Int32.Parse(string s) and the others refuse a null string
+			return nil, &methodErr{typ: "System.ArgumentNullException", msg: "Value cannot be null. (Parameter 's')"}
+		}
 		v, err := value.Convert(c.arg(0), c.t)
 		if err != nil {
 			return nil, &methodErr{typ: "System.FormatException", msg: fmt.Sprintf("The input string '%s' was not in a correct format.", c.argS(0))}

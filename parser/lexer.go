@@ -404,25 +404,31 @@ func (t *tokenizer) skipSpace() bool {
 	sawNL := false
 	nlOff := 0
 	blankLine := false
+	// lineEmpty: nothing but white space since the last newline
+	lineEmpty := true
 	for t.off < len(t.src) {
 		c := t.src[t.off]
 		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+		case c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' && t.off+1 < len(t.src) && t.src[t.off+1] == '\n':
 			t.off++
 			t.adjacent = false
-		case c == '\n':
-			if sawNL {
-				// a blank line (only white space since the last newline)
+		case c == '\n' || c == '\r':
+			// (a lone carriage return ends a line too: old Mac line ends)
+			if sawNL && lineEmpty {
+				// a blank line: only white space since the last newline
 				blankLine = true
 			}
 			if !sawNL {
 				nlOff = t.off
 			}
-			sawNL = true
+			sawNL, lineEmpty = true, true
 			t.off++
 			t.adjacent = false
 		case c == '`':
 			if t.off+1 < len(t.src) && (t.src[t.off+1] == '\n' || t.src[t.off+1] == '\r') {
+				// a line holding a backtick stops a leading pipe from
+				// continuing the pipeline (Tokenizer.IsPipeContinuation)
+				blankLine = blankLine || sawNL
 				t.off++
 				if t.src[t.off] == '\r' {
 					t.off++
@@ -430,6 +436,13 @@ func (t *tokenizer) skipSpace() bool {
 				if t.off < len(t.src) && t.src[t.off] == '\n' {
 					t.off++
 				}
+				t.adjacent = false
+				continue
+			}
+			if r, n := t.runeAt(t.off + 1); isSpace(r) {
+				// a backtick before white space is white space: "` # note"
+				// may end a line that goes on (Tokenizer.SkipWhiteSpace)
+				t.off += 1 + n
 				t.adjacent = false
 				continue
 			}
@@ -442,7 +455,8 @@ func (t *tokenizer) skipSpace() bool {
 			if t.adjacent && t.top().mode == mArg && t.last() != tTerm && t.midWord() {
 				goto done
 			}
-			for t.off < len(t.src) && t.src[t.off] != '\n' {
+			lineEmpty = false
+			for t.off < len(t.src) && t.src[t.off] != '\n' && t.src[t.off] != '\r' {
 				t.off++
 			}
 			t.adjacent = false
@@ -454,6 +468,7 @@ func (t *tokenizer) skipSpace() bool {
 			}
 			t.off += 2 + end + 2
 			t.adjacent = false
+			lineEmpty = false
 		default:
 			r, n := t.runeAt(t.off)
 			if r >= utf8.RuneSelf && isSpace(r) {
