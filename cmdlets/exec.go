@@ -216,7 +216,16 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 	case *parser.FlowStatement:
 		return s.execFlow(fr, st, emit)
 	case *parser.BreakStatement:
-		return &flow{kind: st.Kind, label: strings.ToLower(st.Label)}
+		label := st.Label
+		if st.LabelExpr != nil {
+			// break $name: the label is the expression's value
+			v, err := s.evalUnary(fr, st.LabelExpr)
+			if err != nil {
+				return err
+			}
+			label = value.ToString(v)
+		}
+		return &flow{kind: st.Kind, label: strings.ToLower(label)}
 	case *parser.FunctionDefinition:
 		f := &Function{Name: st.Name, Body: st.Body, Params: st.Params, Filter: st.Kind == "filter", File: fr.file}
 		if src := s.sourceOf(fr); src != "" && st.EndPos.Offset <= len(src) && st.Pos.Offset < st.EndPos.Offset {
@@ -230,6 +239,9 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 	case *parser.EnumDefinition:
 		return s.defineEnum(fr, st)
 	case *parser.UsingStatement:
+		if st.Alias != "" {
+			return notImplemented(st.Pos, "", "using "+st.Kind+" with an alias ("+st.Alias+" = "+st.Name+")")
+		}
 		if strings.EqualFold(st.Kind, "namespace") {
 			s.namespaces = append(s.namespaces, st.Name)
 		}

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,41 +86,6 @@ func tokenName(t lexer.TokenType) string {
 	return "?"
 }
 
-// lexDef is the lexer.Definition handed to participle.
-type lexDef struct{}
-
-func (lexDef) Symbols() map[string]lexer.TokenType { return symbolNames }
-
-func (lexDef) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	return lexDef{}.LexString(filename, string(b))
-}
-
-func (lexDef) LexString(filename, src string) (lexer.Lexer, error) {
-	toks, err := Tokenize(filename, src)
-	if err != nil {
-		return nil, err
-	}
-	return &sliceLexer{toks: toks}, nil
-}
-
-type sliceLexer struct {
-	toks []lexer.Token
-	i    int
-}
-
-func (l *sliceLexer) Next() (lexer.Token, error) {
-	if l.i >= len(l.toks) {
-		return l.toks[len(l.toks)-1], nil
-	}
-	t := l.toks[l.i]
-	l.i++
-	return t, nil
-}
-
 // Modes of the tokenizer within a frame.
 type mode uint8
 
@@ -204,6 +168,11 @@ type tokenizer struct {
 	adjacent  bool  // no white space since the previous token
 	lastClose uint8 // block kind of the last '}' closed
 	hereEnds  []hereEnd
+	// ends holds where each token ends (a byte offset); the end of the
+	// last token is settled when the tokenizer moves on (open is set until
+	// then): at the next token or at the white space after it.
+	ends []int
+	open bool
 	// position cache
 	pOff, pLine, pCol int
 	err               *Error
@@ -211,6 +180,13 @@ type tokenizer struct {
 
 // Tokenize splits src into tokens. A returned error is an *Error.
 func Tokenize(filename, src string) ([]lexer.Token, error) {
+	toks, _, err := tokenize(filename, src)
+	return toks, err
+}
+
+// tokenize is Tokenize that also returns where each token ends. After an
+// error the tokens read so far are returned, without an EOF token.
+func tokenize(filename, src string) ([]lexer.Token, []int, error) {
 	t := &tokenizer{src: src, file: filename, pLine: 1, pCol: 1}
 	if strings.HasPrefix(src, "\uFEFF") {
 		t.off = 3
@@ -218,12 +194,15 @@ func Tokenize(filename, src string) ([]lexer.Token, error) {
 	}
 	t.stack = append(t.stack, frame{kind: fTop, mode: mStmt})
 	t.toks = make([]lexer.Token, 0, len(src)/4+8)
+	t.ends = make([]int, 0, cap(t.toks))
 	t.run()
+	t.settle(t.off)
 	if t.err != nil {
-		return t.toks, t.err
+		return t.toks, t.ends, t.err
 	}
 	t.toks = append(t.toks, lexer.Token{Type: lexer.EOF, Pos: t.pos(len(t.src))})
-	return t.toks, nil
+	t.ends = append(t.ends, len(t.src))
+	return t.toks, t.ends, nil
 }
 
 func (t *tokenizer) pos(off int) lexer.Position {
@@ -255,8 +234,28 @@ func (t *tokenizer) emit(typ lexer.TokenType, val string, start int) {
 	if typ == tOp && !unaryCapable(val) {
 		typ = tBinOp
 	}
+	t.settle(start)
 	t.toks = append(t.toks, lexer.Token{Type: typ, Value: val, Pos: t.pos(start)})
 	t.adjacent = true
+	switch {
+	case typ == tCStart || typ == tCEnd:
+		// the bounds of a compound argument take no text
+		t.ends = append(t.ends, start)
+	case typ == tTerm:
+		// a newline or ';': one character
+		t.ends = append(t.ends, start+1)
+	default:
+		t.ends = append(t.ends, start)
+		t.open = true
+	}
+}
+
+// settle sets the end of the last token, if still open, to off.
+func (t *tokenizer) settle(off int) {
+	if t.open {
+		t.ends[len(t.ends)-1] = off
+		t.open = false
+	}
 }
 
 // unaryCapable reports whether an operator can stand before an operand.
@@ -268,11 +267,33 @@ func unaryCapable(op string) bool {
 	return false
 }
 
-func (t *tokenizer) fail(off int, msg string, incomplete bool) {
-	if t.err == nil {
-		p := t.pos(off)
-		t.err = &Error{Pos: Pos{Filename: p.Filename, Offset: p.Offset, Line: p.Line, Column: p.Column}, Msg: msg, Incomplete: incomplete}
+// fail records the error that stops the tokenizer: id over [start, end)
+// (an end past the script counts columns on), and whether more input
+// might complete the script.
+func (t *tokenizer) fail(start, end int, id string, incomplete bool, args ...string) {
+	if t.err != nil {
+		return
 	}
+	e := &Error{ID: id, Msg: errorText(id, args...), Pos: t.posPast(start)}
+	e.End = t.posPast(max(start, end))
+	if incomplete {
+		detect := min(max(start, end), len(t.src))
+		e.Incomplete = onlySpaceAfter(t.src, detect, true)
+		e.IncompleteInput = onlySpaceAfter(t.src, detect, false)
+	}
+	t.err = e
+}
+
+// posPast returns the position of offset off, which may lie past the end of
+// the script (PowerShell reports some errors one character on).
+func (t *tokenizer) posPast(off int) Pos {
+	if off <= len(t.src) {
+		return t.pos(off)
+	}
+	p := t.pos(len(t.src))
+	p.Column += off - len(t.src)
+	p.Offset = off
+	return p
 }
 
 func (t *tokenizer) last() lexer.TokenType {
@@ -362,45 +383,11 @@ func IsOperatorName(name string) bool {
 
 func (t *tokenizer) run() { t.runUntilPop(0) }
 
-// eof reports unclosed frames at the end of input.
-func (t *tokenizer) eof() {
-	f := t.top()
-	switch f.kind {
-	case fTop:
-		switch t.last() {
-		case tPipe:
-			t.fail(t.off, "An empty pipe element is not allowed.", true)
-		case tOp, tBinOp, tAssign:
-			if v := t.lastTok().Value; v != "++" && v != "--" {
-				t.fail(t.off, "You must provide a value expression following the '"+v+"' operator.", true)
-			}
-		case tComma:
-			t.fail(t.off, "Missing expression after ','.", true)
-		}
-		return
-	case fBlock, fSwitch, fClass:
-		t.fail(f.open, "Missing closing '}' in statement block or type definition.", true)
-	case fHash:
-		t.fail(f.open, "Missing closing '}' in hash literal.", true)
-	case fParen, fFor, fForeach:
-		t.fail(f.open, "Missing closing ')' in expression.", true)
-	case fSub, fStrSub:
-		t.fail(f.open, "Missing closing ')' in subexpression.", true)
-	case fArgs:
-		t.fail(f.open, "Missing closing ')' in method call.", true)
-	case fAttr, fAttrBracket:
-		t.fail(f.open, "Missing closing ')' or ']' in attribute.", true)
-	case fParams:
-		t.fail(f.open, "Missing ')' in function parameter list.", true)
-	case fIndex:
-		t.fail(f.open, "Missing ']' after array index expression.", true)
-	}
-}
-
 // skipSpace skips white space, comments and line continuations, and emits
 // statement terminators for newlines where they end a statement. It returns
 // false when an error stops the tokenizer.
 func (t *tokenizer) skipSpace() bool {
+	t.settle(t.off)
 	sawNL := false
 	nlOff := 0
 	blankLine := false
@@ -434,7 +421,7 @@ func (t *tokenizer) skipSpace() bool {
 				continue
 			}
 			if t.off+1 >= len(t.src) {
-				t.fail(t.off, "Missing expression after '`'.", true)
+				t.fail(len(t.src)+1, len(t.src)+1, "IncompleteString", true)
 				return false
 			}
 			goto done
@@ -449,7 +436,7 @@ func (t *tokenizer) skipSpace() bool {
 		case c == '<' && strings.HasPrefix(t.src[t.off:], "<#"):
 			end := strings.Index(t.src[t.off+2:], "#>")
 			if end < 0 {
-				t.fail(t.off, "Missing end of comment '#>'.", true)
+				t.fail(t.off, len(t.src), "MissingTerminatorMultiLineComment", true)
 				return false
 			}
 			t.off += 2 + end + 2
@@ -604,7 +591,7 @@ func (t *tokenizer) token() {
 	if c == '`' && t.off+1 < len(t.src) && t.src[t.off+1] == '"' && t.inStringSub() {
 		end := strings.Index(t.src[t.off+2:], "`\"")
 		if end < 0 {
-			t.fail(start, "The string is missing the terminator: \".", true)
+			t.fail(start, len(t.src), "TerminatorExpectedAtEndOfString", true, "\"")
 			return
 		}
 		if f.mode == mStmt || f.mode == mPipeElem {
@@ -1402,7 +1389,8 @@ func (t *tokenizer) runUntilPop(depth int) {
 			return
 		}
 		if t.off >= len(t.src) {
-			t.eof()
+			// unclosed brackets and a trailing operator are the parser's
+			// to report
 			return
 		}
 		t.token()
@@ -1488,7 +1476,7 @@ func (t *tokenizer) scanVariable(off int) (int, string, bool) {
 			end++
 		}
 		if end >= len(t.src) {
-			t.fail(off, "Missing closing '}' of variable name.", true)
+			t.fail(off, len(t.src), "IncompleteDollarVariableReference", true)
 			return end, "", false
 		}
 		return end + 1, b.String(), true
@@ -1526,7 +1514,7 @@ func (t *tokenizer) scanVariable(off int) (int, string, bool) {
 			// $env:{x} is rare; treat as name then brace
 			return end, t.src[i:end], true
 		}
-		t.fail(off, "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.", false)
+		t.fail(off, end+1, "InvalidVariableReferenceWithDrive", false)
 		return end, "", false
 	}
 	return end, t.src[i:end], true
@@ -1635,6 +1623,7 @@ func (t *tokenizer) skipMemberSpace(off int) int {
 func (t *tokenizer) memberName(m mode) bool {
 	afterOp := t.off
 	if m != mArg {
+		t.settle(t.off)
 		t.off = t.skipMemberSpace(t.off)
 	}
 	start := t.off
@@ -1690,7 +1679,7 @@ func (t *tokenizer) memberName(m mode) bool {
 		t.emit(tLBrace, "{", start)
 		return false
 	default:
-		t.fail(afterOp, "Missing property name after reference operator.", t.off >= len(t.src))
+		t.fail(afterOp, afterOp, "MissingPropertyName", t.off >= len(t.src))
 		return false
 	}
 	return !t.invokeParen()
@@ -1762,7 +1751,7 @@ func (t *tokenizer) genericArgs(off int) (end int, args string, ok bool) {
 // parent mode for after it to m.
 func (t *tokenizer) primaryStart(start int, m mode) {
 	c := t.src[t.off]
-	r, n := t.runeAt(t.off)
+	r, _ := t.runeAt(t.off)
 	switch {
 	case c == '$':
 		if t.off+1 < len(t.src) && t.src[t.off+1] == '(' {
@@ -1799,9 +1788,22 @@ func (t *tokenizer) primaryStart(start int, m mode) {
 		case isSQuote(nr):
 			t.off++
 			t.hereString(start, m, false)
+		case isIdentStart(nr) || nr == '_' || nr == '?':
+			// @name where an expression goes: a splatted variable, which
+			// the parser's checks refuse there
+			end := t.off + 1
+			for end < len(t.src) {
+				rr, nn := t.runeAt(end)
+				if !isVarChar(rr) && rr != ':' {
+					break
+				}
+				end += nn
+			}
+			t.emit(tSplat, t.src[t.off+1:end], start)
+			t.off = end
+			t.postfix(m)
 		default:
-			t.off += n
-			t.emit(tBadWord, "@", start)
+			t.fail(start, start+1, "UnrecognizedToken", false)
 		}
 	case isSQuote(r):
 		t.singleQuoted(start)
@@ -1834,7 +1836,7 @@ func (t *tokenizer) singleQuoted(start int) {
 		b.WriteString(t.src[i : i+k])
 		i += k
 	}
-	t.fail(start, "The string is missing the terminator: '.", true)
+	t.fail(start, len(t.src), "TerminatorExpectedAtEndOfString", true, "'")
 	t.off = len(t.src)
 }
 
@@ -1877,7 +1879,7 @@ func (t *tokenizer) doubleQuoted(start int, after mode) {
 		i += k
 	}
 	if i >= len(t.src) {
-		t.fail(start, "The string is missing the terminator: \".", true)
+		t.fail(start, len(t.src), "TerminatorExpectedAtEndOfString", true, "\"")
 		t.off = len(t.src)
 		return
 	}
@@ -1921,12 +1923,12 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 		i++
 	}
 	if i >= len(t.src) {
-		t.fail(start, "The string is missing the terminator: \"@.", true)
+		t.fail(start, len(t.src), "TerminatorExpectedAtEndOfString", true, "\"@")
 		t.off = len(t.src)
 		return
 	}
 	if t.src[i] != '\n' && t.src[i] != '\r' {
-		t.fail(start, "No characters are allowed after a here-string header but before the end of the line.", false)
+		t.fail(i, i+1, "UnexpectedCharactersAfterHereStringHeader", false)
 		t.off = len(t.src)
 		return
 	}
@@ -1954,7 +1956,7 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 		}
 	}
 	if end < 0 && indented >= 0 {
-		t.fail(indented, "White space is not allowed before the string terminator.", true)
+		t.fail(indented, len(t.src), "WhitespaceBeforeHereStringFooter", true)
 		t.off = len(t.src)
 		return
 	}
@@ -1963,7 +1965,7 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 		if expand {
 			q = "\"@"
 		}
-		t.fail(start, "The string is missing the terminator: "+q+".", true)
+		t.fail(start, len(t.src), "TerminatorExpectedAtEndOfString", true, q)
 		t.off = len(t.src)
 		return
 	}
@@ -2069,7 +2071,7 @@ func (t *tokenizer) stringBody() {
 		t.postfix(fr.after)
 		return
 	}
-	t.fail(f.open, "The string is missing the terminator: \".", true)
+	t.fail(f.open, len(t.src), "TerminatorExpectedAtEndOfString", true, "\"")
 }
 
 // exprToken reads one token in expression mode.
@@ -2174,7 +2176,7 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 			}
 			if nr, _ := t.runeAt(t.off + 1); nr == 0 || nr == '\n' || nr == '\r' || t.skipMemberSpace(t.off+1) >= len(t.src) {
 				// only white space and comments after the dot
-				t.fail(t.off+1, "Missing property name after reference operator.", t.skipMemberSpace(t.off+1) >= len(t.src))
+				t.fail(t.off+1, t.off+1, "MissingPropertyName", t.skipMemberSpace(t.off+1) >= len(t.src))
 				return
 			}
 		}
@@ -2204,9 +2206,16 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 				return
 			}
 			if nr, _ := t.runeAt(t.off + 2); nr == 0 || nr == '\n' || nr == '\r' {
-				t.fail(t.off+2, "Missing property name after reference operator.", nr == 0)
+				t.fail(t.off+2, t.off+2, "MissingPropertyName", nr == 0)
 				return
 			}
+		}
+		if strings.HasPrefix(t.src[t.off:], "::") {
+			// '::' where no member access can be: one token, which the
+			// parser finds unexpected
+			t.off += 2
+			t.emit(tColons, "::", start)
+			return
 		}
 		t.off++
 		t.emit(tColon, ":", start)
@@ -2477,10 +2486,14 @@ func (t *tokenizer) typeLiteral(start int) {
 	}
 	// an array literal index on nothing, or a bad type
 	if i >= len(t.src) {
-		t.fail(start, "Missing ] at end of type token.", false)
+		t.fail(len(t.src)-1, len(t.src)-1, "EndSquareBracketExpectedAtEndOfAttribute", false)
 		return
 	}
-	t.fail(start, "Unexpected token '[' in expression or statement.", false)
+	// a '[' with no type name after it: the parser reports it where an
+	// operand is wanted
+	t.off = start + 1
+	t.emit(tBadWord, "[", start)
+	f.mode = mExpr
 }
 
 // closingBracket returns the offset after the ']' that closes the '[' at

@@ -236,6 +236,10 @@ func Walk(n any, f func(any) bool) {
 				Walk(m.Body, f)
 			}
 		}
+	case *ErrorStatement:
+		for _, x := range n.Nested {
+			Walk(x, f)
+		}
 	case *EnumDefinition:
 		for _, m := range n.Members {
 			if m.Value != nil {
