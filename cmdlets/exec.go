@@ -238,6 +238,8 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 		return s.defineClass(fr, st)
 	case *parser.EnumDefinition:
 		return s.defineEnum(fr, st)
+	case *parser.DataStatement:
+		return notImplemented(st.Pos, "", "a data section")
 	case *parser.UsingStatement:
 		if st.Alias != "" {
 			return notImplemented(st.Pos, "", "using "+st.Kind+" with an alias ("+st.Alias+" = "+st.Name+")")

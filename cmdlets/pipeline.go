@@ -1133,6 +1133,12 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 	if opts.source != "" {
 		s.addSource(fr.file, opts.source)
 	}
+	// the using statements that start a script
+	for _, u := range body.Usings {
+		if err := s.execStmt(fr, u, emit); err != nil {
+			return nil, err
+		}
+	}
 	st, err := s.blockStage(fr, "<script>", body, nil, raw, parser.Pos{Filename: fr.file, Line: 1, Column: 1}, emit, opts.dot, stageOut{last: true}, false)
 	if err != nil {
 		if opts.script {

@@ -656,6 +656,22 @@ type ErrorStatement struct {
 	End    int
 	Kind   string
 	Nested []any
+	// A broken switch statement keeps its parts apart: KindAt is where
+	// its keyword starts, Flags are its flags, Conditions the value in
+	// its parentheses and Bodies its clauses' patterns and blocks.
+	KindAt     int
+	Flags      []*ErrorFlag
+	Conditions []any
+	Bodies     []any
+}
+
+// ErrorFlag is a flag of a broken switch statement: its canonical name,
+// the bounds of its token, and its value (the -file name), if any.
+type ErrorFlag struct {
+	Name     string
+	TokenAt  int
+	TokenEnd int
+	Value    *Unary
 }
 
 // ErrorExpr stands for an operand that is missing, in the tree of a script
@@ -665,6 +681,17 @@ type ErrorExpr struct {
 	End int
 }
 
+// DataStatement is data [Name] [-SupportedCommand commands] { body }.
+type DataStatement struct {
+	Pos      Pos
+	End      int
+	EndPos   Pos
+	Variable string
+	Commands []*Unary
+	Body     *StatementBlock
+}
+
+func (*DataStatement) statement()      {}
 func (*ErrorStatement) statement()     {}
 func (*PipelineStatement) statement()  {}
 func (*IfStatement) statement()        {}

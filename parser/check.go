@@ -8,10 +8,11 @@ import (
 // Node is a folded expression: a *Unary, *BinaryExpr or *ArrayLiteral.
 type Node interface{ exprNode() }
 
-// BinaryExpr is Left Op Right.
+// BinaryExpr is Left Op Right; OpAt and OpEnd bound the operator.
 type BinaryExpr struct {
 	Pos         Pos
 	Op          string
+	OpAt, OpEnd int
 	Left, Right Node
 }
 
@@ -92,7 +93,7 @@ func fold(e *Expr) Node {
 		if a, ok := l.(*ArrayLiteral); ok {
 			a.closed = true
 		}
-		operands = append(operands, &BinaryExpr{Pos: nodePos(l), Op: op.Op, Left: l, Right: r})
+		operands = append(operands, &BinaryExpr{Pos: nodePos(l), Op: op.Op, OpAt: op.Pos.Offset, OpEnd: op.OpEnd, Left: l, Right: r})
 	}
 	for _, r := range e.Rest {
 		p := Precedence(r.Op)
@@ -107,6 +108,9 @@ func fold(e *Expr) Node {
 	}
 	return operands[0]
 }
+
+// ExprTree returns an expression folded by operator precedence.
+func ExprTree(e *Expr) Node { return exprTree(e) }
 
 // exprTree folds an expression and its ternary tail (which nests to the
 // right: a ? b : c ? d : e).
@@ -505,6 +509,8 @@ func StatementPos(s Statement) Pos {
 		return s.Pos
 	case *ErrorStatement:
 		return s.Pos
+	case *DataStatement:
+		return s.Pos
 	}
 	return Pos{}
 }
@@ -546,6 +552,8 @@ func StatementEndOffset(s Statement) int {
 	case *UsingStatement:
 		return s.End
 	case *ErrorStatement:
+		return s.End
+	case *DataStatement:
 		return s.End
 	}
 	return 0

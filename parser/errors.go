@@ -205,6 +205,14 @@ func errorFormat(id string) string {
 	case "MissingUsingStatementDirective":
 		return "Missing using directive"
 
+	// data sections
+	case "MissingStatementBlockForDataSection":
+		return "The Data section is missing its statement block."
+	case "InvalidParameterForDataSectionStatement":
+		return "The \"{0}\" parameter of the Data section is not valid. The valid Data section parameter is SupportedCommand."
+	case "MissingValueForSupportedCommandInDataSectionStatement":
+		return "The SupportedCommand parameter of the Data section is missing a value. Supply a cmdlet or function name to the parameter."
+
 	// pipelines and commands
 	case "EmptyPipeElement":
 		return "An empty pipe element is not allowed."

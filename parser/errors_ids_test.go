@@ -112,6 +112,23 @@ var idCases = []idCase{
 	{"@{ a=1;b=2;c=3;", []idAt{{"MissingEndCurlyBrace", 2}}},
 	{"@a", []idAt{{"SplattingNotPermitted", 0}}},
 	{"foreach (@a in $b) {}", []idAt{{"SplattingNotPermitted", 9}}},
+	{"[datetime]?::now", []idAt{{"ExpectedValueExpression", 11}, {"UnexpectedToken", 11}}},
+
+	// data sections: a bad parameter is the only error; the statement
+	// ends there and what follows is a statement of its own
+	{"data", []idAt{{"MissingStatementBlockForDataSection", 4}}},
+	{"data -abc & {}", []idAt{{"InvalidParameterForDataSectionStatement", 5}}},
+	{"data -s ) {}", []idAt{{"MissingValueForSupportedCommandInDataSectionStatement", 7}, {"UnexpectedToken", 8}}},
+	{"data -sup a,", []idAt{{"MissingValueForSupportedCommandInDataSectionStatement", 12}}},
+	{"data -sup a,b", []idAt{{"MissingStatementBlockForDataSection", 13}}},
+
+	// `u escapes: the tokenizer goes on after a bad one
+	{"\"`u{}\"", []idAt{{"InvalidUnicodeEscapeSequence", 1}}},
+	{"\"`u{219z}\"", []idAt{{"InvalidUnicodeEscapeSequence", 7}}},
+	{"\"`u{1234567}\"", []idAt{{"TooManyDigitsInUnicodeEscapeSequence", 10}}},
+	{"\"`u{110000}\"", []idAt{{"InvalidUnicodeEscapeSequenceValue", 4}}},
+	{"\"`u2195}\"", []idAt{{"InvalidUnicodeEscapeSequence", 1}}},
+	{"\"`u{123456", []idAt{{"MissingUnicodeEscapeSequenceTerminator", 10}, {"TerminatorExpectedAtEndOfString", 0}}},
 }
 
 // TestParseErrorIDs checks the error ids and where their extents start.
@@ -149,6 +166,10 @@ func TestParseErrorExtents(t *testing.T) {
 		// a missing closer after a newline: the input is complete
 		{"Get-Process |\n", "EmptyPipeElement", 13, 13, false},
 		{"Get-Process |", "EmptyPipeElement", 13, 13, true},
+		// a code point out of range: the error marks the digits
+		{"\"`u{110000}\"", "InvalidUnicodeEscapeSequenceValue", 4, 10, false},
+		// a missing data section body wants more input
+		{"data foo", "MissingStatementBlockForDataSection", 8, 8, true},
 	}
 	for _, tc := range tests {
 		_, errs := ParseAll("", tc.src)

@@ -176,17 +176,20 @@ type tokenizer struct {
 	// position cache
 	pOff, pLine, pCol int
 	err               *Error
+	// soft holds the errors after which the tokenizer goes on (bad
+	// `u{} escapes), in the order found.
+	soft []*Error
 }
 
 // Tokenize splits src into tokens. A returned error is an *Error.
 func Tokenize(filename, src string) ([]lexer.Token, error) {
-	toks, _, err := tokenize(filename, src)
+	toks, _, _, err := tokenize(filename, src)
 	return toks, err
 }
 
 // tokenize is Tokenize that also returns where each token ends. After an
 // error the tokens read so far are returned, without an EOF token.
-func tokenize(filename, src string) ([]lexer.Token, []int, error) {
+func tokenize(filename, src string) ([]lexer.Token, []int, []*Error, error) {
 	t := &tokenizer{src: src, file: filename, pLine: 1, pCol: 1}
 	if strings.HasPrefix(src, "\uFEFF") {
 		t.off = 3
@@ -198,11 +201,11 @@ func tokenize(filename, src string) ([]lexer.Token, []int, error) {
 	t.run()
 	t.settle(t.off)
 	if t.err != nil {
-		return t.toks, t.ends, t.err
+		return t.toks, t.ends, t.soft, t.err
 	}
 	t.toks = append(t.toks, lexer.Token{Type: lexer.EOF, Pos: t.pos(len(t.src))})
 	t.ends = append(t.ends, len(t.src))
-	return t.toks, t.ends, nil
+	return t.toks, t.ends, t.soft, nil
 }
 
 func (t *tokenizer) pos(off int) lexer.Position {
@@ -354,7 +357,7 @@ var keywords = map[string]bool{
 	"while": true, "do": true, "until": true, "try": true, "catch": true, "finally": true,
 	"function": true, "filter": true, "param": true, "begin": true, "process": true, "end": true,
 	"return": true, "break": true, "continue": true, "throw": true, "exit": true, "trap": true,
-	"class": true, "using": true, "dynamicparam": true, "clean": true, "enum": true,
+	"class": true, "using": true, "dynamicparam": true, "clean": true, "enum": true, "data": true,
 }
 
 var dashOps = map[string]bool{
@@ -993,6 +996,10 @@ func (t *tokenizer) keyword(kw string, start int) {
 		f.mode = mPipeElem
 	case "break", "continue":
 		f.mode = mArg
+	case "data":
+		// data [name] [-SupportedCommand names] { }
+		f.awaitBlock = true
+		f.mode = mArg
 	case "class", "enum":
 		f.pendClass, f.awaitBlock = true, true
 		f.mode = mFuncName
@@ -1009,7 +1016,9 @@ func (t *tokenizer) scanGeneric(off int) int {
 		c := t.src[i]
 		if c == '`' {
 			if i+1 < len(t.src) && t.src[i+1] != '\n' && t.src[i+1] != '\r' {
-				if n := unicodeEscapeLen(t.src, i+1); n > 0 {
+				if t.src[i+1] == 'u' {
+					_, n, e := unicodeEscape(t.src, i+1)
+					t.softFail(e)
 					i += 1 + n
 					continue
 				}
@@ -1050,23 +1059,65 @@ func decodeBare(s string) string {
 	return b.String()
 }
 
-// unicodeEscapeLen returns the length of u{hex} at s[i] (after a
-// backtick), or 0 when there is none: one to six hex digits naming a code
-// point up to U+10FFFF.
-func unicodeEscapeLen(s string, i int) int {
-	if i+2 >= len(s) || s[i] != 'u' || s[i+1] != '{' {
-		return 0
+// escapeError is a bad `u escape: the error to report and its extent.
+type escapeError struct {
+	id         string
+	start, end int
+}
+
+// unicodeEscape reads the `u{hex} escape whose u is at s[i] as
+// PowerShell's tokenizer does (ScanUnicodeEscape): one to six hex digits
+// naming a code point up to U+10FFFF, in braces. It returns the code point,
+// how many bytes from i it used and, for a bad escape, the error; a bad
+// escape stands for U+FFFF and ends before the character that broke it.
+func unicodeEscape(s string, i int) (rune, int, *escapeError) {
+	const bad = rune(0xFFFF)
+	escStart := i - 1
+	if i+1 >= len(s) || s[i+1] != '{' {
+		return bad, 1, &escapeError{"InvalidUnicodeEscapeSequence", escStart, i + 1}
 	}
 	j := i + 2
 	var v rune
-	for j < len(s) && j-i-2 < 7 && isHex(s[j]) {
+	for k := 0; ; k++ {
+		if j < len(s) && s[j] == '}' {
+			if k == 0 {
+				return bad, j + 1 - i, &escapeError{"InvalidUnicodeEscapeSequence", escStart, j + 1}
+			}
+			break
+		}
+		if j >= len(s) || !isHex(s[j]) {
+			id := "InvalidUnicodeEscapeSequence"
+			if k >= 6 {
+				id = "MissingUnicodeEscapeSequenceTerminator"
+			}
+			return bad, j - i, &escapeError{id, j, j + 1}
+		}
+		if k == 6 {
+			return bad, j - i, &escapeError{"TooManyDigitsInUnicodeEscapeSequence", j, j + 1}
+		}
 		v = v*16 + rune(hexVal(s[j]))
 		j++
 	}
-	if j == i+2 || j-i-2 > 6 || j >= len(s) || s[j] != '}' || v > unicode.MaxRune {
-		return 0
+	if v > unicode.MaxRune {
+		// the error marks only the digits
+		return bad, j + 1 - i, &escapeError{"InvalidUnicodeEscapeSequenceValue", escStart + 3, j}
 	}
-	return j + 1 - i
+	return v, j + 1 - i, nil
+}
+
+// softFail records the error of a bad escape; the tokenizer goes on. An
+// error already recorded at the same place (a word read twice) is not
+// recorded again.
+func (t *tokenizer) softFail(e *escapeError) {
+	if e == nil {
+		return
+	}
+	for _, old := range t.soft {
+		if old.Pos.Offset == e.start && old.ID == e.id {
+			return
+		}
+	}
+	t.soft = append(t.soft, &Error{ID: e.id, Msg: errorText(e.id), Pos: t.posPast(e.start), End: t.posPast(e.end)})
 }
 
 func hexVal(c byte) byte {
@@ -1082,11 +1133,8 @@ func hexVal(c byte) byte {
 // decodeEscape writes the character that the escape at s[i] (after the
 // backtick) stands for and returns how many bytes it used.
 func decodeEscape(b *strings.Builder, s string, i int) int {
-	if n := unicodeEscapeLen(s, i); n > 0 {
-		var v rune
-		for _, h := range []byte(s[i+2 : i+n-1]) {
-			v = v*16 + rune(hexVal(h))
-		}
+	if s[i] == 'u' {
+		v, n, _ := unicodeEscape(s, i)
 		b.WriteRune(v)
 		return n
 	}
@@ -1469,7 +1517,7 @@ func (t *tokenizer) scanVariable(off int) (int, string, bool) {
 		for end < len(t.src) && t.src[end] != '}' {
 			if t.src[end] == '`' && end+1 < len(t.src) {
 				// ${a`u{2195}} names the variable a↕
-				end += 1 + decodeEscape(&b, t.src, end+1)
+				end += 1 + t.writeEscape(&b, end+1)
 				continue
 			}
 			b.WriteByte(t.src[end])
@@ -1891,6 +1939,10 @@ func (t *tokenizer) doubleQuoted(start int, after mode) {
 // writeEscape decodes the escape at src[i] (after the backtick) and returns
 // how many bytes it used.
 func (t *tokenizer) writeEscape(b *strings.Builder, i int) int {
+	if t.src[i] == 'u' {
+		_, _, e := unicodeEscape(t.src, i)
+		t.softFail(e)
+	}
 	return decodeEscape(b, t.src, i)
 }
 
@@ -2688,3 +2740,23 @@ func (t *tokenizer) memberToken(r rune, n int, start int) {
 	t.emit(tWord, word, start)
 }
 func TokenName(t lexer.TokenType) string { return tokenName(t) }
+
+// Lexeme is a token as the tokenizer reads it: its class (the names of
+// the token types: "Var", "Cmd", "Str", "SOpen", ...), its value and the
+// byte offsets that bound it.
+type Lexeme struct {
+	Class      string
+	Value      string
+	Start, End int
+}
+
+// Lexemes returns the tokens of src, ending with an "EOF" lexeme. After
+// an error, the tokens read so far are returned, with the error.
+func Lexemes(filename, src string) ([]Lexeme, error) {
+	toks, ends, _, err := tokenize(filename, src)
+	out := make([]Lexeme, len(toks))
+	for i, t := range toks {
+		out[i] = Lexeme{Class: tokenName(t.Type), Value: t.Value, Start: t.Pos.Offset, End: ends[i]}
+	}
+	return out, err
+}

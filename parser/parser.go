@@ -27,7 +27,7 @@ func Parse(filename, src string) (*Script, error) {
 // running. The tree is nil when the tokenizer could not read the script to
 // its end (an unclosed string or comment).
 func ParseAll(filename, src string) (*Script, ErrorList) {
-	toks, ends, err := tokenize(filename, src)
+	toks, ends, soft, err := tokenize(filename, src)
 	var lexErr *Error
 	if err != nil {
 		if !errors.As(err, &lexErr) {
@@ -42,15 +42,33 @@ func ParseAll(filename, src string) (*Script, ErrorList) {
 		p.truncated = len(toks) - 1
 	}
 	s := p.parseSafely()
+	errs := mergeErrors(p.errs, soft)
 	if lexErr != nil {
 		// leave out what only says that the tokens stop early
-		return nil, append(p.errs, lexErr)
+		return nil, append(errs, lexErr)
 	}
-	errs := p.errs
 	if s != nil {
 		errs = append(errs, check(s)...)
 	}
 	return s, errs
+}
+
+// mergeErrors puts the errors the tokenizer went on after among the
+// parser's, by where they are: PowerShell reports them when it reads the
+// token that holds them, before the parser gets past it.
+func mergeErrors(errs ErrorList, soft []*Error) ErrorList {
+	if len(soft) == 0 {
+		return errs
+	}
+	out := make(ErrorList, 0, len(errs)+len(soft))
+	for _, e := range errs {
+		for len(soft) > 0 && soft[0].Pos.Offset <= e.Pos.Offset {
+			out = append(out, soft[0])
+			soft = soft[1:]
+		}
+		out = append(out, e)
+	}
+	return append(out, soft...)
 }
 
 // parser is the state of one parse: the tokens, where the parser is, and

@@ -474,6 +474,11 @@ func (p *parser) statement() Statement {
 			t = p.tok()
 		}
 	}
+	if isAmpersand(t) && attrs == nil {
+		// A background & left over where a statement starts is the
+		// call operator (data -abc & {}): both are TokenKind.Ampersand.
+		t.Type = tCall
+	}
 	switch t.Type {
 	case tKw:
 		switch t.Value {
@@ -499,6 +504,8 @@ func (p *parser) statement() Statement {
 			return p.trapStatement(p.advance())
 		case "try":
 			return p.tryStatement(p.advance())
+		case "data":
+			return p.dataStatement(p.advance())
 		case "class":
 			return p.classDefinition(attrs, p.advance())
 		case "enum":
@@ -660,23 +667,32 @@ func (p *parser) switchStatement(label, kw int) Statement {
 	isErr, incomplete := false, false
 	p.skipNewlines()
 	st := &SwitchStatement{Pos: p.toks[kw].Pos}
+	var flags []*ErrorFlag
+	flag := func(name string, tok int, v *Unary) {
+		for _, f := range flags {
+			if f.Name == name {
+				return
+			}
+		}
+		flags = append(flags, &ErrorFlag{Name: name, TokenAt: p.start(tok), TokenEnd: p.end(tok), Value: v})
+	}
 	file := false
 	for p.typ() == tParam || p.typ() == tParamC {
 		ft := p.advance()
 		endErr = p.end(ft)
 		name := strings.ToLower(p.toks[ft].Value)
-		switch {
-		case name != "" && strings.HasPrefix("regex", name):
-			st.Flags = append(st.Flags, "regex")
-		case name != "" && strings.HasPrefix("wildcard", name):
-			st.Flags = append(st.Flags, "wildcard")
-		case name != "" && strings.HasPrefix("exact", name):
-			st.Flags = append(st.Flags, "exact")
-		case name != "" && strings.HasPrefix("casesensitive", name):
-			st.Flags = append(st.Flags, "casesensitive")
-		case name != "" && strings.HasPrefix("parallel", name):
-			st.Flags = append(st.Flags, "parallel")
-		case name != "" && strings.HasPrefix("file", name):
+		known := ""
+		for _, f := range []string{"regex", "wildcard", "exact", "casesensitive", "parallel", "file"} {
+			if name != "" && strings.HasPrefix(f, name) {
+				known = f
+				break
+			}
+		}
+		switch known {
+		case "":
+			isErr = true
+			p.report("InvalidSwitchFlag", p.start(ft), p.end(ft), p.toks[ft].Value)
+		case "file":
 			st.Flags = append(st.Flags, "file")
 			file = true
 			p.skipNewlines()
@@ -684,18 +700,21 @@ func (p *parser) switchStatement(label, kw int) Statement {
 			if f == nil {
 				isErr = true
 				e := p.reportInc("MissingFilenameOption", p.end(ft), p.end(ft), p.end(ft))
-				incomplete = e.IncompleteInput || e.Incomplete
+				incomplete = e.Incomplete
 			} else {
 				endErr = f.End
 				st.File = f
 			}
+			flag("file", ft, f)
 		default:
-			isErr = true
-			p.report("InvalidSwitchFlag", p.start(ft), p.end(ft), p.toks[ft].Value)
+			st.Flags = append(st.Flags, known)
+			flag(known, ft, nil)
 		}
 	}
+	paren := false
 	if p.typ() == tLParen {
 		lp := p.advance()
+		paren = true
 		endErr = p.end(lp)
 		if file {
 			isErr = true
@@ -724,13 +743,25 @@ func (p *parser) switchStatement(label, kw int) Statement {
 		e := p.reportInc("PipelineValueRequired", endErr, endErr, endErr)
 		incomplete = e.Incomplete
 	}
+	broken := func() Statement {
+		es := &ErrorStatement{Pos: start, End: endErr, Kind: "switch", KindAt: p.start(kw), Flags: flags}
+		if paren && st.Value != nil {
+			es.Conditions = []any{st.Value}
+		}
+		for _, c := range st.Clauses {
+			es.Bodies = append(es.Bodies, c.Cond)
+			if c.Action != nil {
+				es.Bodies = append(es.Bodies, c.Action)
+			}
+		}
+		return es
+	}
 	p.skipNewlines()
 	if p.typ() != tLBrace {
 		if !incomplete {
-			isErr = true
 			p.reportInc("MissingCurlyBraceInSwitchStatement", endErr, endErr, endErr)
 		}
-		return p.errStmt(start, endErr, "switch", st.Value, st.File)
+		return broken()
 	}
 	lc := p.advance()
 	endErr = p.end(lc)
@@ -760,6 +791,8 @@ func (p *parser) switchStatement(label, kw int) Statement {
 			isErr = true
 			e := p.reportInc("MissingSwitchStatementClause", endErr, endErr, endErr)
 			incomplete = e.Incomplete
+			// the pattern belongs to the broken statement
+			st.Clauses = append(st.Clauses, &SwitchClause{Pos: cond.Pos, End: cond.End, Cond: cond})
 		} else {
 			endErr = body.End
 			if isDefault {
@@ -774,7 +807,8 @@ func (p *parser) switchStatement(label, kw int) Statement {
 		p.skipTerms()
 		t = p.tok()
 		if isRCurly(t) {
-			st.End = p.end(p.advance())
+			endErr = p.end(p.advance())
+			st.End = endErr
 			break
 		}
 		if t.Type == lexer.EOF {
@@ -786,11 +820,7 @@ func (p *parser) switchStatement(label, kw int) Statement {
 		}
 	}
 	if isErr {
-		nested := []any{st.Value, st.File}
-		for _, c := range st.Clauses {
-			nested = append(nested, c.Cond, c.Action)
-		}
-		return p.errStmt(start, endErr, "switch", nested...)
+		return broken()
 	}
 	st.EndPos = p.tok().Pos
 	return st
@@ -1130,6 +1160,9 @@ func (p *parser) trapStatement(kw int) Statement {
 	st.Body = p.statementBlock()
 	if st.Body == nil {
 		p.reportInc("MissingTrapStatement", endErr, endErr, endErr)
+		if st.Type != "" {
+			return p.errStmt(st.Pos, endErr, "trap", &ParamAttr{Pos: p.position(st.TypeAt), End: st.TypeEnd, Type: st.Type})
+		}
 		return p.errStmt(st.Pos, endErr, "trap")
 	}
 	st.End = st.Body.End
@@ -1146,13 +1179,19 @@ func (p *parser) tryStatement(kw int) Statement {
 		return p.errStmt(st.Pos, p.end(kw), "try")
 	}
 	endErr := -1
+	var errTypes []any
 	for {
 		c, ok := p.catchClause(&endErr)
 		if !ok {
 			break
 		}
-		if c != nil {
+		if c.Body != nil {
 			st.Catches = append(st.Catches, c)
+		} else {
+			// the types of a broken catch belong to the broken try
+			for i, ty := range c.Types {
+				errTypes = append(errTypes, &ParamAttr{Pos: p.position(c.TypeSpans[i][0]), End: c.TypeSpans[i][1], Type: ty})
+			}
 		}
 		if endErr >= 0 {
 			break
@@ -1181,7 +1220,7 @@ func (p *parser) tryStatement(kw int) Statement {
 		for _, c := range st.Catches {
 			nested = append(nested, c)
 		}
-		return p.errStmt(st.Pos, endErr, "try", nested...)
+		return p.errStmt(st.Pos, endErr, "try", append(nested, errTypes...)...)
 	}
 	if st.Finally != nil {
 		st.End = st.Finally.End
@@ -1193,7 +1232,7 @@ func (p *parser) tryStatement(kw int) Statement {
 }
 
 // catchClause parses catch [T1], [T2] { }. ok is false when no catch is
-// next; on an error it sets endErr and returns a nil clause.
+// next; on an error it sets endErr and returns the clause without a body.
 func (p *parser) catchClause(endErr *int) (c *CatchClause, ok bool) {
 	cp := p.i
 	p.skipNewlines()
@@ -1236,10 +1275,78 @@ func (p *parser) catchClause(endErr *int) (c *CatchClause, ok bool) {
 			}
 			p.reportInc("MissingCatchHandlerBlock", *endErr, *endErr, *endErr)
 		}
-		return nil, true
+		return c, true
 	}
 	c.End = c.Body.End
 	return c, true
+}
+
+// dataStatement parses data [Name] [-SupportedCommand commands] { body }
+// ('data' read).
+func (p *parser) dataStatement(kw int) Statement {
+	st := &DataStatement{Pos: p.toks[kw].Pos}
+	endErr := -1
+	last := p.end(kw)
+	p.skipNewlines()
+	if t := p.tok(); t.Type == tWord && isSimpleName(t.Value) {
+		i := p.advance()
+		st.Variable, last = t.Value, p.end(i)
+	}
+	p.skipNewlines()
+	var nested []any
+	if t := p.tok(); t.Type == tParam || t.Type == tParamC {
+		pt := p.advance()
+		if name := strings.ToLower(t.Value); name == "" || !strings.HasPrefix("supportedcommand", name) {
+			endErr = p.end(pt)
+			p.report("InvalidParameterForDataSectionStatement", p.start(pt), p.end(pt), t.Value)
+		}
+		comma := -1
+		for {
+			p.skipNewlines()
+			cmd := p.singleCommandArgument()
+			if cmd == nil {
+				after := p.end(pt)
+				if comma >= 0 {
+					after = p.end(comma)
+				}
+				if endErr < 0 {
+					p.reportInc("MissingValueForSupportedCommandInDataSectionStatement", after, after, after)
+				}
+				endErr = after
+				break
+			}
+			st.Commands = append(st.Commands, cmd)
+			nested = append(nested, cmd)
+			last = cmd.End
+			if p.typ() != tComma {
+				break
+			}
+			comma = p.advance()
+		}
+	}
+	if endErr < 0 {
+		st.Body = p.statementBlock()
+		if st.Body == nil {
+			endErr = last
+			p.reportInc("MissingStatementBlockForDataSection", endErr, endErr, endErr)
+		}
+	}
+	if endErr >= 0 {
+		return p.errStmt(st.Pos, endErr, "data", nested...)
+	}
+	st.End = st.Body.End
+	st.EndPos = p.tok().Pos
+	return st
+}
+
+// isSimpleName reports whether s is an identifier.
+func isSimpleName(s string) bool {
+	for i, r := range s {
+		if !(isIdentStart(r) || i > 0 && isIdent(r)) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // classDefinition parses class Name : Base { members } ('class' read).
