@@ -361,6 +361,9 @@ func getCommand(c *Call) error {
 		o.Set("Source", e.module)
 		o.Set("ModuleName", e.module)
 		o.Set("Definition", e.target)
+		if e.fn != nil {
+			o.Set("ScriptBlock", c.s.functionScriptBlock(e.fn))
+		}
 		if e.cmd != nil {
 			o.Set("Synopsis", cmdletSynopsis(e.cmd))
 			o.Set("HelpUri", e.cmd.Doc)
@@ -1059,9 +1062,11 @@ func clearVariableProcess(c *Call) error {
 
 // invokeExpressionProcess parses -Command and runs it in the caller's scope.
 func invokeExpressionProcess(c *Call) error {
-	script, err := parser.Parse("", c.String("Command"))
-	if err != nil {
-		return c.Fail("ParseException", ParserError, "%s", err.Error())
+	code := c.String("Command")
+	script, errs := parser.ParseAll("", code)
+	if len(errs) > 0 {
+		// the ParseException of the text, named after its first error
+		return (&parseFailure{t: newAstTree("", code, errs)}).commandError(c)
 	}
 	return c.s.execList(c.fr, script.Body.Stmts, func(v any) error { return emitValue(v, c.Write) })
 }

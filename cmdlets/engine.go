@@ -312,7 +312,7 @@ func (s *Session) getVar(sc *Scope, name string) (any, bool) {
 			return s.getVar(sc, rest)
 		case "function":
 			if f, ok := s.lookupFunc(sc, rest); ok {
-				return &ScriptBlock{Body: f.Body, Name: f.Name}, true
+				return s.functionScriptBlock(f), true
 			}
 			return nil, false
 		}
@@ -481,6 +481,8 @@ type ScriptBlock struct {
 	Text string
 	// Closure holds captured variables (GetNewClosure).
 	Closure *Scope
+	// ast is the block's node of the parser API, once made (astapi.go).
+	ast *langAst
 }
 
 // PSString returns the script block's text, as "$sb" does.

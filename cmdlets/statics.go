@@ -229,6 +229,8 @@ func staticTypes() map[string]staticFunc {
 		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory")
 	add(enumStatics, "System.Enum")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
+	add(parserStatics, value.LanguageNS+"Parser")
+	add(tokenEnumStatics, value.LanguageNS+"TokenKind", value.LanguageNS+"TokenFlags")
 	return m
 }
 
