@@ -190,7 +190,10 @@ func (c *checker) position(off int) Pos {
 // a finally block, and the labels of the loops inside it.
 type ctlCtx struct {
 	inFinally bool
-	labels    []string
+	// inLoop is set inside a loop or switch within the finally block,
+	// which a break or continue without a label leaves.
+	inLoop bool
+	labels []string
 }
 
 // walk checks the tree below n, folding expressions on the way.
@@ -228,16 +231,31 @@ func (c *checker) walk(n any, ctx ctlCtx) {
 			return false
 		case *LabeledStatement:
 			if ctx.inFinally {
-				inner := ctlCtx{inFinally: true, labels: append(append([]string(nil), ctx.labels...), strings.ToLower(x.Label))}
+				inner := ctlCtx{inFinally: true, inLoop: ctx.inLoop, labels: append(append([]string(nil), ctx.labels...), strings.ToLower(x.Label))}
 				c.walk(x.Loop, inner)
 				return false
+			}
+		case *ForeachStatement, *ForStatement, *WhileStatement, *DoStatement, *SwitchStatement:
+			if ctx.inFinally && !ctx.inLoop {
+				// walked again as a loop: checked then
+				inner := ctx
+				inner.inLoop = true
+				c.walk(x, inner)
+				return false
+			}
+			if f, ok := x.(*ForeachStatement); ok && f.VarSplat {
+				c.errorAt("SplattingNotPermitted", f.VarAt, f.VarEnd, f.Var)
 			}
 		case *FlowStatement:
 			if x.Kind == "return" && ctx.inFinally {
 				c.errorAt("ControlLeavingFinally", x.Pos.Offset, x.End)
 			}
 		case *BreakStatement:
-			if ctx.inFinally && (x.LabelExpr != nil || x.Label == "" || !slices.Contains(ctx.labels, strings.ToLower(x.Label))) {
+			// a break or continue leaves the finally block unless a loop
+			// in it is what it leaves (SemanticChecks.cs
+			// CheckForFlowOutOfFinally); a label that is an expression
+			// could name any loop
+			if ctx.inFinally && (x.LabelExpr != nil || x.Label == "" && !ctx.inLoop || x.Label != "" && !slices.Contains(ctx.labels, strings.ToLower(x.Label))) {
 				c.errorAt("ControlLeavingFinally", x.Pos.Offset, x.End)
 			}
 		case *PipelineStatement:
@@ -257,10 +275,6 @@ func (c *checker) walk(n any, ctx ctlCtx) {
 		case *Parameter:
 			if x.Splat {
 				c.errorAt("SplattingNotPermitted", x.VarAt, x.VarEnd, x.Name)
-			}
-		case *ForeachStatement:
-			if x.VarSplat {
-				c.errorAt("SplattingNotPermitted", x.VarAt, x.VarEnd, x.Var)
 			}
 		case *TypeExpr:
 			if len(x.Attrs) > 0 && !attributedVariable(x) && !missingOperand(x) {

@@ -75,6 +75,15 @@ var idCases = []idCase{
 	{"try {} catch [int]", []idAt{{"MissingCatchHandlerBlock", 18}}},
 	{"try {} catch [int],", []idAt{{"MissingTypeLiteralToken", 19}}},
 	{"try {} finally { return }", []idAt{{"ControlLeavingFinally", 17}}},
+	// a break or continue may leave a loop or switch inside the finally
+	// block, not the block (SemanticChecks.cs CheckForFlowOutOfFinally;
+	// Language/Scripting/TryCatch.Tests.ps1 "break in finally normal
+	// execution")
+	{"try {} finally { foreach ($i in 1) { break } }", nil},
+	{"try {} finally { switch (1) { 1 { continue } } }", nil},
+	{"try {} finally { :a while (1) { foreach ($i in 1) { continue a } } }", nil},
+	{"try {} finally { foreach ($i in 1) { break b } }", []idAt{{"ControlLeavingFinally", 37}}},
+	{"try {} finally { foreach ($i in 1) { break $x } }", []idAt{{"ControlLeavingFinally", 37}}},
 
 	// switch: a bad flag and then no value; a second default
 	{"switch -abc", []idAt{{"InvalidSwitchFlag", 7}, {"PipelineValueRequired", 11}}},
