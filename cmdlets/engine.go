@@ -452,6 +452,9 @@ func (s *Session) defineFunc(sc *Scope, f *Function) {
 		sc.funcs = map[string]*Function{}
 	}
 	name := f.Name
+	// a scope names where the function goes; another prefix is part of
+	// the name (function a?b:c; Language/Parser/Parsing.Tests.ps1
+	// "Question-mark and colon can be used as command names")
 	if i := strings.IndexByte(name, ':'); i > 0 {
 		switch strings.ToLower(name[:i]) {
 		case "global":
@@ -459,13 +462,16 @@ func (s *Session) defineFunc(sc *Scope, f *Function) {
 			if sc.funcs == nil {
 				sc.funcs = map[string]*Function{}
 			}
+			name = name[i+1:]
 		case "script":
 			sc = s.scriptScope(sc)
 			if sc.funcs == nil {
 				sc.funcs = map[string]*Function{}
 			}
+			name = name[i+1:]
+		case "local", "private":
+			name = name[i+1:]
 		}
-		name = name[i+1:]
 		f.Name = name
 	}
 	sc.funcs[strings.ToLower(name)] = f

@@ -239,6 +239,8 @@ type Ternary struct {
 	End  int
 	Then *Expr
 	Else *Expr
+	// NoColon is set when the ':' is missing (Else is then an ErrorExpr).
+	NoColon bool
 }
 
 // BinRest is one binary operator and its right operand.

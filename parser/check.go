@@ -23,10 +23,12 @@ type ArrayLiteral struct {
 	closed bool // an operator took it as an operand: a later comma starts a new array
 }
 
-// TernaryExpr is Cond ? Then : Else.
+// TernaryExpr is Cond ? Then : Else. NoColon marks one without its ':',
+// which PowerShell's parser makes an ErrorExpressionAst.
 type TernaryExpr struct {
 	Pos              Pos
 	Cond, Then, Else Node
+	NoColon          bool
 }
 
 func (*TernaryExpr) exprNode()  {}
@@ -117,7 +119,7 @@ func ExprTree(e *Expr) Node { return exprTree(e) }
 func exprTree(e *Expr) Node {
 	t := fold(e)
 	if e.Ternary != nil {
-		t = &TernaryExpr{Pos: e.Pos, Cond: t, Then: exprTree(e.Ternary.Then), Else: exprTree(e.Ternary.Else)}
+		t = &TernaryExpr{Pos: e.Pos, Cond: t, Then: exprTree(e.Ternary.Then), Else: exprTree(e.Ternary.Else), NoColon: e.Ternary.NoColon}
 	}
 	return t
 }

@@ -196,6 +196,8 @@ func errorFormat(id string) string {
 		return "Type name expected."
 	case "InvalidValueForUsingItemName":
 		return "'{0}' is not a valid value for using name."
+	case "UnexpectedUnaryOperator":
+		return "Internal error - unexpected unary operator {0}."
 	case "MissingEqualsInUsingAlias":
 		return "Missing '=' operator"
 	case "MissingNamespaceAlias":

@@ -131,6 +131,21 @@ var idCases = []idCase{
 	{"data -sup a,", []idAt{{"MissingValueForSupportedCommandInDataSectionStatement", 12}}},
 	{"data -sup a,b", []idAt{{"MissingStatementBlockForDataSection", 13}}},
 
+	// an array type of more than 32 dimensions; a missing ']' at the end
+	// (Parsing.Tests.ps1 "Parsing array that has too many dimensions")
+	{"[int[,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,", []idAt{{"ArrayHasTooManyDimensions", 5}, {"EndSquareBracketExpectedAtEndOfAttribute", 37}}},
+	{"[int[,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,]", []idAt{{"ArrayHasTooManyDimensions", 5}, {"EndSquareBracketExpectedAtEndOfAttribute", 38}}},
+	{"[int[,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,]]", []idAt{{"ArrayHasTooManyDimensions", 5}}},
+	{"[int[,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,]]", nil},
+
+	// a using alias that is a comma or an '&' (Parsing.Tests.ps1 "Parsing
+	// using statement with alias and linebreak and comma"): the '&' is
+	// then a statement of its own
+	{"using namespace x = ,", []idAt{{"UnexpectedUnaryOperator", 20}}},
+	{"using namespace x = &", []idAt{{"InvalidValueForUsingItemName", 20}, {"MissingExpression", 20}}},
+	{"using namespace x = ;", []idAt{{"MissingNamespaceAlias", 19}}},
+	{"using module ,x", []idAt{{"MissingUsingItemName", 12}}},
+
 	// `u escapes: the tokenizer goes on after a bad one
 	{"\"`u{}\"", []idAt{{"InvalidUnicodeEscapeSequence", 1}}},
 	{"\"`u{219z}\"", []idAt{{"InvalidUnicodeEscapeSequence", 7}}},

@@ -561,6 +561,7 @@ func (p *parser) expression() *Expr {
 			}
 			tr.Else = errorExpr(tr.Then.End, tr.Then.End, p.position(tr.Then.End))
 			tr.End = tr.Then.End
+			tr.NoColon = true
 			e.Ternary = tr
 			e.End = tr.End
 			e.Bad = append(e.Bad, "?")

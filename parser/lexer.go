@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -836,6 +837,9 @@ func (t *tokenizer) statementToken(r rune, n int, start int) {
 	inPipe := f.mode == mPipeElem
 	c := t.src[t.off]
 	switch {
+	case (c >= '0' && c <= '9' || c == '.' && t.off+1 < len(t.src) && t.src[t.off+1] >= '0' && t.src[t.off+1] <= '9') && !t.numberEndsAt(scanNumber(t.src, t.off)):
+		// digits that run into more than a number are a generic token,
+		// a command name: 7z, 1?2:3
 	case c == '$' || isSQuote(r) || isDQuote(r) || c == '(' || c == '[' || (c >= '0' && c <= '9') || c == '!' || c == '{' || c == ',':
 		f.mode = mExpr
 		t.exprToken(r, n, start)
@@ -923,6 +927,23 @@ func (t *tokenizer) statementToken(r rune, n int, start int) {
 	t.off = end
 	t.emit(tCmd, decodeBare(word), start)
 	f.mode = mArg
+}
+
+// numberEndsAt reports whether a number token that ends at off where a
+// pipeline starts is one: PowerShell's tokenizer ends a number at a
+// character that starts a new token (white space, a newline, & ( ) , ; {
+// | }) or at one that may follow a number (an operator's first character,
+// # or ]); before anything else, the number is the start of a generic
+// token (tokenizer.cs ScanNumberHelper, CharTraits.cs).
+func (t *tokenizer) numberEndsAt(off int) bool {
+	if off >= len(t.src) {
+		return true
+	}
+	r, _ := t.runeAt(off)
+	if r < 128 {
+		return strings.ContainsRune(" \t\n\v\f\r&(),;{|}!#%*+-./<=>]", r) || r == 0
+	}
+	return isSpace(r) || isDash(r) || r == '\u2028' || r == '\u2029' || r == 0x85
 }
 
 // wordEndsClean reports whether a keyword candidate ending at end is a whole
@@ -2478,6 +2499,26 @@ func exponentAt(s string, i int) int {
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
+// arrayRanks reports an array type in the type name at src[from:to]
+// with more than 32 dimensions (Parser.cs CompleteArrayTypeName: the
+// error marks its commas); the tokenizer goes on.
+func (t *tokenizer) arrayRanks(from, to int) {
+	for k := from; k < to; k++ {
+		if t.src[k] != '[' {
+			continue
+		}
+		j := k + 1
+		for j < to && t.src[j] == ',' {
+			j++
+		}
+		if dims := j - k; dims > 32 {
+			id := "ArrayHasTooManyDimensions"
+			t.soft = append(t.soft, &Error{ID: id, Msg: errorText(id, strconv.Itoa(dims)), Pos: t.posPast(k + 1), End: t.posPast(j)})
+			return
+		}
+	}
+}
+
 // typeLiteral reads [Type], [Type[]], [Generic[T]] or an attribute [Name(.
 func (t *tokenizer) typeLiteral(start int) {
 	f := t.top()
@@ -2523,6 +2564,7 @@ func (t *tokenizer) typeLiteral(start int) {
 		}
 		i++
 	}
+	t.arrayRanks(nameStart, i)
 	if i < len(t.src) && t.src[i] == ']' {
 		name := strings.TrimSpace(t.src[nameStart:i])
 		if isTypeName(name) {
@@ -2538,7 +2580,9 @@ func (t *tokenizer) typeLiteral(start int) {
 	}
 	// an array literal index on nothing, or a bad type
 	if i >= len(t.src) {
-		t.fail(len(t.src)-1, len(t.src)-1, "EndSquareBracketExpectedAtEndOfAttribute", false)
+		// at the end of the input: PowerShell reports it before its end
+		// of input token, which starts one past the end
+		t.fail(len(t.src), len(t.src), "EndSquareBracketExpectedAtEndOfAttribute", false)
 		return
 	}
 	// a '[' with no type name after it: the parser reports it where an

@@ -83,7 +83,7 @@ func (p *parser) usingStatement(kw int) Statement {
 	}
 	dir := p.advance()
 	item := p.tok()
-	if item.Type == lexer.EOF || isTerm(item) || item.Type == tComma {
+	if item.Type == lexer.EOF || isTerm(item) || item.Type == tComma || item.Type == tWord && item.Value == "," {
 		p.reportInc("MissingUsingItemName", p.end(dir), p.end(dir), p.end(dir))
 		return &ErrorStatement{Pos: start, End: p.end(dir), Kind: "using"}
 	}
@@ -101,6 +101,18 @@ func (p *parser) usingStatement(kw int) Statement {
 		if a.Type == lexer.EOF || isTerm(a) {
 			p.reportInc("MissingNamespaceAlias", p.end(eq), p.end(eq), p.end(eq))
 			return &ErrorStatement{Pos: start, End: p.end(eq), Kind: "using"}
+		}
+		switch {
+		case a.Type == tWord && a.Value == ",":
+			// (Parser.cs UsingStatementRule reports a comma so)
+			i := p.advance()
+			p.report("UnexpectedUnaryOperator", p.start(i), p.end(i), ",")
+			return &ErrorStatement{Pos: start, End: p.end(i), Kind: "using"}
+		case a.Type == tWord && a.Value == "&":
+			// no alias: the & is left to start the next statement
+			p.report("InvalidValueForUsingItemName", p.start(p.i), p.end(p.i), "&")
+			a.Type = tCall
+			return &ErrorStatement{Pos: start, End: p.end(p.i), Kind: "using"}
 		}
 		if a.Type != tWord {
 			i := p.advance()
@@ -807,8 +819,8 @@ func (p *parser) switchStatement(label, kw int) Statement {
 		p.skipTerms()
 		t = p.tok()
 		if isRCurly(t) {
-			endErr = p.end(p.advance())
-			st.End = endErr
+			// a broken statement ends before the '}'
+			st.End = p.end(p.advance())
 			break
 		}
 		if t.Type == lexer.EOF {

@@ -65,8 +65,8 @@ func TestBrokenSwitchParts(t *testing.T) {
 }
 
 // TestLexemes checks the tokens the tokenizer reads where PowerShell
-// has tokens of their own: a splatted variable in an expression, a lone
-// :: and a [ that starts no type name.
+// has tokens of their own: a splatted variable in an expression, the data
+// keyword, digits that are no number.
 func TestLexemes(t *testing.T) {
 	tests := []struct {
 		src  string
@@ -74,6 +74,10 @@ func TestLexemes(t *testing.T) {
 	}{
 		{"$x = @a", []Lexeme{{"Var", "x", 0, 2}, {"Assign", "=", 3, 4}, {"Splat", "a", 5, 7}, {"EOF", "", 7, 7}}},
 		{"data { }", []Lexeme{{"Kw", "data", 0, 4}, {"LBrace", "{", 5, 6}, {"RBrace", "}", 7, 8}, {"EOF", "", 8, 8}}},
+		// a number must end before a character that may follow one
+		{"1?2:3", []Lexeme{{"Cmd", "1?2:3", 0, 5}, {"EOF", "", 5, 5}}},
+		{"1+2", []Lexeme{{"Num", "1", 0, 1}, {"Op", "+", 1, 2}, {"Num", "2", 2, 3}, {"EOF", "", 3, 3}}},
+		{"$t ? 1:2", []Lexeme{{"Var", "t", 0, 2}, {"Question", "?", 3, 4}, {"Num", "1", 5, 6}, {"Colon", ":", 6, 7}, {"Num", "2", 7, 8}, {"EOF", "", 8, 8}}},
 	}
 	for _, tc := range tests {
 		got, err := Lexemes("", tc.src)
