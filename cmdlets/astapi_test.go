@@ -60,6 +60,18 @@ var astAPICases = []evalCase{
 	{"parse_input_several_errors", parseInput(`'switch -abc'`) +
 		"$errors | ForEach-Object { '{0} {1}' -f $_.ErrorId, $_.Extent.StartOffset }\n$ast.EndBlock.Statements[0].GetType().Name",
 		"InvalidSwitchFlag 7\nPipelineValueRequired 11\nErrorStatementAst\n", "", 0},
+	// a ternary expression without its ':' is an ErrorExpressionAst
+	// holding what did parse; without the operand after ':' it is a
+	// TernaryExpressionAst (Parser.cs ExpressionRule; Language/Parser/
+	// Parsing.Tests.ps1 "Incomplete ternary expression")
+	{"parse_input_broken_ternary", "foreach ($s in '$true ?', '$true ? 3', '$true ? 3 :') {\n" +
+		"$e = $null\n$r = [System.Management.Automation.Language.Parser]::ParseInput($s, [ref]$null, [ref]$e)\n" +
+		"$x = $r.EndBlock.Statements[0].PipelineElements[0].Expression\n" +
+		"$n = ($x.NestedAst | ForEach-Object { $_.Extent.Text }) -join ','\n" +
+		"'{0}|{1}|{2}|{3}|{4}' -f $x.GetType().Name, $x.Extent.Text, $e[0].ErrorId, $e[0].IncompleteInput, $n }",
+		"ErrorExpressionAst|$true ?|ExpectedValueExpression|True|$true\n" +
+			"ErrorExpressionAst|$true ? 3|MissingColonInTernaryExpression|True|$true,3\n" +
+			"TernaryExpressionAst|$true ? 3 :|ExpectedValueExpression|True|\n", "", 0},
 	// the file name of ParseInput(input, fileName, ...) is the File of
 	// the extents
 	{"parse_input_file_name", "$e = $null\n$a = [System.Management.Automation.Language.Parser]::ParseInput('1 +', 'x.ps1', [ref]$null, [ref]$e)\n$e[0].Extent.File\n$a.Extent.File",
@@ -75,6 +87,18 @@ var astAPICases = []evalCase{
 		"$c -is [System.Management.Automation.Language.CommandAst]\n$c -is [System.Management.Automation.Language.CommandBaseAst]\n" +
 		"$c -is [System.Management.Automation.Language.Ast]\n$c -is [System.Management.Automation.Language.ExpressionAst]",
 		"True\nTrue\nTrue\nFalse\n", "", 0},
+	// the type name of a type literal: a generic one has the open type
+	// and the arguments; the open type's .NET type is [NotImplemented]
+	// (Language/Parser/Parsing.Tests.ps1 "Should correctly set the cached
+	// type for 'GenericTypeName.TypeName'")
+	{"ast_type_names", parseInput(`'[System.Collections.Generic.List[string]]; [int[,]]'`) +
+		"$g = $ast.EndBlock.Statements[0].PipelineElements[0].Expression.TypeName\n" +
+		"$g.GetType().Name; $g.FullName; $g.TypeName.FullName; $g.GenericArguments[0].Name\n" +
+		"$a = $ast.EndBlock.Statements[1].PipelineElements[0].Expression.TypeName\n" +
+		"$a.GetType().Name; $a.Rank; $a.ElementType.Name\n" +
+		"try { $g.TypeName.GetReflectionType() } catch { $_.Exception.Message }",
+		"GenericTypeName\nSystem.Collections.Generic.List[string]\nSystem.Collections.Generic.List\nstring\nArrayTypeName\n2\nint\n" +
+			"[NotImplemented] System.Management.Automation.Language.TypeName.GetReflectionType() of an open generic type (System.Collections.Generic.List`1) is not emulated\n", "", 0},
 	// an assignment: its operator, its left side, and its right side,
 	// the statement after the '=' (Parser.cs: AssignmentStatementAst
 	// takes StatementRule's pipeline)

@@ -213,6 +213,16 @@ func (a *langAst) expand() {
 		a.set("elements", nodes("ExpressionAst", els))
 		a.set("statictype", sysType("System.Object[]"))
 	case *parser.TernaryExpr:
+		if n.NoColon {
+			// the condition and what did parse after the '?'
+			nested := []*langAst{a.expr(n.Cond)}
+			if !isErrorOperand(n.Then) {
+				nested = append(nested, a.expr(n.Then))
+			}
+			a.set("nestedast", nodes("Ast", nested))
+			a.set("statictype", sysType(value.TObject))
+			break
+		}
 		a.set("condition", a.expr(n.Cond))
 		a.set("iftrue", a.expr(n.Then))
 		a.set("iffalse", a.expr(n.Else))
@@ -974,6 +984,9 @@ func (a *langAst) expr(n any) *langAst {
 	case *parser.ArrayLiteral:
 		return a.add("ArrayLiteralAst", n, parser.NodePos(n).Offset, parser.NodeEnd(n))
 	case *parser.TernaryExpr:
+		if n.NoColon {
+			return a.add("ErrorExpressionAst", n, parser.NodePos(n).Offset, parser.NodeEnd(n))
+		}
 		return a.add("TernaryExpressionAst", n, parser.NodePos(n).Offset, parser.NodeEnd(n))
 	}
 	return nil
@@ -1266,7 +1279,8 @@ func (a *langAst) expandPrimary(p parser.Primary) {
 		a.set("scriptblock", a.add("ScriptBlockAst", p.Body, a.start, a.end))
 		a.set("statictype", sysType(value.TScriptBlock))
 	case *parser.ErrorExpr:
-		a.set("nestedast", nodes("Ast", nil))
+		// nothing parsed inside it: NestedAst is $null (ast.cs)
+		a.set("nestedast", nil)
 		a.set("statictype", sysType(value.TObject))
 	}
 }
@@ -1549,4 +1563,15 @@ func binaryStaticType(op string) string {
 		return value.TBool
 	}
 	return value.TObject
+}
+
+// isErrorOperand reports whether an operand stands for one that is
+// missing.
+func isErrorOperand(n parser.Node) bool {
+	u, ok := n.(*parser.Unary)
+	if !ok || len(u.Prefix) > 0 || len(u.Post) > 0 {
+		return false
+	}
+	_, ok = u.Primary.(*parser.ErrorExpr)
+	return ok
 }

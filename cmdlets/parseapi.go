@@ -190,6 +190,7 @@ type typeNameObj struct {
 	assembly   string         // an assembly name after the type, or ""
 	elem       *typeNameObj   // ArrayTypeName: the element type; GenericTypeName: the open type
 	rank       int            // ArrayTypeName
+	arity      int            // TypeName: the number of type arguments of an open generic type
 	args       []*typeNameObj // GenericTypeName
 }
 
@@ -285,6 +286,7 @@ func (p *typeParser) parse(top bool) *typeNameObj {
 			return nil
 		}
 		p.i++
+		tn.arity = len(args)
 		tn = &typeNameObj{kind: "GenericTypeName", elem: tn, args: args}
 	}
 	p.space()
@@ -421,6 +423,10 @@ func (n *typeNameObj) psNotImplemented(name string) string {
 func (n *typeNameObj) psCall(s *Session, fr frame, name string, args []any) (any, error) {
 	switch strings.ToLower(name) {
 	case "getreflectiontype":
+		if len(args) == 0 && n.arity > 0 {
+			// the open type (List`1): csemu has no open generic types
+			return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("%sTypeName.GetReflectionType() of an open generic type (%s`%d)", value.LanguageNS, n.name, n.arity)}
+		}
 		if len(args) == 0 {
 			t, ok := s.resolveType(n.shortName())
 			if !ok {

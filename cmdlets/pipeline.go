@@ -810,6 +810,13 @@ func (s *Session) scriptBlockStage(fr frame, sb *ScriptBlock, raw []rawArg, pos 
 
 // blockStage binds arguments to a script block body and returns its stage.
 func (s *Session) blockStage(fr frame, name string, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, pos parser.Pos, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
+	// the using statements that start a script come first: the types
+	// of its parameters may need them
+	for _, u := range body.Usings {
+		if err := s.execStmt(fr, u, emit); err != nil {
+			return nil, err
+		}
+	}
 	params, advanced := s.bodyParams(body, extra)
 	defs, adv2, err := s.paramDefsOf(params)
 	if err != nil {
@@ -1132,12 +1139,6 @@ func (s *Session) invokeBody(fr frame, body *parser.ScriptBlockBody, args []any,
 	}
 	if opts.source != "" {
 		s.addSource(fr.file, opts.source)
-	}
-	// the using statements that start a script
-	for _, u := range body.Usings {
-		if err := s.execStmt(fr, u, emit); err != nil {
-			return nil, err
-		}
 	}
 	st, err := s.blockStage(fr, "<script>", body, nil, raw, parser.Pos{Filename: fr.file, Line: 1, Column: 1}, emit, opts.dot, stageOut{last: true}, false)
 	if err != nil {
