@@ -182,7 +182,9 @@ type tokenizer struct {
 	soft []*Error
 }
 
-// Tokenize splits src into tokens. A returned error is an *Error.
+// Tokenize splits src into tokens. A returned error is an *Error: one
+// that stopped the tokenizer. Errors it goes on after (a bad `u escape)
+// are ParseAll's.
 func Tokenize(filename, src string) ([]lexer.Token, error) {
 	toks, _, _, err := tokenize(filename, src)
 	return toks, err
