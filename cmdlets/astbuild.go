@@ -508,10 +508,10 @@ func (a *langAst) expandStatement(st parser.Statement, lbl *parser.LabeledStatem
 		a.expandTypeDefinition(st)
 	case *parser.UsingStatement:
 		a.set("usingstatementkind", &enumValue{typ: value.LanguageNS + "UsingStatementKind", name: usingKind(st.Kind), n: usingKindValue(st.Kind)})
-		a.set("name", a.add("StringConstantExpressionAst", &parser.BareWord{Value: st.Name}, st.NameAt, st.NameAt+len(st.Name)))
+		a.set("name", a.add("StringConstantExpressionAst", &parser.StringLit{Pos: parser.Pos{Offset: st.NameAt}, End: st.NameEnd, Value: st.Name}, st.NameAt, st.NameEnd))
 		a.set("alias", nil)
 		if st.Alias != "" {
-			a.set("alias", a.add("StringConstantExpressionAst", &parser.BareWord{Value: st.Alias}, st.AliasAt, st.AliasAt+len(st.Alias)))
+			a.set("alias", a.add("StringConstantExpressionAst", &parser.StringLit{Pos: parser.Pos{Offset: st.AliasAt}, End: st.AliasEnd, Value: st.Alias}, st.AliasAt, st.AliasEnd))
 		}
 		a.set("modulespecification", nil)
 	case *parser.ErrorStatement:

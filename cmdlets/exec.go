@@ -241,9 +241,7 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 	case *parser.DataStatement:
 		return notImplemented(st.Pos, "", "a data section")
 	case *parser.UsingStatement:
-		if st.Alias != "" {
-			return notImplemented(st.Pos, "", "using "+st.Kind+" with an alias ("+st.Alias+" = "+st.Name+")")
-		}
+		// (an alias is a parse error: UsingStatementNotSupported)
 		if strings.EqualFold(st.Kind, "namespace") {
 			s.namespaces = append(s.namespaces, st.Name)
 		}

@@ -69,11 +69,12 @@ type UsingStatement struct {
 	End  int
 	Kind string
 	Name string
-	// NameAt is where the name starts; Alias, when set, is the alias
-	// of "using namespace Alias = Name" and AliasAt where it starts.
-	NameAt  int
-	Alias   string
-	AliasAt int
+	// NameAt and NameEnd bound the name (quotes and all); Alias, when
+	// set, is the alias of "using namespace Alias = Name", which AliasAt
+	// and AliasEnd bound.
+	NameAt, NameEnd   int
+	Alias             string
+	AliasAt, AliasEnd int
 }
 
 // ParamBlock is [attributes] param( parameters ).
@@ -621,6 +622,10 @@ type ClassMember struct {
 	Params []*Parameter
 	Base   *BaseCall
 	Body   *StatementBlock
+	// Script is the method body read as a script block when it has a
+	// param block or named blocks, which a method may not have (Body then
+	// holds its statements, if any).
+	Script *ScriptBlockBody
 }
 
 // BaseCall is the ": base(arguments)" of a constructor (parsed by hand,

@@ -3,6 +3,7 @@ package parser
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Node is a folded expression: a *Unary, *BinaryExpr or *ArrayLiteral.
@@ -163,8 +164,101 @@ func NodeEnd(n Node) int {
 // rejects before running a script.
 func check(s *Script) ErrorList {
 	c := &checker{src: s.Source, file: s.File}
+	c.duplicateTypes(s.Body)
 	c.walk(s.Body, ctlCtx{})
 	return c.errs
+}
+
+// classMethod checks a method of a class (SemanticChecks.cs
+// VisitFunctionMember, VisitParameter): its body may have no param block
+// and no named blocks, a constructor no return type, a parameter one
+// type.
+func (c *checker) classMethod(cd *ClassDefinition, m *ClassMember) {
+	if m.Body == nil {
+		return
+	}
+	if b := m.Script; b != nil {
+		if b.Param != nil {
+			c.errorAt("ParamBlockNotAllowedInMethod", b.Param.Pos.Offset, b.Param.End)
+		}
+		if len(b.Named) > 0 {
+			first := b.Named[0]
+			rank := func(name string) int { return strings.Index("dynamicparam begin process end clean", name) }
+			for _, nb := range b.Named[1:] {
+				if rank(nb.Name) < rank(first.Name) {
+					first = nb
+				}
+			}
+			c.errorAt("NamedBlockNotAllowedInMethod", first.Pos.Offset, first.End)
+		}
+	}
+	if strings.EqualFold(m.Method, cd.Name) {
+		for _, a := range append(append([]*ParamAttr{}, m.Attrs...), m.Attrs2...) {
+			if a.Attr == nil {
+				c.errorAt("ConstructorCantHaveReturnType", a.Pos.Offset, a.End)
+				break
+			}
+		}
+	}
+	for _, prm := range m.Params {
+		typed := false
+		for _, a := range prm.Attrs {
+			if a.Attr != nil || strings.EqualFold(a.Type, "ordered") {
+				continue
+			}
+			if typed {
+				c.errorAt("MultipleTypeConstraintsOnMethodParam", a.Pos.Offset, a.End)
+			}
+			typed = true
+		}
+	}
+}
+
+// isNamespaceName reports whether s is a namespace: identifiers (a
+// letter or '_', then letters, digits, connectors, combining and
+// formatting characters) joined by dots.
+func isNamespaceName(s string) bool {
+	for _, part := range strings.Split(s, ".") {
+		if part == "" {
+			return false
+		}
+		for i, r := range part {
+			first := unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || r == '_'
+			if !first && (i == 0 || !(unicode.IsDigit(r) || unicode.In(r, unicode.Pc, unicode.Mn, unicode.Mc, unicode.Cf))) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// duplicateTypes reports a class or enum whose name (in any case) a type
+// before it in the same script block has: each script block has a table
+// of its types (SymbolResolver.cs AddType), which PowerShell fills
+// before the semantic checks.
+func (c *checker) duplicateTypes(body *ScriptBlockBody) {
+	seen := map[string]bool{}
+	add := func(name string, start, end int) {
+		key := strings.ToLower(name)
+		if seen[key] {
+			c.errorAt("MemberAlreadyDefined", start, end, name)
+		}
+		seen[key] = true
+	}
+	Walk(body, func(x any) bool {
+		switch x := x.(type) {
+		case *ScriptBlockBody:
+			if x != body {
+				c.duplicateTypes(x)
+				return false
+			}
+		case *ClassDefinition:
+			add(x.Name, x.Pos.Offset, x.End)
+		case *EnumDefinition:
+			add(x.Name, x.Pos.Offset, x.End)
+		}
+		return true
+	})
 }
 
 type checker struct {
@@ -273,6 +367,18 @@ func (c *checker) walk(n any, ctx ctlCtx) {
 				c.errorAt("OnlyOneParameterListAllowed", x.Body.Param.Pos.Offset, x.Body.Param.End)
 			case x.HasParens:
 				c.duplicateParams(x.Params)
+			}
+		case *ClassDefinition:
+			for _, m := range x.Members {
+				c.classMethod(x, m)
+			}
+		case *UsingStatement:
+			// (SemanticChecks.cs VisitUsingStatement)
+			if x.Alias != "" || x.Kind == "type" || x.Kind == "command" {
+				c.errorAt("UsingStatementNotSupported", x.Pos.Offset, x.End)
+			}
+			if x.Kind == "namespace" && !isNamespaceName(x.Name) {
+				c.errorAt("InvalidNamespaceValue", x.NameAt, x.NameEnd)
 			}
 		case *Parameter:
 			if x.Splat {

@@ -196,6 +196,20 @@ func errorFormat(id string) string {
 		return "Type name expected."
 	case "InvalidValueForUsingItemName":
 		return "'{0}' is not a valid value for using name."
+	case "UsingStatementNotSupported":
+		return "This syntax of the 'using' statement is not supported."
+	case "InvalidNamespaceValue":
+		return "The specified namespace in the 'using' statement contains invalid characters."
+	case "ParamBlockNotAllowedInMethod":
+		return "A param block is not allowed in a class method."
+	case "NamedBlockNotAllowedInMethod":
+		return "A named block is not allowed in a class method."
+	case "ConstructorCantHaveReturnType":
+		return "A constructor cannot specify a return type."
+	case "MultipleTypeConstraintsOnMethodParam":
+		return "Multiple type constraints are not allowed on a method parameter."
+	case "MemberAlreadyDefined":
+		return "The member '{0}' is already defined."
 	case "UnexpectedUnaryOperator":
 		return "Internal error - unexpected unary operator {0}."
 	case "MissingEqualsInUsingAlias":

@@ -145,6 +145,43 @@ var idCases = []idCase{
 	{"using namespace x = &", []idAt{{"InvalidValueForUsingItemName", 20}, {"MissingExpression", 20}}},
 	{"using namespace x = ;", []idAt{{"MissingNamespaceAlias", 19}}},
 	{"using module ,x", []idAt{{"MissingUsingItemName", 12}}},
+	// an alias is not supported; a namespace must be identifiers joined
+	// by dots; a name may be quoted (Language/Parser/UsingNamespace.
+	// Tests.ps1; SemanticChecks.cs VisitUsingStatement)
+	{"using namespace Foo = System", []idAt{{"UsingStatementNotSupported", 0}}},
+	{"using namespace ''", []idAt{{"InvalidNamespaceValue", 16}}},
+	{"using namespace [System]", []idAt{{"InvalidNamespaceValue", 16}}},
+	{"using namespace ',System'", []idAt{{"InvalidNamespaceValue", 16}}},
+	{"using namespace 'System.Text'", nil},
+	{"using module './m.psm1'", nil},
+	{"1; using namespace System", []idAt{{"UsingMustBeAtStartOfScript", 3}}},
+
+	// a type defined twice in a script block; a class or enum body not
+	// closed, reported after its '{' (Language/Classes/scripting.enums.
+	// tests.ps1, Scripting.Classes.BasicParsing.Tests.ps1)
+	{"enum foo {} enum foo {}", []idAt{{"MemberAlreadyDefined", 12}}},
+	{"class C {} class c {}", []idAt{{"MemberAlreadyDefined", 11}}},
+	{"class C {}; & { class C {} }", nil},
+	{"enum foo {", []idAt{{"MissingEndCurlyBrace", 10}}},
+	{"enum foo { x =", []idAt{{"ExpectedValueExpression", 14}, {"MissingEndCurlyBrace", 10}}},
+	{"class foo {", []idAt{{"MissingEndCurlyBrace", 11}}},
+	// a class method is no script block: no param block, no named
+	// blocks; a constructor has no return type, a method parameter one
+	// type (Scripting.Classes.BasicParsing.Tests.ps1 "Negative methods
+	// Tests"; SemanticChecks.cs VisitFunctionMember, VisitParameter)
+	{"class foo { f() { param($x) } }", []idAt{{"ParamBlockNotAllowedInMethod", 18}}},
+	{"class foo { f() { begin {} } }", []idAt{{"NamedBlockNotAllowedInMethod", 18}}},
+	{"class foo { f() { end {} process {} } }", []idAt{{"NamedBlockNotAllowedInMethod", 25}}},
+	{"class foo { [int] foo() { return 1 }}", []idAt{{"ConstructorCantHaveReturnType", 12}}},
+	{"class foo { [void] bar($a, [string][int]$b, $c) {} }", []idAt{{"MultipleTypeConstraintsOnMethodParam", 35}}},
+	{"class foo { [int] f([int]$a) { return $a } foo() {} }", nil},
+	// after a broken base call the method's '{' is read, so its '}'
+	// closes the class (scripting.Classes.inheritance.tests.ps1)
+	{"class A { A($a){} } ; class B : A { B() : base {} }", []idAt{{"MissingMethodParameterList", 46}, {"UnexpectedToken", 50}}},
+	{"class A { A($a){} } ; class B : A { B() : bas {} }", []idAt{{"MissingBaseCtorCall", 41}}},
+	// $global: names no variable; $env: no variable on its drive
+	{"class foo { $private: }", []idAt{{"InvalidVariableReference", 12}}},
+	{"$env:", []idAt{{"InvalidVariableReferenceWithDrive", 0}}},
 
 	// `u escapes: the tokenizer goes on after a bad one
 	{"\"`u{}\"", []idAt{{"InvalidUnicodeEscapeSequence", 1}}},

@@ -705,6 +705,15 @@ func (t *tokenizer) token() {
 		f.mode = mExpr
 		t.exprToken(r, n, start)
 	case mUsing:
+		// a name may be quoted: using module './m.psm1'
+		if isSQuote(r) {
+			t.singleQuoted(start)
+			return
+		}
+		if isDQuote(r) {
+			t.doubleQuoted(start, mUsing)
+			return
+		}
 		end := t.scanGeneric(t.off)
 		if end == t.off {
 			end = t.off + n
@@ -1585,7 +1594,15 @@ func (t *tokenizer) scanVariable(off int) (int, string, bool) {
 			// $env:{x} is rare; treat as name then brace
 			return end, t.src[i:end], true
 		}
-		t.fail(off, end+1, "InvalidVariableReferenceWithDrive", false)
+		// $global: names no variable; $env: names none on its drive
+		// (VariablePath.cs: global, local, private, script and variable
+		// are scopes, another prefix a drive)
+		id := "InvalidVariableReferenceWithDrive"
+		switch strings.ToLower(t.src[i:end]) {
+		case "global", "local", "private", "script", "variable":
+			id = "InvalidVariableReference"
+		}
+		t.fail(off, end+1, id, false)
 		return end, "", false
 	}
 	return end, t.src[i:end], true

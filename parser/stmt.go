@@ -87,14 +87,14 @@ func (p *parser) usingStatement(kw int) Statement {
 		p.reportInc("MissingUsingItemName", p.end(dir), p.end(dir), p.end(dir))
 		return &ErrorStatement{Pos: start, End: p.end(dir), Kind: "using"}
 	}
-	if item.Type != tWord {
+	if item.Type != tWord && item.Type != tStr {
 		i := p.advance()
 		p.report("InvalidValueForUsingItemName", p.start(i), p.end(i), p.text(i))
 		p.syncOnError(true, syncSemi|syncNewline)
 		return &ErrorStatement{Pos: start, End: p.end(i), Kind: "using"}
 	}
 	name := p.advance()
-	u := &UsingStatement{Pos: start, End: p.end(name), Kind: kind, Name: item.Value, NameAt: p.start(name)}
+	u := &UsingStatement{Pos: start, End: p.end(name), Kind: kind, Name: item.Value, NameAt: p.start(name), NameEnd: p.end(name)}
 	if kind != "assembly" && p.typ() == tWord && p.tok().Value == "=" {
 		eq := p.advance()
 		a := p.tok()
@@ -114,14 +114,15 @@ func (p *parser) usingStatement(kw int) Statement {
 			a.Type = tCall
 			return &ErrorStatement{Pos: start, End: p.end(p.i), Kind: "using"}
 		}
-		if a.Type != tWord {
+		if a.Type != tWord && a.Type != tStr {
 			i := p.advance()
 			p.report("InvalidValueForUsingItemName", p.start(i), p.end(i), p.text(i))
 			return &ErrorStatement{Pos: start, End: p.end(i), Kind: "using"}
 		}
 		ai := p.advance()
 		// in "using namespace A = B" the name is B and A its alias
-		u.Alias, u.Name, u.AliasAt, u.NameAt = u.Name, a.Value, u.NameAt, p.start(ai)
+		u.Alias, u.AliasAt, u.AliasEnd = u.Name, u.NameAt, u.NameEnd
+		u.Name, u.NameAt, u.NameEnd = a.Value, p.start(ai), p.end(ai)
 		u.End = p.end(ai)
 	} else if kind == "type" || kind == "command" {
 		p.reportInc("MissingEqualsInUsingAlias", p.end(name), p.end(name), p.end(name))
@@ -1556,8 +1557,25 @@ func (p *parser) methodDeclaration(m *ClassMember, name int, class string) bool 
 		return false
 	}
 	if endErr >= 0 {
+		// the '{' is read (and its block is not): Parser.cs ClassMemberRule
+		p.advance()
 		return false
 	}
+	// PowerShell reads a method body as a script block; one with a param
+	// block or named blocks is an error the checks report
+	save, nerr := p.i, len(p.errs)
+	l := p.advance()
+	if b := p.scriptBlock(l); b.Param != nil || len(b.Named) > 0 {
+		list := b.Stmts
+		if list == nil {
+			list = &StatementList{Pos: p.toks[l].Pos}
+		}
+		m.Script = b
+		m.Body = &StatementBlock{Pos: p.toks[l].Pos, End: b.End, EndPos: p.position(max(b.End-1, p.end(l))), List: list}
+		m.End = b.End
+		return true
+	}
+	p.i, p.errs = save, p.errs[:nerr]
 	m.Body = p.statementBlock()
 	m.End = m.Body.End
 	return true
@@ -1602,7 +1620,8 @@ func (p *parser) enumDefinition(attrs []*ParamAttr, kw int) Statement {
 			break
 		}
 		if t.Type == lexer.EOF {
-			p.reportInc("MissingEndCurlyBrace", p.start(lc), p.end(lc), p.end(p.i))
+			// after the '{', as for a class (Parser.cs EnumDefinitionRule)
+			p.reportInc("MissingEndCurlyBrace", p.end(lc), p.end(lc), p.end(p.i))
 			return p.errStmt(start, p.prevEnd(), "enum")
 		}
 		if t.Type != tWord {
