@@ -433,7 +433,7 @@ func getCommand(c *Call) error {
 		}
 		if e.fn != nil {
 			o.Set("Definition", functionDefinition(e.fn))
-			o.Set("ScriptBlock", &ScriptBlock{Body: e.fn.Body, Name: e.fn.Name, File: e.fn.File, Text: functionDefinition(e.fn)})
+			o.Set("ScriptBlock", c.s.functionScriptBlock(e.fn))
 		}
 		o.DefaultDisplay = []string{"CommandType", "Name", "Version", "Source"}
 		if err := c.Write(o); err != nil {
@@ -1191,9 +1191,11 @@ func clearVariableProcess(c *Call) error {
 
 // invokeExpressionProcess parses -Command and runs it in the caller's scope.
 func invokeExpressionProcess(c *Call) error {
-	script, err := parser.Parse("", c.String("Command"))
-	if err != nil {
-		return c.Fail("ParseException", ParserError, "%s", err.Error())
+	code := c.String("Command")
+	script, errs := parser.ParseAll("", code)
+	if len(errs) > 0 {
+		// the ParseException of the text, named after its first error
+		return (&parseFailure{t: newAstTree("", code, errs)}).commandError(c)
 	}
 	return c.s.execList(c.fr, script.Body.Stmts, func(v any) error { return emitValue(v, c.Write) })
 }

@@ -365,7 +365,7 @@ func (s *Session) getVar(sc *Scope, name string) (any, bool) {
 			return s.getVar(sc, rest)
 		case "function":
 			if f, ok := s.lookupFunc(sc, rest); ok {
-				return &ScriptBlock{Body: f.Body, Name: f.Name, bound: true, module: f.module}, true
+				return s.functionScriptBlock(f), true
 			}
 			return nil, false
 		}
@@ -540,6 +540,9 @@ func (s *Session) defineFunc(sc *Scope, f *Function) {
 		sc.funcs = map[string]*Function{}
 	}
 	name := f.Name
+	// a scope names where the function goes; another prefix is part of
+	// the name (function a?b:c; Language/Parser/Parsing.Tests.ps1
+	// "Question-mark and colon can be used as command names")
 	if i := strings.IndexByte(name, ':'); i > 0 {
 		switch strings.ToLower(name[:i]) {
 		case "global":
@@ -547,13 +550,16 @@ func (s *Session) defineFunc(sc *Scope, f *Function) {
 			if sc.funcs == nil {
 				sc.funcs = map[string]*Function{}
 			}
+			name = name[i+1:]
 		case "script":
 			sc = s.scriptScope(sc)
 			if sc.funcs == nil {
 				sc.funcs = map[string]*Function{}
 			}
+			name = name[i+1:]
+		case "local", "private":
+			name = name[i+1:]
 		}
-		name = name[i+1:]
 		f.Name = name
 	}
 	sc.funcs[strings.ToLower(name)] = f
@@ -575,6 +581,8 @@ type ScriptBlock struct {
 	// runs where it is invoked.
 	bound  bool
 	module *psModule
+	// ast is the block's node of the parser API, once made (parseapi.go).
+	ast *langAst
 }
 
 // PSString returns the script block's text, as "$sb" does.

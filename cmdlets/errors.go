@@ -51,7 +51,10 @@ type ErrorRecord struct {
 	Inner, InnerMsg string
 	// Thrown is the object given to throw, when it was not a string.
 	Thrown any
-	Err    error
+	// Exc is the error's exception object when the error made one with
+	// more to it than a message (a ParseException with its Errors).
+	Exc *value.Object
+	Err error
 	// Line is the source line, for the REPL's caret display.
 	Line string
 	// exc is the record's .Exception once made (see exceptionObject).

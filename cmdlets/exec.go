@@ -257,7 +257,16 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 	case *parser.FlowStatement:
 		return s.execFlow(fr, st, emit)
 	case *parser.BreakStatement:
-		return &flow{kind: st.Kind, label: strings.ToLower(st.Label)}
+		label := st.Label
+		if st.LabelExpr != nil {
+			// break $name: the label is the expression's value
+			v, err := s.evalUnary(fr, st.LabelExpr)
+			if err != nil {
+				return err
+			}
+			label = value.ToString(v)
+		}
+		return &flow{kind: st.Kind, label: strings.ToLower(label)}
 	case *parser.FunctionDefinition:
 		f := &Function{Name: st.Name, Body: st.Body, Params: st.Params, Filter: st.Kind == "filter", File: fr.file}
 		if src := s.sourceOf(fr); src != "" && st.EndPos.Offset <= len(src) && st.Pos.Offset < st.EndPos.Offset {
@@ -270,9 +279,12 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 		return s.defineClass(fr, st)
 	case *parser.EnumDefinition:
 		return s.defineEnum(fr, st)
+	case *parser.DataStatement:
+		return notImplemented(st.Pos, "", "a data section")
 	case *parser.UsingStatement:
+		// (an alias is a parse error: UsingStatementNotSupported)
 		if strings.EqualFold(st.Kind, "namespace") {
-			s.namespaces = append(s.namespaces, st.Name)
+			s.useNamespace(st.Name)
 		}
 		return nil
 	}

@@ -272,6 +272,7 @@ func (s *Session) execListStrict(fr frame, list *parser.StatementList, emit emit
 func (s *Session) newScriptBlock(fr frame, p *parser.ScriptBlockExpr) *ScriptBlock {
 	sb := &ScriptBlock{Body: p.Body, File: fr.file, bound: true, module: fr.scope.module}
 	if src := s.sourceOf(fr); src != "" && p.EndPos.Offset > p.Pos.Offset && p.EndPos.Offset <= len(src) {
+		sb.Source = src
 		text := src[p.Pos.Offset:p.EndPos.Offset]
 		text = strings.TrimPrefix(text, "{")
 		text = strings.TrimSuffix(text, "}")
@@ -578,10 +579,12 @@ func convertValue(v any, t *value.Type) (any, error) {
 }
 
 // scriptBlockFromText parses code into a script block ([scriptblock]::Create).
+// A text with errors is a ParseException carrying them, as PowerShell
+// throws it.
 func (s *Session) scriptBlockFromText(code string) (*ScriptBlock, error) {
-	script, err := parser.Parse("", code)
-	if err != nil {
-		return nil, &value.RuntimeError{Type: "System.Management.Automation.ParseException", Msg: err.Error()}
+	script, errs := parser.ParseAll("", code)
+	if len(errs) > 0 {
+		return nil, &parseFailure{t: newAstTree("", code, errs)}
 	}
 	return &ScriptBlock{Body: script.Body, Text: code, Source: code}, nil
 }

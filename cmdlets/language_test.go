@@ -152,8 +152,11 @@ Api 2>$null; $?
 	// line holding only a backtick; a lone carriage return ends a line
 	{"backtick_space_continuation", "'Hello' + ` \t\n    ' world'\n'Hello' + ` # note\n    ' there'", "Hello world\nHello there\n", "", 0},
 	{"leading_pipe_after_comments", "1..10\n    # times three\n    | ForEach-Object { $_ * 3 }\n    <# even only #>\n    | Where-Object { $_ % 2 -eq 0 }\n    |\n    # reverse\n    Sort-Object -Descending", "30\n24\n18\n12\n6\n", "", 0},
-	{"leading_pipe_after_backtick_line", "'Hello'\n    `\n    | ForEach-Object { \"$_ world\" }", "", "Unexpected token '|'", anyExit},
-	{"leading_pipe_after_blank_line", "'Hello'\n \t\n    | ForEach-Object { \"$_ world\" }", "", "Unexpected token '|'", anyExit},
+	// a pipe that starts a statement is the parse error EmptyPipeElement
+	// (LineContinuance.Tests.ps1, "Lines starting with a single pipe that
+	// have a blank line before it")
+	{"leading_pipe_after_backtick_line", "'Hello'\n    `\n    | ForEach-Object { \"$_ world\" }", "", "An empty pipe element is not allowed.", anyExit},
+	{"leading_pipe_after_blank_line", "'Hello'\n \t\n    | ForEach-Object { \"$_ world\" }", "", "An empty pipe element is not allowed.", anyExit},
 	{"lone_carriage_return", "'a'\r'b'\r    | ForEach-Object { \"$_!\" }", "a\nb!\n", "", 0},
 
 	// a .NET property's getter can be called as a method (get_Keys is

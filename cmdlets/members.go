@@ -167,6 +167,8 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 		return err
 	}
 	switch e := err.(type) {
+	case *parseFailure:
+		return e.methodError(pos, name, n)
 	case *methodErr:
 		if e.typ == "MethodNotFound" {
 			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "MethodNotFound", Category: InvalidOperation,
@@ -364,7 +366,13 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		switch lname {
 		case "file":
 			return o.File, true
+		case "ast":
+			if a := s.scriptBlockAst(o); a != nil {
+				return a, true
+			}
 		}
+	case memberObject:
+		return o.psMember(s, name)
 	}
 	if lname == "count" || lname == "length" {
 		// every scalar has Count 1 in PowerShell
@@ -508,6 +516,9 @@ func timeSpanMember(d time.Duration, name string) (any, bool) {
 
 // exceptionObject builds the .Exception of an error record.
 func exceptionObject(rec *ErrorRecord) *value.Object {
+	if rec.Exc != nil {
+		return rec.Exc
+	}
 	if o, ok := rec.Thrown.(*value.Object); ok && isExceptionObject(o) {
 		return o
 	}
@@ -862,6 +873,9 @@ func displayTypeName(t string) string {
 // when csemu has no implementation of it, or "". An array's own members
 // come first, then its items' (member enumeration).
 func unimplementedMember(v any, name string) string {
+	if mo, ok := v.(memberObject); ok {
+		return mo.psNotImplemented(name)
+	}
 	t := dotnetTypeOf(v)
 	if t == "" {
 		return ""
@@ -1029,6 +1043,8 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 		}
 	case *regexValue:
 		return s.regexMethod(fr, o, lname, args)
+	case memberObject:
+		return o.psCall(s, fr, name, args)
 	case *psCmdlet:
 		return o.call(lname, args)
 	case *stringBuilder:

@@ -889,6 +889,13 @@ func (s *Session) crossStage(fr frame, parent *Scope, inv *invocation, body *par
 func (s *Session) blockStageIn(fr frame, parent *Scope, inv *invocation, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
 	name := inv.commandName()
 	pos := inv.pos()
+	// the using namespace statements that start a script come first: the
+	// types of its parameters may need them (runUsings does the rest)
+	for _, u := range body.Usings {
+		if strings.EqualFold(u.Kind, "namespace") {
+			s.useNamespace(u.Name)
+		}
+	}
 	sig, err := s.signature(body, extra, inv.defFile)
 	if err != nil {
 		return nil, err

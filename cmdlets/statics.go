@@ -309,6 +309,8 @@ func staticTypes() map[string]staticFunc {
 	add(timeZoneStatics, "System.TimeZone")
 	add(dateTimeOffsetStatics, typeDateTimeOffst)
 	add(jsonObjectStatics, typeJSONObject)
+	add(parserStatics, value.LanguageNS+"Parser")
+	add(tokenEnumStatics, value.LanguageNS+"TokenKind", value.LanguageNS+"TokenFlags")
 	return m
 }
 

@@ -221,7 +221,7 @@ func resolveName(n string, namespaces []string) (string, bool) {
 				return k, true
 			}
 		}
-		return "", false
+		return languageType(full)
 	}
 	if c, ok := lookup(n); ok {
 		return c, true
