@@ -271,7 +271,11 @@ func (s *Session) execListStrict(fr frame, list *parser.StatementList, emit emit
 // newScriptBlock makes a script block value from its literal.
 func (s *Session) newScriptBlock(fr frame, p *parser.ScriptBlockExpr) *ScriptBlock {
 	sb := &ScriptBlock{Body: p.Body, File: fr.file, bound: true, module: fr.scope.module}
-	if src := s.sourceOf(fr); src != "" && p.EndPos.Offset > p.Pos.Offset && p.EndPos.Offset <= len(src) {
+	src := p.Source
+	if src == "" {
+		src = s.sourceOf(fr)
+	}
+	if src != "" && p.EndPos.Offset > p.Pos.Offset && p.EndPos.Offset <= len(src) {
 		sb.Source = src
 		text := src[p.Pos.Offset:p.EndPos.Offset]
 		text = strings.TrimPrefix(text, "{")

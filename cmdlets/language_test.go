@@ -151,6 +151,10 @@ Api 2>$null; $?
 	// the pipeline across comment lines, not across a blank line nor a
 	// line holding only a backtick; a lone carriage return ends a line
 	{"backtick_space_continuation", "'Hello' + ` \t\n    ' world'\n'Hello' + ` # note\n    ' there'", "Hello world\nHello there\n", "", 0},
+	// a script block's text is what stands between its braces in the text
+	// it was written in, also inside code given to [scriptblock]::Create
+	// or Invoke-Expression (ScriptBlock.ToString, about_Script_Blocks)
+	{"script_block_text_in_created_code", ". ([scriptblock]::Create('function f { { inner text } }'))\n\"[$(f)]\"\n\"[$(Invoke-Expression '{ b }')]\"", "[ inner text ]\n[ b ]\n", "", 0},
 	{"leading_pipe_after_comments", "1..10\n    # times three\n    | ForEach-Object { $_ * 3 }\n    <# even only #>\n    | Where-Object { $_ % 2 -eq 0 }\n    |\n    # reverse\n    Sort-Object -Descending", "30\n24\n18\n12\n6\n", "", 0},
 	// a pipe that starts a statement is the parse error EmptyPipeElement
 	// (LineContinuance.Tests.ps1, "Lines starting with a single pipe that

@@ -388,6 +388,10 @@ type ScriptBlockExpr struct {
 	End    int
 	EndPos Pos
 	Body   *ScriptBlockBody
+	// Source is the whole text the block was parsed from (a file, or the
+	// string given to [scriptblock]::Create): Pos and End are offsets
+	// into it.
+	Source string
 }
 
 // TypeExpr is [Type], a cast [Type]operand, or [Type]::Member; Attrs are

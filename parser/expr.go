@@ -1010,7 +1010,7 @@ func (p *parser) scriptBlockExpr() *ScriptBlockExpr {
 	p.noComma = false
 	defer func() { p.noComma = saved }()
 	body := p.scriptBlock(l)
-	return &ScriptBlockExpr{Pos: p.toks[l].Pos, End: body.End, EndPos: p.position(body.End), Body: body}
+	return &ScriptBlockExpr{Pos: p.toks[l].Pos, End: body.End, EndPos: p.position(body.End), Body: body, Source: p.src}
 }
 
 // splitTypeList splits "T1, T2[int, string]" at its top-level commas.

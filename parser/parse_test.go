@@ -592,8 +592,13 @@ func (d *dumper) node(name string, v reflect.Value, depth int) {
 }
 
 // isOffsetField reports the fields that hold byte offsets (End, NameAt,
-// TypeSpans, ...): like positions, the dump leaves them out.
+// TypeSpans, ...) and the script block's Source those offsets index: like
+// positions, the dump leaves them out.
 func isOffsetField(sf reflect.StructField) bool {
+	switch sf.Type.Kind() {
+	case reflect.String:
+		return sf.Name == "Source"
+	}
 	switch sf.Type.Kind() {
 	case reflect.Int:
 		return sf.Name == "End" || sf.Name == "Open" || strings.HasSuffix(sf.Name, "At") || strings.HasSuffix(sf.Name, "End")
