@@ -90,6 +90,15 @@ func objectCmdlets() []*Cmdlet {
 			End:     formatListEnd,
 		},
 		{
+			Name: "Format-Wide", Synopsis: "Formats objects as a wide table that displays only one property of each object.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object", 0), p("AutoSize", "switch", -1),
+				rangeOf(p("Column", "int", -1), 1), p("GroupBy", "object", -1), p("View", "string", -1),
+				p("ShowError", "switch", -1), p("DisplayError", "switch", -1), p("Force", "switch", -1),
+				values(p("Expand", "string", -1), "CoreOnly", "EnumOnly", "Both"), p("ExcludeProperty", "string[]", -1)},
+			Process: collectInput,
+			End:     formatWideEnd,
+		},
+		{
 			Name: "New-Object", Synopsis: "Creates an object.",
 			Params: []*ParamDef{sets(p("TypeName", "string", 0), "Net"), sets(alias(p("ArgumentList", "object[]", 1), "Args"), "Net"),
 				p("Property", "hashtable", -1), sets(p("ComObject", "string", 0), "Com"), p("Strict", "switch", -1)},
@@ -487,6 +496,52 @@ func formatListEnd(c *Call) error {
 	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
 		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label, Width: width, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")})
+	}})
+}
+
+// formatWideEnd writes the collected input as Format-Wide's rows, which
+// render at the host. -AutoSize and -Column together, and -View with
+// -Property or -ExcludeProperty, are terminating errors (FormatWideCommand).
+func formatWideEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	if c.Has("View") && (c.Has("Property") || c.Has("ExcludeProperty")) {
+		return c.Fail("FormatCannotSpecifyViewAndProperty", InvalidArgument, "Cmdlet parameters View and Property are mutually exclusive.")
+	}
+	if c.Bool("AutoSize") && c.Has("Column") {
+		return c.Fail("FormatCannotSpecifyAutosizeAndColumns", InvalidArgument, "Cmdlet parameters AutoSize and Column are mutually exclusive.")
+	}
+	if err := formatChecks(c, items, "Wide"); err != nil {
+		return err
+	}
+	cols, err := formatColumns(c)
+	if err != nil {
+		return err
+	}
+	group, label, err := formatGroupBy(c, items)
+	if err != nil {
+		return err
+	}
+	opts := format.WideOptions{Columns: c.Int("Column", 0), AutoSize: c.Bool("AutoSize"), GroupBy: group, GroupLabel: label,
+		Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")}
+	// the first column that is not excluded ("*" is already expanded)
+	for i := range cols {
+		excluded := false
+		for _, x := range opts.Exclude {
+			if cols[i].Property != "" && value.Like(cols[i].Property, x, false) {
+				excluded = true
+			}
+		}
+		if !excluded {
+			opts.Property = &cols[i]
+			break
+		}
+	}
+	if opts.Property == nil && len(cols) > 0 {
+		opts.Property = &cols[0]
+	}
+	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
+		opts.Width = width
+		return format.Wide(w, items, opts)
 	}})
 }
 

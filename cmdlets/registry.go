@@ -211,7 +211,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Save-Help", "Find-Module", "Update-Module", "Uninstall-Module", "Register-PSRepository",
 		"Get-InstalledModule", "Publish-Module", "Save-Module", "Configuration", "Start-DscConfiguration",
 		"Get-DscConfiguration", "Import-DscResource", "Select-Xml", "ConvertTo-Html",
-		"ConvertTo-Xml", "Format-Wide", "Format-Custom", "New-Alias", "Set-Alias",
+		"ConvertTo-Xml", "Format-Custom", "New-Alias", "Set-Alias",
 		"Set-TimeZone", "Get-ItemProperty",
 		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
 		"Measure-Command", "Trace-Command", "Get-PSCallStack",
