@@ -687,9 +687,7 @@ func helpMatches(c *Call, o *value.Object) bool {
 // scriptHelpInfo is the help of a function or script for Get-Help's
 // switches: the object, and its text for the view asked for.
 func (c *Call) scriptHelpInfo(h *scriptHelpSubject) (any, error) {
-	if h.help != nil && h.help.externalHelp != "" {
-		return nil, notImplemented(c.Pos, c.cmd.Name, "help from an .EXTERNALHELP file (MAML XML)")
-	}
+
 	if h.help != nil && (h.help.forwardName != "" || h.help.forwardCategory != "") {
 		target := h.help.forwardName
 		if target == "" {
@@ -706,7 +704,17 @@ func (c *Call) scriptHelpInfo(h *scriptHelpSubject) (any, error) {
 			return c.scriptHelpInfo(fh)
 		}
 	}
-	o := h.helpObject()
+	var o *value.Object
+	if h.help != nil && h.help.externalHelp != "" {
+		ext, err := c.externalHelp(h, h.help.externalHelp)
+		if err != nil {
+			return nil, err
+		}
+		o = ext
+	}
+	if o == nil {
+		o = h.helpObject()
+	}
 	if !helpMatches(c, o) {
 		return nil, nil
 	}
@@ -727,7 +735,10 @@ func (c *Call) scriptHelpInfo(h *scriptHelpSubject) (any, error) {
 				}
 			}
 			if !found {
-				return nil, c.Errorf("NoParmsFound", InvalidArgument, pat, "No parameter matches criteria %s.", pat)
+				if err := c.Errorf("NoParmsFound", InvalidArgument, pat, "No parameter matches criteria %s.", pat); err != nil {
+					return nil, err
+				}
+				return helpReported{}, nil
 			}
 		}
 		return &helpInfo{props: o, text: b.String()}, nil
@@ -743,6 +754,10 @@ func (c *Call) scriptHelpInfo(h *scriptHelpSubject) (any, error) {
 	}
 	return &helpInfo{props: o, text: renderHelp(o, view)}, nil
 }
+
+// helpReported is what scriptHelpInfo gives when it has written an error
+// in place of the help: there is nothing to write, and no further error.
+type helpReported struct{}
 
 // helpForScriptPath is Get-Help of a script file's path, or ok false
 // when name names no script file.

@@ -497,7 +497,7 @@ func getHelp(c *Call) error {
 		}
 		v, err := c.scriptHelpInfo(h)
 		if err != nil || v != nil {
-			if err == nil {
+			if _, reported := v.(helpReported); err == nil && !reported {
 				err = c.Write(v)
 			}
 			return err
@@ -506,7 +506,7 @@ func getHelp(c *Call) error {
 	}
 	if v, ok, err := c.helpForScriptPath(name); ok {
 		if err != nil || v != nil {
-			if err == nil {
+			if _, reported := v.(helpReported); err == nil && !reported {
 				err = c.Write(v)
 			}
 			return err
