@@ -73,6 +73,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	var all []*Cmdlet
 	all = append(all, outputCmdlets()...)
 	all = append(all, objectCmdlets()...)
+	all = append(all, formatHexCmdlet())
 	all = append(all, dataCmdlets()...)
 	all = append(all, testJSONCmdlet())
 	all = append(all, fileCmdlets()...)
@@ -161,7 +162,7 @@ func coreAliases() map[string]string {
 	return map[string]string{
 		"%": "ForEach-Object", "foreach": "ForEach-Object", "?": "Where-Object", "where": "Where-Object",
 		"select": "Select-Object", "sort": "Sort-Object", "group": "Group-Object", "measure": "Measure-Object",
-		"ft": "Format-Table", "fl": "Format-List", "echo": "Write-Output", "write": "Write-Output", "gtz": "Get-TimeZone",
+		"ft": "Format-Table", "fl": "Format-List", "fhx": "Format-Hex", "echo": "Write-Output", "write": "Write-Output", "gtz": "Get-TimeZone",
 		"gc": "Get-Content", "cat": "Get-Content", "type": "Get-Content", "sleep": "Start-Sleep",
 		"gm": "Get-Member", "iex": "Invoke-Expression", "icm": "Invoke-Command", "gv": "Get-Variable",
 		"sv": "Set-Variable", "set": "Set-Variable", "cls": "Clear-Host", "clear": "Clear-Host",

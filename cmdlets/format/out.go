@@ -339,6 +339,10 @@ type view struct {
 	getters []func(any) (any, bool)
 	// isTable makes doubles show with two decimals (tables from properties).
 	isTable bool
+	// groupBy and groupLabel group the objects of a view that groups
+	// them (GroupByProperty), as -GroupBy does.
+	groupBy    func(any) any
+	groupLabel string
 }
 
 type eventKind int
@@ -457,6 +461,9 @@ func (e *engine) add(so any) {
 	}
 	if !e.started {
 		e.view = e.selectView(so)
+		if e.view.groupBy != nil && e.groupBy == nil {
+			e.groupBy, e.groupLabel = e.view.groupBy, e.view.groupLabel
+		}
 		e.started = true
 		e.write("")
 	}
@@ -692,6 +699,8 @@ func typeKey(v any) string {
 			return "custom"
 		case x.TypeName() == historyInfoType:
 			return "history"
+		case x.TypeName() == ByteCollectionType:
+			return "hex"
 		}
 	case dictEntry:
 		return "entry"
@@ -745,6 +754,8 @@ func (e *engine) selectView(so any) *view {
 			return typeView()
 		case "history":
 			return historyView()
+		case "hex":
+			return hexView()
 		}
 		names := defaultProps(so)
 		if names == nil {
@@ -770,6 +781,8 @@ func (e *engine) selectView(so any) *view {
 			return typeView()
 		case "history":
 			return historyView()
+		case "hex":
+			return hexView()
 		}
 		names := defaultProps(so)
 		if names == nil {
@@ -813,6 +826,20 @@ func historyView() *view {
 		}
 		return historyDuration(span), true
 	}
+	return v
+}
+
+// ByteCollectionType is the type of Format-Hex's output.
+const ByteCollectionType = "Microsoft.PowerShell.Commands.ByteCollection"
+
+// hexView is the table view of PowerShellCore.format.ps1xml for
+// Format-Hex's ByteCollection: Offset (right-aligned), Bytes with the
+// byte numbers under its label, and Ascii, grouped by Label.
+func hexView() *view {
+	v := dbView(viewTable, "hex", []string{"Offset", "Bytes\n00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F", "Ascii"},
+		[]string{"HexOffset", "HexBytes", "Ascii"}, []int{16, 47, 16})
+	v.aligns[0], v.aligns[1], v.aligns[2] = alignRight, alignLeft, alignLeft
+	v.groupBy, v.groupLabel = func(item any) any { l, _ := getProp(item, "Label"); return l }, "Label"
 	return v
 }
 

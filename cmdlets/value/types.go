@@ -131,6 +131,7 @@ var knownTypes = map[string]bool{
 	"Microsoft.PowerShell.Commands.JsonObject":         true, "Microsoft.PowerShell.Commands.JsonDateKind": true,
 	"System.TimeZoneInfo": true, "System.TimeZone": true, "System.DateTimeOffset": true,
 	"Microsoft.PowerShell.Commands.MatchInfo": true, "Microsoft.PowerShell.Commands.MatchInfoContext": true,
+	"Microsoft.PowerShell.Commands.ByteCollection": true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
