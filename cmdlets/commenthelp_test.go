@@ -345,3 +345,32 @@ $h.parameters.parameter.name; $h.parameters.parameter.required; $h.parameters.pa
 "$($h.parameters.parameter.parameterValue)"
 `, "Found in en-US.\nFound beside the script.\nPath\ntrue\nWhere.\nString\n", "")
 }
+
+// TestHelpWithoutComments follows pwsh's DefaultCommandHelpObjectBuilder
+// and the ReducedDefaultCommandHelp view of HelpV3.format.ps1xml: a
+// function with no comment-based help shows NAME, SYNTAX (no
+// [<CommonParameters>] for a simple function), ALIASES (None) and
+// REMARKS (None).
+func TestHelpWithoutComments(t *testing.T) {
+	runCase(t, newMemFS(), false, "nohelp", `
+function nohelp { param($abc) }
+function adv { [CmdletBinding()] param([string]$Name) }
+(Get-Help nohelp | Out-String).TrimEnd()
+(Get-Help adv).Synopsis
+`, `
+NAME
+    nohelp
+
+SYNTAX
+    nohelp [[-abc] <Object>]
+
+
+ALIASES
+    None
+
+
+REMARKS
+    None
+adv [[-Name] <String>] [<CommonParameters>]
+`, "")
+}
