@@ -426,8 +426,8 @@ func (s *Session) resolveType(name string) (*value.Type, bool) {
 			if full, known := exceptionTypeName(p + name); known {
 				return &value.Type{Name: full}, true
 			}
-			if isStopwatch(p + name) {
-				return &value.Type{Name: "System.Diagnostics.Stopwatch"}, true
+			if full, known := staticTypeName(p + name); known {
+				return &value.Type{Name: full}, true
 			}
 		}
 	}
