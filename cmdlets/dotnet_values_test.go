@@ -80,6 +80,46 @@ var dotnetValueTests = []struct {
 		// Math.Round(Double, Int32, MidpointRounding)
 		{"double_round_modes", `[math]::Round(2.5, [MidpointRounding]::AwayFromZero); [math]::Round(-1.25, 1, 'ToZero'); [math]::Round(1.5, 16)`, "3\n-1.2\n", "Rounding digits must be between 0 and 15, inclusive.", 0},
 	}},
+	// Culture-aware string order. about_Comparison_Operators: -lt, -gt,
+	// -le, -ge compare strings case-insensitively, -clt... case-sensitively;
+	// PowerShell compares them with the invariant culture
+	// (LanguagePrimitives.Compare), Sort-Object, Group-Object and
+	// Measure-Object with the current culture (Sort-Object's page: "the
+	// current culture"). On .NET 5+ both are ICU's CLDR root collation
+	// ("Globalization and ICU", learn.microsoft.com/dotnet/core/extensions/
+	// globalization-icu): punctuation before digits before letters, letters
+	// alphabetically ignoring accents and case first, then accents, then
+	// case with lower case first.
+	{"culture_string_order", []evalCase{
+		{"case_sensitive_operators", `'a' -clt 'A'; 'Z' -clt 'a'; 'a' -cgt 'A'; 'B' -cgt 'a'`, "True\nFalse\nFalse\nTrue\n", "", 0},
+		{"case_insensitive_operators", `'a' -lt 'B'; 'a' -le 'A'; 'a' -lt 'A'; 'Z' -gt 'a'`, "True\nTrue\nFalse\nTrue\n", "", 0},
+		{"punctuation_digits_letters", `'_x' -lt '-y'; '-y' -lt '1'; '1' -lt 'a'; 'a-b' -lt 'a_b'`, "True\nTrue\nTrue\nFalse\n", "", 0},
+		// -eq stays ordinal-ignore-case (about_Comparison_Operators)
+		{"equality_is_not_collation", `'a-b' -eq 'ab'; 'é' -eq 'e'; 'a' -eq 'A'`, "False\nFalse\nTrue\n", "", 0},
+		{"sort_case_sensitive", `('b','A','a','B' | Sort-Object -CaseSensitive) -join ' '`, "a A b B\n", "", 0},
+		{"sort_root_order", `('item10','_x','-y','1','Item1' | Sort-Object) -join ' '`, "_x -y 1 Item1 item10\n", "", 0},
+		{"sort_accents", `('Élodie','Zoe','Eve','eve' | Sort-Object) -join ' '; ('Eve','Éve','eve' | Sort-Object -CaseSensitive) -join ' '`, "Élodie Eve eve Zoe\neve Eve Éve\n", "", 0},
+		{"sort_descending_unique", `('b','a','B','c' | Sort-Object -Descending -Unique) -join ' '`, "c b a\n", "", 0},
+		// MeasureObjectCommand compares with LanguagePrimitives.Compare,
+		// ignoreCase false, in the current culture
+		{"measure_min_max", `$m = 'b','A','a','B' | Measure-Object -Minimum -Maximum; $m.Minimum; $m.Maximum`, "a\nB\n", "", 0},
+		// GroupObjectCommand orders the groups when the values share a type
+		// (Group-Object.Tests.ps1: -CaseSensitive groups aA before AA)
+		{"group_order", `('b','_','A','1','a' | Group-Object | ForEach-Object Name) -join ' '; ('aA','AA','aA' | Group-Object -CaseSensitive | ForEach-Object Name) -join ' '; (3,1,2,1 | Group-Object | ForEach-Object Name) -join ' '`, "_ 1 A b\naA AA\n1 2 3\n", "", 0},
+		{"group_mixed_types_keep_order", `(2,'a',1 | Group-Object | ForEach-Object Name) -join ' '`, "2 a 1\n", "", 0},
+		// Array.Sort and List<T>.Sort use Comparer.Default: String.CompareTo,
+		// the current culture, case-sensitive
+		{"array_sort", `$a = [string[]]('b','_','B','1','a'); [array]::Sort($a); $a -join ' '; $n = 3,1,2; [array]::Sort($n); $n -join ' '`, "_ 1 a b B\n1 2 3\n", "", 0},
+		{"list_sort", `$l = [System.Collections.Generic.List[string]]::new(); $l.AddRange([string[]]('b','_','B','1','a')); $l.Sort(); $l -join ' '; $al = [System.Collections.ArrayList]('b','A','a'); $al.Sort(); $al -join ' '`, "_ 1 a b B\na A b\n", "", 0},
+		// String.Compare (learn.microsoft.com/dotnet/api/system.string.compare):
+		// culture comparisons return -1, 0, 1; Ordinal the difference of the
+		// first differing code units; null is less than any string
+		{"string_compare", `[string]::Compare('a','B'); [string]::Compare('a','A'); [string]::Compare('a','A',$true); [string]::Compare($null,'a'); [string]::Compare('a',$null)`, "-1\n-1\n0\n-1\n1\n", "", 0},
+		{"string_compare_comparison", `[string]::Compare('a','A',[StringComparison]::Ordinal); [string]::Compare('b','A','OrdinalIgnoreCase'); [string]::Compare('é','f',[StringComparison]::InvariantCulture); [string]::Compare('a','A',[StringComparison]::CurrentCultureIgnoreCase)`, "32\n1\n-1\n0\n", "", 0},
+		{"string_compare_culture", `[string]::Compare('a','A',$false,[cultureinfo]::InvariantCulture)`, "-1\n", "", 0},
+		{"compare_ordinal", `[string]::CompareOrdinal('a','B'); [string]::CompareOrdinal('abc','ab'); [string]::CompareOrdinal($null,'a')`, "31\n1\n-1\n", "", 0},
+		{"compare_to", `'a'.CompareTo('B'); 'b'.CompareTo('B'); 'a'.CompareTo($null)`, "-1\n-1\n1\n", "", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

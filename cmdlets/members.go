@@ -1047,6 +1047,29 @@ func argConvErr(param string, arg any, method, typ string, err error) error {
 		msg: fmt.Sprintf("Cannot convert argument \"%s\", with value: \"%s\", for \"%s\" to type \"%s\": \"%s\"", param, value.ToString(arg), method, typ, err.Error())}
 }
 
+// sortDefault sorts items in place as Array.Sort and List<T>.Sort without
+// a comparer do (Comparer.Default): nulls first, strings by the current
+// culture, case-sensitive (String.CompareTo), numbers by value.
+func sortDefault(items []any) error {
+	col := value.NewCollation()
+	var serr error
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		switch {
+		case a == nil:
+			return b != nil
+		case b == nil:
+			return false
+		}
+		c, err := value.CompareWith(a, b, true, col)
+		if err != nil && serr == nil {
+			serr = err
+		}
+		return c < 0
+	})
+	return serr
+}
+
 func argOr(args []any, i int) any {
 	if i < len(args) {
 		return args[i]
@@ -1308,6 +1331,11 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		}
 		return &value.Array{Items: out, Elem: value.TChar}, nil
 	case "compareto":
+		// String.CompareTo: the current culture, case-sensitive; any
+		// string is after null
+		if argOr(args, 0) == nil {
+			return 1, nil
+		}
 		return value.CompareStrings(str, argStr(0), true), nil
 	case "normalize":
 		return str, nil
@@ -1484,15 +1512,10 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 		}
 		return voidValue{}, nil
 	case "sort":
-		var serr error
-		sort.SliceStable(a.Items, func(i, j int) bool {
-			c, err := value.Compare(a.Items[i], a.Items[j], false)
-			if err != nil && serr == nil {
-				serr = err
-			}
-			return c < 0
-		})
-		return voidValue{}, serr
+		if len(args) > 0 {
+			return nil, &methodErr{typ: "NotImplemented", msg: "Sort() with a comparer or a range"}
+		}
+		return voidValue{}, sortDefault(a.Items)
 	case "where":
 		sb, ok := argOr(args, 0).(*ScriptBlock)
 		if !ok {

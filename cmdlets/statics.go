@@ -346,8 +346,9 @@ func stringStatics(c *staticCall) (any, error) {
 	case "empty":
 		return "", nil
 	case "compare":
-		ic := len(args) > 2 && value.ToBool(args[2])
-		return value.CompareStrings(c.argS(0), c.argS(1), !ic), nil
+		return stringCompareStatic(c)
+	case "compareordinal":
+		return stringCompareOrdinal(c)
 	case "equals":
 		return c.argS(0) == c.argS(1), nil
 	}
@@ -834,6 +835,13 @@ func arrayStatics(c *staticCall) (any, error) {
 		return -1, nil
 	case "empty":
 		return &value.Array{}, nil
+	case "sort":
+		a, ok := c.arg(0).(*value.Array)
+		if len(c.args) != 1 || !ok {
+			return nil, &methodErr{typ: "NotImplemented", msg: "[array]::Sort() with keys, a comparer or a range"}
+		}
+		a.Version++
+		return voidValue{}, sortDefault(a.Items)
 	}
 	return c.notImplemented()
 }
