@@ -923,6 +923,11 @@ func convertArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, 
 		case "switch":
 			return false, nil
 		case "bool", "boolean":
+		case "char":
+			// a cmdlet's [char] property cannot hold $null: setting it
+			// fails (Import-Csv -Delimiter $null)
+			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterBindingFailed", InvalidArgument,
+				"Cannot bind parameter '%s' to the target. Exception setting \"%s\": \"Null object cannot be converted to a value type.\"", p.Name, p.Name)
 		default:
 			return nil, nil
 		}

@@ -1,10 +1,13 @@
 package cmdlets
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/csemu/csemu/cmdlets/format"
 	"github.com/csemu/csemu/cmdlets/textenc"
@@ -26,8 +29,8 @@ func dataCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "ConvertFrom-Json", Synopsis: "Converts JSON text to objects.",
-			Params: []*ParamDef{mand(pipe(p("InputObject", "string", 0))), p("AsHashtable", "switch", -1), p("Depth", "int", -1),
-				p("NoEnumerate", "switch", -1), p("DateKind", "string", -1)},
+			Params: []*ParamDef{allowEmpty(mand(pipe(p("InputObject", "string", 0)))), p("AsHashtable", "switch", -1), positive(p("Depth", "int", -1)),
+				p("NoEnumerate", "switch", -1), jsonDateKind(p("DateKind", "string", -1))},
 			Process: convertFromJSONProcess,
 			End:     convertFromJSONEnd,
 		},
@@ -123,20 +126,87 @@ func convertFromJSONProcess(c *Call) error {
 	return nil
 }
 
-// convertFromJSONEnd parses the collected JSON text and writes its objects.
+// convertFromJSONEnd parses the collected JSON text and writes its
+// objects: one input is one JSON text; of several, each is one when the
+// first parses by itself, else they are lines of one text
+// (ConvertFromJsonCommand.EndProcessing).
 func convertFromJSONEnd(c *Call) error {
 	parts, _ := c.State.([]string)
-	if len(parts) == 0 {
+	switch len(parts) {
+	case 0:
+		return nil
+	case 1:
+		_, err := convertFromJSONText(c, parts[0])
+		return err
+	}
+	v, err := jsonFromText(c, parts[0])
+	if err == nil && v != nil {
+		if err := writeJSONResult(c, v); err != nil {
+			return err
+		}
+		for _, part := range parts[1:] {
+			if _, err := convertFromJSONText(c, part); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
-	v, err := format.FromJSON(strings.Join(parts, "\n"), c.Bool("AsHashtable"))
-	if err != nil {
-		return c.Fail("System.ArgumentException", InvalidArgument, "%s", err.Error())
+	var ke *format.JSONKeyError
+	if errors.As(err, &ke) {
+		return jsonFailure(c, err)
 	}
+	_, err = convertFromJSONText(c, strings.Join(parts, "\n"))
+	return err
+}
+
+// jsonFromText parses one JSON text with ConvertFrom-Json's options.
+func jsonFromText(c *Call, text string) (any, error) {
+	return format.FromJSONWith(text, format.JSONReadOptions{AsHashtable: c.Bool("AsHashtable"), MaxDepth: c.Int("Depth", 1024),
+		DateKind: c.String("DateKind"), Offset: func(t time.Time) any { return dateTimeOffsetObject(t) }})
+}
+
+// convertFromJSONText parses and writes one JSON text.
+func convertFromJSONText(c *Call, text string) (any, error) {
+	v, err := jsonFromText(c, text)
+	if err != nil {
+		return nil, jsonFailure(c, err)
+	}
+	return v, writeJSONResult(c, v)
+}
+
+// writeJSONResult writes a parsed value, an array item by item unless
+// -NoEnumerate.
+func writeJSONResult(c *Call, v any) error {
 	if c.Bool("NoEnumerate") {
 		return c.Write(v)
 	}
 	return emitValue(v, c.Write)
+}
+
+// jsonFailure is the terminating error of JSON that cannot be converted:
+// ArgumentException for a syntax error, the InvalidOperationException of
+// a property name a PSCustomObject cannot take.
+func jsonFailure(c *Call, err error) error {
+	var ke *format.JSONKeyError
+	if errors.As(err, &ke) {
+		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: ke.ID, Category: InvalidOperation,
+			Exception: "System.InvalidOperationException", Msg: ke.Msg}}
+	}
+	return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "System.ArgumentException", Category: NotSpecified,
+		Exception: "System.ArgumentException", Msg: err.Error()}}
+}
+
+// jsonDateKind is ConvertFrom-Json's -DateKind, a
+// Microsoft.PowerShell.Commands.JsonDateKind.
+func jsonDateKind(d *ParamDef) *ParamDef {
+	d.Enum = "Microsoft.PowerShell.Commands.JsonDateKind"
+	return values(d, "Default", "Local", "Utc", "Offset", "String")
+}
+
+// positive is [ValidateRange(ValidateRangeKind.Positive)].
+func positive(d *ParamDef) *ParamDef {
+	d.HasRange, d.RangeMin, d.RangeMax = true, 1, math.MaxInt32
+	return d
 }
 
 // convertToCSVEnd writes the collected objects as CSV lines.
@@ -161,15 +231,19 @@ func exportCSVEnd(c *Call) error {
 	if c.Has("LiteralPath") {
 		path = c.String("LiteralPath")
 	}
+	// the path goes through the providers as Out-File's does: a drive
+	// (TestDrive:\x.csv), ~, a wildcard that names one file
+	pp, target, err := c.outFileTarget(path)
+	if err != nil || target == "" {
+		return err
+	}
 	if c.Bool("NoClobber") && !c.Bool("Append") {
-		if pp, err := c.s.parsePSPath(c.fr, path); err == nil {
-			if _, err := c.s.host.files.Stat(pp.path); err == nil {
-				return c.Fail("NoClobber", ResourceExists, "File %s already exists and NoClobber was specified.", path)
-			}
+		if _, err := c.s.host.files.Stat(pp.path); err == nil {
+			return c.Fail("NoClobber", ResourceExists, "File %s already exists and NoClobber was specified.", path)
 		}
 	}
 	if c.Bool("Append") && len(lines) > 0 {
-		if _, err := c.s.host.files.Stat(nativePath(path)); err == nil {
+		if _, err := c.s.host.files.Stat(pp.path); err == nil {
 			lines = lines[1:]
 		}
 	}
@@ -184,7 +258,7 @@ func exportCSVEnd(c *Call) error {
 	if len(lines) > 0 {
 		data += "\n"
 	}
-	return c.s.writeEncoded(c.fr, c, path, []byte(data), enc, c.Bool("Append"), false)
+	return c.s.writeEncoded(c.fr, c, target, []byte(data), enc, c.Bool("Append"), false)
 }
 
 // convertFromCSVProcess collects the lines of ConvertFrom-Csv's input.
@@ -260,12 +334,19 @@ func jsonable(s *Session, v any) any {
 		for i, it := range x.Items {
 			out[i] = jsonable(s, it)
 		}
-		return &value.Array{Items: out}
+		// the collection keeps its type: a property's CSV text is the
+		// type name (System.Collections.ArrayList, not System.Object[])
+		return &value.Array{Items: out, List: x.List, Elem: x.Elem, Kind: x.Kind}
 	case *value.Object:
 		if x.TypeName() == value.TUri {
 			// Newtonsoft.Json writes a Uri as its original string
 			str, _ := x.Get("OriginalString")
 			return str
+		}
+		if t, ok := dateTimeOffsetTime(x); ok {
+			// a DateTimeOffset is its time with its offset
+			// ("2024-06-15T10:30:00+09:00")
+			return t
 		}
 		return jsonableObject(s, x)
 	case *value.Hashtable:
@@ -297,6 +378,9 @@ func jsonableObject(s *Session, x *value.Object) any {
 		return x
 	}
 	o := value.NewObject(x.TypeNames...)
+	if text, ok := x.ToStringValue(); ok {
+		o.SetToString(text)
+	}
 	for _, pp := range x.Props() {
 		switch pv := pp.Get().(type) {
 		case *scriptMethod:
@@ -522,7 +606,7 @@ func (c *Call) writeChild(pp psPath, relName string, isDir, hidden bool) error {
 func convertToSecureStringProcess(c *Call) error {
 	o := value.NewObject("System.Security.SecureString")
 	o.Set("Length", len([]rune(c.String("String"))))
-	o.Set("ToStringValue", "System.Security.SecureString")
+	o.SetToString("System.Security.SecureString")
 	return c.Write(o)
 }
 
@@ -547,7 +631,7 @@ func (s *Session) fileInfo(path string, st fs.FileInfo) *value.Object {
 	o.Set("BaseName", strings.TrimSuffix(st.Name(), filepath.Ext(st.Name())))
 	o.Set("DirectoryName", filepath.Dir(abs))
 	o.Set("Exists", true)
-	o.Set("ToStringValue", abs)
+	o.SetToString(abs)
 	addProviderProps(o, psPath{prov: provFS, path: abs}, st.IsDir())
 	o.DefaultDisplay = []string{"Mode", "LastWriteTime", "Length", "Name"}
 	return o

@@ -80,7 +80,7 @@ func (e *historyEntry) object() *value.Object {
 	o.Set("StartExecutionTime", e.start)
 	o.Set("EndExecutionTime", e.end)
 	o.Set("Duration", e.end.Sub(e.start))
-	o.Set("ToStringValue", e.commandLine)
+	o.SetToString(e.commandLine)
 	return o
 }
 

@@ -761,7 +761,7 @@ func (s *Session) flatValue(fr frame, pp psPath) (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		return &ScriptBlock{Body: f.Body, Name: f.Name, File: f.File, Text: functionBodyText(f), bound: true, module: f.module}, true
+		return s.functionScriptBlock(f), true
 	case provAlias:
 		return s.aliasTarget(pp.path)
 	}
@@ -1042,7 +1042,7 @@ func pathInfo(pp psPath) *value.Object {
 	o.Set("Provider", `Microsoft.PowerShell.Core\`+pp.prov.name())
 	o.Set("ProviderPath", pp.path)
 	o.Set("Path", shown)
-	o.Set("ToStringValue", shown)
+	o.SetToString(shown)
 	o.DefaultDisplay = []string{"Path"}
 	return o
 }

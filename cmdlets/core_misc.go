@@ -33,16 +33,16 @@ func Offline(name, module, what string, params ...*ParamDef) *Cmdlet {
 }
 
 func miscCmdlets() []*Cmdlet {
-	dateParams := []*ParamDef{pipe(alias(p("Date", "datetime", 0), "LastWriteTime")), p("Year", "int", -1), p("Month", "int", -1),
+	// Get-Date's parameter sets: -Date or -UnixTimeSeconds, each with
+	// -Format or the mandatory -UFormat (GetDateCommand)
+	dateParams := []*ParamDef{sets(byName(pipe(alias(p("Date", "datetime", 0), "LastWriteTime"))), "DateAndFormat", "DateAndUFormat"),
+		p("Year", "int", -1), p("Month", "int", -1),
 		p("Day", "int", -1), p("Hour", "int", -1), p("Minute", "int", -1), p("Second", "int", -1), p("Millisecond", "int", -1),
-		values(p("DisplayHint", "string", -1), "Date", "Time", "DateTime"), p("Format", "string", -1), p("UFormat", "string", -1),
-		p("AsUTC", "switch", -1), p("UnixTimeSeconds", "long", -1)}
+		values(p("DisplayHint", "string", -1), "Date", "Time", "DateTime"),
+		sets(p("Format", "string", -1), "DateAndFormat", "UnixTimeSecondsAndFormat"),
+		mand(sets(p("UFormat", "string", -1), "DateAndUFormat", "UnixTimeSecondsAndUFormat")),
+		p("AsUTC", "switch", -1), mand(sets(alias(p("UnixTimeSeconds", "long", -1), "UnixTime"), "UnixTimeSecondsAndFormat", "UnixTimeSecondsAndUFormat"))}
 	return []*Cmdlet{
-		Offline("Start-Transcript", "Microsoft.PowerShell.Host", "Starting a transcript",
-			p("Path", "string", 0), alias(p("LiteralPath", "string", -1), "PSPath"), p("OutputDirectory", "string", -1),
-			p("Append", "switch", -1), p("Force", "switch", -1), p("NoClobber", "switch", -1), p("IncludeInvocationHeader", "switch", -1),
-			p("UseMinimalHeader", "switch", -1)),
-		Offline("Stop-Transcript", "Microsoft.PowerShell.Host", "Stopping a transcript"),
 		Offline("Remove-PSSession", "Microsoft.PowerShell.Core", "Closing a remote session", pipe(p("Session", "object", 0)), p("Id", "int[]", -1), p("Name", "string[]", -1), p("ComputerName", "string[]", -1)),
 		Offline("Set-ExecutionPolicy", "Microsoft.PowerShell.Security", "Setting the execution policy", p("ExecutionPolicy", "string", 0), p("Scope", "string", 1), p("Force", "switch", -1)),
 		{
@@ -56,7 +56,16 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Get-Date", Synopsis: "Gets the current date and time (the emulated clock).", Params: dateParams,
-			Process: getDateProcess,
+			DefaultSet: "DateAndFormat",
+			Process:    getDateProcess,
+		},
+		{
+			Name: "Get-TimeZone", Module: mgmt, Synopsis: "Gets the local time zone (UTC unless TZ names one) or the zones named.",
+			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.management/get-timezone",
+			Params: []*ParamDef{sets(pipe(p("Name", "string[]", 0)), "Name"), mand(sets(byName(p("Id", "string[]", -1)), "Id")),
+				mand(sets(p("ListAvailable", "switch", -1), "ListAvailable"))},
+			DefaultSet: "Name",
+			Process:    getTimeZoneProcess,
 		},
 		{
 			Name: "Start-Sleep", Synopsis: "Advances the emulated clock (returns at once).",
@@ -143,7 +152,7 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "New-TimeSpan", Synopsis: "Creates a time span.",
-			Params: []*ParamDef{sets(alias(p("Start", "datetime", 0), "LastWriteTime"), "Date"), sets(p("End", "datetime", 1), "Date"),
+			Params: []*ParamDef{sets(byName(alias(p("Start", "datetime", 0), "LastWriteTime")), "Date"), sets(byName(p("End", "datetime", 1)), "Date"),
 				sets(p("Days", "int", -1), "Time"), sets(p("Hours", "int", -1), "Time"), sets(p("Minutes", "int", -1), "Time"),
 				sets(p("Seconds", "int", -1), "Time"), sets(p("Milliseconds", "int", -1), "Time")},
 			DefaultSet: "Date",
@@ -346,7 +355,7 @@ func (s *Session) parameterMetadata(p *ParamDef) *value.Object {
 	o.Set("IsDynamic", false)
 	o.Set("SwitchParameter", p.IsSwitch())
 	o.DefaultDisplay = []string{"Name", "ParameterType", "ParameterSets", "IsDynamic", "Aliases", "Attributes", "SwitchParameter"}
-	o.Set("ToStringValue", "System.Management.Automation.ParameterMetadata")
+	o.SetToString("System.Management.Automation.ParameterMetadata")
 	return o
 }
 
@@ -424,7 +433,7 @@ func getCommand(c *Call) error {
 		}
 		if e.fn != nil {
 			o.Set("Definition", functionDefinition(e.fn))
-			o.Set("ScriptBlock", &ScriptBlock{Body: e.fn.Body, Name: e.fn.Name, File: e.fn.File, Text: functionDefinition(e.fn)})
+			o.Set("ScriptBlock", c.s.functionScriptBlock(e.fn))
 		}
 		o.DefaultDisplay = []string{"CommandType", "Name", "Version", "Source"}
 		if err := c.Write(o); err != nil {
@@ -967,24 +976,53 @@ func getDateProcess(c *Call) error {
 		}
 	}
 	if c.Has("UnixTimeSeconds") {
+		// DateTimeOffset.FromUnixTimeSeconds(n).LocalDateTime
 		n, _ := value.ToInt64(c.Arg("UnixTimeSeconds"))
-		t = time.Unix(n, 0).UTC()
+		t = time.Unix(n, 0).In(time.Local)
 	}
-	y, mo, d := t.Date()
-	h, mi, se := t.Clock()
-	ns := t.Nanosecond()
-	y, mo2, d := c.Int("Year", y), c.Int("Month", int(mo)), c.Int("Day", d)
-	h, mi, se = c.Int("Hour", h), c.Int("Minute", mi), c.Int("Second", se)
+	// each part given moves the date by the difference, as AddYears,
+	// AddMonths, ... do: a day past the new month's end is its last day
+	if c.Has("Year") {
+		t = addMonthsClamped(t, (c.Int("Year", 0)-t.Year())*12)
+	}
+	if c.Has("Month") {
+		t = addMonthsClamped(t, c.Int("Month", 0)-int(t.Month()))
+	}
+	if c.Has("Day") {
+		t = t.AddDate(0, 0, c.Int("Day", 0)-t.Day())
+	}
+	if c.Has("Hour") {
+		t = t.Add(time.Duration(c.Int("Hour", 0)-t.Hour()) * time.Hour)
+	}
+	if c.Has("Minute") {
+		t = t.Add(time.Duration(c.Int("Minute", 0)-t.Minute()) * time.Minute)
+	}
+	if c.Has("Second") {
+		t = t.Add(time.Duration(c.Int("Second", 0)-t.Second()) * time.Second)
+	}
 	if c.Has("Millisecond") {
-		ns = c.Int("Millisecond", 0) * 1e6
+		// the ticks below a millisecond are dropped
+		t = t.Add(time.Duration(c.Int("Millisecond", 0)-t.Nanosecond()/1e6) * time.Millisecond)
+		t = t.Add(-time.Duration(t.Nanosecond() % 1e6))
 	}
-	t = time.Date(y, time.Month(mo2), d, h, mi, se, ns, t.Location())
 	if c.Bool("AsUTC") {
-		t = t.UTC()
+		t = value.DateToUniversal(t)
 	}
 	switch {
 	case c.Has("Format"):
-		s, err := value.FormatValue(t, c.String("Format"))
+		// the ISO 8601 basic formats for file names (GetDateCommand)
+		f := c.String("Format")
+		switch strings.ToLower(f) {
+		case "filedate":
+			f = "yyyyMMdd"
+		case "filedateuniversal":
+			t, f = value.DateToUniversal(t), "yyyyMMddZ"
+		case "filedatetime":
+			f = "yyyyMMddTHHmmssffff"
+		case "filedatetimeuniversal":
+			t, f = value.DateToUniversal(t), "yyyyMMddTHHmmssffffZ"
+		}
+		s, err := value.FormatValue(t, f)
 		if err != nil {
 			return err
 		}
@@ -993,6 +1031,24 @@ func getDateProcess(c *Call) error {
 		return c.Write(value.FormatDateUFormat(t, c.String("UFormat")))
 	}
 	return c.Write(t)
+}
+
+// addMonthsClamped is DateTime.AddMonths: the day stays, or becomes the
+// last day of a shorter month.
+func addMonthsClamped(t time.Time, months int) time.Time {
+	y, m, d := t.Date()
+	total := int(m) - 1 + months
+	ny, nm := y+total/12, total%12
+	if nm < 0 {
+		nm += 12
+		ny--
+	}
+	last := time.Date(ny, time.Month(nm+2), 0, 0, 0, 0, 0, time.UTC).Day()
+	if d > last {
+		d = last
+	}
+	h, mi, s := t.Clock()
+	return time.Date(ny, time.Month(nm+1), d, h, mi, s, t.Nanosecond(), t.Location())
 }
 
 // startSleepProcess advances the emulated clock by Start-Sleep's duration.
@@ -1135,9 +1191,11 @@ func clearVariableProcess(c *Call) error {
 
 // invokeExpressionProcess parses -Command and runs it in the caller's scope.
 func invokeExpressionProcess(c *Call) error {
-	script, err := parser.Parse("", c.String("Command"))
-	if err != nil {
-		return c.Fail("ParseException", ParserError, "%s", err.Error())
+	code := c.String("Command")
+	script, errs := parser.ParseAll("", code)
+	if len(errs) > 0 {
+		// the ParseException of the text, named after its first error
+		return (&parseFailure{t: newAstTree("", code, errs)}).commandError(c)
 	}
 	return c.s.execList(c.fr, script.Body.Stmts, func(v any) error { return emitValue(v, c.Write) })
 }
@@ -1213,7 +1271,7 @@ func newGUIDProcess(c *Call) error {
 	o := value.NewObject(value.TGuid)
 	g := c.s.newID()
 	o.Set("Guid", g)
-	o.Set("ToStringValue", g)
+	o.SetToString(g)
 	return c.Write(value.Guid(g))
 }
 

@@ -791,6 +791,8 @@ func propertyNames(v any) []string {
 		return []string{"IsReadOnly", "IsFixedSize", "IsSynchronized", "Keys", "Values", "SyncRoot", "Count"}
 	case string:
 		return []string{"Length"}
+	case memberObject:
+		return o.psPropertyNames()
 	}
 	return nil
 }

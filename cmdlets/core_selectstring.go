@@ -469,7 +469,7 @@ func (m *matchInfo) object() *value.Object {
 		matches = []any{}
 	}
 	o.Set("Matches", &value.Array{Items: matches, Elem: "System.Text.RegularExpressions.Match"})
-	o.Set("ToStringValue", m.text(""))
+	o.SetToString(m.text(""))
 	o.View = func() string { return m.text(m.wd) }
 	return o
 }

@@ -127,7 +127,7 @@ func (s *Session) cultureObject(d cultureData) *value.Object {
 	compare := value.NewObject("System.Globalization.CompareInfo", "System.Object")
 	compare.Set("Name", d.name)
 	compare.Set("LCID", d.lcid)
-	compare.Set("ToStringValue", "CompareInfo - "+d.name)
+	compare.SetToString("CompareInfo - " + d.name)
 	o.Set("CompareInfo", s.behaveAs(compare, &objBehaviour{set: readOnlySetter}))
 	o.Set("TextInfo", s.textInfoObject(d))
 	o.Set("IsNeutralCulture", d.neutral)
@@ -145,7 +145,7 @@ func (s *Session) cultureObject(d cultureData) *value.Object {
 	o.Set("OptionalCalendars", &value.Array{Items: []any{calendarObject()}})
 	o.Set("UseUserOverride", d.name != "")
 	o.Set("IsReadOnly", !d.writable)
-	o.Set("ToStringValue", d.name)
+	o.SetToString(d.name)
 	o.DefaultDisplay = []string{"LCID", "Name", "DisplayName"}
 	return s.behaveAs(o, &objBehaviour{
 		call: func(s *Session, o *value.Object, lname string, args []any) (any, error) {
@@ -179,7 +179,7 @@ func calendarObject() *value.Object {
 	c.Set("Eras", &value.Array{Items: []any{1}, Elem: value.TInt32})
 	c.Set("TwoDigitYearMax", 2049)
 	c.Set("IsReadOnly", true)
-	c.Set("ToStringValue", "System.Globalization.GregorianCalendar")
+	c.SetToString("System.Globalization.GregorianCalendar")
 	return c
 }
 
@@ -196,7 +196,7 @@ func (s *Session) textInfoObject(d cultureData) *value.Object {
 	t.Set("IsReadOnly", !d.writable)
 	t.Set("ListSeparator", ",")
 	t.Set("IsRightToLeft", false)
-	t.Set("ToStringValue", "TextInfo - "+d.name)
+	t.SetToString("TextInfo - " + d.name)
 	return s.behaveAs(t, &objBehaviour{
 		call: func(s *Session, o *value.Object, lname string, args []any) (any, error) {
 			if len(args) != 1 {

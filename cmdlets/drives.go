@@ -55,7 +55,7 @@ func (s *Session) driveObject(name, provider, root, description string) *value.O
 	o.Set("CurrentLocation", cur)
 	o.Set("Description", description)
 	o.Set("DisplayRoot", nil)
-	o.Set("ToStringValue", name)
+	o.SetToString(name)
 	o.DefaultDisplay = []string{"Name", "Used", "Free", "Provider", "Root", "CurrentLocation"}
 	return o
 }

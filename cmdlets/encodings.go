@@ -85,7 +85,7 @@ func (s *Session) encodingObject(e textenc.Encoding, sealed bool) *value.Object 
 	o.Set("DecoderFallback", "System.Text.DecoderReplacementFallback")
 	o.Set("IsReadOnly", true)
 	o.Set("CodePage", e.CodePage())
-	o.Set("ToStringValue", names[0])
+	o.SetToString(names[0])
 	if s.dotnet.encodings == nil {
 		s.dotnet.encodings = map[*value.Object]textenc.Encoding{}
 	}

@@ -68,16 +68,24 @@ type Session struct {
 	// statement errors reported): a pipeline during which one was written
 	// failed, whatever the statements inside its functions did last.
 	errorsWritten int
-	tryDepth      int
-	callDepth     int
-	ctx           context.Context
-	sink          *outputSink
-	strict        bool
-	classes       map[string]*classDef
-	regexCache    map[string]*regexp2.Regexp
-	specs         map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
+	// propagate is set while a try or a trap waits for the errors of the
+	// statements being run (PowerShell's
+	// PropagateExceptionsToEnclosingStatementBlock): they go up to it
+	// instead of being reported.
+	propagate bool
+	// traps are the traps of the statement list being run.
+	traps      []*parser.TrapStatement
+	callDepth  int
+	ctx        context.Context
+	sink       *outputSink
+	strict     bool
+	classes    map[string]*classDef
+	regexCache map[string]*regexp2.Regexp
+	specs      map[*Cmdlet]*bindSpec // binding specs by cmdlet (see cmdletSpec)
 	// sigs are the parameters of script block bodies (see signature)
 	sigs map[*parser.ScriptBlockBody]*scriptSig
+	// condCmds caches condRunsCommand
+	condCmds map[*parser.PipelineStatement]bool
 	// emptyCred is [pscredential]::Empty, made when first read.
 	emptyCred *value.Object
 	sources   map[string]string
@@ -105,6 +113,9 @@ type Session struct {
 	terminal bool
 	// mods holds the script modules loaded (see modules.go).
 	mods moduleState
+	// transcripts are the transcripts being recorded, the last started
+	// last (see transcript.go).
+	transcripts []*transcript
 }
 
 // Option configures a Session.
@@ -168,6 +179,7 @@ func NewSession(opts ...Option) *Session {
 		s.newID = randomGUID
 	}
 	s.initHost()
+	s.out, s.errw = &hostWriter{s: s, w: s.out}, &hostWriter{s: s, w: s.errw}
 	s.table = NewCommands(s.modules, s.extra...)
 	s.commands, s.aliases = s.table.cmds, s.table.aliases
 	s.global = newScope(nil)
@@ -224,7 +236,7 @@ func psVersionTable() *value.Hashtable {
 	ver.Set("Patch", 6)
 	ver.Set("PreReleaseLabel", nil)
 	ver.Set("BuildLabel", nil)
-	ver.Set("ToStringValue", "7.4.6")
+	ver.SetToString("7.4.6")
 	h.Set("PSVersion", ver)
 	h.Set("PSEdition", "Core")
 	h.Set("GitCommitId", "7.4.6")
@@ -353,7 +365,7 @@ func (s *Session) getVar(sc *Scope, name string) (any, bool) {
 			return s.getVar(sc, rest)
 		case "function":
 			if f, ok := s.lookupFunc(sc, rest); ok {
-				return &ScriptBlock{Body: f.Body, Name: f.Name, bound: true, module: f.module}, true
+				return s.functionScriptBlock(f), true
 			}
 			return nil, false
 		}
@@ -528,6 +540,9 @@ func (s *Session) defineFunc(sc *Scope, f *Function) {
 		sc.funcs = map[string]*Function{}
 	}
 	name := f.Name
+	// a scope names where the function goes; another prefix is part of
+	// the name (function a?b:c; Language/Parser/Parsing.Tests.ps1
+	// "Question-mark and colon can be used as command names")
 	if i := strings.IndexByte(name, ':'); i > 0 {
 		switch strings.ToLower(name[:i]) {
 		case "global":
@@ -535,13 +550,16 @@ func (s *Session) defineFunc(sc *Scope, f *Function) {
 			if sc.funcs == nil {
 				sc.funcs = map[string]*Function{}
 			}
+			name = name[i+1:]
 		case "script":
 			sc = s.scriptScope(sc)
 			if sc.funcs == nil {
 				sc.funcs = map[string]*Function{}
 			}
+			name = name[i+1:]
+		case "local", "private":
+			name = name[i+1:]
 		}
-		name = name[i+1:]
 		f.Name = name
 	}
 	sc.funcs[strings.ToLower(name)] = f
@@ -563,6 +581,8 @@ type ScriptBlock struct {
 	// runs where it is invoked.
 	bound  bool
 	module *psModule
+	// ast is the block's node of the parser API, once made (parseapi.go).
+	ast *langAst
 }
 
 // PSString returns the script block's text, as "$sb" does.

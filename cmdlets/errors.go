@@ -44,9 +44,17 @@ type ErrorRecord struct {
 	Msg      string
 	// Exception is the .NET exception type name ("System.Management.Automation.RuntimeException").
 	Exception string
+	// Inner and InnerMsg are the type and message of the exception's
+	// InnerException, when it has one: the .NET exception a method threw
+	// (in a MethodInvocationException) or an operator raised (in a
+	// RuntimeException).
+	Inner, InnerMsg string
 	// Thrown is the object given to throw, when it was not a string.
 	Thrown any
-	Err    error
+	// Exc is the error's exception object when the error made one with
+	// more to it than a message (a ParseException with its Errors).
+	Exc *value.Object
+	Err error
 	// Line is the source line, for the REPL's caret display.
 	Line string
 	// exc is the record's .Exception once made (see exceptionObject).
@@ -152,6 +160,9 @@ type psError struct {
 	// listed is set once the error is in the -ErrorVariable lists of the
 	// commands it came out of.
 	listed bool
+	// thrown is set on the error of a throw statement, which
+	// $ErrorActionPreference SilentlyContinue or Ignore suppresses.
+	thrown bool
 }
 
 func (e *psError) Error() string { return e.rec.Error() }
@@ -200,12 +211,15 @@ func runtimeError(pos parser.Pos, err error) *psError {
 		case "System.DivideByZeroException":
 			rec.ID = "RuntimeException"
 			rec.Category = NotSpecified
+			rec.Exception, rec.Inner, rec.InnerMsg = "", e.Type, e.Msg
 		case "System.OutOfMemoryException", "System.OverflowException", "System.FormatException",
 			"System.ArgumentOutOfRangeException", "System.InvalidCastException":
 			// a .NET exception out of an operator: PowerShell's
-			// ConvertToRuntimeException names the record after it
+			// ConvertToRuntimeException names the record after it and
+			// wraps it in a RuntimeException
 			rec.ID = e.Type
 			rec.Category = OperationStopped
+			rec.Exception, rec.Inner, rec.InnerMsg = "", e.Type, e.Msg
 		}
 		if e.ID != "" {
 			rec.ID = e.ID

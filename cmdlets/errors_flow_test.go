@@ -5,12 +5,15 @@ import "testing"
 // Errors and binding rules taken from PowerShell's own tests.
 var flowTests = []evalCase{
 	// TryCatch.Tests.ps1 "rethrow flow up": a bare throw in a catch block
-	// rethrows the same error, with the same exception object
+	// rethrows the same error, with the same exception object; division
+	// by zero is a RuntimeException around the DivideByZeroException
+	// (CommandErrorHandling.Tests.ps1 "ExpressionThrowException")
 	{"rethrow_same_exception", `try {
     try { $z = 0; 1 / $z } catch { 'inner catch'; $inner = $_; throw }
 } catch { 'outer catch'; $outer = $_ }
 $inner.Exception -eq $outer.Exception
-$outer.Exception.GetType().FullName`, "inner catch\nouter catch\nTrue\nSystem.DivideByZeroException\n", "", 0},
+$outer.Exception.GetType().FullName
+$outer.Exception.InnerException.GetType().FullName`, "inner catch\nouter catch\nTrue\nSystem.Management.Automation.RuntimeException\nSystem.DivideByZeroException\n", "", 0},
 	// TryCatch.Tests.ps1 "throw; outside catch threw wrong object": a bare
 	// throw that is not written in a catch block throws ScriptHalted,
 	// even in a function called from one

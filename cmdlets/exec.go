@@ -52,7 +52,7 @@ func (s *Session) checkCancel() error {
 }
 
 // execList runs statements. A statement-terminating error outside any try
-// is reported and the next statement runs.
+// or trap is reported and the next statement runs.
 func (s *Session) execList(fr frame, list *parser.StatementList, emit emitFn) error {
 	if list == nil {
 		return nil
@@ -64,7 +64,16 @@ func (s *Session) execList(fr frame, list *parser.StatementList, emit emitFn) er
 		}
 	}
 	s.listDepth++
-	defer func() { s.listDepth-- }()
+	prevTraps, prevProp := s.traps, s.propagate
+	s.traps = traps
+	if len(traps) > 0 {
+		// the errors of the blocks inside come up to the traps
+		s.propagate = true
+	}
+	defer func() {
+		s.listDepth--
+		s.traps, s.propagate = prevTraps, prevProp
+	}()
 	for _, st := range list.Stmts {
 		if err := s.checkCancel(); err != nil {
 			return err
@@ -78,40 +87,65 @@ func (s *Session) execList(fr frame, list *parser.StatementList, emit emitFn) er
 		if err == nil {
 			continue
 		}
-		var pe *psError
-		if !asPSError(err, &pe) {
+		if err := s.statementError(fr, err, emit); err != nil {
 			return err
 		}
-		if len(traps) > 0 {
-			if terr := s.runTrap(fr, traps, pe, emit); terr != nil {
-				return terr
-			}
-			continue
-		}
-		if pe.kind == statementTerminating && s.tryDepth == 0 {
-			// $ErrorActionPreference applies to statement-terminating errors too
-			switch strings.ToLower(value.ToString(s.prefValue(fr, "ErrorActionPreference"))) {
-			case "stop":
-				return &psError{kind: scriptTerminating, rec: pe.rec}
-			case "silentlycontinue":
-				s.recordCaught(pe)
-			case "ignore":
-			default:
-				s.recordCaught(pe)
-				if rerr := s.reportError(pe.rec); rerr != nil {
-					return rerr
-				}
-			}
-			s.lastOK = false
-			s.errorsWritten++
-			continue
-		}
-		return err
 	}
 	return nil
 }
 
-// runTrap runs the first matching trap for a terminating error.
+// statementError handles the terminating error of a statement, or of a
+// pipeline of a chain, as PowerShell's ExceptionHandlingOps.
+// CheckActionPreference does: the traps of the statement list run; with
+// none, the error goes up when a try or a trap above waits for it, and an
+// error that cannot be suppressed (-ErrorAction Stop,
+// ThrowTerminatingError) goes up too; otherwise $ErrorActionPreference
+// decides: SilentlyContinue and Ignore go on (even after a throw, the error
+// kept in $Error), Stop goes up, and Continue reports the error and goes on
+// unless a throw raised it. It returns nil when the statements go on, with
+// $? false.
+func (s *Session) statementError(fr frame, err error, emit emitFn) error {
+	var pe *psError
+	if !asPSError(err, &pe) {
+		return err
+	}
+	s.lastOK = false
+	if len(s.traps) > 0 {
+		terr := s.runTrap(fr, s.traps, pe, emit)
+		s.lastOK = false
+		return terr
+	}
+	if s.propagate || pe.kind != statementTerminating && !pe.thrown {
+		return err
+	}
+	switch s.errorPreference(fr) {
+	case "stop":
+		return &psError{kind: scriptTerminating, rec: pe.rec}
+	case "silentlycontinue", "ignore":
+		s.recordCaught(pe)
+	default:
+		if pe.thrown {
+			return err
+		}
+		s.recordCaught(pe)
+		if rerr := s.reportError(pe.rec); rerr != nil {
+			return rerr
+		}
+	}
+	s.lastOK = false
+	s.errorsWritten++
+	return nil
+}
+
+// errorPreference is $ErrorActionPreference, in lower case.
+func (s *Session) errorPreference(fr frame) string {
+	return strings.ToLower(value.ToString(s.prefValue(fr, "ErrorActionPreference")))
+}
+
+// runTrap runs the first matching trap for a terminating error. After a
+// trap that neither continues nor breaks, $ErrorActionPreference decides
+// as for an error without a trap (ExceptionHandlingOps.ProcessTraps,
+// QueryForAction).
 func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, emit emitFn) error {
 	for _, t := range traps {
 		if t.Type != "" && !s.exceptionMatches(pe.rec, t.Type) {
@@ -126,9 +160,15 @@ func (s *Session) runTrap(fr frame, traps []*parser.TrapStatement, pe *psError, 
 		case errors.As(err, &f) && f.kind == "continue":
 			return nil // continue: go on silently
 		case errors.As(err, &f) && f.kind == "break":
-			return &psError{kind: scriptTerminating, rec: pe.rec}
+			return &psError{kind: scriptTerminating, rec: pe.rec, listed: true}
 		case err != nil:
 			return err
+		}
+		switch s.errorPreference(fr) {
+		case "silentlycontinue", "ignore":
+			return nil
+		case "stop":
+			return &psError{kind: scriptTerminating, rec: pe.rec, listed: true}
 		}
 		// the trap fell through: show the error, then go on
 		return s.reportError(pe.rec)
@@ -217,7 +257,16 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 	case *parser.FlowStatement:
 		return s.execFlow(fr, st, emit)
 	case *parser.BreakStatement:
-		return &flow{kind: st.Kind, label: strings.ToLower(st.Label)}
+		label := st.Label
+		if st.LabelExpr != nil {
+			// break $name: the label is the expression's value
+			v, err := s.evalUnary(fr, st.LabelExpr)
+			if err != nil {
+				return err
+			}
+			label = value.ToString(v)
+		}
+		return &flow{kind: st.Kind, label: strings.ToLower(label)}
 	case *parser.FunctionDefinition:
 		f := &Function{Name: st.Name, Body: st.Body, Params: st.Params, Filter: st.Kind == "filter", File: fr.file}
 		if src := s.sourceOf(fr); src != "" && st.EndPos.Offset <= len(src) && st.Pos.Offset < st.EndPos.Offset {
@@ -230,9 +279,12 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 		return s.defineClass(fr, st)
 	case *parser.EnumDefinition:
 		return s.defineEnum(fr, st)
+	case *parser.DataStatement:
+		return notImplemented(st.Pos, "", "a data section")
 	case *parser.UsingStatement:
+		// (an alias is a parse error: UsingStatementNotSupported)
 		if strings.EqualFold(st.Kind, "namespace") {
-			s.namespaces = append(s.namespaces, st.Name)
+			s.useNamespace(st.Name)
 		}
 		return nil
 	}
@@ -266,13 +318,43 @@ func (s *Session) functionAliases(fr frame, f *Function) error {
 	return nil
 }
 
-// evalCond evaluates a condition pipeline to a bool.
+// evalCond evaluates a condition pipeline to a bool. A condition that
+// runs a command leaves $? true, even when the command failed: "if (Get-Item
+// x -ea SilentlyContinue) {}; $?" is never false (PowerShell's compiler sets
+// it after the condition of if, while, do and for).
 func (s *Session) evalCond(fr frame, p *parser.PipelineStatement) (bool, error) {
 	v, err := s.evalStatementValue(fr, p)
 	if err != nil {
 		return false, err
 	}
+	if s.condRunsCommand(p) {
+		s.lastOK = true
+	}
 	return value.ToBool(v), nil
+}
+
+// condRunsCommand reports whether a condition holds a command outside
+// the script blocks written in it; the answer is kept, as a loop asks
+// each time round.
+func (s *Session) condRunsCommand(p *parser.PipelineStatement) bool {
+	if r, ok := s.condCmds[p]; ok {
+		return r
+	}
+	found := false
+	parser.Walk(p, func(n any) bool {
+		switch n.(type) {
+		case *parser.Command:
+			found = true
+		case *parser.ScriptBlockExpr:
+			return false
+		}
+		return !found
+	})
+	if s.condCmds == nil {
+		s.condCmds = map[*parser.PipelineStatement]bool{}
+	}
+	s.condCmds[p] = found
+	return found
 }
 
 // loopControl interprets an error from a loop body: it reports whether the
@@ -591,9 +673,10 @@ func (s *Session) switchMatch(fr frame, cond *parser.Unary, item any, mode strin
 }
 
 func (s *Session) execTry(fr frame, st *parser.TryStatement, emit emitFn) error {
-	s.tryDepth++
+	prevProp := s.propagate
+	s.propagate = true
 	err := s.execList(fr, st.Body.List, emit)
-	s.tryDepth--
+	s.propagate = prevProp
 	if err != nil {
 		var pe *psError
 		if asPSError(err, &pe) {
@@ -636,30 +719,26 @@ func (s *Session) execTry(fr frame, st *parser.TryStatement, emit emitFn) error 
 // exceptionMatches reports whether an error's exception is of type t (or
 // derives from it, as far as the emulator knows the hierarchy).
 func (s *Session) exceptionMatches(rec *ErrorRecord, typeName string) bool {
-	t, _ := value.ParseType(typeName, s.namespaces)
+	t, _ := s.resolveType(typeName)
 	want := strings.ToLower(t.Name)
 	if want == "system.exception" || want == "system.object" {
 		return true
 	}
-	have := strings.ToLower(rec.exceptionType())
-	if have == want {
+	// the inner exception counts too: catch [FormatException] catches
+	// the MethodInvocationException around it
+	// (ExceptionHandlingOps.FindMatchingHandler)
+	if rec.Inner != "" && isKindOf(rec.Inner, t.Name) {
 		return true
 	}
-	parents := map[string][]string{
-		"system.management.automation.parameterbindingexception":               {"system.management.automation.runtimeexception"},
-		"system.management.automation.commandnotfoundexception":                {"system.management.automation.runtimeexception"},
-		"system.management.automation.actionpreferencestopexception":           {"system.management.automation.runtimeexception"},
-		"system.management.automation.methodinvocationexception":               {"system.management.automation.runtimeexception"},
-		"system.management.automation.psinvalidcastexception":                  {"system.invalidcastexception", "system.management.automation.runtimeexception"},
-		"system.management.automation.itemnotfoundexception":                   {"system.management.automation.runtimeexception"},
-		"system.management.automation.validationmetadataexception":             {"system.management.automation.runtimeexception"},
-		"system.argumentnullexception":                                         {"system.argumentexception"},
-		"system.io.filenotfoundexception":                                      {"system.io.ioexception"},
-		"system.management.automation.sessionstateunauthorizedaccessexception": {"system.management.automation.runtimeexception"},
+	if isKindOf(rec.exceptionType(), t.Name) {
+		return true
 	}
-	for _, p := range parents[have] {
-		if p == want {
-			return true
+	// a thrown object of a class that derives from an exception type
+	if o, ok := rec.Thrown.(*value.Object); ok && isExceptionObject(o) {
+		for _, n := range o.TypeNames {
+			if isKindOf(n, t.Name) {
+				return true
+			}
 		}
 	}
 	return false
@@ -706,7 +785,7 @@ func (s *Session) execFlow(fr frame, st *parser.FlowStatement, emit emitFn) erro
 			// error being handled; elsewhere it throws ScriptHalted, even in
 			// a function called from a catch block (TryCatch.Tests.ps1,
 			// "throw; outside catch threw wrong object")
-			return &psError{kind: scriptTerminating, rec: fr.caught}
+			return &psError{kind: scriptTerminating, rec: fr.caught, thrown: true}
 		}
 		if st.Value != nil {
 			var err error
@@ -715,7 +794,7 @@ func (s *Session) execFlow(fr frame, st *parser.FlowStatement, emit emitFn) erro
 				return err
 			}
 		}
-		return &psError{kind: scriptTerminating, rec: s.throwRecord(st.Pos, v)}
+		return &psError{kind: scriptTerminating, rec: s.throwRecord(st.Pos, v), thrown: true}
 	}
 	return nil
 }

@@ -271,7 +271,12 @@ func (s *Session) execListStrict(fr frame, list *parser.StatementList, emit emit
 // newScriptBlock makes a script block value from its literal.
 func (s *Session) newScriptBlock(fr frame, p *parser.ScriptBlockExpr) *ScriptBlock {
 	sb := &ScriptBlock{Body: p.Body, File: fr.file, bound: true, module: fr.scope.module}
-	if src := s.sourceOf(fr); src != "" && p.EndPos.Offset > p.Pos.Offset && p.EndPos.Offset <= len(src) {
+	src := p.Source
+	if src == "" {
+		src = s.sourceOf(fr)
+	}
+	if src != "" && p.EndPos.Offset > p.Pos.Offset && p.EndPos.Offset <= len(src) {
+		sb.Source = src
 		text := src[p.Pos.Offset:p.EndPos.Offset]
 		text = strings.TrimPrefix(text, "{")
 		text = strings.TrimSuffix(text, "}")
@@ -409,7 +414,24 @@ func (s *Session) resolveType(name string) (*value.Type, bool) {
 	if c, ok := s.classes[strings.ToLower(name)]; ok {
 		return &value.Type{Name: c.name}, true
 	}
-	return value.ParseType(name, s.namespaces)
+	t, ok := value.ParseType(name, s.namespaces)
+	if !ok {
+		// the exception types csemu knows (exceptions.go), by full name,
+		// under System or a namespace of a using statement
+		prefixes := append([]string{"", "System."}, s.namespaces...)
+		for i, p := range prefixes {
+			if i >= 2 {
+				p += "."
+			}
+			if full, known := exceptionTypeName(p + name); known {
+				return &value.Type{Name: full}, true
+			}
+			if isStopwatch(p + name) {
+				return &value.Type{Name: "System.Diagnostics.Stopwatch"}, true
+			}
+		}
+	}
+	return t, ok
 }
 
 // coreAssembly reports whether an assembly-qualified type name may name
@@ -561,10 +583,12 @@ func convertValue(v any, t *value.Type) (any, error) {
 }
 
 // scriptBlockFromText parses code into a script block ([scriptblock]::Create).
+// A text with errors is a ParseException carrying them, as PowerShell
+// throws it.
 func (s *Session) scriptBlockFromText(code string) (*ScriptBlock, error) {
-	script, err := parser.Parse("", code)
-	if err != nil {
-		return nil, &value.RuntimeError{Type: "System.Management.Automation.ParseException", Msg: err.Error()}
+	script, errs := parser.ParseAll("", code)
+	if len(errs) > 0 {
+		return nil, &parseFailure{t: newAstTree("", code, errs)}
 	}
 	return &ScriptBlock{Body: script.Body, Text: code, Source: code}, nil
 }
@@ -985,7 +1009,7 @@ func (s *Session) replaceWithBlock(fr frame, l any, pattern string, blk *ScriptB
 		mo.Set("Value", m.String())
 		mo.Set("Index", m.Index)
 		mo.Set("Length", m.Length)
-		mo.Set("ToStringValue", m.String())
+		mo.SetToString(m.String())
 		v, err := s.invokeScriptBlockValue(fr, blk, mo, nil, false)
 		if err != nil && firstErr == nil {
 			firstErr = err

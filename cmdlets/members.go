@@ -167,6 +167,8 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 		return err
 	}
 	switch e := err.(type) {
+	case *parseFailure:
+		return e.methodError(pos, name, n)
 	case *methodErr:
 		if e.typ == "MethodNotFound" {
 			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "MethodNotFound", Category: InvalidOperation,
@@ -189,9 +191,18 @@ func (s *Session) methodError(pos parser.Pos, name string, n int, err error) err
 		}
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: strings.TrimPrefix(e.typ[strings.LastIndexByte(e.typ, '.')+1:], ""), Category: NotSpecified,
 			Msg:       fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg),
-			Exception: "System.Management.Automation.MethodInvocationException"}}
+			Exception: "System.Management.Automation.MethodInvocationException", Inner: innerType(e.typ), InnerMsg: e.msg}}
 	}
 	return runtimeError(pos, err)
+}
+
+// innerType is the .NET exception type a method error names, "" when it
+// names none (a bare id).
+func innerType(t string) string {
+	if !strings.Contains(t, ".") {
+		return ""
+	}
+	return t
 }
 
 func notFoundMethod(v any, name string) error {
@@ -251,20 +262,11 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		if r, ok := o.Get(name); ok {
 			return r, true
 		}
-		switch lname {
-		case "count":
-			return o.Len(), true
-		case "keys":
-			return &value.Array{Items: append([]any(nil), o.Keys()...), Of: o}, true
-		case "values":
-			return &value.Array{Items: append([]any(nil), o.Values()...), Of: o}, true
-		case "issynchronized", "isreadonly", "isfixedsize":
-			return false, true
-		case "psobject":
+		if lname == "psobject" {
 			obj := value.FromHashtable(o)
 			return psObjectView(obj), true
 		}
-		return nil, false
+		return hashProperty(o, lname)
 	case *value.Array:
 		switch lname {
 		case "count", "length", "longlength":
@@ -364,7 +366,13 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		switch lname {
 		case "file":
 			return o.File, true
+		case "ast":
+			if a := s.scriptBlockAst(o); a != nil {
+				return a, true
+			}
 		}
+	case memberObject:
+		return o.psMember(s, name)
 	}
 	if lname == "count" || lname == "length" {
 		// every scalar has Count 1 in PowerShell
@@ -372,6 +380,22 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 			return nil, false
 		}
 		return 1, true
+	}
+	return nil, false
+}
+
+// hashProperty reads a property of the Hashtable type itself (lname in
+// lower case), not a key.
+func hashProperty(o *value.Hashtable, lname string) (any, bool) {
+	switch lname {
+	case "count":
+		return o.Len(), true
+	case "keys":
+		return &value.Array{Items: append([]any(nil), o.Keys()...), Of: o}, true
+	case "values":
+		return &value.Array{Items: append([]any(nil), o.Values()...), Of: o}, true
+	case "issynchronized", "isreadonly", "isfixedsize":
+		return false, true
 	}
 	return nil, false
 }
@@ -492,6 +516,9 @@ func timeSpanMember(d time.Duration, name string) (any, bool) {
 
 // exceptionObject builds the .Exception of an error record.
 func exceptionObject(rec *ErrorRecord) *value.Object {
+	if rec.Exc != nil {
+		return rec.Exc
+	}
 	if o, ok := rec.Thrown.(*value.Object); ok && isExceptionObject(o) {
 		return o
 	}
@@ -506,15 +533,27 @@ func exceptionObject(rec *ErrorRecord) *value.Object {
 // newExceptionObject makes the exception object of an error record.
 func newExceptionObject(rec *ErrorRecord) *value.Object {
 	t := rec.exceptionType()
-	o := value.NewObject(t, "System.Exception", "System.Object")
+	o := value.NewObject(exceptionChain(t)...)
 	o.Set("Message", rec.Msg)
-	o.Set("InnerException", nil)
+	var inner any
+	if rec.Inner != "" {
+		in := value.NewObject(exceptionChain(rec.Inner)...)
+		in.Set("Message", rec.InnerMsg)
+		in.Set("InnerException", nil)
+		in.Set("HResult", -2146233087)
+		in.Set("Source", nil)
+		in.Set("StackTrace", nil)
+		in.Set("Data", value.NewHashtable())
+		in.SetToString(rec.InnerMsg)
+		inner = in
+	}
+	o.Set("InnerException", inner)
 	o.Set("HResult", -2146233087)
 	o.Set("Source", nil)
 	o.Set("StackTrace", nil)
 	o.Set("Data", value.NewHashtable())
 	o.Set("ErrorRecord", rec)
-	o.Set("ToStringValue", rec.Msg)
+	o.SetToString(rec.Msg)
 	if rec.Thrown != nil {
 		o.Set("WasThrownFromThrowStatement", true)
 	}
@@ -545,7 +584,7 @@ func errorRecordMember(rec *ErrorRecord, name string) (any, bool) {
 		ci.Set("Reason", shortType(rec.exceptionType()))
 		ci.Set("TargetName", rec.Target)
 		ci.Set("TargetType", "")
-		ci.Set("ToStringValue", fmt.Sprintf("%s: (%s:) [%s], %s", rec.Category, rec.Target, rec.Command, shortType(rec.exceptionType())))
+		ci.SetToString(fmt.Sprintf("%s: (%s:) [%s], %s", rec.Category, rec.Target, rec.Command, shortType(rec.exceptionType())))
 		return ci, true
 	case "errordetails":
 		return nil, true
@@ -718,7 +757,7 @@ func emptyGroup() *value.Object {
 	g.Set("Value", "")
 	g.Set("Index", 0)
 	g.Set("Length", 0)
-	g.Set("ToStringValue", "")
+	g.SetToString("")
 	return g
 }
 
@@ -731,12 +770,41 @@ func isArrayish(v any) bool {
 // does not implement is a [NotImplemented] error naming it.
 func (s *Session) callMethod(fr frame, v any, name string, args []any) (any, error) {
 	r, err := s.callMethodOn(fr, v, name, args)
+	if err != nil && isMethodNotFound(err) && len(args) == 0 && len(name) > 4 && strings.EqualFold(name[:4], "get_") {
+		// a .NET property's getter is a method too: $h.get_Keys() is $h.Keys
+		if pv, ok := s.propertyGetter(v, name[4:]); ok {
+			return pv, nil
+		}
+	}
 	if err != nil && isMethodNotFound(err) {
 		if owner := unimplementedMember(v, name); owner != "" {
 			return nil, &methodErr{typ: "NotImplemented", msg: owner + "." + name + "()"}
 		}
 	}
 	return r, err
+}
+
+// propertyGetter reads the .NET property prop of v for its get_ method: a
+// property of the object's type, not a note property of a property bag
+// nor a key of a hashtable nor a member enumerated from an array's items.
+func (s *Session) propertyGetter(v any, prop string) (any, bool) {
+	switch x := v.(type) {
+	case nil:
+		return nil, false
+	case *value.Hashtable:
+		return hashProperty(x, strings.ToLower(prop))
+	case *value.Object:
+		if x.IsCustom() {
+			return nil, false
+		}
+	case *value.Array:
+		switch strings.ToLower(prop) {
+		case "count", "length", "longlength", "rank", "isfixedsize", "capacity", "syncroot":
+		default:
+			return nil, false
+		}
+	}
+	return s.getMember(v, prop)
 }
 
 // isMethodNotFound reports whether err is PowerShell's "does not contain a
@@ -805,6 +873,9 @@ func displayTypeName(t string) string {
 // when csemu has no implementation of it, or "". An array's own members
 // come first, then its items' (member enumeration).
 func unimplementedMember(v any, name string) string {
+	if mo, ok := v.(memberObject); ok {
+		return mo.psNotImplemented(name)
+	}
 	t := dotnetTypeOf(v)
 	if t == "" {
 		return ""
@@ -843,7 +914,7 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 		if len(args) == 0 {
 			switch x := v.(type) {
 			case *value.Object:
-				if sv, ok := x.Get("ToStringValue"); ok {
+				if sv, ok := x.ToStringValue(); ok {
 					return value.ToString(sv), nil
 				}
 				if x.IsCustom() {
@@ -972,6 +1043,8 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 		}
 	case *regexValue:
 		return s.regexMethod(fr, o, lname, args)
+	case memberObject:
+		return o.psCall(s, fr, name, args)
 	case *psCmdlet:
 		return o.call(lname, args)
 	case *stringBuilder:
@@ -1695,9 +1768,10 @@ func dateMethod(t time.Time, lname string, args []any) (any, error) {
 	case "tolongtimestring":
 		return value.FormatValue(t, "T")
 	case "touniversaltime":
-		return t.UTC(), nil
+		// an Unspecified time is local time, as DateTime.ToUniversalTime takes it
+		return value.DateToUniversal(t), nil
 	case "tolocaltime":
-		return t.Local(), nil
+		return value.DateToLocal(t), nil
 	case "compareto":
 		return value.Compare(t, argOr(args, 0), false)
 	case "isdaylightsavingtime":
@@ -1732,6 +1806,9 @@ func (s *Session) invokeWithThis(sb *ScriptBlock, this any, args []any) (any, er
 
 // objectMethods implements methods of emulated .NET object types.
 var objectMethods = map[string]func(s *Session, o *value.Object, lname string, args []any) (any, error){
+	typeTimeZoneInfo:  timeZoneInfoMethods,
+	typeCurrentTZ:     currentTimeZoneMethods,
+	typeDateTimeOffst: dateTimeOffsetMethods,
 	"System.Management.Automation.PSCredential": func(s *Session, o *value.Object, lname string, args []any) (any, error) {
 		if lname == "getnetworkcredential" {
 			nc := value.NewObject("System.Net.NetworkCredential")

@@ -519,7 +519,7 @@ func (s *Session) runUsings(fr frame, usings []*parser.UsingStatement) error {
 	for _, u := range usings {
 		switch strings.ToLower(u.Kind) {
 		case "namespace":
-			s.namespaces = append(s.namespaces, u.Name)
+			s.useNamespace(u.Name)
 		case "module":
 			if err := s.usingModule(fr, u); err != nil {
 				return err
@@ -531,6 +531,17 @@ func (s *Session) runUsings(fr frame, usings []*parser.UsingStatement) error {
 		}
 	}
 	return nil
+}
+
+// useNamespace adds a namespace of a using namespace statement to those
+// type names are looked up in, once.
+func (s *Session) useNamespace(ns string) {
+	for _, n := range s.namespaces {
+		if strings.EqualFold(n, ns) {
+			return
+		}
+	}
+	s.namespaces = append(s.namespaces, ns)
 }
 
 // usingModule imports the module of a using module statement; a module

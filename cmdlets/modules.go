@@ -306,7 +306,7 @@ func (s *Session) functionInfo(f *Function) *value.Object {
 	o.Set("Source", module)
 	o.Set("Module", info)
 	o.Set("Definition", f.Source)
-	o.Set("ToStringValue", f.Name)
+	o.SetToString(f.Name)
 	o.DefaultDisplay = []string{"CommandType", "Name", "Source"}
 	return o
 }
@@ -1520,7 +1520,7 @@ func (s *Session) moduleInfo(m *psModule) *value.Object {
 		}
 		return out
 	})
-	o.Set("ToStringValue", m.name)
+	o.SetToString(m.name)
 	o.DefaultDisplay = []string{"ModuleType", "Version", "Name", "ExportedCommands"}
 	if s.mods.infos == nil {
 		s.mods.infos = map[*value.Object]*psModule{}
@@ -1598,7 +1598,7 @@ func aliasInfo(name, target, module string) *value.Object {
 	o.Set("ReferencedCommand", target)
 	o.Set("Source", module)
 	o.Set("ModuleName", module)
-	o.Set("ToStringValue", name)
+	o.SetToString(name)
 	o.DefaultDisplay = []string{"CommandType", "DisplayName"}
 	return o
 }

@@ -171,8 +171,9 @@ func (s *Session) commandInfo(inv *invocation) *value.Object {
 		o.Set("CommandType", inv.cmdType)
 		def := ""
 		if f := inv.fn; f != nil {
-			def = functionDefinition(f)
-			o.Set("ScriptBlock", &ScriptBlock{Body: f.Body, Name: f.Name, File: f.File, Text: def})
+			sb := s.functionScriptBlock(f)
+			def = sb.Text
+			o.Set("ScriptBlock", sb)
 		}
 		o.Set("Definition", def)
 		s.setCommandModule(o, inv.fn.moduleOf())
@@ -183,7 +184,7 @@ func (s *Session) commandInfo(inv *invocation) *value.Object {
 			o.Set("Verb", "")
 			o.Set("Noun", "")
 		}
-		o.Set("ToStringValue", inv.cmdName)
+		o.SetToString(inv.cmdName)
 	case "ExternalScript":
 		o = value.NewObject("System.Management.Automation.ExternalScriptInfo", "System.Management.Automation.CommandInfo")
 		o.Set("Name", inv.cmdName)
@@ -194,7 +195,7 @@ func (s *Session) commandInfo(inv *invocation) *value.Object {
 		o.Set("ScriptContents", s.sources[inv.defFile])
 		o.Set("ModuleName", "")
 		o.Set("Module", nil)
-		o.Set("ToStringValue", inv.cmdName)
+		o.SetToString(inv.cmdName)
 	default:
 		o = value.NewObject("System.Management.Automation.ScriptInfo", "System.Management.Automation.CommandInfo")
 		text := ""
@@ -210,7 +211,7 @@ func (s *Session) commandInfo(inv *invocation) *value.Object {
 			m = inv.sb.module
 		}
 		s.setCommandModule(o, m)
-		o.Set("ToStringValue", text)
+		o.SetToString(text)
 	}
 	return o
 }

@@ -22,25 +22,27 @@ func (s *Session) execPipelineStatement(fr frame, st *parser.PipelineStatement, 
 		return s.execAssignment(fr, st)
 	}
 	err := s.runPipeline(fr, st.Left, emit)
+	if len(st.Chain) == 0 {
+		return err
+	}
+	// each pipeline of a chain handles its terminating error as a
+	// statement does, then the chain goes on with $? false
+	// (about_Pipeline_Chain_Operators; Compiler.VisitPipelineChain)
 	for _, c := range st.Chain {
 		if err != nil {
-			var pe *psError
-			if !asPSError(err, &pe) || pe.kind != statementTerminating {
+			if err = s.statementError(fr, err, emit); err != nil {
 				return err
 			}
-			s.recordCaught(pe)
-			if rerr := s.reportError(pe.rec); rerr != nil {
-				return rerr
-			}
-			s.lastOK = false
-			err = nil
 		}
 		if (c.Op == "&&") != s.lastOK {
 			continue
 		}
 		err = s.runPipeline(fr, c.Next, emit)
 	}
-	return err
+	if err != nil {
+		return s.statementError(fr, err, emit)
+	}
+	return nil
 }
 
 func (s *Session) execAssignment(fr frame, st *parser.PipelineStatement) error {
@@ -136,6 +138,9 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 	written := s.errorsWritten
 	stages := make([]stage, len(p.Elems))
 	defer func() {
+		// what follows in the same expression sees this pipeline's status:
+		// "(Get-Item x -ea Ignore) -or $?" (Compiler.CaptureStatementResults)
+		s.questionOK = s.lastOK
 		for _, st := range stages {
 			if st != nil {
 				st.streams().teardown()
@@ -169,11 +174,11 @@ func (s *Session) runPipeline(fr frame, p *parser.Pipeline, emit emitFn) error {
 			return nil
 		}
 	}
-	// a command that wrote an error failed, even when the last statement
-	// of a function in it succeeded
-	if s.errorsWritten != written {
-		s.lastOK = false
-	}
+	// the pipeline failed when one of its commands wrote an error: a
+	// function by $PSCmdlet.WriteError, not by the commands in it, whose
+	// last status does not leak out (MiscOps: $? is
+	// !pipelineProcessor.ExecutionFailed)
+	s.lastOK = s.errorsWritten == written
 	return nil
 }
 
@@ -819,6 +824,9 @@ type functionStage struct {
 	// lastBound are the parameters the last pipeline object bound, in a
 	// body without a process block.
 	lastBound []string
+	// ownErrors counts the errors the function wrote itself
+	// ($PSCmdlet.WriteError): only those fail its caller's pipeline.
+	ownErrors int
 }
 
 func (f *functionStage) streams() *stageIO { return f.io }
@@ -881,6 +889,13 @@ func (s *Session) crossStage(fr frame, parent *Scope, inv *invocation, body *par
 func (s *Session) blockStageIn(fr frame, parent *Scope, inv *invocation, body *parser.ScriptBlockBody, extra []*parser.Parameter, raw []rawArg, emit emitFn, dot bool, r stageOut, filter bool) (stage, error) {
 	name := inv.commandName()
 	pos := inv.pos()
+	// the using namespace statements that start a script come first: the
+	// types of its parameters may need them (runUsings does the rest)
+	for _, u := range body.Usings {
+		if strings.EqualFold(u.Kind, "namespace") {
+			s.useNamespace(u.Name)
+		}
+	}
 	sig, err := s.signature(body, extra, inv.defFile)
 	if err != nil {
 		return nil, err
@@ -944,7 +959,7 @@ func (s *Session) blockStageIn(fr frame, parent *Scope, inv *invocation, body *p
 	sc.vars["myinvocation"] = &Variable{Name: "MyInvocation", Value: mi}
 	if advanced {
 		sc.vars["pscmdlet"] = &Variable{Name: "PSCmdlet", Value: &psCmdlet{s: s, fr: own, name: name, pos: pos, set: spec.setSpelling(res.set), bound: bp, emit: emit, common: &st.common,
-			invocation: mi, confirmImpact: sig.confirmImpact}}
+			invocation: mi, confirmImpact: sig.confirmImpact, wrote: &st.ownErrors}}
 	}
 	return st, nil
 }
@@ -1095,7 +1110,13 @@ func (f *functionStage) runBlock(name string, emit emitFn) error {
 		return nil
 	}
 	prev := f.io.enter()
+	// the errors of the commands and statements inside do not fail the
+	// function's own command: after "f" whose body ran Write-Error, $? is
+	// true; only what the function wrote itself counts
+	// (CleanBlockErrorHandling.Tests.ps1 "Track the $? behavior")
+	written, own := f.s.errorsWritten, f.ownErrors
 	err := f.io.leave(prev, f.s.runBody(f.fr, list, emit))
+	f.s.errorsWritten = written + f.ownErrors - own
 	// ThrowTerminatingError ended this function: the caller's statement
 	// fails
 	var pe *psError
@@ -1220,11 +1241,29 @@ func (f *functionStage) clean() error {
 		return nil
 	}
 	f.cleaned = true
+	// a try or trap around the command does not reach into its clean
+	// block (CommandProcessorBase.DoCleanup)
+	prevProp := f.s.propagate
+	f.s.propagate = false
 	err := f.runBlock("clean", func(any) error { return nil })
+	f.s.propagate = prevProp
 	// exit in a clean block ends only the block
 	var fl *flow
 	if errors.As(err, &fl) {
 		return nil
+	}
+	// a terminating error ends the clean block but goes no further: it is
+	// written to the command's error stream and $? is false
+	// (Pipeline.Clean, CommandProcessorBase.ReportCleanupError)
+	var pe *psError
+	if asPSError(err, &pe) {
+		f.s.recordCaught(pe)
+		prev := f.io.enter()
+		rerr := f.s.reportError(pe.rec)
+		f.s.streams = prev
+		f.s.errorsWritten++
+		f.s.lastOK = false
+		return rerr
 	}
 	return err
 }
@@ -1251,6 +1290,12 @@ func (f *functionStage) end() error {
 func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, inv *invocation, emit emitFn, dot bool, r stageOut) (stage, error) {
 	pos := inv.pos()
 	path := name
+	if qual, _ := splitQualifier(name); qual != "" {
+		// a drive's path (TestDrive:\x.ps1) names a file of its folder
+		if pp, err := s.parsePSPath(fr, name); err == nil && pp.prov == provFS {
+			path = pp.path
+		}
+	}
 	if !filepath.IsAbs(path) {
 		path = filepath.Clean(strings.ReplaceAll(path, `\`, "/"))
 	}

@@ -26,6 +26,8 @@ type psCmdlet struct {
 	confirmImpact string
 	// continueAll is 1 after Yes to All, -1 after No to All.
 	continueAll int
+	// wrote counts the errors WriteError wrote, for the function's $?.
+	wrote *int
 }
 
 func (c *psCmdlet) PSString() string   { return c.name }
@@ -75,6 +77,9 @@ func (c *psCmdlet) call(lname string, args []any) (any, error) {
 			return nil, &methodErr{typ: "MethodArgumentConversion",
 				msg: fmt.Sprintf("Cannot convert argument \"errorRecord\", with value: \"%s\", for \"WriteError\" to type \"System.Management.Automation.ErrorRecord\": \"Cannot convert the \"%s\" value of type \"%s\" to type \"System.Management.Automation.ErrorRecord\".\"",
 					c.s.toString(argOr(args, 0)), c.s.toString(argOr(args, 0)), value.TypeName(argOr(args, 0)))}
+		}
+		if c.wrote != nil {
+			*c.wrote++
 		}
 		return voidValue{}, c.s.writeError(c.fr, c.record(rec), c.common)
 	case "throwterminatingerror":

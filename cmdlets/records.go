@@ -78,7 +78,7 @@ func hostMessage(text string, noNewline bool, fg, bg any) *value.Object {
 	o.Set("ForegroundColor", fg)
 	o.Set("BackgroundColor", bg)
 	o.DefaultDisplay = []string{"Message", "NoNewLine", "ForegroundColor", "BackgroundColor"}
-	o.Set("ToStringValue", text)
+	o.SetToString(text)
 	return o
 }
 
@@ -155,7 +155,7 @@ func (s *Session) commandInfoByName(name string) *value.Object {
 	o.Set("ModuleName", module)
 	o.Set("Definition", def)
 	o.DefaultDisplay = []string{"CommandType", "Name", "Version", "Source"}
-	o.Set("ToStringValue", name)
+	o.SetToString(name)
 	return o
 }
 

@@ -74,6 +74,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, outputCmdlets()...)
 	all = append(all, objectCmdlets()...)
 	all = append(all, dataCmdlets()...)
+	all = append(all, testJSONCmdlet())
 	all = append(all, fileCmdlets()...)
 	all = append(all, itemCmdlets()...)
 	all = append(all, contentCmdlets()...)
@@ -81,6 +82,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, cultureCmdlets()...)
 	all = append(all, driveCmdlets()...)
 	all = append(all, miscCmdlets()...)
+	all = append(all, transcriptCmdlets()...)
 	all = append(all, textCmdlets()...)
 	all = append(all, historyCmdlets()...)
 	all = append(all, moduleCmdlets()...)
@@ -159,7 +161,7 @@ func coreAliases() map[string]string {
 	return map[string]string{
 		"%": "ForEach-Object", "foreach": "ForEach-Object", "?": "Where-Object", "where": "Where-Object",
 		"select": "Select-Object", "sort": "Sort-Object", "group": "Group-Object", "measure": "Measure-Object",
-		"ft": "Format-Table", "fl": "Format-List", "echo": "Write-Output", "write": "Write-Output",
+		"ft": "Format-Table", "fl": "Format-List", "echo": "Write-Output", "write": "Write-Output", "gtz": "Get-TimeZone",
 		"gc": "Get-Content", "cat": "Get-Content", "type": "Get-Content", "sleep": "Start-Sleep",
 		"gm": "Get-Member", "iex": "Invoke-Expression", "icm": "Invoke-Command", "gv": "Get-Variable",
 		"sv": "Set-Variable", "set": "Set-Variable", "cls": "Clear-Host", "clear": "Clear-Host",
@@ -210,7 +212,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Get-InstalledModule", "Publish-Module", "Save-Module", "Configuration", "Start-DscConfiguration",
 		"Get-DscConfiguration", "Import-DscResource", "Select-Xml", "ConvertTo-Html",
 		"ConvertTo-Xml", "Format-Wide", "Format-Custom", "New-Alias", "Set-Alias",
-		"Get-TimeZone", "Set-TimeZone", "Get-ItemProperty",
+		"Set-TimeZone", "Get-ItemProperty",
 		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
 		"Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData",

@@ -43,7 +43,7 @@ func matchObject(re *regexp2.Regexp, m *regexp2.Match) *value.Object {
 		go_.Set("Value", g.String())
 		go_.Set("Index", g.Index)
 		go_.Set("Length", g.Length)
-		go_.Set("ToStringValue", g.String())
+		go_.SetToString(g.String())
 		groups = append(groups, go_)
 	}
 	o.Set("Groups", &value.Array{Items: groups, Kind: "groups"})
@@ -53,7 +53,7 @@ func matchObject(re *regexp2.Regexp, m *regexp2.Match) *value.Object {
 	o.Set("Index", m.Index)
 	o.Set("Length", m.Length)
 	o.Set("Value", m.String())
-	o.Set("ToStringValue", m.String())
+	o.SetToString(m.String())
 	return o
 }
 
@@ -73,7 +73,7 @@ func (s *Session) regexMethod(fr frame, r *regexValue, lname string, args []any)
 			o.Set("Success", false)
 			o.Set("Value", "")
 			o.Set("Groups", &value.Array{})
-			o.Set("ToStringValue", "")
+			o.SetToString("")
 			return o, nil
 		}
 		return matchObject(r.re, m), nil
@@ -301,9 +301,16 @@ func staticTypes() map[string]staticFunc {
 		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
 	add(enumStatics, "System.Enum")
 	add(cultureStatics, "System.Globalization.CultureInfo")
+	add(stopwatchStatics, "System.Diagnostics.Stopwatch")
 	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")
+	add(timeZoneInfoStatics, typeTimeZoneInfo)
+	add(timeZoneStatics, "System.TimeZone")
+	add(dateTimeOffsetStatics, typeDateTimeOffst)
+	add(jsonObjectStatics, typeJSONObject)
+	add(parserStatics, value.LanguageNS+"Parser")
+	add(tokenEnumStatics, value.LanguageNS+"TokenKind", value.LanguageNS+"TokenFlags")
 	return m
 }
 
@@ -380,6 +387,10 @@ func numberStatics(c *staticCall) (any, error) {
 	case "maxvalue", "minvalue":
 		return numLimit(c.t.Name, c.lname == "maxvalue"), nil
 	case "parse":
+		if c.arg(0) == nil {
+			// Int32.Parse(string s) and the others refuse a null string
+			return nil, &methodErr{typ: "System.ArgumentNullException", msg: "Value cannot be null. (Parameter 's')"}
+		}
 		v, err := value.Convert(c.arg(0), c.t)
 		if err != nil {
 			return nil, &methodErr{typ: "System.FormatException", msg: fmt.Sprintf("The input string '%s' was not in a correct format.", c.argS(0))}
@@ -981,6 +992,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	if c := s.classes[strings.ToLower(t.Name)]; c != nil {
 		return s.newClassInstance(fr, c, args)
 	}
+	if isStopwatch(t.Name) {
+		return s.newStopwatch(false), nil
+	}
 	switch t.GenericBase() {
 	case value.TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
 		elem := value.TObject
@@ -1011,7 +1025,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o := value.NewObject(t.Name)
 		o.Set("Key", argOr(args, 0))
 		o.Set("Value", argOr(args, 1))
-		o.Set("ToStringValue", fmt.Sprintf("[%s, %s]", s.toString(argOr(args, 0)), s.toString(argOr(args, 1))))
+		o.SetToString(fmt.Sprintf("[%s, %s]", s.toString(argOr(args, 0)), s.toString(argOr(args, 1))))
 		return o, nil
 	}
 	if o, ok, err := s.newEncodingObject(t.Name, args); ok {
@@ -1057,29 +1071,46 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	case value.TDateTime:
 		// DateTime(y, m, d[, h, mi, s[, ms]][, DateTimeKind]): Unspecified
 		// unless a kind is given
+		// (the kind may be given by name: 'Utc'; the parts may end with
+		// a microsecond)
 		loc := value.UnspecifiedZone
-		if len(args) > 0 {
-			if k, ok := args[len(args)-1].(*enumValue); ok && k.typ == "System.DateTimeKind" {
-				switch k.name {
+		if n := len(args); n == 4 || n == 7 || n == 8 || n == 9 {
+			kind := ""
+			switch k := args[n-1].(type) {
+			case *enumValue:
+				if k.typ == "System.DateTimeKind" {
+					kind = k.name
+				}
+			case string:
+				for _, name := range []string{value.KindUnspecified, value.KindUtc, value.KindLocal} {
+					if strings.EqualFold(k, name) {
+						kind = name
+					}
+				}
+			}
+			if kind != "" {
+				switch kind {
 				case value.KindUtc:
 					loc = time.UTC
 				case value.KindLocal:
 					loc = time.Local
 				}
-				args = args[:len(args)-1]
+				args = args[:n-1]
 			}
 		}
-		n := make([]int, 7)
-		for i := 0; i < len(args) && i < 7; i++ {
+		n := make([]int, 8)
+		for i := 0; i < len(args) && i < 8; i++ {
 			v, err := value.ToInt(args[i])
 			if err != nil {
 				return nil, &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
 			}
 			n[i] = v
 		}
-		if len(args) == 3 || len(args) == 6 || len(args) == 7 {
-			return time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], n[6]*1e6, loc), nil
+		if len(args) == 3 || len(args) == 6 || len(args) == 7 || len(args) == 8 {
+			return time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], n[6]*1e6+n[7]*1e3, loc), nil
 		}
+	case typeDateTimeOffst:
+		return newDateTimeOffset(args)
 	case value.TTimeSpan:
 		n := make([]int64, 5)
 		for i := 0; i < len(args) && i < 5; i++ {
@@ -1117,7 +1148,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o.Set("User", addr[:at])
 		o.Set("Host", addr[at+1:])
 		o.Set("DisplayName", "")
-		o.Set("ToStringValue", addr)
+		o.SetToString(addr)
 		return o, nil
 	case value.TVersion:
 		str := value.ToString(argOr(args, 0))
@@ -1132,22 +1163,14 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 				o.Set(n, -1)
 			}
 		}
-		o.Set("ToStringValue", str)
+		o.SetToString(str)
 		return o, nil
 	}
 	if t.Name == value.TErrorRecord {
 		return s.newErrorRecord(args)
 	}
 	if strings.HasSuffix(t.Name, "Exception") {
-		o := value.NewObject(t.Name, "System.Exception", "System.Object")
-		msg := value.ToString(argOr(args, 0))
-		if len(args) == 0 {
-			msg = fmt.Sprintf("Exception of type '%s' was thrown.", t.Name)
-		}
-		o.Set("Message", msg)
-		o.Set("InnerException", argOr(args, 1))
-		o.Set("ToStringValue", t.Name+": "+msg)
-		return o, nil
+		return newException(t.Name, args)
 	}
 	return nil, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("creating [%s]", t.Name)}
 }

@@ -597,6 +597,15 @@ func (s *Session) redirectTarget(fr frame, rd *parser.Redirection, r *redirects)
 		}
 	}
 	if t.variable == "" {
+		// a drive-qualified path (TestDrive:\x.txt, Temp:/x) or one from
+		// ~ names a file of the file-system provider
+		if qual, _ := splitQualifier(path); qual != "" || strings.HasPrefix(path, "~") {
+			// (a Windows drive letter stays as it is: writing there is
+			// skipped with a warning, or fails, where the file is written)
+			if pp, err := s.parsePSPath(fr, path); err == nil && pp.prov == provFS {
+				path = pp.path
+			}
+		}
 		t.path = path
 	}
 	r.targets = append(r.targets, t)

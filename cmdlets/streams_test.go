@@ -100,9 +100,10 @@ $e.Exception.Message; $i.MessageData`,
 	// (not $null, which would run the script block once)
 	{"expression_no_output", `(Get-Item nosuch) 2>$null | ForEach-Object { 'ran' }; @((Write-Output @())).Count`, "0\n", "", 0},
 	// pwsh's parser refuses these (ParserStrings StreamAlreadyRedirected,
-	// RedirectionNotSupported)
-	{"stream_redirected_twice", `Write-Output x 2>&1 2>$null`, "", "The error stream for this command is already redirected.", 0},
-	{"merge_to_error_stream", `Write-Output x 1>&2`, "", "The '1>&2' operator is reserved for future use.", 0},
+	// RedirectionNotSupported; Parser.cs RedirectionRule), so the script
+	// does not run: exit code 1
+	{"stream_redirected_twice", `Write-Output x 2>&1 2>$null`, "", "The error stream for this command is already redirected.", 1},
+	{"merge_to_error_stream", `Write-Output x 1>&2`, "", "The '1>&2' operator is reserved for future use.", 1},
 	{"other_drive_not_emulated", `'x' > env:FOO`, "", "[NotImplemented] redirection to the env: drive", 0},
 }
 

@@ -105,6 +105,23 @@ var syntaxEvalCases = []evalCase{
 
 	// a label on a line of its own (Classes/Scripting.Classes.Break.Tests.ps1)
 	{"label_on_own_line", ":outer\nforeach ($i in 1..2) { foreach ($j in 1..3) { if ($j -eq 2) { continue outer }; \"$i$j\" } }", "11\n21\n", "", 0},
+
+	// digits that run into more than a number are a command name, and a
+	// colon in a function name is part of it unless a scope comes before
+	// it (Language/Parser/Parsing.Tests.ps1 "Question-mark and colon can
+	// be used as command names")
+	{"digit_command_names", "function 7z { \"seven $args\" }\n7z a x.zip\n$o = 7z b; $o\n" +
+		"function a?b:c { 'a?b:c' }\nfunction 2?3:4 { '2?3:4' }\na?b:c\n2?3:4\nfunction local:lf { 'lf' }\nlf",
+		"seven a x.zip\nseven b\na?b:c\n2?3:4\nlf\n", "", 0},
+
+	// the using statements that start a script run before it
+	// (about_Using: using namespace lets a type go without its namespace)
+	{"using_namespace_short_type_name", "using namespace System.Text\n[Encoding].FullName", "System.Text.Encoding\n", "", 0},
+	// a data section parses (about_Data_Sections) and is not run
+	{"data_section", "data d { 'x' }", "", "[NotImplemented] a data section is not emulated", anyExit},
+	// a `u escape past U+10FFFF is a parse error
+	// (Language/Parser/Parsing.Tests.ps1 "Unicode escape sequence parsing")
+	{"unicode_escape_out_of_range", "\"`u{110000}\"", "", "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.", anyExit},
 }
 
 func TestSyntaxEval(t *testing.T) {

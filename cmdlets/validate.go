@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf16"
 
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
@@ -238,15 +237,6 @@ func (vc validateCount) validate(_ *valCtx, v any) error {
 		return valFail(msgCountMinMax, vc.min, vc.max, n)
 	}
 	return nil
-}
-
-// utf16Len is the length of a .NET string: its UTF-16 code units.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n += len(utf16.Encode([]rune{r}))
-	}
-	return n
 }
 
 // validateLength is [ValidateLength(min, max)].

@@ -213,14 +213,57 @@ var valueTests = []struct {
 		{"strict_mode_1_variable", `Set-StrictMode -Version 1.0; $nosuch`, "", "The variable '$nosuch' cannot be retrieved because it has not been set.", 0},
 		{"strict_mode_2_index", `Set-StrictMode -Version 2.0; $a = @(1); $null -eq $a[5]; "[$nosuch]"`, "True\n", "The variable '$nosuch' cannot be retrieved because it has not been set.", 0},
 		{"strict_mode_latest_index", `Set-StrictMode -Version Latest; $a = @(1); $a[5]`, "", "Index was outside the bounds of the array.", 0},
-		{"more_types", `try { (5).GetTypeCode() } catch { $_.Exception.Message }; try { [System.Text.StringBuilder]::new().Capacity } catch { $_.Exception.Message }; try { ([uri]'http://a.com/x').GetLeftPart(0) } catch { $_.Exception.Message }; try { {1}.Ast } catch { $_.Exception.Message }; try { ([regex]'a').GetGroupNames() } catch { $_.Exception.Message }; try { $e = try { 1/0 } catch { $_ }; $e.CategoryInfo.GetMessage() } catch { $_.Exception.Message }`,
-			"[NotImplemented] System.Int32.GetTypeCode() is not emulated\n[NotImplemented] System.Text.StringBuilder.Capacity is not emulated\n[NotImplemented] System.Uri.GetLeftPart() is not emulated\n[NotImplemented] System.Management.Automation.ScriptBlock.Ast is not emulated\n[NotImplemented] System.Text.RegularExpressions.Regex.GetGroupNames() is not emulated\n[NotImplemented] System.Management.Automation.ErrorCategoryInfo.GetMessage() is not emulated\n", "", 0},
+		{"more_types", `try { (5).GetTypeCode() } catch { $_.Exception.Message }; try { [System.Text.StringBuilder]::new().Capacity } catch { $_.Exception.Message }; try { ([uri]'http://a.com/x').GetLeftPart(0) } catch { $_.Exception.Message }; try { {1}.StartPosition } catch { $_.Exception.Message }; try { ([regex]'a').GetGroupNames() } catch { $_.Exception.Message }; try { $e = try { 1/0 } catch { $_ }; $e.CategoryInfo.GetMessage() } catch { $_.Exception.Message }`,
+			"[NotImplemented] System.Int32.GetTypeCode() is not emulated\n[NotImplemented] System.Text.StringBuilder.Capacity is not emulated\n[NotImplemented] System.Uri.GetLeftPart() is not emulated\n[NotImplemented] System.Management.Automation.ScriptBlock.StartPosition is not emulated\n[NotImplemented] System.Text.RegularExpressions.Regex.GetGroupNames() is not emulated\n[NotImplemented] System.Management.Automation.ErrorCategoryInfo.GetMessage() is not emulated\n", "", 0},
 		{"lists_and_records", `try { [System.Collections.ArrayList]::new().TrimToSize() } catch { $_.Exception.Message }; try { $e = try { 1/0 } catch { $_ }; $e.GetObjectData($null, $null) } catch { $_.Exception.Message }; try { (1..2 -as [System.Collections.Generic.List[int]]).TrueForAll($null) } catch { $_.Exception.Message }`,
 			"[NotImplemented] System.Collections.ArrayList.TrimToSize() is not emulated\n[NotImplemented] System.Management.Automation.ErrorRecord.GetObjectData() is not emulated\n[NotImplemented] System.Collections.Generic.List`1.TrueForAll() is not emulated\n", "", 0},
 		{"implemented_members", `"abc".Length; (Get-Date '2024-03-05').Year; (New-TimeSpan -Hours 2).TotalMinutes; [string].Name; @(1, 2).Rank`, "3\n2024\n120\nString\n1\n", "", 0},
 	}},
 	// LineEndings.Tests.ps1: CR, LF and CRLF inside strings are kept, in a
 	// file and through Invoke-Expression.
+	// The exception classes' constructors and messages are .NET's
+	// (Learn: ArgumentException(String, String) "the message ... and the
+	// name of the parameter", ArgumentNullException(String) "Value cannot be
+	// null.", ArgumentOutOfRangeException(String, Object, String),
+	// FileNotFoundException(String, String), and the Exception.Message
+	// remarks); catch [T] also catches what derives from T
+	// (about_Try_Catch_Finally).
+	{"exceptions", []evalCase{
+		{"argument_param_name", `$e = [System.ArgumentException]::new('Bad value', 'Identity'); $e.Message; $e.ParamName`,
+			"Bad value (Parameter 'Identity')\nIdentity\n", "", 0},
+		{"argument_null", `$e = [ArgumentNullException]::new('Identity'); $e.Message; $e.ParamName; [ArgumentNullException]::new('p', 'Give one').Message`,
+			"Value cannot be null. (Parameter 'Identity')\nIdentity\nGive one (Parameter 'p')\n", "", 0},
+		{"argument_out_of_range", `[ArgumentOutOfRangeException]::new('Rank', 70, 'Rank is 1 to 64').Message; [ArgumentOutOfRangeException]::new('Rank').Message`,
+			"Rank is 1 to 64 (Parameter 'Rank')\nActual value was 70.\nSpecified argument was out of the range of valid values. (Parameter 'Rank')\n", "", 0},
+		{"default_messages", `[InvalidOperationException]::new().Message; [NotImplementedException]::new().Message; [System.IO.FileNotFoundException]::new('Missing', '/x.csv').FileName`,
+			"Operation is not valid due to the current state of the object.\nThe method or operation is not implemented.\n/x.csv\n", "", 0},
+		{"inner_exception", `[InvalidOperationException]::new('outer', [Exception]::new('inner')).InnerException.Message`, "inner\n", "", 0},
+		{"catch_base_type", `try { throw [ArgumentNullException]::new('x') } catch [ArgumentException] { 'argument' }
+try { throw [ArgumentOutOfRangeException]::new('x') } catch [SystemException] { 'system' }
+try { Get-Item /no/such/item -ErrorAction Stop } catch [System.Management.Automation.SessionStateException] { $_.Exception.GetType().Name }
+try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } catch [FormatException] { 'format' }`,
+			"argument\nsystem\nItemNotFoundException\nformat\n", "", 0},
+		{"is_base_type", `[ArgumentNullException]::new('x') -is [ArgumentException]; [ArgumentNullException]::new('x') -is [FormatException]`, "True\nFalse\n", "", 0},
+	}},
+	// System.Diagnostics.Stopwatch (Learn: Stopwatch class: StartNew,
+	// Start, Stop, Restart, Reset, Elapsed, ElapsedMilliseconds, IsRunning;
+	// Elapsed is read-only). csemu's stopwatch reads the session's clock,
+	// which Start-Sleep advances.
+	{"stopwatch", []evalCase{
+		{"measures_sleep", `$sw = [System.Diagnostics.Stopwatch]::StartNew(); Start-Sleep -Seconds 2; $sw.IsRunning; $sw.Stop(); Start-Sleep 1; $sw.ElapsedMilliseconds; $sw.Elapsed.TotalSeconds`,
+			"True\n2000\n2\n", "", 0},
+		{"new_is_stopped", `$w = [Diagnostics.Stopwatch]::new(); $w.IsRunning; Start-Sleep 1; $w.ElapsedMilliseconds; $w.Start(); Start-Sleep -Milliseconds 250; $w.Restart(); $w.ElapsedMilliseconds; Start-Sleep 1; $w.Reset(); $w.IsRunning; $w.ElapsedTicks`,
+			"False\n0\n0\nFalse\n0\n", "", 0},
+		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
+	}},
+	// ConvertTo-Csv writes a property that holds a collection as the
+	// collection's ToString(), its .NET type name (ConvertTo-Csv page:
+	// "the ToString() method of the object ... System.Object[]"; .NET:
+	// ArrayList and List`1[System.String] print their type).
+	{"csv_collections", []evalCase{
+		{"type_names", `$o = [pscustomobject]@{ a = [System.Collections.ArrayList]::new(); b = [System.Collections.Generic.List[string]]::new(); c = @(1); d = [int[]]@(1) }
+($o | ConvertTo-Csv)[1]`, "\"System.Collections.ArrayList\",\"System.Collections.Generic.List`1[System.String]\",\"System.Object[]\",\"System.Int32[]\"\n", "", 0},
+	}},
 	{"line_endings", []evalCase{
 		{"crlf_through_invoke_expression", "$nl = \"`r`n\"; $e = \"a$($nl)b\"; foreach ($q in @(\"'\", \"'\"), @('\"', '\"'), @(\"@'$nl\", \"$nl'@\"), @(\"@`\"$nl\", \"$nl`\"@\")) { (Invoke-Expression ($q[0] + $e + $q[1])) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},
 		{"lf_and_cr_through_invoke_expression", "foreach ($nl in \"`n\", \"`r\") { $e = \"a$($nl)b\"; (Invoke-Expression (\"'\" + $e + \"'\")) -ceq $e; (Invoke-Expression ('\"' + $e + '\"')) -ceq $e }", "True\nTrue\nTrue\nTrue\n", "", 0},

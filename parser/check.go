@@ -1,19 +1,19 @@
 package parser
 
 import (
-	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 )
 
 // Node is a folded expression: a *Unary, *BinaryExpr or *ArrayLiteral.
 type Node interface{ exprNode() }
 
-// BinaryExpr is Left Op Right.
+// BinaryExpr is Left Op Right; OpAt and OpEnd bound the operator.
 type BinaryExpr struct {
 	Pos         Pos
 	Op          string
+	OpAt, OpEnd int
 	Left, Right Node
 }
 
@@ -24,10 +24,12 @@ type ArrayLiteral struct {
 	closed bool // an operator took it as an operand: a later comma starts a new array
 }
 
-// TernaryExpr is Cond ? Then : Else.
+// TernaryExpr is Cond ? Then : Else. NoColon marks one without its ':',
+// which PowerShell's parser makes an ErrorExpressionAst.
 type TernaryExpr struct {
 	Pos              Pos
 	Cond, Then, Else Node
+	NoColon          bool
 }
 
 func (*TernaryExpr) exprNode()  {}
@@ -69,12 +71,6 @@ func Precedence(op string) int {
 	return 0
 }
 
-// unaryOps are the operators that may stand before an operand.
-var unaryOps = map[string]bool{
-	"!": true, "-not": true, "-bnot": true, "-": true, "+": true, "++": true, "--": true, ",": true,
-	"-split": true, "-join": true, "-csplit": true, "-isplit": true,
-}
-
 // fold turns a flat Expr into a tree by precedence.
 func fold(e *Expr) Node {
 	if len(e.Rest) == 0 {
@@ -100,7 +96,7 @@ func fold(e *Expr) Node {
 		if a, ok := l.(*ArrayLiteral); ok {
 			a.closed = true
 		}
-		operands = append(operands, &BinaryExpr{Pos: nodePos(l), Op: op.Op, Left: l, Right: r})
+		operands = append(operands, &BinaryExpr{Pos: nodePos(l), Op: op.Op, OpAt: op.Pos.Offset, OpEnd: op.OpEnd, Left: l, Right: r})
 	}
 	for _, r := range e.Rest {
 		p := Precedence(r.Op)
@@ -116,12 +112,15 @@ func fold(e *Expr) Node {
 	return operands[0]
 }
 
+// ExprTree returns an expression folded by operator precedence.
+func ExprTree(e *Expr) Node { return exprTree(e) }
+
 // exprTree folds an expression and its ternary tail (which nests to the
 // right: a ? b : c ? d : e).
 func exprTree(e *Expr) Node {
 	t := fold(e)
 	if e.Ternary != nil {
-		t = &TernaryExpr{Pos: e.Pos, Cond: t, Then: exprTree(e.Ternary.Then), Else: exprTree(e.Ternary.Else)}
+		t = &TernaryExpr{Pos: e.Pos, Cond: t, Then: exprTree(e.Ternary.Then), Else: exprTree(e.Ternary.Else), NoColon: e.Ternary.NoColon}
 	}
 	return t
 }
@@ -143,130 +142,428 @@ func nodePos(n Node) Pos {
 // NodePos returns the position of a folded expression.
 func NodePos(n Node) Pos { return nodePos(n) }
 
-// check folds expressions, parses number literals and reports what the
-// grammar cannot express.
+// NodeEnd returns the offset where a folded expression ends.
+func NodeEnd(n Node) int {
+	switch n := n.(type) {
+	case *TernaryExpr:
+		return NodeEnd(n.Else)
+	case *Unary:
+		return n.End
+	case *BinaryExpr:
+		return NodeEnd(n.Right)
+	case *ArrayLiteral:
+		if len(n.Items) > 0 {
+			return NodeEnd(n.Items[len(n.Items)-1])
+		}
+	}
+	return 0
+}
+
+// check folds expressions and makes PowerShell's semantic checks of a
+// parsed tree (SemanticChecks.cs): what the grammar allows but PowerShell
+// rejects before running a script.
 func check(s *Script) ErrorList {
-	c := &checker{src: s.Source}
-	Walk(s, c.visit)
+	c := &checker{src: s.Source, file: s.File}
+	c.duplicateTypes(s.Body)
+	c.walk(s.Body, ctlCtx{})
 	return c.errs
 }
 
-type checker struct {
-	src  string
-	errs ErrorList
-}
-
-func (c *checker) errorf(p Pos, format string, args ...any) {
-	c.errs = append(c.errs, &Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
-}
-
-func (c *checker) visit(n any) bool {
-	switch n := n.(type) {
-	case *Expr:
-		for _, r := range n.Rest {
-			if Precedence(r.Op) == 0 {
-				c.errorf(r.Pos, "Unexpected token '%s' in expression or statement.", r.Op)
-			}
+// classMethod checks a method of a class (SemanticChecks.cs
+// VisitFunctionMember, VisitParameter): its body may have no param block
+// and no named blocks, a constructor no return type, a parameter one
+// type.
+func (c *checker) classMethod(cd *ClassDefinition, m *ClassMember) {
+	if m.Body == nil {
+		return
+	}
+	if b := m.Script; b != nil {
+		if b.Param != nil {
+			c.errorAt("ParamBlockNotAllowedInMethod", b.Param.Pos.Offset, b.Param.End)
 		}
-		n.Tree = exprTree(n)
-	case *Unary:
-		for i, op := range n.Prefix {
-			if !unaryOps[op] {
-				if i == 0 {
-					c.errorf(n.Pos, "You must provide a value expression on the left-hand side of the '%s' operator.", op)
-				} else {
-					c.errorf(n.Pos, "Unexpected token '%s' in expression or statement.", op)
+		if len(b.Named) > 0 {
+			first := b.Named[0]
+			rank := func(name string) int { return strings.Index("dynamicparam begin process end clean", name) }
+			for _, nb := range b.Named[1:] {
+				if rank(nb.Name) < rank(first.Name) {
+					first = nb
 				}
 			}
+			c.errorAt("NamedBlockNotAllowedInMethod", first.Pos.Offset, first.End)
 		}
-	case *NumberLit:
-		v, ok := ParseNumber(n.Text)
-		if !ok {
-			c.errorf(n.Pos, "The numeric constant %s is not valid.", n.Text)
-		}
-		n.Value = v
-	case *PipelineStatement:
-		c.pipeline(n)
-	case *TryStatement:
-		if len(n.Catches) == 0 && n.Finally == nil {
-			end := n.Body.EndPos
-			rest := ""
-			if end.Offset <= len(c.src) {
-				rest = strings.TrimSpace(c.src[end.Offset:])
-			}
-			c.errs = append(c.errs, &Error{Pos: end, Msg: "The Try statement is missing its Catch or Finally block.", Incomplete: rest == ""})
-		}
-	case *ClassDefinition:
-		for _, m := range n.Members {
-			if m.Base != nil && (!strings.EqualFold(m.Method, n.Name) || slices.Contains(m.Mods, "static")) {
-				// : base(...) belongs to instance constructors only; pwsh
-				// reports the body missing right after the parameters
-				c.errs = append(c.errs, &Error{Pos: c.afterSpaceBefore(m.Base.Pos), Msg: "Missing function body in function declaration."})
+	}
+	if strings.EqualFold(m.Method, cd.Name) {
+		for _, a := range append(append([]*ParamAttr{}, m.Attrs...), m.Attrs2...) {
+			if a.Attr == nil {
+				c.errorAt("ConstructorCantHaveReturnType", a.Pos.Offset, a.End)
+				break
 			}
 		}
-	case *FunctionDefinition:
-		if len(n.Params) > 0 && n.Body.Param != nil {
-			c.errorf(n.Body.Param.Pos, "The param statement cannot be used if arguments were specified in the function declaration.")
+	}
+	for _, prm := range m.Params {
+		typed := false
+		for _, a := range prm.Attrs {
+			if a.Attr != nil || strings.EqualFold(a.Type, "ordered") {
+				continue
+			}
+			if typed {
+				c.errorAt("MultipleTypeConstraintsOnMethodParam", a.Pos.Offset, a.End)
+			}
+			typed = true
 		}
-	case *ScriptBlockBody:
-		if n.Stmts == nil {
-			n.Stmts = &StatementList{Pos: n.Pos}
+	}
+}
+
+// isNamespaceName reports whether s is a namespace: identifiers (a
+// letter or '_', then letters, digits, connectors, combining and
+// formatting characters) joined by dots.
+func isNamespaceName(s string) bool {
+	for _, part := range strings.Split(s, ".") {
+		if part == "" {
+			return false
 		}
-		if len(n.Named) > 0 && len(n.Stmts.Stmts) > 0 {
-			p := StatementPos(n.Stmts.Stmts[0])
-			c.errorf(p, "Unexpected token '%s' in expression or statement.", firstWord(c.src[min(p.Offset, len(c.src)):]))
+		for i, r := range part {
+			first := unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || r == '_'
+			if !first && (i == 0 || !(unicode.IsDigit(r) || unicode.In(r, unicode.Pc, unicode.Mn, unicode.Mc, unicode.Cf))) {
+				return false
+			}
 		}
 	}
 	return true
 }
 
-// afterSpaceBefore returns the position just after the token before p:
-// p moved back over the white space that precedes it.
-func (c *checker) afterSpaceBefore(p Pos) Pos {
-	off := min(p.Offset, len(c.src))
-	for off > 0 && strings.IndexByte(" \t\r\n", c.src[off-1]) >= 0 {
-		off--
+// duplicateTypes reports a class or enum whose name (in any case) a type
+// before it in the same script block has: each script block has a table
+// of its types (SymbolResolver.cs AddType), which PowerShell fills
+// before the semantic checks.
+func (c *checker) duplicateTypes(body *ScriptBlockBody) {
+	seen := map[string]bool{}
+	add := func(name string, start, end int) {
+		key := strings.ToLower(name)
+		if seen[key] {
+			c.errorAt("MemberAlreadyDefined", start, end, name)
+		}
+		seen[key] = true
 	}
-	line := 1 + strings.Count(c.src[:off], "\n")
-	col := 1 + utf8.RuneCountInString(c.src[strings.LastIndexByte(c.src[:off], '\n')+1:off])
-	return Pos{Filename: p.Filename, Offset: off, Line: line, Column: col}
+	Walk(body, func(x any) bool {
+		switch x := x.(type) {
+		case *ScriptBlockBody:
+			if x != body {
+				c.duplicateTypes(x)
+				return false
+			}
+		case *ClassDefinition:
+			add(x.Name, x.Pos.Offset, x.End)
+		case *EnumDefinition:
+			add(x.Name, x.Pos.Offset, x.End)
+		}
+		return true
+	})
 }
 
-func firstWord(s string) string {
-	end := strings.IndexAny(s, " \t\r\n;|)}")
-	if end < 0 {
-		end = len(s)
-	}
-	if end > 60 {
-		end = 60
-	}
-	return s[:end]
+type checker struct {
+	src  string
+	file string
+	errs ErrorList
+	// casts holds the casts already checked as part of a longer chain
+	casts map[*TypeExpr]bool
+	// lhs holds the casts left of an assignment
+	lhs map[*TypeExpr]bool
 }
 
-func (c *checker) pipeline(p *PipelineStatement) {
-	for i, el := range p.Left.Elems {
-		if ce, ok := el.(*CommandExpression); ok && i > 0 {
-			c.errorf(ce.Pos, "Expressions are only allowed as the first element of a pipeline.")
+// errorAt records an error over [start, end).
+func (c *checker) errorAt(id string, start, end int, args ...string) {
+	e := &Error{ID: id, Msg: errorText(id, args...), Pos: c.position(start), End: c.position(end)}
+	c.errs = append(c.errs, e)
+}
+
+// position returns the position of byte offset off.
+func (c *checker) position(off int) Pos {
+	return advancePos(c.src, Pos{Filename: c.file, Line: 1, Column: 1}, max(0, min(off, len(c.src))))
+}
+
+// ctlCtx is what a statement is inside of, for the flow-of-control check:
+// a finally block, and the labels of the loops inside it.
+type ctlCtx struct {
+	inFinally bool
+	// inLoop is set inside a loop or switch within the finally block,
+	// which a break or continue without a label leaves.
+	inLoop bool
+	labels []string
+}
+
+// walk checks the tree below n, folding expressions on the way.
+func (c *checker) walk(n any, ctx ctlCtx) {
+	Walk(n, func(x any) bool {
+		switch x := x.(type) {
+		case *Expr:
+			x.Tree = exprTree(x)
+		case *ScriptBlockBody:
+			if x.Stmts == nil {
+				x.Stmts = &StatementList{Pos: x.Pos}
+			}
+			if x.Param != nil {
+				c.duplicateParams(x.Param.Params)
+			}
+			if ctx.inFinally && x != n {
+				c.walk(x, ctlCtx{})
+				return false
+			}
+		case *TrapStatement:
+			if ctx.inFinally {
+				c.walk(x, ctlCtx{})
+				return false
+			}
+		case *TryStatement:
+			if x.Body != nil {
+				c.walk(x.Body, ctx)
+			}
+			for _, cc := range x.Catches {
+				c.walk(cc.Body, ctx)
+			}
+			if x.Finally != nil {
+				c.walk(x.Finally, ctlCtx{inFinally: true})
+			}
+			return false
+		case *LabeledStatement:
+			if ctx.inFinally {
+				inner := ctlCtx{inFinally: true, inLoop: ctx.inLoop, labels: append(append([]string(nil), ctx.labels...), strings.ToLower(x.Label))}
+				c.walk(x.Loop, inner)
+				return false
+			}
+		case *ForeachStatement, *ForStatement, *WhileStatement, *DoStatement, *SwitchStatement:
+			if ctx.inFinally && !ctx.inLoop {
+				// walked again as a loop: checked then
+				inner := ctx
+				inner.inLoop = true
+				c.walk(x, inner)
+				return false
+			}
+			if f, ok := x.(*ForeachStatement); ok && f.VarSplat {
+				c.errorAt("SplattingNotPermitted", f.VarAt, f.VarEnd, f.Var)
+			}
+		case *FlowStatement:
+			if x.Kind == "return" && ctx.inFinally {
+				c.errorAt("ControlLeavingFinally", x.Pos.Offset, x.End)
+			}
+		case *BreakStatement:
+			// a break or continue leaves the finally block unless a loop
+			// in it is what it leaves (SemanticChecks.cs
+			// CheckForFlowOutOfFinally); a label that is an expression
+			// could name any loop
+			if ctx.inFinally && (x.LabelExpr != nil || x.Label == "" && !ctx.inLoop || x.Label != "" && !slices.Contains(ctx.labels, strings.ToLower(x.Label))) {
+				c.errorAt("ControlLeavingFinally", x.Pos.Offset, x.End)
+			}
+		case *PipelineStatement:
+			if x.Op != "" && len(x.Left.Elems) == 1 {
+				if ce, ok := x.Left.Elems[0].(*CommandExpression); ok {
+					ce.Expr.Tree = exprTree(ce.Expr)
+					c.assignTarget(ce.Expr.Tree, x.Op == "=")
+				}
+			}
+		case *FunctionDefinition:
+			switch {
+			case x.HasParens && x.Body != nil && x.Body.Param != nil:
+				c.errorAt("OnlyOneParameterListAllowed", x.Body.Param.Pos.Offset, x.Body.Param.End)
+			case x.HasParens:
+				c.duplicateParams(x.Params)
+			}
+		case *ClassDefinition:
+			for _, m := range x.Members {
+				c.classMethod(x, m)
+			}
+		case *UsingStatement:
+			// (SemanticChecks.cs VisitUsingStatement)
+			if x.Alias != "" || x.Kind == "type" || x.Kind == "command" {
+				c.errorAt("UsingStatementNotSupported", x.Pos.Offset, x.End)
+			}
+			if x.Kind == "namespace" && !isNamespaceName(x.Name) {
+				c.errorAt("InvalidNamespaceValue", x.NameAt, x.NameEnd)
+			}
+		case *Parameter:
+			if x.Splat {
+				c.errorAt("SplattingNotPermitted", x.VarAt, x.VarEnd, x.Name)
+			}
+		case *TypeExpr:
+			if len(x.Attrs) > 0 && !attributedVariable(x) && !missingOperand(x) {
+				a := x.Attrs[0]
+				c.errorAt("UnexpectedAttribute", a.Pos.Offset, a.End, a.Name)
+			}
+			c.refCasts(x)
+		case *VarExpr:
+			if x.Splat {
+				c.errorAt("SplattingNotPermitted", x.Pos.Offset, x.End, x.Name)
+			}
+		}
+		return true
+	})
+}
+
+// duplicateParams reports a parameter named twice.
+func (c *checker) duplicateParams(params []*Parameter) {
+	seen := map[string]bool{}
+	for _, prm := range params {
+		k := strings.ToLower(prm.Name)
+		if seen[k] {
+			c.errorAt("DuplicateFormalParameter", prm.VarAt, prm.VarEnd, prm.Name)
+		}
+		seen[k] = true
+	}
+}
+
+// assignTarget reports what cannot be assigned to left of an assignment
+// (simple is set for '=': an array of targets is allowed only there).
+func (c *checker) assignTarget(n Node, simple bool) {
+	if a, ok := n.(*ArrayLiteral); ok {
+		if !simple {
+			c.errorAt("InvalidLeftHandSide", NodePos(n).Offset, NodeEnd(n))
+			return
+		}
+		for _, it := range a.Items {
+			c.assignTarget(it, true)
+		}
+		return
+	}
+	if u, ok := n.(*Unary); ok && len(u.Prefix) == 0 && len(u.Post) == 0 {
+		if pe, ok := u.Primary.(*ParenExpr); ok {
+			if inner := pureExpr(pe.Stmt); inner != nil {
+				c.assignTarget(exprTree(inner), simple)
+				return
+			}
+			c.errorAt("InvalidLeftHandSide", pe.Stmt.Pos.Offset, pe.Stmt.End)
+			return
 		}
 	}
-	if p.Op == "" {
+	if !Assignable(n) {
+		c.errorAt("InvalidLeftHandSide", NodePos(n).Offset, NodeEnd(n))
 		return
 	}
-	if len(p.Left.Elems) != 1 {
-		c.errorf(p.Pos, "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.")
+	// [ref] must be the only type of a variable assigned to
+	if u, ok := n.(*Unary); ok && len(u.Prefix) == 0 && len(u.Post) == 0 {
+		if te, ok := u.Primary.(*TypeExpr); ok {
+			chain := castChain(te)
+			converts, last := 0, -1
+			for i, t := range chain {
+				if c.lhs == nil {
+					c.lhs = map[*TypeExpr]bool{}
+				}
+				c.lhs[t] = true
+				if t.TypeAt >= 0 {
+					converts++
+					if isRefType(t.Name) {
+						last = i
+					}
+				}
+			}
+			if last >= 0 && converts > 1 {
+				t := chain[last]
+				c.errorAt("ReferenceNeedsToBeByItselfInTypeConstraint", t.TypeAt, t.TypeEnd)
+			}
+		}
+	}
+}
+
+// castChain returns a chain of casts, outermost first: [a][b]$x.
+func castChain(te *TypeExpr) []*TypeExpr {
+	chain := []*TypeExpr{te}
+	for te.Operand != nil && len(te.Operand.Prefix) == 0 && len(te.Operand.Post) == 0 {
+		inner, ok := te.Operand.Primary.(*TypeExpr)
+		if !ok {
+			break
+		}
+		chain = append(chain, inner)
+		te = inner
+	}
+	return chain
+}
+
+// isRefType reports a type literal that names [ref].
+func isRefType(name string) bool {
+	return strings.EqualFold(name, "ref") || strings.EqualFold(name, "System.Management.Automation.PSReference")
+}
+
+// refCasts reports [ref] used with other types in a cast chain (pwsh's
+// checks of ConvertExpressionAst): [ref][ref]$x, [int][ref]$x.
+func (c *checker) refCasts(head *TypeExpr) {
+	if c.casts[head] {
 		return
 	}
-	ce, ok := p.Left.Elems[0].(*CommandExpression)
+	chain := castChain(head)
+	if c.casts == nil {
+		c.casts = map[*TypeExpr]bool{}
+	}
+	for _, t := range chain {
+		c.casts[t] = true
+	}
+	multiple := false
+	for i, t := range chain {
+		if t.TypeAt < 0 || !isRefType(t.Name) || t.Operand == nil {
+			continue
+		}
+		for _, inner := range chain[i+1:] {
+			if inner.TypeAt >= 0 && isRefType(inner.Name) {
+				multiple = true
+				c.errorAt("ReferenceNeedsToBeByItselfInTypeSequence", inner.TypeAt, inner.TypeEnd)
+			}
+		}
+	}
+	if multiple {
+		return
+	}
+	for i, t := range chain {
+		if i == 0 || t.TypeAt < 0 || !isRefType(t.Name) || t.Operand == nil || c.lhs[t] {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if chain[j].TypeAt >= 0 {
+				c.errorAt("ReferenceNeedsToBeLastTypeInTypeConversion", t.TypeAt, t.TypeEnd)
+				break
+			}
+		}
+	}
+}
+
+// attributedVariable reports whether attributes stand before a variable
+// (through any casts): only a variable takes attributes.
+func attributedVariable(te *TypeExpr) bool {
+	for te != nil && te.Operand != nil {
+		u := te.Operand
+		if len(u.Prefix) > 0 || len(u.Post) > 0 {
+			return false
+		}
+		switch pr := u.Primary.(type) {
+		case *VarExpr:
+			return true
+		case *TypeExpr:
+			te = pr
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// missingOperand reports an attribute with no operand after it, which the
+// parser has reported.
+func missingOperand(te *TypeExpr) bool {
+	if te.Operand == nil {
+		return false
+	}
+	_, bad := te.Operand.Primary.(*ErrorExpr)
+	return bad
+}
+
+// pureExpr returns the expression a pipeline statement is when it is one
+// expression alone, or nil.
+func pureExpr(ps *PipelineStatement) *Expr {
+	if ps == nil || ps.Op != "" || len(ps.Chain) > 0 || ps.Background || ps.Left == nil || len(ps.Left.Elems) != 1 {
+		return nil
+	}
+	ce, ok := ps.Left.Elems[0].(*CommandExpression)
 	if !ok || len(ce.Redirs) > 0 {
-		c.errorf(p.Pos, "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.")
-		return
+		return nil
 	}
-	if ce.Expr.Tree == nil {
-		ce.Expr.Tree = exprTree(ce.Expr)
-	}
-	if !Assignable(ce.Expr.Tree) {
-		c.errorf(p.Pos, "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.")
-	}
+	return ce.Expr
 }
 
 // Assignable reports whether n can stand left of '='.
@@ -285,7 +582,7 @@ func Assignable(n Node) bool {
 		}
 		if len(n.Post) > 0 {
 			last := n.Post[len(n.Post)-1]
-			return last.IncDec == "" && !last.Call
+			return last.IncDec == "" && !last.Call && last.Dot != "?." && !last.NullCond
 		}
 		switch p := n.Primary.(type) {
 		case *VarExpr:
@@ -332,37 +629,54 @@ func StatementPos(s Statement) Pos {
 		return s.Pos
 	case *UsingStatement:
 		return s.Pos
+	case *ErrorStatement:
+		return s.Pos
+	case *DataStatement:
+		return s.Pos
 	}
 	return Pos{}
 }
 
-// StatementEnd returns where a statement ends (after its last token).
-func StatementEnd(s Statement) Pos {
+// StatementEndOffset returns the offset where a statement's last token
+// ends.
+func StatementEndOffset(s Statement) int {
 	switch s := s.(type) {
 	case *PipelineStatement:
-		return s.EndPos
-	case *FunctionDefinition:
-		return s.EndPos
+		return s.End
 	case *IfStatement:
-		return s.EndPos
-	case *ForeachStatement:
-		return s.EndPos
-	case *ForStatement:
-		return s.EndPos
-	case *WhileStatement:
-		return s.EndPos
-	case *DoStatement:
-		return s.EndPos
-	case *SwitchStatement:
-		return s.EndPos
-	case *TryStatement:
-		return s.EndPos
-	case *FlowStatement:
-		return s.EndPos
-	case *BreakStatement:
-		return s.EndPos
+		return s.End
 	case *LabeledStatement:
-		return s.EndPos
+		return s.End
+	case *ForeachStatement:
+		return s.End
+	case *ForStatement:
+		return s.End
+	case *WhileStatement:
+		return s.End
+	case *DoStatement:
+		return s.End
+	case *SwitchStatement:
+		return s.End
+	case *TryStatement:
+		return s.End
+	case *TrapStatement:
+		return s.End
+	case *FlowStatement:
+		return s.End
+	case *BreakStatement:
+		return s.End
+	case *FunctionDefinition:
+		return s.End
+	case *ClassDefinition:
+		return s.End
+	case *EnumDefinition:
+		return s.End
+	case *UsingStatement:
+		return s.End
+	case *ErrorStatement:
+		return s.End
+	case *DataStatement:
+		return s.End
 	}
-	return Pos{}
+	return 0
 }

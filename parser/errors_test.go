@@ -74,10 +74,12 @@ var errorCases = []errCase{
 		"2:1: Unexpected token '}' in expression or statement.",
 		"3:15: Expressions are only allowed as the first element of a pipeline.",
 	}},
+	// the invalid assignment comes last: pwsh checks the finished tree
+	// after parsing (Parser.cs: ParseTask, then PerformPostParseChecks)
 	{name: "recovery three errors with good lines between", src: "Write-Host ok\n$a $b\n$c = 1\n1 = 2\nGet-Date\n$d $e\n", want: []string{
 		"2:4: Unexpected token '$b' in expression or statement.",
-		"4:1: " + msgAssign,
 		"6:4: Unexpected token '$e' in expression or statement.",
+		"4:1: " + msgAssign,
 	}},
 
 	// parser bugs: pwsh reports an error, the parser reports none
@@ -99,14 +101,12 @@ var errorCases = []errCase{
 	{name: "null-conditional member operator at end", src: "${x}?.", want: []string{"1:7: Missing property name after reference operator."}, incomplete: true},
 	{name: "member operator then white space at end", src: "$a. \t", want: []string{"1:4: Missing property name after reference operator."}, incomplete: true},
 	{name: "member operator then a comment at end", src: "$a. # c", want: []string{"1:4: Missing property name after reference operator."}, incomplete: true},
-}
 
-// knownParseDiffs are scripts where the parser's errors differ from pwsh
-// 7's (message, position or Incomplete flag). want is pwsh's answer; an
-// empty want means pwsh parses the script (it fails at run time). The
-// test logs every difference instead of failing.
-var knownParseDiffs = []errCase{
-	// missing closers: pwsh reports after the last complete element
+	// formerly known differences: errors now found as Parser.cs finds them
+	// (where pwsh reports at the token found instead of a closer and that
+	// token is the end of input, the error is one past the script: the
+	// EndOfInput token starts there, tokenizer.cs; Parsing.Tests.ps1:
+	// '$hello ??? $what' has MissingColonInTernaryExpression at 17)
 	{name: "unclosed paren empty", src: "(", want: []string{"1:2: An expression was expected after '('.", "1:2: Missing closing ')' in expression."}, incomplete: true},
 	{name: "unclosed paren", src: "$a = (1 + 2", want: []string{"1:12: Missing closing ')' in expression."}, incomplete: true},
 	{name: "unclosed paren argument", src: "Write-Host (", want: []string{"1:13: An expression was expected after '('.", "1:13: Missing closing ')' in expression."}, incomplete: true},
@@ -116,23 +116,22 @@ var knownParseDiffs = []errCase{
 	{name: "unclosed hash", src: "@{ a = 1", want: []string{"1:3: " + msgCurly}, incomplete: true},
 	{name: "unclosed empty hash", src: "@{", want: []string{"1:3: " + msgCurly}, incomplete: true},
 	{name: "unclosed hash multiline", src: "$h = @{\n a = 1\n", want: []string{"1:8: " + msgCurly}, incomplete: true},
-	{name: "unclosed subexpression", src: "$(Get-Date", want: []string{"1:11: Missing closing ')' in subexpression."}, incomplete: true},
-	{name: "unclosed array expression", src: "@(1, 2", want: []string{"1:7: Missing closing ')' in subexpression."}, incomplete: true},
-	{name: "unclosed array expression after assign", src: "$a = @(", want: []string{"1:8: Missing closing ')' in subexpression."}, incomplete: true},
-	{name: "unclosed subexpression in string", src: `"$(Get-Date"`, want: []string{"1:2: $(subexpression) is missing the closing ')'.", `1:1: The string is missing the terminator: ".`}, incomplete: true},
-	{name: "unclosed subexpression in string arg", src: `Write-Host "$($x"`, want: []string{"1:13: $(subexpression) is missing the closing ')'.", `1:12: The string is missing the terminator: ".`}, incomplete: true},
+	{name: "unclosed subexpression", src: "$(Get-Date", want: []string{"1:12: Missing closing ')' in subexpression."}, incomplete: true},
+	{name: "unclosed array expression", src: "@(1, 2", want: []string{"1:8: Missing closing ')' in subexpression."}, incomplete: true},
+	{name: "unclosed array expression after assign", src: "$a = @(", want: []string{"1:9: Missing closing ')' in subexpression."}, incomplete: true},
 	{name: "unclosed method call", src: "$a.Method(", want: []string{"1:11: Missing ')' in method call."}, incomplete: true},
 	{name: "method call trailing comma", src: "$a.Method(1,", want: []string{"1:13: Missing expression after ','."}, incomplete: true},
 	{name: "unclosed switch body", src: "switch ($x) {", want: []string{"1:14: Missing condition in switch statement clause."}, incomplete: true},
 	{name: "unclosed class body", src: "class Foo {", want: []string{"1:12: " + msgCurly}, incomplete: true},
 	{name: "unclosed block comment", src: "<#", want: []string{"1:1: The terminator '#>' is missing from the multiline comment."}, incomplete: true},
-	{name: "unclosed type literal", src: "[int", want: []string{"1:4: Missing ] at end of attribute or type literal."}},
+	// reported before the end of input token, which starts one past the
+	// end (Parser.cs Before(); Language/Parser/Parsing.Tests.ps1 "Parsing
+	// array that has too many dimensions" has it at the script's length)
+	{name: "unclosed type literal", src: "[int", want: []string{"1:5: Missing ] at end of attribute or type literal."}},
 	{name: "unclosed param block", src: "param(", want: []string{"1:7: Missing ')' in function parameter list."}, incomplete: true},
 	{name: "unclosed param block after attribute", src: "[CmdletBinding()]\nparam(\n", want: []string{"2:7: Missing ')' in function parameter list."}, incomplete: true},
 	{name: "unclosed function parameter list", src: "function f(", want: []string{"1:12: Missing ')' in function parameter list."}, incomplete: true},
 	{name: "unclosed param in function", src: "function Get-Foo {\n param(\n  [string]$Name\n", want: []string{"3:16: Missing ')' in function parameter list.", "1:18: " + msgCurly}, incomplete: true},
-
-	// trailing operators and continuation
 	{name: "trailing backtick", src: "Write-Host `", want: []string{"1:14: Incomplete string token."}, incomplete: true,
 		note: "tokenizer reports at _currentIndex, one past EOF"},
 	{name: "trailing pipe then comment", src: "Get-Process | # comment", want: []string{"1:14: An empty pipe element is not allowed."}, incomplete: true},
@@ -146,38 +145,40 @@ var knownParseDiffs = []errCase{
 	{name: "unary comma after assign", src: "$a = ,", want: []string{"1:7: Missing expression after unary operator ','."}, incomplete: true},
 	{name: "trailing comma in arguments", src: "Write-Host a,", want: []string{"1:14: Missing expression after ',' in pipeline element."}, incomplete: true},
 	{name: "trailing &&", src: "Get-Date &&", want: []string{"1:12: A pipeline chain operator must be followed by a pipeline."}, incomplete: true},
-	{name: "ternary without colon", src: "$x ? 1", want: []string{"1:7: Missing ':' in the ternary expression."}, incomplete: true},
+	{name: "ternary without colon", src: "$x ? 1", want: []string{"1:8: Missing ':' in the ternary expression."}, incomplete: true},
 	{name: "member access at end", src: "$a.", want: []string{"1:4: Missing property name after reference operator."}, incomplete: true},
 	{name: "static member missing name", src: "$a = [int]::", want: []string{"1:13: Missing property name after reference operator."}, incomplete: true},
 	{name: "variable static member missing name", src: "$a::", want: []string{"1:5: Missing property name after reference operator."}, incomplete: true},
-	{name: "missing operand inside parens", src: "(1 +)", want: []string{"1:4: You must provide a value expression following the '+' operator."}},
+	// pwsh reports a missing operand right after its operator (After(token)
+	// in Parser.cs; Parsing.Tests.ps1: '1+' is ExpectedValueExpression at
+	// offset 2)
+	{name: "missing operand inside parens", src: "(1 +)", want: []string{"1:5: You must provide a value expression following the '+' operator."}},
 	{name: "missing operand in scriptblock", src: "Get-ChildItem | Where-Object { $_.Length -gt }", want: []string{"1:45: You must provide a value expression following the '-gt' operator."}},
 	{name: "call operator alone", src: "& ", want: []string{"1:1: Missing expression after '&' in pipeline element."}},
-	{name: "lone at sign", src: "@", want: []string{"1:1: Unrecognized token in source text."}},
-
-	// parameters and redirections
 	{name: "colon parameter without argument", src: "Get-Item -Path:", want: []string{"1:16: Parameter -Path: requires an argument."}},
 	{name: "colon parameter without argument 2", src: "Write-Host -Object:", want: []string{"1:20: Parameter -Object: requires an argument."}},
 	{name: "redirection without file", src: `"done" >>`, want: []string{"1:10: Missing file specification after redirection operator."}},
 	{name: "parameter inside expression", src: "$a -foo $b", want: []string{"1:4: Unexpected token '-foo' in expression or statement.", "1:9: Unexpected token '$b' in expression or statement."}},
-
-	// hash literals
 	{name: "hash key without equals", src: "@{ a }", want: []string{"1:5: Missing '=' operator after key in hash literal."}},
 	{name: "hash key without value", src: "@{ a = }", want: []string{"1:7: Missing statement after '=' in hash literal."}},
 	{name: "hash key without value 2", src: "$h = @{ Name = 'x'; Value = }", want: []string{"1:28: Missing statement after '=' in hash literal."}},
-
-	// keyword statements
 	{name: "if without block", src: "if ($x)", want: []string{"1:7: Missing statement block after if ( condition )."}, incomplete: true},
 	{name: "if without block then command", src: "if ($x) Write-Host", want: []string{"1:7: Missing statement block after if ( condition )."}},
 	{name: "if alone", src: "if", want: []string{"1:3: Missing '(' after 'if' in if statement."}, incomplete: true},
-	{name: "if without paren", src: "if $x {}", want: []string{"1:3: Missing '(' after 'if' in if statement."}},
+	// after the broken if, pwsh parses "$x {}" as the next statement, where
+	// the '{' is unexpected (Parser.cs: IfStatementRule returns an error
+	// statement without reading on; PipelineRule reports the '{')
+	{name: "if without paren", src: "if $x {}", want: []string{"1:3: Missing '(' after 'if' in if statement.", "1:7: Unexpected token '{' in expression or statement."}},
 	{name: "if open paren", src: "if (", want: []string{"1:5: Missing condition in if statement after 'if ('."}, incomplete: true},
-	{name: "if unclosed condition", src: "if ($x", want: []string{"1:7: Missing closing ')' after expression in 'if' statement."}, incomplete: true},
+	{name: "if unclosed condition", src: "if ($x", want: []string{"1:8: Missing closing ')' after expression in 'if' statement."}, incomplete: true},
 	{name: "else without block", src: "if ($x) {} else", want: []string{"1:16: Missing statement block after 'else' keyword."}, incomplete: true},
 	{name: "elseif without condition", src: "if ($x) {} elseif", want: []string{"1:18: Missing '(' after 'elseif' in if statement."}, incomplete: true},
 	{name: "if value else without block", src: "$x = if ($a) { 1 } else", want: []string{"1:24: Missing statement block after 'else' keyword."}, incomplete: true},
 	{name: "foreach without body", src: "foreach ($x in $y)", want: []string{"1:19: Missing statement body in foreach loop." + msgForeachOK}, incomplete: true},
-	{name: "foreach without in", src: "foreach ($x $y) {}", want: []string{"1:12: Missing 'in' after variable in foreach loop." + msgForeachOK}},
+	// pwsh goes on with "$y) {}": the ')' ends the statement list, and the
+	// top level reports it (Parser.cs: ForeachStatementRule, then
+	// CompleteScriptBlockBody)
+	{name: "foreach without in", src: "foreach ($x $y) {}", want: []string{"1:12: Missing 'in' after variable in foreach loop." + msgForeachOK, "1:15: Unexpected token ')' in expression or statement."}},
 	{name: "while without body", src: "while ($true)", want: []string{"1:14: Missing statement body in while loop."}, incomplete: true},
 	{name: "while alone", src: "while", want: []string{"1:6: Missing opening '(' after keyword 'while'."}, incomplete: true},
 	{name: "while unclosed condition", src: "while ($x", want: []string{"1:10: Missing closing ')' after expression in 'while' statement."}, incomplete: true},
@@ -198,33 +199,49 @@ var knownParseDiffs = []errCase{
 	{name: "class without body", src: "class Foo", want: []string{"1:10: Missing 'class' body in 'class' declaration."}, incomplete: true},
 	{name: "enum without body", src: "enum E", want: []string{"1:7: Missing 'enum' body in 'enum' declaration."}, incomplete: true},
 	{name: "named block without body", src: "end", want: []string{"1:4: Missing statement block after 'end'."}, incomplete: true},
-	{name: "statement after named block", src: "begin { } Write-Host", want: []string{"1:11: unexpected token 'Write-Host', expected 'begin', 'process', 'end', or 'dynamicparam'."}},
+	{name: "statement after named block", src: "begin { } Write-Host", want: []string{"1:11: unexpected token 'Write-Host', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'."}},
 	{name: "statement after named block in function", src: "function f { param($a) process { $a } 1 }", want: []string{
-		"1:39: unexpected token '1', expected 'begin', 'process', 'end', or 'dynamicparam'.",
+		"1:39: unexpected token '1', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.",
 		"1:41: Unexpected token '}' in expression or statement.",
 	}},
 	{name: "attribute alone", src: "[Parameter(Mandatory)]", want: []string{"1:1: Unexpected attribute 'Parameter'."}, incomplete: true},
-
-	// param misuse
 	{name: "param trailing comma", src: "param($a,)", want: []string{"1:10: Missing expression after ','."}},
 	{name: "param twice", src: "param($a) param($b)", want: nil, note: "pwsh: the second 'param' is a command name"},
 	{name: "param after statement", src: "Write-Host hi; param($a)", want: nil, note: "pwsh: 'param' is a command name here"},
+	// the extent of BadNumericConstant is the number token (tokenizer.cs
+	// ScanNumber; Parsing.Tests.ps1 "Should get correct offsets for number
+	// constant parsing error": StartOffset 5 for '$n = 0x10000000000000000')
+	{name: "long literal overflow", src: "$a = 99999999999999999999l", want: []string{"1:6: The numeric constant 99999999999999999999l is not valid."}},
+	{name: "hex without digits", src: "0x", want: []string{"1:1: The numeric constant 0x is not valid."}},
+	{name: "hex overflow", src: "0xFFFFFFFFFFFFFFFFFFFF", want: []string{"1:1: The numeric constant 0xFFFFFFFFFFFFFFFFFFFF is not valid."}},
+	{name: "sbyte suffix overflow", src: "$a = 300y", want: []string{"1:6: The numeric constant 300y is not valid."}},
+	{name: "indented here-string terminator", src: "$x = @\"\nabc\n  \"@", want: []string{"3:3: White space is not allowed before the string terminator."}, incomplete: true},
+	{name: "indented literal here-string terminator", src: "$a = @'\nabc\n '@", want: []string{"3:2: White space is not allowed before the string terminator."}, incomplete: true},
+	{name: "else alone is a command", src: "else { }", want: nil},
+	{name: "catch alone is a command", src: "catch {}", want: nil},
 
-	// numbers: pwsh reports BadNumericConstant after the number; a token
-	// that is not a number is a generic token (a command name)
-	{name: "long literal overflow", src: "$a = 99999999999999999999l", want: []string{"1:27: The numeric constant 99999999999999999999l is not valid."}},
-	{name: "hex without digits", src: "0x", want: []string{"1:3: The numeric constant 0x is not valid."}},
-	{name: "hex overflow", src: "0xFFFFFFFFFFFFFFFFFFFF", want: []string{"1:23: The numeric constant 0xFFFFFFFFFFFFFFFFFFFF is not valid."}},
-	{name: "sbyte suffix overflow", src: "$a = 300y", want: []string{"1:10: The numeric constant 300y is not valid."}},
+	// a lone '@' (tokenizer.cs: UnrecognizedToken)
+	{name: "lone at sign", src: "@", want: []string{"1:1: Unrecognized token in source text."}},
+
+	// digits that run into more than a number where a pipeline starts are
+	// a generic token, a command name (tokenizer.cs ScanNumberHelper; the
+	// tokens of '1?2:3' in Language/Parser/Parsing.Tests.ps1)
 	{name: "digits then letters is a command", src: "$a = 1abc", want: nil},
 	{name: "7z after assignment is a command", src: "$out = 7z a x.zip", want: nil},
 	{name: "exponent without digits is a command", src: "$a = 12e", want: nil},
 	{name: "bad hex is a command", src: "$x = 0xZZ", want: nil},
 	{name: "multiplier then digit is a command", src: "$a = 1kb2", want: nil},
+	{name: "number then ternary characters is a command", src: "1?2:3", want: nil},
+}
 
-	// here-strings
-	{name: "indented here-string terminator", src: "$x = @\"\nabc\n  \"@", want: []string{"3:3: White space is not allowed before the string terminator."}, incomplete: true},
-	{name: "indented literal here-string terminator", src: "$a = @'\nabc\n '@", want: []string{"3:2: White space is not allowed before the string terminator."}, incomplete: true},
+// knownParseDiffs are scripts where the parser's errors differ from pwsh
+// 7's (message, position or Incomplete flag). want is pwsh's answer; an
+// empty want means pwsh parses the script (it fails at run time). The
+// test logs every difference instead of failing.
+var knownParseDiffs = []errCase{
+	// an unclosed $( ) in a string: pwsh reports both
+	{name: "unclosed subexpression in string", src: `"$(Get-Date"`, want: []string{"1:2: $(subexpression) is missing the closing ')'.", `1:1: The string is missing the terminator: ".`}, incomplete: true},
+	{name: "unclosed subexpression in string arg", src: `Write-Host "$($x"`, want: []string{"1:13: $(subexpression) is missing the closing ')'.", `1:12: The string is missing the terminator: ".`}, incomplete: true},
 
 	// == and != (pwsh has no such operators)
 	{name: "double equals", src: "$a == $b", want: nil,
@@ -234,9 +251,7 @@ var knownParseDiffs = []errCase{
 		"1:5: Missing expression after unary operator '!'.",
 	}, note: "pwsh may also add an invalid-assignment error for the rest '!= $b'"},
 
-	// keywords that pwsh takes as command names at statement start
-	{name: "else alone is a command", src: "else { }", want: nil},
-	{name: "catch alone is a command", src: "catch {}", want: nil},
+	// a generic token may end in a backtick
 	{name: "word with trailing backtick", src: "x`", want: nil},
 }
 

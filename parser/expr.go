@@ -3,316 +3,1014 @@ package parser
 import (
 	"strings"
 
-	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// Expressions are the hot path of parsing: every operand of every command
-// is one. They are parsed by hand inside the participle grammar (Expr and
-// Unary implement participle.Parseable); statements, pipelines and commands
-// stay in the grammar. The hand-written grammar is:
+// Pipelines, commands and expressions, after PowerShell's parser
+// (Parser.cs). Expressions are the hot path of parsing: every operand of
+// every command is one.
 //
-//	Expr      = Unary { (Op | BinOp | Comma) Unary } [ Question Expr Colon Expr ] .
-//	Unary     = { Op | Comma } Primary { PostOp } .
-//	PostOp    = (Dot | Colons) (Member | Var | Str | ExpandStr | ParenExpr) [ MParen [ Expr { ArgSep Expr } ] RParen ]
-//	          | Index Expr RBracket
-//	          | "++" | "--" .
-//	Primary   = Var | Str | Num | ExpandStr | ParenExpr | SubExpr StatementList RParen
-//	          | ArrExpr StatementList RParen | HashOpen { Term } { Unary Assign Statement { Term } } RBrace
-//	          | LBrace ScriptBlockBody RBrace | Type [ Unary ] | Word | Compound .
-//	ExpandStr = SOpen { SText | SVar | SSub StatementList RParen } SClose .
-//	Compound  = CStart { Word | Str | Var | ExpandStr | SSub StatementList RParen } CEnd .
-//
-// Nested statements go back to the grammar through sub-parsers built with
-// the same options.
+//	pipeline-chain: expression assignment-op statement | pipeline { ('&&' | '||') pipeline } [ '&' ]
+//	pipeline:       (expression redirection* | command) { '|' command }
+//	command:        ( name | ('&' | '.') name-expr ) { parameter | argument | redirection }
+//	expression:     binary [ '?' expression ':' expression ]
+//	binary:         array { binary-op array }      (folded by precedence in check)
+//	array:          unary { ',' unary }
+//	unary:          { prefix-op } ( [type] unary | attribute unary | primary { post-op } )
+//	primary:        variable | number | string | '(' pipeline ')' | '$(' statements ')' | '@(' statements ')'
+//	              | '@{' key '=' statement ... '}' | '{' script-block '}' | word
 
-// unexpected returns participle's error for an unexpected token.
-func unexpected(t *lexer.Token) error { return &participle.UnexpectedTokenError{Unexpected: *t} }
-
-// expect consumes a token of type typ or fails.
-func expect(lex *lexer.PeekingLexer, typ lexer.TokenType) (*lexer.Token, error) {
-	t := lex.Peek()
-	if t.Type != typ {
-		return nil, unexpected(t)
-	}
-	return lex.Next(), nil
+// errorExpr returns an operand that stands for a missing expression.
+func errorExpr(start, end int, pos Pos) *Expr {
+	u := &Unary{Pos: pos, End: end, Primary: &ErrorExpr{Pos: pos, End: end}}
+	return &Expr{Pos: pos, End: end, First: u}
 }
 
-// Parse parses an expression.
-func (e *Expr) Parse(lex *lexer.PeekingLexer) error {
-	first := &Unary{}
-	if err := first.Parse(lex); err != nil {
-		return err
-	}
-	e.Pos, e.First = first.Pos, first
-	for {
-		t := lex.Peek()
-		if t.Type != tOp && t.Type != tBinOp && t.Type != tComma {
-			break
-		}
-		op := lex.Next()
-		r := &Unary{}
-		if err := r.Parse(lex); err != nil {
-			if err == participle.NextMatch {
-				return unexpected(lex.Peek())
-			}
-			return err
-		}
-		e.Rest = append(e.Rest, &BinRest{Pos: op.Pos, Op: op.Value, Right: r})
-	}
-	if lex.Peek().Type == tQuestion {
-		q := lex.Next()
-		t := &Ternary{Pos: q.Pos, Then: &Expr{}, Else: &Expr{}}
-		if err := mustExpr(lex, t.Then); err != nil {
-			return err
-		}
-		if _, err := expect(lex, tColon); err != nil {
-			return err
-		}
-		if err := mustExpr(lex, t.Else); err != nil {
-			return err
-		}
-		e.Ternary = t
-	}
-	return nil
+// errorUnary returns a unary that stands for a missing operand.
+func errorUnary(end int, pos Pos) *Unary {
+	return &Unary{Pos: pos, End: end, Primary: &ErrorExpr{Pos: pos, End: end}}
 }
 
-// mustExpr parses an expression that must be there.
-func mustExpr(lex *lexer.PeekingLexer, e *Expr) error {
-	if err := e.Parse(lex); err != nil {
-		if err == participle.NextMatch {
-			return unexpected(lex.Peek())
-		}
-		return err
+// pipelineChain parses an assignment or pipelines chained with && and
+// ||, or returns nil when no pipeline starts here.
+func (p *parser) pipelineChain() *PipelineStatement {
+	startTok := p.tok()
+	var expr *Expr
+	if p.startsExpression() {
+		expr = p.expression()
 	}
-	return nil
-}
-
-// Parse parses prefix operators, a primary and postfix operators.
-func (u *Unary) Parse(lex *lexer.PeekingLexer) error {
-	start := lex.Peek()
-	u.Pos = start.Pos
+	if expr != nil && p.typ() == tAssign {
+		op := p.advance()
+		p.skipNewlines()
+		ps := &PipelineStatement{Pos: startTok.Pos, Op: p.toks[op].Value,
+			Left: &Pipeline{Pos: expr.Pos, End: expr.End, Elems: []PipeElement{&CommandExpression{Pos: expr.Pos, End: expr.End, Expr: expr}}}}
+		right := p.statement()
+		if right == nil {
+			at := p.end(op)
+			p.reportInc("ExpectedValueExpression", at, at, at, p.toks[op].Value)
+			right = &ErrorStatement{Pos: p.position(at), End: at}
+		}
+		ps.Right = right
+		ps.End = StatementEndOffset(right)
+		ps.EndPos = p.tok().Pos
+		return ps
+	}
+	var ps *PipelineStatement
+	chainOp := -1
 	for {
-		t := lex.Peek()
-		if t.Type != tOp && t.Type != tComma {
-			break
-		}
-		u.Prefix = append(u.Prefix, lex.Next().Value)
-	}
-	p, err := parsePrimary(lex)
-	if err != nil {
-		if err == participle.NextMatch && len(u.Prefix) > 0 {
-			return unexpected(lex.Peek())
-		}
-		return err
-	}
-	u.Primary = p
-	for {
-		t := lex.Peek()
-		switch t.Type {
-		case tDot, tColons:
-			op, err := parsePostMember(lex)
-			if err != nil {
-				return err
-			}
-			u.Post = append(u.Post, op)
-		case tIndex:
-			lex.Next()
-			op := &PostOp{Pos: t.Pos, Index: &Expr{}, NullCond: t.Value == "?["}
-			if err := mustExpr(lex, op.Index); err != nil {
-				return err
-			}
-			if _, err := expect(lex, tRBracket); err != nil {
-				return err
-			}
-			u.Post = append(u.Post, op)
-		case tOp:
-			if t.Value != "++" && t.Value != "--" {
+		first := p.i
+		pl := p.pipeline(expr)
+		expr = nil
+		if pl == nil {
+			if chainOp < 0 {
 				return nil
 			}
-			lex.Next()
-			u.Post = append(u.Post, &PostOp{Pos: t.Pos, IncDec: t.Value})
+			op := p.toks[chainOp].Value
+			switch ft := p.toks[first]; {
+			case ft.Type == lexer.EOF:
+				p.reportInc("EmptyPipelineChainElement", p.end(chainOp), p.end(chainOp), p.end(chainOp), op)
+			case ft.Type == tCall:
+				// the command rule has reported it
+			default:
+				p.report("EmptyPipelineChainElement", p.start(chainOp), p.end(first), op)
+			}
+			ps.End = p.end(chainOp)
+			ps.EndPos = p.tok().Pos
+			return ps
+		}
+		if ps == nil {
+			ps = &PipelineStatement{Pos: pl.Pos, Left: pl}
+		} else {
+			ps.Chain = append(ps.Chain, &ChainOp{Pos: p.toks[chainOp].Pos, End: pl.End, Op: p.toks[chainOp].Value, Next: pl})
+		}
+		ps.End = pl.End
+		next := p.tok()
+		if isAmpersand(next) {
+			amp := p.advance()
+			if p.typ() == tChain {
+				c := p.advance()
+				p.report("BackgroundOperatorInPipelineChain", p.start(c), p.end(c))
+				ps.End = p.end(c)
+				ps.EndPos = p.tok().Pos
+				return ps
+			}
+			ps.Background = true
+			ps.End = p.end(amp)
+			ps.EndPos = p.tok().Pos
+			return ps
+		}
+		if next.Type != tChain {
+			ps.EndPos = p.tok().Pos
+			return ps
+		}
+		chainOp = p.advance()
+		p.skipNewlines()
+		if p.typ() == lexer.EOF {
+			at := p.end(chainOp)
+			p.reportInc("EmptyPipelineChainElement", at, at, at)
+			ps.EndPos = p.tok().Pos
+			return ps
+		}
+	}
+}
+
+// startsExpression reports whether the next token starts an expression
+// (rather than a command).
+func (p *parser) startsExpression() bool {
+	t := p.tok()
+	switch t.Type {
+	case tVar, tSplat, tNum, tStr, tSOpen, tLParen, tSubExpr, tArrExpr, tHashOpen, tLBrace, tType, tAttrOpen:
+		return true
+	case tOp:
+		return unaryCapable(t.Value)
+	case tComma:
+		return !p.noComma
+	case tBadWord:
+		// a '[' without a type name: read as an operand, to be reported
+		return t.Value == "["
+	}
+	return false
+}
+
+// isPipelineEnd reports tokens that end a command or pipeline element.
+func isPipelineEnd(t *lexer.Token) bool {
+	switch {
+	case t.Type == tPipe || t.Type == lexer.EOF || t.Type == tTerm || t.Type == tChain || t.Type == tSemi:
+		return true
+	case isRCurly(t) || isRParen(t) || isAmpersand(t):
+		return true
+	}
+	return false
+}
+
+// pipeline parses commands joined by '|'; first is an expression already
+// read that starts it. It returns nil when no element starts here.
+func (p *parser) pipeline(first *Expr) *Pipeline {
+	pl := &Pipeline{Pos: p.tok().Pos}
+	if first != nil {
+		pl.Pos = first.Pos
+	}
+	pipe := -1
+	for {
+		expr := first
+		first = nil
+		if expr == nil && p.startsExpression() {
+			expr = p.expression()
+		}
+		var el PipeElement
+		if expr != nil {
+			if len(pl.Elems) > 0 {
+				p.report("ExpressionsMustBeFirstInPipeline", expr.Pos.Offset, expr.End)
+			}
+			ce := &CommandExpression{Pos: expr.Pos, End: expr.End, Expr: expr}
+			for p.typ() == tRedir || p.typ() == tRedirM {
+				if r := p.redirection(ce.Redirs); r != nil {
+					ce.Redirs = append(ce.Redirs, r)
+					ce.End = r.End
+				}
+			}
+			el = ce
+		} else if c := p.command(); c != nil {
+			el = c
+		}
+		if el != nil {
+			pl.Elems = append(pl.Elems, el)
+			pl.End = pipeElemEnd(el)
+		} else if len(pl.Elems) > 0 || p.typ() == tPipe {
+			if pipe >= 0 {
+				at := p.end(pipe)
+				p.reportInc("EmptyPipeElement", at, at, at)
+			} else {
+				p.reportInc("EmptyPipeElement", p.start(p.i), p.end(p.i), p.end(p.i))
+			}
+		}
+		next := p.tok()
+		switch {
+		case next.Type == tPipe:
+			pipe = p.advance()
+			p.skipNewlines()
+			if p.typ() == lexer.EOF {
+				at := p.end(pipe)
+				p.reportInc("EmptyPipeElement", at, at, at)
+			} else {
+				continue
+			}
+		case isPipelineEnd(next):
 		default:
+			p.report("UnexpectedToken", p.start(p.i), p.end(p.i), p.text(p.i))
+		}
+		break
+	}
+	if len(pl.Elems) == 0 {
+		return nil
+	}
+	pl.EndPos = p.tok().Pos
+	return pl
+}
+
+// pipeElemEnd returns where a pipeline element ends.
+func pipeElemEnd(el PipeElement) int {
+	switch el := el.(type) {
+	case *Command:
+		return el.End
+	case *CommandExpression:
+		return el.End
+	}
+	return 0
+}
+
+// command parses a command: a name, or '&' or '.' and what to call, then
+// its parameters, arguments and redirections. It returns nil when the next
+// token cannot start one.
+func (p *parser) command() *Command {
+	t := p.tok()
+	if isPipelineEnd(t) {
+		return nil
+	}
+	c := &Command{Pos: t.Pos}
+	nameCtx := true
+	if t.Type == tCall {
+		c.Call = t.Value
+		ci := p.advance()
+		c.End = p.end(ci)
+		switch nt := p.tok(); {
+		case nt.Type == tCmd:
+			n := p.advance()
+			c.Name, c.NameAt, c.NameEnd, c.End = nt.Value, p.start(n), p.end(n), p.end(n)
+		case isPipelineEnd(nt) || nt.Type == tComma:
+		default:
+			if u := p.commandArgumentUnary(); u != nil {
+				c.Target, c.End = u, u.End
+			}
+		}
+		if c.Name == "" && c.Target == nil {
+			p.report("MissingExpression", p.start(ci), p.end(ci), p.toks[ci].Value)
+			return nil
+		}
+		nameCtx = false
+	}
+	for {
+		t := p.tok()
+		if isPipelineEnd(t) {
+			break
+		}
+		switch t.Type {
+		case tComma:
+			i := p.advance()
+			p.report("MissingArgument", p.start(i), p.end(i))
+			p.skipNewlines()
+			continue
+		case tParam, tParamC:
+			if nameCtx {
+				break
+			}
+			i := p.advance()
+			cp := &CommandParameter{Pos: t.Pos, End: p.end(i), NameEnd: p.end(i), Name: t.Value}
+			if t.Type == tParamC && p.typ() != tComma {
+				arg := p.commandArgument()
+				if arg == nil {
+					at := p.end(i)
+					p.report("ParameterRequiresArgument", at, at, p.text(i))
+				} else {
+					cp.Arg, cp.End = argUnary(arg), arg.End
+				}
+			}
+			c.Elements = append(c.Elements, cp)
+			c.End = cp.End
+			continue
+		case tRedir, tRedirM:
+			if nameCtx {
+				break
+			}
+			if r := p.redirection(c.redirections()); r != nil {
+				c.Elements = append(c.Elements, r)
+				c.End = r.End
+			}
+			continue
+		case tSplat:
+			if nameCtx {
+				break
+			}
+			i := p.advance()
+			c.Elements = append(c.Elements, &Splat{Pos: t.Pos, End: p.end(i), Name: t.Value})
+			c.End = p.end(i)
+			continue
+		}
+		if nameCtx {
+			// the command name: a generic token, or any token where
+			// PowerShell takes its text as the name (a keyword, an
+			// operator)
+			nameCtx = false
+			n := p.advance()
+			c.Name, c.NameAt, c.NameEnd, c.End = p.commandName(n), p.start(n), p.end(n), p.end(n)
+			continue
+		}
+		arg := p.commandArgument()
+		if arg == nil {
+			// a token no argument starts with
+			i := p.advance()
+			u := &Unary{Pos: t.Pos, End: p.end(i), Primary: &BareWord{Pos: t.Pos, End: p.end(i), Value: p.text(i)}}
+			arg = &Expr{Pos: t.Pos, End: p.end(i), First: u}
+		}
+		c.Elements = append(c.Elements, &CommandArgument{Pos: arg.Pos, End: arg.End, Expr: arg})
+		c.End = arg.End
+	}
+	c.EndPos = p.tok().Pos
+	return c
+}
+
+// commandName returns the name a command name token gives.
+func (p *parser) commandName(i int) string {
+	t := p.toks[i]
+	switch t.Type {
+	case tCmd, tWord:
+		return t.Value
+	}
+	return p.text(i)
+}
+
+// redirections returns the redirections of a command read so far.
+func (c *Command) redirections() []*Redirection {
+	var out []*Redirection
+	for _, el := range c.Elements {
+		if r, ok := el.(*Redirection); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// argUnary returns a command argument as one operand: a comma list is an
+// array literal in implicit parentheses.
+func argUnary(e *Expr) *Unary {
+	if len(e.Rest) == 0 && e.Ternary == nil {
+		return e.First
+	}
+	pl := &Pipeline{Pos: e.Pos, End: e.End, Elems: []PipeElement{&CommandExpression{Pos: e.Pos, End: e.End, Expr: e}}}
+	ps := &PipelineStatement{Pos: e.Pos, End: e.End, Left: pl}
+	return &Unary{Pos: e.Pos, End: e.End, Primary: &ParenExpr{Pos: e.Pos, End: e.End, Stmt: ps, Implicit: true}}
+}
+
+// redirection parses a redirection (the operator is next); prev are the
+// command's redirections so far.
+func (p *parser) redirection(prev []*Redirection) *Redirection {
+	t := p.tok()
+	i := p.advance()
+	r := &Redirection{Pos: t.Pos, End: p.end(i)}
+	if t.Type == tRedirM {
+		r.Merge = t.Value
+		from, to := t.Value[0], t.Value[len(t.Value)-1]
+		if to != '1' || from == to {
+			p.report("RedirectionNotSupported", p.start(i), p.end(i), p.text(i))
+		}
+	} else {
+		r.Op = t.Value
+		target := p.singleCommandArgument()
+		if target == nil {
+			at := p.end(i)
+			p.report("MissingFileSpecification", at, at)
+			target = errorUnary(p.end(i), t.Pos)
+		} else {
+			r.End = target.End
+		}
+		r.Target = target
+		if t.Value == "<" {
+			p.report("RedirectionNotSupported", p.start(i), p.end(i), "<")
 			return nil
 		}
 	}
+	stream := redirectStream(r)
+	for _, o := range prev {
+		if redirectStream(o) == stream {
+			p.report("StreamAlreadyRedirected", r.Pos.Offset, r.End, streamName(stream))
+			break
+		}
+	}
+	return r
 }
 
-// parsePostMember parses .Name, ::Name, .$var, .'name', .(expr) and an
-// optional method call.
-func parsePostMember(lex *lexer.PeekingLexer) (*PostOp, error) {
-	dot := lex.Next()
-	op := &PostOp{Pos: dot.Pos, Dot: dot.Value}
-	t := lex.Peek()
+// redirectStream returns the stream a redirection takes: '*', or a digit.
+func redirectStream(r *Redirection) byte {
+	op := r.Op
+	if r.Merge != "" {
+		op = r.Merge
+	}
+	if op == "" {
+		return '1'
+	}
+	if c := op[0]; c == '*' || c >= '1' && c <= '6' {
+		return c
+	}
+	return '1'
+}
+
+// streamName names a stream in an error message (PowerShell's
+// ParserStrings: AllStream, OutputStream, ...).
+func streamName(s byte) string {
+	switch s {
+	case '*':
+		return "all streams"
+	case '2':
+		return "error stream"
+	case '3':
+		return "warning stream"
+	case '4':
+		return "verbose stream"
+	case '5':
+		return "debug stream"
+	case '6':
+		return "information stream"
+	}
+	return "output stream"
+}
+
+// singleCommandArgument parses one command argument without commas (a
+// redirection target, a switch -file name), or returns nil.
+func (p *parser) singleCommandArgument() *Unary {
+	t := p.tok()
+	if t.Type == tComma || t.Type == lexer.EOF {
+		return nil
+	}
+	if isPipelineEnd(t) {
+		return nil
+	}
+	return p.commandArgumentUnary()
+}
+
+// commandArgument parses a command argument: operands joined by commas
+// into an array. It returns nil when none starts here.
+func (p *parser) commandArgument() *Expr {
+	first := p.commandArgumentUnary()
+	if first == nil {
+		return nil
+	}
+	e := &Expr{Pos: first.Pos, End: first.End, First: first}
+	for p.typ() == tComma {
+		comma := p.advance()
+		p.skipNewlines()
+		t := p.tok()
+		if isPipelineEnd(t) || t.Type == tRedir || t.Type == tRedirM || t.Type == tComma {
+			at := p.end(comma)
+			p.reportInc("MissingExpression", at, at, at, ",")
+			e.Rest = append(e.Rest, &BinRest{Pos: p.toks[comma].Pos, End: at, Op: ",", Right: errorUnary(at, p.position(at))})
+			e.End = at
+			return e
+		}
+		u := p.commandArgumentUnary()
+		if u == nil {
+			i := p.advance()
+			u = &Unary{Pos: p.toks[i].Pos, End: p.end(i), Primary: &BareWord{Pos: p.toks[i].Pos, End: p.end(i), Value: p.text(i)}}
+		}
+		e.Rest = append(e.Rest, &BinRest{Pos: p.toks[comma].Pos, End: u.End, Op: ",", Right: u})
+		e.End = u.End
+	}
+	return e
+}
+
+// commandArgumentUnary parses one command argument: a primary expression
+// with member access, a bare word or a compound word. It returns nil when
+// none starts here.
+func (p *parser) commandArgumentUnary() *Unary {
+	t := p.tok()
+	switch t.Type {
+	case tWord:
+		i := p.advance()
+		return &Unary{Pos: t.Pos, End: p.end(i), Primary: &BareWord{Pos: t.Pos, End: p.end(i), Value: t.Value}}
+	case tNum:
+		if _, ok := ParseNumber(t.Value); !ok {
+			// not a number in command mode: a generic token
+			i := p.advance()
+			return &Unary{Pos: t.Pos, End: p.end(i), Primary: &BareWord{Pos: t.Pos, End: p.end(i), Value: t.Value}}
+		}
+		return p.postfixUnary()
+	case tVar, tSplat, tStr, tSOpen, tLParen, tSubExpr, tArrExpr, tHashOpen, tLBrace, tCStart:
+		return p.postfixUnary()
+	case tType, tAttrOpen, tOp:
+		// in argument mode these stand for the text (a cast's brackets
+		// are read as a word by the tokenizer); take the operand
+		return p.unary()
+	}
+	return nil
+}
+
+// postfixUnary parses a primary with its member access, indexes and
+// method calls.
+func (p *parser) postfixUnary() *Unary {
+	start := p.tok().Pos
+	prim := p.primary()
+	if prim == nil {
+		return nil
+	}
+	u := &Unary{Pos: start, Primary: prim, End: p.prevEnd()}
+	p.postfix(u)
+	return u
+}
+
+// expression parses an expression: operands joined by binary operators
+// and commas, and a ternary tail. It returns nil when no operand starts
+// here.
+func (p *parser) expression() *Expr {
+	first := p.unary()
+	if first == nil {
+		return nil
+	}
+	e := &Expr{Pos: first.Pos, End: first.End, First: first}
+	for {
+		t := p.tok()
+		if !p.isBinaryOp(t) {
+			break
+		}
+		op := p.advance()
+		p.skipNewlines()
+		r := p.unary()
+		if r == nil {
+			at := p.end(op)
+			if p.toks[op].Type == tComma {
+				p.reportInc("MissingExpressionAfterToken", at, at, at, ",")
+			} else {
+				p.reportInc("ExpectedValueExpression", at, at, at, p.text(op))
+			}
+			r = errorUnary(at, p.position(at))
+		}
+		e.Rest = append(e.Rest, &BinRest{Pos: p.toks[op].Pos, End: r.End, Op: p.toks[op].Value, OpEnd: p.end(op), Right: r})
+		e.End = r.End
+	}
+	if t := p.tok(); t.Type == tBadWord && isDashWord(t.Value) || t.Type == tParam || t.Type == tParamC {
+		// a parameter in an expression: taken as a mistyped operator
+		i := p.advance()
+		p.report("UnexpectedToken", p.start(i), p.end(i), p.text(i))
+		e.Bad = append(e.Bad, p.text(i))
+		e.End = p.end(i)
+		return e
+	}
+	if p.typ() == tQuestion {
+		q := p.advance()
+		p.skipNewlines()
+		tr := &Ternary{Pos: p.toks[q].Pos}
+		tr.Then = p.expression()
+		thenMissing := tr.Then == nil
+		if thenMissing {
+			at := p.end(q)
+			p.reportInc("ExpectedValueExpression", at, at, at, "?")
+			tr.Then = errorExpr(at, at, p.position(at))
+		}
+		p.skipNewlines()
+		if p.typ() != tColon {
+			if !thenMissing {
+				p.reportInc("MissingColonInTernaryExpression", p.start(p.i), p.end(p.i), p.end(p.i))
+			}
+			tr.Else = errorExpr(tr.Then.End, tr.Then.End, p.position(tr.Then.End))
+			tr.End = tr.Then.End
+			tr.NoColon = true
+			e.Ternary = tr
+			e.End = tr.End
+			e.Bad = append(e.Bad, "?")
+			return e
+		}
+		c := p.advance()
+		p.skipNewlines()
+		tr.Else = p.expression()
+		if tr.Else == nil {
+			at := p.end(c)
+			p.reportInc("ExpectedValueExpression", at, at, at, ":")
+			tr.Else = errorExpr(at, at, p.position(at))
+		}
+		tr.End = tr.Else.End
+		e.Ternary = tr
+		e.End = tr.End
+	}
+	return e
+}
+
+// isDashWord reports whether s looks like a parameter: a dash and a name.
+func isDashWord(s string) bool {
+	r := []rune(s)
+	return len(r) > 1 && isDash(r[0]) && isIdentStart(r[1])
+}
+
+// isBinaryOp reports whether t joins two operands here.
+func (p *parser) isBinaryOp(t *lexer.Token) bool {
+	switch t.Type {
+	case tBinOp:
+		return true
+	case tOp:
+		switch t.Value {
+		case "!", "-not", "-bnot", "++", "--":
+			return false
+		}
+		return true
+	case tComma:
+		return !p.noComma
+	}
+	return false
+}
+
+// unary parses prefix operators, then a cast, an attributed expression or
+// a primary with its postfix operators. It returns nil when no operand
+// starts here.
+func (p *parser) unary() *Unary {
+	u := &Unary{Pos: p.tok().Pos}
+	lastOp := -1
+	for {
+		t := p.tok()
+		if t.Type == tOp && unaryCapable(t.Value) || t.Type == tComma && !p.noComma {
+			lastOp = p.advance()
+			u.Prefix = append(u.Prefix, t.Value)
+			u.PrefixAt = append(u.PrefixAt, p.start(lastOp))
+			p.skipNewlines()
+			continue
+		}
+		break
+	}
+	var prim Primary
+	switch t := p.tok(); {
+	case t.Type == tType || t.Type == tAttrOpen:
+		prim = p.castOrType()
+	case t.Type == tBadWord && t.Value == "[":
+		// no type name after '[': reported, and no operand here
+		p.reportInc("MissingTypename", p.end(p.i), p.end(p.i), p.end(p.i))
+	default:
+		prim = p.primary()
+	}
+	if prim == nil {
+		if len(u.Prefix) == 0 {
+			return nil
+		}
+		at := p.end(lastOp)
+		p.reportInc("MissingExpressionAfterOperator", at, at, at, p.text(lastOp))
+		u.Primary = &ErrorExpr{Pos: p.position(at), End: at}
+		u.End = at
+		return u
+	}
+	u.Primary = prim
+	u.End = p.prevEnd()
+	p.postfix(u)
+	return u
+}
+
+// castOrType parses an attribute or a type literal before an operand:
+// [Type]operand, [Type] alone (member access may follow it), or
+// [Attribute()]operand. Attributes attach to the type literal that follows
+// them ([ValidateRange(1,5)][int]$x), or to System.Object.
+func (p *parser) castOrType() Primary {
+	a := p.attribute()
+	if a == nil {
+		return nil
+	}
+	if a.Attr != nil {
+		p.skipNewlines()
+		operand := p.unary()
+		if operand == nil {
+			p.reportInc("UnexpectedAttribute", a.Pos.Offset, a.End, a.End, a.Attr.Name)
+			operand = errorUnary(a.End, p.position(a.End))
+		}
+		if te, ok := operand.Primary.(*TypeExpr); ok && len(operand.Prefix) == 0 && len(operand.Post) == 0 {
+			te.Attrs = append([]*Attribute{a.Attr}, te.Attrs...)
+			te.Pos = a.Pos
+			return te
+		}
+		return &TypeExpr{Pos: a.Pos, End: operand.End, TypeAt: -1, Name: "System.Object", Operand: operand, Attrs: []*Attribute{a.Attr}}
+	}
+	te := &TypeExpr{Pos: a.Pos, End: a.End, TypeAt: a.Pos.Offset, TypeEnd: a.End, Name: a.Type}
+	if t := p.tok(); t.Type != tColons && t.Type != tDot && t.Type != tIndex && p.startsOperand() {
+		if operand := p.unary(); operand != nil {
+			te.Operand = operand
+			te.End = operand.End
+		}
+	}
+	return te
+}
+
+// startsOperand reports whether the next token can be the operand of a
+// cast.
+func (p *parser) startsOperand() bool {
+	switch t := p.tok(); t.Type {
+	case tVar, tStr, tNum, tSOpen, tLParen, tSubExpr, tArrExpr, tHashOpen, tLBrace, tType, tAttrOpen, tCStart, tSplat:
+		return true
+	case tOp:
+		return unaryCapable(t.Value)
+	}
+	return false
+}
+
+// primary parses one operand, or returns nil (consuming nothing) when the
+// next token starts none.
+func (p *parser) primary() Primary {
+	t := p.tok()
+	switch t.Type {
+	case tVar:
+		i := p.advance()
+		return &VarExpr{Pos: t.Pos, End: p.end(i), Name: t.Value}
+	case tSplat:
+		i := p.advance()
+		return &VarExpr{Pos: t.Pos, End: p.end(i), Name: t.Value, Splat: true}
+	case tStr:
+		i := p.advance()
+		return &StringLit{Pos: t.Pos, End: p.end(i), Value: t.Value}
+	case tNum:
+		i := p.advance()
+		n := &NumberLit{Pos: t.Pos, End: p.end(i), Text: t.Value}
+		v, ok := ParseNumber(t.Value)
+		if !ok {
+			p.report("BadNumericConstant", p.start(i), p.end(i), p.text(i))
+		}
+		n.Value = v
+		return n
+	case tWord:
+		i := p.advance()
+		return &BareWord{Pos: t.Pos, End: p.end(i), Value: t.Value}
+	case tSOpen:
+		return p.expandString()
+	case tLParen:
+		return p.paren()
+	case tSubExpr, tArrExpr:
+		return p.subExpr()
+	case tHashOpen:
+		return p.hashLiteral()
+	case tLBrace:
+		return p.scriptBlockExpr()
+	case tCStart:
+		return p.compound()
+	}
+	return nil
+}
+
+// postfix parses member access, indexes, method calls and ++/-- after
+// an operand.
+func (p *parser) postfix(u *Unary) {
+	for {
+		t := p.tok()
+		switch t.Type {
+		case tDot, tColons:
+			op := p.memberAccess()
+			u.Post = append(u.Post, op)
+			u.End = op.End
+		case tIndex:
+			u.Post = append(u.Post, p.index())
+			u.End = u.Post[len(u.Post)-1].End
+		case tOp:
+			if t.Value != "++" && t.Value != "--" {
+				return
+			}
+			i := p.advance()
+			u.Post = append(u.Post, &PostOp{Pos: t.Pos, End: p.end(i), IncDec: t.Value})
+			u.End = p.end(i)
+		default:
+			return
+		}
+	}
+}
+
+// memberAccess parses .Name, ::Name, .$var, .'name', .(expr) and a method
+// call after it (the operator is next).
+func (p *parser) memberAccess() *PostOp {
+	dot := p.advance()
+	op := &PostOp{Pos: p.toks[dot].Pos, End: p.end(dot), Dot: p.toks[dot].Value}
+	t := p.tok()
 	switch t.Type {
 	case tMember:
-		op.Member = lex.Next().Value
+		i := p.advance()
+		op.Member, op.MemberAt, op.MemberEnd = t.Value, p.start(i), p.end(i)
 	case tVar:
-		op.DynVar = lex.Next().Value
+		i := p.advance()
+		op.DynVar, op.MemberAt, op.MemberEnd = t.Value, p.start(i), p.end(i)
 	case tStr:
-		n := lex.Next()
-		op.DynStr = &StringLit{Pos: n.Pos, Value: n.Value}
+		i := p.advance()
+		op.DynStr = &StringLit{Pos: t.Pos, End: p.end(i), Value: t.Value}
+		op.MemberAt, op.MemberEnd = p.start(i), p.end(i)
 	case tSOpen:
-		es, err := parseExpandString(lex)
-		if err != nil {
-			return nil, err
-		}
-		op.DynExp = es
+		op.DynExp = p.expandString()
+		op.MemberAt, op.MemberEnd = t.Pos.Offset, op.DynExp.End
 	case tLParen:
-		pe, err := parseParen(lex)
-		if err != nil {
-			return nil, err
-		}
-		op.DynExpr = pe
+		op.DynExpr = p.paren()
+		op.MemberAt, op.MemberEnd = t.Pos.Offset, op.DynExpr.End
 	case tSubExpr:
-		lex.Next()
-		list, err := subStatementList(lex)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := expect(lex, tRParen); err != nil {
-			return nil, err
-		}
-		op.DynSub = &SubExpr{Pos: t.Pos, List: list}
+		se := p.subExpr()
+		op.DynSub = se.(*SubExpr)
+		op.MemberAt, op.MemberEnd = t.Pos.Offset, op.DynSub.End
 	case tLBrace:
-		sb, err := parseScriptBlock(lex)
-		if err != nil {
-			return nil, err
-		}
-		op.DynBlock = sb
+		op.DynBlock = p.scriptBlockExpr()
+		op.MemberAt, op.MemberEnd = t.Pos.Offset, op.DynBlock.End
 	default:
-		return nil, unexpected(t)
+		at := p.end(dot)
+		p.reportInc("MissingPropertyName", at, at, at)
+		op.MemberAt, op.MemberEnd = at, at
+		op.Missing = true
+		return op
 	}
-	if g := lex.Peek(); g.Type == tGeneric {
-		lex.Next()
+	op.End = op.MemberEnd
+	if g := p.tok(); g.Type == tGeneric {
+		i := p.advance()
 		op.Generic = splitTypeList(g.Value)
+		op.End = p.end(i)
 	}
-	if b := lex.Peek(); b.Type == tMBrace {
+	switch p.typ() {
+	case tMBrace:
 		// .M{ ... } calls M with the script block as its one argument
-		sb, err := parseScriptBlock(lex)
-		if err != nil {
-			return nil, err
-		}
+		b := p.tok().Pos
+		sb := p.scriptBlockExpr()
 		op.Call = true
-		op.Args = []*Expr{{Pos: b.Pos, First: &Unary{Pos: b.Pos, Primary: sb}}}
-		return op, nil
-	}
-	if lex.Peek().Type == tMParen {
-		lex.Next()
+		op.Args = []*Expr{{Pos: b, End: sb.End, First: &Unary{Pos: b, End: sb.End, Primary: sb}}}
+		op.End = sb.End
+	case tMParen:
+		lp := p.advance()
 		op.Call = true
-		if lex.Peek().Type != tRParen {
-			for {
-				a := &Expr{}
-				if err := mustExpr(lex, a); err != nil {
-					return nil, err
-				}
-				op.Args = append(op.Args, a)
-				if lex.Peek().Type != tArgSep {
-					break
-				}
-				lex.Next()
-			}
-		}
-		if _, err := expect(lex, tRParen); err != nil {
-			return nil, err
-		}
+		op.Args, op.End = p.invokeArgs(lp)
 	}
-	return op, nil
+	return op
 }
 
-// parsePrimary parses one operand; it returns NextMatch without consuming
-// anything when the next token starts none.
-func parsePrimary(lex *lexer.PeekingLexer) (Primary, error) {
-	t := lex.Peek()
-	switch t.Type {
-	case tVar:
-		lex.Next()
-		return &VarExpr{Pos: t.Pos, Name: t.Value}, nil
-	case tStr:
-		lex.Next()
-		return &StringLit{Pos: t.Pos, Value: t.Value}, nil
-	case tNum:
-		lex.Next()
-		return &NumberLit{Pos: t.Pos, Text: t.Value}, nil
-	case tWord:
-		lex.Next()
-		return &BareWord{Pos: t.Pos, Value: t.Value}, nil
-	case tSOpen:
-		return parseExpandString(lex)
-	case tLParen:
-		return parseParen(lex)
-	case tSubExpr, tArrExpr:
-		lex.Next()
-		list, err := subStatementList(lex)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := expect(lex, tRParen); err != nil {
-			return nil, err
-		}
-		if t.Type == tSubExpr {
-			return &SubExpr{Pos: t.Pos, List: list}, nil
-		}
-		return &ArrayExpr{Pos: t.Pos, List: list}, nil
-	case tHashOpen:
-		return parseHash(lex)
-	case tLBrace:
-		return parseScriptBlock(lex)
-	case tType:
-		lex.Next()
-		te := &TypeExpr{Pos: t.Pos, Name: t.Value}
-		if startsOperand(lex.Peek().Type) {
-			op := &Unary{}
-			if err := op.Parse(lex); err != nil {
-				return nil, err
+// invokeArgs parses the arguments of a method call up to its ')' (the
+// '(' is token lp, read). It returns them and where the call ends.
+func (p *parser) invokeArgs(lp int) ([]*Expr, int) {
+	saved := p.noComma
+	p.noComma = true
+	defer func() { p.noComma = saved }()
+	var args []*Expr
+	comma := -1
+	reported := false
+	for {
+		p.skipNewlines()
+		a := p.expression()
+		if a == nil {
+			if comma >= 0 {
+				at := p.end(comma)
+				p.reportInc("MissingExpressionAfterToken", at, at, at, ",")
+				reported = true
 			}
-			te.Operand = op
+			break
 		}
-		return te, nil
-	case tCStart:
-		return parseCompound(lex)
-	case tAttrOpen:
-		// attributes on a variable: [ValidateRange(1,5)][int]$x = 3
-		var attrs []*Attribute
-		for lex.Peek().Type == tAttrOpen {
-			a := &Attribute{}
-			if err := a.Parse(lex); err != nil {
-				return nil, err
-			}
-			attrs = append(attrs, a)
+		args = append(args, a)
+		comma = -1
+		p.skipNewlines()
+		if t := p.typ(); t != tArgSep && t != tComma {
+			break
 		}
-		inner, err := parsePrimary(lex)
-		if err != nil {
-			if err == participle.NextMatch {
-				return nil, unexpected(lex.Peek())
-			}
-			return nil, err
-		}
-		te, ok := inner.(*TypeExpr)
-		if !ok {
-			te = &TypeExpr{Pos: t.Pos, Name: "System.Object", Operand: &Unary{Pos: t.Pos, Primary: inner}}
-		}
-		te.Attrs = attrs
-		return te, nil
+		comma = p.advance()
 	}
-	return nil, participle.NextMatch
+	p.skipNewlines()
+	if isRParen(p.tok()) {
+		return args, p.end(p.advance())
+	}
+	last := p.end(lp)
+	switch {
+	case comma >= 0:
+		last = p.end(comma)
+	case len(args) > 0:
+		last = args[len(args)-1].End
+	}
+	if !reported {
+		p.reportInc("MissingEndParenthesisInMethodCall", last, last, last)
+	}
+	return args, last
 }
 
-// parseScriptBlock parses { script block } (the opening token is next).
-func parseScriptBlock(lex *lexer.PeekingLexer) (*ScriptBlockExpr, error) {
-	t := lex.Next()
-	body := &ScriptBlockBody{}
-	if err := body.Parse(lex); err != nil {
-		return nil, err
+// index parses [ expression ] after an operand (the '[' is next).
+func (p *parser) index() *PostOp {
+	lb := p.advance()
+	op := &PostOp{Pos: p.toks[lb].Pos, NullCond: p.toks[lb].Value == "?["}
+	p.skipNewlines()
+	saved := p.noComma
+	p.noComma = false
+	op.Index = p.expression()
+	p.noComma = saved
+	missing := op.Index == nil
+	if missing {
+		at := p.end(lb)
+		p.reportInc("MissingArrayIndexExpression", at, at, at)
+		op.Index = errorExpr(p.start(lb), p.end(lb), p.toks[lb].Pos)
 	}
-	end, err := expect(lex, tRBrace)
-	if err != nil {
-		return nil, err
+	p.skipNewlines()
+	if p.typ() == tRBracket {
+		op.End = p.end(p.advance())
+		return op
 	}
-	endPos := end.Pos
-	endPos.Offset++
-	endPos.Column++
-	return &ScriptBlockExpr{Pos: t.Pos, EndPos: endPos, Body: body}, nil
+	if !missing {
+		p.reportInc("MissingEndSquareBracket", op.Index.End, op.Index.End, op.Index.End)
+	}
+	op.End = op.Index.End
+	return op
+}
+
+// paren parses ( pipeline ) (the '(' is next).
+func (p *parser) paren() *ParenExpr {
+	lp := p.advance()
+	pe := &ParenExpr{Pos: p.toks[lp].Pos}
+	saved := p.noComma
+	p.noComma = false
+	defer func() { p.noComma = saved }()
+	p.skipNewlines()
+	st := p.pipelineChain()
+	end := p.end(lp)
+	if st == nil {
+		p.reportInc("ExpectedExpression", end, end, end)
+		pe.Missing = true
+		st = &PipelineStatement{Pos: p.position(end), End: end, Left: &Pipeline{Pos: p.position(end), End: end}}
+	} else {
+		end = st.End
+	}
+	pe.Stmt = st
+	p.skipNewlines()
+	if isRParen(p.tok()) {
+		pe.End = p.end(p.advance())
+		return pe
+	}
+	p.reportInc("MissingEndParenthesisInExpression", end, end, end)
+	pe.End = end
+	return pe
+}
+
+// subExpr parses $( statements ) or @( statements ) (the opener is next).
+func (p *parser) subExpr() Primary {
+	open := p.advance()
+	saved := p.noComma
+	p.noComma = false
+	defer func() { p.noComma = saved }()
+	p.skipNewlines()
+	list := &StatementList{Pos: p.tok().Pos}
+	p.statementList(list)
+	p.skipNewlines()
+	end := p.end(open)
+	if len(list.Stmts) > 0 {
+		end = list.End
+	}
+	if isRParen(p.tok()) {
+		end = p.end(p.advance())
+	} else {
+		p.reportInc("MissingEndParenthesisInSubexpression", p.start(p.i), p.end(p.i), p.end(p.i))
+	}
+	if p.toks[open].Type == tSubExpr {
+		return &SubExpr{Pos: p.toks[open].Pos, End: end, List: list}
+	}
+	return &ArrayExpr{Pos: p.toks[open].Pos, End: end, List: list}
+}
+
+// hashLiteral parses @{ key = statement ... } (the '@{' is next).
+func (p *parser) hashLiteral() *HashLiteral {
+	open := p.advance()
+	h := &HashLiteral{Pos: p.toks[open].Pos}
+	p.skipNewlines()
+	for {
+		e := p.hashEntry()
+		if e == nil {
+			break
+		}
+		h.Entries = append(h.Entries, e)
+		if !isTerm(p.tok()) {
+			break
+		}
+		p.skipTerms()
+	}
+	if isRCurly(p.tok()) {
+		h.End = p.end(p.advance())
+		return h
+	}
+	at := p.end(open)
+	p.reportInc("MissingEndCurlyBrace", at, at, p.end(p.i))
+	h.End = p.prevEnd()
+	return h
+}
+
+// hashEntry parses key = statement, or returns nil when no key is next.
+func (p *parser) hashEntry() *HashEntry {
+	saved := p.noComma
+	p.noComma = true
+	key := p.unary()
+	p.noComma = saved
+	if key == nil {
+		return nil
+	}
+	e := &HashEntry{Pos: key.Pos, Key: key, End: key.End}
+	if p.typ() != tAssign || p.tok().Value != "=" {
+		at := key.End
+		p.report("MissingEqualsInHashLiteral", at, at)
+		p.syncOnError(false, syncRCurly|syncSemi|syncNewline)
+		e.Value = &ErrorStatement{Pos: p.position(at), End: at}
+		return e
+	}
+	eq := p.advance()
+	p.skipNewlines()
+	saved = p.noComma
+	p.noComma = false
+	e.Value = p.statement()
+	p.noComma = saved
+	if e.Value == nil {
+		at := p.end(eq)
+		p.reportInc("MissingStatementInHashLiteral", at, at, at)
+		e.Value = &ErrorStatement{Pos: p.position(at), End: at}
+	}
+	e.End = StatementEndOffset(e.Value)
+	return e
+}
+
+// scriptBlockExpr parses { script block } (the '{' is next).
+func (p *parser) scriptBlockExpr() *ScriptBlockExpr {
+	l := p.advance()
+	saved := p.noComma
+	p.noComma = false
+	defer func() { p.noComma = saved }()
+	body := p.scriptBlock(l)
+	return &ScriptBlockExpr{Pos: p.toks[l].Pos, End: body.End, EndPos: p.position(body.End), Body: body, Source: p.src}
 }
 
 // splitTypeList splits "T1, T2[int, string]" at its top-level commas.
@@ -335,291 +1033,79 @@ func splitTypeList(s string) []string {
 	return append(out, strings.TrimSpace(s[start:]))
 }
 
-// startsOperand reports whether a token can start the operand of a cast.
-func startsOperand(t lexer.TokenType) bool {
-	switch t {
-	case tVar, tStr, tNum, tSOpen, tLParen, tSubExpr, tArrExpr, tHashOpen, tLBrace, tType, tOp, tCStart:
-		return true
+// subPart parses the $( statements ) of a string or compound argument
+// (the '$(' is next).
+func (p *parser) subPart() (*StatementList, int) {
+	open := p.advance()
+	list := &StatementList{Pos: p.tok().Pos}
+	p.statementList(list)
+	if isRParen(p.tok()) {
+		return list, p.end(p.advance())
 	}
-	return false
+	p.reportInc("IncompleteDollarSubexpressionReference", p.start(open), p.end(open), p.end(p.i))
+	return list, p.prevEnd()
 }
 
-func parseParen(lex *lexer.PeekingLexer) (*ParenExpr, error) {
-	open := lex.Next()
-	st := &PipelineStatement{}
-	if err := st.Parse(lex); err != nil {
-		if err == participle.NextMatch {
-			return nil, &Error{Pos: open.Pos, Msg: "An expression was expected after '('.", Incomplete: lex.Peek().EOF()}
-		}
-		return nil, err
-	}
-	if _, err := expect(lex, tRParen); err != nil {
-		return nil, err
-	}
-	return &ParenExpr{Pos: open.Pos, Stmt: st}, nil
-}
-
-// parseSubPart parses $( statements ) inside a string or compound argument.
-func parseSubPart(lex *lexer.PeekingLexer) (*StatementList, error) {
-	lex.Next()
-	list, err := subStatementList(lex)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := expect(lex, tRParen); err != nil {
-		return nil, err
-	}
-	return list, nil
-}
-
-func subStatementList(lex *lexer.PeekingLexer) (*StatementList, error) {
-	l := &StatementList{}
-	if err := l.Parse(lex); err != nil {
-		return nil, err
-	}
-	return l, nil
-}
-
-func parseExpandString(lex *lexer.PeekingLexer) (*ExpandString, error) {
-	open := lex.Next()
-	es := &ExpandString{Pos: open.Pos, Open: open.Value}
+// expandString parses a "..." string with variables and sub-expressions
+// (the opener is next).
+func (p *parser) expandString() *ExpandString {
+	open := p.advance()
+	es := &ExpandString{Pos: p.toks[open].Pos, Open: p.toks[open].Value}
 	for {
-		t := lex.Peek()
+		t := p.tok()
 		switch t.Type {
 		case tSText:
-			lex.Next()
-			es.Parts = append(es.Parts, &StringPart{Pos: t.Pos, Text: t.Value})
+			i := p.advance()
+			es.Parts = append(es.Parts, &StringPart{Pos: t.Pos, End: p.end(i), Text: t.Value})
 		case tSVar:
-			lex.Next()
-			es.Parts = append(es.Parts, &StringPart{Pos: t.Pos, Var: t.Value})
+			i := p.advance()
+			es.Parts = append(es.Parts, &StringPart{Pos: t.Pos, End: p.end(i), Var: t.Value})
 		case tSSub:
-			list, err := parseSubPart(lex)
-			if err != nil {
-				return nil, err
-			}
-			es.Parts = append(es.Parts, &StringPart{Pos: t.Pos, Sub: list})
+			list, end := p.subPart()
+			es.Parts = append(es.Parts, &StringPart{Pos: t.Pos, End: end, Sub: list})
 		case tSClose:
-			lex.Next()
-			return es, nil
+			es.End = p.end(p.advance())
+			return es
 		default:
-			return nil, unexpected(t)
+			// the tokenizer has reported the unclosed string
+			es.End = p.prevEnd()
+			return es
 		}
 	}
 }
 
-func parseCompound(lex *lexer.PeekingLexer) (*CompoundArg, error) {
-	open := lex.Next()
-	ca := &CompoundArg{Pos: open.Pos}
+// compound parses an argument glued from words, strings, variables and
+// sub-expressions (the start marker is next).
+func (p *parser) compound() *CompoundArg {
+	open := p.advance()
+	ca := &CompoundArg{Pos: p.toks[open].Pos}
 	for {
-		t := lex.Peek()
+		t := p.tok()
 		switch t.Type {
 		case tWord:
-			lex.Next()
-			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, Word: t.Value})
+			i := p.advance()
+			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, End: p.end(i), Word: t.Value})
 		case tStr:
-			lex.Next()
-			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, Str: &StringLit{Pos: t.Pos, Value: t.Value}})
+			i := p.advance()
+			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, End: p.end(i), Str: &StringLit{Pos: t.Pos, End: p.end(i), Value: t.Value}})
 		case tVar:
-			lex.Next()
-			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, Var: t.Value})
+			i := p.advance()
+			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, End: p.end(i), Var: t.Value})
 		case tSOpen:
-			es, err := parseExpandString(lex)
-			if err != nil {
-				return nil, err
-			}
-			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, Exp: es})
+			es := p.expandString()
+			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, End: es.End, Exp: es})
 		case tSSub:
-			list, err := parseSubPart(lex)
-			if err != nil {
-				return nil, err
-			}
-			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, Sub: list})
+			list, end := p.subPart()
+			ca.Parts = append(ca.Parts, &CompoundPart{Pos: t.Pos, End: end, Sub: list})
 		case tCEnd:
-			lex.Next()
-			return ca, nil
+			ca.End = p.end(p.advance())
+			if len(ca.Parts) > 0 {
+				ca.End = ca.Parts[len(ca.Parts)-1].End
+			}
+			return ca
 		default:
-			return nil, unexpected(t)
+			ca.End = p.prevEnd()
+			return ca
 		}
-	}
-}
-
-func parseHash(lex *lexer.PeekingLexer) (*HashLiteral, error) {
-	open := lex.Next()
-	h := &HashLiteral{Pos: open.Pos}
-	for {
-		for lex.Peek().Type == tTerm {
-			lex.Next()
-		}
-		t := lex.Peek()
-		if t.Type == tRBrace {
-			lex.Next()
-			return h, nil
-		}
-		key := &Unary{}
-		if err := key.Parse(lex); err != nil {
-			if err == participle.NextMatch {
-				return nil, unexpected(t)
-			}
-			return nil, err
-		}
-		if _, err := expect(lex, tAssign); err != nil {
-			return nil, err
-		}
-		value, err := parseStatement(lex)
-		if err != nil {
-			if err == participle.NextMatch {
-				return nil, unexpected(lex.Peek())
-			}
-			return nil, err
-		}
-		h.Entries = append(h.Entries, &HashEntry{Pos: t.Pos, Key: key, Value: value})
-	}
-}
-
-// statementHolder lets a single statement be parsed by a sub-parser.
-type statementHolder struct {
-	Stmt Statement `parser:"@@"`
-}
-
-// Parse parses elements joined by |.
-func (p *Pipeline) Parse(lex *lexer.PeekingLexer) error {
-	p.Pos = lex.Peek().Pos
-	el, err := parsePipeElement(lex)
-	if err != nil {
-		return err
-	}
-	p.Elems = append(p.Elems, el)
-	for lex.Peek().Type == tPipe {
-		bar := lex.Next()
-		el, err := parsePipeElement(lex)
-		if err == participle.NextMatch {
-			t := lex.Peek()
-			if t.EOF() {
-				return &Error{Pos: t.Pos, Msg: "An empty pipe element is not allowed.", Incomplete: true}
-			}
-			return &Error{Pos: bar.Pos, Msg: "An empty pipe element is not allowed."}
-		}
-		if err != nil {
-			return err
-		}
-		p.Elems = append(p.Elems, el)
-	}
-	return nil
-}
-
-// parsePipeElement parses a command or an expression with redirections.
-func parsePipeElement(lex *lexer.PeekingLexer) (PipeElement, error) {
-	switch lex.Peek().Type {
-	case tCall, tCmd:
-		c := &Command{}
-		if err := c.Parse(lex); err != nil {
-			return nil, err
-		}
-		return c, nil
-	}
-	start := lex.Peek()
-	e := &Expr{}
-	if err := e.Parse(lex); err != nil {
-		return nil, err
-	}
-	ce := &CommandExpression{Pos: start.Pos, Expr: e}
-	for {
-		r, err := parseRedirection(lex)
-		if err == participle.NextMatch {
-			return ce, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		ce.Redirs = append(ce.Redirs, r)
-	}
-}
-
-func parseRedirection(lex *lexer.PeekingLexer) (*Redirection, error) {
-	t := lex.Peek()
-	switch t.Type {
-	case tRedirM:
-		lex.Next()
-		return &Redirection{Pos: t.Pos, Merge: t.Value}, nil
-	case tRedir:
-		lex.Next()
-		target := &Unary{}
-		if err := target.Parse(lex); err != nil {
-			if err == participle.NextMatch {
-				return nil, &Error{Pos: t.Pos, Msg: "Missing file specification after redirection operator."}
-			}
-			return nil, err
-		}
-		return &Redirection{Pos: t.Pos, Op: t.Value, Target: target}, nil
-	}
-	return nil, participle.NextMatch
-}
-
-// Parse parses a command: a name or a call operator and target, then its
-// parameters, arguments, splats and redirections.
-func (c *Command) Parse(lex *lexer.PeekingLexer) error {
-	t := lex.Peek()
-	c.Pos = t.Pos
-	switch t.Type {
-	case tCall:
-		lex.Next()
-		c.Call = t.Value
-		if lex.Peek().Type == tCmd {
-			c.Name = lex.Next().Value
-			break
-		}
-		target := &Unary{}
-		if err := target.Parse(lex); err != nil {
-			if err == participle.NextMatch {
-				return &Error{Pos: t.Pos, Msg: "Missing expression after '" + t.Value + "' in pipeline element."}
-			}
-			return err
-		}
-		c.Target = target
-	case tCmd:
-		c.Name = lex.Next().Value
-	default:
-		return participle.NextMatch
-	}
-	for {
-		t := lex.Peek()
-		switch t.Type {
-		case tParam:
-			lex.Next()
-			c.Elements = append(c.Elements, &CommandParameter{Pos: t.Pos, Name: t.Value})
-			continue
-		case tParamC:
-			lex.Next()
-			arg := &Unary{}
-			if err := arg.Parse(lex); err != nil {
-				if err == participle.NextMatch {
-					return &Error{Pos: t.Pos, Msg: "Missing argument for parameter '" + t.Value + "'."}
-				}
-				return err
-			}
-			c.Elements = append(c.Elements, &CommandParameter{Pos: t.Pos, Name: t.Value, Arg: arg})
-			continue
-		case tSplat:
-			lex.Next()
-			c.Elements = append(c.Elements, &Splat{Pos: t.Pos, Name: t.Value})
-			continue
-		case tRedir, tRedirM:
-			r, err := parseRedirection(lex)
-			if err != nil {
-				return err
-			}
-			c.Elements = append(c.Elements, r)
-			continue
-		}
-		e := &Expr{}
-		err := e.Parse(lex)
-		if err == participle.NextMatch {
-			c.EndPos = lex.Peek().Pos
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		c.Elements = append(c.Elements, &CommandArgument{Pos: t.Pos, Expr: e})
 	}
 }

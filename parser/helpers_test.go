@@ -104,11 +104,19 @@ func checkErrorPositions(src string, err error) string {
 			return "nil *Error in ErrorList"
 		}
 		p := e.Pos
-		if p.Line < 1 || p.Column < 1 || p.Offset < 0 || p.Offset > len(src) {
+		// PowerShell's end of input is one character past the script
+		limit := len(src) + 1
+		if p.Line < 1 || p.Column < 1 || p.Offset < 0 || p.Offset > limit {
 			return fmt.Sprintf("error %q has position line %d column %d offset %d outside the input (len %d)", e.Msg, p.Line, p.Column, p.Offset, len(src))
+		}
+		if e.End.Offset < p.Offset || e.End.Offset > limit || e.End.Line < p.Line {
+			return fmt.Sprintf("error %q has extent %d..%d (input len %d)", e.Msg, p.Offset, e.End.Offset, len(src))
 		}
 		if e.Msg == "" {
 			return fmt.Sprintf("error at %d:%d has an empty message", p.Line, p.Column)
+		}
+		if e.ID == "" || errorFormat(e.ID) == "" && e.ID != "InternalError" {
+			return fmt.Sprintf("error %q at %d:%d has no known ErrorId (%q)", e.Msg, p.Line, p.Column, e.ID)
 		}
 	}
 	return ""

@@ -1,7 +1,7 @@
 package parser
 
 import (
-	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,41 +87,6 @@ func tokenName(t lexer.TokenType) string {
 	return "?"
 }
 
-// lexDef is the lexer.Definition handed to participle.
-type lexDef struct{}
-
-func (lexDef) Symbols() map[string]lexer.TokenType { return symbolNames }
-
-func (lexDef) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	return lexDef{}.LexString(filename, string(b))
-}
-
-func (lexDef) LexString(filename, src string) (lexer.Lexer, error) {
-	toks, err := Tokenize(filename, src)
-	if err != nil {
-		return nil, err
-	}
-	return &sliceLexer{toks: toks}, nil
-}
-
-type sliceLexer struct {
-	toks []lexer.Token
-	i    int
-}
-
-func (l *sliceLexer) Next() (lexer.Token, error) {
-	if l.i >= len(l.toks) {
-		return l.toks[len(l.toks)-1], nil
-	}
-	t := l.toks[l.i]
-	l.i++
-	return t, nil
-}
-
 // Modes of the tokenizer within a frame.
 type mode uint8
 
@@ -204,13 +169,30 @@ type tokenizer struct {
 	adjacent  bool  // no white space since the previous token
 	lastClose uint8 // block kind of the last '}' closed
 	hereEnds  []hereEnd
+	// ends holds where each token ends (a byte offset); the end of the
+	// last token is settled when the tokenizer moves on (open is set until
+	// then): at the next token or at the white space after it.
+	ends []int
+	open bool
 	// position cache
 	pOff, pLine, pCol int
 	err               *Error
+	// soft holds the errors after which the tokenizer goes on (bad
+	// `u{} escapes), in the order found.
+	soft []*Error
 }
 
-// Tokenize splits src into tokens. A returned error is an *Error.
+// Tokenize splits src into tokens. A returned error is an *Error: one
+// that stopped the tokenizer. Errors it goes on after (a bad `u escape)
+// are ParseAll's.
 func Tokenize(filename, src string) ([]lexer.Token, error) {
+	toks, _, _, err := tokenize(filename, src)
+	return toks, err
+}
+
+// tokenize is Tokenize that also returns where each token ends. After an
+// error the tokens read so far are returned, without an EOF token.
+func tokenize(filename, src string) ([]lexer.Token, []int, []*Error, error) {
 	t := &tokenizer{src: src, file: filename, pLine: 1, pCol: 1}
 	if strings.HasPrefix(src, "\uFEFF") {
 		t.off = 3
@@ -218,12 +200,15 @@ func Tokenize(filename, src string) ([]lexer.Token, error) {
 	}
 	t.stack = append(t.stack, frame{kind: fTop, mode: mStmt})
 	t.toks = make([]lexer.Token, 0, len(src)/4+8)
+	t.ends = make([]int, 0, cap(t.toks))
 	t.run()
+	t.settle(t.off)
 	if t.err != nil {
-		return t.toks, t.err
+		return t.toks, t.ends, t.soft, t.err
 	}
 	t.toks = append(t.toks, lexer.Token{Type: lexer.EOF, Pos: t.pos(len(t.src))})
-	return t.toks, nil
+	t.ends = append(t.ends, len(t.src))
+	return t.toks, t.ends, t.soft, nil
 }
 
 func (t *tokenizer) pos(off int) lexer.Position {
@@ -255,8 +240,28 @@ func (t *tokenizer) emit(typ lexer.TokenType, val string, start int) {
 	if typ == tOp && !unaryCapable(val) {
 		typ = tBinOp
 	}
+	t.settle(start)
 	t.toks = append(t.toks, lexer.Token{Type: typ, Value: val, Pos: t.pos(start)})
 	t.adjacent = true
+	switch {
+	case typ == tCStart || typ == tCEnd:
+		// the bounds of a compound argument take no text
+		t.ends = append(t.ends, start)
+	case typ == tTerm:
+		// a newline or ';': one character
+		t.ends = append(t.ends, start+1)
+	default:
+		t.ends = append(t.ends, start)
+		t.open = true
+	}
+}
+
+// settle sets the end of the last token, if still open, to off.
+func (t *tokenizer) settle(off int) {
+	if t.open {
+		t.ends[len(t.ends)-1] = off
+		t.open = false
+	}
 }
 
 // unaryCapable reports whether an operator can stand before an operand.
@@ -268,11 +273,33 @@ func unaryCapable(op string) bool {
 	return false
 }
 
-func (t *tokenizer) fail(off int, msg string, incomplete bool) {
-	if t.err == nil {
-		p := t.pos(off)
-		t.err = &Error{Pos: Pos{Filename: p.Filename, Offset: p.Offset, Line: p.Line, Column: p.Column}, Msg: msg, Incomplete: incomplete}
+// fail records the error that stops the tokenizer: id over [start, end)
+// (an end past the script counts columns on), and whether more input
+// might complete the script.
+func (t *tokenizer) fail(start, end int, id string, incomplete bool, args ...string) {
+	if t.err != nil {
+		return
 	}
+	e := &Error{ID: id, Msg: errorText(id, args...), Pos: t.posPast(start)}
+	e.End = t.posPast(max(start, end))
+	if incomplete {
+		detect := min(max(start, end), len(t.src))
+		e.Incomplete = onlySpaceAfter(t.src, detect, true)
+		e.IncompleteInput = onlySpaceAfter(t.src, detect, false)
+	}
+	t.err = e
+}
+
+// posPast returns the position of offset off, which may lie past the end of
+// the script (PowerShell reports some errors one character on).
+func (t *tokenizer) posPast(off int) Pos {
+	if off <= len(t.src) {
+		return t.pos(off)
+	}
+	p := t.pos(len(t.src))
+	p.Column += off - len(t.src)
+	p.Offset = off
+	return p
 }
 
 func (t *tokenizer) last() lexer.TokenType {
@@ -333,7 +360,7 @@ var keywords = map[string]bool{
 	"while": true, "do": true, "until": true, "try": true, "catch": true, "finally": true,
 	"function": true, "filter": true, "param": true, "begin": true, "process": true, "end": true,
 	"return": true, "break": true, "continue": true, "throw": true, "exit": true, "trap": true,
-	"class": true, "using": true, "dynamicparam": true, "clean": true, "enum": true,
+	"class": true, "using": true, "dynamicparam": true, "clean": true, "enum": true, "data": true,
 }
 
 var dashOps = map[string]bool{
@@ -362,67 +389,39 @@ func IsOperatorName(name string) bool {
 
 func (t *tokenizer) run() { t.runUntilPop(0) }
 
-// eof reports unclosed frames at the end of input.
-func (t *tokenizer) eof() {
-	f := t.top()
-	switch f.kind {
-	case fTop:
-		switch t.last() {
-		case tPipe:
-			t.fail(t.off, "An empty pipe element is not allowed.", true)
-		case tOp, tBinOp, tAssign:
-			if v := t.lastTok().Value; v != "++" && v != "--" {
-				t.fail(t.off, "You must provide a value expression following the '"+v+"' operator.", true)
-			}
-		case tComma:
-			t.fail(t.off, "Missing expression after ','.", true)
-		}
-		return
-	case fBlock, fSwitch, fClass:
-		t.fail(f.open, "Missing closing '}' in statement block or type definition.", true)
-	case fHash:
-		t.fail(f.open, "Missing closing '}' in hash literal.", true)
-	case fParen, fFor, fForeach:
-		t.fail(f.open, "Missing closing ')' in expression.", true)
-	case fSub, fStrSub:
-		t.fail(f.open, "Missing closing ')' in subexpression.", true)
-	case fArgs:
-		t.fail(f.open, "Missing closing ')' in method call.", true)
-	case fAttr, fAttrBracket:
-		t.fail(f.open, "Missing closing ')' or ']' in attribute.", true)
-	case fParams:
-		t.fail(f.open, "Missing ')' in function parameter list.", true)
-	case fIndex:
-		t.fail(f.open, "Missing ']' after array index expression.", true)
-	}
-}
-
 // skipSpace skips white space, comments and line continuations, and emits
 // statement terminators for newlines where they end a statement. It returns
 // false when an error stops the tokenizer.
 func (t *tokenizer) skipSpace() bool {
+	t.settle(t.off)
 	sawNL := false
 	nlOff := 0
 	blankLine := false
+	// lineEmpty: nothing but white space since the last newline
+	lineEmpty := true
 	for t.off < len(t.src) {
 		c := t.src[t.off]
 		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+		case c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' && t.off+1 < len(t.src) && t.src[t.off+1] == '\n':
 			t.off++
 			t.adjacent = false
-		case c == '\n':
-			if sawNL {
-				// a blank line (only white space since the last newline)
+		case c == '\n' || c == '\r':
+			// (a lone carriage return ends a line too: old Mac line ends)
+			if sawNL && lineEmpty {
+				// a blank line: only white space since the last newline
 				blankLine = true
 			}
 			if !sawNL {
 				nlOff = t.off
 			}
-			sawNL = true
+			sawNL, lineEmpty = true, true
 			t.off++
 			t.adjacent = false
 		case c == '`':
 			if t.off+1 < len(t.src) && (t.src[t.off+1] == '\n' || t.src[t.off+1] == '\r') {
+				// a line holding a backtick stops a leading pipe from
+				// continuing the pipeline (Tokenizer.IsPipeContinuation)
+				blankLine = blankLine || sawNL
 				t.off++
 				if t.src[t.off] == '\r' {
 					t.off++
@@ -433,8 +432,15 @@ func (t *tokenizer) skipSpace() bool {
 				t.adjacent = false
 				continue
 			}
+			if r, n := t.runeAt(t.off + 1); isSpace(r) {
+				// a backtick before white space is white space: "` # note"
+				// may end a line that goes on (Tokenizer.SkipWhiteSpace)
+				t.off += 1 + n
+				t.adjacent = false
+				continue
+			}
 			if t.off+1 >= len(t.src) {
-				t.fail(t.off, "Missing expression after '`'.", true)
+				t.fail(len(t.src)+1, len(t.src)+1, "IncompleteString", true)
 				return false
 			}
 			goto done
@@ -442,18 +448,20 @@ func (t *tokenizer) skipSpace() bool {
 			if t.adjacent && t.top().mode == mArg && t.last() != tTerm && t.midWord() {
 				goto done
 			}
-			for t.off < len(t.src) && t.src[t.off] != '\n' {
+			lineEmpty = false
+			for t.off < len(t.src) && t.src[t.off] != '\n' && t.src[t.off] != '\r' {
 				t.off++
 			}
 			t.adjacent = false
 		case c == '<' && strings.HasPrefix(t.src[t.off:], "<#"):
 			end := strings.Index(t.src[t.off+2:], "#>")
 			if end < 0 {
-				t.fail(t.off, "Missing end of comment '#>'.", true)
+				t.fail(t.off, len(t.src), "MissingTerminatorMultiLineComment", true)
 				return false
 			}
 			t.off += 2 + end + 2
 			t.adjacent = false
+			lineEmpty = false
 		default:
 			r, n := t.runeAt(t.off)
 			if r >= utf8.RuneSelf && isSpace(r) {
@@ -604,7 +612,7 @@ func (t *tokenizer) token() {
 	if c == '`' && t.off+1 < len(t.src) && t.src[t.off+1] == '"' && t.inStringSub() {
 		end := strings.Index(t.src[t.off+2:], "`\"")
 		if end < 0 {
-			t.fail(start, "The string is missing the terminator: \".", true)
+			t.fail(start, len(t.src), "TerminatorExpectedAtEndOfString", true, "\"")
 			return
 		}
 		if f.mode == mStmt || f.mode == mPipeElem {
@@ -712,6 +720,15 @@ func (t *tokenizer) token() {
 		f.mode = mExpr
 		t.exprToken(r, n, start)
 	case mUsing:
+		// a name may be quoted: using module './m.psm1'
+		if isSQuote(r) {
+			t.singleQuoted(start)
+			return
+		}
+		if isDQuote(r) {
+			t.doubleQuoted(start, mUsing)
+			return
+		}
 		end := t.scanGeneric(t.off)
 		if end == t.off {
 			end = t.off + n
@@ -846,6 +863,9 @@ func (t *tokenizer) statementToken(r rune, n int, start int) {
 	inPipe := f.mode == mPipeElem
 	c := t.src[t.off]
 	switch {
+	case (c >= '0' && c <= '9' || c == '.' && t.off+1 < len(t.src) && t.src[t.off+1] >= '0' && t.src[t.off+1] <= '9') && !t.numberEndsAt(scanNumber(t.src, t.off)):
+		// digits that run into more than a number are a generic token,
+		// a command name: 7z, 1?2:3
 	case c == '$' || isSQuote(r) || isDQuote(r) || c == '(' || c == '[' || (c >= '0' && c <= '9') || c == '!' || c == '{' || c == ',':
 		f.mode = mExpr
 		t.exprToken(r, n, start)
@@ -935,6 +955,23 @@ func (t *tokenizer) statementToken(r rune, n int, start int) {
 	f.mode = mArg
 }
 
+// numberEndsAt reports whether a number token that ends at off where a
+// pipeline starts is one: PowerShell's tokenizer ends a number at a
+// character that starts a new token (white space, a newline, & ( ) , ; {
+// | }) or at one that may follow a number (an operator's first character,
+// # or ]); before anything else, the number is the start of a generic
+// token (tokenizer.cs ScanNumberHelper, CharTraits.cs).
+func (t *tokenizer) numberEndsAt(off int) bool {
+	if off >= len(t.src) {
+		return true
+	}
+	r, _ := t.runeAt(off)
+	if r < 128 {
+		return strings.ContainsRune(" \t\n\v\f\r&(),;{|}!#%*+-./<=>]", r) || r == 0
+	}
+	return isSpace(r) || isDash(r) || r == '\u2028' || r == '\u2029' || r == 0x85
+}
+
 // wordEndsClean reports whether a keyword candidate ending at end is a whole
 // token (if( and if{ are keywords; if-x is not).
 func (t *tokenizer) wordEndsClean(end int) bool {
@@ -1006,6 +1043,10 @@ func (t *tokenizer) keyword(kw string, start int) {
 		f.mode = mPipeElem
 	case "break", "continue":
 		f.mode = mArg
+	case "data":
+		// data [name] [-SupportedCommand names] { }
+		f.awaitBlock = true
+		f.mode = mArg
 	case "class", "enum":
 		f.pendClass, f.awaitBlock = true, true
 		f.mode = mFuncName
@@ -1022,7 +1063,9 @@ func (t *tokenizer) scanGeneric(off int) int {
 		c := t.src[i]
 		if c == '`' {
 			if i+1 < len(t.src) && t.src[i+1] != '\n' && t.src[i+1] != '\r' {
-				if n := unicodeEscapeLen(t.src, i+1); n > 0 {
+				if t.src[i+1] == 'u' {
+					_, n, e := unicodeEscape(t.src, i+1)
+					t.softFail(e)
 					i += 1 + n
 					continue
 				}
@@ -1063,23 +1106,65 @@ func decodeBare(s string) string {
 	return b.String()
 }
 
-// unicodeEscapeLen returns the length of u{hex} at s[i] (after a
-// backtick), or 0 when there is none: one to six hex digits naming a code
-// point up to U+10FFFF.
-func unicodeEscapeLen(s string, i int) int {
-	if i+2 >= len(s) || s[i] != 'u' || s[i+1] != '{' {
-		return 0
+// escapeError is a bad `u escape: the error to report and its extent.
+type escapeError struct {
+	id         string
+	start, end int
+}
+
+// unicodeEscape reads the `u{hex} escape whose u is at s[i] as
+// PowerShell's tokenizer does (ScanUnicodeEscape): one to six hex digits
+// naming a code point up to U+10FFFF, in braces. It returns the code point,
+// how many bytes from i it used and, for a bad escape, the error; a bad
+// escape stands for U+FFFF and ends before the character that broke it.
+func unicodeEscape(s string, i int) (rune, int, *escapeError) {
+	const bad = rune(0xFFFF)
+	escStart := i - 1
+	if i+1 >= len(s) || s[i+1] != '{' {
+		return bad, 1, &escapeError{"InvalidUnicodeEscapeSequence", escStart, i + 1}
 	}
 	j := i + 2
 	var v rune
-	for j < len(s) && j-i-2 < 7 && isHex(s[j]) {
+	for k := 0; ; k++ {
+		if j < len(s) && s[j] == '}' {
+			if k == 0 {
+				return bad, j + 1 - i, &escapeError{"InvalidUnicodeEscapeSequence", escStart, j + 1}
+			}
+			break
+		}
+		if j >= len(s) || !isHex(s[j]) {
+			id := "InvalidUnicodeEscapeSequence"
+			if k >= 6 {
+				id = "MissingUnicodeEscapeSequenceTerminator"
+			}
+			return bad, j - i, &escapeError{id, j, j + 1}
+		}
+		if k == 6 {
+			return bad, j - i, &escapeError{"TooManyDigitsInUnicodeEscapeSequence", j, j + 1}
+		}
 		v = v*16 + rune(hexVal(s[j]))
 		j++
 	}
-	if j == i+2 || j-i-2 > 6 || j >= len(s) || s[j] != '}' || v > unicode.MaxRune {
-		return 0
+	if v > unicode.MaxRune {
+		// the error marks only the digits
+		return bad, j + 1 - i, &escapeError{"InvalidUnicodeEscapeSequenceValue", escStart + 3, j}
 	}
-	return j + 1 - i
+	return v, j + 1 - i, nil
+}
+
+// softFail records the error of a bad escape; the tokenizer goes on. An
+// error already recorded at the same place (a word read twice) is not
+// recorded again.
+func (t *tokenizer) softFail(e *escapeError) {
+	if e == nil {
+		return
+	}
+	for _, old := range t.soft {
+		if old.Pos.Offset == e.start && old.ID == e.id {
+			return
+		}
+	}
+	t.soft = append(t.soft, &Error{ID: e.id, Msg: errorText(e.id), Pos: t.posPast(e.start), End: t.posPast(e.end)})
 }
 
 func hexVal(c byte) byte {
@@ -1095,11 +1180,8 @@ func hexVal(c byte) byte {
 // decodeEscape writes the character that the escape at s[i] (after the
 // backtick) stands for and returns how many bytes it used.
 func decodeEscape(b *strings.Builder, s string, i int) int {
-	if n := unicodeEscapeLen(s, i); n > 0 {
-		var v rune
-		for _, h := range []byte(s[i+2 : i+n-1]) {
-			v = v*16 + rune(hexVal(h))
-		}
+	if s[i] == 'u' {
+		v, n, _ := unicodeEscape(s, i)
 		b.WriteRune(v)
 		return n
 	}
@@ -1402,7 +1484,8 @@ func (t *tokenizer) runUntilPop(depth int) {
 			return
 		}
 		if t.off >= len(t.src) {
-			t.eof()
+			// unclosed brackets and a trailing operator are the parser's
+			// to report
 			return
 		}
 		t.token()
@@ -1481,14 +1564,14 @@ func (t *tokenizer) scanVariable(off int) (int, string, bool) {
 		for end < len(t.src) && t.src[end] != '}' {
 			if t.src[end] == '`' && end+1 < len(t.src) {
 				// ${a`u{2195}} names the variable a↕
-				end += 1 + decodeEscape(&b, t.src, end+1)
+				end += 1 + t.writeEscape(&b, end+1)
 				continue
 			}
 			b.WriteByte(t.src[end])
 			end++
 		}
 		if end >= len(t.src) {
-			t.fail(off, "Missing closing '}' of variable name.", true)
+			t.fail(off, len(t.src), "IncompleteDollarVariableReference", true)
 			return end, "", false
 		}
 		return end + 1, b.String(), true
@@ -1526,7 +1609,15 @@ func (t *tokenizer) scanVariable(off int) (int, string, bool) {
 			// $env:{x} is rare; treat as name then brace
 			return end, t.src[i:end], true
 		}
-		t.fail(off, "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.", false)
+		// $global: names no variable; $env: names none on its drive
+		// (VariablePath.cs: global, local, private, script and variable
+		// are scopes, another prefix a drive)
+		id := "InvalidVariableReferenceWithDrive"
+		switch strings.ToLower(t.src[i:end]) {
+		case "global", "local", "private", "script", "variable":
+			id = "InvalidVariableReference"
+		}
+		t.fail(off, end+1, id, false)
 		return end, "", false
 	}
 	return end, t.src[i:end], true
@@ -1635,6 +1726,7 @@ func (t *tokenizer) skipMemberSpace(off int) int {
 func (t *tokenizer) memberName(m mode) bool {
 	afterOp := t.off
 	if m != mArg {
+		t.settle(t.off)
 		t.off = t.skipMemberSpace(t.off)
 	}
 	start := t.off
@@ -1690,7 +1782,7 @@ func (t *tokenizer) memberName(m mode) bool {
 		t.emit(tLBrace, "{", start)
 		return false
 	default:
-		t.fail(afterOp, "Missing property name after reference operator.", t.off >= len(t.src))
+		t.fail(afterOp, afterOp, "MissingPropertyName", t.off >= len(t.src))
 		return false
 	}
 	return !t.invokeParen()
@@ -1762,7 +1854,7 @@ func (t *tokenizer) genericArgs(off int) (end int, args string, ok bool) {
 // parent mode for after it to m.
 func (t *tokenizer) primaryStart(start int, m mode) {
 	c := t.src[t.off]
-	r, n := t.runeAt(t.off)
+	r, _ := t.runeAt(t.off)
 	switch {
 	case c == '$':
 		if t.off+1 < len(t.src) && t.src[t.off+1] == '(' {
@@ -1799,9 +1891,22 @@ func (t *tokenizer) primaryStart(start int, m mode) {
 		case isSQuote(nr):
 			t.off++
 			t.hereString(start, m, false)
+		case isIdentStart(nr) || nr == '_' || nr == '?':
+			// @name where an expression goes: a splatted variable, which
+			// the parser's checks refuse there
+			end := t.off + 1
+			for end < len(t.src) {
+				rr, nn := t.runeAt(end)
+				if !isVarChar(rr) && rr != ':' {
+					break
+				}
+				end += nn
+			}
+			t.emit(tSplat, t.src[t.off+1:end], start)
+			t.off = end
+			t.postfix(m)
 		default:
-			t.off += n
-			t.emit(tBadWord, "@", start)
+			t.fail(start, start+1, "UnrecognizedToken", false)
 		}
 	case isSQuote(r):
 		t.singleQuoted(start)
@@ -1834,7 +1939,7 @@ func (t *tokenizer) singleQuoted(start int) {
 		b.WriteString(t.src[i : i+k])
 		i += k
 	}
-	t.fail(start, "The string is missing the terminator: '.", true)
+	t.fail(start, len(t.src), "TerminatorExpectedAtEndOfString", true, "'")
 	t.off = len(t.src)
 }
 
@@ -1877,7 +1982,7 @@ func (t *tokenizer) doubleQuoted(start int, after mode) {
 		i += k
 	}
 	if i >= len(t.src) {
-		t.fail(start, "The string is missing the terminator: \".", true)
+		t.fail(start, len(t.src), "TerminatorExpectedAtEndOfString", true, "\"")
 		t.off = len(t.src)
 		return
 	}
@@ -1889,6 +1994,10 @@ func (t *tokenizer) doubleQuoted(start int, after mode) {
 // writeEscape decodes the escape at src[i] (after the backtick) and returns
 // how many bytes it used.
 func (t *tokenizer) writeEscape(b *strings.Builder, i int) int {
+	if t.src[i] == 'u' {
+		_, _, e := unicodeEscape(t.src, i)
+		t.softFail(e)
+	}
 	return decodeEscape(b, t.src, i)
 }
 
@@ -1921,12 +2030,12 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 		i++
 	}
 	if i >= len(t.src) {
-		t.fail(start, "The string is missing the terminator: \"@.", true)
+		t.fail(start, len(t.src), "TerminatorExpectedAtEndOfString", true, "\"@")
 		t.off = len(t.src)
 		return
 	}
 	if t.src[i] != '\n' && t.src[i] != '\r' {
-		t.fail(start, "No characters are allowed after a here-string header but before the end of the line.", false)
+		t.fail(i, i+1, "UnexpectedCharactersAfterHereStringHeader", false)
 		t.off = len(t.src)
 		return
 	}
@@ -1954,7 +2063,7 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 		}
 	}
 	if end < 0 && indented >= 0 {
-		t.fail(indented, "White space is not allowed before the string terminator.", true)
+		t.fail(indented, len(t.src), "WhitespaceBeforeHereStringFooter", true)
 		t.off = len(t.src)
 		return
 	}
@@ -1963,7 +2072,7 @@ func (t *tokenizer) hereString(start int, after mode, expand bool) {
 		if expand {
 			q = "\"@"
 		}
-		t.fail(start, "The string is missing the terminator: "+q+".", true)
+		t.fail(start, len(t.src), "TerminatorExpectedAtEndOfString", true, q)
 		t.off = len(t.src)
 		return
 	}
@@ -2069,7 +2178,7 @@ func (t *tokenizer) stringBody() {
 		t.postfix(fr.after)
 		return
 	}
-	t.fail(f.open, "The string is missing the terminator: \".", true)
+	t.fail(f.open, len(t.src), "TerminatorExpectedAtEndOfString", true, "\"")
 }
 
 // exprToken reads one token in expression mode.
@@ -2174,7 +2283,7 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 			}
 			if nr, _ := t.runeAt(t.off + 1); nr == 0 || nr == '\n' || nr == '\r' || t.skipMemberSpace(t.off+1) >= len(t.src) {
 				// only white space and comments after the dot
-				t.fail(t.off+1, "Missing property name after reference operator.", t.skipMemberSpace(t.off+1) >= len(t.src))
+				t.fail(t.off+1, t.off+1, "MissingPropertyName", t.skipMemberSpace(t.off+1) >= len(t.src))
 				return
 			}
 		}
@@ -2204,9 +2313,16 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 				return
 			}
 			if nr, _ := t.runeAt(t.off + 2); nr == 0 || nr == '\n' || nr == '\r' {
-				t.fail(t.off+2, "Missing property name after reference operator.", nr == 0)
+				t.fail(t.off+2, t.off+2, "MissingPropertyName", nr == 0)
 				return
 			}
+		}
+		if strings.HasPrefix(t.src[t.off:], "::") {
+			// '::' where no member access can be: one token, which the
+			// parser finds unexpected
+			t.off += 2
+			t.emit(tColons, "::", start)
+			return
 		}
 		t.off++
 		t.emit(tColon, ":", start)
@@ -2417,6 +2533,26 @@ func exponentAt(s string, i int) int {
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
+// arrayRanks reports an array type in the type name at src[from:to]
+// with more than 32 dimensions (Parser.cs CompleteArrayTypeName: the
+// error marks its commas); the tokenizer goes on.
+func (t *tokenizer) arrayRanks(from, to int) {
+	for k := from; k < to; k++ {
+		if t.src[k] != '[' {
+			continue
+		}
+		j := k + 1
+		for j < to && t.src[j] == ',' {
+			j++
+		}
+		if dims := j - k; dims > 32 {
+			id := "ArrayHasTooManyDimensions"
+			t.soft = append(t.soft, &Error{ID: id, Msg: errorText(id, strconv.Itoa(dims)), Pos: t.posPast(k + 1), End: t.posPast(j)})
+			return
+		}
+	}
+}
+
 // typeLiteral reads [Type], [Type[]], [Generic[T]] or an attribute [Name(.
 func (t *tokenizer) typeLiteral(start int) {
 	f := t.top()
@@ -2462,6 +2598,7 @@ func (t *tokenizer) typeLiteral(start int) {
 		}
 		i++
 	}
+	t.arrayRanks(nameStart, i)
 	if i < len(t.src) && t.src[i] == ']' {
 		name := strings.TrimSpace(t.src[nameStart:i])
 		if isTypeName(name) {
@@ -2477,10 +2614,16 @@ func (t *tokenizer) typeLiteral(start int) {
 	}
 	// an array literal index on nothing, or a bad type
 	if i >= len(t.src) {
-		t.fail(start, "Missing ] at end of type token.", false)
+		// at the end of the input: PowerShell reports it before its end
+		// of input token, which starts one past the end
+		t.fail(len(t.src), len(t.src), "EndSquareBracketExpectedAtEndOfAttribute", false)
 		return
 	}
-	t.fail(start, "Unexpected token '[' in expression or statement.", false)
+	// a '[' with no type name after it: the parser reports it where an
+	// operand is wanted
+	t.off = start + 1
+	t.emit(tBadWord, "[", start)
+	f.mode = mExpr
 }
 
 // closingBracket returns the offset after the ']' that closes the '[' at
@@ -2675,3 +2818,23 @@ func (t *tokenizer) memberToken(r rune, n int, start int) {
 	t.emit(tWord, word, start)
 }
 func TokenName(t lexer.TokenType) string { return tokenName(t) }
+
+// Lexeme is a token as the tokenizer reads it: its class (the names of
+// the token types: "Var", "Cmd", "Str", "SOpen", ...), its value and the
+// byte offsets that bound it.
+type Lexeme struct {
+	Class      string
+	Value      string
+	Start, End int
+}
+
+// Lexemes returns the tokens of src, ending with an "EOF" lexeme. After
+// an error, the tokens read so far are returned, with the error.
+func Lexemes(filename, src string) ([]Lexeme, error) {
+	toks, ends, _, err := tokenize(filename, src)
+	out := make([]Lexeme, len(toks))
+	for i, t := range toks {
+		out[i] = Lexeme{Class: tokenName(t.Type), Value: t.Value, Start: t.Pos.Offset, End: ends[i]}
+	}
+	return out, err
+}

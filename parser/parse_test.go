@@ -574,7 +574,7 @@ func (d *dumper) node(name string, v reflect.Value, depth int) {
 	}
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
-		if !sf.IsExported() || sf.Type == posType {
+		if !sf.IsExported() || sf.Type == posType || isOffsetField(sf) {
 			continue
 		}
 		if t == scriptType && (sf.Name == "Source" || sf.Name == "File") {
@@ -589,6 +589,23 @@ func (d *dumper) node(name string, v reflect.Value, depth int) {
 		}
 		d.value(sf.Name, fv, depth+1)
 	}
+}
+
+// isOffsetField reports the fields that hold byte offsets (End, NameAt,
+// TypeSpans, ...) and the script block's Source those offsets index: like
+// positions, the dump leaves them out.
+func isOffsetField(sf reflect.StructField) bool {
+	switch sf.Type.Kind() {
+	case reflect.String:
+		return sf.Name == "Source"
+	}
+	switch sf.Type.Kind() {
+	case reflect.Int:
+		return sf.Name == "End" || sf.Name == "Open" || strings.HasSuffix(sf.Name, "At") || strings.HasSuffix(sf.Name, "End")
+	case reflect.Slice:
+		return strings.HasSuffix(sf.Name, "Spans") || strings.HasSuffix(sf.Name, "At")
+	}
+	return false
 }
 
 // ---- tests ----

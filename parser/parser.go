@@ -5,453 +5,304 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// Error is a parse error at a position.
-type Error struct {
-	Pos Pos
-	Msg string
-	// Incomplete is set when more input could complete the script (an
-	// unclosed block or string, a trailing pipe): the REPL then asks for
-	// another line.
-	Incomplete bool
-}
-
-func (e *Error) Error() string {
-	if e.Pos.Filename != "" {
-		return fmt.Sprintf("%s:%d:%d: %s", e.Pos.Filename, e.Pos.Line, e.Pos.Column, e.Msg)
-	}
-	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg)
-}
-
-// ErrorList is every parse error found in one script, in source order.
-type ErrorList []*Error
-
-func (l ErrorList) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// IsIncomplete reports whether err says that more input could complete the
-// script.
-func IsIncomplete(err error) bool {
-	var l ErrorList
-	if errors.As(err, &l) {
-		return len(l) > 0 && l[len(l)-1].Incomplete
-	}
-	var e *Error
-	return errors.As(err, &e) && e.Incomplete
-}
-
-// grammarOptions are the options every built parser shares.
-func grammarOptions() []participle.Option {
-	return []participle.Option{
-		participle.Lexer(lexDef{}),
-		participle.Union[Statement](
-			&PipelineStatement{}, &IfStatement{}, &ForeachStatement{}, &FunctionDefinition{},
-			&TryStatement{}, &FlowStatement{}, &SwitchStatement{}, &ForStatement{}, &WhileStatement{},
-			&DoStatement{}, &BreakStatement{}, &LabeledStatement{}, &TrapStatement{},
-			&ClassDefinition{}, &EnumDefinition{}, &UsingStatement{},
-		),
-	}
-}
-
-// statementParser is the built grammar of the keyword statements (the rest
-// of the language is parsed by hand inside it; see expr.go and stmt.go).
-// participle documents a built parser as safe for concurrent use; a build
-// failure is a programming error that the tests catch.
-var statementParser = participle.MustBuild[statementHolder](grammarOptions()...)
-
 // Parse parses a script. On failure it returns an [ErrorList] with every
-// error it could find (it skips to the next statement after an error).
+// error found, in the order PowerShell reports them.
 func Parse(filename, src string) (*Script, error) {
-	toks, err := Tokenize(filename, src)
-	if err != nil {
-		var e *Error
-		if !errors.As(err, &e) {
-			return nil, err
-		}
-		// report what the tokens before the error hold too (for lint),
-		// leaving out what only says the input stopped early
-		toks = append(toks, lexer.Token{Type: lexer.EOF, Pos: e.Pos})
-		_, errs := parseTokens(filename, src, toks)
-		var out ErrorList
-		for _, pe := range errs {
-			if !pe.Incomplete && pe.Pos.Offset < e.Pos.Offset {
-				out = append(out, pe)
-			}
-		}
-		return nil, append(out, e)
-	}
-	s, errs := parseTokens(filename, src, toks)
+	s, errs := ParseAll(filename, src)
 	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Pos.Offset < errs[j].Pos.Offset })
 		return nil, errs
 	}
 	return s, nil
 }
 
-// parseTokens runs the grammar over toks. When the whole script does not
-// parse, each top-level statement is parsed on its own, so that every
-// error of the file is reported (lint), checks included; inside a broken
-// statement, recovery drops the innermost statement that holds the error
-// and parses again (see recoverChunk).
-func parseTokens(filename, src string, toks []lexer.Token) (*Script, ErrorList) {
-	s, err := parseChunk(toks)
-	if err == nil {
-		s.Source, s.File = src, filename
-		if errs := check(s); len(errs) > 0 {
-			return nil, errs
-		}
-		return s, nil
-	}
-	first := convertError(err, toks, src)
-	if first.Incomplete {
-		return nil, ErrorList{first}
-	}
-	var errs ErrorList
-	for _, chunk := range topLevelChunks(toks) {
-		errs = append(errs, recoverChunk(filename, src, chunk)...)
-	}
-	if len(errs) == 0 {
-		errs = ErrorList{first}
-	}
-	return nil, errs
-}
-
-// parseChunk parses tokens (ending in EOF) as a whole script.
-func parseChunk(toks []lexer.Token) (*Script, error) {
-	pl, err := lexer.Upgrade(&sliceLexer{toks: toks})
+// ParseAll parses a script and returns its tree and every error found.
+// Like PowerShell's parser it goes on after an error, so the tree of a
+// script with errors is whole, with ErrorStatement and ErrorExpr nodes
+// where the script is broken; that tree is only for looking at, not for
+// running. The tree is nil when the tokenizer could not read the script to
+// its end (an unclosed string or comment).
+func ParseAll(filename, src string) (*Script, ErrorList) {
+	toks, ends, soft, err := tokenize(filename, src)
+	var lexErr *Error
 	if err != nil {
-		return nil, err
+		if !errors.As(err, &lexErr) {
+			return nil, ErrorList{{Msg: err.Error(), ID: "InternalError"}}
+		}
+		// parse what the tokens before the error hold too (for lint)
+		toks = append(toks, lexer.Token{Type: lexer.EOF, Pos: lexErr.Pos})
+		ends = append(ends, lexErr.Pos.Offset)
 	}
-	s, err := parseSafely(pl)
-	if err == nil && !pl.Peek().EOF() {
-		err = unexpected(pl.Peek())
+	p := &parser{toks: toks, ends: ends, src: src, file: filename, truncated: -1}
+	if lexErr != nil {
+		p.truncated = len(toks) - 1
 	}
-	return s, err
+	s := p.parseSafely()
+	errs := mergeErrors(p.errs, soft)
+	if lexErr != nil {
+		// leave out what only says that the tokens stop early
+		return nil, append(errs, lexErr)
+	}
+	if s != nil {
+		errs = append(errs, check(s)...)
+	}
+	return s, errs
 }
 
-// maxRecoveries bounds how many statements recovery drops from one
-// top-level statement: each drop costs a parse of the statement.
-const maxRecoveries = 25
-
-// recoverChunk parses one top-level statement (tokens ending in EOF) and
-// returns its errors. After a syntax error it drops the innermost statement
-// that holds the error (up to its terminator or the bracket that closes
-// its list) and parses what is left, so that the first error reported is
-// the one the parser met first and later ones are not echoes of it.
-func recoverChunk(filename, src string, chunk []lexer.Token) ErrorList {
-	var errs ErrorList
-	for range maxRecoveries {
-		cs, err := parseChunk(chunk)
-		if err == nil {
-			cs.Source, cs.File = src, filename
-			return append(errs, check(cs)...)
-		}
-		e := convertError(err, chunk, src)
-		if e.Incomplete && chunk[len(chunk)-1].Pos.Offset < len(src) {
-			// the chunk only ends here; the file goes on
-			e.Incomplete = false
-		}
-		if len(errs) > 0 && e.Incomplete {
-			// what is left after a drop is cut short: an echo of the
-			// dropped statement
-			return errs
-		}
-		errs = append(errs, e)
-		next := dropStatement(chunk, e.Pos.Offset)
-		if next == nil {
-			return errs
-		}
-		chunk = next
+// mergeErrors puts the errors the tokenizer went on after among the
+// parser's, by where they are: PowerShell reports them when it reads the
+// token that holds them, before the parser gets past it.
+func mergeErrors(errs ErrorList, soft []*Error) ErrorList {
+	if len(soft) == 0 {
+		return errs
 	}
-	return errs
+	out := make(ErrorList, 0, len(errs)+len(soft))
+	for _, e := range errs {
+		for len(soft) > 0 && soft[0].Pos.Offset <= e.Pos.Offset {
+			out = append(out, soft[0])
+			soft = soft[1:]
+		}
+		out = append(out, e)
+	}
+	return append(out, soft...)
 }
 
-// opens and closes report whether a token opens or closes a bracketed
-// group. An attribute [Name( ... ) ] opens at Name( and closes at its ')';
-// the ']' after it is a token of its own.
-func opens(t lexer.TokenType) bool {
-	switch t {
-	case tLBrace, tLParen, tMParen, tSubExpr, tArrExpr, tHashOpen, tIndex, tSOpen, tSSub, tAttrOpen, tCStart:
-		return true
-	}
-	return false
+// parser is the state of one parse: the tokens, where the parser is, and
+// the errors found so far.
+type parser struct {
+	toks []lexer.Token // ending with an EOF token
+	ends []int         // where each token ends
+	i    int           // the next token
+	src  string
+	file string
+	errs ErrorList
+	// truncated is the index of the EOF token put where the tokenizer
+	// stopped at an error, or -1: what the parser finds there only says
+	// that the tokens stop early, and is not reported.
+	truncated int
+	// noComma is set where a comma separates arguments instead of
+	// building an array (method and attribute arguments, parameter
+	// defaults): PowerShell's _disableCommaOperator.
+	noComma bool
 }
 
-func closes(t lexer.TokenType) bool {
-	switch t {
-	case tRBrace, tRParen, tRBracket, tSClose, tCEnd:
-		return true
-	}
-	return false
-}
-
-// dropStatement returns toks without the innermost statement that holds the
-// token at offset off: from the terminator or opening bracket before it to
-// the terminator or closing bracket after it. It returns nil when nothing
-// can be dropped.
-func dropStatement(toks []lexer.Token, off int) []lexer.Token {
-	idx := sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= off })
-	if idx >= len(toks)-1 {
-		// the error is at the end: nothing after it to go on with
-		return nil
-	}
-	start := 0
-	depth := 0
-back:
-	for i := idx - 1; i >= 0; i-- {
-		t := toks[i].Type
-		switch {
-		case closes(t):
-			depth++
-		case opens(t):
-			if depth == 0 {
-				start = i + 1
-				break back
-			}
-			depth--
-		case t == tTerm || t == tSemi:
-			if depth == 0 {
-				start = i + 1
-				break back
-			}
-		}
-	}
-	end := len(toks) - 1
-	depth = 0
-fwd:
-	for i := idx; i < len(toks)-1; i++ {
-		t := toks[i].Type
-		switch {
-		case opens(t):
-			depth++
-		case closes(t):
-			if depth == 0 {
-				end = i
-				break fwd
-			}
-			depth--
-		case t == tTerm || t == tSemi:
-			if depth == 0 {
-				end = i
-				break fwd
-			}
-		}
-	}
-	if end <= start {
-		// the culprit is a closer or terminator where a statement should
-		// start: drop that token alone
-		start, end = idx, idx+1
-	}
-	out := make([]lexer.Token, 0, len(toks)-(end-start))
-	out = append(out, toks[:start]...)
-	return append(out, toks[end:]...)
-}
-
-// topLevelChunks splits tokens at the terminators between top-level
-// statements; each chunk ends with an EOF token.
-func topLevelChunks(toks []lexer.Token) [][]lexer.Token {
-	var out [][]lexer.Token
-	depth, start := 0, 0
-	flush := func(end int, eofPos Pos) {
-		if end > start {
-			chunk := append(append([]lexer.Token(nil), toks[start:end]...), lexer.Token{Type: lexer.EOF, Pos: eofPos})
-			out = append(out, chunk)
-		}
-	}
-	for i, t := range toks {
-		switch {
-		case opens(t.Type):
-			depth++
-		case closes(t.Type):
-			if depth > 0 {
-				depth--
-			}
-		case t.Type == tTerm:
-			if depth == 0 {
-				flush(i, t.Pos)
-				start = i + 1
-			}
-		case t.Type == lexer.EOF:
-			flush(i, t.Pos)
-			return out
-		}
-	}
-	return out
-}
-
-// parseSafely runs the grammar, turning a panic inside participle into an
-// error so that no input can crash the caller.
-func parseSafely(pl *lexer.PeekingLexer) (s *Script, err error) {
+// parseSafely parses the whole script, turning a panic into an error so
+// that no input can crash the caller.
+func (p *parser) parseSafely() (s *Script) {
 	defer func() {
 		if r := recover(); r != nil {
-			s, err = nil, &Error{Pos: pl.Peek().Pos, Msg: fmt.Sprintf("internal parser error: %v", r)}
+			s = nil
+			at := p.tok().Pos
+			p.errs = append(p.errs, &Error{Pos: at, End: at, ID: "InternalError", Msg: fmt.Sprintf("internal parser error: %v", r)})
 		}
 	}()
-	start := pl.Peek().Pos
-	body := &ScriptBlockBody{}
-	if err := body.Parse(pl); err != nil {
-		return nil, err
-	}
-	return &Script{Pos: start, EndPos: pl.Peek().Pos, Body: body}, nil
+	start := p.tok().Pos
+	body := p.scriptBlock(-1)
+	return &Script{Pos: start, EndPos: p.tok().Pos, End: len(p.src), Body: body, Source: p.src, File: p.file}
 }
 
-// convertError turns a participle error into an Error in PowerShell's words.
-func convertError(err error, toks []lexer.Token, src string) *Error {
-	var own *Error
-	if errors.As(err, &own) {
-		return own
+// tok returns the next token; typ its type.
+func (p *parser) tok() *lexer.Token    { return &p.toks[p.i] }
+func (p *parser) typ() lexer.TokenType { return p.toks[p.i].Type }
+
+// advance consumes the next token (never the final EOF) and returns its
+// index.
+func (p *parser) advance() int {
+	i := p.i
+	if p.toks[i].Type != lexer.EOF {
+		p.i++
 	}
-	var pe participle.Error
-	if !errors.As(err, &pe) {
-		return &Error{Msg: err.Error()}
-	}
-	pos := pe.Position()
-	idx := sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= pos.Offset })
-	var tok lexer.Token
-	if idx < len(toks) {
-		tok = toks[idx]
-	} else {
-		tok = toks[len(toks)-1]
-	}
-	var prev *lexer.Token
-	if idx > 0 {
-		prev = &toks[idx-1]
-	}
-	if tok.EOF() {
-		return &Error{Pos: tok.Pos, Msg: eofMessage(prev), Incomplete: true}
-	}
-	if tok.Type == tTerm && prev != nil {
-		if m := missingMessage(prev, toks[:idx]); m != "" {
-			return &Error{Pos: tok.Pos, Msg: m}
-		}
-	}
-	return &Error{Pos: tok.Pos, Msg: fmt.Sprintf("Unexpected token '%s' in expression or statement.", tokenText(tok, src))}
+	return i
 }
 
-// lastKeyword returns the innermost keyword that starts the statement the
-// tokens end in.
-func lastKeyword(toks []lexer.Token) string {
-	depth := 0
-	for i := len(toks) - 1; i >= 0; i-- {
-		switch toks[i].Type {
-		case tRBrace, tRParen, tRBracket:
-			depth++
-		case tLBrace, tLParen, tMParen, tSubExpr, tArrExpr, tHashOpen, tIndex:
-			if depth == 0 {
-				return ""
-			}
-			depth--
-		case tTerm:
-			if depth == 0 {
-				return ""
-			}
-		case tKw:
-			if depth == 0 {
-				return toks[i].Value
-			}
-		}
+// start and end return the offsets that bound token i. The end of input
+// is one character past the script, as PowerShell's EndOfInput token is.
+func (p *parser) start(i int) int {
+	if p.atEOF(i) {
+		return len(p.src) + 1
 	}
-	return ""
+	return p.toks[i].Pos.Offset
 }
 
-func missingMessage(prev *lexer.Token, before []lexer.Token) string {
-	kw := lastKeyword(before)
-	switch kw {
-	case "if", "elseif":
-		if prev.Type == tRParen {
-			return "Missing statement block after " + kw + " ( condition )."
-		}
-		return "Missing '(' after '" + kw + "' in " + kw + " statement."
-	case "else":
-		return "Missing statement block after 'else' keyword."
-	case "foreach":
-		return "Missing statement body in foreach loop."
-	case "while":
-		return "Missing statement body in while loop."
-	case "for":
-		return "Missing statement body in for loop."
-	case "try":
-		return "The Try statement is missing its Catch or Finally block."
-	case "catch":
-		return "Missing statement block in catch block."
-	case "finally":
-		return "Missing statement block after 'finally' keyword."
-	case "function", "filter":
-		return "Missing function body in function declaration."
-	case "switch":
-		return "Missing condition in switch statement clause."
-	case "do":
-		return "Missing while or until keyword in do loop."
+func (p *parser) end(i int) int {
+	if p.atEOF(i) {
+		return len(p.src) + 1
 	}
-	return ""
+	return p.ends[i]
 }
 
-func eofMessage(prev *lexer.Token) string {
-	if prev == nil {
-		return "Unexpected end of input."
-	}
-	switch prev.Type {
-	case tKw:
-		switch prev.Value {
-		case "try":
-			return "Missing closing '}' in statement block or type definition."
-		case "do":
-			return "Missing while or until keyword in do loop."
-		}
-	case tRParen:
-		return "Missing statement block."
-	}
-	return "Unexpected end of input: more input is expected."
+// atEOF reports whether token i is the real end of input.
+func (p *parser) atEOF(i int) bool {
+	return i == len(p.toks)-1 && p.truncated < 0 && p.toks[i].Type == lexer.EOF
 }
 
-// tokenText returns the source text of a token for an error message.
-func tokenText(t lexer.Token, src string) string {
-	if t.Type == tTerm {
-		if t.Value == ";" {
-			return ";"
-		}
-		return "newline"
+// text returns the source text of token i.
+func (p *parser) text(i int) string {
+	if p.toks[i].Type == lexer.EOF {
+		return ""
 	}
-	if t.Pos.Offset >= len(src) {
-		return t.Value
+	s, e := p.start(i), p.end(i)
+	if s >= len(p.src) || e <= s {
+		return p.toks[i].Value
 	}
-	s := src[t.Pos.Offset:]
-	switch t.Type {
-	case tStr, tSOpen, tVar, tNum, tCmd, tWord, tBadWord, tParam, tParamC, tSplat, tType:
-		end := 0
-		for end < len(s) && !strings.ContainsRune(" \t\r\n;|)}", rune(s[end])) {
-			end++
-		}
-		if t.Type == tStr || t.Type == tSOpen {
-			if i := strings.IndexAny(s[1:], "'\"\n"); i >= 0 {
-				end = i + 2
-			}
-		}
-		if end == 0 {
-			if t.Value != "" {
-				return t.Value
-			}
-			end = 1
-		}
-		if end > 60 {
-			end = 60
-		}
-		return s[:end]
-	}
-	if t.Value != "" {
-		return t.Value
-	}
-	return s[:1]
+	return p.src[s:min(e, len(p.src))]
 }
+
+// prevEnd returns where the last consumed token ends.
+func (p *parser) prevEnd() int {
+	if p.i == 0 {
+		return 0
+	}
+	return p.ends[p.i-1]
+}
+
+// isTerm reports whether token t ends a statement: a newline or ';'.
+func isTerm(t *lexer.Token) bool { return t.Type == tTerm }
+
+// isRParen and isRCurly report closers, stray ones included (the
+// tokenizer marks a ')' or '}' that closes nothing as a bad word).
+func isRParen(t *lexer.Token) bool {
+	return t.Type == tRParen || t.Type == tBadWord && t.Value == ")"
+}
+
+func isRCurly(t *lexer.Token) bool {
+	return t.Type == tRBrace || t.Type == tBadWord && t.Value == "}"
+}
+
+// isAmpersand reports the & that runs a pipeline in the background.
+func isAmpersand(t *lexer.Token) bool { return t.Type == tBadWord && t.Value == "&" }
+
+// skipNewlines skips newline terminators (not ';').
+func (p *parser) skipNewlines() {
+	for p.typ() == tTerm && p.tok().Value != ";" {
+		p.i++
+	}
+}
+
+// skipTerms skips newlines and semicolons.
+func (p *parser) skipTerms() {
+	for p.typ() == tTerm {
+		p.i++
+	}
+}
+
+// isKw reports whether the next token is keyword kw.
+func (p *parser) isKw(kw string) bool {
+	t := p.tok()
+	return t.Type == tKw && t.Value == kw
+}
+
+// position returns the position of byte offset off (which may be one
+// past the end of the script).
+func (p *parser) position(off int) Pos {
+	if off > len(p.src) {
+		pos := p.position(len(p.src))
+		pos.Column += off - len(p.src)
+		pos.Offset = off
+		return pos
+	}
+	off = max(0, off)
+	// the last token that starts at or before off
+	i := sort.Search(len(p.toks), func(i int) bool { return p.toks[i].Pos.Offset > off }) - 1
+	base := Pos{Filename: p.file, Offset: 0, Line: 1, Column: 1}
+	if i >= 0 && p.toks[i].Pos.Line > 0 {
+		base = p.toks[i].Pos
+	}
+	return advancePos(p.src, base, off)
+}
+
+// advancePos returns the position of offset off, counted on from base.
+func advancePos(src string, base Pos, off int) Pos {
+	if off < base.Offset || base.Offset > len(src) {
+		base = Pos{Filename: base.Filename, Line: 1, Column: 1}
+	}
+	s := src[base.Offset:off]
+	if n := strings.Count(s, "\n"); n > 0 {
+		base.Line += n
+		s = s[strings.LastIndexByte(s, '\n')+1:]
+		base.Column = 1
+	}
+	base.Column += utf8.RuneCountInString(s)
+	base.Offset = off
+	return base
+}
+
+// report records an error over [start, end) that parsing goes on after.
+func (p *parser) report(id string, start, end int, args ...string) *Error {
+	return p.save(id, start, end, -1, args)
+}
+
+// reportInc records an error that more input might fix: its input is
+// incomplete when it was found at the end of the script, at detect.
+func (p *parser) reportInc(id string, start, end, detect int, args ...string) *Error {
+	return p.save(id, start, end, detect, args)
+}
+
+// save records an error, unless one with the same id and extent is
+// there already (PowerShell reports such an error once).
+func (p *parser) save(id string, start, end, detect int, args []string) *Error {
+	if p.truncated >= 0 && p.i >= p.truncated {
+		return &Error{ID: id}
+	}
+	e := &Error{Pos: p.position(start), ID: id, Msg: errorText(id, args...)}
+	e.End = p.position(max(start, end))
+	if detect >= 0 {
+		e.Incomplete = onlySpaceAfter(p.src, detect, true)
+		e.IncompleteInput = onlySpaceAfter(p.src, detect, false)
+	}
+	for _, o := range p.errs {
+		if o.ID == id && o.Pos.Offset == e.Pos.Offset && o.End.Offset == e.End.Offset {
+			return o
+		}
+	}
+	p.errs = append(p.errs, e)
+	return e
+}
+
+// onlySpaceAfter reports whether only white space and comments follow
+// offset off in src. Line breaks count as white space when newlines is
+// set; PowerShell's IncompleteInput does not count them.
+func onlySpaceAfter(src string, off int, newlines bool) bool {
+	for i := off; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
+		case c == '\r' || c == '\n':
+			if !newlines {
+				return false
+			}
+		case c == '#':
+			for i < len(src) && src[i] != '\n' && src[i] != '\r' {
+				i++
+			}
+			if i < len(src) && !newlines {
+				return false
+			}
+		case c == '<' && strings.HasPrefix(src[i:], "<#"):
+			e := strings.Index(src[i+2:], "#>")
+			if e < 0 {
+				return true
+			}
+			i += e + 3
+		case c == '`' && i+1 < len(src) && (src[i+1] == '\n' || src[i+1] == '\r'):
+			if !newlines {
+				return false
+			}
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(src[i:])
+			if !isSpace(r) {
+				return false
+			}
+			i += n - 1
+		}
+	}
+	return true
+}
+
+// hadErrors reports whether an error was reported.
+func (p *parser) hadErrors() bool { return len(p.errs) > 0 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/alecthomas/participle/v2/lexer"
 )
 
 // longScript returns a Pester-style file: one top-level Describe block
@@ -41,9 +39,10 @@ func longScript(n int, bad map[int]string) (string, map[int]int) {
 	return b.String(), lines
 }
 
-// TestRecoveryOnLongFile: one bad statement deep in a long file is
-// reported once, at its own position; recovery drops the statement and
-// finds the next bad one, without errors echoing the first.
+// TestRecoveryOnLongFile: bad statements deep in a long file are reported
+// at their own positions, and the parser goes on after each as pwsh's does
+// (Parser.cs): an unexpected token ends its statement and starts the next,
+// and a stray closer ends every block it sits in.
 func TestRecoveryOnLongFile(t *testing.T) {
 	const n = 60 // about 500 lines
 	tests := []struct {
@@ -55,7 +54,9 @@ func TestRecoveryOnLongFile(t *testing.T) {
 			name: "one bad statement",
 			bad:  map[int]string{40: "$h.Count $h.Name"},
 			want: func(l map[int]int) []string {
-				return []string{fmt.Sprintf("%d:22: Unexpected token '$h.Name' in expression or statement.", l[40])}
+				// the token after the expression is the variable: member
+				// access is not part of its token
+				return []string{fmt.Sprintf("%d:22: Unexpected token '$h' in expression or statement.", l[40])}
 			},
 		},
 		{
@@ -72,7 +73,19 @@ func TestRecoveryOnLongFile(t *testing.T) {
 			name: "stray closer",
 			bad:  map[int]string{45: "$x = 1 )"},
 			want: func(l map[int]int) []string {
-				return []string{fmt.Sprintf("%d:20: Unexpected token ')' in expression or statement.", l[45])}
+				// the ')' ends the if block, the function's body and the
+				// Describe block, each missing its '}'; at the top the ')'
+				// is unexpected, and so is each '}' left over after it
+				n := l[45]
+				return []string{
+					fmt.Sprintf("%d:34: "+msgCurly, n-1),
+					fmt.Sprintf("%d:26: "+msgCurly, n-5),
+					"1:22: " + msgCurly,
+					fmt.Sprintf("%d:20: Unexpected token ')' in expression or statement.", n),
+					fmt.Sprintf("%d:9: Unexpected token '}' in expression or statement.", n+2),
+					fmt.Sprintf("%d:5: Unexpected token '}' in expression or statement.", n+3),
+					fmt.Sprintf("%d:1: Unexpected token '}' in expression or statement.", 1+8*60+len(l)+1),
+				}
 			},
 		},
 	}
@@ -95,65 +108,4 @@ func TestRecoveryOnLongFile(t *testing.T) {
 			}
 		})
 	}
-}
-
-// TestDropStatement checks what recovery removes around an error.
-func TestDropStatement(t *testing.T) {
-	tests := []struct {
-		src, at, want string
-	}{
-		// the innermost statement, up to its terminator
-		{"a; b c; d", "c", "a; ; d"},
-		// up to the closing bracket of its list
-		{"f { x $y }\nz", "$y", "f { }\nz"},
-		// a closer where a statement should start goes alone
-		{"a\n}\nb", "}", "a\n\nb"},
-		// brackets inside the statement go with it
-		{"if ($a) { g (1, 2) @{ k = 1 } }; h", "@{", "if ($a) { }; h"},
-		// attributes are balanced: [A()] does not close the block early
-		{"{ [A()] param($p) 1 2 }", "2", "{ }"},
-	}
-	for _, tc := range tests {
-		toks, err := Tokenize("", tc.src)
-		if err != nil {
-			t.Fatalf("%q: %v", tc.src, err)
-		}
-		off := strings.Index(tc.src, tc.at)
-		if tc.at == "2" {
-			off = strings.LastIndex(tc.src, tc.at)
-		}
-		out := dropStatement(toks, off)
-		if out == nil {
-			t.Errorf("%q at %q: nothing dropped", tc.src, tc.at)
-			continue
-		}
-		// rebuild the text from the kept tokens' source positions
-		got := keptText(tc.src, toks, out)
-		if got != tc.want {
-			t.Errorf("%q at %q: kept %q, want %q", tc.src, tc.at, got, tc.want)
-		}
-	}
-}
-
-// keptText returns src without the text of the tokens of all that out
-// lacks (out is all a subsequence of all).
-func keptText(src string, all, out []lexer.Token) string {
-	var b strings.Builder
-	j := 0
-	prevEnd := 0
-	for i, tk := range all {
-		if tk.EOF() {
-			break
-		}
-		end := len(src)
-		if i+1 < len(all) {
-			end = all[i+1].Pos.Offset
-		}
-		if j < len(out) && out[j].Pos.Offset == tk.Pos.Offset && out[j].Type == tk.Type {
-			b.WriteString(src[prevEnd:end])
-			j++
-		}
-		prevEnd = end
-	}
-	return b.String()
 }

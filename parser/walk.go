@@ -236,6 +236,28 @@ func Walk(n any, f func(any) bool) {
 				Walk(m.Body, f)
 			}
 		}
+	case *DataStatement:
+		for _, c := range n.Commands {
+			Walk(c, f)
+		}
+		if n.Body != nil {
+			Walk(n.Body, f)
+		}
+	case *ErrorStatement:
+		for _, fl := range n.Flags {
+			if fl.Value != nil {
+				Walk(fl.Value, f)
+			}
+		}
+		for _, x := range n.Conditions {
+			Walk(x, f)
+		}
+		for _, x := range n.Bodies {
+			Walk(x, f)
+		}
+		for _, x := range n.Nested {
+			Walk(x, f)
+		}
 	case *EnumDefinition:
 		for _, m := range n.Members {
 			if m.Value != nil {

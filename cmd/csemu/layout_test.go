@@ -5,6 +5,7 @@ import (
 	"go/build"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -89,6 +90,37 @@ func TestLintBuildsNoSession(t *testing.T) {
 				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "cmdlets" && strings.Contains(sel.Sel.Name, "Session") {
 					t.Errorf("%s: lint uses cmdlets.%s", fset.Position(sel.Pos()), sel.Sel.Name)
 				}
+			}
+			return true
+		})
+	}
+}
+
+// TestNoTextProperty: an object's ToString() text is set with SetToString,
+// never as a property named ToStringValue, which Get-Member, Format-List *,
+// ConvertTo-Json and Export-Csv would show as if .NET had it.
+func TestNoTextProperty(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"../../cmdlets", "../../cmd", "../../state"} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") {
+				files = append(files, path)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.EqualFold(strings.Trim(lit.Value, "\"`"), "ToStringValue") {
+				t.Errorf("%s: a property named ToStringValue; use SetToString", fset.Position(lit.Pos()))
 			}
 			return true
 		})

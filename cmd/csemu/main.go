@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"strings"
 	"time"
+	// the IANA time zones, so that TZ can name one on any machine
+	_ "time/tzdata"
 
 	"github.com/chzyer/readline"
 
@@ -56,7 +58,27 @@ flags:
   --version        print the version
 `
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	useLocalZone(os.LookupEnv)
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// useLocalZone sets the zone csemu takes for local time, the one
+// [TimeZoneInfo]::Local, Get-TimeZone and local DateTimes use: UTC, unless
+// the TZ environment variable names an IANA zone (TZ=Europe/Berlin), so
+// that a run does not depend on the machine's own zone. It is read once,
+// at start; a name the IANA database does not have is UTC too.
+func useLocalZone(lookup func(string) (string, bool)) {
+	// a zone of its own, not time.UTC, so that local times keep
+	// DateTimeKind Local
+	loc := time.FixedZone("UTC", 0)
+	if name, ok := lookup("TZ"); ok && name != "" {
+		if l, err := time.LoadLocation(strings.TrimPrefix(name, ":")); err == nil && l != time.UTC {
+			loc = l
+		}
+	}
+	time.Local = loc
+}
 
 // options are the parsed command line.
 type options struct {
@@ -118,6 +140,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	sess := cmdlets.NewSession(append(base, tenant.Options()...)...)
 	// finish saves the tenant and returns the exit code of a run.
 	finish := func(code int, err error) int {
+		sess.Close()
 		code = reportParse(err, code, stderr)
 		if !tf.save(tenant, opts.atomic && err != nil, stderr) && code == exitOK {
 			code = exitScript

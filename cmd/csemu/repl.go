@@ -62,6 +62,7 @@ func repl(base []cmdlets.Option, strict bool, tf *tenantFile, stdin io.Reader, s
 	}
 	l.ed = ed
 	defer ed.Close()
+	defer l.sess.Close()
 	return l.run(interrupts)
 }
 

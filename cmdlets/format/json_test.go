@@ -212,7 +212,10 @@ func TestFromJSON(t *testing.T) {
 		{`{"a":1,}`, false, `{a=long:1}`},
 		{`[1,2,]`, false, `[long:1,long:2]`},
 		{`{"a":1,"b":2,"a":3}`, false, `{b=long:2;a=long:3}`},
-		{`{"a":1,"A":2}`, true, `@{a=long:2}`},
+		// -AsHashtable keeps keys that differ only by case apart
+		// (JsonObject.Tests.ps1: "Not throw when json contains key (same
+		// casing) when ReturnHashTable is true")
+		{`{"a":1,"A":2}`, true, `@{a=long:1;A=long:2}`},
 		{`{"":1}`, true, `@{=long:1}`},
 		{`{"d":"2026-11-22T04:34:37"}`, false, `{d=date:2026-11-22T04:34:37@Unspecified}`},
 		{`["2026-11-22T04:34:37Z","2026-11-22T04:34:37.1234567z","2026-02-28T24:00:00","2026-11-22T04:34:37.5"]`, false,

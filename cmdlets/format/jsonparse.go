@@ -36,10 +36,41 @@ const (
 // read "Conversion from JSON failed with error: <Newtonsoft message> Path
 // '...', line L, position P."
 func FromJSON(s string, asHashtable bool) (v any, err error) {
+	return FromJSONWith(s, JSONReadOptions{AsHashtable: asHashtable})
+}
+
+// JSONReadOptions are ConvertFrom-Json's options
+// (JsonObject.ConvertFromJson).
+type JSONReadOptions struct {
+	AsHashtable bool
+	// MaxDepth is the deepest nesting of objects and arrays read (0: 1024,
+	// the default of -Depth).
+	MaxDepth int
+	// DateKind is -DateKind: "Default" (or ""), "Local", "Utc", "Offset"
+	// or "String".
+	DateKind string
+	// Offset makes the value of a date read with DateKind Offset (a
+	// DateTimeOffset) from the time in the zone of its offset.
+	Offset func(time.Time) any
+}
+
+// JSONKeyError is a property name that a PSCustomObject cannot take: an
+// empty one or one that differs from another only in case. ID is pwsh's
+// error id (EmptyKeyInJsonString, KeysWithDifferentCasingInJsonString).
+type JSONKeyError struct{ ID, Msg string }
+
+func (e *JSONKeyError) Error() string { return e.Msg }
+
+// FromJSONWith is FromJSON with all of ConvertFrom-Json's options.
+func FromJSONWith(s string, opts JSONReadOptions) (v any, err error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, nil
 	}
-	p := &jsonParser{rs: []rune(s), line: 1}
+	maxDepth := opts.MaxDepth
+	if maxDepth <= 0 {
+		maxDepth = jsonMaxDepth
+	}
+	p := &jsonParser{rs: []rune(s), line: 1, maxDepth: maxDepth, dateKind: strings.ToLower(opts.DateKind)}
 	defer func() {
 		if r := recover(); r != nil {
 			se, ok := r.(jsonSyntaxError)
@@ -55,7 +86,7 @@ func FromJSON(s string, asHashtable bool) (v any, err error) {
 		p.path = nil
 		p.fail(fmt.Sprintf("Additional text encountered after finished reading JSON content: %c.", p.rs[p.i]))
 	}
-	c := &jsonConverter{asHashtable: asHashtable}
+	c := &jsonConverter{asHashtable: opts.AsHashtable, offset: opts.Offset}
 	out := c.convert(node)
 	if c.err != nil {
 		return nil, c.err
@@ -98,6 +129,8 @@ type jsonParser struct {
 	started   bool
 	depth     int
 	path      []string
+	maxDepth  int
+	dateKind  string // lower case; "" is Default
 }
 
 func (p *jsonParser) fail(msg string) {
@@ -197,7 +230,18 @@ func (p *jsonParser) value() any {
 		return p.array()
 	case '"', '\'':
 		s := p.str(c)
-		if t, ok := jsonDateValue(s); ok {
+		if p.dateKind == "string" {
+			return s
+		}
+		if t, ok := jsonDateValue(s, p.dateKind == "offset"); ok {
+			switch p.dateKind {
+			case "local":
+				t = value.DateToLocal(t)
+			case "utc":
+				t = value.DateToUniversal(t)
+			case "offset":
+				return jsonOffsetDate{t}
+			}
 			return t
 		}
 		return s
@@ -257,8 +301,8 @@ func (p *jsonParser) enter() {
 	p.i++
 	p.started = true
 	p.depth++
-	if p.depth > jsonMaxDepth {
-		p.fail(fmt.Sprintf("The reader's MaxDepth of %d has been exceeded.", jsonMaxDepth))
+	if p.depth > p.maxDepth {
+		p.fail(fmt.Sprintf("The reader's MaxDepth of %d has been exceeded.", p.maxDepth))
 	}
 }
 
@@ -506,6 +550,7 @@ func isRangeErr(err error) bool {
 // JsonObject.PopulateFromJDictionary does.
 type jsonConverter struct {
 	asHashtable bool
+	offset      func(time.Time) any
 	err         error
 }
 
@@ -516,7 +561,9 @@ func (c *jsonConverter) convert(n any) any {
 	switch x := n.(type) {
 	case *jsonObject:
 		if c.asHashtable {
+			// an OrderedHashtable whose keys may differ only by case
 			h := value.NewHashtable()
+			h.CaseSensitive = true
 			for i, k := range x.keys {
 				if !x.dead[i] {
 					h.Set(k, c.convert(x.vals[i]))
@@ -530,11 +577,11 @@ func (c *jsonConverter) convert(n any) any {
 				continue
 			}
 			if k == "" {
-				c.err = fmt.Errorf("%s", jsonEmptyKeyMsg)
+				c.err = &JSONKeyError{ID: "EmptyKeyInJsonString", Msg: jsonEmptyKeyMsg}
 				return nil
 			}
 			if p, ok := o.Prop(k); ok {
-				c.err = fmt.Errorf(jsonKeyCasingMsg, p.Name, k)
+				c.err = &JSONKeyError{ID: "KeysWithDifferentCasingInJsonString", Msg: fmt.Sprintf(jsonKeyCasingMsg, p.Name, k)}
 				return nil
 			}
 			o.Set(k, c.convert(x.vals[i]))
@@ -546,13 +593,21 @@ func (c *jsonConverter) convert(n any) any {
 			items[i] = c.convert(it)
 		}
 		return value.NewArray(items...)
+	case jsonOffsetDate:
+		if c.offset != nil {
+			return c.offset(x.t)
+		}
+		return x.t
 	}
 	return n
 }
 
 // jsonDateValue is Newtonsoft's DateTimeUtils.TryParseDateTime with
 // DateTimeZoneHandling.RoundtripKind.
-func jsonDateValue(s string) (time.Time, bool) {
+//
+// With keepOffset (DateParseHandling.DateTimeOffset) a time with an
+// offset stays in a zone of that offset, and one without is local time.
+func jsonDateValue(s string, keepOffset bool) (time.Time, bool) {
 	rs := []rune(s)
 	if len(rs) >= 9 && strings.HasPrefix(s, "/Date(") && strings.HasSuffix(s, ")/") {
 		return msDate(s)
@@ -560,8 +615,12 @@ func jsonDateValue(s string) (time.Time, bool) {
 	if len(rs) < 19 || len(rs) > 40 || !unicode.IsDigit(rs[0]) || rs[10] != 'T' {
 		return time.Time{}, false
 	}
-	return isoDate(rs)
+	return isoDate(rs, keepOffset)
 }
+
+// jsonOffsetDate is a date read with DateKind Offset, made into a
+// DateTimeOffset by the converter.
+type jsonOffsetDate struct{ t time.Time }
 
 func msDate(s string) (time.Time, bool) {
 	body := s[6 : len(s)-2]
@@ -605,7 +664,7 @@ func allDigits(s string) bool {
 
 // isoDate is Newtonsoft's DateTimeParser.Parse followed by the zone
 // handling of TryParseDateTimeIso.
-func isoDate(t []rune) (time.Time, bool) {
+func isoDate(t []rune, keepOffset bool) (time.Time, bool) {
 	end := len(t)
 	digit := func(i int) (int, bool) {
 		if i >= end || t[i] < '0' || t[i] > '9' {
@@ -723,6 +782,18 @@ func isoDate(t []rune) (time.Time, bool) {
 		base = base.AddDate(0, 0, 1)
 	}
 	offset := time.Duration(zh)*time.Hour + time.Duration(zm)*time.Minute
+	if keepOffset {
+		secs := int(offset / time.Second)
+		switch zone {
+		case 1:
+			return base, true
+		case 2: // west: -hh:mm
+			return base.Add(offset).In(time.FixedZone("", -secs)), true
+		case 3: // east: +hh:mm
+			return base.Add(-offset).In(time.FixedZone("", secs)), true
+		}
+		return time.Date(base.Year(), base.Month(), base.Day(), base.Hour(), base.Minute(), base.Second(), base.Nanosecond(), time.Local), true
+	}
 	switch zone {
 	case 1:
 		return base, true

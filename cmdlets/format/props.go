@@ -210,23 +210,11 @@ func dotnetTicks(t time.Time) int64 {
 // UnspecifiedZone is the location that stands for DateTimeKind.Unspecified:
 // a [datetime] that is neither UTC nor local (what [datetime]'2026-11-22'
 // gives). ToJSON writes such a date without a zone suffix, and FromJSON
-// returns dates without an offset in this location. Any location whose name
-// is "" is treated the same.
+// returns dates without an offset in this location.
 var UnspecifiedZone = value.UnspecifiedZone
 
 // dateKind returns DateTime.Kind for t.
-func dateKind(t time.Time) string {
-	loc := t.Location()
-	switch {
-	case loc == time.UTC || loc.String() == "UTC":
-		return "Utc"
-	case loc == time.Local:
-		return "Local"
-	case loc.String() == "":
-		return "Unspecified"
-	}
-	return "Local"
-}
+func dateKind(t time.Time) string { return value.DateKind(t) }
 
 var kindNums = map[string]int{"Unspecified": 0, "Utc": 1, "Local": 2}
 

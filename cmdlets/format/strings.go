@@ -216,7 +216,7 @@ func psToString(v any, c culture, recurse bool) string {
 			b.WriteByte('}')
 			return b.String()
 		}
-		if s, ok := x.Get("ToStringValue"); ok {
+		if s, ok := x.ToStringValue(); ok {
 			return psToString(s, c, false)
 		}
 		return x.TypeName()
@@ -348,7 +348,7 @@ func objectName(x any) string {
 		if v.IsCustom() {
 			return psString(v)
 		}
-		if s, ok := v.Get("ToStringValue"); ok {
+		if s, ok := v.ToStringValue(); ok {
 			return psString(s)
 		}
 		if r, ok := displayName(v); ok {

@@ -25,7 +25,7 @@ func slipRules() []ruleDef {
 			Good: "$policy = 'Tag:NoAnon'\nGrant-CsTeamsMeetingPolicy -Identity alice@contoso.com -PolicyName $policy\n"},
 			check: checkUseBeforeAssign},
 		{Rule: Rule{Code: "CSE3002", Name: "read-host", Severity: Warning,
-			Summary: "Read-Host waits for a person; a CI run gets an empty string.",
+			Summary: "Read-Host waits for a person; a CI run gets no answer, or an error with -NonInteractive.",
 			Help: "Read-Host stops the script until someone types an answer. In a pipeline nobody does: the " +
 				"run hangs or Read-Host returns an empty string, and the script goes on with it. Take the value " +
 				"as a script parameter (Mandatory if it has no sensible default) or from an environment variable.",
@@ -58,7 +58,7 @@ func checkReadHost(f *File, env *Env, report func(Finding)) {
 		}
 		if strings.EqualFold(name, "Read-Host") {
 			report(Finding{Pos: cmd.Pos, End: stTokenEnd(cmd.Pos, len([]rune(cmd.Name))),
-				Message:    "Read-Host waits for a person to type an answer; in a CI run nobody does and it gets an empty string.",
+				Message:    "Read-Host waits for a person to type an answer; in a CI run nobody does: at the end of the input it returns nothing, and with -NonInteractive it fails.",
 				Suggestion: "take the value as a script parameter: param([Parameter(Mandatory)][string]$Name)"})
 		}
 		return true

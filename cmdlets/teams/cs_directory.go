@@ -1151,7 +1151,7 @@ func newBatchOperation(c call) error {
 	}
 	o := value.NewObject("Microsoft.Teams.Config.Cmdlets.Models.BatchAssignmentOperationResponse")
 	o.Set("OperationId", op.ID)
-	o.Set("ToStringValue", op.ID) // -Identity $op binds the ID
+	o.SetToString(op.ID) // -Identity $op binds the ID
 	o.DefaultDisplay = []string{"OperationId"}
 	return c.Write(o)
 }

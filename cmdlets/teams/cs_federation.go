@@ -161,7 +161,7 @@ func decorateEdge(v any) {
 	case *value.Object:
 		switch x.TypeName() {
 		case edgeType + "DomainPattern":
-			x.AddGetter("ToStringValue", func() any {
+			x.SetToStringGetter(func() any {
 				d, _ := x.Get("Domain")
 				return "Domain=" + value.ToString(d)
 			})
@@ -169,7 +169,7 @@ func decorateEdge(v any) {
 		case edgeType + "AllowList":
 			list, _ := x.Get("AllowedDomain")
 			decorateEdge(list)
-			x.AddGetter("ToStringValue", func() any {
+			x.SetToStringGetter(func() any {
 				list, _ := x.Get("AllowedDomain")
 				var parts []string
 				for _, it := range value.AsSlice(list) {

@@ -113,6 +113,17 @@ $x.PSObject.TypeNames[0]; $x.Domain; "$x"; $x`,
 $l = New-CsEdgeAllowList -AllowedDomain $x, 'fabrikam.com', 'CONTOSO.com'
 $l.PSObject.TypeNames[0]; $l.AllowedDomain.Count; $l.AllowedDomain.Domain -join ','; "$l"; $l`,
 			out: "Microsoft.Rtc.Management.WritableConfig.Settings.Edge.AllowList\n2\ncontoso.com,fabrikam.com\nDomain=contoso.com, Domain=fabrikam.com\n\nAllowedDomain\n-------------\n{Domain=contoso.com, Domain=fabrikam.com}\n\n"},
+		// The documented members of a DomainPattern and an AllowList are
+		// Domain and AllowedDomain (New-CsEdgeDomainPattern, New-CsEdgeAllowList
+		// pages): what "$x" prints is the object's ToString(), not a property
+		// that Get-Member, Format-List * or ConvertTo-Json would show.
+		{name: "text is no property", script: `$x = New-CsEdgeDomainPattern -Domain contoso.com
+$l = New-CsEdgeAllowList -AllowedDomain $x
+$x.PSObject.Properties.Name -join ','; $l.PSObject.Properties.Name -join ','
+$x | ConvertTo-Json -Compress
+@($x | Get-Member -MemberType Property).Count
+$x.ToString()`,
+			out: "Domain\nAllowedDomain\n{\"Domain\":\"contoso.com\"}\n1\nDomain=contoso.com\n"},
 		{name: "empty allow list", script: `$l = New-CsEdgeAllowList -AllowedDomain $null; $l.AllowedDomain.Count
 $m = New-CsEdgeAllowList; $m.AllowedDomain.Count`, out: "0\n0\n"},
 		{name: "allow all known domains", script: `$a = New-CsEdgeAllowAllKnownDomains; $a.PSObject.TypeNames[0]; $a`,

@@ -74,7 +74,7 @@ func ToString(v any) string {
 		if v.IsCustom() {
 			return ObjectString(v)
 		}
-		if s, ok := v.Get("ToStringValue"); ok {
+		if s, ok := v.ToStringValue(); ok {
 			return ToString(s)
 		}
 		return v.TypeName()

@@ -458,9 +458,9 @@ func FormatDateUFormat(t time.Time, uformat string) string {
 		case 't':
 			out = append(out, '\t')
 		case 'U':
-			start := time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-			off := (int(start.Weekday()) + 6) % 7
-			out = dtPad(out, (off+t.YearDay()-int(t.Weekday()))/7, 2)
+			// pwsh writes DayOfYear / 7 unpadded for %U, as for %W
+			// (GetDateCommand.UFormatDateString)
+			out = strconv.AppendInt(out, int64(t.YearDay()/7), 10)
 		case 'u':
 			wd := int(t.Weekday())
 			if wd == 0 {

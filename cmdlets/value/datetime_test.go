@@ -255,7 +255,9 @@ func TestFormatDateUFormat(t *testing.T) {
 		"%Z":          "+00",
 		"%u %w":       "2 2",
 		"%V %G %g":    "01 2024 24",
-		"%U %W":       "00 0",
+		// %U is DayOfYear / 7 unpadded, as %W (Get-Date.Tests.ps1:
+		// "using -uformat 'sStTuUVwWxXyYZ'" expects 0 for January 1)
+		"%U %W":       "0 0",
 		"%e":          " 2",
 		"%c":          "Tue 02 Jan 2024 15:04:05",
 		"%D %x":       "01/02/24 01/02/24",
@@ -274,7 +276,7 @@ func TestFormatDateUFormat(t *testing.T) {
 		}
 	}
 	sun := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC) // Sunday; ISO week 52 of 2022
-	if got := FormatDateUFormat(sun, "%u %w %V %G %U %l"); got != "7 0 52 2022 01 12" {
+	if got := FormatDateUFormat(sun, "%u %w %V %G %U %l"); got != "7 0 52 2022 0 12" {
 		t.Errorf("Sunday UFormat = %q", got)
 	}
 	if got := FormatDateUFormat(time.Date(2024, 1, 2, 0, 0, 0, 600000000, time.UTC), "%s"); got != "1704153601" {

@@ -375,7 +375,7 @@ func Equal(a, b any, cs bool) bool {
 		if r, ok := b.(*Object); ok {
 			return l == r
 		}
-		if v, ok := l.Get("ToStringValue"); ok {
+		if v, ok := l.ToStringValue(); ok {
 			return Equal(v, b, cs)
 		}
 		return false

@@ -77,6 +77,9 @@ var typeAliases = map[string]string{
 	"alias":             "System.Management.Automation.AliasAttribute",
 	"string[]":          "System.String[]",
 	"ref":               TRef,
+	"timezoneinfo":      "System.TimeZoneInfo",
+	"timezone":          "System.TimeZone",
+	"datetimeoffset":    "System.DateTimeOffset",
 }
 
 // knownTypes lists full names that need no alias.
@@ -125,7 +128,9 @@ var knownTypes = map[string]bool{
 	"System.Management.Automation.WarningRecord": true, "System.Management.Automation.VerboseRecord": true,
 	"System.Management.Automation.DebugRecord": true, "System.Management.Automation.InformationRecord": true,
 	"System.Management.Automation.InformationalRecord": true,
-	"Microsoft.PowerShell.Commands.MatchInfo":          true, "Microsoft.PowerShell.Commands.MatchInfoContext": true,
+	"Microsoft.PowerShell.Commands.JsonObject":         true, "Microsoft.PowerShell.Commands.JsonDateKind": true,
+	"System.TimeZoneInfo": true, "System.TimeZone": true, "System.DateTimeOffset": true,
+	"Microsoft.PowerShell.Commands.MatchInfo": true, "Microsoft.PowerShell.Commands.MatchInfoContext": true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
@@ -216,7 +221,7 @@ func resolveName(n string, namespaces []string) (string, bool) {
 				return k, true
 			}
 		}
-		return "", false
+		return languageType(full)
 	}
 	if c, ok := lookup(n); ok {
 		return c, true

@@ -147,7 +147,7 @@ func ParseUri(s string) (*Object, error) {
 		o.Set(p.name, p.v)
 	}
 	o.DefaultDisplay = o.Names()
-	o.Set("ToStringValue", abs)
+	o.SetToString(abs)
 	return o, nil
 }
 
@@ -157,6 +157,6 @@ func relativeUri(s string) *Object {
 	o.Set("IsAbsoluteUri", false)
 	o.Set("UserEscaped", false)
 	o.DefaultDisplay = o.Names()
-	o.Set("ToStringValue", s)
+	o.SetToString(s)
 	return o
 }

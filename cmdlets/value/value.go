@@ -86,6 +86,9 @@ type Hashtable struct {
 	vals    []any
 	index   map[string]int
 	Ordered bool
+	// CaseSensitive marks a hashtable whose string keys differ by case
+	// (ConvertFrom-Json -AsHashtable's); set it before adding keys.
+	CaseSensitive bool
 	// version counts the changes (see Array.Version).
 	version int
 }
@@ -111,12 +114,20 @@ func KeyOf(k any) string {
 	}
 }
 
+// keyOf is KeyOf, or for a case-sensitive hashtable the string key as it is.
+func (h *Hashtable) keyOf(k any) string {
+	if s, ok := k.(string); ok && h.CaseSensitive {
+		return "c" + s
+	}
+	return KeyOf(k)
+}
+
 // Set sets key k to v, keeping the position of an existing key.
 func (h *Hashtable) Set(k, v any) {
 	if h.index == nil {
 		h.index = map[string]int{}
 	}
-	kk := KeyOf(k)
+	kk := h.keyOf(k)
 	h.version++
 	if i, ok := h.index[kk]; ok {
 		h.vals[i] = v
@@ -132,7 +143,7 @@ func (h *Hashtable) Get(k any) (any, bool) {
 	if h == nil || h.index == nil {
 		return nil, false
 	}
-	i, ok := h.index[KeyOf(k)]
+	i, ok := h.index[h.keyOf(k)]
 	if !ok {
 		return nil, false
 	}
@@ -147,7 +158,7 @@ func (h *Hashtable) Delete(k any) bool {
 	if h == nil || h.index == nil {
 		return false
 	}
-	kk := KeyOf(k)
+	kk := h.keyOf(k)
 	i, ok := h.index[kk]
 	if !ok {
 		return false
@@ -157,7 +168,7 @@ func (h *Hashtable) Delete(k any) bool {
 	h.vals = append(h.vals[:i], h.vals[i+1:]...)
 	delete(h.index, kk)
 	for j := i; j < len(h.keys); j++ {
-		h.index[KeyOf(h.keys[j])] = j
+		h.index[h.keyOf(h.keys[j])] = j
 	}
 	return true
 }
@@ -190,6 +201,8 @@ func (h *Hashtable) Clone() *Hashtable {
 		vals:    append([]any(nil), h.vals...),
 		index:   make(map[string]int, len(h.keys)),
 		Ordered: h.Ordered,
+
+		CaseSensitive: h.CaseSensitive,
 	}
 	for k, v := range h.index {
 		c.index[k] = v
@@ -227,6 +240,27 @@ type Object struct {
 	// which Out-Default shows instead of its properties (as pwsh shows a
 	// MatchInfo of Select-String).
 	View func() string
+	// str, when set, is what ToString() gives for a .NET object whose
+	// text is not one of its properties (a DomainPattern's "Domain=x").
+	// It is not a property: Get-Member, Format-List * and the JSON and
+	// CSV writers do not see it.
+	str *Property
+}
+
+// SetToString sets what o's ToString() gives.
+func (o *Object) SetToString(v any) { o.str = &Property{Name: "ToString", Value: v} }
+
+// SetToStringGetter sets a function that computes what o's ToString() gives.
+func (o *Object) SetToStringGetter(get func() any) {
+	o.str = &Property{Name: "ToString", Getter: get}
+}
+
+// ToStringValue returns what SetToString set, and whether it was set.
+func (o *Object) ToStringValue() (any, bool) {
+	if o == nil || o.str == nil {
+		return nil, false
+	}
+	return o.str.Get(), true
 }
 
 // PSCustomObjectType is the type name of a [pscustomobject].
@@ -381,6 +415,8 @@ func (o *Object) Names() []string {
 func (o *Object) Copy() *Object {
 	c := &Object{TypeNames: append([]string(nil), o.TypeNames...)}
 	c.DefaultDisplay = o.DefaultDisplay
+	c.View = o.View
+	c.str = o.str
 	for _, p := range o.props {
 		cp := *p
 		c.props = append(c.props, &cp)
