@@ -305,6 +305,7 @@ func staticTypes() map[string]staticFunc {
 	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")
+	add(stringComparerStatics, "System.StringComparer")
 	add(timeZoneInfoStatics, typeTimeZoneInfo)
 	add(timeZoneStatics, "System.TimeZone")
 	add(dateTimeOffsetStatics, typeDateTimeOffst)
@@ -1010,16 +1011,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		case "System.Collections.Generic.Stack":
 			a.Kind = "stack"
 		}
-		if len(args) > 0 {
-			if src, ok := args[0].(*value.Array); ok {
-				a.Items = append(a.Items, src.Items...)
-			}
-		}
-		return a, nil
-	case value.TDictionary, "System.Collections.Generic.SortedDictionary", "System.Collections.Specialized.OrderedDictionary":
-		h := value.NewHashtable()
-		h.Ordered = true
-		return h, nil
+		return s.fillCollection(t, a, args)
+	case value.TDictionary, value.TSortedDictionary:
+		return s.newDictionary(t, args)
 	}
 	if t.GenericBase() == "System.Collections.Generic.KeyValuePair" {
 		o := value.NewObject(t.Name)
@@ -1045,11 +1039,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	case "System.Collections.Stack":
 		return &value.Array{List: true, Kind: "stack"}, nil
 	case value.THashtable:
-		return value.NewHashtable(), nil
+		return hashtableFromArgs(t, args, false)
 	case value.TOrdered:
-		h := value.NewHashtable()
-		h.Ordered = true
-		return h, nil
+		return hashtableFromArgs(t, args, true)
 	case value.TPSObject, value.TObject, value.TPSCustom:
 		return value.NewObject(), nil
 	case "System.Text.StringBuilder":

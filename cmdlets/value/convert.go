@@ -66,6 +66,10 @@ func ToString(v any) string {
 		}
 		return b.String()
 	case *Hashtable:
+		if v.Dict != nil {
+			// Type.ToString: "...Dictionary`2[System.String,System.Int32]"
+			return v.Dict.Base + "`2[" + v.Dict.Key.Name + "," + v.Dict.Value.Name + "]"
+		}
 		if v.Ordered {
 			return "System.Collections.Specialized.OrderedDictionary"
 		}

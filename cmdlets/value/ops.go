@@ -82,6 +82,9 @@ func TypeName(v any) string {
 		}
 		return "System.Object[]"
 	case *Hashtable:
+		if v.Dict != nil {
+			return v.Dict.Name()
+		}
 		if v.Ordered {
 			return "System.Collections.Specialized.OrderedDictionary"
 		}
