@@ -1118,8 +1118,7 @@ func setIndex(obj, idx, v any) error {
 		o.Version++
 		return nil
 	case *value.Hashtable:
-		o.Set(idx, v)
-		return nil
+		return o.Put(idx, v)
 	case *value.Object:
 		o.Set(value.ToString(idx), v)
 		return nil

@@ -318,6 +318,7 @@ func staticTypes() map[string]staticFunc {
 	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")
+	add(stringComparerStatics, "System.StringComparer")
 	add(timeZoneInfoStatics, typeTimeZoneInfo)
 	add(timeZoneStatics, "System.TimeZone")
 	add(dateTimeOffsetStatics, typeDateTimeOffst)
@@ -366,8 +367,9 @@ func stringStatics(c *staticCall) (any, error) {
 	case "empty":
 		return "", nil
 	case "compare":
-		ic := len(args) > 2 && value.ToBool(args[2])
-		return value.CompareStrings(c.argS(0), c.argS(1), !ic), nil
+		return stringCompareStatic(c)
+	case "compareordinal":
+		return stringCompareOrdinal(c)
 	case "equals":
 		return c.argS(0) == c.argS(1), nil
 	}
@@ -858,6 +860,13 @@ func arrayStatics(c *staticCall) (any, error) {
 		return -1, nil
 	case "empty":
 		return &value.Array{}, nil
+	case "sort":
+		a, ok := c.arg(0).(*value.Array)
+		if len(c.args) != 1 || !ok {
+			return nil, &methodErr{typ: "NotImplemented", msg: "[array]::Sort() with keys, a comparer or a range"}
+		}
+		a.Version++
+		return voidValue{}, sortDefault(a.Items)
 	}
 	return c.notImplemented()
 }
@@ -1015,16 +1024,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		case "System.Collections.Generic.Stack":
 			a.Kind = "stack"
 		}
-		if len(args) > 0 {
-			if src, ok := args[0].(*value.Array); ok {
-				a.Items = append(a.Items, src.Items...)
-			}
-		}
-		return a, nil
-	case value.TDictionary, "System.Collections.Generic.SortedDictionary", "System.Collections.Specialized.OrderedDictionary":
-		h := value.NewHashtable()
-		h.Ordered = true
-		return h, nil
+		return s.fillCollection(t, a, args)
+	case value.TDictionary, value.TSortedDictionary:
+		return s.newDictionary(t, args)
 	}
 	if t.GenericBase() == "System.Collections.Generic.KeyValuePair" {
 		o := value.NewObject(t.Name)
@@ -1050,11 +1052,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	case "System.Collections.Stack":
 		return &value.Array{List: true, Kind: "stack"}, nil
 	case value.THashtable:
-		return value.NewHashtable(), nil
+		return hashtableFromArgs(t, args, false)
 	case value.TOrdered:
-		h := value.NewHashtable()
-		h.Ordered = true
-		return h, nil
+		return hashtableFromArgs(t, args, true)
 	case value.TPSObject, value.TObject, value.TPSCustom:
 		return value.NewObject(), nil
 	case "System.Text.StringBuilder":
