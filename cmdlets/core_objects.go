@@ -76,14 +76,16 @@ func objectCmdlets() []*Cmdlet {
 			Name: "Format-Table", Synopsis: "Formats output as a table.",
 			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("AutoSize", "switch", -1),
 				p("HideTableHeaders", "switch", -1), p("Wrap", "switch", -1), p("GroupBy", "object", -1), p("Force", "switch", -1),
-				p("View", "string", -1), p("RepeatHeader", "switch", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1), p("Expand", "string", -1)},
+				p("View", "string", -1), p("RepeatHeader", "switch", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1),
+				values(p("Expand", "string", -1), "CoreOnly", "EnumOnly", "Both"), p("ExcludeProperty", "string[]", -1)},
 			Process: collectInput,
 			End:     formatTableEnd,
 		},
 		{
 			Name: "Format-List", Synopsis: "Formats output as a list of properties.",
 			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("GroupBy", "object", -1),
-				p("Force", "switch", -1), p("View", "string", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1), p("Expand", "string", -1)},
+				p("Force", "switch", -1), p("View", "string", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1),
+				values(p("Expand", "string", -1), "CoreOnly", "EnumOnly", "Both"), p("ExcludeProperty", "string[]", -1)},
 			Process: collectInput,
 			End:     formatListEnd,
 		},
@@ -453,6 +455,9 @@ func sortObjectEnd(c *Call) error {
 // formatTableEnd writes the collected input as a table that renders at the host.
 func formatTableEnd(c *Call) error {
 	items, _ := c.State.([]any)
+	if err := formatChecks(c, items, "Table"); err != nil {
+		return err
+	}
 	cols, err := formatColumns(c)
 	if err != nil {
 		return err
@@ -463,13 +468,16 @@ func formatTableEnd(c *Call) error {
 	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
 		return format.Table(w, items, cols, format.TableOptions{AutoSize: c.Bool("AutoSize"), HideTableHeaders: c.Bool("HideTableHeaders"),
-			Wrap: c.Bool("Wrap"), Width: width, GroupBy: group, GroupLabel: label})
+			Wrap: c.Bool("Wrap"), Width: width, GroupBy: group, GroupLabel: label, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")})
 	}})
 }
 
 // formatListEnd writes the collected input as a list that renders at the host.
 func formatListEnd(c *Call) error {
 	items, _ := c.State.([]any)
+	if err := formatChecks(c, items, "List"); err != nil {
+		return err
+	}
 	cols, err := formatColumns(c)
 	if err != nil {
 		return err
@@ -479,8 +487,47 @@ func formatListEnd(c *Call) error {
 		return err
 	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
-		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label})
+		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label, Width: width, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")})
 	}})
+}
+
+// formatChecks applies the parameters of the Format-* cmdlets that
+// csemu checks but does not render: -View names a view of format data, and
+// csemu has no named views: for a [pscustomobject], which has none in
+// pwsh either, that is pwsh's FormatViewNotFound error (a terminating
+// error whose exception is a PipelineStoppedException); for other objects
+// it is [NotImplemented]. -DisplayError, -ShowError, and -Expand CoreOnly or
+// Both of an object that is a collection are [NotImplemented]. -RepeatHeader repeats the header per screen of
+// a paged console only, so it changes nothing here.
+func formatChecks(c *Call, items []any, kind string) error {
+	if c.Has("View") && len(items) > 0 {
+		first := items[0]
+		if a, ok := first.(*value.Array); ok && len(a.Items) > 0 {
+			first = a.Items[0]
+		}
+		if o, ok := first.(*value.Object); ok && o.IsCustom() {
+			name := c.String("View")
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "FormatViewNotFound", Category: ObjectNotFound, Target: name,
+				Exception: "System.Management.Automation.PipelineStoppedException",
+				Msg:       fmt.Sprintf("The view name %s cannot be found. There are no existing %s views for System.Management.Automation.PSCustomObject objects.", name, kind)}}
+		}
+		return notImplemented(c.Pos, c.cmd.Name, "-View (the named views of format data)")
+	}
+	for _, sw := range []string{"DisplayError", "ShowError"} {
+		if c.Bool(sw) {
+			return notImplemented(c.Pos, c.cmd.Name, "-"+sw)
+		}
+	}
+	if c.Has("Expand") && !strings.EqualFold(c.String("Expand"), "EnumOnly") {
+		// -Expand is about objects that are collections; others show the same
+		for _, it := range items {
+			switch it.(type) {
+			case *value.Array, *value.Hashtable:
+				return notImplemented(c.Pos, c.cmd.Name, "-Expand "+c.String("Expand")+" of a collection")
+			}
+		}
+	}
+	return nil
 }
 
 // formatGroupBy reads the -GroupBy of Format-Table and Format-List: a
@@ -1161,7 +1208,12 @@ func sqrt(f float64) float64 {
 // formatColumns builds Format-Table/List columns from -Property.
 func formatColumns(c *Call) ([]format.Column, error) {
 	var cols []format.Column
-	for _, pr := range value.AsSlice(c.Arg("Property")) {
+	props := value.AsSlice(c.Arg("Property"))
+	if len(props) == 0 && c.Has("ExcludeProperty") {
+		// -ExcludeProperty alone shows the other properties (-Property *)
+		props = []any{"*"}
+	}
+	for _, pr := range props {
 		switch x := pr.(type) {
 		case *value.Hashtable:
 			name, expr, err := calculatedProperty(x)

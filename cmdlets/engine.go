@@ -509,10 +509,11 @@ type Function struct {
 	Params []*parser.Parameter // function Name(params) form
 	Filter bool
 	File   string
-	// Source is the definition's text; Before the comment block right
-	// before it (both for comment-based help).
+	// Source is the definition's text; Root the text of the whole file it
+	// is in and Offset where it starts there (for comment-based help).
 	Source string
-	Before string
+	Root   string
+	Offset int
 	// module is the script module that defined the function (nil for the
 	// top-level session state): the function runs in that module's scope.
 	module *psModule
