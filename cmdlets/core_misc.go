@@ -171,8 +171,10 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Get-Alias", Synopsis: "Lists aliases.",
-			Params:  []*ParamDef{rest(p("Name", "string[]", 0)), p("Definition", "string[]", -1), p("Scope", "string", -1), p("Exclude", "string[]", -1)},
-			Process: getAliasProcess,
+			Params: []*ParamDef{notNullOrEmpty(sets(byName(pipe(p("Name", "string[]", 0))), "Default")), notNullOrEmpty(sets(p("Definition", "string[]", -1), "Definition")),
+				p("Scope", "string", -1), p("Exclude", "string[]", -1)},
+			DefaultSet: "Default",
+			Process:    getAliasProcess,
 		},
 		{
 			Name: "Get-Host", Synopsis: "Gets the host.",
@@ -1273,37 +1275,4 @@ func newGUIDProcess(c *Call) error {
 	o.Set("Guid", g)
 	o.SetToString(g)
 	return c.Write(value.Guid(g))
-}
-
-// getAliasProcess writes the aliases whose names match -Name.
-func getAliasProcess(c *Call) error {
-	names := c.Strings("Name")
-	if len(names) == 0 {
-		names = []string{"*"}
-	}
-	for _, n := range names {
-		found := false
-		for _, a := range c.s.AliasNames() {
-			if !value.Like(a, n, false) {
-				continue
-			}
-			found = true
-			o := value.NewObject("System.Management.Automation.AliasInfo")
-			o.Set("CommandType", "Alias")
-			o.Set("Name", a)
-			o.Set("Definition", c.s.aliases[a])
-			o.Set("DisplayName", a+" -> "+c.s.aliases[a])
-			o.Set("ReferencedCommand", c.s.aliases[a])
-			o.DefaultDisplay = []string{"CommandType", "DisplayName"}
-			if err := c.Write(o); err != nil {
-				return err
-			}
-		}
-		if !found && !value.HasWildcard(n) {
-			if err := c.Errorf("ItemNotFoundException", ObjectNotFound, n, "This command cannot find a matching alias because an alias with the name '%s' does not exist.", n); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

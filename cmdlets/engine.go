@@ -57,11 +57,14 @@ type Session struct {
 	table      *Commands
 	commands   map[string]*Cmdlet // the table's, by lower-case name
 	aliases    map[string]string  // the table's
-	extra      []*Cmdlet          // registered with WithCommands
-	modules    []Module
-	namespaces []string
-	errs       *value.Array // $Error, newest first
-	lastOK     bool
+	// localAliases counts the aliases ever made in a scope below the
+	// global one: while it is 0, alias lookup skips the scope walk.
+	localAliases int
+	extra        []*Cmdlet // registered with WithCommands
+	modules      []Module
+	namespaces   []string
+	errs         *value.Array // $Error, newest first
+	lastOK       bool
 	// questionOK is what $? reads: the status of the previous statement.
 	questionOK bool
 	// errorsWritten counts the errors written to the error stream (and
@@ -296,6 +299,11 @@ type Scope struct {
 	// or from the top level (see modules.go).
 	module *psModule
 	caller *Scope
+	// aliases are the aliases Set-Alias and New-Alias made in the scope
+	// (see scoped_items.go); the global scope's entries keep the name,
+	// description and options of session aliases, whose targets are in
+	// Session.aliases.
+	aliases map[string]*aliasEntry
 }
 
 func newScope(parent *Scope) *Scope {
