@@ -467,13 +467,17 @@ func addProviderProps(o *value.Object, p psPath, container bool) {
 func variableObject(v *Variable) *value.Object {
 	o := value.NewObject("System.Management.Automation.PSVariable")
 	o.Set("Name", v.Name)
-	o.Set("Value", v.Value)
-	o.Set("Description", "")
-	options := "None"
-	if v.ReadOnly {
-		options = "ReadOnly"
-	}
-	o.Set("Options", options)
+	o.AddGetter("Description", func() any { return v.Description })
+	o.AddGetter("Value", func() any { return v.get() })
+	o.Set("Visibility", "Public")
+	o.Set("Module", nil)
+	o.Set("ModuleName", "")
+	o.AddGetter("Options", func() any {
+		if v.Options == 0 && v.ReadOnly {
+			return optReadOnly.String()
+		}
+		return v.Options.String()
+	})
 	o.DefaultDisplay = []string{"Name", "Value"}
 	return o
 }

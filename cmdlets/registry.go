@@ -87,6 +87,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, historyCmdlets()...)
 	all = append(all, moduleCmdlets()...)
 	all = append(all, aliasCmdlets()...)
+	all = append(all, variableCmdlets()...)
 	all = append(all, aliasFileCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
