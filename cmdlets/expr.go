@@ -599,7 +599,7 @@ func convertValue(v any, t *value.Type) (any, error) {
 // A text with errors is a ParseException carrying them, as PowerShell
 // throws it.
 func (s *Session) scriptBlockFromText(code string) (*ScriptBlock, error) {
-	script, errs := parser.ParseAll("", code)
+	script, _, errs := s.parseScript("", code)
 	if len(errs) > 0 {
 		return nil, &parseFailure{t: newAstTree("", code, errs)}
 	}
