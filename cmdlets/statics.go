@@ -1156,20 +1156,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o.SetToString(addr)
 		return o, nil
 	case value.TVersion:
-		str := value.ToString(argOr(args, 0))
-		o := value.NewObject(t.Name)
-		parts := strings.Split(str, ".")
-		names := []string{"Major", "Minor", "Build", "Revision"}
-		for i, n := range names {
-			if i < len(parts) {
-				v, _ := value.ToInt(parts[i])
-				o.Set(n, v)
-			} else {
-				o.Set(n, -1)
-			}
-		}
-		o.SetToString(str)
-		return o, nil
+		return newVersion(args)
 	}
 	if t.Name == value.TErrorRecord {
 		return s.newErrorRecord(args)

@@ -276,6 +276,11 @@ func IsType(v any, t *Type) bool {
 	case THashtable:
 		h, ok := v.(*Hashtable)
 		return ok && !h.Ordered
+	case TType, "System.Reflection.TypeInfo", "System.Reflection.MemberInfo":
+		// a type object is a System.RuntimeType, which derives from these
+		if _, ok := v.(*Type); ok {
+			return true
+		}
 	case "System.Exception":
 		if o, ok := v.(*Object); ok {
 			for _, tn := range o.TypeNames {
