@@ -458,7 +458,8 @@ func (c *Call) outFileTarget(path string) (pp psPath, target string, err error) 
 		case 1:
 			pp, target = found[0], found[0].path
 		default:
-			return pp, "", c.Fail("FileOpenFailure", OpenError(), "Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files.")
+			// PathUtils.ReportMultipleFilesNotSupported
+			return pp, "", c.Fail("ReadWriteMultipleFilesNotSupported", InvalidArgument, "Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files.")
 		}
 	}
 	return pp, target, nil

@@ -85,34 +85,6 @@ func miscCmdlets() []*Cmdlet {
 			Process: getCredentialProcess,
 		},
 		{
-			Name: "Get-Variable", Synopsis: "Gets variables.",
-			Params: []*ParamDef{rest(pipe(p("Name", "string[]", 0))), p("ValueOnly", "switch", -1), p("Scope", "string", -1),
-				p("Include", "string[]", -1), p("Exclude", "string[]", -1)},
-			Process: getVariableProcess,
-		},
-		{
-			Name: "Set-Variable", Synopsis: "Sets a variable.",
-			Params: []*ParamDef{mand(p("Name", "string[]", 0)), pipe(p("Value", "object", 1)), p("Scope", "string", -1),
-				p("Option", "string", -1), p("Force", "switch", -1), p("PassThru", "switch", -1), p("Description", "string", -1), p("Visibility", "string", -1)},
-			Process: setVariable,
-		},
-		{
-			Name: "New-Variable", Synopsis: "Creates a variable.",
-			Params: []*ParamDef{mand(p("Name", "string", 0)), pipe(p("Value", "object", 1)), p("Scope", "string", -1),
-				p("Option", "string", -1), p("Force", "switch", -1), p("PassThru", "switch", -1), p("Description", "string", -1), p("Visibility", "string", -1)},
-			Process: newVariableProcess,
-		},
-		{
-			Name: "Remove-Variable", Synopsis: "Removes variables.",
-			Params:  []*ParamDef{mand(p("Name", "string[]", 0)), p("Scope", "string", -1), p("Force", "switch", -1)},
-			Process: removeVariableProcess,
-		},
-		{
-			Name: "Clear-Variable", Synopsis: "Sets variables to $null.",
-			Params:  []*ParamDef{mand(p("Name", "string[]", 0)), p("Scope", "string", -1), p("Force", "switch", -1)},
-			Process: clearVariableProcess,
-		},
-		{
 			Name: "Set-StrictMode", Module: "Microsoft.PowerShell.Core", Synopsis: "Turns strict mode on or off.",
 			Params: []*ParamDef{sets(alias(p("Version", "string", 0), "v"), "Version"), sets(p("Off", "switch", -1), "Off")},
 			Process: func(c *Call) error {
@@ -171,8 +143,10 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Get-Alias", Synopsis: "Lists aliases.",
-			Params:  []*ParamDef{rest(p("Name", "string[]", 0)), p("Definition", "string[]", -1), p("Scope", "string", -1), p("Exclude", "string[]", -1)},
-			Process: getAliasProcess,
+			Params: []*ParamDef{notNullOrEmpty(sets(byName(pipe(p("Name", "string[]", 0))), "Default")), notNullOrEmpty(sets(p("Definition", "string[]", -1), "Definition")),
+				p("Scope", "string", -1), p("Exclude", "string[]", -1)},
+			DefaultSet: "Default",
+			Process:    getAliasProcess,
 		},
 		{
 			Name: "Get-Host", Synopsis: "Gets the host.",
@@ -837,31 +811,6 @@ func helpNotFound(c *Call, name string) error {
 		Msg:       fmt.Sprintf("Get-Help could not find %s in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116.", name)})
 }
 
-func setVariable(c *Call) error {
-	sc := scopeFor(c, c.String("Scope"))
-	for _, n := range c.Strings("Name") {
-		v := c.Arg("Value")
-		if err := c.s.setVar(sc, n, v); err != nil {
-			return err
-		}
-		opt := strings.ToLower(c.String("Option"))
-		if strings.Contains(opt, "readonly") || strings.Contains(opt, "constant") {
-			if vv, ok := sc.vars[strings.ToLower(n)]; ok {
-				vv.ReadOnly = true
-			}
-		}
-		if c.Bool("PassThru") {
-			o := value.NewObject("System.Management.Automation.PSVariable")
-			o.Set("Name", n)
-			o.Set("Value", v)
-			if err := c.Write(o); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 // scopeFor resolves -Scope (Global, Script, Local, or a number).
 func scopeFor(c *Call, scope string) *Scope {
 	switch strings.ToLower(scope) {
@@ -1042,86 +991,6 @@ func getCredentialProcess(c *Call) error {
 	return c.Write(newCredential(user))
 }
 
-// getVariableProcess writes the variables (or with -ValueOnly their values) whose names match -Name.
-func getVariableProcess(c *Call) error {
-	names := c.Strings("Name")
-	if len(names) == 0 {
-		names = []string{"*"}
-	}
-	sc := scopeFor(c, c.String("Scope"))
-	for _, n := range names {
-		found := false
-		for _, v := range listVars(sc) {
-			if !value.Like(v.Name, n, false) {
-				continue
-			}
-			found = true
-			if c.Bool("ValueOnly") {
-				if err := emitValue(v.Value, c.Write); err != nil {
-					return err
-				}
-				continue
-			}
-			o := value.NewObject("System.Management.Automation.PSVariable")
-			o.Set("Name", v.Name)
-			o.Set("Value", v.Value)
-			o.DefaultDisplay = []string{"Name", "Value"}
-			if err := c.Write(o); err != nil {
-				return err
-			}
-		}
-		if !found && !value.HasWildcard(n) {
-			if err := c.WriteError(&ErrorRecord{ID: "VariableNotFound", Category: ObjectNotFound, Target: n,
-				Msg: fmt.Sprintf("Cannot find a variable with the name '%s'.", n), Exception: "System.Management.Automation.ItemNotFoundException"}); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// newVariableProcess creates a variable, failing when it exists and -Force is not given.
-func newVariableProcess(c *Call) error {
-	sc := scopeFor(c, c.String("Scope"))
-	name := c.String("Name")
-	if _, exists := sc.vars[strings.ToLower(name)]; exists && !c.Bool("Force") {
-		return c.Errorf("VariableAlreadyExists", ResourceExists, name, "A variable with name '%s' already exists.", name)
-	}
-	return setVariable(c)
-}
-
-// removeVariableProcess removes the variables whose names match -Name, from -Scope up.
-func removeVariableProcess(c *Call) error {
-	sc := scopeFor(c, c.String("Scope"))
-	for _, n := range c.Strings("Name") {
-		removed := false
-		for s := sc; s != nil && !removed; s = s.parent {
-			for k, v := range s.vars {
-				if value.Like(v.Name, n, false) {
-					delete(s.vars, k)
-					removed = true
-				}
-			}
-		}
-		if !removed && !value.HasWildcard(n) {
-			if err := c.Errorf("VariableNotFound", ObjectNotFound, n, "Cannot find a variable with the name '%s'.", n); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// clearVariableProcess sets each variable -Name names to $null.
-func clearVariableProcess(c *Call) error {
-	for _, n := range c.Strings("Name") {
-		if v, ok := c.s.lookupVar(c.fr.scope, n); ok {
-			v.Value = nil
-		}
-	}
-	return nil
-}
-
 // invokeExpressionProcess parses -Command and runs it in the caller's scope.
 func invokeExpressionProcess(c *Call) error {
 	code := c.String("Command")
@@ -1206,37 +1075,4 @@ func newGUIDProcess(c *Call) error {
 	o.Set("Guid", g)
 	o.SetToString(g)
 	return c.Write(value.Guid(g))
-}
-
-// getAliasProcess writes the aliases whose names match -Name.
-func getAliasProcess(c *Call) error {
-	names := c.Strings("Name")
-	if len(names) == 0 {
-		names = []string{"*"}
-	}
-	for _, n := range names {
-		found := false
-		for _, a := range c.s.AliasNames() {
-			if !value.Like(a, n, false) {
-				continue
-			}
-			found = true
-			o := value.NewObject("System.Management.Automation.AliasInfo")
-			o.Set("CommandType", "Alias")
-			o.Set("Name", a)
-			o.Set("Definition", c.s.aliases[a])
-			o.Set("DisplayName", a+" -> "+c.s.aliases[a])
-			o.Set("ReferencedCommand", c.s.aliases[a])
-			o.DefaultDisplay = []string{"CommandType", "DisplayName"}
-			if err := c.Write(o); err != nil {
-				return err
-			}
-		}
-		if !found && !value.HasWildcard(n) {
-			if err := c.Errorf("ItemNotFoundException", ObjectNotFound, n, "This command cannot find a matching alias because an alias with the name '%s' does not exist.", n); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

@@ -406,6 +406,7 @@ func sortObjectEnd(c *Call) error {
 		vals []any
 	}
 	rows := make([]row, len(items))
+	col := value.NewCollation()
 	for i, it := range items {
 		rows[i].item = it
 		for _, k := range keys {
@@ -421,7 +422,7 @@ func sortObjectEnd(c *Call) error {
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		for k := range rows[i].vals {
-			cmp := sortCompare(rows[i].vals[k], rows[j].vals[k], cs)
+			cmp := sortCompare(rows[i].vals[k], rows[j].vals[k], cs, col)
 			if cmp == 0 {
 				continue
 			}
@@ -441,7 +442,7 @@ func sortObjectEnd(c *Call) error {
 		if c.Bool("Unique") && i > 0 {
 			same := true
 			for k := range r.vals {
-				if sortCompare(r.vals[k], rows[i-1].vals[k], cs) != 0 {
+				if sortCompare(r.vals[k], rows[i-1].vals[k], cs, col) != 0 {
 					same = false
 				}
 			}
@@ -979,8 +980,9 @@ func sortKeys(c *Call) ([]sortKey, error) {
 }
 
 // sortCompare orders values for Sort-Object: nulls first, numbers by value,
-// everything else as strings.
-func sortCompare(a, b any, cs bool) int {
+// everything else as strings, by culture (col, which may be nil, keeps the
+// collators).
+func sortCompare(a, b any, cs bool, col *value.Collation) int {
 	if a == nil || b == nil {
 		switch {
 		case a == nil && b == nil:
@@ -994,9 +996,9 @@ func sortCompare(a, b any, cs bool) int {
 		c, _ := value.Compare(a, b, cs)
 		return c
 	}
-	c, err := value.Compare(a, b, cs)
+	c, err := value.CompareWith(a, b, cs, col)
 	if err != nil {
-		return value.CompareStrings(value.ToString(a), value.ToString(b), cs)
+		return col.Compare(value.ToString(a), value.ToString(b), cs)
 	}
 	return c
 }
@@ -1040,6 +1042,20 @@ func groupObjects(c *Call) error {
 		}
 		g.items = append(g.items, it)
 	}
+	// pwsh orders the groups by their values (culture-aware, as Sort-Object)
+	// when every value of a key has the same type, and keeps the order of
+	// first appearance otherwise (GroupObjectCommand.EndProcessing).
+	if sameGroupTypes(groups, func(g *group) []any { return g.values }) {
+		col := value.NewCollation()
+		sort.SliceStable(groups, func(i, j int) bool {
+			for k := range groups[i].values {
+				if r := sortCompare(groups[i].values[k], groups[j].values[k], cs, col); r != 0 {
+					return r < 0
+				}
+			}
+			return false
+		})
+	}
 	if c.Bool("AsHashTable") {
 		h := value.NewHashtable()
 		for _, g := range groups {
@@ -1068,6 +1084,30 @@ func groupObjects(c *Call) error {
 		}
 	}
 	return nil
+}
+
+// sameGroupTypes reports whether, key by key, every group's value has the
+// same type (a null matches anything).
+func sameGroupTypes[G any](groups []G, values func(G) []any) bool {
+	var types []string
+	for _, g := range groups {
+		vals := values(g)
+		if types == nil {
+			types = make([]string, len(vals))
+		}
+		for k, v := range vals {
+			if v == nil || k >= len(types) {
+				continue
+			}
+			t := value.TypeName(v)
+			if types[k] == "" {
+				types[k] = t
+			} else if types[k] != t {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func unwrapGroup(items []any) any {
@@ -1108,6 +1148,7 @@ func measureObjects(c *Call) error {
 		props = []string{""}
 	}
 	all := c.Bool("AllStats")
+	col := value.NewCollation()
 	for _, prop := range props {
 		var nums []float64
 		var minV, maxV any
@@ -1137,10 +1178,12 @@ func measureObjects(c *Call) error {
 				if _, ok := value.ToNumber(v); !ok {
 					numeric = false
 				}
-				if minV == nil || sortCompare(v, minV, false) < 0 {
+				// LanguagePrimitives.Compare(..., ignoreCase: false,
+				// CurrentCulture), as MeasureObjectCommand compares
+				if minV == nil || sortCompare(v, minV, true, col) < 0 {
 					minV = v
 				}
-				if maxV == nil || sortCompare(v, maxV, false) > 0 {
+				if maxV == nil || sortCompare(v, maxV, true, col) > 0 {
 					maxV = v
 				}
 			}

@@ -168,7 +168,7 @@ func compareEntryOf(c *Call, st *compareState, in any) (*compareEntry, error) {
 func compareEqual(c *Call, a, b *compareEntry) bool {
 	cs := c.Bool("CaseSensitive")
 	for i := range a.vals {
-		if sortCompare(a.vals[i], b.vals[i], cs) != 0 {
+		if sortCompare(a.vals[i], b.vals[i], cs, nil) != 0 {
 			return false
 		}
 	}

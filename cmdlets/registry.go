@@ -87,6 +87,10 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, textCmdlets()...)
 	all = append(all, historyCmdlets()...)
 	all = append(all, moduleCmdlets()...)
+	all = append(all, aliasCmdlets()...)
+	all = append(all, variableCmdlets()...)
+	all = append(all, aliasFileCmdlets()...)
+	all = append(all, newModuleManifestCmdlet())
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
 	for _, c := range all {
@@ -179,6 +183,7 @@ func coreAliases() map[string]string {
 		"iwr": "Invoke-WebRequest", "irm": "Invoke-RestMethod", "fw": "Format-Wide", "ogv": "Out-GridView",
 		"gal": "Get-Alias", "ghy": "Get-History", "clv": "Clear-Variable", "gdr": "Get-PSDrive",
 		"ihy": "Invoke-History", "r": "Invoke-History", "clhy": "Clear-History", "man": "help",
+		"sal": "Set-Alias", "nal": "New-Alias", "ral": "Remove-Alias", "epal": "Export-Alias", "ipal": "Import-Alias",
 	}
 }
 
@@ -212,12 +217,12 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Save-Help", "Find-Module", "Update-Module", "Uninstall-Module", "Register-PSRepository",
 		"Get-InstalledModule", "Publish-Module", "Save-Module", "Configuration", "Start-DscConfiguration",
 		"Get-DscConfiguration", "Import-DscResource", "Select-Xml", "ConvertTo-Html",
-		"ConvertTo-Xml", "Format-Custom", "New-Alias", "Set-Alias",
+		"ConvertTo-Xml", "Format-Custom",
 		"Set-TimeZone", "Get-ItemProperty",
 		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
 		"Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData",
-		"New-ModuleManifest", "Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
+		"Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
 		"Get-PackageProvider", "Install-PackageProvider", "Get-Package", "Install-Package",
 	}
 	out := make([]*Cmdlet, len(names))
