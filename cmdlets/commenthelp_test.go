@@ -350,13 +350,15 @@ $h.parameters.parameter.name; $h.parameters.parameter.required; $h.parameters.pa
 // and the ReducedDefaultCommandHelp view of HelpV3.format.ps1xml: a
 // function with no comment-based help shows NAME, SYNTAX (no
 // [<CommonParameters>] for a simple function), ALIASES (None) and
-// REMARKS (None).
+// REMARKS (None); ALIASES lists the aliases of the function, a line each.
 func TestHelpWithoutComments(t *testing.T) {
 	runCase(t, newMemFS(), false, "nohelp", `
 function nohelp { param($abc) }
 function adv { [CmdletBinding()] param([string]$Name) }
 (Get-Help nohelp | Out-String).TrimEnd()
 (Get-Help adv).Synopsis
+Set-Alias nh adv
+(Get-Help adv).aliases
 `, `
 NAME
     nohelp
@@ -372,5 +374,7 @@ ALIASES
 REMARKS
     None
 adv [[-Name] <String>] [<CommonParameters>]
+nh
+
 `, "")
 }
