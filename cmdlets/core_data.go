@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -341,12 +342,15 @@ func jsonable(s *Session, v any) any {
 		if x.TypeName() == value.TUri {
 			// Newtonsoft.Json writes a Uri as its original string
 			str, _ := x.Get("OriginalString")
-			return str
+			return jsonWithNotes(s, x, str, x.DefaultDisplay)
 		}
 		if t, ok := dateTimeOffsetTime(x); ok {
-			// a DateTimeOffset is its time with its offset
-			// ("2024-06-15T10:30:00+09:00")
-			return t
+			// a DateTimeOffset is its time with its offset, +00:00
+			// included ("2024-06-15T10:30:00+09:00"): a zone with a name
+			// is never the zone of an Unspecified time
+			_, off := t.Zone()
+			t = t.In(time.FixedZone("offset", off))
+			return jsonWithNotes(s, x, t, dateTimeOffsetObject(t).Names())
 		}
 		return jsonableObject(s, x)
 	case *value.Hashtable:
@@ -362,6 +366,30 @@ func jsonable(s *Session, v any) any {
 		return x.pattern
 	}
 	return v
+}
+
+// jsonWithNotes is an object that JSON writes as a scalar: the scalar,
+// or with the note properties added to it (those not among its own
+// properties) an object of "value" and them, as ConvertTo-Json writes a
+// PSObject whose base is a scalar (ConvertTo-Json.Tests.ps1, "Should
+// include ETS properties on DateTimeOffset" and "on Uri").
+func jsonWithNotes(s *Session, x *value.Object, scalar any, own []string) any {
+	var notes []*value.Property
+	for _, p := range x.Props() {
+		if !slices.ContainsFunc(own, func(n string) bool { return strings.EqualFold(n, p.Name) }) {
+			notes = append(notes, p)
+		}
+	}
+	if len(notes) == 0 {
+		return scalar
+	}
+	h := value.NewHashtable()
+	h.Ordered = true
+	h.Set("value", scalar)
+	for _, p := range notes {
+		h.Set(p.Name, jsonable(s, p.Get()))
+	}
+	return h
 }
 
 // jsonableObject is jsonable for an object: a copy when a property needs
