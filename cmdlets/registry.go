@@ -88,6 +88,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, moduleCmdlets()...)
 	all = append(all, aliasCmdlets()...)
 	all = append(all, variableCmdlets()...)
+	all = append(all, utilityCmdlets()...)
 	all = append(all, aliasFileCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
@@ -217,7 +218,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Get-DscConfiguration", "Import-DscResource", "Select-Xml", "ConvertTo-Html",
 		"ConvertTo-Xml", "Format-Wide", "Format-Custom",
 		"Set-TimeZone", "Get-ItemProperty",
-		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
+		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty",
 		"Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData",
 		"New-ModuleManifest", "Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
