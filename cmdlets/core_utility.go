@@ -1,12 +1,20 @@
 package cmdlets
 
 import (
+	"crypto/md5"
 	crand "crypto/rand"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
 	"encoding/binary"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -577,4 +585,159 @@ func randomEnd(c *Call) error {
 		}
 	}
 	return nil
+}
+
+// fileHashCmdlet is Get-FileHash: the hash of each file, as a
+// FileHashInfo (Algorithm, Hash in upper-case hexadecimal, Path).
+func fileHashCmdlet() *Cmdlet {
+	return &Cmdlet{
+		Name: "Get-FileHash", Synopsis: "Computes the hash value for a file by using a specified hash algorithm.",
+		Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/get-filehash",
+		Params: []*ParamDef{mand(sets(byName(pipe(p("Path", "string[]", 0))), "Path")),
+			mand(sets(byName(alias(p("LiteralPath", "string[]", 0), "PSPath", "LP")), "LiteralPath")),
+			mand(sets(p("InputStream", "object", 0), "StreamParameterSet")),
+			values(p("Algorithm", "string", 1), "SHA1", "SHA256", "SHA384", "SHA512", "MD5")},
+		DefaultSet: "Path",
+		Process:    fileHashProcess,
+	}
+}
+
+// fileHashProcess hashes the files -Path (wildcards) or -LiteralPath
+// name: a path that names nothing is FileNotFound, a folder
+// UnauthorizedAccessError, both non-terminating.
+func fileHashProcess(c *Call) error {
+	if c.Has("InputStream") {
+		return notImplemented(c.Pos, c.cmd.Name, "Get-FileHash -InputStream")
+	}
+	algo := strings.ToUpper(c.String("Algorithm"))
+	if algo == "" {
+		algo = "SHA256"
+	}
+	literal := c.Has("LiteralPath")
+	paths := c.Strings("Path")
+	if literal {
+		paths = c.Strings("LiteralPath")
+	}
+	for _, given := range paths {
+		var targets []psPath
+		if literal {
+			pp, err := c.s.parsePSPath(c.fr, given)
+			if err != nil {
+				if err := c.writeProblem(err); err != nil {
+					return err
+				}
+				continue
+			}
+			targets = []psPath{pp}
+		} else {
+			found, err := c.resolve(given, false)
+			if err != nil || len(found) == 0 {
+				if !value.HasWildcard(given) {
+					if err := c.WriteError(&ErrorRecord{ID: "FileNotFound", Category: ObjectNotFound, Target: given,
+						Exception: "System.Management.Automation.ItemNotFoundException",
+						Msg:       fmt.Sprintf("Cannot find path '%s' because it does not exist.", given)}); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+			targets = found
+		}
+		for _, pp := range targets {
+			if err := c.hashFile(pp, algo); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// hashFile writes the FileHashInfo of one file, or its error.
+func (c *Call) hashFile(pp psPath, algo string) error {
+	if pp.prov != provFS {
+		return c.WriteError(&ErrorRecord{ID: "FileNotFound", Category: ObjectNotFound, Target: pp.String(), Exception: "System.IO.FileNotFoundException",
+			Msg: fmt.Sprintf("Could not find file '%s'.", pp.String())})
+	}
+	if st, err := c.s.host.files.Stat(pp.path); err == nil && st.IsDir() {
+		return c.WriteError(&ErrorRecord{ID: "UnauthorizedAccessError", Category: InvalidData, Target: pp.path, Exception: "System.UnauthorizedAccessException",
+			Msg: fmt.Sprintf("Access to the path '%s' is denied.", pp.path)})
+	}
+	data, err := c.s.readFile(pp.path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return c.WriteError(&ErrorRecord{ID: "FileNotFound", Category: ObjectNotFound, Target: pp.path, Exception: "System.IO.FileNotFoundException",
+				Msg: fmt.Sprintf("Could not find file '%s'.", pp.path)})
+		}
+		return c.WriteError(&ErrorRecord{ID: "FileReadError", Category: ReadError, Target: pp.path, Exception: "System.IO.IOException",
+			Msg: fsErrorMessage(err, pp.path)})
+	}
+	var sum []byte
+	switch algo {
+	case "SHA1":
+		h := sha1.Sum(data)
+		sum = h[:]
+	case "SHA384":
+		h := sha512.Sum384(data)
+		sum = h[:]
+	case "SHA512":
+		h := sha512.Sum512(data)
+		sum = h[:]
+	case "MD5":
+		h := md5.Sum(data)
+		sum = h[:]
+	default:
+		h := sha256.Sum256(data)
+		sum = h[:]
+	}
+	o := value.NewObject("Microsoft.Powershell.Utility.FileHash")
+	o.Set("Algorithm", algo)
+	o.Set("Hash", strings.ToUpper(hex.EncodeToString(sum)))
+	o.Set("Path", pp.path)
+	return c.Write(o)
+}
+
+// newTemporaryFileCmdlet is New-TemporaryFile: an empty file of a new
+// name (tmpXXXXXX.tmp, as Path.GetTempFileName makes it on Unix) in the
+// temporary folder, written through the session's file hooks; it writes
+// the file's FileInfo.
+func newTemporaryFileCmdlet() *Cmdlet {
+	return &Cmdlet{
+		Name: "New-TemporaryFile", Synopsis: "Creates a temporary file.",
+		Doc:           "https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/new-temporaryfile",
+		ShouldProcess: true, Writes: true,
+		Process: func(c *Call) error {
+			dir := c.s.tempDir()
+			// the target is Path.GetTempPath(), which ends with a separator
+			if !c.ShouldProcess(strings.TrimSuffix(dir, "/")+"/", "New-TemporaryFile") {
+				return nil
+			}
+			src := &randomSource{}
+			const letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+			for try := 0; try < 100; try++ {
+				var b strings.Builder
+				b.WriteString("tmp")
+				for i := 0; i < 6; i++ {
+					b.WriteByte(letters[src.below(uint64(len(letters)))])
+				}
+				b.WriteString(".tmp")
+				path := filepath.Join(dir, b.String())
+				if _, err := c.s.host.files.Stat(path); err == nil {
+					continue
+				}
+				if err := c.s.writeFile(c.fr, c.Pos, c.cmd.Name, path, nil, false); err != nil {
+					return err
+				}
+				if _, err := c.s.host.files.Stat(path); err != nil {
+					// not written (writes are off: a warning said so)
+					return nil
+				}
+				o, err := c.s.itemObject(c.fr, psPath{prov: provFS, path: path})
+				if err != nil {
+					return err
+				}
+				return c.Write(o)
+			}
+			return c.Fail("NewTemporaryFileWriteError", WriteError, "The temporary file could not be created in %s.", dir)
+		},
+	}
 }

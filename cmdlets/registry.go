@@ -89,6 +89,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, aliasCmdlets()...)
 	all = append(all, variableCmdlets()...)
 	all = append(all, utilityCmdlets()...)
+	all = append(all, fileHashCmdlet(), newTemporaryFileCmdlet())
 	all = append(all, aliasFileCmdlets()...)
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}

@@ -61,3 +61,49 @@ func TestUtilityCmdlets(t *testing.T) {
 		})
 	}
 }
+
+// TestFileHash follows Get-FileHash's page and PowerShell's
+// Get-FileHash.Tests.ps1: SHA256 by default, the hash in upper-case
+// hexadecimal (Convert.ToHexString), -Algorithm in any case; a path that
+// names nothing is FileNotFound and a folder UnauthorizedAccessError,
+// both non-terminating.
+func TestFileHash(t *testing.T) {
+	m := newMemFS()
+	m.mkdir("/work")
+	m.mkdir("/work/sub")
+	m.add("/work/hashable.txt", "Get-Module\n")
+	runCase(t, m, false, "hash", `
+$r = Get-FileHash hashable.txt; $r.Algorithm; $r.Hash; $r.Path
+(Get-FileHash -LiteralPath hashable.txt -Algorithm sHA1).Hash
+(Get-FileHash hashable.txt md5).Hash
+Get-FileHash nofile.txt -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId
+Get-FileHash sub -ErrorAction SilentlyContinue -ErrorVariable e2; $e2[0].FullyQualifiedErrorId
+try { Get-FileHash hashable.txt -Algorithm nope } catch { $_.FullyQualifiedErrorId }
+`, "SHA256\n41620F6C9F3531722EFE90AED9ABBC1D1B31788AA9141982030D3DDE199F770C\n/work/hashable.txt\n"+
+		"0C483659B1F2D5A8F116211DE8F58BF45893CFFB\nF9D78BD059AB162BEA21EB02BADDE001\n"+
+		"FileNotFound,Microsoft.PowerShell.Commands.GetFileHashCommand\nUnauthorizedAccessError,Microsoft.PowerShell.Commands.GetFileHashCommand\n"+
+		"ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetFileHashCommand\n", "")
+}
+
+// TestNewTemporaryFile follows New-TemporaryFile's page: an empty file in
+// the temporary folder, written out as a FileInfo; -WhatIf makes none,
+// and without --allow-write the write is skipped with a warning.
+func TestNewTemporaryFile(t *testing.T) {
+	m := newMemFS()
+	m.mkdir("/work")
+	m.mkdir("/tmp")
+	runCase(t, m, true, "temp", `
+$f = New-TemporaryFile; $f.GetType().FullName; $f.DirectoryName; $f.Name -like 'tmp*.tmp'; $f.Length; Test-Path $f.FullName
+New-TemporaryFile -WhatIf; (Get-ChildItem /tmp).Count
+`, "System.IO.FileInfo\n/tmp\nTrue\n0\nTrue\nWhat if: Performing the operation \"New-TemporaryFile\" on target \"/tmp/\".\n1\n", "")
+	runCase(t, memFSWith("/work", "/tmp"), false, "no_write", `New-TemporaryFile; 'after'`, "after\n", "file writes need --allow-write")
+}
+
+// memFSWith is a file system with the folders dirs.
+func memFSWith(dirs ...string) *memFS {
+	m := newMemFS()
+	for _, d := range dirs {
+		m.mkdir(d)
+	}
+	return m
+}
