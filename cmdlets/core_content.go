@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/csemu/csemu/cmdlets/format"
 	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/cmdlets/value"
 )
@@ -496,7 +495,7 @@ func outFileEnd(c *Call) error {
 		for _, it := range items {
 			buf.WriteString(c.s.toString(it))
 		}
-	} else if err := format.Default(&buf, items, c.Int("Width", c.s.width)); err != nil {
+	} else if err := formatDefault(&buf, items, c.Int("Width", c.s.width)); err != nil {
 		return err
 	}
 	if _, err := c.s.host.files.Stat(pp.path); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -768,7 +768,7 @@ func (s *Session) flatValue(fr frame, pp psPath) (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		return &ScriptBlock{Body: f.Body, Name: f.Name, File: f.File, Text: functionBodyText(f), bound: true, module: f.module}, true
+		return s.functionScriptBlock(f), true
 	case provAlias:
 		return s.aliasTarget(pp.path)
 	}

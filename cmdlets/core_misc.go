@@ -150,7 +150,7 @@ func miscCmdlets() []*Cmdlet {
 				"SkypeForBusiness), its own cmdlets (module csemu), the PowerShell cmdlets it implements, and the functions and " +
 				"aliases of the session. Names may use wildcards.",
 			Params: []*ParamDef{rest(p("Name", "string[]", 0)), p("Module", "string[]", -1), p("Verb", "string[]", -1),
-				p("Noun", "string[]", -1), values(p("CommandType", "string[]", -1), "Alias", "Function", "Cmdlet", "All"),
+				p("Noun", "string[]", -1), alias(values(p("CommandType", "string[]", -1), "Alias", "Function", "Cmdlet", "All"), "Type"),
 				p("ListImported", "switch", -1), p("All", "switch", -1), p("Syntax", "switch", -1), p("TotalCount", "int", -1)},
 			Examples: []string{
 				"Get-Command -Module MicrosoftTeams",
@@ -441,11 +441,13 @@ func getHelp(c *Call) error {
 			o.Set("Name", e.name)
 			o.Set("Category", e.kind)
 			o.Set("Module", e.module)
-			syn := ""
+			var syn any = ""
 			if e.cmd != nil {
 				syn = cmdletSynopsis(e.cmd)
 			} else if e.fn != nil {
-				syn = parseHelpComment(firstBlockComment(e.fn.Source))["synopsis"]
+				if h, err := c.s.helpSubjectForFunction(e.fn); err == nil {
+					syn, _ = h.helpObject().Get("Synopsis")
+				}
 			}
 			o.Set("Synopsis", syn)
 			rows = append(rows, o)
@@ -455,7 +457,27 @@ func getHelp(c *Call) error {
 		}
 	}
 	if f, ok := c.s.lookupFunc(c.fr.scope, name); ok {
-		return c.Write(functionHelp(f))
+		h, err := c.s.helpSubjectForFunction(f)
+		if err != nil {
+			return err
+		}
+		v, err := c.scriptHelpInfo(h)
+		if err != nil || v != nil {
+			if err == nil {
+				err = c.Write(v)
+			}
+			return err
+		}
+		return helpNotFound(c, name)
+	}
+	if v, ok, err := c.helpForScriptPath(name); ok {
+		if err != nil || v != nil {
+			if err == nil {
+				err = c.Write(v)
+			}
+			return err
+		}
+		return helpNotFound(c, name)
 	}
 	cmd, ok := c.s.Command(name)
 	if !ok {
@@ -630,7 +652,7 @@ func syntaxParts(cmd *Cmdlet) [][]string {
 		})
 		parts := []string{cmd.Name}
 		for _, p := range params {
-			mandatory := p.Mandatory && (len(p.MandatoryIn) == 0 || slices.Contains(p.MandatoryIn, set))
+			mandatory := mandatoryIn(p, set)
 			part := "-" + p.Name
 			if p.Position >= 0 {
 				part = "[" + part + "]"
@@ -773,101 +795,12 @@ type helpInfo struct {
 func (h *helpInfo) PSString() string   { return strings.TrimRight(h.text, "\n") + "\n" }
 func (h *helpInfo) PSTypeName() string { return "MamlCommandHelpInfo" }
 
-// functionHelp reads comment-based help (.SYNOPSIS, .DESCRIPTION,
-// .PARAMETER, .EXAMPLE, .NOTES) from a function's first block comment or
-// the comment block just before it.
-func functionHelp(f *Function) *helpInfo {
-	sections := parseHelpComment(firstBlockComment(f.Source))
-	if len(sections) == 0 {
-		sections = parseHelpComment(f.Before)
-	}
-	o := value.NewObject("MamlCommandHelpInfo")
-	o.Set("Name", f.Name)
-	o.Set("Synopsis", sections["synopsis"])
-	o.Set("Description", sections["description"])
-	o.Set("Examples", sections["example"])
-	o.Set("Notes", sections["notes"])
-	var b strings.Builder
-	fmt.Fprintf(&b, "\nNAME\n    %s\n", f.Name)
-	if v := sections["synopsis"]; v != "" {
-		fmt.Fprintf(&b, "\nSYNOPSIS\n    %s\n", v)
-	}
-	fmt.Fprintf(&b, "\nSYNTAX\n    %s\n", f.Name)
-	if v := sections["description"]; v != "" {
-		fmt.Fprintf(&b, "\nDESCRIPTION\n    %s\n", strings.ReplaceAll(v, "\n", "\n    "))
-	}
-	return &helpInfo{props: o, text: b.String()}
-}
-
-// firstBlockComment returns the first <# #> comment of text, or "".
-func firstBlockComment(text string) string {
-	i := strings.Index(text, "<#")
-	if i < 0 {
-		return ""
-	}
-	j := strings.Index(text[i:], "#>")
-	if j < 0 {
-		return ""
-	}
-	return text[i+2 : i+j]
-}
-
-// commentBefore returns the comment block that ends right before a
-// definition (a <# #> block or # lines), or "".
-func commentBefore(src string) string {
-	t := strings.TrimRight(src, " \t\r\n")
-	if strings.HasSuffix(t, "#>") {
-		if i := strings.LastIndex(t, "<#"); i >= 0 {
-			return t[i+2 : len(t)-2]
-		}
-	}
-	var lines []string
-	for _, l := range strings.Split(t, "\n") {
-		l = strings.TrimSpace(l)
-		if strings.HasPrefix(l, "#") {
-			lines = append(lines, strings.TrimPrefix(l, "#"))
-		} else {
-			lines = nil
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-// parseHelpComment splits comment-based help into lower-case sections.
-func parseHelpComment(text string) map[string]string {
-	out := map[string]string{}
-	key := ""
-	var body []string
-	flush := func() {
-		if key != "" {
-			v := strings.TrimSpace(strings.Join(body, "\n"))
-			if old, ok := out[key]; ok && old != "" {
-				v = old + "\n" + v
-			}
-			out[key] = v
-		}
-	}
-	for _, l := range strings.Split(text, "\n") {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, ".") && len(t) > 1 && isAlphaWord(strings.Fields(t[1:])[0]) {
-			flush()
-			key = strings.ToLower(strings.Fields(t[1:])[0])
-			body = nil
-			continue
-		}
-		body = append(body, t)
-	}
-	flush()
-	return out
-}
-
-func isAlphaWord(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return false
-		}
-	}
-	return s != ""
+// helpNotFound is Get-Help's error for a command whose help does not
+// match -Component, -Role or -Functionality.
+func helpNotFound(c *Call, name string) error {
+	return c.WriteError(&ErrorRecord{ID: "HelpNotFound", Category: ResourceUnavailable, Target: name,
+		Exception: "System.Management.Automation.HelpNotFoundException",
+		Msg:       fmt.Sprintf("Get-Help could not find %s in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116.", name)})
 }
 
 // scopeFor resolves -Scope (Global, Script, Local, or a number).

@@ -76,14 +76,16 @@ func objectCmdlets() []*Cmdlet {
 			Name: "Format-Table", Synopsis: "Formats output as a table.",
 			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("AutoSize", "switch", -1),
 				p("HideTableHeaders", "switch", -1), p("Wrap", "switch", -1), p("GroupBy", "object", -1), p("Force", "switch", -1),
-				p("View", "string", -1), p("RepeatHeader", "switch", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1), p("Expand", "string", -1)},
+				p("View", "string", -1), p("RepeatHeader", "switch", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1),
+				values(p("Expand", "string", -1), "CoreOnly", "EnumOnly", "Both"), p("ExcludeProperty", "string[]", -1)},
 			Process: collectInput,
 			End:     formatTableEnd,
 		},
 		{
 			Name: "Format-List", Synopsis: "Formats output as a list of properties.",
 			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("GroupBy", "object", -1),
-				p("Force", "switch", -1), p("View", "string", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1), p("Expand", "string", -1)},
+				p("Force", "switch", -1), p("View", "string", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1),
+				values(p("Expand", "string", -1), "CoreOnly", "EnumOnly", "Both"), p("ExcludeProperty", "string[]", -1)},
 			Process: collectInput,
 			End:     formatListEnd,
 		},
@@ -395,6 +397,7 @@ func sortObjectEnd(c *Call) error {
 		vals []any
 	}
 	rows := make([]row, len(items))
+	col := value.NewCollation()
 	for i, it := range items {
 		rows[i].item = it
 		for _, k := range keys {
@@ -410,7 +413,7 @@ func sortObjectEnd(c *Call) error {
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		for k := range rows[i].vals {
-			cmp := sortCompare(rows[i].vals[k], rows[j].vals[k], cs)
+			cmp := sortCompare(rows[i].vals[k], rows[j].vals[k], cs, col)
 			if cmp == 0 {
 				continue
 			}
@@ -430,7 +433,7 @@ func sortObjectEnd(c *Call) error {
 		if c.Bool("Unique") && i > 0 {
 			same := true
 			for k := range r.vals {
-				if sortCompare(r.vals[k], rows[i-1].vals[k], cs) != 0 {
+				if sortCompare(r.vals[k], rows[i-1].vals[k], cs, col) != 0 {
 					same = false
 				}
 			}
@@ -452,6 +455,9 @@ func sortObjectEnd(c *Call) error {
 // formatTableEnd writes the collected input as a table that renders at the host.
 func formatTableEnd(c *Call) error {
 	items, _ := c.State.([]any)
+	if err := formatChecks(c, items, "Table"); err != nil {
+		return err
+	}
 	cols, err := formatColumns(c)
 	if err != nil {
 		return err
@@ -462,13 +468,16 @@ func formatTableEnd(c *Call) error {
 	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
 		return format.Table(w, items, cols, format.TableOptions{AutoSize: c.Bool("AutoSize"), HideTableHeaders: c.Bool("HideTableHeaders"),
-			Wrap: c.Bool("Wrap"), Width: width, GroupBy: group, GroupLabel: label})
+			Wrap: c.Bool("Wrap"), Width: width, GroupBy: group, GroupLabel: label, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")})
 	}})
 }
 
 // formatListEnd writes the collected input as a list that renders at the host.
 func formatListEnd(c *Call) error {
 	items, _ := c.State.([]any)
+	if err := formatChecks(c, items, "List"); err != nil {
+		return err
+	}
 	cols, err := formatColumns(c)
 	if err != nil {
 		return err
@@ -478,8 +487,47 @@ func formatListEnd(c *Call) error {
 		return err
 	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
-		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label})
+		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label, Width: width, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")})
 	}})
+}
+
+// formatChecks applies the parameters of the Format-* cmdlets that
+// csemu checks but does not render: -View names a view of format data, and
+// csemu has no named views: for a [pscustomobject], which has none in
+// pwsh either, that is pwsh's FormatViewNotFound error (a terminating
+// error whose exception is a PipelineStoppedException); for other objects
+// it is [NotImplemented]. -DisplayError, -ShowError, and -Expand CoreOnly or
+// Both of an object that is a collection are [NotImplemented]. -RepeatHeader repeats the header per screen of
+// a paged console only, so it changes nothing here.
+func formatChecks(c *Call, items []any, kind string) error {
+	if c.Has("View") && len(items) > 0 {
+		first := items[0]
+		if a, ok := first.(*value.Array); ok && len(a.Items) > 0 {
+			first = a.Items[0]
+		}
+		if o, ok := first.(*value.Object); ok && o.IsCustom() {
+			name := c.String("View")
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "FormatViewNotFound", Category: ObjectNotFound, Target: name,
+				Exception: "System.Management.Automation.PipelineStoppedException",
+				Msg:       fmt.Sprintf("The view name %s cannot be found. There are no existing %s views for System.Management.Automation.PSCustomObject objects.", name, kind)}}
+		}
+		return notImplemented(c.Pos, c.cmd.Name, "-View (the named views of format data)")
+	}
+	for _, sw := range []string{"DisplayError", "ShowError"} {
+		if c.Bool(sw) {
+			return notImplemented(c.Pos, c.cmd.Name, "-"+sw)
+		}
+	}
+	if c.Has("Expand") && !strings.EqualFold(c.String("Expand"), "EnumOnly") {
+		// -Expand is about objects that are collections; others show the same
+		for _, it := range items {
+			switch it.(type) {
+			case *value.Array, *value.Hashtable:
+				return notImplemented(c.Pos, c.cmd.Name, "-Expand "+c.String("Expand")+" of a collection")
+			}
+		}
+	}
+	return nil
 }
 
 // formatGroupBy reads the -GroupBy of Format-Table and Format-List: a
@@ -877,8 +925,9 @@ func sortKeys(c *Call) ([]sortKey, error) {
 }
 
 // sortCompare orders values for Sort-Object: nulls first, numbers by value,
-// everything else as strings.
-func sortCompare(a, b any, cs bool) int {
+// everything else as strings, by culture (col, which may be nil, keeps the
+// collators).
+func sortCompare(a, b any, cs bool, col *value.Collation) int {
 	if a == nil || b == nil {
 		switch {
 		case a == nil && b == nil:
@@ -892,9 +941,9 @@ func sortCompare(a, b any, cs bool) int {
 		c, _ := value.Compare(a, b, cs)
 		return c
 	}
-	c, err := value.Compare(a, b, cs)
+	c, err := value.CompareWith(a, b, cs, col)
 	if err != nil {
-		return value.CompareStrings(value.ToString(a), value.ToString(b), cs)
+		return col.Compare(value.ToString(a), value.ToString(b), cs)
 	}
 	return c
 }
@@ -938,6 +987,20 @@ func groupObjects(c *Call) error {
 		}
 		g.items = append(g.items, it)
 	}
+	// pwsh orders the groups by their values (culture-aware, as Sort-Object)
+	// when every value of a key has the same type, and keeps the order of
+	// first appearance otherwise (GroupObjectCommand.EndProcessing).
+	if sameGroupTypes(groups, func(g *group) []any { return g.values }) {
+		col := value.NewCollation()
+		sort.SliceStable(groups, func(i, j int) bool {
+			for k := range groups[i].values {
+				if r := sortCompare(groups[i].values[k], groups[j].values[k], cs, col); r != 0 {
+					return r < 0
+				}
+			}
+			return false
+		})
+	}
 	if c.Bool("AsHashTable") {
 		h := value.NewHashtable()
 		for _, g := range groups {
@@ -966,6 +1029,30 @@ func groupObjects(c *Call) error {
 		}
 	}
 	return nil
+}
+
+// sameGroupTypes reports whether, key by key, every group's value has the
+// same type (a null matches anything).
+func sameGroupTypes[G any](groups []G, values func(G) []any) bool {
+	var types []string
+	for _, g := range groups {
+		vals := values(g)
+		if types == nil {
+			types = make([]string, len(vals))
+		}
+		for k, v := range vals {
+			if v == nil || k >= len(types) {
+				continue
+			}
+			t := value.TypeName(v)
+			if types[k] == "" {
+				types[k] = t
+			} else if types[k] != t {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func unwrapGroup(items []any) any {
@@ -1006,6 +1093,7 @@ func measureObjects(c *Call) error {
 		props = []string{""}
 	}
 	all := c.Bool("AllStats")
+	col := value.NewCollation()
 	for _, prop := range props {
 		var nums []float64
 		var minV, maxV any
@@ -1035,10 +1123,12 @@ func measureObjects(c *Call) error {
 				if _, ok := value.ToNumber(v); !ok {
 					numeric = false
 				}
-				if minV == nil || sortCompare(v, minV, false) < 0 {
+				// LanguagePrimitives.Compare(..., ignoreCase: false,
+				// CurrentCulture), as MeasureObjectCommand compares
+				if minV == nil || sortCompare(v, minV, true, col) < 0 {
 					minV = v
 				}
-				if maxV == nil || sortCompare(v, maxV, false) > 0 {
+				if maxV == nil || sortCompare(v, maxV, true, col) > 0 {
 					maxV = v
 				}
 			}
@@ -1118,7 +1208,12 @@ func sqrt(f float64) float64 {
 // formatColumns builds Format-Table/List columns from -Property.
 func formatColumns(c *Call) ([]format.Column, error) {
 	var cols []format.Column
-	for _, pr := range value.AsSlice(c.Arg("Property")) {
+	props := value.AsSlice(c.Arg("Property"))
+	if len(props) == 0 && c.Has("ExcludeProperty") {
+		// -ExcludeProperty alone shows the other properties (-Property *)
+		props = []any{"*"}
+	}
+	for _, pr := range props {
 		switch x := pr.(type) {
 		case *value.Hashtable:
 			name, expr, err := calculatedProperty(x)

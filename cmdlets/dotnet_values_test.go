@@ -80,6 +80,105 @@ var dotnetValueTests = []struct {
 		// Math.Round(Double, Int32, MidpointRounding)
 		{"double_round_modes", `[math]::Round(2.5, [MidpointRounding]::AwayFromZero); [math]::Round(-1.25, 1, 'ToZero'); [math]::Round(1.5, 16)`, "3\n-1.2\n", "Rounding digits must be between 0 and 15, inclusive.", 0},
 	}},
+	// Culture-aware string order. about_Comparison_Operators: -lt, -gt,
+	// -le, -ge compare strings case-insensitively, -clt... case-sensitively;
+	// PowerShell compares them with the invariant culture
+	// (LanguagePrimitives.Compare), Sort-Object, Group-Object and
+	// Measure-Object with the current culture (Sort-Object's page: "the
+	// current culture"). On .NET 5+ both are ICU's CLDR root collation
+	// ("Globalization and ICU", learn.microsoft.com/dotnet/core/extensions/
+	// globalization-icu): punctuation before digits before letters, letters
+	// alphabetically ignoring accents and case first, then accents, then
+	// case with lower case first.
+	{"culture_string_order", []evalCase{
+		{"case_sensitive_operators", `'a' -clt 'A'; 'Z' -clt 'a'; 'a' -cgt 'A'; 'B' -cgt 'a'`, "True\nFalse\nFalse\nTrue\n", "", 0},
+		{"case_insensitive_operators", `'a' -lt 'B'; 'a' -le 'A'; 'a' -lt 'A'; 'Z' -gt 'a'`, "True\nTrue\nFalse\nTrue\n", "", 0},
+		{"punctuation_digits_letters", `'_x' -lt '-y'; '-y' -lt '1'; '1' -lt 'a'; 'a-b' -lt 'a_b'`, "True\nTrue\nTrue\nFalse\n", "", 0},
+		// -eq stays ordinal-ignore-case (about_Comparison_Operators)
+		{"equality_is_not_collation", `'a-b' -eq 'ab'; 'é' -eq 'e'; 'a' -eq 'A'`, "False\nFalse\nTrue\n", "", 0},
+		{"sort_case_sensitive", `('b','A','a','B' | Sort-Object -CaseSensitive) -join ' '`, "a A b B\n", "", 0},
+		{"sort_root_order", `('item10','_x','-y','1','Item1' | Sort-Object) -join ' '`, "_x -y 1 Item1 item10\n", "", 0},
+		{"sort_accents", `('Élodie','Zoe','Eve','eve' | Sort-Object) -join ' '; ('Eve','Éve','eve' | Sort-Object -CaseSensitive) -join ' '`, "Élodie Eve eve Zoe\neve Eve Éve\n", "", 0},
+		{"sort_descending_unique", `('b','a','B','c' | Sort-Object -Descending -Unique) -join ' '`, "c b a\n", "", 0},
+		// MeasureObjectCommand compares with LanguagePrimitives.Compare,
+		// ignoreCase false, in the current culture
+		{"measure_min_max", `$m = 'b','A','a','B' | Measure-Object -Minimum -Maximum; $m.Minimum; $m.Maximum`, "a\nB\n", "", 0},
+		// GroupObjectCommand orders the groups when the values share a type
+		// (Group-Object.Tests.ps1: -CaseSensitive groups aA before AA)
+		{"group_order", `('b','_','A','1','a' | Group-Object | ForEach-Object Name) -join ' '; ('aA','AA','aA' | Group-Object -CaseSensitive | ForEach-Object Name) -join ' '; (3,1,2,1 | Group-Object | ForEach-Object Name) -join ' '`, "_ 1 A b\naA AA\n1 2 3\n", "", 0},
+		{"group_mixed_types_keep_order", `(2,'a',1 | Group-Object | ForEach-Object Name) -join ' '`, "2 a 1\n", "", 0},
+		// Array.Sort and List<T>.Sort use Comparer.Default: String.CompareTo,
+		// the current culture, case-sensitive
+		{"array_sort", `$a = [string[]]('b','_','B','1','a'); [array]::Sort($a); $a -join ' '; $n = 3,1,2; [array]::Sort($n); $n -join ' '`, "_ 1 a b B\n1 2 3\n", "", 0},
+		{"list_sort", `$l = [System.Collections.Generic.List[string]]::new(); $l.AddRange([string[]]('b','_','B','1','a')); $l.Sort(); $l -join ' '; $al = [System.Collections.ArrayList]('b','A','a'); $al.Sort(); $al -join ' '`, "_ 1 a b B\na A b\n", "", 0},
+		// String.Compare (learn.microsoft.com/dotnet/api/system.string.compare):
+		// culture comparisons return -1, 0, 1; Ordinal the difference of the
+		// first differing code units; null is less than any string
+		{"string_compare", `[string]::Compare('a','B'); [string]::Compare('a','A'); [string]::Compare('a','A',$true); [string]::Compare($null,'a'); [string]::Compare('a',$null)`, "-1\n-1\n0\n-1\n1\n", "", 0},
+		{"string_compare_comparison", `[string]::Compare('a','A',[StringComparison]::Ordinal); [string]::Compare('b','A','OrdinalIgnoreCase'); [string]::Compare('é','f',[StringComparison]::InvariantCulture); [string]::Compare('a','A',[StringComparison]::CurrentCultureIgnoreCase)`, "32\n1\n-1\n0\n", "", 0},
+		{"string_compare_culture", `[string]::Compare('a','A',$false,[cultureinfo]::InvariantCulture)`, "-1\n", "", 0},
+		{"compare_ordinal", `[string]::CompareOrdinal('a','B'); [string]::CompareOrdinal('abc','ab'); [string]::CompareOrdinal($null,'a')`, "31\n1\n-1\n", "", 0},
+		{"compare_to", `'a'.CompareTo('B'); 'b'.CompareTo('B'); 'a'.CompareTo($null)`, "-1\n-1\n1\n", "", 0},
+	}},
+	// Generic collections (learn.microsoft.com/dotnet/api/
+	// system.collections.generic.dictionary-2): a Dictionary<TKey,TValue>
+	// made without a comparer uses EqualityComparer<TKey>.Default, for
+	// strings ordinal and case-sensitive; Add of a key already there throws
+	// ArgumentException ("An item with the same key has already been added.
+	// Key: a" in .NET 8); TryGetValue writes default(TValue) when the key is
+	// missing; Remove(key) returns whether it removed. PowerShell converts
+	// method arguments and indexer values to the parameter types and names
+	// the runtime type by Type.FullName in "Method invocation failed".
+	{"generic_dictionary", []evalCase{
+		{"type_name", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d.GetType().Name; $d.GetType().FullName`,
+			"Dictionary`2\nSystem.Collections.Generic.Dictionary`2[[System.String, System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e],[System.Int32, System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e]]\n", "", 0},
+		{"keys_case_sensitive", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d['a'] = 1; $null -eq $d['A']; $d.ContainsKey('A'); $d['A'] = 2; $d.Count`, "True\nFalse\n2\n", "", 0},
+		{"value_converted", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d['a'] = '5'; $d['a'].GetType().Name; $d.b = 2.6; $d['b']`, "Int32\n3\n", "", 0},
+		{"value_not_convertible", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d['a'] = 'x'`, "", `Cannot convert value "x" to type "System.Int32". Error: "The input string 'x' was not in a correct format."`, 0},
+		{"add_converts_arguments", `$d = [System.Collections.Generic.Dictionary[int,string]]::new(); $d.Add('1', 2); $d[1].GetType().Name; $d.Add('x', 'y')`, "String\n", `Cannot convert argument "key", with value: "x", for "Add" to type "System.Int32"`, 0},
+		{"add_duplicate", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d.Add('a', 1); $d.Add('a', 2)`, "", `Exception calling "Add" with "2" argument(s): "An item with the same key has already been added. Key: a"`, 0},
+		{"try_get_value", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d['a'] = 7; $v = 0; $d.TryGetValue('a', [ref]$v); $v; $d.TryGetValue('b', [ref]$v); $v`, "True\n7\nFalse\n0\n", "", 0},
+		{"remove_try_add", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d['a'] = 1; $d.Remove('a'); $d.Remove('a'); $d.TryAdd('b', 2); $d.TryAdd('b', 3); $d['b']`, "True\nFalse\nTrue\nFalse\n2\n", "", 0},
+		{"enumerate_pairs", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d['x'] = 1; $d['y'] = 2; foreach ($kv in $d.GetEnumerator()) { "$($kv.Key)=$($kv.Value) $($kv.GetType().Name)" }`, "x=1 KeyValuePair`2\ny=2 KeyValuePair`2\n", "", 0},
+		{"to_string", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); "$d"`, "System.Collections.Generic.Dictionary`2[System.String,System.Int32]\n", "", 0},
+		{"missing_method", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d.Frob()`, "", "Method invocation failed because [System.Collections.Generic.Dictionary`2[[System.String, System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e],[System.Int32, System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e]]] does not contain a method named 'Frob'.", 0},
+		// Hashtable's Clone is no member of Dictionary
+		{"no_clone", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d.Clone()`, "", "does not contain a method named 'Clone'.", 0},
+		// the Dictionary(IDictionary<TKey,TValue>, IEqualityComparer<TKey>) and capacity constructors
+		{"comparer_and_copy", `$d = [System.Collections.Generic.Dictionary[string,int]]::new([StringComparer]::OrdinalIgnoreCase); $d['a'] = 1; $d['A']; $c = [System.Collections.Generic.Dictionary[string,int]]::new($d, [StringComparer]::Ordinal); $c.ContainsKey('A'); $c.Comparer.GetType().FullName; [System.Collections.Generic.Dictionary[string,int]]::new(16).Count`, "1\nFalse\nSystem.OrdinalComparer\n0\n", "", 0},
+		// SortedDictionary<TKey,TValue> keeps its keys sorted by
+		// Comparer<TKey>.Default (strings by the current culture)
+		{"sorted_dictionary", `$s = [System.Collections.Generic.SortedDictionary[string,int]]::new(); $s['b'] = 2; $s['a'] = 1; $s['B'] = 3; $s.Keys -join ','; $n = [System.Collections.Generic.SortedDictionary[int,string]]::new(); $n[10] = 'x'; $n[9] = 'y'; $n.Keys -join ','`, "a,b,B\n9,10\n", "", 0},
+	}},
+	// System.StringComparer (learn.microsoft.com/dotnet/api/system.stringcomparer):
+	// Ordinal, OrdinalIgnoreCase, InvariantCulture(IgnoreCase),
+	// CurrentCulture(IgnoreCase), with Equals(x, y) and Compare(x, y).
+	{"string_comparer", []evalCase{
+		{"equals_compare", `[StringComparer]::OrdinalIgnoreCase.Equals('a','A'); [StringComparer]::Ordinal.Equals('a','A'); [StringComparer]::CurrentCulture.Compare('a','B'); [StringComparer]::InvariantCultureIgnoreCase.Compare('a','A'); [StringComparer]::Ordinal.Compare('a','B')`, "True\nFalse\n-1\n0\n31\n", "", 0},
+		{"runtime_types", `[StringComparer]::Ordinal.GetType().FullName; [StringComparer]::OrdinalIgnoreCase.GetType().FullName; [StringComparer]::InvariantCulture.GetType().FullName`, "System.OrdinalComparer\nSystem.OrdinalIgnoreCaseComparer\nSystem.CultureAwareComparer\n", "", 0},
+	}},
+	// Hashtable (learn.microsoft.com/dotnet/api/system.collections.hashtable):
+	// Add of a key already there throws ArgumentException, .NET 8 naming the
+	// key in the table and the key being added; Hashtable(IEqualityComparer)
+	// compares keys with that comparer. OrderedDictionary.Insert(index, key,
+	// value) adds an entry at a position.
+	{"hashtable_and_ordered", []evalCase{
+		{"add_duplicate", `$h = @{a = 1}; $h.Add('A', 2)`, "", `"Item has already been added. Key in dictionary: 'a'  Key being added: 'A'"`, 0},
+		{"comparer", `$h = [hashtable]::new([StringComparer]::Ordinal); $h['a'] = 1; $h['A'] = 2; $h.Count; $i = [hashtable]::new([StringComparer]::OrdinalIgnoreCase); $i['a'] = 1; $i['A'] = 2; $i.Count`, "2\n1\n", "", 0},
+		{"ordered_insert", `$o = [ordered]@{a = 1; c = 3}; $o.Insert(1, 'b', 2); $o.Keys -join ','; $o[1]; $o.RemoveAt(0); $o.Keys -join ','`, "a,b,c\n2\nb,c\n", "", 0},
+		{"ordered_insert_bad_index", `$o = [ordered]@{a = 1}; $o.Insert(5, 'b', 2)`, "", "Specified argument was out of the range of valid values.", 0},
+	}},
+	// List<T>, HashSet<T>, Queue<T>, Stack<T>: items convert to T (the
+	// method binder's argument conversion); HashSet<T> compares with
+	// EqualityComparer<T>.Default (strings ordinal) or the comparer given.
+	{"generic_lists_and_sets", []evalCase{
+		{"list_add_converts", `$l = [System.Collections.Generic.List[int]]::new(); $l.Add('5'); $l[0].GetType().Name; $l.Add('x')`, "Int32\n", `Cannot convert argument "item", with value: "x", for "Add" to type "System.Int32"`, 0},
+		{"list_contains_ordinal", `$l = [System.Collections.Generic.List[string]]::new(); $l.Add('a'); $l.Contains('A'); $l.IndexOf('a')`, "False\n0\n", "", 0},
+		{"hashset_ordinal", `$s = [System.Collections.Generic.HashSet[string]]::new(); $s.Add('a'); $s.Add('A'); $s.Add('a'); $s.Count`, "True\nTrue\nFalse\n2\n", "", 0},
+		{"hashset_comparer", `$s = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase); $s.Add('a'); $s.Add('A'); $s.Contains('A'); $s.Remove('A'); $s.Count`, "True\nFalse\nTrue\nTrue\n0\n", "", 0},
+		{"hashset_from_collection", `$s = [System.Collections.Generic.HashSet[int]]::new([int[]](1, 2, 2, 3)); $s.Count; $c = [System.Collections.Generic.HashSet[int]]@(1, 2, 2); $c.Count; $c.GetType().Name`, "3\n2\nHashSet`1\n", "", 0},
+		{"queue_stack_convert", `$q = [System.Collections.Generic.Queue[int]]::new(); $q.Enqueue('3'); $q.Peek().GetType().Name; $st = [System.Collections.Generic.Stack[string]]::new(); $st.Push(1); $st.Pop().GetType().Name`, "Int32\nString\n", "", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

@@ -536,10 +536,11 @@ type Function struct {
 	Params []*parser.Parameter // function Name(params) form
 	Filter bool
 	File   string
-	// Source is the definition's text; Before the comment block right
-	// before it (both for comment-based help).
+	// Source is the definition's text; Root the text of the whole file it
+	// is in and Offset where it starts there (for comment-based help).
 	Source string
-	Before string
+	Root   string
+	Offset int
 	// module is the script module that defined the function (nil for the
 	// top-level session state): the function runs in that module's scope.
 	module *psModule
@@ -620,9 +621,20 @@ func (b *ScriptBlock) PSTypeName() string { return value.TScriptBlock }
 
 // Run parses and runs a script file's text. It returns the exit code.
 func (s *Session) Run(ctx context.Context, file, src string, args []any) (int, error) {
-	script, err := parser.Parse(file, src)
-	if err != nil {
-		return 1, err
+	script, req, errs := s.parseScript(file, src)
+	if len(errs) > 0 {
+		return 1, errs
+	}
+	if req != nil && file != "<stdin>" {
+		s.ctx = ctx
+		if err := s.verifyRequires(frame{scope: s.global, file: file}, parser.Pos{Filename: file, Line: 1, Column: 1}, req, filepath.Base(file)); err != nil {
+			var pe *psError
+			if asPSError(err, &pe) {
+				s.printError(pe.rec)
+				return 1, pe.rec
+			}
+			return 1, err
+		}
 	}
 	return s.RunScript(ctx, script, args)
 }

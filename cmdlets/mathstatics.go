@@ -114,42 +114,30 @@ func absOverflow() error {
 	return &methodErr{typ: "System.OverflowException", msg: "Negating the minimum value of a twos complement number is invalid."}
 }
 
+// absInt is Math.Abs of a signed integer type whose smallest value is
+// min: that one has no absolute value in the type (OverflowException).
+func absInt[T int | int64 | int16 | int8](x, min T) (any, error) {
+	if x == min {
+		return nil, absOverflow()
+	}
+	if x < 0 {
+		return -x, nil
+	}
+	return x, nil
+}
+
 // mathAbs is Math.Abs, whose overloads keep the argument's type (Int16,
 // Int32, Int64, SByte, Single, Double, Decimal).
 func mathAbs(v any) (any, error) {
 	switch x := v.(type) {
 	case int:
-		if x == math.MinInt32 {
-			return nil, absOverflow()
-		}
-		if x < 0 {
-			return -x, nil
-		}
-		return x, nil
+		return absInt(x, math.MinInt32)
 	case int64:
-		if x == math.MinInt64 {
-			return nil, absOverflow()
-		}
-		if x < 0 {
-			return -x, nil
-		}
-		return x, nil
+		return absInt(x, math.MinInt64)
 	case int16:
-		if x == math.MinInt16 {
-			return nil, absOverflow()
-		}
-		if x < 0 {
-			return -x, nil
-		}
-		return x, nil
+		return absInt(x, math.MinInt16)
 	case int8:
-		if x == math.MinInt8 {
-			return nil, absOverflow()
-		}
-		if x < 0 {
-			return -x, nil
-		}
-		return x, nil
+		return absInt(x, math.MinInt8)
 	case float32:
 		return float32(math.Abs(float64(x))), nil
 	case value.Decimal:

@@ -206,7 +206,7 @@ func innerType(t string) string {
 }
 
 func notFoundMethod(v any, name string) error {
-	return &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", value.TypeName(v), name)}
+	return &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", qualifiedTypeName(value.TypeName(v)), name)}
 }
 
 // nullArrayIndex is PowerShell's error for $x[$null], read or assigned
@@ -259,12 +259,15 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		}
 		return nil, false
 	case *value.Hashtable:
-		if r, ok := o.Get(name); ok {
+		if r, ok := o.Lookup(name); ok {
 			return r, true
 		}
 		if lname == "psobject" {
 			obj := value.FromHashtable(o)
 			return psObjectView(obj), true
+		}
+		if o.Dict != nil {
+			return dictProperty(o, lname)
 		}
 		return hashProperty(o, lname)
 	case *value.Array:
@@ -337,7 +340,7 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		case "name":
 			return typeShortName(o.Name), true
 		case "fullname":
-			return o.Name, true
+			return qualifiedTypeName(o.Name), true
 		case "isarray":
 			return o.Elem != nil, true
 		}
@@ -635,8 +638,7 @@ func (s *Session) setMember(obj any, name string, v any) error {
 			return o.set(v)
 		}
 	case *value.Hashtable:
-		o.Set(name, v)
-		return nil
+		return o.Put(name, v)
 	case *value.Array:
 		for _, it := range o.Items {
 			if err := s.setMember(it, name, v); err != nil {
@@ -698,8 +700,8 @@ func (s *Session) index(v, idx any) (any, error) {
 		}
 		return o.Items[i], nil
 	case *value.Hashtable:
-		r, ok := o.Get(idx)
-		if !ok && o.Ordered {
+		r, ok := o.Lookup(idx)
+		if !ok && o.Ordered && o.Dict == nil {
 			// an OrderedDictionary also takes a position
 			if i, isInt := idx.(int); isInt && i >= 0 && i < o.Len() {
 				return o.Values()[i], nil
@@ -842,6 +844,10 @@ func dotnetTypeOf(v any) string {
 		return value.TList
 	case *value.Type:
 		return value.TType
+	case *value.Hashtable:
+		if x.Dict != nil {
+			return x.Dict.Base
+		}
 	case *value.Object:
 		if x.IsCustom() {
 			return ""
@@ -865,6 +871,8 @@ func displayTypeName(t string) string {
 	switch t {
 	case value.TList, value.THashSet, "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
 		return t + "`1"
+	case value.TDictionary, value.TSortedDictionary:
+		return t + "`2"
 	}
 	return t
 }
@@ -1118,6 +1126,29 @@ func convertibleMethod(lname string) (string, bool) {
 func argConvErr(param string, arg any, method, typ string, err error) error {
 	return &methodErr{typ: "MethodArgumentConversionInvalidCastArgument",
 		msg: fmt.Sprintf("Cannot convert argument \"%s\", with value: \"%s\", for \"%s\" to type \"%s\": \"%s\"", param, value.ToString(arg), method, typ, err.Error())}
+}
+
+// sortDefault sorts items in place as Array.Sort and List<T>.Sort without
+// a comparer do (Comparer.Default): nulls first, strings by the current
+// culture, case-sensitive (String.CompareTo), numbers by value.
+func sortDefault(items []any) error {
+	col := value.NewCollation()
+	var serr error
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		switch {
+		case a == nil:
+			return b != nil
+		case b == nil:
+			return false
+		}
+		c, err := value.CompareWith(a, b, true, col)
+		if err != nil && serr == nil {
+			serr = err
+		}
+		return c < 0
+	})
+	return serr
 }
 
 func argOr(args []any, i int) any {
@@ -1381,6 +1412,11 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		}
 		return &value.Array{Items: out, Elem: value.TChar}, nil
 	case "compareto":
+		// String.CompareTo: the current culture, case-sensitive; any
+		// string is after null
+		if argOr(args, 0) == nil {
+			return 1, nil
+		}
 		return value.CompareStrings(str, argStr(0), true), nil
 	case "normalize":
 		return str, nil
@@ -1440,6 +1476,24 @@ func splitAny(s string, seps []string, max int) []string {
 	return append(out, s[start:])
 }
 
+// elemArg converts the item argument of a generic collection's method
+// (List<T>.Add, Queue<T>.Enqueue...) to the element type, failing as
+// PowerShell's method binder does.
+func (s *Session) elemArg(a *value.Array, v any, method string) (any, error) {
+	if a.Elem == "" || a.Elem == value.TObject {
+		return v, nil
+	}
+	t, ok := s.resolveType(a.Elem)
+	if !ok {
+		return v, nil
+	}
+	cv, err := s.convert(v, t)
+	if err != nil {
+		return nil, argConvErr("item", v, method, t.Name, err)
+	}
+	return cv, nil
+}
+
 // arrayMethod implements array and list methods.
 func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args []any) (any, error) {
 	switch lname {
@@ -1448,9 +1502,28 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 		a.Version++
 	}
 	switch a.Kind + ":" + lname {
-	case "queue:enqueue", "stack:push":
-		a.Items = append(a.Items, argOr(args, 0))
+	case "queue:enqueue", "stack:push", "set:add":
+		v, err := s.elemArg(a, argOr(args, 0), name)
+		if err != nil {
+			return nil, err
+		}
+		if a.Kind == "set" {
+			if a.SetHas(v) {
+				return false, nil
+			}
+			a.Items = append(a.Items, v)
+			return true, nil
+		}
+		a.Items = append(a.Items, v)
 		return voidValue{}, nil
+	case "set:contains":
+		return a.SetHas(argOr(args, 0)), nil
+	case "set:remove":
+		if i := a.SetIndex(argOr(args, 0)); i >= 0 {
+			a.Items = append(a.Items[:i], a.Items[i+1:]...)
+			return true, nil
+		}
+		return false, nil
 	case "queue:dequeue", "queue:peek", "stack:pop", "stack:peek":
 		if len(a.Items) == 0 {
 			return nil, &methodErr{typ: "System.InvalidOperationException", msg: "Queue empty."}
@@ -1464,29 +1537,15 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 			a.Items = append(a.Items[:i], a.Items[i+1:]...)
 		}
 		return v, nil
-	case "set:add":
-		for _, it := range a.Items {
-			if value.Equal(it, argOr(args, 0), true) {
-				return false, nil
-			}
-		}
-		a.Items = append(a.Items, argOr(args, 0))
-		return true, nil
 	}
 	switch lname {
 	case "add":
 		if !a.List {
 			return nil, &methodErr{typ: "System.NotSupportedException", msg: "Collection was of a fixed size."}
 		}
-		v := argOr(args, 0)
-		if a.Elem != "" {
-			if t, ok := s.resolveType(a.Elem); ok {
-				cv, err := s.convert(v, t)
-				if err != nil {
-					return nil, &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
-				}
-				v = cv
-			}
+		v, err := s.elemArg(a, argOr(args, 0), name)
+		if err != nil {
+			return nil, err
 		}
 		a.Items = append(a.Items, v)
 		if a.Elem == "" {
@@ -1557,15 +1616,10 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 		}
 		return voidValue{}, nil
 	case "sort":
-		var serr error
-		sort.SliceStable(a.Items, func(i, j int) bool {
-			c, err := value.Compare(a.Items[i], a.Items[j], false)
-			if err != nil && serr == nil {
-				serr = err
-			}
-			return c < 0
-		})
-		return voidValue{}, serr
+		if len(args) > 0 {
+			return nil, &methodErr{typ: "NotImplemented", msg: "Sort() with a comparer or a range"}
+		}
+		return voidValue{}, sortDefault(a.Items)
 	case "where":
 		sb, ok := argOr(args, 0).(*ScriptBlock)
 		if !ok {
@@ -1641,6 +1695,11 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 
 // hashMethod implements Hashtable methods.
 func hashMethod(h *value.Hashtable, lname, name string, args []any) (any, error) {
+	if h.Dict != nil {
+		if r, ok, err := dictMethod(h, lname, name, args); ok {
+			return r, err
+		}
+	}
 	switch lname {
 	case "containskey", "contains":
 		return h.Has(argOr(args, 0)), nil
@@ -1657,13 +1716,18 @@ func hashMethod(h *value.Hashtable, lname, name string, args []any) (any, error)
 			return nil, &methodErr{typ: "System.ArgumentNullException", msg: "Key cannot be null. (Parameter 'key')"}
 		}
 		if h.Has(k) {
-			return nil, &methodErr{typ: "System.ArgumentException", msg: fmt.Sprintf("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", value.ToString(k), value.ToString(k))}
+			return nil, hashDupErr(h, k)
 		}
 		h.Set(k, argOr(args, 1))
 		return voidValue{}, nil
 	case "remove":
 		h.Delete(argOr(args, 0))
 		return voidValue{}, nil
+	case "insert", "removeat":
+		if !h.Ordered {
+			break
+		}
+		return orderedMethod(h, lname, name, args)
 	case "clear":
 		h.Clear()
 		return voidValue{}, nil

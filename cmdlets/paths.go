@@ -485,7 +485,7 @@ func variableObject(v *Variable) *value.Object {
 // functionObject is a function as the Function: drive writes it.
 func (s *Session) functionObject(f *Function) *value.Object {
 	o := value.NewObject("System.Management.Automation.FunctionInfo")
-	sb := &ScriptBlock{Body: f.Body, Name: f.Name, File: f.File, Text: functionBodyText(f), bound: true, module: f.module}
+	sb := s.functionScriptBlock(f)
 	o.Set("CommandType", "Function")
 	o.Set("Name", f.Name)
 	// a module's function names its module, as Get-Command shows it
@@ -496,16 +496,6 @@ func (s *Session) functionObject(f *Function) *value.Object {
 	s.setCommandModule(o, f.module)
 	o.DefaultDisplay = []string{"CommandType", "Name", "Version", "Source"}
 	return o
-}
-
-// functionBodyText is the text of a function's body, without its braces.
-func functionBodyText(f *Function) string {
-	src := f.Source
-	if i := strings.IndexByte(src, '{'); i >= 0 && strings.HasSuffix(strings.TrimSpace(src), "}") {
-		src = strings.TrimSpace(src)
-		return src[i+1 : len(src)-1]
-	}
-	return src
 }
 
 // fsErrorMessage is the .NET message of a file-system error.

@@ -1317,14 +1317,17 @@ func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, inv *invo
 			Msg:       fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", name)}}
 	}
 	src := textenc.Decode(data)
-	script, err := parser.Parse(path, src)
-	if err != nil {
-		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "ParseException", Category: ParserError, Msg: err.Error()}}
+	script, req, errs := s.parseScript(path, src)
+	if len(errs) > 0 {
+		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "ParseException", Category: ParserError, Msg: errs.Error()}}
 	}
 	s.addSource(path, src)
 	inv.cmdType, inv.defFile, inv.path, inv.cmdName = "ExternalScript", path, path, filepath.Base(path)
 	if abs, err := s.fullPath(path); err == nil {
 		inv.path = abs
+	}
+	if err := s.verifyRequires(fr, pos, req, filepath.Base(path)); err != nil {
+		return nil, err
 	}
 	return s.blockStage(fr, inv, script.Body, nil, raw, emit, dot, r, false)
 }

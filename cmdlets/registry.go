@@ -91,6 +91,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, utilityCmdlets()...)
 	all = append(all, fileHashCmdlet(), newTemporaryFileCmdlet())
 	all = append(all, aliasFileCmdlets()...)
+	all = append(all, newModuleManifestCmdlet())
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
 	for _, c := range all {
@@ -222,7 +223,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty",
 		"Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData",
-		"New-ModuleManifest", "Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
+		"Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
 		"Get-PackageProvider", "Install-PackageProvider", "Get-Package", "Install-Package",
 	}
 	out := make([]*Cmdlet, len(names))

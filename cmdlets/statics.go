@@ -267,6 +267,18 @@ func parseNumber(v any, t *value.Type) (any, bool) {
 // staticFunc implements the static members of a .NET type.
 type staticFunc func(c *staticCall) (any, error)
 
+// staticTypeName returns the full name of a type that is known only by
+// its static members (Stopwatch, LanguagePrimitives), in the case of
+// the table's entry.
+func staticTypeName(name string) (string, bool) {
+	for _, t := range []string{typeStopwatch, typeLanguagePrimitives} {
+		if strings.EqualFold(t, name) {
+			return t, true
+		}
+	}
+	return "", false
+}
+
 // staticTypes maps the lower-case names of the .NET types that have
 // emulated static members to the functions implementing them.
 func staticTypes() map[string]staticFunc {
@@ -301,10 +313,12 @@ func staticTypes() map[string]staticFunc {
 		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
 	add(enumStatics, "System.Enum")
 	add(cultureStatics, "System.Globalization.CultureInfo")
-	add(stopwatchStatics, "System.Diagnostics.Stopwatch")
+	add(stopwatchStatics, typeStopwatch)
+	add(languagePrimitivesStatics, typeLanguagePrimitives)
 	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")
+	add(stringComparerStatics, "System.StringComparer")
 	add(timeZoneInfoStatics, typeTimeZoneInfo)
 	add(timeZoneStatics, "System.TimeZone")
 	add(dateTimeOffsetStatics, typeDateTimeOffst)
@@ -353,8 +367,9 @@ func stringStatics(c *staticCall) (any, error) {
 	case "empty":
 		return "", nil
 	case "compare":
-		ic := len(args) > 2 && value.ToBool(args[2])
-		return value.CompareStrings(c.argS(0), c.argS(1), !ic), nil
+		return stringCompareStatic(c)
+	case "compareordinal":
+		return stringCompareOrdinal(c)
 	case "equals":
 		return c.argS(0) == c.argS(1), nil
 	}
@@ -845,6 +860,13 @@ func arrayStatics(c *staticCall) (any, error) {
 		return -1, nil
 	case "empty":
 		return &value.Array{}, nil
+	case "sort":
+		a, ok := c.arg(0).(*value.Array)
+		if len(c.args) != 1 || !ok {
+			return nil, &methodErr{typ: "NotImplemented", msg: "[array]::Sort() with keys, a comparer or a range"}
+		}
+		a.Version++
+		return voidValue{}, sortDefault(a.Items)
 	}
 	return c.notImplemented()
 }
@@ -984,7 +1006,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	if c := s.classes[strings.ToLower(t.Name)]; c != nil {
 		return s.newClassInstance(fr, c, args)
 	}
-	if isStopwatch(t.Name) {
+	if strings.EqualFold(t.Name, typeStopwatch) {
 		return s.newStopwatch(false), nil
 	}
 	switch t.GenericBase() {
@@ -1002,16 +1024,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		case "System.Collections.Generic.Stack":
 			a.Kind = "stack"
 		}
-		if len(args) > 0 {
-			if src, ok := args[0].(*value.Array); ok {
-				a.Items = append(a.Items, src.Items...)
-			}
-		}
-		return a, nil
-	case value.TDictionary, "System.Collections.Generic.SortedDictionary", "System.Collections.Specialized.OrderedDictionary":
-		h := value.NewHashtable()
-		h.Ordered = true
-		return h, nil
+		return s.fillCollection(t, a, args)
+	case value.TDictionary, value.TSortedDictionary:
+		return s.newDictionary(t, args)
 	}
 	if t.GenericBase() == "System.Collections.Generic.KeyValuePair" {
 		o := value.NewObject(t.Name)
@@ -1037,11 +1052,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	case "System.Collections.Stack":
 		return &value.Array{List: true, Kind: "stack"}, nil
 	case value.THashtable:
-		return value.NewHashtable(), nil
+		return hashtableFromArgs(t, args, false)
 	case value.TOrdered:
-		h := value.NewHashtable()
-		h.Ordered = true
-		return h, nil
+		return hashtableFromArgs(t, args, true)
 	case value.TPSObject, value.TObject, value.TPSCustom:
 		return value.NewObject(), nil
 	case "System.Text.StringBuilder":
@@ -1143,20 +1156,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o.SetToString(addr)
 		return o, nil
 	case value.TVersion:
-		str := value.ToString(argOr(args, 0))
-		o := value.NewObject(t.Name)
-		parts := strings.Split(str, ".")
-		names := []string{"Major", "Minor", "Build", "Revision"}
-		for i, n := range names {
-			if i < len(parts) {
-				v, _ := value.ToInt(parts[i])
-				o.Set(n, v)
-			} else {
-				o.Set(n, -1)
-			}
-		}
-		o.SetToString(str)
-		return o, nil
+		return newVersion(args)
 	}
 	if t.Name == value.TErrorRecord {
 		return s.newErrorRecord(args)

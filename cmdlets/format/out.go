@@ -58,6 +58,12 @@ type TableOptions struct {
 	GroupLabel string
 	// Width is the console width; 0 means DefaultWidth.
 	Width int
+	// Force formats every object with the view, also those (strings,
+	// numbers) that otherwise show as themselves (-Force).
+	Force bool
+	// Exclude are the names (wildcards) of properties not shown
+	// (-ExcludeProperty).
+	Exclude []string
 }
 
 // ListOptions are the switches of Format-List.
@@ -66,6 +72,9 @@ type ListOptions struct {
 	GroupLabel string
 	// Width is the console width; 0 means DefaultWidth.
 	Width int
+	// Force and Exclude are those of TableOptions.
+	Force   bool
+	Exclude []string
 }
 
 // Default writes items as Out-Default does at the end of a pipeline, on a
@@ -129,6 +138,7 @@ func Table(w io.Writer, items []any, cols []Column, opts TableOptions) error {
 	e.hide = opts.HideTableHeaders
 	e.wrap = opts.Wrap
 	e.groupBy, e.groupLabel = opts.GroupBy, opts.GroupLabel
+	e.force, e.exclude = opts.Force, opts.Exclude
 	return e.run(items)
 }
 
@@ -144,6 +154,7 @@ func ListWith(w io.Writer, items []any, props []Column, opts ListOptions) error 
 	e := newEngine(w, opts.Width, shapeList)
 	e.params = props
 	e.groupBy, e.groupLabel = opts.GroupBy, opts.GroupLabel
+	e.force, e.exclude = opts.Force, opts.Exclude
 	return e.run(items)
 }
 
@@ -209,6 +220,11 @@ type engine struct {
 	wrap       bool
 	groupBy    func(any) any
 	groupLabel string
+	// force: no object is out of band (pwsh's
+	// forceFormattingAlsoOnOutOfBand, set by -Force)
+	force bool
+	// exclude: names of properties not shown (wildcards)
+	exclude []string
 
 	view     *view
 	started  bool
@@ -281,7 +297,7 @@ func (e *engine) add(so any) {
 	if so == nil {
 		return
 	}
-	if isOutOfBand(so) {
+	if isOutOfBand(so) && !e.force {
 		e.emit(event{kind: evRaw, text: psString(so)})
 		return
 	}
@@ -473,7 +489,7 @@ func (e *engine) propertyEntry(so any, cols []Column) (labels, values []string) 
 		}
 		if hasWildcard(c.Property) {
 			for _, n := range propNames(so) {
-				if wildcardMatch(c.Property, n) {
+				if wildcardMatch(c.Property, n) && !e.excluded(n) {
 					r, _ := getProp(so, n)
 					labels = append(labels, n)
 					values = append(values, smartToString(r, false))
@@ -482,7 +498,7 @@ func (e *engine) propertyEntry(so any, cols []Column) (labels, values []string) 
 			continue
 		}
 		r, ok := getProp(so, c.Property)
-		if !ok {
+		if !ok || e.excluded(c.Property) {
 			continue
 		}
 		if c.Value != nil {
@@ -693,10 +709,11 @@ func (e *engine) columnsTableView(first any) *view {
 			})
 		case hasWildcard(c.Property):
 			for _, n := range propNames(first) {
-				if wildcardMatch(c.Property, n) {
+				if wildcardMatch(c.Property, n) && !e.excluded(n) {
 					addCol(n, c, propGetter(n))
 				}
 			}
+		case e.excluded(c.Property):
 		default:
 			g := propGetter(c.Property)
 			if c.Value != nil {
@@ -711,6 +728,17 @@ func (e *engine) columnsTableView(first any) *view {
 		}
 	}
 	return v
+}
+
+// excluded reports whether the property name is one -ExcludeProperty
+// leaves out.
+func (e *engine) excluded(name string) bool {
+	for _, x := range e.exclude {
+		if wildcardMatch(x, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func parseAlign(s string) int {

@@ -64,6 +64,21 @@ const membersHashtable = "" +
 	"Add Clear Clone Contains ContainsKey ContainsValue CopyTo Count GetEnumerator GetObjectData " +
 	"IsFixedSize IsReadOnly IsSynchronized Item Keys OnDeserialization Remove SyncRoot Values "
 
+// membersDictionary: System.Collections.Generic.Dictionary`2 (.NET 8).
+const membersDictionary = "" +
+	"Add Clear Comparer ContainsKey ContainsValue Count EnsureCapacity GetEnumerator GetObjectData Item " +
+	"Keys OnDeserialization Remove TrimExcess TryAdd TryGetValue Values "
+
+// membersSortedDictionary: System.Collections.Generic.SortedDictionary`2.
+const membersSortedDictionary = "" +
+	"Add Clear Comparer ContainsKey ContainsValue CopyTo Count GetEnumerator Item Keys Remove " +
+	"TryGetValue Values "
+
+// membersOrderedDictionary: System.Collections.Specialized.OrderedDictionary.
+const membersOrderedDictionary = "" +
+	"Add AsReadOnly Clear Contains CopyTo Count GetEnumerator GetObjectData Insert IsReadOnly Item Keys " +
+	"OnDeserialization Remove RemoveAt Values "
+
 // membersDateTime: System.DateTime (with .NET 7's Microsecond, Nanosecond, AddMicroseconds and Deconstruct).
 const membersDateTime = "" +
 	"Add AddDays AddHours AddMicroseconds AddMilliseconds AddMinutes AddMonths AddSeconds AddTicks " +
@@ -204,8 +219,14 @@ func memberLists(typeName string) []string {
 		return []string{membersStack, membersObject}
 	case THashSet:
 		return []string{membersHashSet, membersObject}
-	case THashtable, TOrdered:
+	case THashtable:
 		return []string{membersHashtable, membersObject}
+	case TOrdered:
+		return []string{membersOrderedDictionary, membersObject}
+	case TDictionary:
+		return []string{membersDictionary, membersObject}
+	case TSortedDictionary:
+		return []string{membersSortedDictionary, membersObject}
 	case TDateTime:
 		return []string{membersDateTime, membersConvertible, membersObject}
 	case TTimeSpan:

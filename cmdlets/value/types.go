@@ -80,6 +80,7 @@ var typeAliases = map[string]string{
 	"timezoneinfo":      "System.TimeZoneInfo",
 	"timezone":          "System.TimeZone",
 	"datetimeoffset":    "System.DateTimeOffset",
+	"stringcomparer":    "System.StringComparer",
 }
 
 // knownTypes lists full names that need no alias.
@@ -109,7 +110,8 @@ var knownTypes = map[string]bool{
 	"System.Collections.Queue": true, "System.Collections.Stack": true, "System.Collections.Generic.Queue": true,
 	"System.Collections.Generic.Stack": true, "System.Management.Automation.PSModuleInfo": true,
 	"System.Management.Automation.ErrorCategory": true, "System.StringComparison": true, "System.StringSplitOptions": true,
-	"System.MidpointRounding":          true,
+	"System.MidpointRounding": true,
+	"System.StringComparer":   true, TSortedDictionary: true,
 	"System.Environment+SpecialFolder": true, "System.DayOfWeek": true, "System.DateTimeKind": true, "System.Nullable": true,
 	"System.Collections.IEnumerable": true, "System.Collections.IDictionary": true, "System.Collections.ICollection": true,
 	"System.ValueType": true, "System.IO.FileInfo": true, "System.IO.DirectoryInfo": true,
@@ -274,6 +276,11 @@ func IsType(v any, t *Type) bool {
 	case THashtable:
 		h, ok := v.(*Hashtable)
 		return ok && !h.Ordered
+	case TType, "System.Reflection.TypeInfo", "System.Reflection.MemberInfo":
+		// a type object is a System.RuntimeType, which derives from these
+		if _, ok := v.(*Type); ok {
+			return true
+		}
 	case "System.Exception":
 		if o, ok := v.(*Object); ok {
 			for _, tn := range o.TypeNames {
@@ -354,7 +361,23 @@ func Convert(v any, t *Type) (any, error) {
 			}
 			out = append(out, c)
 		}
-		return &Array{Items: out, List: true, Elem: elem.Name}, nil
+		a := &Array{Items: out, List: true, Elem: elem.Name}
+		switch t.GenericBase() {
+		case "System.Collections.Generic.HashSet":
+			a.Kind = "set"
+			a.Items = nil
+			for _, it := range out {
+				if !a.SetHas(it) {
+					a.Items = append(a.Items, it)
+				}
+			}
+		case "System.Collections.Generic.Queue":
+			a.Kind = "queue"
+		case "System.Collections.Generic.Stack":
+			a.Kind = "stack"
+			// a Stack built from a collection pops its last item first
+		}
+		return a, nil
 	}
 	switch t.Name {
 	case TObject, TPSObject:
