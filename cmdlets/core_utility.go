@@ -208,7 +208,7 @@ func getUniqueProcess(c *Call) error {
 			st.lastStr = text
 		}
 	default:
-		unique = sortCompare(in, st.last, cs) != 0
+		unique = sortCompare(in, st.last, cs, nil) != 0
 	}
 	if !unique {
 		return nil
