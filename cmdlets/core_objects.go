@@ -98,7 +98,7 @@ func objectCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Add-Member", Synopsis: "Adds a member to an object.",
-			Params: []*ParamDef{mand(pipe(p("InputObject", "object", -1))), alias(p("MemberType", "string", 0), "Type"),
+			Params: []*ParamDef{mand(pipe(p("InputObject", "object", -1))), alias(p("MemberType", "object", 0), "Type"),
 				p("Name", "string", 1), p("Value", "object", 2), p("SecondValue", "object", 3),
 				p("NotePropertyName", "string", -1), p("NotePropertyValue", "object", -1), p("NotePropertyMembers", "object", -1),
 				p("TypeName", "string", -1), p("Force", "switch", -1), p("PassThru", "switch", -1)},
@@ -1139,6 +1139,19 @@ func formatColumns(c *Call) ([]format.Column, error) {
 
 func addMember(c *Call) error {
 	in := c.Arg("InputObject")
+	if mt, ok := c.Lookup("MemberType"); ok && !c.Has("NotePropertyMembers") {
+		if _, isDict := mt.(*value.Hashtable); isDict {
+			// a dictionary does not convert to PSMemberTypes: the binder
+			// takes the NotePropertyMultiMemberSet (Add-Member $obj @{...})
+			c.SetArg("NotePropertyMembers", mt)
+			delete(c.bound, "membertype")
+		}
+	}
+	if !c.Has("NotePropertyMembers") && !c.Has("NotePropertyName") && !(c.Has("TypeName") && !c.Has("Name")) {
+		if err := checkMemberArgs(c); err != nil {
+			return err
+		}
+	}
 	o, ok := in.(*value.Object)
 	if !ok {
 		if h, isHash := in.(*value.Hashtable); isHash {
@@ -1153,7 +1166,7 @@ func addMember(c *Call) error {
 			}
 			return nil
 		}
-		return c.Fail("CannotAddMember", InvalidOperation, "Add-Member on a [%s] is not emulated; use a [pscustomobject]", value.TypeName(in))
+		return notImplemented(c.Pos, c.cmd.Name, fmt.Sprintf("Add-Member on a [%s] (members of an object other than a [pscustomobject] or a hashtable)", value.TypeName(in)))
 	}
 	set := func(name string, v any) error {
 		if _, exists := o.Prop(name); exists && !c.Bool("Force") {
@@ -1179,14 +1192,20 @@ func addMember(c *Call) error {
 				}
 			}
 		}
+		if c.Has("TypeName") {
+			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+		}
 	case c.Has("NotePropertyName"):
 		if err := set(c.String("NotePropertyName"), c.Arg("NotePropertyValue")); err != nil {
 			return err
 		}
+		if c.Has("TypeName") {
+			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+		}
 	case c.Has("TypeName") && !c.Has("Name"):
 		o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
 	default:
-		mt := strings.ToLower(c.String("MemberType"))
+		mt := strings.ToLower(memberTypeName(c))
 		name := c.String("Name")
 		switch mt {
 		case "noteproperty", "":
