@@ -65,7 +65,7 @@ func objectCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Measure-Object", Synopsis: "Counts objects and computes sums, averages, minimums and maximums.",
-			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "string[]", 0), p("Sum", "switch", -1),
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("Sum", "switch", -1),
 				p("Average", "switch", -1), p("Maximum", "switch", -1), p("Minimum", "switch", -1), p("StandardDeviation", "switch", -1),
 				p("AllStats", "switch", -1), p("Line", "switch", -1), p("Word", "switch", -1), p("Character", "switch", -1),
 				p("IgnoreWhiteSpace", "switch", -1)},
@@ -107,7 +107,7 @@ func objectCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Add-Member", Synopsis: "Adds a member to an object.",
-			Params: []*ParamDef{mand(pipe(p("InputObject", "object", -1))), alias(p("MemberType", "string", 0), "Type"),
+			Params: []*ParamDef{mand(pipe(p("InputObject", "object", -1))), alias(p("MemberType", "object", 0), "Type"),
 				p("Name", "string", 1), p("Value", "object", 2), p("SecondValue", "object", 3),
 				p("NotePropertyName", "string", -1), p("NotePropertyValue", "object", -1), p("NotePropertyMembers", "object", -1),
 				p("TypeName", "string", -1), p("Force", "switch", -1), p("PassThru", "switch", -1)},
@@ -1117,131 +1117,6 @@ func unwrapGroup(items []any) any {
 	return &value.Array{Items: items}
 }
 
-func measureObjects(c *Call) error {
-	items, _ := c.State.([]any)
-	if c.Bool("Line") || c.Bool("Word") || c.Bool("Character") {
-		lines, words, chars := 0, 0, 0
-		for _, it := range items {
-			s := c.s.toString(it)
-			lines += len(splitLines(s))
-			if s == "" {
-				lines++
-			}
-			words += len(strings.Fields(s))
-			chars += len([]rune(s))
-		}
-		o := value.NewObject("Microsoft.PowerShell.Commands.TextMeasureInfo")
-		if c.Bool("Line") {
-			o.Set("Lines", lines)
-		}
-		if c.Bool("Word") {
-			o.Set("Words", words)
-		}
-		if c.Bool("Character") {
-			o.Set("Characters", chars)
-		}
-		o.Set("Property", nil)
-		return c.Write(o)
-	}
-	props := c.Strings("Property")
-	if len(props) == 0 {
-		props = []string{""}
-	}
-	all := c.Bool("AllStats")
-	col := value.NewCollation()
-	for _, prop := range props {
-		var nums []float64
-		var minV, maxV any
-		count := 0
-		numeric := true
-		for _, it := range items {
-			v := it
-			if prop != "" {
-				pv, ok := c.s.getMember(it, prop)
-				if !ok {
-					continue
-				}
-				v = pv
-			}
-			count++
-			if v == nil {
-				continue
-			}
-			if c.Bool("Sum") || c.Bool("Average") || all || c.Bool("StandardDeviation") {
-				f, err := value.ToFloat(v)
-				if err != nil {
-					return c.Errorf("NonNumericInputObject", InvalidType, "", "Input object %q is not numeric.", c.s.toString(v))
-				}
-				nums = append(nums, f)
-			}
-			if c.Bool("Maximum") || c.Bool("Minimum") || all {
-				if _, ok := value.ToNumber(v); !ok {
-					numeric = false
-				}
-				// LanguagePrimitives.Compare(..., ignoreCase: false,
-				// CurrentCulture), as MeasureObjectCommand compares
-				if minV == nil || sortCompare(v, minV, true, col) < 0 {
-					minV = v
-				}
-				if maxV == nil || sortCompare(v, maxV, true, col) > 0 {
-					maxV = v
-				}
-			}
-		}
-		o := value.NewObject("Microsoft.PowerShell.Commands.GenericMeasureInfo")
-		o.Set("Count", count)
-		var avg, sum, sd, mx, mn any
-		if len(nums) > 0 {
-			total := 0.0
-			for _, f := range nums {
-				total += f
-			}
-			if c.Bool("Sum") || all {
-				sum = total
-			}
-			if c.Bool("Average") || all {
-				avg = total / float64(len(nums))
-			}
-			if c.Bool("StandardDeviation") || all {
-				mean := total / float64(len(nums))
-				v := 0.0
-				for _, f := range nums {
-					v += (f - mean) * (f - mean)
-				}
-				if len(nums) > 1 {
-					sd = sqrt(v / float64(len(nums)-1))
-				}
-			}
-		}
-		if maxV != nil {
-			if numeric {
-				f, _ := value.ToFloat(maxV)
-				mx = f
-				f, _ = value.ToFloat(minV)
-				mn = f
-			} else {
-				mx, mn = maxV, minV
-			}
-		}
-		if !(c.Bool("Maximum") || all) {
-			mx = nil
-		}
-		if !(c.Bool("Minimum") || all) {
-			mn = nil
-		}
-		o.Set("Average", avg)
-		o.Set("Sum", sum)
-		o.Set("Maximum", mx)
-		o.Set("Minimum", mn)
-		o.Set("StandardDeviation", sd)
-		o.Set("Property", nilIfEmpty(prop))
-		if err := c.Write(o); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func nilIfEmpty(s string) any {
 	if s == "" {
 		return nil
@@ -1319,6 +1194,19 @@ func formatColumns(c *Call) ([]format.Column, error) {
 
 func addMember(c *Call) error {
 	in := c.Arg("InputObject")
+	if mt, ok := c.Lookup("MemberType"); ok && !c.Has("NotePropertyMembers") {
+		if _, isDict := mt.(*value.Hashtable); isDict {
+			// a dictionary does not convert to PSMemberTypes: the binder
+			// takes the NotePropertyMultiMemberSet (Add-Member $obj @{...})
+			c.SetArg("NotePropertyMembers", mt)
+			delete(c.bound, "membertype")
+		}
+	}
+	if !c.Has("NotePropertyMembers") && !c.Has("NotePropertyName") && !(c.Has("TypeName") && !c.Has("Name")) {
+		if err := checkMemberArgs(c); err != nil {
+			return err
+		}
+	}
 	o, ok := in.(*value.Object)
 	if !ok {
 		if h, isHash := in.(*value.Hashtable); isHash {
@@ -1333,7 +1221,7 @@ func addMember(c *Call) error {
 			}
 			return nil
 		}
-		return c.Fail("CannotAddMember", InvalidOperation, "Add-Member on a [%s] is not emulated; use a [pscustomobject]", value.TypeName(in))
+		return notImplemented(c.Pos, c.cmd.Name, fmt.Sprintf("Add-Member on a [%s] (members of an object other than a [pscustomobject] or a hashtable)", value.TypeName(in)))
 	}
 	set := func(name string, v any) error {
 		if _, exists := o.Prop(name); exists && !c.Bool("Force") {
@@ -1359,14 +1247,20 @@ func addMember(c *Call) error {
 				}
 			}
 		}
+		if c.Has("TypeName") {
+			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+		}
 	case c.Has("NotePropertyName"):
 		if err := set(c.String("NotePropertyName"), c.Arg("NotePropertyValue")); err != nil {
 			return err
 		}
+		if c.Has("TypeName") {
+			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+		}
 	case c.Has("TypeName") && !c.Has("Name"):
 		o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
 	default:
-		mt := strings.ToLower(c.String("MemberType"))
+		mt := strings.ToLower(memberTypeName(c))
 		name := c.String("Name")
 		switch mt {
 		case "noteproperty", "":

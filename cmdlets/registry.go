@@ -89,6 +89,8 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, moduleCmdlets()...)
 	all = append(all, aliasCmdlets()...)
 	all = append(all, variableCmdlets()...)
+	all = append(all, utilityCmdlets()...)
+	all = append(all, fileHashCmdlet(), newTemporaryFileCmdlet())
 	all = append(all, aliasFileCmdlets()...)
 	all = append(all, newModuleManifestCmdlet())
 	all = append(all, notEmulatedCmdlets()...)
@@ -219,7 +221,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Get-DscConfiguration", "Import-DscResource", "Select-Xml", "ConvertTo-Html",
 		"ConvertTo-Xml", "Format-Custom",
 		"Set-TimeZone", "Get-ItemProperty",
-		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
+		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty",
 		"Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData",
 		"Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
