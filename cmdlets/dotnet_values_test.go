@@ -179,6 +179,29 @@ var dotnetValueTests = []struct {
 		{"hashset_from_collection", `$s = [System.Collections.Generic.HashSet[int]]::new([int[]](1, 2, 2, 3)); $s.Count; $c = [System.Collections.Generic.HashSet[int]]@(1, 2, 2); $c.Count; $c.GetType().Name`, "3\n2\nHashSet`1\n", "", 0},
 		{"queue_stack_convert", `$q = [System.Collections.Generic.Queue[int]]::new(); $q.Enqueue('3'); $q.Peek().GetType().Name; $st = [System.Collections.Generic.Stack[string]]::new(); $st.Push(1); $st.Pop().GetType().Name`, "Int32\nString\n", "", 0},
 	}},
+	// System.String overloads (learn.microsoft.com/dotnet/api/system.string.split,
+	// .indexof, .lastindexof, .contains, .startswith, .endswith, .replace,
+	// .equals; StringComparison and StringSplitOptions): PowerShell's method
+	// binder picks the overload by the argument types, so a string separator
+	// is Split(String, StringSplitOptions = None) and splits at the whole
+	// string, a [char[]] at each character; StringSplitOptions.TrimEntries
+	// (.NET 5) trims each substring; a count keeps the rest in the last one.
+	{"string_overloads", []evalCase{
+		{"split_remove_empty", `'a,,b'.Split(',', [System.StringSplitOptions]::RemoveEmptyEntries) -join '|'`, "a|b\n", "", 0},
+		{"split_trim_entries", `'a, b ,c'.Split(',', [StringSplitOptions]::TrimEntries) -join '|'; ' a , ,b'.Split(',', 'RemoveEmptyEntries, TrimEntries') -join '|'`, "a|b|c\na|b\n", "", 0},
+		{"split_string_is_one_separator", `'1x2y3xy4'.Split('xy') -join '|'; 'a--b--c'.Split([string[]]@('--'), [StringSplitOptions]::None) -join '|'`, "1x2y3|4\na|b|c\n", "", 0},
+		{"split_char_array", `'a b,c'.Split([char[]]' ,') -join '|'; 'a,b;c'.Split([char[]]@(',', ';'), 2) -join '|'`, "a|b|c\na|b;c\n", "", 0},
+		{"split_count", `'a,b,c'.Split(',', 2) -join '|'; 'a,,b,c'.Split(',', 2, 'RemoveEmptyEntries') -join '|'; 'a,b'.Split(',', 0).Count; 'a,b'.Split(',', -1)`, "a|b,c\na|b,c\n0\n", "Count cannot be less than zero.", 0},
+		{"split_white_space", `'a b  c'.Split() -join '|'`, "a|b||c\n", "", 0},
+		{"index_of_comparison", `'abc'.IndexOf('B', [StringComparison]::OrdinalIgnoreCase); 'abc'.IndexOf('B'); 'abcabc'.IndexOf('C', 3, 'OrdinalIgnoreCase'); 'abc'.IndexOf('c', 1, 1)`, "1\n-1\n5\n-1\n", "", 0},
+		{"last_index_of", `'abcabc'.LastIndexOf('B', [StringComparison]::OrdinalIgnoreCase); 'abcabc'.LastIndexOf('b', 3); 'abcabc'.LastIndexOf('b', 0)`, "4\n1\n-1\n", "", 0},
+		{"index_of_bad_start", `'abc'.IndexOf('c', 5)`, "", "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')", 0},
+		{"equals_comparison", `'abc'.Equals('ABC', [StringComparison]::OrdinalIgnoreCase); 'abc'.Equals('ABC'); [string]::Equals('a', 'A', 'CurrentCultureIgnoreCase'); [string]::Equals('a', 'A')`, "True\nFalse\nTrue\nFalse\n", "", 0},
+		{"starts_ends_contains", `'abc'.StartsWith('AB', [StringComparison]::OrdinalIgnoreCase); 'abc'.StartsWith('AB'); 'abc'.EndsWith('BC', 'OrdinalIgnoreCase'); 'abc'.EndsWith('C', $true, $null); 'abc'.Contains('B', [StringComparison]::OrdinalIgnoreCase); 'abc'.Contains('B')`, "True\nFalse\nTrue\nTrue\nTrue\nFalse\n", "", 0},
+		{"replace_comparison", `'aXbxc'.Replace('x', '-', [StringComparison]::OrdinalIgnoreCase); 'aXbxc'.Replace('x', '-'); 'abc'.Replace('B', $null, $true, $null)`, "a-b-c\naXb-c\nac\n", "", 0},
+		{"replace_empty_old", `'abc'.Replace('', 'x')`, "", "The value cannot be an empty string. (Parameter 'oldValue')", 0},
+		{"trim_chars", `'xxabcxx'.Trim([char[]]'x'); 'xyabcyx'.Trim('x', 'y'); 'xxabc'.TrimStart('x')`, "abc\nabc\nabc\n", "", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

@@ -1184,6 +1184,9 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		a := strings.ToLower(value.ToString(args[i]))
 		return strings.Contains(a, "ignorecase") || a == "true" || a == "1" || a == "3" || a == "5"
 	}
+	if r, ok, err := stringOverload(str, lname, name, args); ok {
+		return r, err
+	}
 	runes := []rune(str)
 	switch lname {
 	case "indexof", "lastindexof", "substring", "replace", "contains", "startswith", "endswith", "padleft", "padright",

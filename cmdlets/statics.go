@@ -358,7 +358,23 @@ func stringStatics(c *staticCall) (any, error) {
 	case "compareordinal":
 		return stringCompareOrdinal(c)
 	case "equals":
-		return c.argS(0) == c.argS(1), nil
+		// String.Equals(a, b[, comparisonType]): ordinal by default; null
+		// equals only null
+		m := cmpOrdinal
+		switch len(args) {
+		case 2:
+		case 3:
+			var err error
+			if m, err = toStringComparison(args[2], "comparisonType", "Equals"); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, c.wantArgs(2, 3)
+		}
+		if args[0] == nil || args[1] == nil {
+			return args[0] == nil && args[1] == nil, nil
+		}
+		return equalStrings(c.argS(0), c.argS(1), m), nil
 	}
 	return c.notImplemented()
 }
