@@ -202,6 +202,36 @@ var dotnetValueTests = []struct {
 		{"replace_empty_old", `'abc'.Replace('', 'x')`, "", "The value cannot be an empty string. (Parameter 'oldValue')", 0},
 		{"trim_chars", `'xxabcxx'.Trim([char[]]'x'); 'xyabcyx'.Trim('x', 'y'); 'xxabc'.TrimStart('x')`, "abc\nabc\nabc\n", "", 0},
 	}},
+	// -is with interfaces (about_Type_Operators: -is is true when the object
+	// is of the type or derives from it; each type's "Implements" list in the
+	// .NET API reference): arrays are IList and ICollection, ArrayList and
+	// List[T] are IList but no System.Array, HashSet[T] is no ICollection,
+	// Hashtable and the dictionaries are IDictionary, strings and numbers
+	// IComparable and IConvertible, strings no IFormattable.
+	{"interfaces", []evalCase{
+		{"ilist", `(1, 2) -is [System.Collections.IList]; [System.Collections.ArrayList]::new() -is [System.Collections.IList]; [System.Collections.Generic.List[int]]::new() -is [System.Collections.IList]; @{} -is [System.Collections.IList]; 'x' -is [System.Collections.IList]`, "True\nTrue\nTrue\nFalse\nFalse\n", "", 0},
+		{"only_arrays_are_arrays", `[System.Collections.ArrayList]::new() -is [array]; [System.Collections.Generic.List[int]]::new() -is [array]; (1, 2) -is [array]; [string[]]('a') -is [object[]]; [int[]](1) -is [object[]]`, "False\nFalse\nTrue\nTrue\nFalse\n", "", 0},
+		{"idictionary", `@{} -is [System.Collections.IDictionary]; [ordered]@{} -is [System.Collections.IDictionary]; [ordered]@{} -is [System.Collections.Specialized.IOrderedDictionary]; [System.Collections.Generic.Dictionary[string,int]]::new() -is [System.Collections.IDictionary]; (1, 2) -is [System.Collections.IDictionary]`, "True\nTrue\nTrue\nTrue\nFalse\n", "", 0},
+		{"icollection_ienumerable", `'x' -is [System.Collections.IEnumerable]; 'x' -is [System.Collections.ICollection]; [System.Collections.Generic.HashSet[int]]::new() -is [System.Collections.ICollection]; 1 -is [System.Collections.IEnumerable]; @{} -is [System.Collections.ICollection]`, "True\nFalse\nFalse\nFalse\nTrue\n", "", 0},
+		{"icomparable_iconvertible", `'x' -is [System.IComparable]; 1 -is [System.IComparable]; (1, 2) -is [System.IComparable]; 'x' -is [System.IConvertible]; [timespan]0 -is [System.IConvertible]; 'x' -is [System.IFormattable]; 1.5 -is [System.IFormattable]`, "True\nTrue\nFalse\nTrue\nFalse\nFalse\nTrue\n", "", 0},
+		{"generic_interfaces", `$l = [System.Collections.Generic.List[int]]::new(); $l -is [System.Collections.Generic.IList[int]]; $l -is [System.Collections.Generic.IList[string]]; $l -is [System.Collections.Generic.IEnumerable[int]]; [System.Collections.Generic.Dictionary[string,int]]::new() -is [System.Collections.Generic.IDictionary[string,int]]; 'x' -is [System.IEquatable[string]]`, "True\nFalse\nTrue\nTrue\nTrue\n", "", 0},
+	}},
+	// TimeSpan.Microseconds and Nanoseconds (.NET 7, learn.microsoft.com/
+	// dotnet/api/system.timespan.microseconds): the microsecond and
+	// nanosecond components; FromTicks.
+	{"timespan_components", []evalCase{
+		{"micro_nano", `$t = [timespan]::FromTicks(12345); $t.Microseconds; $t.Nanoseconds; $t.TotalMicroseconds; (New-TimeSpan -Minutes 1).Microseconds`, "234\n500\n1234.5\n0\n", "", 0},
+	}},
+	// System.Net.IPAddress (learn.microsoft.com/dotnet/api/system.net.ipaddress):
+	// Parse throws FormatException "An invalid IP address was specified.",
+	// TryParse writes the address or $null, AddressFamily is InterNetwork or
+	// InterNetworkV6, ToString gives the canonical text.
+	{"ipaddress", []evalCase{
+		{"parse", `$a = [ipaddress]::Parse('10.0.0.1'); $a.AddressFamily; "$a"; ([ipaddress]'2001:0db8::0001').ToString(); ([ipaddress]'::1').AddressFamily`, "InterNetwork\n10.0.0.1\n2001:db8::1\nInterNetworkV6\n", "", 0},
+		{"try_parse", `$ip = $null; [System.Net.IPAddress]::TryParse('192.168.1.10', [ref]$ip); $ip.ToString(); [System.Net.IPAddress]::TryParse('nope', [ref]$ip); $null -eq $ip`, "True\n192.168.1.10\nFalse\nTrue\n", "", 0},
+		{"parse_bad", `[ipaddress]::Parse('300.1.1.1')`, "", `Exception calling "Parse" with "1" argument(s): "An invalid IP address was specified."`, 0},
+		{"bytes_and_mapping", `([ipaddress]'1.2.3.4').GetAddressBytes() -join '.'; ([ipaddress]'::ffff:1.2.3.4').MapToIPv4().ToString(); [ipaddress]::Loopback.ToString(); [ipaddress]::IsLoopback([ipaddress]'127.0.0.1')`, "1.2.3.4\n1.2.3.4\n127.0.0.1\nTrue\n", "", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

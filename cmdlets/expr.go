@@ -561,6 +561,8 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 		return nil, &value.RuntimeError{Type: "System.NotImplementedException", Msg: "[NotImplemented] [xml] is not emulated"}
 	case "System.Globalization.CultureInfo":
 		return s.cultureFromValue(v)
+	case typeIPAddress:
+		return ipAddressFrom(v)
 	}
 	if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
 		return s.convertToClass(c, v)

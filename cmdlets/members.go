@@ -513,6 +513,16 @@ func timeSpanMember(d time.Duration, name string) (any, bool) {
 		return d.Seconds(), true
 	case "totalmilliseconds":
 		return float64(d) / float64(time.Millisecond), true
+	case "microseconds":
+		// .NET 7: the microseconds of the time, -999..999
+		return int(d/time.Microsecond) % 1000, true
+	case "nanoseconds":
+		// .NET 7: the nanoseconds of the time in steps of a tick (100 ns)
+		return int(d%time.Microsecond) / 100 * 100, true
+	case "totalmicroseconds":
+		return float64(d/100) / 10, true
+	case "totalnanoseconds":
+		return float64(d/100) * 100, true
 	}
 	return nil, false
 }

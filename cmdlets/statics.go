@@ -306,6 +306,7 @@ func staticTypes() map[string]staticFunc {
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")
 	add(stringComparerStatics, "System.StringComparer")
+	add(ipAddressStatics, typeIPAddress)
 	add(timeZoneInfoStatics, typeTimeZoneInfo)
 	add(timeZoneStatics, "System.TimeZone")
 	add(dateTimeOffsetStatics, typeDateTimeOffst)
@@ -685,6 +686,18 @@ func timeSpanStatics(c *staticCall) (any, error) {
 		return time.Duration(f * float64(time.Second)), nil
 	case "frommilliseconds":
 		return time.Duration(f * float64(time.Millisecond)), nil
+	case "fromticks":
+		if !c.call {
+			break
+		}
+		n, err := value.ToInt64(c.arg(0))
+		if err != nil {
+			return nil, argConvErr("value", c.arg(0), "FromTicks", value.TInt64, err)
+		}
+		return time.Duration(n) * 100, nil
+	case "frommicroseconds":
+		// whole ticks, as .NET 7's FromMicroseconds(double) rounds
+		return time.Duration(math.Round(f*10)) * 100, nil
 	case "zero":
 		return time.Duration(0), nil
 	case "parse":

@@ -223,6 +223,11 @@ func resolveName(n string, namespaces []string) (string, bool) {
 				return k, true
 			}
 		}
+		for _, k := range InterfaceNames() {
+			if strings.EqualFold(k, full) {
+				return k, true
+			}
+		}
 		return languageType(full)
 	}
 	if c, ok := lookup(n); ok {
@@ -245,6 +250,9 @@ func TypeOf(v any) *Type { return &Type{Name: TypeName(v)} }
 // IsType reports whether v is an instance of t (for -is).
 func IsType(v any, t *Type) bool {
 	name := t.Name
+	if isInterface(t.GenericBase()) || isInterface(name) {
+		return implements(v, t)
+	}
 	switch name {
 	case TObject:
 		return v != nil
@@ -255,24 +263,20 @@ func IsType(v any, t *Type) bool {
 		// -is [pscustomobject] is True)
 		_, ok := v.(*Object)
 		return ok
-	case TArray, "System.Object[]":
+	case TArray:
+		// only System.Array derivatives: an ArrayList or List[T] is none
 		a, ok := v.(*Array)
-		return ok && (!a.List || name == TArray)
+		return ok && !a.List && a.Kind == ""
+	case "System.Object[]":
+		a, ok := v.(*Array)
+		// array covariance: an array of a reference type is an object[]
+		return ok && !a.List && a.Kind == "" && !isValueTypeName(a.Elem)
 	case "System.ValueType":
 		switch v.(type) {
 		case bool, rune, time.Time, time.Duration, Guid:
 			return true
 		}
 		return IsNumber(v)
-	case "System.Collections.IEnumerable", "System.Collections.ICollection":
-		switch v.(type) {
-		case *Array, *Hashtable, string:
-			return true
-		}
-		return false
-	case "System.Collections.IDictionary":
-		_, ok := v.(*Hashtable)
-		return ok
 	case THashtable:
 		h, ok := v.(*Hashtable)
 		return ok && !h.Ordered
