@@ -571,3 +571,51 @@ func (s *Session) fillCollection(t *value.Type, a *value.Array, args []any) (any
 	}
 	return a, nil
 }
+
+// objectStatics implements [object]'s static methods: ReferenceEquals for
+// the values csemu holds by reference (arrays, collections, objects) and
+// Equals(a, b).
+func objectStatics(c *staticCall) (any, error) {
+	switch c.lname {
+	case "referenceequals":
+		if err := c.wantArgs(2); err != nil {
+			return nil, err
+		}
+		a, b := c.args[0], c.args[1]
+		if a == nil || b == nil {
+			return a == nil && b == nil, nil
+		}
+		pa, oka := referenceOf(a)
+		pb, okb := referenceOf(b)
+		if !oka || !okb {
+			if oka != okb {
+				return false, nil
+			}
+			return nil, &methodErr{typ: "NotImplemented", msg: "[object]::ReferenceEquals() of two " + value.TypeName(a) + " values (csemu does not track their identity)"}
+		}
+		return pa == pb, nil
+	case "equals":
+		if err := c.wantArgs(2); err != nil {
+			return nil, err
+		}
+		a, b := c.args[0], c.args[1]
+		if a == nil || b == nil {
+			return a == nil && b == nil, nil
+		}
+		if pa, ok := referenceOf(a); ok {
+			pb, _ := referenceOf(b)
+			return pa == pb, nil
+		}
+		return value.TypeName(a) == value.TypeName(b) && value.Equal(a, b, true), nil
+	}
+	return c.notImplemented()
+}
+
+// referenceOf returns the identity of a value csemu holds by reference.
+func referenceOf(v any) (any, bool) {
+	switch x := v.(type) {
+	case *value.Array, *value.Hashtable, *value.Object, *ScriptBlock, *stringBuilder:
+		return x, true
+	}
+	return nil, false
+}

@@ -232,6 +232,26 @@ var dotnetValueTests = []struct {
 		{"parse_bad", `[ipaddress]::Parse('300.1.1.1')`, "", `Exception calling "Parse" with "1" argument(s): "An invalid IP address was specified."`, 0},
 		{"bytes_and_mapping", `([ipaddress]'1.2.3.4').GetAddressBytes() -join '.'; ([ipaddress]'::ffff:1.2.3.4').MapToIPv4().ToString(); [ipaddress]::Loopback.ToString(); [ipaddress]::IsLoopback([ipaddress]'127.0.0.1')`, "1.2.3.4\n1.2.3.4\n127.0.0.1\nTrue\n", "", 0},
 	}},
+	// SortObjectCommand (Sort-Object.cs, ObjectCommandComparer.cs): values
+	// compare with LanguagePrimitives.TryCompare, where null is after
+	// negative numbers and before everything else (CompareObjectToNull);
+	// without -Stable, -Top or -Bottom the sort is List<T>.Sort, .NET's
+	// unstable introsort, and -Unique keeps the first of each run of equal
+	// items it leaves (Sort-Object.Tests.ps1: "Sort-Object with object array
+	// should work", "Sort-Object with Non Case-Sensitive Unique should work").
+	{"sort_object_order", []evalCase{
+		{"null_between_negative_and_positive", `(3, $null, -2, 1 | Sort-Object | ForEach-Object { "[$_]" }) -join ''`, "[-2][][1][3]\n", "", 0},
+		{"unique_keeps_introsort_first", `$e = @([pscustomobject]@{F = 'john'; L = 'smith'}, [pscustomobject]@{F = 'joesph'; L = 'smith'}, [pscustomobject]@{F = 'john'; L = 'smyth'}); ($e | Sort-Object -Property L -Descending -Unique | ForEach-Object F) -join ','`, "john,joesph\n", "", 0},
+		{"stable_keeps_input_order", `$e = @([pscustomobject]@{F = 'john'; L = 'smith'}, [pscustomobject]@{F = 'joesph'; L = 'smith'}, [pscustomobject]@{F = 'john'; L = 'smyth'}); ($e | Sort-Object -Property L -Descending -Stable | ForEach-Object F) -join ','`, "john,john,joesph\n", "", 0},
+		{"many_items", `((20..1) + (1..20) | Sort-Object -Unique) -join ','`, "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20\n", "", 0},
+	}},
+	// Object.ReferenceEquals (learn.microsoft.com/dotnet/api/system.object.referenceequals):
+	// true for the same instance or two nulls (Sort-Object.Tests.ps1 compares
+	// sorted arrays with it).
+	{"object_statics", []evalCase{
+		{"reference_equals", `$a = 1, 2; $b = $a; [object]::ReferenceEquals($a, $b); [object]::ReferenceEquals($a, @(1, 2)); [object]::ReferenceEquals($null, $null); [object]::ReferenceEquals($a, $null)`, "True\nFalse\nTrue\nFalse\n", "", 0},
+		{"equals", `[object]::Equals(1, 1); [object]::Equals(1, 1L); [object]::Equals('a', 'a'); [object]::Equals($null, $null)`, "True\nFalse\nTrue\nTrue\n", "", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

@@ -3,7 +3,6 @@ package cmdlets
 import (
 	"fmt"
 	"math/big"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -1144,19 +1143,20 @@ func argConvErr(param string, arg any, method, typ string, err error) error {
 func sortDefault(items []any) error {
 	col := value.NewCollation()
 	var serr error
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
+	value.IntroSort(items, func(a, b any) int {
 		switch {
+		case a == nil && b == nil:
+			return 0
 		case a == nil:
-			return b != nil
+			return -1
 		case b == nil:
-			return false
+			return 1
 		}
 		c, err := value.CompareWith(a, b, true, col)
 		if err != nil && serr == nil {
 			serr = err
 		}
-		return c < 0
+		return c
 	})
 	return serr
 }

@@ -307,6 +307,7 @@ func staticTypes() map[string]staticFunc {
 	add(credentialStatics, "System.Management.Automation.PSCredential")
 	add(stringComparerStatics, "System.StringComparer")
 	add(ipAddressStatics, typeIPAddress)
+	add(objectStatics, value.TObject)
 	add(timeZoneInfoStatics, typeTimeZoneInfo)
 	add(timeZoneStatics, "System.TimeZone")
 	add(dateTimeOffsetStatics, typeDateTimeOffst)
