@@ -252,6 +252,15 @@ var dotnetValueTests = []struct {
 		{"reference_equals", `$a = 1, 2; $b = $a; [object]::ReferenceEquals($a, $b); [object]::ReferenceEquals($a, @(1, 2)); [object]::ReferenceEquals($null, $null); [object]::ReferenceEquals($a, $null)`, "True\nFalse\nTrue\nFalse\n", "", 0},
 		{"equals", `[object]::Equals(1, 1); [object]::Equals(1, 1L); [object]::Equals('a', 'a'); [object]::Equals($null, $null)`, "True\nFalse\nTrue\nTrue\n", "", 0},
 	}},
+	// System.Collections.ObjectModel.Collection<T> (Conversions.Tests.ps1,
+	// "Cast object[] to more narrow generic collection": the cast converts
+	// each item; learn.microsoft.com/dotnet/api/system.collections.objectmodel.collection-1
+	// for its members, which are fewer than List<T>'s).
+	{"object_model_collection", []evalCase{
+		{"cast", `$r = [System.Collections.ObjectModel.Collection[int]]@('4', '5'); $r.GetType().Name; $r.GetType().GetGenericArguments()[0].Name; $r -join ';'; ([System.Collections.ObjectModel.Collection[int]]'4').Count`, "Collection`1\nInt32\n4;5\n1\n", "", 0},
+		{"members", `$c = [System.Collections.ObjectModel.Collection[string]]::new(); $c.Add(1); $c[0].GetType().Name; $c.Insert(0, 'z'); $c -join ','; $c.IndexOf('1'); $c -is [System.Collections.IList]`, "String\nz,1\n1\nTrue\n", "", 0},
+		{"no_list_methods", `$c = [System.Collections.ObjectModel.Collection[string]]::new(); $c.AddRange(@('a'))`, "", "does not contain a method named 'AddRange'.", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

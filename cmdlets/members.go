@@ -844,6 +844,8 @@ func dotnetTypeOf(v any) string {
 			return value.THashSet
 		case "queue":
 			return "System.Collections.Generic.Queue"
+		case "collection":
+			return value.TCollection
 		case "stack":
 			return "System.Collections.Generic.Stack"
 		}
@@ -878,7 +880,7 @@ func dotnetTypeOf(v any) string {
 // generic collections with their arity ("List`1").
 func displayTypeName(t string) string {
 	switch t {
-	case value.TList, value.THashSet, "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+	case value.TList, value.THashSet, "System.Collections.Generic.Queue", "System.Collections.Generic.Stack", value.TCollection:
 		return t + "`1"
 	case value.TDictionary, value.TSortedDictionary:
 		return t + "`2"
@@ -1509,6 +1511,12 @@ func (s *Session) elemArg(a *value.Array, v any, method string) (any, error) {
 
 // arrayMethod implements array and list methods.
 func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args []any) (any, error) {
+	if a.Kind == "collection" {
+		// Collection<T> has fewer methods than the List<T> it is kept as
+		if is, _ := value.DotNetMember(value.TCollection, name); !is && lname != "where" && lname != "foreach" {
+			return nil, notFoundMethod(a, name)
+		}
+	}
 	switch lname {
 	case "add", "addrange", "remove", "removeat", "removeall", "removerange", "insert", "insertrange", "clear",
 		"reverse", "sort", "enqueue", "dequeue", "push", "pop", "setvalue":

@@ -1027,7 +1027,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		return s.newStopwatch(false), nil
 	}
 	switch t.GenericBase() {
-	case value.TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+	case value.TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack", value.TCollection:
 		elem := value.TObject
 		if len(t.Args) > 0 {
 			elem = t.Args[0].Name
@@ -1038,6 +1038,8 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 			a.Kind = "set"
 		case "System.Collections.Generic.Queue":
 			a.Kind = "queue"
+		case value.TCollection:
+			a.Kind = "collection"
 		case "System.Collections.Generic.Stack":
 			a.Kind = "stack"
 		}

@@ -9,6 +9,9 @@ import (
 const (
 	TSortedDictionary = "System.Collections.Generic.SortedDictionary"
 	TKeyValuePair     = "System.Collections.Generic.KeyValuePair"
+	// TCollection is System.Collections.ObjectModel.Collection`1, which
+	// csemu models as a list of Kind "collection".
+	TCollection = "System.Collections.ObjectModel.Collection"
 )
 
 // DictType makes a [Hashtable] a typed .NET dictionary

@@ -145,6 +145,9 @@ func implements(v any, t *Type) bool {
 				return has(one(iCollection, iEnumerable, iCloneable)...)
 			}
 			return has(append(one(iCollection, iEnumerable), generic(gIEnumerable, gIReadOnlyColl)...)...)
+		case x.Kind == "collection":
+			return has(append(one(iList, iCollection, iEnumerable),
+				generic(gIList, gICollection, gIEnumerable, gIReadOnlyList, gIReadOnlyColl)...)...)
 		case x.Elem == "":
 			// ArrayList
 			return has(one(iList, iCollection, iEnumerable, iCloneable)...)

@@ -111,7 +111,7 @@ var knownTypes = map[string]bool{
 	"System.Collections.Generic.Stack": true, "System.Management.Automation.PSModuleInfo": true,
 	"System.Management.Automation.ErrorCategory": true, "System.StringComparison": true, "System.StringSplitOptions": true,
 	"System.MidpointRounding": true,
-	"System.StringComparer":   true, TSortedDictionary: true,
+	"System.StringComparer":   true, TSortedDictionary: true, TCollection: true,
 	"System.Environment+SpecialFolder": true, "System.DayOfWeek": true, "System.DateTimeKind": true, "System.Nullable": true,
 	"System.Collections.IEnumerable": true, "System.Collections.IDictionary": true, "System.Collections.ICollection": true,
 	"System.ValueType": true, "System.IO.FileInfo": true, "System.IO.DirectoryInfo": true,
@@ -344,7 +344,7 @@ func Convert(v any, t *Type) (any, error) {
 		return Convert(v, t.Args[0])
 	}
 	switch t.GenericBase() {
-	case TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+	case TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack", TCollection:
 		if v == nil {
 			return nil, nil // $null converts to a null list
 		}
@@ -372,6 +372,8 @@ func Convert(v any, t *Type) (any, error) {
 			}
 		case "System.Collections.Generic.Queue":
 			a.Kind = "queue"
+		case TCollection:
+			a.Kind = "collection"
 		case "System.Collections.Generic.Stack":
 			a.Kind = "stack"
 			// a Stack built from a collection pops its last item first
