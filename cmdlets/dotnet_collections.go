@@ -619,3 +619,86 @@ func referenceOf(v any) (any, bool) {
 	}
 	return nil, false
 }
+
+// setOperation implements HashSet<T>'s set methods, with the other
+// collection's items converted to T as the method binder converts the
+// IEnumerable<T> argument.
+func (s *Session) setOperation(a *value.Array, lname, name string, args []any) (any, error) {
+	if len(args) != 1 {
+		return nil, &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", name, len(args))}
+	}
+	if args[0] == nil {
+		return nil, &methodErr{typ: "System.ArgumentNullException", msg: "Value cannot be null. (Parameter 'other')"}
+	}
+	other := &value.Array{Kind: "set", IgnoreCase: a.IgnoreCase, Elem: a.Elem}
+	for _, it := range value.AsSlice(args[0]) {
+		v, err := s.elemArg(a, it, name)
+		if err != nil {
+			return nil, err
+		}
+		if !other.SetHas(v) {
+			other.Items = append(other.Items, v)
+		}
+	}
+	subset := func(x, y *value.Array) bool {
+		for _, it := range x.Items {
+			if !y.SetHas(it) {
+				return false
+			}
+		}
+		return true
+	}
+	switch lname {
+	case "unionwith":
+		for _, it := range other.Items {
+			if !a.SetHas(it) {
+				a.Items = append(a.Items, it)
+			}
+		}
+	case "intersectwith":
+		kept := a.Items[:0]
+		for _, it := range a.Items {
+			if other.SetHas(it) {
+				kept = append(kept, it)
+			}
+		}
+		a.Items = kept
+	case "exceptwith":
+		kept := a.Items[:0]
+		for _, it := range a.Items {
+			if !other.SetHas(it) {
+				kept = append(kept, it)
+			}
+		}
+		a.Items = kept
+	case "symmetricexceptwith":
+		var add []any
+		for _, it := range other.Items {
+			if i := a.SetIndex(it); i >= 0 {
+				a.Items = append(a.Items[:i], a.Items[i+1:]...)
+			} else {
+				add = append(add, it)
+			}
+		}
+		a.Items = append(a.Items, add...)
+	case "issubsetof":
+		return subset(a, other), nil
+	case "issupersetof":
+		return subset(other, a), nil
+	case "ispropersubsetof":
+		return subset(a, other) && len(other.Items) > len(a.Items), nil
+	case "ispropersupersetof":
+		return subset(other, a) && len(a.Items) > len(other.Items), nil
+	case "overlaps":
+		for _, it := range other.Items {
+			if a.SetHas(it) {
+				return true, nil
+			}
+		}
+		return false, nil
+	case "setequals":
+		return subset(a, other) && subset(other, a), nil
+	}
+	a.Version++
+	return voidValue{}, nil
+}

@@ -261,6 +261,28 @@ var dotnetValueTests = []struct {
 		{"members", `$c = [System.Collections.ObjectModel.Collection[string]]::new(); $c.Add(1); $c[0].GetType().Name; $c.Insert(0, 'z'); $c -join ','; $c.IndexOf('1'); $c -is [System.Collections.IList]`, "String\nz,1\n1\nTrue\n", "", 0},
 		{"no_list_methods", `$c = [System.Collections.ObjectModel.Collection[string]]::new(); $c.AddRange(@('a'))`, "", "does not contain a method named 'AddRange'.", 0},
 	}},
+	// Dictionary<TKey,TValue> enumerates its entries array: Remove puts the
+	// entry on a free list and the next Add takes the last entry freed
+	// (dotnet/runtime, System/Collections/Generic/Dictionary.cs, Remove and
+	// TryInsert), so an added key can come before older ones.
+	{"dictionary_entry_order", []evalCase{
+		{"reuses_freed_entries", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); 'a', 'b', 'c' | ForEach-Object { $d[$_] = 1 }; $null = $d.Remove('a'); $null = $d.Remove('c'); $d['x'] = 2; $d['w'] = 3; $d['z'] = 4; $d.Keys -join ','`, "w,b,x,z\n", "", 0},
+		{"clear_starts_over", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d['a'] = 1; $d['b'] = 2; $null = $d.Remove('a'); $d.Clear(); $d['q'] = 1; $d['r'] = 2; $d.Keys -join ','`, "q,r\n", "", 0},
+	}},
+	// HashSet<T> set operations (learn.microsoft.com/dotnet/api/system.collections.generic.hashset-1).
+	{"hashset_operations", []evalCase{
+		{"union_intersect", `$s = [System.Collections.Generic.HashSet[int]]::new([int[]](1, 2, 3)); $s.UnionWith([int[]](3, 4)); $s -join ','; $s.IntersectWith([int[]](2, 3, 4, 9)); $s -join ','; $s.ExceptWith([int[]](3)); $s -join ','`, "1,2,3,4\n2,3,4\n2,4\n", "", 0},
+		{"predicates", `$s = [System.Collections.Generic.HashSet[int]]::new([int[]](1, 2)); $s.IsSubsetOf([int[]](1, 2, 3)); $s.IsProperSupersetOf([int[]](1)); $s.Overlaps([int[]](9)); $s.SetEquals([int[]](2, 1, 1))`, "True\nTrue\nFalse\nTrue\n", "", 0},
+	}},
+	// Math.DivRem (.NET 6 returns a (Quotient, Remainder) tuple; the
+	// out-parameter overload returns the quotient), Math.Clamp (throws
+	// "'min' cannot be greater than max."), Math.BigMul(int, int) gives an
+	// Int64 (learn.microsoft.com/dotnet/api/system.math).
+	{"math_more", []evalCase{
+		{"divrem", `$t = [math]::DivRem(7, 2); $t.Item1; $t.Item2; $r = 0; [math]::DivRem(-7, 2, [ref]$r); $r; [math]::DivRem(7L, 2).Item1.GetType().Name`, "3\n1\n-3\n-1\nInt64\n", "", 0},
+		{"clamp", `[math]::Clamp(5, 1, 3); [math]::Clamp(0, 1, 3); [math]::Clamp(2, 1, 3.5).GetType().Name; [math]::Clamp(1, 3, 1)`, "3\n1\nDouble\n", "'3' cannot be greater than 1.", 0},
+		{"bigmul", `[math]::BigMul(2000000000, 3); [math]::BigMul(2, 3).GetType().Name`, "6000000000\nInt64\n", "", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

@@ -1539,6 +1539,9 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 		return voidValue{}, nil
 	case "set:contains":
 		return a.SetHas(argOr(args, 0)), nil
+	case "set:unionwith", "set:intersectwith", "set:exceptwith", "set:symmetricexceptwith",
+		"set:issubsetof", "set:issupersetof", "set:ispropersubsetof", "set:ispropersupersetof", "set:overlaps", "set:setequals":
+		return s.setOperation(a, lname, name, args)
 	case "set:remove":
 		if i := a.SetIndex(argOr(args, 0)); i >= 0 {
 			a.Items = append(a.Items[:i], a.Items[i+1:]...)
