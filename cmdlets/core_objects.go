@@ -420,9 +420,9 @@ func sortObjectEnd(c *Call) error {
 			rows[i].vals = []any{it}
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		for k := range rows[i].vals {
-			cmp := sortCompare(rows[i].vals[k], rows[j].vals[k], cs, col)
+	compareRows := func(a, b row) int {
+		for k := range a.vals {
+			cmp := sortCompare(a.vals[k], b.vals[k], cs, col)
 			if cmp == 0 {
 				continue
 			}
@@ -431,12 +431,19 @@ func sortObjectEnd(c *Call) error {
 				d = *keys[k].desc
 			}
 			if d {
-				return cmp > 0
+				return -cmp
 			}
-			return cmp < 0
+			return cmp
 		}
-		return false
-	})
+		return 0
+	}
+	if !c.Bool("Stable") && c.Int("Top", -1) < 0 && c.Int("Bottom", -1) < 0 {
+		// SortObjectCommand's full sort is List<T>.Sort, which is not
+		// stable: equal items end where .NET's introsort puts them
+		value.IntroSort(rows, compareRows)
+	} else {
+		sort.SliceStable(rows, func(i, j int) bool { return compareRows(rows[i], rows[j]) < 0 })
+	}
 	out := make([]any, 0, len(rows))
 	for i, r := range rows {
 		if c.Bool("Unique") && i > 0 {
@@ -979,7 +986,9 @@ func sortKeys(c *Call) ([]sortKey, error) {
 	return keys, nil
 }
 
-// sortCompare orders values for Sort-Object: nulls first, numbers by value,
+// sortCompare orders values for Sort-Object as its ObjectCommandComparer
+// does with LanguagePrimitives.TryCompare: null is after negative numbers
+// and before everything else (CompareObjectToNull), numbers by value,
 // everything else as strings, by culture (col, which may be nil, keeps the
 // collators).
 func sortCompare(a, b any, cs bool, col *value.Collation) int {
@@ -988,9 +997,9 @@ func sortCompare(a, b any, cs bool, col *value.Collation) int {
 		case a == nil && b == nil:
 			return 0
 		case a == nil:
-			return -1
+			return -compareToNull(b)
 		}
-		return 1
+		return compareToNull(a)
 	}
 	if value.IsNumber(a) && value.IsNumber(b) {
 		c, _ := value.Compare(a, b, cs)
@@ -1001,6 +1010,19 @@ func sortCompare(a, b any, cs bool, col *value.Collation) int {
 		return col.Compare(value.ToString(a), value.ToString(b), cs)
 	}
 	return c
+}
+
+// compareToNull orders a value against null as LanguagePrimitives'
+// CompareObjectToNull does: a negative number is less, anything else
+// greater.
+func compareToNull(v any) int {
+	switch v.(type) {
+	case int, int64, int16, int8, float32, float64, value.Decimal:
+		if f, err := value.ToFloat(v); err == nil && f < 0 {
+			return -1
+		}
+	}
+	return 1
 }
 
 func groupObjects(c *Call) error {

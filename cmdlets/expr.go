@@ -574,6 +574,8 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 			v = a.Items[0]
 		}
 		return convertToVersion(v)
+	case typeIPAddress:
+		return ipAddressFrom(v)
 	}
 	if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
 		return s.convertToClass(c, v)
