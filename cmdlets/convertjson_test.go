@@ -20,3 +20,19 @@ Add-Member -InputObject $uri -MemberType NoteProperty -Name MyProp -Value 'test'
 {"value":"https://example.com","MyProp":"test"}
 `, "")
 }
+
+// TestConvertToJSONIPAddress follows ConvertTo-Json.Tests.ps1 ("IPAddress
+// type"): an IPAddress is written as an object of its properties, the
+// AddressFamily as its number, and Address: an IPv4 address's bytes read
+// as a little-endian number, null for IPv6; past -Depth it is its text.
+func TestConvertToJSONIPAddress(t *testing.T) {
+	runCase(t, newMemFS(), false, "ipaddress", `
+$ip = [System.Net.IPAddress]::Parse('192.168.1.1')
+ConvertTo-Json -InputObject $ip -Compress
+[ipaddress]'::1' | ConvertTo-Json -Compress
+ConvertTo-Json -InputObject (,(,(,$ip))) -Compress -WarningAction SilentlyContinue
+`, `{"AddressFamily":2,"ScopeId":null,"IsIPv6Multicast":false,"IsIPv6LinkLocal":false,"IsIPv6SiteLocal":false,"IsIPv6Teredo":false,"IsIPv6UniqueLocal":false,"IsIPv4MappedToIPv6":false,"Address":16885952}
+{"AddressFamily":23,"ScopeId":0,"IsIPv6Multicast":false,"IsIPv6LinkLocal":false,"IsIPv6SiteLocal":false,"IsIPv6Teredo":false,"IsIPv6UniqueLocal":false,"IsIPv4MappedToIPv6":false,"Address":null}
+[[["192.168.1.1"]]]
+`, "")
+}

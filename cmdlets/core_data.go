@@ -1,6 +1,7 @@
 package cmdlets
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -360,6 +361,23 @@ func jsonable(s *Session, v any) any {
 			h.Set(k, jsonable(s, x.Values()[i]))
 		}
 		return h
+	case *ipAddress:
+		// an IPAddress is an object of its properties, and Address: the
+		// obsolete number of an IPv4 address (its bytes little-endian),
+		// null for IPv6, whose getter throws (ConvertTo-Json.Tests.ps1)
+		o := value.NewObject(typeIPAddress)
+		for _, n := range x.psPropertyNames() {
+			v, _ := x.psMember(s, n)
+			o.Set(n, jsonable(s, v))
+		}
+		var address any
+		if x.addr.Is4() {
+			b := x.addr.As4()
+			address = int64(binary.LittleEndian.Uint32(b[:]))
+		}
+		o.Set("Address", address)
+		o.SetToString(x.PSString()) // beyond -Depth it is its text
+		return o
 	case *stringBuilder:
 		return x.b.String()
 	case *regexValue:
