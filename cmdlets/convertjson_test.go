@@ -36,3 +36,19 @@ ConvertTo-Json -InputObject (,(,(,$ip))) -Compress -WarningAction SilentlyContin
 [[["192.168.1.1"]]]
 `, "")
 }
+
+// TestConvertToJSONPipedGuid follows ConvertTo-Json.Tests.ps1 ("Guid
+// type"): a Guid piped in is written with the Guid script property that
+// types.ps1xml gives it, as {"value":..., "Guid":...}; given to
+// -InputObject, or inside an array, it is its text.
+func TestConvertToJSONPipedGuid(t *testing.T) {
+	runCase(t, newMemFS(), false, "guid", `
+$g = [Guid]'12345678-1234-1234-1234-123456789abc'
+$g | ConvertTo-Json -Compress
+ConvertTo-Json -InputObject $g -Compress
+,@($g) | ConvertTo-Json -Compress
+`, `{"value":"12345678-1234-1234-1234-123456789abc","Guid":"12345678-1234-1234-1234-123456789abc"}
+"12345678-1234-1234-1234-123456789abc"
+["12345678-1234-1234-1234-123456789abc"]
+`, "")
+}

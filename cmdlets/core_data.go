@@ -73,7 +73,18 @@ func dataCmdlets() []*Cmdlet {
 func convertToJSONProcess(c *Call) error {
 	// -InputObject keeps an array whole; pipeline input is collected
 	items, _ := c.State.([]any)
-	c.State = append(items, c.Arg("InputObject"))
+	in := c.Arg("InputObject")
+	if g, ok := in.(value.Guid); ok && c.HasInput {
+		// a Guid from the pipeline comes wrapped, with the Guid script
+		// property of types.ps1xml: ConvertTo-Json writes the value and
+		// that property (ConvertTo-Json.Tests.ps1, "Guid type")
+		h := value.NewHashtable()
+		h.Ordered = true
+		h.Set("value", g)
+		h.Set("Guid", string(g))
+		in = h
+	}
+	c.State = append(items, in)
 	return nil
 }
 
