@@ -104,12 +104,12 @@ func miscCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Remove-Variable", Synopsis: "Removes variables.",
-			Params:  []*ParamDef{mand(p("Name", "string[]", 0)), p("Scope", "string", -1), p("Force", "switch", -1)},
+			Params:  []*ParamDef{byName(mand(p("Name", "string[]", 0))), p("Scope", "string", -1), p("Force", "switch", -1)},
 			Process: removeVariableProcess,
 		},
 		{
 			Name: "Clear-Variable", Synopsis: "Sets variables to $null.",
-			Params:  []*ParamDef{mand(p("Name", "string[]", 0)), p("Scope", "string", -1), p("Force", "switch", -1)},
+			Params:  []*ParamDef{byName(mand(p("Name", "string[]", 0))), p("Scope", "string", -1), p("Force", "switch", -1)},
 			Process: clearVariableProcess,
 		},
 		{
