@@ -86,7 +86,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, textCmdlets()...)
 	all = append(all, historyCmdlets()...)
 	all = append(all, moduleCmdlets()...)
-	all = append(all, newModuleManifestCmdlet())
+	all = append(all, newModuleManifestCmdlet(), importLocalizedDataCmdlet())
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
 	for _, c := range all {
