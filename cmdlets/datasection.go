@@ -67,14 +67,42 @@ func restrictedType(s *Session, name string) bool {
 // checkRestricted walks n and returns what the restricted language does
 // not allow in it, allowed naming the commands it may run (nil: any).
 func (s *Session) checkRestricted(n any, allowed []string) []restrictedIssue {
+	return s.checkRestrictedWith(n, allowed, nil, false)
+}
+
+// checkRestrictedWith is checkRestricted with the variables that may be
+// read besides the default ones (a lone "*": any) and whether
+// environment variables may be read (ScriptBlock.CheckRestrictedLanguage).
+func (s *Session) checkRestrictedWith(n any, allowed, extraVars []string, env bool) []restrictedIssue {
 	var out []restrictedIssue
 	report := func(pos parser.Pos, end int, id, msg string) {
 		out = append(out, restrictedIssue{id: id, msg: msg, pos: pos, start: pos.Offset, end: end})
 	}
 	const tail = " not allowed in restricted language mode or a Data section."
-	varMsg := "A variable that cannot be referenced in restricted language mode or a Data section is being referenced. Variables that can be referenced include the following: $PSCulture, $PSUICulture, $true, $false, $null."
 	vars := defaultDataVariables()
+	allVars := len(extraVars) == 1 && extraVars[0] == "*"
+	listed := "$PSCulture, $PSUICulture, $true, $false, $null"
+	if !allVars && extraVars != nil {
+		for _, v := range extraVars {
+			dup := false
+			for _, have := range vars {
+				dup = dup || strings.EqualFold(have, v)
+			}
+			if !dup {
+				vars = append(vars, v)
+			}
+		}
+		names := make([]string, len(vars))
+		for i, v := range vars {
+			names[i] = "$" + v
+		}
+		listed = strings.Join(names, ", ")
+	}
+	varMsg := "A variable that cannot be referenced in restricted language mode or a Data section is being referenced. Variables that can be referenced include the following: " + listed + "."
 	checkVar := func(pos parser.Pos, end int, name string) {
+		if allVars || env && len(name) > 4 && strings.EqualFold(name[:4], "env:") {
+			return
+		}
 		for _, v := range vars {
 			if strings.EqualFold(v, name) {
 				return
@@ -280,4 +308,59 @@ func (s *Session) execData(fr frame, st *parser.DataStatement, emit emitFn) erro
 		return runtimeError(st.Pos, err)
 	}
 	return nil
+}
+
+// checkRestrictedLanguage is ScriptBlock.CheckRestrictedLanguage(
+// allowedCommands, allowedVariables, allowEnvironmentVariables): a
+// ParseException when the block's text is not in the restricted
+// language (commands: any when $null; variables: the default ones plus
+// those listed, any for a lone "*").
+func (s *Session) checkRestrictedLanguage(sb *ScriptBlock, args []any) error {
+	list := func(i int) []string {
+		if i >= len(args) || args[i] == nil {
+			return nil
+		}
+		var out []string
+		for _, it := range value.AsSlice(args[i]) {
+			out = append(out, value.ToString(it))
+		}
+		if out == nil {
+			out = []string{}
+		}
+		return out
+	}
+	env := len(args) > 2 && value.ToBool(args[2])
+	script, errs := parser.ParseAll("", sb.Text)
+	if len(errs) > 0 || script == nil {
+		return &parseFailure{t: newAstTree("", sb.Text, errs)}
+	}
+	body := script.Body
+	if body.Param != nil || len(body.Named) > 0 && !onlyEndBlock(body) {
+		at := parser.Pos{Line: 1, Column: 1}
+		end := at
+		end.Offset, end.Column = len(sb.Text), len(sb.Text)+1
+		errs = append(errs, &parser.Error{Pos: at, End: end, ID: "InvalidScriptBlockInDataSection",
+			Msg: "A Begin statement block, Process statement block, or parameter statement is not allowed in a Data section."})
+	}
+	for _, is := range s.checkRestrictedWith(body, list(0), list(1), env) {
+		end := is.pos
+		end.Column += is.end - is.start
+		end.Offset = is.end
+		errs = append(errs, &parser.Error{Pos: is.pos, End: end, ID: is.id, Msg: is.msg})
+	}
+	if len(errs) > 0 {
+		return &parseFailure{t: newAstTree("", sb.Text, errs)}
+	}
+	return nil
+}
+
+// onlyEndBlock reports whether a body's named blocks are an end block
+// alone.
+func onlyEndBlock(b *parser.ScriptBlockBody) bool {
+	for _, nb := range b.Named {
+		if !strings.EqualFold(nb.Name, "end") {
+			return false
+		}
+	}
+	return true
 }

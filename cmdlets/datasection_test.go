@@ -34,6 +34,42 @@ try { Invoke-Expression 'data d { Get-Date }' } catch { $_.Exception.Message -re
 			"The command 'Get-Date' is not allowed in restricted language mode or a Data section.\n", "", 0},
 }
 
+// checkRestrictedCases follow ScriptBlock.CheckRestrictedLanguage's
+// reference and CheckRestrictedlanguage.Tests.ps1: $null commands allow
+// any command; the variables are the default ones plus those listed (a
+// lone '*' allows any, environment variables too), environment variables
+// only when the third argument is true; a violation is a ParseException.
+var checkRestrictedCases = []evalCase{
+	{"check_restricted_language", `function list { $l = [System.Collections.Generic.List[string]]::new(); $args | ForEach-Object { $l.Add($_) }; , $l }
+$checks = { { 2 + 2 }.CheckRestrictedLanguage($null, $null, $false) },
+    { { $PSCulture, $PSUICulture, $true, $false, $null }.CheckRestrictedLanguage($null, $null, $false) },
+    { { 2 + $a }.CheckRestrictedLanguage($null, $null, $false) },
+    { { $a + $b }.CheckRestrictedLanguage($null, (list a b), $false) },
+    { { $a + $b + $c }.CheckRestrictedLanguage($null, (list a b), $false) },
+    { { 2 + $a + $env:foo }.CheckRestrictedLanguage($null, (list a), $false) },
+    { { 2 + $a + $env:foo }.CheckRestrictedLanguage($null, (list a), $true) },
+    { { $a + $b + $env:foo }.CheckRestrictedLanguage($null, (list *), $false) },
+    { { Get-Date }.CheckRestrictedLanguage($null, $null, $false) },
+    { { Get-Date }.CheckRestrictedLanguage((list Get-Item), $null, $false) },
+    { { Get-Process | Where-Object Name -Match $pattern }.CheckRestrictedLanguage((list get-process where-object), (list pattern), $false) },
+    { { param($x) $x }.CheckRestrictedLanguage($null, $null, $false) }
+foreach ($c in $checks) { try { & $c; 'ok' } catch { $_.FullyQualifiedErrorId + ' ' + $_.Exception.InnerException.Errors[0].ErrorId } }
+try { { $a }.CheckRestrictedLanguage($null, (list b), $false) } catch { $_.Exception.InnerException.Errors[0].Message }`,
+		"ok\nok\nParseException VariableReferenceNotSupportedInDataSection\nok\nParseException VariableReferenceNotSupportedInDataSection\n" +
+			"ParseException VariableReferenceNotSupportedInDataSection\nok\nok\nok\nParseException CmdletNotInAllowedListForDataSection\nok\n" +
+			"ParseException InvalidScriptBlockInDataSection\n" +
+			"A variable that cannot be referenced in restricted language mode or a Data section is being referenced. Variables that can be referenced include the following: $PSCulture, $PSUICulture, $true, $false, $null, $b.\n", "", 0},
+}
+
+func TestCheckRestrictedLanguage(t *testing.T) {
+	for _, c := range checkRestrictedCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
+}
+
 func TestDataSections(t *testing.T) {
 	for _, c := range dataSectionCases {
 		t.Run(c.name, func(t *testing.T) {
