@@ -296,6 +296,9 @@ type Scope struct {
 	// or from the top level (see modules.go).
 	module *psModule
 	caller *Scope
+	// scriptOf, on the scope of a class method, is the script scope that
+	// $script: names in it: the one of the code that called the method.
+	scriptOf *Scope
 }
 
 func newScope(parent *Scope) *Scope {
@@ -335,6 +338,9 @@ func (s *Session) lookupVar(sc *Scope, name string) (*Variable, bool) {
 // scriptScope returns the nearest script scope at or above sc.
 func (s *Session) scriptScope(sc *Scope) *Scope {
 	for c := sc; c != nil; c = c.parent {
+		if c.scriptOf != nil {
+			return c.scriptOf
+		}
 		if c.script {
 			return c
 		}
