@@ -37,3 +37,30 @@ func TestVariableLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestScriptFileExit follows about_Language_Keywords (exit) and
+// PowerShell's ScriptCommandProcessor: exit in a script file run with &
+// or dot-sourced ends that script only; its code goes to $LASTEXITCODE
+// and a code other than 0 leaves $? false. exit in a function of the
+// top-level script ends the run with that code
+// (PipelineBehaviour.Tests.ps1 "Exit from a script file works the same
+// in 'Clean' block").
+func TestScriptFileExit(t *testing.T) {
+	m := newMemFS()
+	m.add("/work/exit122.ps1", "'in script'\nexit 122\n'not reached'")
+	m.add("/work/exit0.ps1", "exit")
+	out, errs := hermetic(t, m, false, `& ./exit122.ps1
+"$LASTEXITCODE $?"
+. ./exit0.ps1
+"$LASTEXITCODE $?"
+function Test { end {} clean { & ./exit122.ps1; $script:seen = $LASTEXITCODE } }
+Test
+"clean $seen"
+function Leave { exit 3 }
+Leave
+'not reached'`)
+	want := "in script\n122 False\n0 True\nclean 122\n"
+	if out != want || errs != "" {
+		t.Errorf("stdout %q, want %q; stderr %q", out, want, errs)
+	}
+}
