@@ -504,6 +504,9 @@ func (s *Session) resolveType(name string) (*value.Type, bool) {
 				return &value.Type{Name: "System.Diagnostics.Stopwatch"}, true
 			}
 		}
+		if dt, ok := s.delegateType(name); ok {
+			return dt, true
+		}
 	}
 	return t, ok
 }
@@ -651,6 +654,12 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 	}
 	if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
 		return s.convertToClass(c, v)
+	}
+	if isDelegateType(t) {
+		if a, ok := v.(*value.Array); ok && len(a.Items) == 1 {
+			v = a.Items[0]
+		}
+		return convertToDelegate(v, t)
 	}
 	if isListedEnum(t.Name) {
 		return convertEnum(v, t.Name)
