@@ -1028,6 +1028,8 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 		}
 	case *ScriptBlock:
 		switch lname {
+		case "checkrestrictedlanguage":
+			return nil, s.checkRestrictedLanguage(o, args)
 		case "invoke", "invokereturnasis":
 			return s.invokeScriptBlockValue(fr, o, nil, args, false)
 		case "getnewclosure":
