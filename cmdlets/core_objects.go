@@ -411,7 +411,7 @@ func sortObjectEnd(c *Call) error {
 			rows[i].vals = []any{it}
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
+	compare := func(i, j int) int {
 		for k := range rows[i].vals {
 			cmp := sortCompare(rows[i].vals[k], rows[j].vals[k], cs, col)
 			if cmp == 0 {
@@ -422,12 +422,19 @@ func sortObjectEnd(c *Call) error {
 				d = *keys[k].desc
 			}
 			if d {
-				return cmp > 0
+				return -cmp
 			}
-			return cmp < 0
+			return cmp
 		}
-		return false
-	})
+		return 0
+	}
+	if c.Bool("Stable") || c.Has("Top") || c.Has("Bottom") {
+		// SortObjectCommand.Heapify: equal items keep their input order
+		sort.SliceStable(rows, func(i, j int) bool { return compare(i, j) < 0 })
+	} else {
+		// SortObjectCommand.FullSort: List.Sort, which is not stable
+		introSort(len(rows), compare, func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
+	}
 	out := make([]any, 0, len(rows))
 	for i, r := range rows {
 		if c.Bool("Unique") && i > 0 {
@@ -735,6 +742,14 @@ func selectOneTo(c *Call, in any, emit emitFn) error {
 		return emitValue(v, emit)
 	}
 	if len(props) == 0 && !c.Has("ExcludeProperty") {
+		// SelectObjectCommand.SetPSCustomObject: a [pscustomobject]
+		// written as it is gets the Selected. type name once
+		if o, ok := in.(*value.Object); ok && o.IsCustom() {
+			name := "Selected." + value.PSCustomObjectType
+			if len(o.TypeNames) == 0 || !containsFold(o.TypeNames, name) {
+				o.TypeNames = append([]string{name}, o.TypeNames...)
+			}
+		}
 		return emit(in)
 	}
 	out := value.NewObject("Selected." + value.TypeName(in))
@@ -765,6 +780,20 @@ func selectOneTo(c *Call, in any, emit emitFn) error {
 				return err
 			}
 			add(name, v)
+		case *ScriptBlock:
+			// a script block's value, named by its text
+			if x.Text == "" {
+				return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "EmptyScriptBlockAndNoName", Category: InvalidArgument,
+					Exception: "System.Management.Automation.PSArgumentException", Msg: "A property is an empty script block and does not provide a name."}}
+			}
+			if excluded(x.Text) {
+				continue
+			}
+			v, err := c.s.invokeScriptBlockValue(c.fr, x, in, nil, true)
+			if err != nil {
+				return err
+			}
+			add(x.Text, v)
 		default:
 			pat := value.ToString(x)
 			if value.HasWildcard(pat) {
@@ -929,10 +958,18 @@ func sortKeys(c *Call) ([]sortKey, error) {
 // collators).
 func sortCompare(a, b any, cs bool, col *value.Collation) int {
 	if a == nil || b == nil {
+		// LanguagePrimitives.CompareObjectToNull: $null is less than
+		// anything but a negative number
 		switch {
 		case a == nil && b == nil:
 			return 0
 		case a == nil:
+			if negativeNumber(b) {
+				return 1
+			}
+			return -1
+		}
+		if negativeNumber(a) {
 			return -1
 		}
 		return 1
@@ -948,8 +985,26 @@ func sortCompare(a, b any, cs bool, col *value.Collation) int {
 	return c
 }
 
+// negativeNumber reports whether v is a number less than zero.
+func negativeNumber(v any) bool {
+	if !value.IsNumber(v) {
+		return false
+	}
+	f, err := value.ToFloat(v)
+	return err == nil && f < 0
+}
+
 func groupObjects(c *Call) error {
 	items, _ := c.State.([]any)
+	// GroupObjectCommand's checks, made when the first object comes
+	if len(items) > 0 && c.Bool("AsString") && !c.Bool("AsHashTable") {
+		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "ArgumentException", Category: InvalidArgument,
+			Exception: "System.ArgumentException", Msg: "The command cannot be run because the AsString parameter requires that you specify the AsHashtable parameter."}}
+	}
+	if len(items) > 0 && c.Bool("AsHashTable") && !c.Bool("AsString") && len(value.AsSlice(c.Arg("Property"))) > 1 {
+		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "ArgumentException", Category: InvalidArgument,
+			Exception: "System.ArgumentException", Msg: "The command cannot be run because using the AsHashTable parameter with more than one property requires adding the AsString parameter."}}
+	}
 	keys, _ := sortKeys(c)
 	cs := c.Bool("CaseSensitive")
 	type group struct {
