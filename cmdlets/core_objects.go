@@ -618,7 +618,10 @@ func newObjectProcess(c *Call) error {
 	name := c.String("TypeName")
 	t, ok := c.s.resolveType(name)
 	if !ok {
-		return c.Fail("TypeNotFound", InvalidType, "Cannot find type [%s]: verify that the assembly containing this type is loaded.", name)
+		// NewObjectCommand throws a PSArgumentException
+		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "TypeNotFound", Category: InvalidType,
+			Exception: "System.Management.Automation.PSArgumentException",
+			Msg:       fmt.Sprintf("Cannot find type [%s]: verify that the assembly containing this type is loaded.", name)}}
 	}
 	args := value.AsSlice(c.Arg("ArgumentList"))
 	obj, err := c.s.newObject(c.fr, t, args)

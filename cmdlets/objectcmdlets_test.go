@@ -45,3 +45,10 @@ func TestObjectCmdletRules(t *testing.T) {
 		})
 	}
 }
+
+// TestNewObjectTypeNotFound follows New-Object.Tests.ps1: a type that
+// does not exist is TypeNotFound, a PSArgumentException.
+func TestNewObjectTypeNotFound(t *testing.T) {
+	runEval(t, evalCase{"type_not_found", `try { New-Object -TypeName LiarType -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; "$($_.CategoryInfo)" }`,
+		"TypeNotFound,Microsoft.PowerShell.Commands.NewObjectCommand\nInvalidType: (:) [New-Object], PSArgumentException\n", "", 0}, "", nil)
+}
