@@ -90,6 +90,15 @@ func objectCmdlets() []*Cmdlet {
 			End:     formatListEnd,
 		},
 		{
+			Name: "Format-Wide", Synopsis: "Formats objects as a wide table that displays only one property of each object.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object", 0), p("AutoSize", "switch", -1),
+				rangeOf(p("Column", "int", -1), 1), p("GroupBy", "object", -1), p("View", "string", -1),
+				p("ShowError", "switch", -1), p("DisplayError", "switch", -1), p("Force", "switch", -1),
+				values(p("Expand", "string", -1), "CoreOnly", "EnumOnly", "Both"), p("ExcludeProperty", "string[]", -1)},
+			Process: collectInput,
+			End:     formatWideEnd,
+		},
+		{
 			Name: "New-Object", Synopsis: "Creates an object.",
 			Params: []*ParamDef{sets(p("TypeName", "string", 0), "Net"), sets(alias(p("ArgumentList", "object[]", 1), "Args"), "Net"),
 				p("Property", "hashtable", -1), sets(p("ComObject", "string", 0), "Com"), p("Strict", "switch", -1)},
@@ -411,9 +420,9 @@ func sortObjectEnd(c *Call) error {
 			rows[i].vals = []any{it}
 		}
 	}
-	compare := func(i, j int) int {
-		for k := range rows[i].vals {
-			cmp := sortCompare(rows[i].vals[k], rows[j].vals[k], cs, col)
+	compareRows := func(a, b row) int {
+		for k := range a.vals {
+			cmp := sortCompare(a.vals[k], b.vals[k], cs, col)
 			if cmp == 0 {
 				continue
 			}
@@ -428,12 +437,12 @@ func sortObjectEnd(c *Call) error {
 		}
 		return 0
 	}
-	if c.Bool("Stable") || c.Has("Top") || c.Has("Bottom") {
-		// SortObjectCommand.Heapify: equal items keep their input order
-		sort.SliceStable(rows, func(i, j int) bool { return compare(i, j) < 0 })
+	if !c.Bool("Stable") && c.Int("Top", -1) < 0 && c.Int("Bottom", -1) < 0 {
+		// SortObjectCommand's full sort is List<T>.Sort, which is not
+		// stable: equal items end where .NET's introsort puts them
+		value.IntroSort(rows, compareRows)
 	} else {
-		// SortObjectCommand.FullSort: List.Sort, which is not stable
-		introSort(len(rows), compare, func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
+		sort.SliceStable(rows, func(i, j int) bool { return compareRows(rows[i], rows[j]) < 0 })
 	}
 	out := make([]any, 0, len(rows))
 	for i, r := range rows {
@@ -495,6 +504,52 @@ func formatListEnd(c *Call) error {
 	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
 		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label, Width: width, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")})
+	}})
+}
+
+// formatWideEnd writes the collected input as Format-Wide's rows, which
+// render at the host. -AutoSize and -Column together, and -View with
+// -Property or -ExcludeProperty, are terminating errors (FormatWideCommand).
+func formatWideEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	if c.Has("View") && (c.Has("Property") || c.Has("ExcludeProperty")) {
+		return c.Fail("FormatCannotSpecifyViewAndProperty", InvalidArgument, "Cmdlet parameters View and Property are mutually exclusive.")
+	}
+	if c.Bool("AutoSize") && c.Has("Column") {
+		return c.Fail("FormatCannotSpecifyAutosizeAndColumns", InvalidArgument, "Cmdlet parameters AutoSize and Column are mutually exclusive.")
+	}
+	if err := formatChecks(c, items, "Wide"); err != nil {
+		return err
+	}
+	cols, err := formatColumns(c)
+	if err != nil {
+		return err
+	}
+	group, label, err := formatGroupBy(c, items)
+	if err != nil {
+		return err
+	}
+	opts := format.WideOptions{Columns: c.Int("Column", 0), AutoSize: c.Bool("AutoSize"), GroupBy: group, GroupLabel: label,
+		Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")}
+	// the first column that is not excluded ("*" is already expanded)
+	for i := range cols {
+		excluded := false
+		for _, x := range opts.Exclude {
+			if cols[i].Property != "" && value.Like(cols[i].Property, x, false) {
+				excluded = true
+			}
+		}
+		if !excluded {
+			opts.Property = &cols[i]
+			break
+		}
+	}
+	if opts.Property == nil && len(cols) > 0 {
+		opts.Property = &cols[0]
+	}
+	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
+		opts.Width = width
+		return format.Wide(w, items, opts)
 	}})
 }
 
@@ -956,7 +1011,9 @@ func sortKeys(c *Call) ([]sortKey, error) {
 	return keys, nil
 }
 
-// sortCompare orders values for Sort-Object: nulls first, numbers by value,
+// sortCompare orders values for Sort-Object as its ObjectCommandComparer
+// does with LanguagePrimitives.TryCompare: null is after negative numbers
+// and before everything else (CompareObjectToNull), numbers by value,
 // everything else as strings, by culture (col, which may be nil, keeps the
 // collators).
 func sortCompare(a, b any, cs bool, col *value.Collation) int {
@@ -967,15 +1024,9 @@ func sortCompare(a, b any, cs bool, col *value.Collation) int {
 		case a == nil && b == nil:
 			return 0
 		case a == nil:
-			if negativeNumber(b) {
-				return 1
-			}
-			return -1
+			return -compareToNull(b)
 		}
-		if negativeNumber(a) {
-			return -1
-		}
-		return 1
+		return compareToNull(a)
 	}
 	if value.IsNumber(a) && value.IsNumber(b) {
 		c, _ := value.Compare(a, b, cs)
@@ -988,13 +1039,17 @@ func sortCompare(a, b any, cs bool, col *value.Collation) int {
 	return c
 }
 
-// negativeNumber reports whether v is a number less than zero.
-func negativeNumber(v any) bool {
-	if !value.IsNumber(v) {
-		return false
+// compareToNull orders a value against null as LanguagePrimitives'
+// CompareObjectToNull does: a negative number is less, anything else
+// greater.
+func compareToNull(v any) int {
+	switch v.(type) {
+	case int, int64, int16, int8, float32, float64, value.Decimal:
+		if f, err := value.ToFloat(v); err == nil && f < 0 {
+			return -1
+		}
 	}
-	f, err := value.ToFloat(v)
-	return err == nil && f < 0
+	return 1
 }
 
 func groupObjects(c *Call) error {
