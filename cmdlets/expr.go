@@ -503,6 +503,9 @@ func (s *Session) resolveType(name string) (*value.Type, bool) {
 			if isStopwatch(p + name) {
 				return &value.Type{Name: "System.Diagnostics.Stopwatch"}, true
 			}
+			if isLanguagePrimitives(p + name) {
+				return &value.Type{Name: languagePrimitivesType}, true
+			}
 		}
 		if dt, ok := s.delegateType(name); ok {
 			return dt, true

@@ -294,6 +294,7 @@ func staticTypes() map[string]staticFunc {
 	add(fileStatics, "System.IO.File")
 	add(directoryStatics, "System.IO.Directory")
 	add(convertStatics, "System.Convert")
+	add(languagePrimitivesStatics, languagePrimitivesType)
 	add(encodingStatics, "System.Text.Encoding", "System.Text.UTF8Encoding", "System.Text.UnicodeEncoding", "System.Text.UTF32Encoding",
 		"System.Text.ASCIIEncoding")
 	add(arrayStatics, value.TArray, "System.Object[]")
