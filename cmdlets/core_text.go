@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/csemu/csemu/cmdlets/format"
 	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/cmdlets/value"
 )
@@ -169,7 +168,7 @@ func compareEntryOf(c *Call, st *compareState, in any) (*compareEntry, error) {
 func compareEqual(c *Call, a, b *compareEntry) bool {
 	cs := c.Bool("CaseSensitive")
 	for i := range a.vals {
-		if sortCompare(a.vals[i], b.vals[i], cs) != 0 {
+		if sortCompare(a.vals[i], b.vals[i], cs, nil) != 0 {
 			return false
 		}
 	}
@@ -416,7 +415,7 @@ func teeObjectEnd(c *Call) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := format.Default(&buf, c.s.displayable(fileRecords(items)), c.s.width); err != nil {
+	if err := formatDefault(&buf, c.s.displayable(fileRecords(items)), c.s.width); err != nil {
 		return err
 	}
 	return c.s.writeEncoded(c.fr, c, target, buf.Bytes(), enc, c.Bool("Append"), false)

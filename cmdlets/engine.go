@@ -57,11 +57,14 @@ type Session struct {
 	table      *Commands
 	commands   map[string]*Cmdlet // the table's, by lower-case name
 	aliases    map[string]string  // the table's
-	extra      []*Cmdlet          // registered with WithCommands
-	modules    []Module
-	namespaces []string
-	errs       *value.Array // $Error, newest first
-	lastOK     bool
+	// localAliases counts the aliases ever made in a scope below the
+	// global one: while it is 0, alias lookup skips the scope walk.
+	localAliases int
+	extra        []*Cmdlet // registered with WithCommands
+	modules      []Module
+	namespaces   []string
+	errs         *value.Array // $Error, newest first
+	lastOK       bool
 	// questionOK is what $? reads: the status of the previous statement.
 	questionOK bool
 	// errorsWritten counts the errors written to the error stream (and
@@ -264,8 +267,15 @@ type Variable struct {
 	Name  string
 	Value any
 	Type  *value.Type
-	// ReadOnly variables cannot be assigned.
+	// ReadOnly variables cannot be assigned (the ReadOnly and Constant
+	// options, and the automatic variables PowerShell protects).
 	ReadOnly bool
+	// Description and Options are what New-Variable and Set-Variable
+	// give a variable (PSVariable.Description, PSVariable.Options): a
+	// Private one is seen only in its own scope, an AllScope one is the
+	// variable that code in child scopes assigns.
+	Description string
+	Options     scopedOpts
 	// param is the parameter the variable was bound from, when it has
 	// validation attributes: they check what the variable is later
 	// assigned too. (A pointer keeps every variable small.)
@@ -299,6 +309,11 @@ type Scope struct {
 	// scriptOf, on the scope of a class method, is the script scope that
 	// $script: names in it: the one of the code that called the method.
 	scriptOf *Scope
+	// aliases are the aliases Set-Alias and New-Alias made in the scope
+	// (see scoped_items.go); the global scope's entries keep the name,
+	// description and options of session aliases, whose targets are in
+	// Session.aliases.
+	aliases map[string]*aliasEntry
 }
 
 func newScope(parent *Scope) *Scope {
@@ -328,6 +343,9 @@ func (s *Session) lookupVar(sc *Scope, name string) (*Variable, bool) {
 	}
 	for c := sc; c != nil; c = c.parent {
 		if v, ok := c.vars[string(key)]; ok {
+			if v.Options&optPrivate != 0 && c != sc {
+				continue
+			}
 			v.get()
 			return v, true
 		}
@@ -471,8 +489,17 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 		old.Value = v
 		return nil
 	}
+	outer, hasOuter := s.lookupVar(target.parent, name)
+	if hasOuter && outer.Options&optAllScope != 0 {
+		// an AllScope variable is the one every scope below it assigns
+		for x := target.parent; x != nil; x = x.parent {
+			if x.vars[key] == outer {
+				return s.setVar(x, name, v)
+			}
+		}
+	}
 	// a constrained variable of an outer scope keeps its type in the copy
-	if outer, ok := s.lookupVar(target.parent, name); ok && outer.Type != nil && target != s.global {
+	if hasOuter && outer.Type != nil && target != s.global {
 		cv, err := s.convert(v, outer.Type)
 		if err == nil {
 			v = cv
@@ -538,10 +565,11 @@ type Function struct {
 	Params []*parser.Parameter // function Name(params) form
 	Filter bool
 	File   string
-	// Source is the definition's text; Before the comment block right
-	// before it (both for comment-based help).
+	// Source is the definition's text; Root the text of the whole file it
+	// is in and Offset where it starts there (for comment-based help).
 	Source string
-	Before string
+	Root   string
+	Offset int
 	// module is the script module that defined the function (nil for the
 	// top-level session state): the function runs in that module's scope.
 	module *psModule

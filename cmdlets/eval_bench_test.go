@@ -28,3 +28,15 @@ func BenchmarkEvalIntArith(b *testing.B) {
 func BenchmarkEvalMixedArith(b *testing.B) {
 	benchScript(b, `$s = 0L; $f = 0.5; foreach ($i in 1..20000) { $s += $i; $f = $f * 1.0001 + $i / 4 }; "$s $f"`)
 }
+
+// BenchmarkSortObjectStrings sorts 10,000 strings of letters and digits
+// with Sort-Object.
+func BenchmarkSortObjectStrings(b *testing.B) {
+	benchScript(b, `$a = foreach ($i in 1..10000) { 'User' + (($i * 7919) % 10007) + 'x' }; $null = $a | Sort-Object`)
+}
+
+// BenchmarkSortObjectAddresses sorts 10,000 e-mail addresses (punctuation
+// and mixed case) with Sort-Object.
+func BenchmarkSortObjectAddresses(b *testing.B) {
+	benchScript(b, `$a = foreach ($i in 1..10000) { 'Ann.Lee' + (($i * 7919) % 10007) + '@contoso.com' }; $null = $a | Sort-Object`)
+}

@@ -500,11 +500,8 @@ func (s *Session) resolveType(name string) (*value.Type, bool) {
 			if full, known := exceptionTypeName(p + name); known {
 				return &value.Type{Name: full}, true
 			}
-			if isStopwatch(p + name) {
-				return &value.Type{Name: "System.Diagnostics.Stopwatch"}, true
-			}
-			if isLanguagePrimitives(p + name) {
-				return &value.Type{Name: languagePrimitivesType}, true
+			if full, known := staticTypeName(p + name); known {
+				return &value.Type{Name: full}, true
 			}
 		}
 		if dt, ok := s.delegateType(name); ok {
@@ -654,6 +651,8 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 			v = a.Items[0]
 		}
 		return convertToVersion(v)
+	case typeIPAddress:
+		return ipAddressFrom(v)
 	}
 	if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
 		return s.convertToClass(c, v)
@@ -1225,8 +1224,7 @@ func setIndex(obj, idx, v any) error {
 		o.Version++
 		return nil
 	case *value.Hashtable:
-		o.Set(idx, v)
-		return nil
+		return o.Put(idx, v)
 	case *value.Object:
 		o.Set(value.ToString(idx), v)
 		return nil

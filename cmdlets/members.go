@@ -3,7 +3,6 @@ package cmdlets
 import (
 	"fmt"
 	"math/big"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -214,7 +213,7 @@ func innerType(t string) string {
 }
 
 func notFoundMethod(v any, name string) error {
-	return &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", value.TypeName(v), name)}
+	return &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", qualifiedTypeName(value.TypeName(v)), name)}
 }
 
 // nullArrayIndex is PowerShell's error for $x[$null], read or assigned
@@ -267,12 +266,15 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		}
 		return nil, false
 	case *value.Hashtable:
-		if r, ok := o.Get(name); ok {
+		if r, ok := o.Lookup(name); ok {
 			return r, true
 		}
 		if lname == "psobject" {
 			obj := value.FromHashtable(o)
 			return psObjectView(obj), true
+		}
+		if o.Dict != nil {
+			return dictProperty(o, lname)
 		}
 		return hashProperty(o, lname)
 	case *value.Array:
@@ -326,7 +328,9 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 			}
 			return s.recordInvocation(o.Command, o.Pos), true
 		}
-		return errorRecordMember(o, lname)
+		if v, ok := errorRecordMember(o, lname); ok || lname != "count" {
+			return v, ok
+		}
 	case *streamRecord:
 		if lname == "invocationinfo" && o.stream != streamInformation {
 			return s.recordInvocation(o.command, o.pos), true
@@ -345,7 +349,7 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		case "name":
 			return typeShortName(o.Name), true
 		case "fullname":
-			return o.Name, true
+			return qualifiedTypeName(o.Name), true
 		case "isarray":
 			return o.Elem != nil, true
 		}
@@ -518,6 +522,16 @@ func timeSpanMember(d time.Duration, name string) (any, bool) {
 		return d.Seconds(), true
 	case "totalmilliseconds":
 		return float64(d) / float64(time.Millisecond), true
+	case "microseconds":
+		// .NET 7: the microseconds of the time, -999..999
+		return int(d/time.Microsecond) % 1000, true
+	case "nanoseconds":
+		// .NET 7: the nanoseconds of the time in steps of a tick (100 ns)
+		return int(d%time.Microsecond) / 100 * 100, true
+	case "totalmicroseconds":
+		return float64(d/100) / 10, true
+	case "totalnanoseconds":
+		return float64(d/100) * 100, true
 	}
 	return nil, false
 }
@@ -643,8 +657,7 @@ func (s *Session) setMember(obj any, name string, v any) error {
 			return o.set(v)
 		}
 	case *value.Hashtable:
-		o.Set(name, v)
-		return nil
+		return o.Put(name, v)
 	case *value.Array:
 		for _, it := range o.Items {
 			if err := s.setMember(it, name, v); err != nil {
@@ -706,8 +719,8 @@ func (s *Session) index(v, idx any) (any, error) {
 		}
 		return o.Items[i], nil
 	case *value.Hashtable:
-		r, ok := o.Get(idx)
-		if !ok && o.Ordered {
+		r, ok := o.Lookup(idx)
+		if !ok && o.Ordered && o.Dict == nil {
 			// an OrderedDictionary also takes a position
 			if i, isInt := idx.(int); isInt && i >= 0 && i < o.Len() {
 				return o.Values()[i], nil
@@ -841,6 +854,8 @@ func dotnetTypeOf(v any) string {
 			return value.THashSet
 		case "queue":
 			return "System.Collections.Generic.Queue"
+		case "collection":
+			return value.TCollection
 		case "stack":
 			return "System.Collections.Generic.Stack"
 		}
@@ -850,6 +865,10 @@ func dotnetTypeOf(v any) string {
 		return value.TList
 	case *value.Type:
 		return value.TType
+	case *value.Hashtable:
+		if x.Dict != nil {
+			return x.Dict.Base
+		}
 	case *value.Object:
 		if x.IsCustom() {
 			return ""
@@ -871,8 +890,10 @@ func dotnetTypeOf(v any) string {
 // generic collections with their arity ("List`1").
 func displayTypeName(t string) string {
 	switch t {
-	case value.TList, value.THashSet, "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+	case value.TList, value.THashSet, "System.Collections.Generic.Queue", "System.Collections.Generic.Stack", value.TCollection:
 		return t + "`1"
+	case value.TDictionary, value.TSortedDictionary:
+		return t + "`2"
 	}
 	return t
 }
@@ -1130,6 +1151,30 @@ func argConvErr(param string, arg any, method, typ string, err error) error {
 		msg: fmt.Sprintf("Cannot convert argument \"%s\", with value: \"%s\", for \"%s\" to type \"%s\": \"%s\"", param, value.ToString(arg), method, typ, err.Error())}
 }
 
+// sortDefault sorts items in place as Array.Sort and List<T>.Sort without
+// a comparer do (Comparer.Default): nulls first, strings by the current
+// culture, case-sensitive (String.CompareTo), numbers by value.
+func sortDefault(items []any) error {
+	col := value.NewCollation()
+	var serr error
+	value.IntroSort(items, func(a, b any) int {
+		switch {
+		case a == nil && b == nil:
+			return 0
+		case a == nil:
+			return -1
+		case b == nil:
+			return 1
+		}
+		c, err := value.CompareWith(a, b, true, col)
+		if err != nil && serr == nil {
+			serr = err
+		}
+		return c
+	})
+	return serr
+}
+
 func argOr(args []any, i int) any {
 	if i < len(args) {
 		return args[i]
@@ -1162,6 +1207,9 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		}
 		a := strings.ToLower(value.ToString(args[i]))
 		return strings.Contains(a, "ignorecase") || a == "true" || a == "1" || a == "3" || a == "5"
+	}
+	if r, ok, err := stringOverload(str, lname, name, args); ok {
+		return r, err
 	}
 	runes := []rune(str)
 	switch lname {
@@ -1391,6 +1439,11 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		}
 		return &value.Array{Items: out, Elem: value.TChar}, nil
 	case "compareto":
+		// String.CompareTo: the current culture, case-sensitive; any
+		// string is after null
+		if argOr(args, 0) == nil {
+			return 1, nil
+		}
 		return value.CompareStrings(str, argStr(0), true), nil
 	case "normalize":
 		return str, nil
@@ -1450,17 +1503,63 @@ func splitAny(s string, seps []string, max int) []string {
 	return append(out, s[start:])
 }
 
+// elemArg converts the item argument of a generic collection's method
+// (List<T>.Add, Queue<T>.Enqueue...) to the element type, failing as
+// PowerShell's method binder does.
+func (s *Session) elemArg(a *value.Array, v any, method string) (any, error) {
+	if a.Elem == "" || a.Elem == value.TObject {
+		return v, nil
+	}
+	t, ok := s.resolveType(a.Elem)
+	if !ok {
+		return v, nil
+	}
+	cv, err := s.convert(v, t)
+	if err != nil {
+		return nil, argConvErr("item", v, method, t.Name, err)
+	}
+	return cv, nil
+}
+
 // arrayMethod implements array and list methods.
 func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args []any) (any, error) {
+	if a.Kind == "collection" {
+		// Collection<T> has fewer methods than the List<T> it is kept as
+		if is, _ := value.DotNetMember(value.TCollection, name); !is && lname != "where" && lname != "foreach" {
+			return nil, notFoundMethod(a, name)
+		}
+	}
 	switch lname {
 	case "add", "addrange", "remove", "removeat", "removeall", "removerange", "insert", "insertrange", "clear",
 		"reverse", "sort", "enqueue", "dequeue", "push", "pop", "setvalue":
 		a.Version++
 	}
 	switch a.Kind + ":" + lname {
-	case "queue:enqueue", "stack:push":
-		a.Items = append(a.Items, argOr(args, 0))
+	case "queue:enqueue", "stack:push", "set:add":
+		v, err := s.elemArg(a, argOr(args, 0), name)
+		if err != nil {
+			return nil, err
+		}
+		if a.Kind == "set" {
+			if a.SetHas(v) {
+				return false, nil
+			}
+			a.Items = append(a.Items, v)
+			return true, nil
+		}
+		a.Items = append(a.Items, v)
 		return voidValue{}, nil
+	case "set:contains":
+		return a.SetHas(argOr(args, 0)), nil
+	case "set:unionwith", "set:intersectwith", "set:exceptwith", "set:symmetricexceptwith",
+		"set:issubsetof", "set:issupersetof", "set:ispropersubsetof", "set:ispropersupersetof", "set:overlaps", "set:setequals":
+		return s.setOperation(a, lname, name, args)
+	case "set:remove":
+		if i := a.SetIndex(argOr(args, 0)); i >= 0 {
+			a.Items = append(a.Items[:i], a.Items[i+1:]...)
+			return true, nil
+		}
+		return false, nil
 	case "queue:dequeue", "queue:peek", "stack:pop", "stack:peek":
 		if len(a.Items) == 0 {
 			return nil, &methodErr{typ: "System.InvalidOperationException", msg: "Queue empty."}
@@ -1474,29 +1573,15 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 			a.Items = append(a.Items[:i], a.Items[i+1:]...)
 		}
 		return v, nil
-	case "set:add":
-		for _, it := range a.Items {
-			if value.Equal(it, argOr(args, 0), true) {
-				return false, nil
-			}
-		}
-		a.Items = append(a.Items, argOr(args, 0))
-		return true, nil
 	}
 	switch lname {
 	case "add":
 		if !a.List {
 			return nil, &methodErr{typ: "System.NotSupportedException", msg: "Collection was of a fixed size."}
 		}
-		v := argOr(args, 0)
-		if a.Elem != "" {
-			if t, ok := s.resolveType(a.Elem); ok {
-				cv, err := s.convert(v, t)
-				if err != nil {
-					return nil, &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
-				}
-				v = cv
-			}
+		v, err := s.elemArg(a, argOr(args, 0), name)
+		if err != nil {
+			return nil, err
 		}
 		a.Items = append(a.Items, v)
 		if a.Elem == "" {
@@ -1567,15 +1652,10 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 		}
 		return voidValue{}, nil
 	case "sort":
-		var serr error
-		sort.SliceStable(a.Items, func(i, j int) bool {
-			c, err := value.Compare(a.Items[i], a.Items[j], false)
-			if err != nil && serr == nil {
-				serr = err
-			}
-			return c < 0
-		})
-		return voidValue{}, serr
+		if len(args) > 0 {
+			return nil, &methodErr{typ: "NotImplemented", msg: "Sort() with a comparer or a range"}
+		}
+		return voidValue{}, sortDefault(a.Items)
 	case "where":
 		sb, ok := argOr(args, 0).(*ScriptBlock)
 		if !ok {
@@ -1651,6 +1731,11 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 
 // hashMethod implements Hashtable methods.
 func hashMethod(h *value.Hashtable, lname, name string, args []any) (any, error) {
+	if h.Dict != nil {
+		if r, ok, err := dictMethod(h, lname, name, args); ok {
+			return r, err
+		}
+	}
 	switch lname {
 	case "containskey", "contains":
 		return h.Has(argOr(args, 0)), nil
@@ -1667,13 +1752,18 @@ func hashMethod(h *value.Hashtable, lname, name string, args []any) (any, error)
 			return nil, &methodErr{typ: "System.ArgumentNullException", msg: "Key cannot be null. (Parameter 'key')"}
 		}
 		if h.Has(k) {
-			return nil, &methodErr{typ: "System.ArgumentException", msg: fmt.Sprintf("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", value.ToString(k), value.ToString(k))}
+			return nil, hashDupErr(h, k)
 		}
 		h.Set(k, argOr(args, 1))
 		return voidValue{}, nil
 	case "remove":
 		h.Delete(argOr(args, 0))
 		return voidValue{}, nil
+	case "insert", "removeat":
+		if !h.Ordered {
+			break
+		}
+		return orderedMethod(h, lname, name, args)
 	case "clear":
 		h.Clear()
 		return voidValue{}, nil

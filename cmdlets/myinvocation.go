@@ -171,8 +171,9 @@ func (s *Session) commandInfo(inv *invocation) *value.Object {
 		o.Set("CommandType", inv.cmdType)
 		def := ""
 		if f := inv.fn; f != nil {
-			def = functionDefinition(f)
-			o.Set("ScriptBlock", &ScriptBlock{Body: f.Body, Name: f.Name, File: f.File, Text: def})
+			sb := s.functionScriptBlock(f)
+			def = sb.Text
+			o.Set("ScriptBlock", sb)
 		}
 		o.Set("Definition", def)
 		s.setCommandModule(o, inv.fn.moduleOf())

@@ -562,6 +562,17 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos
 	}
 	lname := strings.ToLower(name)
 	if target, ok := s.lookupAlias(fr.scope, lname); ok {
+		// an alias may name another alias (Set-Alias tma Test-MyAlias)
+		for i := 0; i < 32; i++ {
+			if _, isFunc := s.lookupFunc(fr.scope, target); isFunc {
+				break
+			}
+			next, ok := s.lookupAlias(fr.scope, target)
+			if !ok || strings.EqualFold(next, target) {
+				break
+			}
+			target = next
+		}
 		lname = strings.ToLower(target)
 		if f, ok := s.lookupFunc(fr.scope, target); ok {
 			return s.functionStage(fr, f, raw, inv, emit, dot, r)

@@ -267,6 +267,18 @@ func parseNumber(v any, t *value.Type) (any, bool) {
 // staticFunc implements the static members of a .NET type.
 type staticFunc func(c *staticCall) (any, error)
 
+// staticTypeName returns the full name of a type that is known only by
+// its static members (Stopwatch, LanguagePrimitives), in the case of
+// the table's entry.
+func staticTypeName(name string) (string, bool) {
+	for _, t := range []string{typeStopwatch, typeLanguagePrimitives} {
+		if strings.EqualFold(t, name) {
+			return t, true
+		}
+	}
+	return "", false
+}
+
 // staticTypes maps the lower-case names of the .NET types that have
 // emulated static members to the functions implementing them.
 func staticTypes() map[string]staticFunc {
@@ -294,7 +306,6 @@ func staticTypes() map[string]staticFunc {
 	add(fileStatics, "System.IO.File")
 	add(directoryStatics, "System.IO.Directory")
 	add(convertStatics, "System.Convert")
-	add(languagePrimitivesStatics, languagePrimitivesType)
 	add(encodingStatics, "System.Text.Encoding", "System.Text.UTF8Encoding", "System.Text.UnicodeEncoding", "System.Text.UTF32Encoding",
 		"System.Text.ASCIIEncoding")
 	add(arrayStatics, value.TArray, "System.Object[]")
@@ -302,10 +313,14 @@ func staticTypes() map[string]staticFunc {
 		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
 	add(enumStatics, "System.Enum")
 	add(cultureStatics, "System.Globalization.CultureInfo")
-	add(stopwatchStatics, "System.Diagnostics.Stopwatch")
+	add(stopwatchStatics, typeStopwatch)
+	add(languagePrimitivesStatics, typeLanguagePrimitives)
 	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")
+	add(stringComparerStatics, "System.StringComparer")
+	add(ipAddressStatics, typeIPAddress)
+	add(objectStatics, value.TObject)
 	add(timeZoneInfoStatics, typeTimeZoneInfo)
 	add(timeZoneStatics, "System.TimeZone")
 	add(dateTimeOffsetStatics, typeDateTimeOffst)
@@ -354,10 +369,27 @@ func stringStatics(c *staticCall) (any, error) {
 	case "empty":
 		return "", nil
 	case "compare":
-		ic := len(args) > 2 && value.ToBool(args[2])
-		return value.CompareStrings(c.argS(0), c.argS(1), !ic), nil
+		return stringCompareStatic(c)
+	case "compareordinal":
+		return stringCompareOrdinal(c)
 	case "equals":
-		return c.argS(0) == c.argS(1), nil
+		// String.Equals(a, b[, comparisonType]): ordinal by default; null
+		// equals only null
+		m := cmpOrdinal
+		switch len(args) {
+		case 2:
+		case 3:
+			var err error
+			if m, err = toStringComparison(args[2], "comparisonType", "Equals"); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, c.wantArgs(2, 3)
+		}
+		if args[0] == nil || args[1] == nil {
+			return args[0] == nil && args[1] == nil, nil
+		}
+		return equalStrings(c.argS(0), c.argS(1), m), nil
 	}
 	return c.notImplemented()
 }
@@ -668,6 +700,18 @@ func timeSpanStatics(c *staticCall) (any, error) {
 		return time.Duration(f * float64(time.Second)), nil
 	case "frommilliseconds":
 		return time.Duration(f * float64(time.Millisecond)), nil
+	case "fromticks":
+		if !c.call {
+			break
+		}
+		n, err := value.ToInt64(c.arg(0))
+		if err != nil {
+			return nil, argConvErr("value", c.arg(0), "FromTicks", value.TInt64, err)
+		}
+		return time.Duration(n) * 100, nil
+	case "frommicroseconds":
+		// whole ticks, as .NET 7's FromMicroseconds(double) rounds
+		return time.Duration(math.Round(f*10)) * 100, nil
 	case "zero":
 		return time.Duration(0), nil
 	case "parse":
@@ -846,6 +890,13 @@ func arrayStatics(c *staticCall) (any, error) {
 		return -1, nil
 	case "empty":
 		return &value.Array{}, nil
+	case "sort":
+		a, ok := c.arg(0).(*value.Array)
+		if len(c.args) != 1 || !ok {
+			return nil, &methodErr{typ: "NotImplemented", msg: "[array]::Sort() with keys, a comparer or a range"}
+		}
+		a.Version++
+		return voidValue{}, sortDefault(a.Items)
 	}
 	return c.notImplemented()
 }
@@ -985,11 +1036,11 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	if c := s.classes[strings.ToLower(t.Name)]; c != nil {
 		return s.newClassInstance(fr, c, args)
 	}
-	if isStopwatch(t.Name) {
+	if strings.EqualFold(t.Name, typeStopwatch) {
 		return s.newStopwatch(false), nil
 	}
 	switch t.GenericBase() {
-	case value.TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+	case value.TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack", value.TCollection:
 		elem := value.TObject
 		if len(t.Args) > 0 {
 			elem = t.Args[0].Name
@@ -1000,19 +1051,14 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 			a.Kind = "set"
 		case "System.Collections.Generic.Queue":
 			a.Kind = "queue"
+		case value.TCollection:
+			a.Kind = "collection"
 		case "System.Collections.Generic.Stack":
 			a.Kind = "stack"
 		}
-		if len(args) > 0 {
-			if src, ok := args[0].(*value.Array); ok {
-				a.Items = append(a.Items, src.Items...)
-			}
-		}
-		return a, nil
-	case value.TDictionary, "System.Collections.Generic.SortedDictionary", "System.Collections.Specialized.OrderedDictionary":
-		h := value.NewHashtable()
-		h.Ordered = true
-		return h, nil
+		return s.fillCollection(t, a, args)
+	case value.TDictionary, value.TSortedDictionary:
+		return s.newDictionary(t, args)
 	}
 	if t.GenericBase() == "System.Collections.Generic.KeyValuePair" {
 		o := value.NewObject(t.Name)
@@ -1038,11 +1084,9 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	case "System.Collections.Stack":
 		return &value.Array{List: true, Kind: "stack"}, nil
 	case value.THashtable:
-		return value.NewHashtable(), nil
+		return hashtableFromArgs(t, args, false)
 	case value.TOrdered:
-		h := value.NewHashtable()
-		h.Ordered = true
-		return h, nil
+		return hashtableFromArgs(t, args, true)
 	case value.TPSObject, value.TObject, value.TPSCustom:
 		return value.NewObject(), nil
 	case "System.Text.StringBuilder":

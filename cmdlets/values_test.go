@@ -185,7 +185,7 @@ var valueTests = []struct {
 		{"string_type_assembly", `[string].Assembly`, "", "[NotImplemented] System.Type.Assembly is not emulated", 0},
 		{"string_method", `"x".GetTypeCode()`, "", "[NotImplemented] System.String.GetTypeCode() is not emulated", 0},
 		{"datetime_method", `(Get-Date).ToOADate()`, "", "[NotImplemented] System.DateTime.ToOADate() is not emulated", 0},
-		{"timespan_property", `(New-TimeSpan -Minutes 1).Microseconds`, "", "[NotImplemented] System.TimeSpan.Microseconds is not emulated", 0},
+		{"timespan_method", `(New-TimeSpan -Minutes 1).Multiply(2)`, "", "[NotImplemented] System.TimeSpan.Multiply() is not emulated", 0},
 		{"guid_method", `[guid]::NewGuid().ToByteArray()`, "", "[NotImplemented] System.Guid.ToByteArray() is not emulated", 0},
 		{"version_property", `$PSVersionTable.PSVersion.MajorRevision`, "", "[NotImplemented] System.Version.MajorRevision is not emulated", 0},
 		{"array_method", `@(1, 2).GetLength(0)`, "", "[NotImplemented] System.Object[].GetLength() is not emulated", 0},
@@ -255,6 +255,22 @@ try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } 
 		{"new_is_stopped", `$w = [Diagnostics.Stopwatch]::new(); $w.IsRunning; Start-Sleep 1; $w.ElapsedMilliseconds; $w.Start(); Start-Sleep -Milliseconds 250; $w.Restart(); $w.ElapsedMilliseconds; Start-Sleep 1; $w.Reset(); $w.IsRunning; $w.ElapsedTicks`,
 			"False\n0\n0\nFalse\n0\n", "", 0},
 		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
+	}},
+	// [System.Management.Automation.LanguagePrimitives] (Learn:
+	// LanguagePrimitives class): ConvertTo converts as a cast does and a
+	// failure is a PSInvalidCastException inside the method call's
+	// MethodInvocationException (Conversions.Tests.ps1 expects the error id
+	// PSInvalidCastException); TryConvertTo writes its out parameter;
+	// Compare and Equals ignore case unless told not to.
+	{"language_primitives", []evalCase{
+		{"convert_to", `[System.Management.Automation.LanguagePrimitives]::ConvertTo('42', [int]).GetType().Name; [System.Management.Automation.LanguagePrimitives]::ConvertTo(@(1, 2), [string])`,
+			"Int32\n1 2\n", "", 0},
+		{"convert_to_fails", `try { [System.Management.Automation.LanguagePrimitives]::ConvertTo('x', [int]) } catch { $_.FullyQualifiedErrorId; $_.Exception.GetType().Name; $_.Exception.InnerException.GetType().Name }`,
+			"PSInvalidCastException\nMethodInvocationException\nPSInvalidCastException\n", "", 0},
+		{"try_convert_to", `$r = $null; [System.Management.Automation.LanguagePrimitives]::TryConvertTo('3.5', [double], [cultureinfo]::InvariantCulture, [ref]$r); $r; [System.Management.Automation.LanguagePrimitives]::TryConvertTo('x', [int], [ref]$r); $null -eq $r`,
+			"True\n3.5\nFalse\nTrue\n", "", 0},
+		{"truth_and_compare", `$lp = [System.Management.Automation.LanguagePrimitives]; $lp::IsTrue(@(0)); $lp::IsTrue('x'); $lp::Compare('a', 'B'); $lp::Equals('a', 'A'); $lp::Equals('a', 'A', $false)`,
+			"False\nTrue\n-1\nTrue\nFalse\n", "", 0},
 	}},
 	// ConvertTo-Csv writes a property that holds a collection as the
 	// collection's ToString(), its .NET type name (ConvertTo-Csv page:

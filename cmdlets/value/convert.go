@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
+	"unicode/utf16"
 
 	"github.com/csemu/csemu/parser"
 	"github.com/csemu/csemu/state/netfmt"
@@ -66,6 +66,10 @@ func ToString(v any) string {
 		}
 		return b.String()
 	case *Hashtable:
+		if v.Dict != nil {
+			// Type.ToString: "...Dictionary`2[System.String,System.Int32]"
+			return v.Dict.Base + "`2[" + v.Dict.Key.Name + "," + v.Dict.Value.Name + "]"
+		}
 		if v.Ordered {
 			return "System.Collections.Specialized.OrderedDictionary"
 		}
@@ -428,20 +432,21 @@ func IsEnumerable(v any) bool {
 // EqualFoldRunes compares two strings case-insensitively by rune.
 func EqualFoldRunes(a, b string) bool { return strings.EqualFold(a, b) }
 
-// CompareStrings compares case-insensitively unless cs is set, returning -1, 0 or 1.
+// CompareStrings orders two strings by culture (see [Collation]),
+// case-insensitively unless cs is set, returning -1, 0 or 1.
 func CompareStrings(a, b string, cs bool) int {
-	if !cs {
-		a, b = foldString(a), foldString(b)
-	}
-	return strings.Compare(a, b)
+	var c *Collation
+	return c.Compare(a, b, cs)
 }
 
-func foldString(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 || ('A' <= c && c <= 'Z') {
-			return strings.Map(unicode.ToLower, s)
+// CompareOrdinal is String.CompareOrdinal: the difference of the first
+// UTF-16 code units that differ, else of the lengths.
+func CompareOrdinal(a, b string) int {
+	ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
+	for i := 0; i < len(ua) && i < len(ub); i++ {
+		if ua[i] != ub[i] {
+			return int(ua[i]) - int(ub[i])
 		}
 	}
-	return s
+	return len(ua) - len(ub)
 }

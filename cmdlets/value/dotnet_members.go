@@ -43,6 +43,10 @@ const membersList = "" +
 	"FindAll FindIndex FindLast FindLastIndex ForEach GetEnumerator GetRange IndexOf Insert InsertRange " +
 	"Item LastIndexOf Remove RemoveAll RemoveAt RemoveRange Reverse Sort ToArray TrimExcess TrueForAll "
 
+// membersCollection: System.Collections.ObjectModel.Collection`1.
+const membersCollection = "" +
+	"Add Clear Contains CopyTo Count GetEnumerator IndexOf Insert Item Remove RemoveAt "
+
 // membersQueue: System.Collections.Generic.Queue`1.
 const membersQueue = "" +
 	"Clear Clone Contains CopyTo Count Dequeue Enqueue GetEnumerator IsSynchronized Peek SyncRoot ToArray " +
@@ -63,6 +67,21 @@ const membersHashSet = "" +
 const membersHashtable = "" +
 	"Add Clear Clone Contains ContainsKey ContainsValue CopyTo Count GetEnumerator GetObjectData " +
 	"IsFixedSize IsReadOnly IsSynchronized Item Keys OnDeserialization Remove SyncRoot Values "
+
+// membersDictionary: System.Collections.Generic.Dictionary`2 (.NET 8).
+const membersDictionary = "" +
+	"Add Clear Comparer ContainsKey ContainsValue Count EnsureCapacity GetEnumerator GetObjectData Item " +
+	"Keys OnDeserialization Remove TrimExcess TryAdd TryGetValue Values "
+
+// membersSortedDictionary: System.Collections.Generic.SortedDictionary`2.
+const membersSortedDictionary = "" +
+	"Add Clear Comparer ContainsKey ContainsValue CopyTo Count GetEnumerator Item Keys Remove " +
+	"TryGetValue Values "
+
+// membersOrderedDictionary: System.Collections.Specialized.OrderedDictionary.
+const membersOrderedDictionary = "" +
+	"Add AsReadOnly Clear Contains CopyTo Count GetEnumerator GetObjectData Insert IsReadOnly Item Keys " +
+	"OnDeserialization Remove RemoveAt Values "
 
 // membersDateTime: System.DateTime (with .NET 7's Microsecond, Nanosecond, AddMicroseconds and Deconstruct).
 const membersDateTime = "" +
@@ -198,14 +217,22 @@ func memberLists(typeName string) []string {
 		return []string{membersArrayList, membersObject}
 	case TList:
 		return []string{membersList, membersObject}
+	case TCollection:
+		return []string{membersCollection, membersObject}
 	case "System.Collections.Generic.Queue":
 		return []string{membersQueue, membersObject}
 	case "System.Collections.Generic.Stack":
 		return []string{membersStack, membersObject}
 	case THashSet:
 		return []string{membersHashSet, membersObject}
-	case THashtable, TOrdered:
+	case THashtable:
 		return []string{membersHashtable, membersObject}
+	case TOrdered:
+		return []string{membersOrderedDictionary, membersObject}
+	case TDictionary:
+		return []string{membersDictionary, membersObject}
+	case TSortedDictionary:
+		return []string{membersSortedDictionary, membersObject}
 	case TDateTime:
 		return []string{membersDateTime, membersConvertible, membersObject}
 	case TTimeSpan:

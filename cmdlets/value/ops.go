@@ -69,6 +69,8 @@ func TypeName(v any) string {
 				return "System.Collections.Generic.Queue`1[[" + v.Elem + "]]"
 			case v.Kind == "stack":
 				return "System.Collections.Generic.Stack`1[[" + v.Elem + "]]"
+			case v.Kind == "collection":
+				return TCollection + "`1[[" + v.Elem + "]]"
 			case v.Elem == "":
 				return "System.Collections.ArrayList"
 			}
@@ -82,6 +84,9 @@ func TypeName(v any) string {
 		}
 		return "System.Object[]"
 	case *Hashtable:
+		if v.Dict != nil {
+			return v.Dict.Name()
+		}
 		if v.Ordered {
 			return "System.Collections.Specialized.OrderedDictionary"
 		}
@@ -384,8 +389,13 @@ func Equal(a, b any, cs bool) bool {
 }
 
 // Compare orders two scalars for -lt -gt -le -ge (and sorting): the right
-// operand is converted to the type of the left one. It returns -1, 0 or 1.
-func Compare(a, b any, cs bool) (int, error) {
+// operand is converted to the type of the left one; strings compare by
+// culture (see [Collation]). It returns -1, 0 or 1.
+func Compare(a, b any, cs bool) (int, error) { return CompareWith(a, b, cs, nil) }
+
+// CompareWith is Compare with the collation strings are ordered by, which
+// a caller comparing many strings keeps (nil: one is made when needed).
+func CompareWith(a, b any, cs bool, col *Collation) (int, error) {
 	switch l := a.(type) {
 	case nil:
 		if b == nil {
@@ -402,7 +412,7 @@ func Compare(a, b any, cs bool) (int, error) {
 			}
 			return 1, nil
 		}
-		return CompareStrings(l, ToString(b), cs), nil
+		return col.Compare(l, ToString(b), cs), nil
 	case bool:
 		x, y := 0, 0
 		if l {
@@ -449,7 +459,7 @@ func Compare(a, b any, cs bool) (int, error) {
 	if b == nil {
 		return 1, nil
 	}
-	return CompareStrings(ToString(a), ToString(b), cs), nil
+	return col.Compare(ToString(a), ToString(b), cs), nil
 }
 
 func cmpInt(x, y int64) int {

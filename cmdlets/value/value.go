@@ -62,6 +62,10 @@ type Array struct {
 	Elem string
 	// Kind is "set", "queue" or "stack" for those collections, else "".
 	Kind string
+	// IgnoreCase marks a HashSet whose string comparer ignores case (one
+	// made with [StringComparer]::OrdinalIgnoreCase...); others compare
+	// strings ordinally.
+	IgnoreCase bool
 	// Version counts the changes made to a collection's items through its
 	// methods and indexer, as .NET collections count them: an enumeration
 	// of a list fails when its list changes.
@@ -89,6 +93,16 @@ type Hashtable struct {
 	// CaseSensitive marks a hashtable whose string keys differ by case
 	// (ConvertFrom-Json -AsHashtable's); set it before adding keys.
 	CaseSensitive bool
+	// Dict, when set, makes the hashtable a typed .NET dictionary (see
+	// [DictType]).
+	Dict *DictType
+	// slots are, for a Dictionary<TKey,TValue>, the entry slot of each key
+	// (ascending, as the keys are in slot order); free holds the slots of
+	// removed entries, the last freed first reused, and nextSlot the first
+	// slot never used: .NET's Dictionary enumerates its entries array, and
+	// an entry added after a removal takes the removed one's place.
+	slots, free []int
+	nextSlot    int
 	// version counts the changes (see Array.Version).
 	version int
 }
@@ -133,6 +147,10 @@ func (h *Hashtable) Set(k, v any) {
 		h.vals[i] = v
 		return
 	}
+	if h.tracksSlots() {
+		h.insertInSlot(kk, k, v)
+		return
+	}
 	h.index[kk] = len(h.keys)
 	h.keys = append(h.keys, k)
 	h.vals = append(h.vals, v)
@@ -164,6 +182,10 @@ func (h *Hashtable) Delete(k any) bool {
 		return false
 	}
 	h.version++
+	if h.tracksSlots() {
+		h.free = append(h.free, h.slots[i])
+		h.slots = append(h.slots[:i], h.slots[i+1:]...)
+	}
 	h.keys = append(h.keys[:i], h.keys[i+1:]...)
 	h.vals = append(h.vals[:i], h.vals[i+1:]...)
 	delete(h.index, kk)
@@ -191,6 +213,7 @@ func (h *Hashtable) Values() []any { return h.vals }
 func (h *Hashtable) Clear() {
 	h.version++
 	h.keys, h.vals = nil, nil
+	h.slots, h.free, h.nextSlot = nil, nil, 0
 	h.index = map[string]int{}
 }
 
@@ -203,6 +226,10 @@ func (h *Hashtable) Clone() *Hashtable {
 		Ordered: h.Ordered,
 
 		CaseSensitive: h.CaseSensitive,
+		Dict:          h.Dict,
+		slots:         append([]int(nil), h.slots...),
+		free:          append([]int(nil), h.free...),
+		nextSlot:      h.nextSlot,
 	}
 	for k, v := range h.index {
 		c.index[k] = v
@@ -448,3 +475,36 @@ type Type struct {
 
 // PSString gives the type's string form, as [string][int] does.
 func (t *Type) PSString() string { return t.Name }
+
+// SetHas reports whether a HashSet holds v: EqualityComparer<T>.Default
+// (strings ordinal), or ignoring case when the set's comparer does.
+func (a *Array) SetHas(v any) bool {
+	return a.SetIndex(v) >= 0
+}
+
+// SetIndex returns the position of v in a HashSet, or -1.
+func (a *Array) SetIndex(v any) int {
+	for i, it := range a.Items {
+		if ItemEqual(it, v, a.IgnoreCase) {
+			return i
+		}
+	}
+	return -1
+}
+
+// ItemEqual is the equality of .NET's collections (EqualityComparer<T>.Default):
+// strings compare ordinally (ignoring case when ignoreCase is set), other
+// values as PowerShell's -ceq does.
+func ItemEqual(a, b any, ignoreCase bool) bool {
+	if sa, ok := a.(string); ok {
+		sb, ok := b.(string)
+		if !ok {
+			return false
+		}
+		if ignoreCase {
+			return strings.EqualFold(sa, sb)
+		}
+		return sa == sb
+	}
+	return Equal(a, b, true)
+}
