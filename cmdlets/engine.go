@@ -306,14 +306,14 @@ type Scope struct {
 	// or from the top level (see modules.go).
 	module *psModule
 	caller *Scope
-	// scriptOf, on the scope of a class method, is the script scope that
-	// $script: names in it: the one of the code that called the method.
-	scriptOf *Scope
 	// aliases are the aliases Set-Alias and New-Alias made in the scope
 	// (see scoped_items.go); the global scope's entries keep the name,
 	// description and options of session aliases, whose targets are in
 	// Session.aliases.
 	aliases map[string]*aliasEntry
+	// scriptOf, on the scope of a class method, is the script scope that
+	// $script: names in it: the one of the code that called the method.
+	scriptOf *Scope
 }
 
 func newScope(parent *Scope) *Scope {
