@@ -48,7 +48,7 @@ func ParseAll(filename, src string) (*Script, ErrorList) {
 		return nil, append(errs, lexErr)
 	}
 	if s != nil {
-		errs = append(errs, check(s)...)
+		errs = append(errs, check(s, len(errs) > 0)...)
 	}
 	return s, errs
 }

@@ -1604,7 +1604,7 @@ func (p *parser) enumDefinition(attrs []*ParamAttr, kw int) Statement {
 			p.reportInc("TypeNameExpected", p.end(colon), p.end(colon), p.end(colon))
 		} else {
 			b := p.advance()
-			ed.Base, endErr = p.toks[b].Value, p.end(b)
+			ed.Base, ed.BaseAt, endErr = p.toks[b].Value, p.start(b), p.end(b)
 		}
 	}
 	p.skipNewlines()
