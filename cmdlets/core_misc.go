@@ -994,7 +994,7 @@ func getCredentialProcess(c *Call) error {
 // invokeExpressionProcess parses -Command and runs it in the caller's scope.
 func invokeExpressionProcess(c *Call) error {
 	code := c.String("Command")
-	script, errs := parser.ParseAll("", code)
+	script, errs := parser.ParseAllWith("", code, c.s.parserOptions())
 	if len(errs) > 0 {
 		// the ParseException of the text, named after its first error
 		return (&parseFailure{t: newAstTree("", code, errs)}).commandError(c)

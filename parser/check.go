@@ -167,8 +167,8 @@ func NodeEnd(n Node) int {
 // it compiles the script before running it, come last, and only when
 // there is no other error (bad is set when parsing found some): the
 // script is not compiled then.
-func check(s *Script, bad bool) ErrorList {
-	c := &checker{src: s.Source, file: s.File, classes: scriptTypes(s)}
+func check(s *Script, bad bool, o Options) ErrorList {
+	c := &checker{src: s.Source, file: s.File, classes: scriptTypes(s), opts: o}
 	c.duplicateTypes(s.Body)
 	c.walk(s.Body, ctlCtx{})
 	c.defining = true
@@ -285,6 +285,7 @@ type checker struct {
 	// errors go to defErrs
 	defining bool
 	defErrs  ErrorList
+	opts     Options
 }
 
 // errorAt records an error over [start, end).

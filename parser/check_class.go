@@ -338,6 +338,9 @@ func (c *checker) typeExists(name string, attribute bool) bool {
 		if attribute && (knownTypeName(l+"attribute") || knownTypeName(strings.TrimSuffix(l, "attribute"))) {
 			continue
 		}
+		if f := c.opts.TypeExists; f != nil && (f(n) || attribute && f(n+"Attribute")) {
+			continue
+		}
 		return false
 	}
 	return true
