@@ -385,7 +385,7 @@ func simpleTypeNames(name string) []string {
 // named arguments, and that its arguments are constants.
 func (c *checker) classAttribute(a *Attribute, target string) {
 	name := strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(strings.ToLower(a.Name), "system.management.automation."), "attribute"))
-	if valid, full := attributeUsage(name); valid != "" && !strings.Contains(", "+valid+", ", ", "+target+", ") && !(valid == "Property, Field" && target == "Property, Field") {
+	if valid, full := attributeUsage(name); valid != "" && !targetsOverlap(valid, target) {
 		c.errorAt("AttributeNotAllowedOnDeclaration", a.Pos.Offset, a.End, full, valid)
 	}
 	if name == "cmdlet" {
@@ -401,6 +401,17 @@ func (c *checker) classAttribute(a *Attribute, target string) {
 	}
 }
 
+// targetsOverlap reports whether two lists of AttributeTargets names
+// have one in common.
+func targetsOverlap(a, b string) bool {
+	for _, t := range strings.Split(b, ", ") {
+		if slices.Contains(strings.Split(a, ", "), t) {
+			return true
+		}
+	}
+	return false
+}
+
 // attributeUsage returns where an attribute PowerShell knows may be used
 // (its AttributeUsage, as .NET writes AttributeTargets) and the name
 // PowerShell gives its type; "" for one it does not check.
@@ -411,7 +422,13 @@ func attributeUsage(name string) (string, string) {
 	case "parameter":
 		return "Property, Field", "Parameter"
 	case "alias":
-		return "Property, Field", "Alias"
+		return "Class, Property, Field", "Alias"
+	case "outputtype":
+		return "Class", "OutputType"
+	case "hidden":
+		return "Constructor, Method, Property, Field, Event", "Hidden"
+	case "pstypename":
+		return "Property, Field", "PSTypeNameAttribute"
 	case "validatenotnull", "validatenotnullorempty", "validatenotnullorwhitespace", "validateset", "validatepattern",
 		"validaterange", "validatecount", "validatelength", "validatescript", "validatedrive", "validateuserdrive",
 		"allownull", "allowemptystring", "allowemptycollection", "argumentcompleter", "argumentcompletions", "supportswildcards",

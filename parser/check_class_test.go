@@ -116,6 +116,8 @@ var classCases = []idCase{
 	{`class C { [Flags()]$field; }`, []idAt{{"AttributeNotAllowedOnDeclaration", 10}}},
 	{`class C { [Flags()]foo(){} }`, []idAt{{"AttributeNotAllowedOnDeclaration", 10}}},
 	{`[Flags()] enum E { a = 1; b = 2 }`, nil},
+	{`[Alias('x')][OutputType([int])] class C { [Alias('y')][Hidden()]$p; [Hidden()] f() {} }`, nil},
+	{`class C { f([ValidateNotNull()]$a) {} }`, []idAt{{"AttributeNotAllowedOnDeclaration", 12}}},
 	{`class C { [ValidateNotNull()][Parameter(Mandatory)][string]$p }`, nil},
 	{`[System.Management.Automation.Cmdlet()]class C{}`, []idAt{{"MethodCountCouldNotFindBest", 0}}},
 	{`[System.Management.Automation.Cmdlet("zz")]class C{}`, []idAt{{"MethodCountCouldNotFindBest", 0}}},
