@@ -186,6 +186,9 @@ var classCases = []idCase{
 	{`enum foo : byte { a = 254; b; c = '7'; d = 0x10 -bor 1; e = 1.5 }`, nil},
 	{`enum foo1 { x = [foo2]::y + 1 } enum foo2 { y = 2 }`, nil},
 	{`enum foo : long { e = [int]::MaxValue + 1 }`, nil},
+	// a literal too large for a long is a decimal, exactly
+	{`enum foo : ulong { a = 18446744073709551615 }`, nil},
+	{`enum foo : ulong { a = 18446744073709551616 }`, []idAt{{"EnumeratorValueOutOfBounds", 23}}},
 	{`[Flags()] enum foo { a = 1; b = 2; c = [System.IO.FileAttributes]::Hidden }`, nil},
 }
 

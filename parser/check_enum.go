@@ -269,13 +269,13 @@ func evalUnary(u *Unary) enumValue {
 		if len(u.Post) > 0 {
 			return enumValue{}
 		}
-		ev = numberValue(p.Value)
+		ev = numberValue(p.Value, p.Text)
 	case *StringLit:
 		if len(u.Post) > 0 {
 			return enumValue{}
 		}
 		if n, ok := ParseNumber(strings.TrimSpace(p.Value)); ok {
-			ev = numberValue(n)
+			ev = numberValue(n, strings.TrimSpace(p.Value))
 		} else {
 			return enumValue{str: true}
 		}
@@ -331,14 +331,20 @@ func evalUnary(u *Unary) enumValue {
 	return ev
 }
 
-// numberValue returns the value of a number literal.
-func numberValue(n Number) enumValue {
+// numberValue returns the value of a number literal (text as written: a
+// decimal literal too large for a long is exact).
+func numberValue(n Number, text string) enumValue {
 	v := new(big.Rat)
 	switch n.Kind {
 	case UInt64:
 		v.SetInt(new(big.Int).SetUint64(n.Uint))
 	case Double, Decimal:
-		if v.SetFloat64(n.Float) == nil {
+		t := strings.TrimSuffix(strings.ToLower(text), "d")
+		if _, ok := v.SetString(t); ok && !strings.ContainsAny(t, "x/") {
+			break
+		}
+		if n.Float > 1<<53 || n.Float < -(1<<53) || v.SetFloat64(n.Float) == nil {
+			// not exact: no check can rely on it
 			return enumValue{}
 		}
 	case BigInt:
