@@ -188,6 +188,10 @@ func (c *checker) baseTypes(cd *ClassDefinition) {
 			c.errorAt("SubtypeArray", at, end, name)
 			return
 		}
+		if strings.Contains(name, "`") && !strings.HasSuffix(name, "]") {
+			c.errorAt("SubtypeUnclosedGeneric", at, end, name)
+			return
+		}
 		d := c.classes.types[strings.ToLower(name)]
 		if d == nil {
 			if i == 0 && sealedType(name) {

@@ -163,6 +163,8 @@ var classCases = []idCase{
 	{`class A {} ; class B {}; class C : A, B {}`, []idAt{{"InterfaceNameExpected", 38}}},
 	{`class A{} ; class B : A, System.IDisposable[] {}`, []idAt{{"SubtypeArray", 25}}},
 	{`class baz : string {}`, []idAt{{"SealedBaseClass", 12}}},
+	{"class A : System.Collections.Generic.List`1 {}", []idAt{{"SubtypeUnclosedGeneric", 10}}},
+	{"class A : System.Collections.Generic.List[int] {}", nil},
 	{`class A : B {}; class B {}`, []idAt{{"TypeNotFound", 10}}},
 	{`class A : B {}; class B : A {}`, []idAt{{"TypeNotFound", 10}}},
 	{`class A : C {}; class B : A {}; class C : B {}`, []idAt{{"TypeNotFound", 10}}},

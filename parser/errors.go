@@ -223,6 +223,8 @@ func errorFormat(id string) string {
 		return "'{0}' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)"
 	case "SubtypeArray":
 		return "Invalid base type '{0}'. Base type cannot be an array."
+	case "SubtypeUnclosedGeneric":
+		return "Invalid base type '{0}'. Base type cannot be a generic with unspecified parameters."
 	case "InterfaceNameExpected":
 		return "'{0}': Interface name expected."
 	case "SealedBaseClass":
