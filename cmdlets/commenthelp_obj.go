@@ -31,6 +31,7 @@ type scriptHelpSubject struct {
 	defSet   string
 	advanced bool         // [CmdletBinding()] or [Parameter()]: it has the common parameters
 	help     *commentHelp // nil: no comment-based help
+	scope    *Scope       // where Get-Help runs, for the aliases of a function
 }
 
 // helpPara is a MAML paragraph: an object with its Text.
@@ -329,6 +330,21 @@ func (h *scriptHelpSubject) helpObject() *value.Object {
 	o.Set("ModuleName", "")
 	if h.help == nil {
 		o.Set("CommonParameters", h.advanced)
+		// DefaultCommandHelpObjectBuilder's aliases: one a line, or None
+		var names []string
+		if h.scope != nil {
+			for a, to := range h.s.visibleAliases(h.scope) {
+				if strings.EqualFold(to, h.name) {
+					names = append(names, a)
+				}
+			}
+		}
+		slices.Sort(names)
+		if len(names) == 0 {
+			names = []string{"None"}
+		}
+		o.Set("aliases", strings.Join(names, "\n")+"\n")
+		o.Set("remarks", "None")
 	}
 
 	details := helpObj("MamlCommandHelpInfo#details")
@@ -486,6 +502,20 @@ func renderHelp(o *value.Object, view helpView) string {
 	}
 	name := value.ToString(get("Name"))
 	var b strings.Builder
+	if _, generated := o.Get("CommonParameters"); generated && view == viewDefault {
+		// the ReducedDefaultCommandHelp view of help made from the command
+		// alone (HelpV3.format.ps1xml): NAME, SYNTAX, ALIASES, REMARKS
+		b.WriteString("\nNAME\n    " + name + "\n\nSYNTAX\n")
+		if syn, ok := get("syntax").(*value.Object); ok {
+			text, _ := syn.ToStringValue()
+			for _, l := range strings.Split(value.ToString(text), "\n") {
+				b.WriteString("    " + l + "\n\n")
+			}
+		}
+		b.WriteString("\nALIASES\n" + indentText(value.ToString(get("aliases")), "    ") + "\n\n\n")
+		b.WriteString("REMARKS\n" + indentText(value.ToString(get("remarks")), "    ") + "\n")
+		return b.String()
+	}
 	section := func(title, text string) {
 		if text == "" {
 			fmt.Fprintf(&b, "\n%s\n", title)
@@ -687,9 +717,8 @@ func helpMatches(c *Call, o *value.Object) bool {
 // scriptHelpInfo is the help of a function or script for Get-Help's
 // switches: the object, and its text for the view asked for.
 func (c *Call) scriptHelpInfo(h *scriptHelpSubject) (any, error) {
-	if h.help != nil && h.help.externalHelp != "" {
-		return nil, notImplemented(c.Pos, c.cmd.Name, "help from an .EXTERNALHELP file (MAML XML)")
-	}
+	h.scope = c.fr.scope
+
 	if h.help != nil && (h.help.forwardName != "" || h.help.forwardCategory != "") {
 		target := h.help.forwardName
 		if target == "" {
@@ -706,7 +735,17 @@ func (c *Call) scriptHelpInfo(h *scriptHelpSubject) (any, error) {
 			return c.scriptHelpInfo(fh)
 		}
 	}
-	o := h.helpObject()
+	var o *value.Object
+	if h.help != nil && h.help.externalHelp != "" {
+		ext, err := c.externalHelp(h, h.help.externalHelp)
+		if err != nil {
+			return nil, err
+		}
+		o = ext
+	}
+	if o == nil {
+		o = h.helpObject()
+	}
 	if !helpMatches(c, o) {
 		return nil, nil
 	}
@@ -727,7 +766,10 @@ func (c *Call) scriptHelpInfo(h *scriptHelpSubject) (any, error) {
 				}
 			}
 			if !found {
-				return nil, c.Errorf("NoParmsFound", InvalidArgument, pat, "No parameter matches criteria %s.", pat)
+				if err := c.Errorf("NoParmsFound", InvalidArgument, pat, "No parameter matches criteria %s.", pat); err != nil {
+					return nil, err
+				}
+				return helpReported{}, nil
 			}
 		}
 		return &helpInfo{props: o, text: b.String()}, nil
@@ -743,6 +785,10 @@ func (c *Call) scriptHelpInfo(h *scriptHelpSubject) (any, error) {
 	}
 	return &helpInfo{props: o, text: renderHelp(o, view)}, nil
 }
+
+// helpReported is what scriptHelpInfo gives when it has written an error
+// in place of the help: there is nothing to write, and no further error.
+type helpReported struct{}
 
 // helpForScriptPath is Get-Help of a script file's path, or ok false
 // when name names no script file.

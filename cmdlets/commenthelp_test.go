@@ -274,8 +274,7 @@ NoParmsFound,Microsoft.PowerShell.Commands.GetHelpCommand
 // its end); help at the start that is followed, within one blank line, by
 // a function is that function's, not the script's. Get-Help of a script
 // path gives an ExternalScript help named by the script's full path.
-// .FORWARDHELPTARGETNAME sends Get-Help to another command's help, and
-// help from an .EXTERNALHELP file (a MAML XML file) is not emulated.
+// .FORWARDHELPTARGETNAME sends Get-Help to another command's help.
 func TestCommentHelpScripts(t *testing.T) {
 	m := newMemFS()
 	m.add("/work/s.ps1", "<#\n.SYNOPSIS\n    Script synopsis.\n#>\nparam([string]$Path)\n'ran'\n")
@@ -289,11 +288,7 @@ function fw {
     # .FORWARDHELPCATEGORY Cmdlet
 }
 (Get-Help fw).Name
-function ext {
-    # .EXTERNALHELP ext-help.xml
-}
-Get-Help ext
-`, "Script synopsis.\nExternalScript\n/work/s.ps1\n/work/s2.ps1\nGet-Date\n", "[NotImplemented] help from an .EXTERNALHELP file")
+`, "Script synopsis.\nExternalScript\n/work/s.ps1\n/work/s2.ps1\nGet-Date\n", "")
 }
 
 // hermeticOut runs a script in the hermetic session and returns stdout,
@@ -305,4 +300,81 @@ func hermeticOut(t *testing.T, script string) (string, string) {
 		t.Errorf("stderr: %s", errs)
 	}
 	return out, errs
+}
+
+// TestCommentHelpExternal follows about_Comment_Based_Help's
+// .EXTERNALHELP: the help of the function is read from a MAML file, looked
+// for in the UI culture's folder (en-US) and then where the path says,
+// relative to the script, its name matched in any case (pwsh's
+// MUIFileSearcher); the help object has the MAML's parts as properties
+// (PowerShell's ScriptHelp.Tests.ps1, helpFunc5 and helpFunc6).
+func TestCommentHelpExternal(t *testing.T) {
+	maml := func(name, synopsis string) string {
+		return `<?xml version="1.0" encoding="utf-8" ?>
+<helpItems schema="maml">
+<command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10">
+  <command:details>
+    <command:name>
+       ` + name + `
+    </command:name>
+    <maml:description><maml:para>` + synopsis + `</maml:para></maml:description>
+  </command:details>
+  <command:parameters>
+    <command:parameter required="true" position="1">
+      <maml:name>Path</maml:name>
+      <maml:description><maml:para>Where.</maml:para></maml:description>
+      <command:parameterValue required="true">String</command:parameterValue>
+    </command:parameter>
+  </command:parameters>
+</command:command>
+</helpItems>`
+	}
+	m := newMemFS()
+	m.add("/work/en-US/culture.xml", maml("fromCulture", "Found in en-US."))
+	m.add("/work/Plain.XML", maml("plain", "Found beside the script."))
+	runCase(t, m, false, "external", `
+function fromCulture { param($Path) <# .EXTERNALHELP culture.xml #> }
+function plain {
+    # .EXTERNALHELP plain.xml
+    param($Path)
+}
+(Get-Help fromCulture).Synopsis
+$h = Get-Help plain
+$h.Synopsis
+$h.parameters.parameter.name; $h.parameters.parameter.required; $h.parameters.parameter.description[0].Text
+"$($h.parameters.parameter.parameterValue)"
+`, "Found in en-US.\nFound beside the script.\nPath\ntrue\nWhere.\nString\n", "")
+}
+
+// TestHelpWithoutComments follows pwsh's DefaultCommandHelpObjectBuilder
+// and the ReducedDefaultCommandHelp view of HelpV3.format.ps1xml: a
+// function with no comment-based help shows NAME, SYNTAX (no
+// [<CommonParameters>] for a simple function), ALIASES (None) and
+// REMARKS (None); ALIASES lists the aliases of the function, a line each.
+func TestHelpWithoutComments(t *testing.T) {
+	runCase(t, newMemFS(), false, "nohelp", `
+function nohelp { param($abc) }
+function adv { [CmdletBinding()] param([string]$Name) }
+(Get-Help nohelp | Out-String).TrimEnd()
+(Get-Help adv).Synopsis
+Set-Alias nh adv
+(Get-Help adv).aliases
+`, `
+NAME
+    nohelp
+
+SYNTAX
+    nohelp [[-abc] <Object>]
+
+
+ALIASES
+    None
+
+
+REMARKS
+    None
+adv [[-Name] <String>] [<CommonParameters>]
+nh
+
+`, "")
 }

@@ -2,7 +2,6 @@ package cmdlets
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"sort"
 	"strconv"
@@ -10,7 +9,6 @@ import (
 	"time"
 
 	"github.com/csemu/csemu/cmdlets/value"
-	"github.com/csemu/csemu/parser"
 )
 
 // Offline makes a cmdlet that succeeds without doing anything and says so
@@ -129,13 +127,6 @@ func miscCmdlets() []*Cmdlet {
 				sets(p("Seconds", "int", -1), "Time"), sets(p("Milliseconds", "int", -1), "Time")},
 			DefaultSet: "Date",
 			Process:    newTimeSpanProcess,
-		},
-		{
-			Name: "Get-Random", Synopsis: "Returns a random number or item.",
-			Params: []*ParamDef{p("Maximum", "object", 0), p("Minimum", "object", -1), pipe(p("InputObject", "object[]", -1)),
-				p("Count", "int", -1), p("SetSeed", "int", -1), p("Shuffle", "switch", -1)},
-			Process: collectInput,
-			End:     getRandomEnd,
 		},
 		{
 			Name: "New-Guid", Synopsis: "Creates a GUID.",
@@ -471,7 +462,7 @@ func getHelp(c *Call) error {
 		}
 		v, err := c.scriptHelpInfo(h)
 		if err != nil || v != nil {
-			if err == nil {
+			if _, reported := v.(helpReported); err == nil && !reported {
 				err = c.Write(v)
 			}
 			return err
@@ -480,7 +471,7 @@ func getHelp(c *Call) error {
 	}
 	if v, ok, err := c.helpForScriptPath(name); ok {
 		if err != nil || v != nil {
-			if err == nil {
+			if _, reported := v.(helpReported); err == nil && !reported {
 				err = c.Write(v)
 			}
 			return err
@@ -994,7 +985,7 @@ func getCredentialProcess(c *Call) error {
 // invokeExpressionProcess parses -Command and runs it in the caller's scope.
 func invokeExpressionProcess(c *Call) error {
 	code := c.String("Command")
-	script, errs := parser.ParseAllWith("", code, c.s.parserOptions())
+	script, _, errs := c.s.parseScript("", code)
 	if len(errs) > 0 {
 		// the ParseException of the text, named after its first error
 		return (&parseFailure{t: newAstTree("", code, errs)}).commandError(c)
@@ -1035,37 +1026,6 @@ func newTimeSpanProcess(c *Call) error {
 		time.Duration(c.Int("Minutes", 0))*time.Minute + time.Duration(c.Int("Seconds", 0))*time.Second +
 		time.Duration(c.Int("Milliseconds", 0))*time.Millisecond
 	return c.Write(d)
-}
-
-// getRandomEnd writes -Count random items of the collected input, or a random number from -Minimum to -Maximum.
-func getRandomEnd(c *Call) error {
-	items, _ := c.State.([]any)
-	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
-	if c.Has("SetSeed") {
-		r = rand.New(rand.NewPCG(uint64(c.Int("SetSeed", 0)), 7))
-	}
-	if len(items) > 0 {
-		n := c.Int("Count", 1)
-		if c.Bool("Shuffle") {
-			n = len(items)
-		}
-		r.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
-		if n > len(items) {
-			n = len(items)
-		}
-		return c.WriteAll(items[:n])
-	}
-	min, max := int64(0), int64(2147483647)
-	if c.Has("Minimum") {
-		min, _ = value.ToInt64(c.Arg("Minimum"))
-	}
-	if c.Has("Maximum") {
-		max, _ = value.ToInt64(c.Arg("Maximum"))
-	}
-	if max <= min {
-		return c.Fail("MinGreaterThanOrEqualMax", InvalidArgument, "The Minimum value (%d) cannot be greater than or equal to the Maximum value (%d).", min, max)
-	}
-	return c.Write(value.NarrowInt(min + r.Int64N(max-min)))
 }
 
 // newGUIDProcess writes a new GUID from the session's generator.

@@ -65,7 +65,7 @@ func objectCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Measure-Object", Synopsis: "Counts objects and computes sums, averages, minimums and maximums.",
-			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "string[]", 0), p("Sum", "switch", -1),
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("Sum", "switch", -1),
 				p("Average", "switch", -1), p("Maximum", "switch", -1), p("Minimum", "switch", -1), p("StandardDeviation", "switch", -1),
 				p("AllStats", "switch", -1), p("Line", "switch", -1), p("Word", "switch", -1), p("Character", "switch", -1),
 				p("IgnoreWhiteSpace", "switch", -1)},
@@ -90,6 +90,15 @@ func objectCmdlets() []*Cmdlet {
 			End:     formatListEnd,
 		},
 		{
+			Name: "Format-Wide", Synopsis: "Formats objects as a wide table that displays only one property of each object.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object", 0), p("AutoSize", "switch", -1),
+				rangeOf(p("Column", "int", -1), 1), p("GroupBy", "object", -1), p("View", "string", -1),
+				p("ShowError", "switch", -1), p("DisplayError", "switch", -1), p("Force", "switch", -1),
+				values(p("Expand", "string", -1), "CoreOnly", "EnumOnly", "Both"), p("ExcludeProperty", "string[]", -1)},
+			Process: collectInput,
+			End:     formatWideEnd,
+		},
+		{
 			Name: "New-Object", Synopsis: "Creates an object.",
 			Params: []*ParamDef{sets(p("TypeName", "string", 0), "Net"), sets(alias(p("ArgumentList", "object[]", 1), "Args"), "Net"),
 				p("Property", "hashtable", -1), sets(p("ComObject", "string", 0), "Com"), p("Strict", "switch", -1)},
@@ -98,7 +107,7 @@ func objectCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Add-Member", Synopsis: "Adds a member to an object.",
-			Params: []*ParamDef{mand(pipe(p("InputObject", "object", -1))), alias(p("MemberType", "string", 0), "Type"),
+			Params: []*ParamDef{mand(pipe(p("InputObject", "object", -1))), alias(p("MemberType", "object", 0), "Type"),
 				p("Name", "string", 1), p("Value", "object", 2), p("SecondValue", "object", 3),
 				p("NotePropertyName", "string", -1), p("NotePropertyValue", "object", -1), p("NotePropertyMembers", "object", -1),
 				p("TypeName", "string", -1), p("Force", "switch", -1), p("PassThru", "switch", -1)},
@@ -411,9 +420,9 @@ func sortObjectEnd(c *Call) error {
 			rows[i].vals = []any{it}
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		for k := range rows[i].vals {
-			cmp := sortCompare(rows[i].vals[k], rows[j].vals[k], cs, col)
+	compareRows := func(a, b row) int {
+		for k := range a.vals {
+			cmp := sortCompare(a.vals[k], b.vals[k], cs, col)
 			if cmp == 0 {
 				continue
 			}
@@ -422,12 +431,19 @@ func sortObjectEnd(c *Call) error {
 				d = *keys[k].desc
 			}
 			if d {
-				return cmp > 0
+				return -cmp
 			}
-			return cmp < 0
+			return cmp
 		}
-		return false
-	})
+		return 0
+	}
+	if !c.Bool("Stable") && c.Int("Top", -1) < 0 && c.Int("Bottom", -1) < 0 {
+		// SortObjectCommand's full sort is List<T>.Sort, which is not
+		// stable: equal items end where .NET's introsort puts them
+		value.IntroSort(rows, compareRows)
+	} else {
+		sort.SliceStable(rows, func(i, j int) bool { return compareRows(rows[i], rows[j]) < 0 })
+	}
 	out := make([]any, 0, len(rows))
 	for i, r := range rows {
 		if c.Bool("Unique") && i > 0 {
@@ -488,6 +504,52 @@ func formatListEnd(c *Call) error {
 	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
 		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label, Width: width, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")})
+	}})
+}
+
+// formatWideEnd writes the collected input as Format-Wide's rows, which
+// render at the host. -AutoSize and -Column together, and -View with
+// -Property or -ExcludeProperty, are terminating errors (FormatWideCommand).
+func formatWideEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	if c.Has("View") && (c.Has("Property") || c.Has("ExcludeProperty")) {
+		return c.Fail("FormatCannotSpecifyViewAndProperty", InvalidArgument, "Cmdlet parameters View and Property are mutually exclusive.")
+	}
+	if c.Bool("AutoSize") && c.Has("Column") {
+		return c.Fail("FormatCannotSpecifyAutosizeAndColumns", InvalidArgument, "Cmdlet parameters AutoSize and Column are mutually exclusive.")
+	}
+	if err := formatChecks(c, items, "Wide"); err != nil {
+		return err
+	}
+	cols, err := formatColumns(c)
+	if err != nil {
+		return err
+	}
+	group, label, err := formatGroupBy(c, items)
+	if err != nil {
+		return err
+	}
+	opts := format.WideOptions{Columns: c.Int("Column", 0), AutoSize: c.Bool("AutoSize"), GroupBy: group, GroupLabel: label,
+		Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")}
+	// the first column that is not excluded ("*" is already expanded)
+	for i := range cols {
+		excluded := false
+		for _, x := range opts.Exclude {
+			if cols[i].Property != "" && value.Like(cols[i].Property, x, false) {
+				excluded = true
+			}
+		}
+		if !excluded {
+			opts.Property = &cols[i]
+			break
+		}
+	}
+	if opts.Property == nil && len(cols) > 0 {
+		opts.Property = &cols[0]
+	}
+	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
+		opts.Width = width
+		return format.Wide(w, items, opts)
 	}})
 }
 
@@ -924,7 +986,9 @@ func sortKeys(c *Call) ([]sortKey, error) {
 	return keys, nil
 }
 
-// sortCompare orders values for Sort-Object: nulls first, numbers by value,
+// sortCompare orders values for Sort-Object as its ObjectCommandComparer
+// does with LanguagePrimitives.TryCompare: null is after negative numbers
+// and before everything else (CompareObjectToNull), numbers by value,
 // everything else as strings, by culture (col, which may be nil, keeps the
 // collators).
 func sortCompare(a, b any, cs bool, col *value.Collation) int {
@@ -933,9 +997,9 @@ func sortCompare(a, b any, cs bool, col *value.Collation) int {
 		case a == nil && b == nil:
 			return 0
 		case a == nil:
-			return -1
+			return -compareToNull(b)
 		}
-		return 1
+		return compareToNull(a)
 	}
 	if value.IsNumber(a) && value.IsNumber(b) {
 		c, _ := value.Compare(a, b, cs)
@@ -946,6 +1010,19 @@ func sortCompare(a, b any, cs bool, col *value.Collation) int {
 		return col.Compare(value.ToString(a), value.ToString(b), cs)
 	}
 	return c
+}
+
+// compareToNull orders a value against null as LanguagePrimitives'
+// CompareObjectToNull does: a negative number is less, anything else
+// greater.
+func compareToNull(v any) int {
+	switch v.(type) {
+	case int, int64, int16, int8, float32, float64, value.Decimal:
+		if f, err := value.ToFloat(v); err == nil && f < 0 {
+			return -1
+		}
+	}
+	return 1
 }
 
 func groupObjects(c *Call) error {
@@ -1062,131 +1139,6 @@ func unwrapGroup(items []any) any {
 	return &value.Array{Items: items}
 }
 
-func measureObjects(c *Call) error {
-	items, _ := c.State.([]any)
-	if c.Bool("Line") || c.Bool("Word") || c.Bool("Character") {
-		lines, words, chars := 0, 0, 0
-		for _, it := range items {
-			s := c.s.toString(it)
-			lines += len(splitLines(s))
-			if s == "" {
-				lines++
-			}
-			words += len(strings.Fields(s))
-			chars += len([]rune(s))
-		}
-		o := value.NewObject("Microsoft.PowerShell.Commands.TextMeasureInfo")
-		if c.Bool("Line") {
-			o.Set("Lines", lines)
-		}
-		if c.Bool("Word") {
-			o.Set("Words", words)
-		}
-		if c.Bool("Character") {
-			o.Set("Characters", chars)
-		}
-		o.Set("Property", nil)
-		return c.Write(o)
-	}
-	props := c.Strings("Property")
-	if len(props) == 0 {
-		props = []string{""}
-	}
-	all := c.Bool("AllStats")
-	col := value.NewCollation()
-	for _, prop := range props {
-		var nums []float64
-		var minV, maxV any
-		count := 0
-		numeric := true
-		for _, it := range items {
-			v := it
-			if prop != "" {
-				pv, ok := c.s.getMember(it, prop)
-				if !ok {
-					continue
-				}
-				v = pv
-			}
-			count++
-			if v == nil {
-				continue
-			}
-			if c.Bool("Sum") || c.Bool("Average") || all || c.Bool("StandardDeviation") {
-				f, err := value.ToFloat(v)
-				if err != nil {
-					return c.Errorf("NonNumericInputObject", InvalidType, "", "Input object %q is not numeric.", c.s.toString(v))
-				}
-				nums = append(nums, f)
-			}
-			if c.Bool("Maximum") || c.Bool("Minimum") || all {
-				if _, ok := value.ToNumber(v); !ok {
-					numeric = false
-				}
-				// LanguagePrimitives.Compare(..., ignoreCase: false,
-				// CurrentCulture), as MeasureObjectCommand compares
-				if minV == nil || sortCompare(v, minV, true, col) < 0 {
-					minV = v
-				}
-				if maxV == nil || sortCompare(v, maxV, true, col) > 0 {
-					maxV = v
-				}
-			}
-		}
-		o := value.NewObject("Microsoft.PowerShell.Commands.GenericMeasureInfo")
-		o.Set("Count", count)
-		var avg, sum, sd, mx, mn any
-		if len(nums) > 0 {
-			total := 0.0
-			for _, f := range nums {
-				total += f
-			}
-			if c.Bool("Sum") || all {
-				sum = total
-			}
-			if c.Bool("Average") || all {
-				avg = total / float64(len(nums))
-			}
-			if c.Bool("StandardDeviation") || all {
-				mean := total / float64(len(nums))
-				v := 0.0
-				for _, f := range nums {
-					v += (f - mean) * (f - mean)
-				}
-				if len(nums) > 1 {
-					sd = sqrt(v / float64(len(nums)-1))
-				}
-			}
-		}
-		if maxV != nil {
-			if numeric {
-				f, _ := value.ToFloat(maxV)
-				mx = f
-				f, _ = value.ToFloat(minV)
-				mn = f
-			} else {
-				mx, mn = maxV, minV
-			}
-		}
-		if !(c.Bool("Maximum") || all) {
-			mx = nil
-		}
-		if !(c.Bool("Minimum") || all) {
-			mn = nil
-		}
-		o.Set("Average", avg)
-		o.Set("Sum", sum)
-		o.Set("Maximum", mx)
-		o.Set("Minimum", mn)
-		o.Set("StandardDeviation", sd)
-		o.Set("Property", nilIfEmpty(prop))
-		if err := c.Write(o); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func nilIfEmpty(s string) any {
 	if s == "" {
 		return nil
@@ -1264,6 +1216,19 @@ func formatColumns(c *Call) ([]format.Column, error) {
 
 func addMember(c *Call) error {
 	in := c.Arg("InputObject")
+	if mt, ok := c.Lookup("MemberType"); ok && !c.Has("NotePropertyMembers") {
+		if _, isDict := mt.(*value.Hashtable); isDict {
+			// a dictionary does not convert to PSMemberTypes: the binder
+			// takes the NotePropertyMultiMemberSet (Add-Member $obj @{...})
+			c.SetArg("NotePropertyMembers", mt)
+			delete(c.bound, "membertype")
+		}
+	}
+	if !c.Has("NotePropertyMembers") && !c.Has("NotePropertyName") && !(c.Has("TypeName") && !c.Has("Name")) {
+		if err := checkMemberArgs(c); err != nil {
+			return err
+		}
+	}
 	o, ok := in.(*value.Object)
 	if !ok {
 		if h, isHash := in.(*value.Hashtable); isHash {
@@ -1278,7 +1243,7 @@ func addMember(c *Call) error {
 			}
 			return nil
 		}
-		return c.Fail("CannotAddMember", InvalidOperation, "Add-Member on a [%s] is not emulated; use a [pscustomobject]", value.TypeName(in))
+		return notImplemented(c.Pos, c.cmd.Name, fmt.Sprintf("Add-Member on a [%s] (members of an object other than a [pscustomobject] or a hashtable)", value.TypeName(in)))
 	}
 	set := func(name string, v any) error {
 		if _, exists := o.Prop(name); exists && !c.Bool("Force") {
@@ -1304,14 +1269,20 @@ func addMember(c *Call) error {
 				}
 			}
 		}
+		if c.Has("TypeName") {
+			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+		}
 	case c.Has("NotePropertyName"):
 		if err := set(c.String("NotePropertyName"), c.Arg("NotePropertyValue")); err != nil {
 			return err
 		}
+		if c.Has("TypeName") {
+			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+		}
 	case c.Has("TypeName") && !c.Has("Name"):
 		o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
 	default:
-		mt := strings.ToLower(c.String("MemberType"))
+		mt := strings.ToLower(memberTypeName(c))
 		name := c.String("Name")
 		switch mt {
 		case "noteproperty", "":

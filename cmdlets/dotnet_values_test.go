@@ -179,6 +179,110 @@ var dotnetValueTests = []struct {
 		{"hashset_from_collection", `$s = [System.Collections.Generic.HashSet[int]]::new([int[]](1, 2, 2, 3)); $s.Count; $c = [System.Collections.Generic.HashSet[int]]@(1, 2, 2); $c.Count; $c.GetType().Name`, "3\n2\nHashSet`1\n", "", 0},
 		{"queue_stack_convert", `$q = [System.Collections.Generic.Queue[int]]::new(); $q.Enqueue('3'); $q.Peek().GetType().Name; $st = [System.Collections.Generic.Stack[string]]::new(); $st.Push(1); $st.Pop().GetType().Name`, "Int32\nString\n", "", 0},
 	}},
+	// System.String overloads (learn.microsoft.com/dotnet/api/system.string.split,
+	// .indexof, .lastindexof, .contains, .startswith, .endswith, .replace,
+	// .equals; StringComparison and StringSplitOptions): PowerShell's method
+	// binder picks the overload by the argument types, so a string separator
+	// is Split(String, StringSplitOptions = None) and splits at the whole
+	// string, a [char[]] at each character; StringSplitOptions.TrimEntries
+	// (.NET 5) trims each substring; a count keeps the rest in the last one.
+	{"string_overloads", []evalCase{
+		{"split_remove_empty", `'a,,b'.Split(',', [System.StringSplitOptions]::RemoveEmptyEntries) -join '|'`, "a|b\n", "", 0},
+		{"split_trim_entries", `'a, b ,c'.Split(',', [StringSplitOptions]::TrimEntries) -join '|'; ' a , ,b'.Split(',', 'RemoveEmptyEntries, TrimEntries') -join '|'`, "a|b|c\na|b\n", "", 0},
+		{"split_string_is_one_separator", `'1x2y3xy4'.Split('xy') -join '|'; 'a--b--c'.Split([string[]]@('--'), [StringSplitOptions]::None) -join '|'`, "1x2y3|4\na|b|c\n", "", 0},
+		{"split_char_array", `'a b,c'.Split([char[]]' ,') -join '|'; 'a,b;c'.Split([char[]]@(',', ';'), 2) -join '|'`, "a|b|c\na|b;c\n", "", 0},
+		{"split_count", `'a,b,c'.Split(',', 2) -join '|'; 'a,,b,c'.Split(',', 2, 'RemoveEmptyEntries') -join '|'; 'a,b'.Split(',', 0).Count; 'a,b'.Split(',', -1)`, "a|b,c\na|b,c\n0\n", "Count cannot be less than zero.", 0},
+		{"split_white_space", `'a b  c'.Split() -join '|'`, "a|b||c\n", "", 0},
+		{"index_of_comparison", `'abc'.IndexOf('B', [StringComparison]::OrdinalIgnoreCase); 'abc'.IndexOf('B'); 'abcabc'.IndexOf('C', 3, 'OrdinalIgnoreCase'); 'abc'.IndexOf('c', 1, 1)`, "1\n-1\n5\n-1\n", "", 0},
+		{"last_index_of", `'abcabc'.LastIndexOf('B', [StringComparison]::OrdinalIgnoreCase); 'abcabc'.LastIndexOf('b', 3); 'abcabc'.LastIndexOf('b', 0)`, "4\n1\n-1\n", "", 0},
+		{"index_of_bad_start", `'abc'.IndexOf('c', 5)`, "", "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')", 0},
+		{"equals_comparison", `'abc'.Equals('ABC', [StringComparison]::OrdinalIgnoreCase); 'abc'.Equals('ABC'); [string]::Equals('a', 'A', 'CurrentCultureIgnoreCase'); [string]::Equals('a', 'A')`, "True\nFalse\nTrue\nFalse\n", "", 0},
+		{"starts_ends_contains", `'abc'.StartsWith('AB', [StringComparison]::OrdinalIgnoreCase); 'abc'.StartsWith('AB'); 'abc'.EndsWith('BC', 'OrdinalIgnoreCase'); 'abc'.EndsWith('C', $true, $null); 'abc'.Contains('B', [StringComparison]::OrdinalIgnoreCase); 'abc'.Contains('B')`, "True\nFalse\nTrue\nTrue\nTrue\nFalse\n", "", 0},
+		{"replace_comparison", `'aXbxc'.Replace('x', '-', [StringComparison]::OrdinalIgnoreCase); 'aXbxc'.Replace('x', '-'); 'abc'.Replace('B', $null, $true, $null)`, "a-b-c\naXb-c\nac\n", "", 0},
+		{"replace_empty_old", `'abc'.Replace('', 'x')`, "", "The value cannot be an empty string. (Parameter 'oldValue')", 0},
+		{"trim_chars", `'xxabcxx'.Trim([char[]]'x'); 'xyabcyx'.Trim('x', 'y'); 'xxabc'.TrimStart('x')`, "abc\nabc\nabc\n", "", 0},
+	}},
+	// -is with interfaces (about_Type_Operators: -is is true when the object
+	// is of the type or derives from it; each type's "Implements" list in the
+	// .NET API reference): arrays are IList and ICollection, ArrayList and
+	// List[T] are IList but no System.Array, HashSet[T] is no ICollection,
+	// Hashtable and the dictionaries are IDictionary, strings and numbers
+	// IComparable and IConvertible, strings no IFormattable.
+	{"interfaces", []evalCase{
+		{"ilist", `(1, 2) -is [System.Collections.IList]; [System.Collections.ArrayList]::new() -is [System.Collections.IList]; [System.Collections.Generic.List[int]]::new() -is [System.Collections.IList]; @{} -is [System.Collections.IList]; 'x' -is [System.Collections.IList]`, "True\nTrue\nTrue\nFalse\nFalse\n", "", 0},
+		{"only_arrays_are_arrays", `[System.Collections.ArrayList]::new() -is [array]; [System.Collections.Generic.List[int]]::new() -is [array]; (1, 2) -is [array]; [string[]]('a') -is [object[]]; [int[]](1) -is [object[]]`, "False\nFalse\nTrue\nTrue\nFalse\n", "", 0},
+		{"idictionary", `@{} -is [System.Collections.IDictionary]; [ordered]@{} -is [System.Collections.IDictionary]; [ordered]@{} -is [System.Collections.Specialized.IOrderedDictionary]; [System.Collections.Generic.Dictionary[string,int]]::new() -is [System.Collections.IDictionary]; (1, 2) -is [System.Collections.IDictionary]`, "True\nTrue\nTrue\nTrue\nFalse\n", "", 0},
+		{"icollection_ienumerable", `'x' -is [System.Collections.IEnumerable]; 'x' -is [System.Collections.ICollection]; [System.Collections.Generic.HashSet[int]]::new() -is [System.Collections.ICollection]; 1 -is [System.Collections.IEnumerable]; @{} -is [System.Collections.ICollection]`, "True\nFalse\nFalse\nFalse\nTrue\n", "", 0},
+		{"icomparable_iconvertible", `'x' -is [System.IComparable]; 1 -is [System.IComparable]; (1, 2) -is [System.IComparable]; 'x' -is [System.IConvertible]; [timespan]0 -is [System.IConvertible]; 'x' -is [System.IFormattable]; 1.5 -is [System.IFormattable]`, "True\nTrue\nFalse\nTrue\nFalse\nFalse\nTrue\n", "", 0},
+		{"generic_interfaces", `$l = [System.Collections.Generic.List[int]]::new(); $l -is [System.Collections.Generic.IList[int]]; $l -is [System.Collections.Generic.IList[string]]; $l -is [System.Collections.Generic.IEnumerable[int]]; [System.Collections.Generic.Dictionary[string,int]]::new() -is [System.Collections.Generic.IDictionary[string,int]]; 'x' -is [System.IEquatable[string]]`, "True\nFalse\nTrue\nTrue\nTrue\n", "", 0},
+	}},
+	// TimeSpan.Microseconds and Nanoseconds (.NET 7, learn.microsoft.com/
+	// dotnet/api/system.timespan.microseconds): the microsecond and
+	// nanosecond components; FromTicks.
+	{"timespan_components", []evalCase{
+		{"micro_nano", `$t = [timespan]::FromTicks(12345); $t.Microseconds; $t.Nanoseconds; $t.TotalMicroseconds; (New-TimeSpan -Minutes 1).Microseconds`, "234\n500\n1234.5\n0\n", "", 0},
+	}},
+	// System.Net.IPAddress (learn.microsoft.com/dotnet/api/system.net.ipaddress):
+	// Parse throws FormatException "An invalid IP address was specified.",
+	// TryParse writes the address or $null, AddressFamily is InterNetwork or
+	// InterNetworkV6, ToString gives the canonical text.
+	{"ipaddress", []evalCase{
+		{"parse", `$a = [ipaddress]::Parse('10.0.0.1'); $a.AddressFamily; "$a"; ([ipaddress]'2001:0db8::0001').ToString(); ([ipaddress]'::1').AddressFamily`, "InterNetwork\n10.0.0.1\n2001:db8::1\nInterNetworkV6\n", "", 0},
+		{"try_parse", `$ip = $null; [System.Net.IPAddress]::TryParse('192.168.1.10', [ref]$ip); $ip.ToString(); [System.Net.IPAddress]::TryParse('nope', [ref]$ip); $null -eq $ip`, "True\n192.168.1.10\nFalse\nTrue\n", "", 0},
+		{"parse_bad", `[ipaddress]::Parse('300.1.1.1')`, "", `Exception calling "Parse" with "1" argument(s): "An invalid IP address was specified."`, 0},
+		{"bytes_and_mapping", `([ipaddress]'1.2.3.4').GetAddressBytes() -join '.'; ([ipaddress]'::ffff:1.2.3.4').MapToIPv4().ToString(); [ipaddress]::Loopback.ToString(); [ipaddress]::IsLoopback([ipaddress]'127.0.0.1')`, "1.2.3.4\n1.2.3.4\n127.0.0.1\nTrue\n", "", 0},
+	}},
+	// SortObjectCommand (Sort-Object.cs, ObjectCommandComparer.cs): values
+	// compare with LanguagePrimitives.TryCompare, where null is after
+	// negative numbers and before everything else (CompareObjectToNull);
+	// without -Stable, -Top or -Bottom the sort is List<T>.Sort, .NET's
+	// unstable introsort, and -Unique keeps the first of each run of equal
+	// items it leaves (Sort-Object.Tests.ps1: "Sort-Object with object array
+	// should work", "Sort-Object with Non Case-Sensitive Unique should work").
+	{"sort_object_order", []evalCase{
+		{"null_between_negative_and_positive", `(3, $null, -2, 1 | Sort-Object | ForEach-Object { "[$_]" }) -join ''`, "[-2][][1][3]\n", "", 0},
+		{"unique_keeps_introsort_first", `$e = @([pscustomobject]@{F = 'john'; L = 'smith'}, [pscustomobject]@{F = 'joesph'; L = 'smith'}, [pscustomobject]@{F = 'john'; L = 'smyth'}); ($e | Sort-Object -Property L -Descending -Unique | ForEach-Object F) -join ','`, "john,joesph\n", "", 0},
+		{"stable_keeps_input_order", `$e = @([pscustomobject]@{F = 'john'; L = 'smith'}, [pscustomobject]@{F = 'joesph'; L = 'smith'}, [pscustomobject]@{F = 'john'; L = 'smyth'}); ($e | Sort-Object -Property L -Descending -Stable | ForEach-Object F) -join ','`, "john,john,joesph\n", "", 0},
+		{"many_items", `((20..1) + (1..20) | Sort-Object -Unique) -join ','`, "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20\n", "", 0},
+	}},
+	// Object.ReferenceEquals (learn.microsoft.com/dotnet/api/system.object.referenceequals):
+	// true for the same instance or two nulls (Sort-Object.Tests.ps1 compares
+	// sorted arrays with it).
+	{"object_statics", []evalCase{
+		{"reference_equals", `$a = 1, 2; $b = $a; [object]::ReferenceEquals($a, $b); [object]::ReferenceEquals($a, @(1, 2)); [object]::ReferenceEquals($null, $null); [object]::ReferenceEquals($a, $null)`, "True\nFalse\nTrue\nFalse\n", "", 0},
+		{"equals", `[object]::Equals(1, 1); [object]::Equals(1, 1L); [object]::Equals('a', 'a'); [object]::Equals($null, $null)`, "True\nFalse\nTrue\nTrue\n", "", 0},
+	}},
+	// System.Collections.ObjectModel.Collection<T> (Conversions.Tests.ps1,
+	// "Cast object[] to more narrow generic collection": the cast converts
+	// each item; learn.microsoft.com/dotnet/api/system.collections.objectmodel.collection-1
+	// for its members, which are fewer than List<T>'s).
+	{"object_model_collection", []evalCase{
+		{"cast", `$r = [System.Collections.ObjectModel.Collection[int]]@('4', '5'); $r.GetType().Name; $r.GetType().GetGenericArguments()[0].Name; $r -join ';'; ([System.Collections.ObjectModel.Collection[int]]'4').Count`, "Collection`1\nInt32\n4;5\n1\n", "", 0},
+		{"members", `$c = [System.Collections.ObjectModel.Collection[string]]::new(); $c.Add(1); $c[0].GetType().Name; $c.Insert(0, 'z'); $c -join ','; $c.IndexOf('1'); $c -is [System.Collections.IList]`, "String\nz,1\n1\nTrue\n", "", 0},
+		{"no_list_methods", `$c = [System.Collections.ObjectModel.Collection[string]]::new(); $c.AddRange(@('a'))`, "", "does not contain a method named 'AddRange'.", 0},
+	}},
+	// Dictionary<TKey,TValue> enumerates its entries array: Remove puts the
+	// entry on a free list and the next Add takes the last entry freed
+	// (dotnet/runtime, System/Collections/Generic/Dictionary.cs, Remove and
+	// TryInsert), so an added key can come before older ones.
+	{"dictionary_entry_order", []evalCase{
+		{"reuses_freed_entries", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); 'a', 'b', 'c' | ForEach-Object { $d[$_] = 1 }; $null = $d.Remove('a'); $null = $d.Remove('c'); $d['x'] = 2; $d['w'] = 3; $d['z'] = 4; $d.Keys -join ','`, "w,b,x,z\n", "", 0},
+		{"clear_starts_over", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d['a'] = 1; $d['b'] = 2; $null = $d.Remove('a'); $d.Clear(); $d['q'] = 1; $d['r'] = 2; $d.Keys -join ','`, "q,r\n", "", 0},
+	}},
+	// HashSet<T> set operations (learn.microsoft.com/dotnet/api/system.collections.generic.hashset-1).
+	{"hashset_operations", []evalCase{
+		{"union_intersect", `$s = [System.Collections.Generic.HashSet[int]]::new([int[]](1, 2, 3)); $s.UnionWith([int[]](3, 4)); $s -join ','; $s.IntersectWith([int[]](2, 3, 4, 9)); $s -join ','; $s.ExceptWith([int[]](3)); $s -join ','`, "1,2,3,4\n2,3,4\n2,4\n", "", 0},
+		{"predicates", `$s = [System.Collections.Generic.HashSet[int]]::new([int[]](1, 2)); $s.IsSubsetOf([int[]](1, 2, 3)); $s.IsProperSupersetOf([int[]](1)); $s.Overlaps([int[]](9)); $s.SetEquals([int[]](2, 1, 1))`, "True\nTrue\nFalse\nTrue\n", "", 0},
+	}},
+	// Math.DivRem (.NET 6 returns a (Quotient, Remainder) tuple; the
+	// out-parameter overload returns the quotient), Math.Clamp (throws
+	// "'min' cannot be greater than max."), Math.BigMul(int, int) gives an
+	// Int64 (learn.microsoft.com/dotnet/api/system.math).
+	{"math_more", []evalCase{
+		{"divrem", `$t = [math]::DivRem(7, 2); $t.Item1; $t.Item2; $r = 0; [math]::DivRem(-7, 2, [ref]$r); $r; [math]::DivRem(7L, 2).Item1.GetType().Name`, "3\n1\n-3\n-1\nInt64\n", "", 0},
+		{"clamp", `[math]::Clamp(5, 1, 3); [math]::Clamp(0, 1, 3); [math]::Clamp(2, 1, 3.5).GetType().Name; [math]::Clamp(1, 3, 1)`, "3\n1\nDouble\n", "'3' cannot be greater than 1.", 0},
+		{"bigmul", `[math]::BigMul(2000000000, 3); [math]::BigMul(2, 3).GetType().Name`, "6000000000\nInt64\n", "", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

@@ -77,3 +77,35 @@ func TestOutStringNoNewline(t *testing.T) {
 try { "a" | Out-String -NoNewline -Stream } catch { $_.FullyQualifiedErrorId }
 `, "a|b\nab\nAmbiguousParameterSet,Microsoft.PowerShell.Commands.OutStringCommand\n", "")
 }
+
+// TestFormatWide follows Format-Wide's page
+// (https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/format-wide)
+// and Format-Wide.Tests.ps1: one value per object, two to a row unless
+// -Column says how many or -AutoSize fits as many as the widest allows,
+// the columns sharing the screen's width; the value is -Property's, else
+// the display name (a property called Name, Id, Key, ...), and
+// -ExcludeProperty alone means the first property left after it; a
+// hashtable shows its keys; -AutoSize with -Column, and -View with
+// -Property, are terminating errors. A screen of width w has w-1 columns
+// to share; each column of a row but the last is padded to its width.
+func TestFormatWide(t *testing.T) {
+	runCase(t, newMemFS(), false, "wide", `
+function show($s) { '[' + $s.Replace("`+"`n"+`", '|') + ']' }
+$items = 1..5 | ForEach-Object { [pscustomobject]@{ Id = $_; Name = "item$_" } }
+show ($items | Format-Wide | Out-String -Width 21)
+show ($items | Format-Wide -Property Id -Column 3 | Out-String -Width 16)
+show ($items | Format-Wide -AutoSize | Out-String -Width 25)
+show (@{ array = 1 } | Format-Wide | Out-String -Width 21)
+show ([pscustomobject]@{ Name = 'Test'; Age = 30; City = 'Seattle' } | Format-Wide -ExcludeProperty Name | Out-String -Width 11)
+show (@{} | Format-Wide | Out-String)
+try { 1 | Format-Wide -AutoSize -Column 2 } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
+try { 1 | Format-Wide -Property a -View x } catch { $_.FullyQualifiedErrorId }
+`, "[|item1      item2|item3      item4|item5      ||]\n"+
+		"[|1     2    3|4     5    ||]\n"+
+		"[|item1  item2 item3 item4|item5              ||]\n"+
+		"[|array      ||]\n"+
+		"[|30    ||]\n"+
+		"[]\n"+
+		"FormatCannotSpecifyAutosizeAndColumns,Microsoft.PowerShell.Commands.FormatWideCommand\nCmdlet parameters AutoSize and Column are mutually exclusive.\n"+
+		"FormatCannotSpecifyViewAndProperty,Microsoft.PowerShell.Commands.FormatWideCommand\n", "")
+}

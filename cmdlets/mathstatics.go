@@ -337,12 +337,66 @@ func mathStatics(c *staticCall) (any, error) {
 		}
 		return math.Cbrt(x), nil
 	case "divrem":
-		a, _ := value.ToInt64(argOr(args, 0))
-		b, _ := value.ToInt64(argOr(args, 1))
+		// DivRem(a, b, out result) returns the quotient and writes the
+		// remainder; .NET 6's DivRem(a, b) returns both as a tuple. Int32
+		// arguments take the Int32 overloads, others the Int64 ones.
+		if err := c.wantArgs(2, 3); err != nil {
+			return nil, err
+		}
+		a, err := value.ToInt64(args[0])
+		if err != nil {
+			return nil, argConvErr("left", args[0], c.name, value.TInt64, err)
+		}
+		b, err := value.ToInt64(args[1])
+		if err != nil {
+			return nil, argConvErr("right", args[1], c.name, value.TInt64, err)
+		}
 		if b == 0 {
 			return nil, &methodErr{typ: "System.DivideByZeroException", msg: "Attempted to divide by zero."}
 		}
-		return value.NarrowInt(a / b), nil
+		typed := func(n int64) any {
+			if _, ok := args[0].(int); ok {
+				if _, ok := args[1].(int); ok {
+					return int(n)
+				}
+			}
+			return n
+		}
+		q, r := typed(a/b), typed(a%b)
+		if len(args) == 3 {
+			if err := c.outArg(2, r); err != nil {
+				return nil, err
+			}
+			return q, nil
+		}
+		return valueTuple(q, r), nil
+	case "clamp":
+		// Math.Clamp(value, min, max): the overload of the arguments' type
+		if err := c.wantArgs(3); err != nil {
+			return nil, err
+		}
+		if lo, err := value.Compare(args[1], args[2], false); err == nil && lo > 0 {
+			return nil, &methodErr{typ: "System.ArgumentException", msg: fmt.Sprintf("'%s' cannot be greater than %s.", value.ToString(args[1]), value.ToString(args[2]))}
+		}
+		v, err := mathMaxMin(true, args[0], args[1])
+		if err != nil {
+			return nil, err
+		}
+		return mathMaxMin(false, v, args[2])
+	case "bigmul":
+		// Math.BigMul(int, int): the full Int64 product
+		if len(args) != 2 {
+			return nil, &methodErr{typ: "NotImplemented", msg: "[System.Math]::BigMul() with an out argument"}
+		}
+		a, err := value.Convert(args[0], &value.Type{Name: value.TInt32})
+		if err != nil {
+			return nil, argConvErr("a", args[0], c.name, value.TInt32, err)
+		}
+		b, err := value.Convert(args[1], &value.Type{Name: value.TInt32})
+		if err != nil {
+			return nil, argConvErr("b", args[1], c.name, value.TInt32, err)
+		}
+		return int64(a.(int)) * int64(b.(int)), nil
 	}
 	return c.notImplemented()
 }
@@ -497,4 +551,14 @@ func decimalStatics(c *staticCall) (any, error) {
 		return r, nil
 	}
 	return c.notImplemented()
+}
+
+// valueTuple is a System.ValueTuple of two items (Item1, Item2), as
+// Math.DivRem returns it.
+func valueTuple(a, b any) *value.Object {
+	o := value.NewObject(fmt.Sprintf("System.ValueTuple`2[[%s],[%s]]", value.TypeName(a), value.TypeName(b)))
+	o.Set("Item1", a)
+	o.Set("Item2", b)
+	o.SetToString(fmt.Sprintf("(%s, %s)", value.ToString(a), value.ToString(b)))
+	return o
 }

@@ -3,7 +3,6 @@ package cmdlets
 import (
 	"fmt"
 	"math/big"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -515,6 +514,16 @@ func timeSpanMember(d time.Duration, name string) (any, bool) {
 		return d.Seconds(), true
 	case "totalmilliseconds":
 		return float64(d) / float64(time.Millisecond), true
+	case "microseconds":
+		// .NET 7: the microseconds of the time, -999..999
+		return int(d/time.Microsecond) % 1000, true
+	case "nanoseconds":
+		// .NET 7: the nanoseconds of the time in steps of a tick (100 ns)
+		return int(d%time.Microsecond) / 100 * 100, true
+	case "totalmicroseconds":
+		return float64(d/100) / 10, true
+	case "totalnanoseconds":
+		return float64(d/100) * 100, true
 	}
 	return nil, false
 }
@@ -837,6 +846,8 @@ func dotnetTypeOf(v any) string {
 			return value.THashSet
 		case "queue":
 			return "System.Collections.Generic.Queue"
+		case "collection":
+			return value.TCollection
 		case "stack":
 			return "System.Collections.Generic.Stack"
 		}
@@ -871,7 +882,7 @@ func dotnetTypeOf(v any) string {
 // generic collections with their arity ("List`1").
 func displayTypeName(t string) string {
 	switch t {
-	case value.TList, value.THashSet, "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+	case value.TList, value.THashSet, "System.Collections.Generic.Queue", "System.Collections.Generic.Stack", value.TCollection:
 		return t + "`1"
 	case value.TDictionary, value.TSortedDictionary:
 		return t + "`2"
@@ -1017,6 +1028,8 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 		}
 	case *ScriptBlock:
 		switch lname {
+		case "checkrestrictedlanguage":
+			return nil, s.checkRestrictedLanguage(o, args)
 		case "invoke", "invokereturnasis":
 			return s.invokeScriptBlockValue(fr, o, nil, args, false)
 		case "getnewclosure":
@@ -1136,19 +1149,20 @@ func argConvErr(param string, arg any, method, typ string, err error) error {
 func sortDefault(items []any) error {
 	col := value.NewCollation()
 	var serr error
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
+	value.IntroSort(items, func(a, b any) int {
 		switch {
+		case a == nil && b == nil:
+			return 0
 		case a == nil:
-			return b != nil
+			return -1
 		case b == nil:
-			return false
+			return 1
 		}
 		c, err := value.CompareWith(a, b, true, col)
 		if err != nil && serr == nil {
 			serr = err
 		}
-		return c < 0
+		return c
 	})
 	return serr
 }
@@ -1185,6 +1199,9 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		}
 		a := strings.ToLower(value.ToString(args[i]))
 		return strings.Contains(a, "ignorecase") || a == "true" || a == "1" || a == "3" || a == "5"
+	}
+	if r, ok, err := stringOverload(str, lname, name, args); ok {
+		return r, err
 	}
 	runes := []rune(str)
 	switch lname {
@@ -1498,6 +1515,12 @@ func (s *Session) elemArg(a *value.Array, v any, method string) (any, error) {
 
 // arrayMethod implements array and list methods.
 func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args []any) (any, error) {
+	if a.Kind == "collection" {
+		// Collection<T> has fewer methods than the List<T> it is kept as
+		if is, _ := value.DotNetMember(value.TCollection, name); !is && lname != "where" && lname != "foreach" {
+			return nil, notFoundMethod(a, name)
+		}
+	}
 	switch lname {
 	case "add", "addrange", "remove", "removeat", "removeall", "removerange", "insert", "insertrange", "clear",
 		"reverse", "sort", "enqueue", "dequeue", "push", "pop", "setvalue":
@@ -1520,6 +1543,9 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 		return voidValue{}, nil
 	case "set:contains":
 		return a.SetHas(argOr(args, 0)), nil
+	case "set:unionwith", "set:intersectwith", "set:exceptwith", "set:symmetricexceptwith",
+		"set:issubsetof", "set:issupersetof", "set:ispropersubsetof", "set:ispropersupersetof", "set:overlaps", "set:setequals":
+		return s.setOperation(a, lname, name, args)
 	case "set:remove":
 		if i := a.SetIndex(argOr(args, 0)); i >= 0 {
 			a.Items = append(a.Items[:i], a.Items[i+1:]...)

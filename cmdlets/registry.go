@@ -73,6 +73,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	var all []*Cmdlet
 	all = append(all, outputCmdlets()...)
 	all = append(all, objectCmdlets()...)
+	all = append(all, formatHexCmdlet())
 	all = append(all, dataCmdlets()...)
 	all = append(all, testJSONCmdlet())
 	all = append(all, fileCmdlets()...)
@@ -88,8 +89,10 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, moduleCmdlets()...)
 	all = append(all, aliasCmdlets()...)
 	all = append(all, variableCmdlets()...)
+	all = append(all, utilityCmdlets()...)
+	all = append(all, fileHashCmdlet(), newTemporaryFileCmdlet())
 	all = append(all, aliasFileCmdlets()...)
-	all = append(all, newModuleManifestCmdlet())
+	all = append(all, newModuleManifestCmdlet(), importLocalizedDataCmdlet())
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
 	for _, c := range all {
@@ -165,7 +168,7 @@ func coreAliases() map[string]string {
 	return map[string]string{
 		"%": "ForEach-Object", "foreach": "ForEach-Object", "?": "Where-Object", "where": "Where-Object",
 		"select": "Select-Object", "sort": "Sort-Object", "group": "Group-Object", "measure": "Measure-Object",
-		"ft": "Format-Table", "fl": "Format-List", "echo": "Write-Output", "write": "Write-Output", "gtz": "Get-TimeZone",
+		"ft": "Format-Table", "fl": "Format-List", "fhx": "Format-Hex", "echo": "Write-Output", "write": "Write-Output", "gtz": "Get-TimeZone",
 		"gc": "Get-Content", "cat": "Get-Content", "type": "Get-Content", "sleep": "Start-Sleep",
 		"gm": "Get-Member", "iex": "Invoke-Expression", "icm": "Invoke-Command", "gv": "Get-Variable",
 		"sv": "Set-Variable", "set": "Set-Variable", "cls": "Clear-Host", "clear": "Clear-Host",
@@ -216,9 +219,9 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Save-Help", "Find-Module", "Update-Module", "Uninstall-Module", "Register-PSRepository",
 		"Get-InstalledModule", "Publish-Module", "Save-Module", "Configuration", "Start-DscConfiguration",
 		"Get-DscConfiguration", "Import-DscResource", "Select-Xml", "ConvertTo-Html",
-		"ConvertTo-Xml", "Format-Wide", "Format-Custom",
+		"ConvertTo-Xml", "Format-Custom",
 		"Set-TimeZone", "Get-ItemProperty",
-		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
+		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty",
 		"Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData",
 		"Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",

@@ -319,6 +319,8 @@ func staticTypes() map[string]staticFunc {
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")
 	add(stringComparerStatics, "System.StringComparer")
+	add(ipAddressStatics, typeIPAddress)
+	add(objectStatics, value.TObject)
 	add(timeZoneInfoStatics, typeTimeZoneInfo)
 	add(timeZoneStatics, "System.TimeZone")
 	add(dateTimeOffsetStatics, typeDateTimeOffst)
@@ -371,7 +373,23 @@ func stringStatics(c *staticCall) (any, error) {
 	case "compareordinal":
 		return stringCompareOrdinal(c)
 	case "equals":
-		return c.argS(0) == c.argS(1), nil
+		// String.Equals(a, b[, comparisonType]): ordinal by default; null
+		// equals only null
+		m := cmpOrdinal
+		switch len(args) {
+		case 2:
+		case 3:
+			var err error
+			if m, err = toStringComparison(args[2], "comparisonType", "Equals"); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, c.wantArgs(2, 3)
+		}
+		if args[0] == nil || args[1] == nil {
+			return args[0] == nil && args[1] == nil, nil
+		}
+		return equalStrings(c.argS(0), c.argS(1), m), nil
 	}
 	return c.notImplemented()
 }
@@ -682,6 +700,18 @@ func timeSpanStatics(c *staticCall) (any, error) {
 		return time.Duration(f * float64(time.Second)), nil
 	case "frommilliseconds":
 		return time.Duration(f * float64(time.Millisecond)), nil
+	case "fromticks":
+		if !c.call {
+			break
+		}
+		n, err := value.ToInt64(c.arg(0))
+		if err != nil {
+			return nil, argConvErr("value", c.arg(0), "FromTicks", value.TInt64, err)
+		}
+		return time.Duration(n) * 100, nil
+	case "frommicroseconds":
+		// whole ticks, as .NET 7's FromMicroseconds(double) rounds
+		return time.Duration(math.Round(f*10)) * 100, nil
 	case "zero":
 		return time.Duration(0), nil
 	case "parse":
@@ -1010,7 +1040,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		return s.newStopwatch(false), nil
 	}
 	switch t.GenericBase() {
-	case value.TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+	case value.TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack", value.TCollection:
 		elem := value.TObject
 		if len(t.Args) > 0 {
 			elem = t.Args[0].Name
@@ -1021,6 +1051,8 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 			a.Kind = "set"
 		case "System.Collections.Generic.Queue":
 			a.Kind = "queue"
+		case value.TCollection:
+			a.Kind = "collection"
 		case "System.Collections.Generic.Stack":
 			a.Kind = "stack"
 		}

@@ -126,8 +126,9 @@ var syntaxEvalCases = []evalCase{
 	// the using statements that start a script run before it
 	// (about_Using: using namespace lets a type go without its namespace)
 	{"using_namespace_short_type_name", "using namespace System.Text\n[Encoding].FullName", "System.Text.Encoding\n", "", 0},
-	// a data section parses (about_Data_Sections) and is not run
-	{"data_section", "data d { 'x' }", "", "[NotImplemented] a data section is not emulated", anyExit},
+	// a data section runs its body and assigns its variable
+	// (about_Data_Sections)
+	{"data_section", "data d { 'x' }; $d", "x\n", "", 0},
 	// a `u escape past U+10FFFF is a parse error
 	// (Language/Parser/Parsing.Tests.ps1 "Unicode escape sequence parsing")
 	{"unicode_escape_out_of_range", "\"`u{110000}\"", "", "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.", anyExit},

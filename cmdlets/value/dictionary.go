@@ -9,6 +9,9 @@ import (
 const (
 	TSortedDictionary = "System.Collections.Generic.SortedDictionary"
 	TKeyValuePair     = "System.Collections.Generic.KeyValuePair"
+	// TCollection is System.Collections.ObjectModel.Collection`1, which
+	// csemu models as a list of Kind "collection".
+	TCollection = "System.Collections.ObjectModel.Collection"
 )
 
 // DictType makes a [Hashtable] a typed .NET dictionary
@@ -166,6 +169,33 @@ func (h *Hashtable) InsertAt(i int, k, v any) {
 	h.keys = append(h.keys[:i], append([]any{k}, h.keys[i:]...)...)
 	h.vals = append(h.vals[:i], append([]any{v}, h.vals[i:]...)...)
 	for j := i; j < len(h.keys); j++ {
+		h.index[h.keyOf(h.keys[j])] = j
+	}
+}
+
+// tracksSlots reports whether the hashtable keeps .NET's entry slots (a
+// Dictionary<TKey,TValue>).
+func (h *Hashtable) tracksSlots() bool { return h.Dict != nil && h.Dict.Base == TDictionary }
+
+// insertInSlot adds a new key in the slot .NET's Dictionary gives it: the
+// last one freed, else the next unused one; the keys stay in slot order.
+func (h *Hashtable) insertInSlot(kk string, k, v any) {
+	slot := h.nextSlot
+	if n := len(h.free); n > 0 {
+		slot = h.free[n-1]
+		h.free = h.free[:n-1]
+	} else {
+		h.nextSlot++
+	}
+	pos := sort.SearchInts(h.slots, slot)
+	h.slots = append(h.slots[:pos], append([]int{slot}, h.slots[pos:]...)...)
+	h.keys = append(h.keys[:pos], append([]any{k}, h.keys[pos:]...)...)
+	h.vals = append(h.vals[:pos], append([]any{v}, h.vals[pos:]...)...)
+	if pos == len(h.keys)-1 {
+		h.index[kk] = pos
+		return
+	}
+	for j := pos; j < len(h.keys); j++ {
 		h.index[h.keyOf(h.keys[j])] = j
 	}
 }

@@ -43,6 +43,10 @@ const membersList = "" +
 	"FindAll FindIndex FindLast FindLastIndex ForEach GetEnumerator GetRange IndexOf Insert InsertRange " +
 	"Item LastIndexOf Remove RemoveAll RemoveAt RemoveRange Reverse Sort ToArray TrimExcess TrueForAll "
 
+// membersCollection: System.Collections.ObjectModel.Collection`1.
+const membersCollection = "" +
+	"Add Clear Contains CopyTo Count GetEnumerator IndexOf Insert Item Remove RemoveAt "
+
 // membersQueue: System.Collections.Generic.Queue`1.
 const membersQueue = "" +
 	"Clear Clone Contains CopyTo Count Dequeue Enqueue GetEnumerator IsSynchronized Peek SyncRoot ToArray " +
@@ -213,6 +217,8 @@ func memberLists(typeName string) []string {
 		return []string{membersArrayList, membersObject}
 	case TList:
 		return []string{membersList, membersObject}
+	case TCollection:
+		return []string{membersCollection, membersObject}
 	case "System.Collections.Generic.Queue":
 		return []string{membersQueue, membersObject}
 	case "System.Collections.Generic.Stack":

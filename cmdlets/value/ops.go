@@ -69,6 +69,8 @@ func TypeName(v any) string {
 				return "System.Collections.Generic.Queue`1[[" + v.Elem + "]]"
 			case v.Kind == "stack":
 				return "System.Collections.Generic.Stack`1[[" + v.Elem + "]]"
+			case v.Kind == "collection":
+				return TCollection + "`1[[" + v.Elem + "]]"
 			case v.Elem == "":
 				return "System.Collections.ArrayList"
 			}

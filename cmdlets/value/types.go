@@ -111,7 +111,7 @@ var knownTypes = map[string]bool{
 	"System.Collections.Generic.Stack": true, "System.Management.Automation.PSModuleInfo": true,
 	"System.Management.Automation.ErrorCategory": true, "System.StringComparison": true, "System.StringSplitOptions": true,
 	"System.MidpointRounding": true,
-	"System.StringComparer":   true, TSortedDictionary: true,
+	"System.StringComparer":   true, TSortedDictionary: true, TCollection: true,
 	"System.Environment+SpecialFolder": true, "System.DayOfWeek": true, "System.DateTimeKind": true, "System.Nullable": true,
 	"System.Collections.IEnumerable": true, "System.Collections.IDictionary": true, "System.Collections.ICollection": true,
 	"System.ValueType": true, "System.IO.FileInfo": true, "System.IO.DirectoryInfo": true,
@@ -133,6 +133,7 @@ var knownTypes = map[string]bool{
 	"Microsoft.PowerShell.Commands.JsonObject":         true, "Microsoft.PowerShell.Commands.JsonDateKind": true,
 	"System.TimeZoneInfo": true, "System.TimeZone": true, "System.DateTimeOffset": true,
 	"Microsoft.PowerShell.Commands.MatchInfo": true, "Microsoft.PowerShell.Commands.MatchInfoContext": true,
+	"Microsoft.PowerShell.Commands.ByteCollection": true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
@@ -223,6 +224,11 @@ func resolveName(n string, namespaces []string) (string, bool) {
 				return k, true
 			}
 		}
+		for _, k := range InterfaceNames() {
+			if strings.EqualFold(k, full) {
+				return k, true
+			}
+		}
 		return languageType(full)
 	}
 	if c, ok := lookup(n); ok {
@@ -245,6 +251,9 @@ func TypeOf(v any) *Type { return &Type{Name: TypeName(v)} }
 // IsType reports whether v is an instance of t (for -is).
 func IsType(v any, t *Type) bool {
 	name := t.Name
+	if isInterface(t.GenericBase()) || isInterface(name) {
+		return implements(v, t)
+	}
 	switch name {
 	case TObject:
 		return v != nil
@@ -255,24 +264,20 @@ func IsType(v any, t *Type) bool {
 		// -is [pscustomobject] is True)
 		_, ok := v.(*Object)
 		return ok
-	case TArray, "System.Object[]":
+	case TArray:
+		// only System.Array derivatives: an ArrayList or List[T] is none
 		a, ok := v.(*Array)
-		return ok && (!a.List || name == TArray)
+		return ok && !a.List && a.Kind == ""
+	case "System.Object[]":
+		a, ok := v.(*Array)
+		// array covariance: an array of a reference type is an object[]
+		return ok && !a.List && a.Kind == "" && !isValueTypeName(a.Elem)
 	case "System.ValueType":
 		switch v.(type) {
 		case bool, rune, time.Time, time.Duration, Guid:
 			return true
 		}
 		return IsNumber(v)
-	case "System.Collections.IEnumerable", "System.Collections.ICollection":
-		switch v.(type) {
-		case *Array, *Hashtable, string:
-			return true
-		}
-		return false
-	case "System.Collections.IDictionary":
-		_, ok := v.(*Hashtable)
-		return ok
 	case THashtable:
 		h, ok := v.(*Hashtable)
 		return ok && !h.Ordered
@@ -345,7 +350,7 @@ func Convert(v any, t *Type) (any, error) {
 		return Convert(v, t.Args[0])
 	}
 	switch t.GenericBase() {
-	case TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack":
+	case TList, "System.Collections.Generic.HashSet", "System.Collections.Generic.Queue", "System.Collections.Generic.Stack", TCollection:
 		if v == nil {
 			return nil, nil // $null converts to a null list
 		}
@@ -373,6 +378,8 @@ func Convert(v any, t *Type) (any, error) {
 			}
 		case "System.Collections.Generic.Queue":
 			a.Kind = "queue"
+		case TCollection:
+			a.Kind = "collection"
 		case "System.Collections.Generic.Stack":
 			a.Kind = "stack"
 			// a Stack built from a collection pops its last item first

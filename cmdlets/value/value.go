@@ -96,6 +96,13 @@ type Hashtable struct {
 	// Dict, when set, makes the hashtable a typed .NET dictionary (see
 	// [DictType]).
 	Dict *DictType
+	// slots are, for a Dictionary<TKey,TValue>, the entry slot of each key
+	// (ascending, as the keys are in slot order); free holds the slots of
+	// removed entries, the last freed first reused, and nextSlot the first
+	// slot never used: .NET's Dictionary enumerates its entries array, and
+	// an entry added after a removal takes the removed one's place.
+	slots, free []int
+	nextSlot    int
 	// version counts the changes (see Array.Version).
 	version int
 }
@@ -140,6 +147,10 @@ func (h *Hashtable) Set(k, v any) {
 		h.vals[i] = v
 		return
 	}
+	if h.tracksSlots() {
+		h.insertInSlot(kk, k, v)
+		return
+	}
 	h.index[kk] = len(h.keys)
 	h.keys = append(h.keys, k)
 	h.vals = append(h.vals, v)
@@ -171,6 +182,10 @@ func (h *Hashtable) Delete(k any) bool {
 		return false
 	}
 	h.version++
+	if h.tracksSlots() {
+		h.free = append(h.free, h.slots[i])
+		h.slots = append(h.slots[:i], h.slots[i+1:]...)
+	}
 	h.keys = append(h.keys[:i], h.keys[i+1:]...)
 	h.vals = append(h.vals[:i], h.vals[i+1:]...)
 	delete(h.index, kk)
@@ -198,6 +213,7 @@ func (h *Hashtable) Values() []any { return h.vals }
 func (h *Hashtable) Clear() {
 	h.version++
 	h.keys, h.vals = nil, nil
+	h.slots, h.free, h.nextSlot = nil, nil, 0
 	h.index = map[string]int{}
 }
 
@@ -211,6 +227,9 @@ func (h *Hashtable) Clone() *Hashtable {
 
 		CaseSensitive: h.CaseSensitive,
 		Dict:          h.Dict,
+		slots:         append([]int(nil), h.slots...),
+		free:          append([]int(nil), h.free...),
+		nextSlot:      h.nextSlot,
 	}
 	for k, v := range h.index {
 		c.index[k] = v
