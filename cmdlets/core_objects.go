@@ -484,7 +484,7 @@ func formatTableEnd(c *Call) error {
 	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
 		return format.Table(w, items, cols, format.TableOptions{AutoSize: c.Bool("AutoSize"), HideTableHeaders: c.Bool("HideTableHeaders"),
-			Wrap: c.Bool("Wrap"), Width: width, GroupBy: group, GroupLabel: label, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")})
+			Wrap: c.Bool("Wrap"), Width: width, GroupBy: group, GroupLabel: label, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty"), Style: c.s.formatStyle()})
 	}})
 }
 
