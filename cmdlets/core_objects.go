@@ -503,7 +503,8 @@ func formatListEnd(c *Call) error {
 		return err
 	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
-		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label, Width: width, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")})
+		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label, Width: width, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty"),
+			Style: c.s.formatStyle()})
 	}})
 }
 

@@ -127,3 +127,16 @@ $PSStyle.OutputRendering = 'PlainText'
 		"~[32;1mfoo~[0m ~[32;1;3mCalc~[0m\n~[32;1m---~[0m ~[32;1m----~[0m\n"+
 		"foo\n", "")
 }
+
+// TestFormatListLabelStyle follows Format-List.Tests.ps1 ("Format-List
+// color tests") and pwsh's ListWriter: with $PSStyle.OutputRendering Ansi
+// each label, padded and with its " : ", is in
+// $PSStyle.Formatting.FormatAccent followed by $PSStyle.Reset, and a value
+// with escape sequences of its own that does not end with Reset gets one.
+func TestFormatListLabelStyle(t *testing.T) {
+	runCase(t, newMemFS(), false, "label style", `
+$PSStyle.OutputRendering = 'Ansi'
+$o = [pscustomobject]@{ Short = 'Hello'; LongLabel = $PSStyle.Foreground.Cyan + 'world' }
+($o | Format-List | Out-String).Trim().Replace("`+"`e"+`", '~')
+`, "~[32;1mShort     : ~[0mHello\n~[32;1mLongLabel : ~[0m~[36mworld~[0m\n", "")
+}

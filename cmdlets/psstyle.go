@@ -255,10 +255,10 @@ func stripEscapes(text string) string {
 	return b.String()
 }
 
-// formatStyle is how tables decorate their headers: with
-// $PSStyle.Formatting.TableHeader and CustomTableHeaderLabel, and
-// $PSStyle.Reset, when $PSStyle.OutputRendering is Ansi; plain otherwise
-// (csemu writes no escape sequences for Host rendering).
+// formatStyle is how tables decorate their headers and lists their
+// labels: with $PSStyle.Formatting.TableHeader, CustomTableHeaderLabel and
+// FormatAccent, and $PSStyle.Reset, when $PSStyle.OutputRendering is Ansi;
+// plain otherwise (csemu writes no escape sequences for Host rendering).
 func (s *Session) formatStyle() format.Style {
 	o := s.psStyleObject()
 	r, _ := o.Get("OutputRendering")
@@ -270,7 +270,8 @@ func (s *Session) formatStyle() format.Style {
 		if fo, ok := f.(*value.Object); ok {
 			h, _ := fo.Get("TableHeader")
 			c, _ := fo.Get("CustomTableHeaderLabel")
-			st.Header, st.Custom = value.ToString(h), value.ToString(c)
+			a, _ := fo.Get("FormatAccent")
+			st.Header, st.Custom, st.Accent = value.ToString(h), value.ToString(c), value.ToString(a)
 		}
 	}
 	reset, _ := o.Get("Reset")

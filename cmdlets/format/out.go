@@ -53,6 +53,8 @@ func PropertyColumn(name string) Column {
 // after each; all empty for plain text.
 type Style struct {
 	Header, Custom, Reset string
+	// Accent decorates the labels of lists (FormatAccent).
+	Accent string
 }
 
 // TableOptions are the switches of Format-Table.
@@ -82,9 +84,10 @@ type ListOptions struct {
 	GroupLabel string
 	// Width is the console width; 0 means DefaultWidth.
 	Width int
-	// Force and Exclude are those of TableOptions.
+	// Force, Exclude and Style are those of TableOptions.
 	Force   bool
 	Exclude []string
+	Style   Style
 }
 
 // Default writes items as Out-Default does at the end of a pipeline, on a
@@ -179,6 +182,7 @@ func ListWith(w io.Writer, items []any, props []Column, opts ListOptions) error 
 	e.params = props
 	e.groupBy, e.groupLabel = opts.GroupBy, opts.GroupLabel
 	e.force, e.exclude = opts.Force, opts.Exclude
+	e.style = opts.Style
 	return e.run(items)
 }
 
@@ -611,10 +615,10 @@ func (e *engine) render(ev event, tw *tableWriter) {
 		e.write("")
 	case evOutOfBandList:
 		e.write("")
-		e.write(listLines(ev.labels, ev.values, e.cols)...)
+		e.write(listLinesStyled(ev.labels, ev.values, e.cols, e.style)...)
 		e.write("")
 	case evListEntry:
-		e.write(listLines(ev.labels, ev.values, e.cols)...)
+		e.write(listLinesStyled(ev.labels, ev.values, e.cols, e.style)...)
 		e.write("")
 	case evCustom:
 		e.write(generateLines(ev.text, e.cols, e.cols)...)
