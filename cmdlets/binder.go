@@ -960,7 +960,7 @@ func convertArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, 
 			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
 				"Cannot validate argument on parameter '%s'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.", p.Name)
 		}
-		if a, ok := out.(*value.Array); ok && len(a.Items) == 0 {
+		if a, ok := out.(*value.Array); ok && (len(a.Items) == 0 || hasNullOrEmptyItem(a.Items)) {
 			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationError", InvalidData,
 				"Cannot validate argument on parameter '%s'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.", p.Name)
 		}
@@ -985,6 +985,18 @@ func convertArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, 
 		}
 	}
 	return out, nil
+}
+
+// hasNullOrEmptyItem reports whether a collection has a $null or ""
+// element, which [ValidateNotNullOrEmpty()] refuses in a collection
+// (ValidateNotNullOrEmptyAttribute checks each element).
+func hasNullOrEmptyItem(items []any) bool {
+	for _, it := range items {
+		if s, ok := it.(string); it == nil || ok && s == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // convertScriptArg binds a value to a script parameter as PowerShell

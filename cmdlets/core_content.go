@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/csemu/csemu/cmdlets/format"
 	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/cmdlets/value"
 )
@@ -459,7 +458,8 @@ func (c *Call) outFileTarget(path string) (pp psPath, target string, err error) 
 		case 1:
 			pp, target = found[0], found[0].path
 		default:
-			return pp, "", c.Fail("FileOpenFailure", OpenError(), "Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files.")
+			// PathUtils.ReportMultipleFilesNotSupported
+			return pp, "", c.Fail("ReadWriteMultipleFilesNotSupported", InvalidArgument, "Cannot perform operation because the path resolved to more than one file. This command cannot operate on multiple files.")
 		}
 	}
 	return pp, target, nil
@@ -495,7 +495,7 @@ func outFileEnd(c *Call) error {
 		for _, it := range items {
 			buf.WriteString(c.s.toString(it))
 		}
-	} else if err := format.Default(&buf, items, c.Int("Width", c.s.width)); err != nil {
+	} else if err := formatDefault(&buf, items, c.Int("Width", c.s.width)); err != nil {
 		return err
 	}
 	if _, err := c.s.host.files.Stat(pp.path); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -476,7 +476,8 @@ func WithTerminal(ok bool) Option { return func(s *Session) { s.terminal = ok } 
 // helpParams are the parameters of Get-Help and help.
 func helpParams() []*ParamDef {
 	return []*ParamDef{p("Name", "string", 0), p("Full", "switch", -1), p("Detailed", "switch", -1), p("Examples", "switch", -1),
-		p("Parameter", "string[]", -1), p("Online", "switch", -1), p("ShowWindow", "switch", -1), p("Category", "string[]", -1)}
+		p("Parameter", "string[]", -1), p("Online", "switch", -1), p("ShowWindow", "switch", -1), p("Category", "string[]", -1),
+		p("Component", "string[]", -1), p("Role", "string[]", -1), p("Functionality", "string[]", -1)}
 }
 
 // helpRequested reports whether a command's arguments ask for its help
@@ -495,11 +496,11 @@ func helpRequested(raw []rawArg) bool {
 // as an argument (ok is false), as pwsh does.
 func (s *Session) helpStage(fr frame, name string, f *Function, inv *invocation, emit emitFn, r stageOut) (st stage, ok bool, err error) {
 	if f != nil {
-		sections := parseHelpComment(firstBlockComment(f.Source))
-		if len(sections) == 0 {
-			sections = parseHelpComment(f.Before)
+		src, off := f.Root, f.Offset
+		if src == "" {
+			src, off = f.Source, 0
 		}
-		if len(sections) == 0 {
+		if functionHelpBlock(scanHelpTokens(src), off) == nil {
 			return nil, false, nil
 		}
 	}

@@ -489,8 +489,15 @@ func (s *Session) removeFlatItem(fr frame, pp psPath) error {
 			}
 		}
 	case provAlias:
-		return &ErrorRecord{ID: "NotImplemented", Category: NotImplemented, Target: pp.path, Exception: "System.NotImplementedException",
-			Msg: "[NotImplemented] removing an alias is not emulated"}
+		if e, sc, ok := s.findAlias(fr.scope, pp.path); ok && sc != nil {
+			if e.opts&(optReadOnly|optConstant) != 0 {
+				return &ErrorRecord{ID: "AliasNotRemovable", Category: WriteError, Target: pp.path,
+					Exception: "System.Management.Automation.SessionStateUnauthorizedAccessException",
+					Msg:       fmt.Sprintf("Alias was not removed because alias %s is constant or read-only.", pp.path)}
+			}
+			s.removeAliasFrom(sc, pp.path)
+			return nil
+		}
 	}
 	return pathNotFound(pp.String())
 }

@@ -2,7 +2,6 @@ package cmdlets
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"sort"
 	"strconv"
@@ -85,34 +84,6 @@ func miscCmdlets() []*Cmdlet {
 			Process: getCredentialProcess,
 		},
 		{
-			Name: "Get-Variable", Synopsis: "Gets variables.",
-			Params: []*ParamDef{rest(pipe(p("Name", "string[]", 0))), p("ValueOnly", "switch", -1), p("Scope", "string", -1),
-				p("Include", "string[]", -1), p("Exclude", "string[]", -1)},
-			Process: getVariableProcess,
-		},
-		{
-			Name: "Set-Variable", Synopsis: "Sets a variable.",
-			Params: []*ParamDef{mand(p("Name", "string[]", 0)), pipe(p("Value", "object", 1)), p("Scope", "string", -1),
-				p("Option", "string", -1), p("Force", "switch", -1), p("PassThru", "switch", -1), p("Description", "string", -1), p("Visibility", "string", -1)},
-			Process: setVariable,
-		},
-		{
-			Name: "New-Variable", Synopsis: "Creates a variable.",
-			Params: []*ParamDef{mand(p("Name", "string", 0)), pipe(p("Value", "object", 1)), p("Scope", "string", -1),
-				p("Option", "string", -1), p("Force", "switch", -1), p("PassThru", "switch", -1), p("Description", "string", -1), p("Visibility", "string", -1)},
-			Process: newVariableProcess,
-		},
-		{
-			Name: "Remove-Variable", Synopsis: "Removes variables.",
-			Params:  []*ParamDef{mand(p("Name", "string[]", 0)), p("Scope", "string", -1), p("Force", "switch", -1)},
-			Process: removeVariableProcess,
-		},
-		{
-			Name: "Clear-Variable", Synopsis: "Sets variables to $null.",
-			Params:  []*ParamDef{mand(p("Name", "string[]", 0)), p("Scope", "string", -1), p("Force", "switch", -1)},
-			Process: clearVariableProcess,
-		},
-		{
 			Name: "Set-StrictMode", Module: "Microsoft.PowerShell.Core", Synopsis: "Turns strict mode on or off.",
 			Params: []*ParamDef{sets(alias(p("Version", "string", 0), "v"), "Version"), sets(p("Off", "switch", -1), "Off")},
 			Process: func(c *Call) error {
@@ -159,20 +130,15 @@ func miscCmdlets() []*Cmdlet {
 			Process:    newTimeSpanProcess,
 		},
 		{
-			Name: "Get-Random", Synopsis: "Returns a random number or item.",
-			Params: []*ParamDef{p("Maximum", "object", 0), p("Minimum", "object", -1), pipe(p("InputObject", "object[]", -1)),
-				p("Count", "int", -1), p("SetSeed", "int", -1), p("Shuffle", "switch", -1)},
-			Process: collectInput,
-			End:     getRandomEnd,
-		},
-		{
 			Name: "New-Guid", Synopsis: "Creates a GUID.",
 			Process: newGUIDProcess,
 		},
 		{
 			Name: "Get-Alias", Synopsis: "Lists aliases.",
-			Params:  []*ParamDef{rest(p("Name", "string[]", 0)), p("Definition", "string[]", -1), p("Scope", "string", -1), p("Exclude", "string[]", -1)},
-			Process: getAliasProcess,
+			Params: []*ParamDef{notNullOrEmpty(sets(byName(pipe(p("Name", "string[]", 0))), "Default")), notNullOrEmpty(sets(p("Definition", "string[]", -1), "Definition")),
+				p("Scope", "string", -1), p("Exclude", "string[]", -1)},
+			DefaultSet: "Default",
+			Process:    getAliasProcess,
 		},
 		{
 			Name: "Get-Host", Synopsis: "Gets the host.",
@@ -184,7 +150,7 @@ func miscCmdlets() []*Cmdlet {
 				"SkypeForBusiness), its own cmdlets (module csemu), the PowerShell cmdlets it implements, and the functions and " +
 				"aliases of the session. Names may use wildcards.",
 			Params: []*ParamDef{rest(p("Name", "string[]", 0)), p("Module", "string[]", -1), p("Verb", "string[]", -1),
-				p("Noun", "string[]", -1), values(p("CommandType", "string[]", -1), "Alias", "Function", "Cmdlet", "All"),
+				p("Noun", "string[]", -1), alias(values(p("CommandType", "string[]", -1), "Alias", "Function", "Cmdlet", "All"), "Type"),
 				p("ListImported", "switch", -1), p("All", "switch", -1), p("Syntax", "switch", -1), p("TotalCount", "int", -1)},
 			Examples: []string{
 				"Get-Command -Module MicrosoftTeams",
@@ -475,11 +441,13 @@ func getHelp(c *Call) error {
 			o.Set("Name", e.name)
 			o.Set("Category", e.kind)
 			o.Set("Module", e.module)
-			syn := ""
+			var syn any = ""
 			if e.cmd != nil {
 				syn = cmdletSynopsis(e.cmd)
 			} else if e.fn != nil {
-				syn = parseHelpComment(firstBlockComment(e.fn.Source))["synopsis"]
+				if h, err := c.s.helpSubjectForFunction(e.fn); err == nil {
+					syn, _ = h.helpObject().Get("Synopsis")
+				}
 			}
 			o.Set("Synopsis", syn)
 			rows = append(rows, o)
@@ -489,7 +457,27 @@ func getHelp(c *Call) error {
 		}
 	}
 	if f, ok := c.s.lookupFunc(c.fr.scope, name); ok {
-		return c.Write(functionHelp(f))
+		h, err := c.s.helpSubjectForFunction(f)
+		if err != nil {
+			return err
+		}
+		v, err := c.scriptHelpInfo(h)
+		if err != nil || v != nil {
+			if _, reported := v.(helpReported); err == nil && !reported {
+				err = c.Write(v)
+			}
+			return err
+		}
+		return helpNotFound(c, name)
+	}
+	if v, ok, err := c.helpForScriptPath(name); ok {
+		if err != nil || v != nil {
+			if _, reported := v.(helpReported); err == nil && !reported {
+				err = c.Write(v)
+			}
+			return err
+		}
+		return helpNotFound(c, name)
 	}
 	cmd, ok := c.s.Command(name)
 	if !ok {
@@ -664,7 +652,7 @@ func syntaxParts(cmd *Cmdlet) [][]string {
 		})
 		parts := []string{cmd.Name}
 		for _, p := range params {
-			mandatory := p.Mandatory && (len(p.MandatoryIn) == 0 || slices.Contains(p.MandatoryIn, set))
+			mandatory := mandatoryIn(p, set)
 			part := "-" + p.Name
 			if p.Position >= 0 {
 				part = "[" + part + "]"
@@ -807,126 +795,12 @@ type helpInfo struct {
 func (h *helpInfo) PSString() string   { return strings.TrimRight(h.text, "\n") + "\n" }
 func (h *helpInfo) PSTypeName() string { return "MamlCommandHelpInfo" }
 
-// functionHelp reads comment-based help (.SYNOPSIS, .DESCRIPTION,
-// .PARAMETER, .EXAMPLE, .NOTES) from a function's first block comment or
-// the comment block just before it.
-func functionHelp(f *Function) *helpInfo {
-	sections := parseHelpComment(firstBlockComment(f.Source))
-	if len(sections) == 0 {
-		sections = parseHelpComment(f.Before)
-	}
-	o := value.NewObject("MamlCommandHelpInfo")
-	o.Set("Name", f.Name)
-	o.Set("Synopsis", sections["synopsis"])
-	o.Set("Description", sections["description"])
-	o.Set("Examples", sections["example"])
-	o.Set("Notes", sections["notes"])
-	var b strings.Builder
-	fmt.Fprintf(&b, "\nNAME\n    %s\n", f.Name)
-	if v := sections["synopsis"]; v != "" {
-		fmt.Fprintf(&b, "\nSYNOPSIS\n    %s\n", v)
-	}
-	fmt.Fprintf(&b, "\nSYNTAX\n    %s\n", f.Name)
-	if v := sections["description"]; v != "" {
-		fmt.Fprintf(&b, "\nDESCRIPTION\n    %s\n", strings.ReplaceAll(v, "\n", "\n    "))
-	}
-	return &helpInfo{props: o, text: b.String()}
-}
-
-// firstBlockComment returns the first <# #> comment of text, or "".
-func firstBlockComment(text string) string {
-	i := strings.Index(text, "<#")
-	if i < 0 {
-		return ""
-	}
-	j := strings.Index(text[i:], "#>")
-	if j < 0 {
-		return ""
-	}
-	return text[i+2 : i+j]
-}
-
-// commentBefore returns the comment block that ends right before a
-// definition (a <# #> block or # lines), or "".
-func commentBefore(src string) string {
-	t := strings.TrimRight(src, " \t\r\n")
-	if strings.HasSuffix(t, "#>") {
-		if i := strings.LastIndex(t, "<#"); i >= 0 {
-			return t[i+2 : len(t)-2]
-		}
-	}
-	var lines []string
-	for _, l := range strings.Split(t, "\n") {
-		l = strings.TrimSpace(l)
-		if strings.HasPrefix(l, "#") {
-			lines = append(lines, strings.TrimPrefix(l, "#"))
-		} else {
-			lines = nil
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-// parseHelpComment splits comment-based help into lower-case sections.
-func parseHelpComment(text string) map[string]string {
-	out := map[string]string{}
-	key := ""
-	var body []string
-	flush := func() {
-		if key != "" {
-			v := strings.TrimSpace(strings.Join(body, "\n"))
-			if old, ok := out[key]; ok && old != "" {
-				v = old + "\n" + v
-			}
-			out[key] = v
-		}
-	}
-	for _, l := range strings.Split(text, "\n") {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, ".") && len(t) > 1 && isAlphaWord(strings.Fields(t[1:])[0]) {
-			flush()
-			key = strings.ToLower(strings.Fields(t[1:])[0])
-			body = nil
-			continue
-		}
-		body = append(body, t)
-	}
-	flush()
-	return out
-}
-
-func isAlphaWord(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func setVariable(c *Call) error {
-	sc := scopeFor(c, c.String("Scope"))
-	for _, n := range c.Strings("Name") {
-		v := c.Arg("Value")
-		if err := c.s.setVar(sc, n, v); err != nil {
-			return err
-		}
-		opt := strings.ToLower(c.String("Option"))
-		if strings.Contains(opt, "readonly") || strings.Contains(opt, "constant") {
-			if vv, ok := sc.vars[strings.ToLower(n)]; ok {
-				vv.ReadOnly = true
-			}
-		}
-		if c.Bool("PassThru") {
-			o := value.NewObject("System.Management.Automation.PSVariable")
-			o.Set("Name", n)
-			o.Set("Value", v)
-			if err := c.Write(o); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+// helpNotFound is Get-Help's error for a command whose help does not
+// match -Component, -Role or -Functionality.
+func helpNotFound(c *Call, name string) error {
+	return c.WriteError(&ErrorRecord{ID: "HelpNotFound", Category: ResourceUnavailable, Target: name,
+		Exception: "System.Management.Automation.HelpNotFoundException",
+		Msg:       fmt.Sprintf("Get-Help could not find %s in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116.", name)})
 }
 
 // scopeFor resolves -Scope (Global, Script, Local, or a number).
@@ -1109,86 +983,6 @@ func getCredentialProcess(c *Call) error {
 	return c.Write(newCredential(user))
 }
 
-// getVariableProcess writes the variables (or with -ValueOnly their values) whose names match -Name.
-func getVariableProcess(c *Call) error {
-	names := c.Strings("Name")
-	if len(names) == 0 {
-		names = []string{"*"}
-	}
-	sc := scopeFor(c, c.String("Scope"))
-	for _, n := range names {
-		found := false
-		for _, v := range listVars(sc) {
-			if !value.Like(v.Name, n, false) {
-				continue
-			}
-			found = true
-			if c.Bool("ValueOnly") {
-				if err := emitValue(v.Value, c.Write); err != nil {
-					return err
-				}
-				continue
-			}
-			o := value.NewObject("System.Management.Automation.PSVariable")
-			o.Set("Name", v.Name)
-			o.Set("Value", v.Value)
-			o.DefaultDisplay = []string{"Name", "Value"}
-			if err := c.Write(o); err != nil {
-				return err
-			}
-		}
-		if !found && !value.HasWildcard(n) {
-			if err := c.WriteError(&ErrorRecord{ID: "VariableNotFound", Category: ObjectNotFound, Target: n,
-				Msg: fmt.Sprintf("Cannot find a variable with the name '%s'.", n), Exception: "System.Management.Automation.ItemNotFoundException"}); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// newVariableProcess creates a variable, failing when it exists and -Force is not given.
-func newVariableProcess(c *Call) error {
-	sc := scopeFor(c, c.String("Scope"))
-	name := c.String("Name")
-	if _, exists := sc.vars[strings.ToLower(name)]; exists && !c.Bool("Force") {
-		return c.Errorf("VariableAlreadyExists", ResourceExists, name, "A variable with name '%s' already exists.", name)
-	}
-	return setVariable(c)
-}
-
-// removeVariableProcess removes the variables whose names match -Name, from -Scope up.
-func removeVariableProcess(c *Call) error {
-	sc := scopeFor(c, c.String("Scope"))
-	for _, n := range c.Strings("Name") {
-		removed := false
-		for s := sc; s != nil && !removed; s = s.parent {
-			for k, v := range s.vars {
-				if value.Like(v.Name, n, false) {
-					delete(s.vars, k)
-					removed = true
-				}
-			}
-		}
-		if !removed && !value.HasWildcard(n) {
-			if err := c.Errorf("VariableNotFound", ObjectNotFound, n, "Cannot find a variable with the name '%s'.", n); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// clearVariableProcess sets each variable -Name names to $null.
-func clearVariableProcess(c *Call) error {
-	for _, n := range c.Strings("Name") {
-		if v, ok := c.s.lookupVar(c.fr.scope, n); ok {
-			v.Value = nil
-		}
-	}
-	return nil
-}
-
 // invokeExpressionProcess parses -Command and runs it in the caller's scope.
 func invokeExpressionProcess(c *Call) error {
 	code := c.String("Command")
@@ -1235,37 +1029,6 @@ func newTimeSpanProcess(c *Call) error {
 	return c.Write(d)
 }
 
-// getRandomEnd writes -Count random items of the collected input, or a random number from -Minimum to -Maximum.
-func getRandomEnd(c *Call) error {
-	items, _ := c.State.([]any)
-	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
-	if c.Has("SetSeed") {
-		r = rand.New(rand.NewPCG(uint64(c.Int("SetSeed", 0)), 7))
-	}
-	if len(items) > 0 {
-		n := c.Int("Count", 1)
-		if c.Bool("Shuffle") {
-			n = len(items)
-		}
-		r.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
-		if n > len(items) {
-			n = len(items)
-		}
-		return c.WriteAll(items[:n])
-	}
-	min, max := int64(0), int64(2147483647)
-	if c.Has("Minimum") {
-		min, _ = value.ToInt64(c.Arg("Minimum"))
-	}
-	if c.Has("Maximum") {
-		max, _ = value.ToInt64(c.Arg("Maximum"))
-	}
-	if max <= min {
-		return c.Fail("MinGreaterThanOrEqualMax", InvalidArgument, "The Minimum value (%d) cannot be greater than or equal to the Maximum value (%d).", min, max)
-	}
-	return c.Write(value.NarrowInt(min + r.Int64N(max-min)))
-}
-
 // newGUIDProcess writes a new GUID from the session's generator.
 func newGUIDProcess(c *Call) error {
 	o := value.NewObject(value.TGuid)
@@ -1273,37 +1036,4 @@ func newGUIDProcess(c *Call) error {
 	o.Set("Guid", g)
 	o.SetToString(g)
 	return c.Write(value.Guid(g))
-}
-
-// getAliasProcess writes the aliases whose names match -Name.
-func getAliasProcess(c *Call) error {
-	names := c.Strings("Name")
-	if len(names) == 0 {
-		names = []string{"*"}
-	}
-	for _, n := range names {
-		found := false
-		for _, a := range c.s.AliasNames() {
-			if !value.Like(a, n, false) {
-				continue
-			}
-			found = true
-			o := value.NewObject("System.Management.Automation.AliasInfo")
-			o.Set("CommandType", "Alias")
-			o.Set("Name", a)
-			o.Set("Definition", c.s.aliases[a])
-			o.Set("DisplayName", a+" -> "+c.s.aliases[a])
-			o.Set("ReferencedCommand", c.s.aliases[a])
-			o.DefaultDisplay = []string{"CommandType", "DisplayName"}
-			if err := c.Write(o); err != nil {
-				return err
-			}
-		}
-		if !found && !value.HasWildcard(n) {
-			if err := c.Errorf("ItemNotFoundException", ObjectNotFound, n, "This command cannot find a matching alias because an alias with the name '%s' does not exist.", n); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

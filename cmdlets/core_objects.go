@@ -65,7 +65,7 @@ func objectCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Measure-Object", Synopsis: "Counts objects and computes sums, averages, minimums and maximums.",
-			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "string[]", 0), p("Sum", "switch", -1),
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("Sum", "switch", -1),
 				p("Average", "switch", -1), p("Maximum", "switch", -1), p("Minimum", "switch", -1), p("StandardDeviation", "switch", -1),
 				p("AllStats", "switch", -1), p("Line", "switch", -1), p("Word", "switch", -1), p("Character", "switch", -1),
 				p("IgnoreWhiteSpace", "switch", -1)},
@@ -76,16 +76,27 @@ func objectCmdlets() []*Cmdlet {
 			Name: "Format-Table", Synopsis: "Formats output as a table.",
 			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("AutoSize", "switch", -1),
 				p("HideTableHeaders", "switch", -1), p("Wrap", "switch", -1), p("GroupBy", "object", -1), p("Force", "switch", -1),
-				p("View", "string", -1), p("RepeatHeader", "switch", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1), p("Expand", "string", -1)},
+				p("View", "string", -1), p("RepeatHeader", "switch", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1),
+				values(p("Expand", "string", -1), "CoreOnly", "EnumOnly", "Both"), p("ExcludeProperty", "string[]", -1)},
 			Process: collectInput,
 			End:     formatTableEnd,
 		},
 		{
 			Name: "Format-List", Synopsis: "Formats output as a list of properties.",
 			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object[]", 0), p("GroupBy", "object", -1),
-				p("Force", "switch", -1), p("View", "string", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1), p("Expand", "string", -1)},
+				p("Force", "switch", -1), p("View", "string", -1), p("DisplayError", "switch", -1), p("ShowError", "switch", -1),
+				values(p("Expand", "string", -1), "CoreOnly", "EnumOnly", "Both"), p("ExcludeProperty", "string[]", -1)},
 			Process: collectInput,
 			End:     formatListEnd,
+		},
+		{
+			Name: "Format-Wide", Synopsis: "Formats objects as a wide table that displays only one property of each object.",
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Property", "object", 0), p("AutoSize", "switch", -1),
+				rangeOf(p("Column", "int", -1), 1), p("GroupBy", "object", -1), p("View", "string", -1),
+				p("ShowError", "switch", -1), p("DisplayError", "switch", -1), p("Force", "switch", -1),
+				values(p("Expand", "string", -1), "CoreOnly", "EnumOnly", "Both"), p("ExcludeProperty", "string[]", -1)},
+			Process: collectInput,
+			End:     formatWideEnd,
 		},
 		{
 			Name: "New-Object", Synopsis: "Creates an object.",
@@ -96,7 +107,7 @@ func objectCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Add-Member", Synopsis: "Adds a member to an object.",
-			Params: []*ParamDef{mand(pipe(p("InputObject", "object", -1))), alias(p("MemberType", "string", 0), "Type"),
+			Params: []*ParamDef{mand(pipe(p("InputObject", "object", -1))), alias(p("MemberType", "object", 0), "Type"),
 				p("Name", "string", 1), p("Value", "object", 2), p("SecondValue", "object", 3),
 				p("NotePropertyName", "string", -1), p("NotePropertyValue", "object", -1), p("NotePropertyMembers", "object", -1),
 				p("TypeName", "string", -1), p("Force", "switch", -1), p("PassThru", "switch", -1)},
@@ -460,6 +471,9 @@ func sortObjectEnd(c *Call) error {
 // formatTableEnd writes the collected input as a table that renders at the host.
 func formatTableEnd(c *Call) error {
 	items, _ := c.State.([]any)
+	if err := formatChecks(c, items, "Table"); err != nil {
+		return err
+	}
 	cols, err := formatColumns(c)
 	if err != nil {
 		return err
@@ -470,13 +484,16 @@ func formatTableEnd(c *Call) error {
 	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
 		return format.Table(w, items, cols, format.TableOptions{AutoSize: c.Bool("AutoSize"), HideTableHeaders: c.Bool("HideTableHeaders"),
-			Wrap: c.Bool("Wrap"), Width: width, GroupBy: group, GroupLabel: label})
+			Wrap: c.Bool("Wrap"), Width: width, GroupBy: group, GroupLabel: label, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")})
 	}})
 }
 
 // formatListEnd writes the collected input as a list that renders at the host.
 func formatListEnd(c *Call) error {
 	items, _ := c.State.([]any)
+	if err := formatChecks(c, items, "List"); err != nil {
+		return err
+	}
 	cols, err := formatColumns(c)
 	if err != nil {
 		return err
@@ -486,8 +503,93 @@ func formatListEnd(c *Call) error {
 		return err
 	}
 	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
-		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label})
+		return format.ListWith(w, items, cols, format.ListOptions{GroupBy: group, GroupLabel: label, Width: width, Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")})
 	}})
+}
+
+// formatWideEnd writes the collected input as Format-Wide's rows, which
+// render at the host. -AutoSize and -Column together, and -View with
+// -Property or -ExcludeProperty, are terminating errors (FormatWideCommand).
+func formatWideEnd(c *Call) error {
+	items, _ := c.State.([]any)
+	if c.Has("View") && (c.Has("Property") || c.Has("ExcludeProperty")) {
+		return c.Fail("FormatCannotSpecifyViewAndProperty", InvalidArgument, "Cmdlet parameters View and Property are mutually exclusive.")
+	}
+	if c.Bool("AutoSize") && c.Has("Column") {
+		return c.Fail("FormatCannotSpecifyAutosizeAndColumns", InvalidArgument, "Cmdlet parameters AutoSize and Column are mutually exclusive.")
+	}
+	if err := formatChecks(c, items, "Wide"); err != nil {
+		return err
+	}
+	cols, err := formatColumns(c)
+	if err != nil {
+		return err
+	}
+	group, label, err := formatGroupBy(c, items)
+	if err != nil {
+		return err
+	}
+	opts := format.WideOptions{Columns: c.Int("Column", 0), AutoSize: c.Bool("AutoSize"), GroupBy: group, GroupLabel: label,
+		Force: c.Bool("Force"), Exclude: c.Strings("ExcludeProperty")}
+	// the first column that is not excluded ("*" is already expanded)
+	for i := range cols {
+		excluded := false
+		for _, x := range opts.Exclude {
+			if cols[i].Property != "" && value.Like(cols[i].Property, x, false) {
+				excluded = true
+			}
+		}
+		if !excluded {
+			opts.Property = &cols[i]
+			break
+		}
+	}
+	if opts.Property == nil && len(cols) > 0 {
+		opts.Property = &cols[0]
+	}
+	return c.Write(&formattedText{render: func(w *strings.Builder, width int) error {
+		opts.Width = width
+		return format.Wide(w, items, opts)
+	}})
+}
+
+// formatChecks applies the parameters of the Format-* cmdlets that
+// csemu checks but does not render: -View names a view of format data, and
+// csemu has no named views: for a [pscustomobject], which has none in
+// pwsh either, that is pwsh's FormatViewNotFound error (a terminating
+// error whose exception is a PipelineStoppedException); for other objects
+// it is [NotImplemented]. -DisplayError, -ShowError, and -Expand CoreOnly or
+// Both of an object that is a collection are [NotImplemented]. -RepeatHeader repeats the header per screen of
+// a paged console only, so it changes nothing here.
+func formatChecks(c *Call, items []any, kind string) error {
+	if c.Has("View") && len(items) > 0 {
+		first := items[0]
+		if a, ok := first.(*value.Array); ok && len(a.Items) > 0 {
+			first = a.Items[0]
+		}
+		if o, ok := first.(*value.Object); ok && o.IsCustom() {
+			name := c.String("View")
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "FormatViewNotFound", Category: ObjectNotFound, Target: name,
+				Exception: "System.Management.Automation.PipelineStoppedException",
+				Msg:       fmt.Sprintf("The view name %s cannot be found. There are no existing %s views for System.Management.Automation.PSCustomObject objects.", name, kind)}}
+		}
+		return notImplemented(c.Pos, c.cmd.Name, "-View (the named views of format data)")
+	}
+	for _, sw := range []string{"DisplayError", "ShowError"} {
+		if c.Bool(sw) {
+			return notImplemented(c.Pos, c.cmd.Name, "-"+sw)
+		}
+	}
+	if c.Has("Expand") && !strings.EqualFold(c.String("Expand"), "EnumOnly") {
+		// -Expand is about objects that are collections; others show the same
+		for _, it := range items {
+			switch it.(type) {
+			case *value.Array, *value.Hashtable:
+				return notImplemented(c.Pos, c.cmd.Name, "-Expand "+c.String("Expand")+" of a collection")
+			}
+		}
+	}
+	return nil
 }
 
 // formatGroupBy reads the -GroupBy of Format-Table and Format-List: a
@@ -1037,131 +1139,6 @@ func unwrapGroup(items []any) any {
 	return &value.Array{Items: items}
 }
 
-func measureObjects(c *Call) error {
-	items, _ := c.State.([]any)
-	if c.Bool("Line") || c.Bool("Word") || c.Bool("Character") {
-		lines, words, chars := 0, 0, 0
-		for _, it := range items {
-			s := c.s.toString(it)
-			lines += len(splitLines(s))
-			if s == "" {
-				lines++
-			}
-			words += len(strings.Fields(s))
-			chars += len([]rune(s))
-		}
-		o := value.NewObject("Microsoft.PowerShell.Commands.TextMeasureInfo")
-		if c.Bool("Line") {
-			o.Set("Lines", lines)
-		}
-		if c.Bool("Word") {
-			o.Set("Words", words)
-		}
-		if c.Bool("Character") {
-			o.Set("Characters", chars)
-		}
-		o.Set("Property", nil)
-		return c.Write(o)
-	}
-	props := c.Strings("Property")
-	if len(props) == 0 {
-		props = []string{""}
-	}
-	all := c.Bool("AllStats")
-	col := value.NewCollation()
-	for _, prop := range props {
-		var nums []float64
-		var minV, maxV any
-		count := 0
-		numeric := true
-		for _, it := range items {
-			v := it
-			if prop != "" {
-				pv, ok := c.s.getMember(it, prop)
-				if !ok {
-					continue
-				}
-				v = pv
-			}
-			count++
-			if v == nil {
-				continue
-			}
-			if c.Bool("Sum") || c.Bool("Average") || all || c.Bool("StandardDeviation") {
-				f, err := value.ToFloat(v)
-				if err != nil {
-					return c.Errorf("NonNumericInputObject", InvalidType, "", "Input object %q is not numeric.", c.s.toString(v))
-				}
-				nums = append(nums, f)
-			}
-			if c.Bool("Maximum") || c.Bool("Minimum") || all {
-				if _, ok := value.ToNumber(v); !ok {
-					numeric = false
-				}
-				// LanguagePrimitives.Compare(..., ignoreCase: false,
-				// CurrentCulture), as MeasureObjectCommand compares
-				if minV == nil || sortCompare(v, minV, true, col) < 0 {
-					minV = v
-				}
-				if maxV == nil || sortCompare(v, maxV, true, col) > 0 {
-					maxV = v
-				}
-			}
-		}
-		o := value.NewObject("Microsoft.PowerShell.Commands.GenericMeasureInfo")
-		o.Set("Count", count)
-		var avg, sum, sd, mx, mn any
-		if len(nums) > 0 {
-			total := 0.0
-			for _, f := range nums {
-				total += f
-			}
-			if c.Bool("Sum") || all {
-				sum = total
-			}
-			if c.Bool("Average") || all {
-				avg = total / float64(len(nums))
-			}
-			if c.Bool("StandardDeviation") || all {
-				mean := total / float64(len(nums))
-				v := 0.0
-				for _, f := range nums {
-					v += (f - mean) * (f - mean)
-				}
-				if len(nums) > 1 {
-					sd = sqrt(v / float64(len(nums)-1))
-				}
-			}
-		}
-		if maxV != nil {
-			if numeric {
-				f, _ := value.ToFloat(maxV)
-				mx = f
-				f, _ = value.ToFloat(minV)
-				mn = f
-			} else {
-				mx, mn = maxV, minV
-			}
-		}
-		if !(c.Bool("Maximum") || all) {
-			mx = nil
-		}
-		if !(c.Bool("Minimum") || all) {
-			mn = nil
-		}
-		o.Set("Average", avg)
-		o.Set("Sum", sum)
-		o.Set("Maximum", mx)
-		o.Set("Minimum", mn)
-		o.Set("StandardDeviation", sd)
-		o.Set("Property", nilIfEmpty(prop))
-		if err := c.Write(o); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func nilIfEmpty(s string) any {
 	if s == "" {
 		return nil
@@ -1183,7 +1160,12 @@ func sqrt(f float64) float64 {
 // formatColumns builds Format-Table/List columns from -Property.
 func formatColumns(c *Call) ([]format.Column, error) {
 	var cols []format.Column
-	for _, pr := range value.AsSlice(c.Arg("Property")) {
+	props := value.AsSlice(c.Arg("Property"))
+	if len(props) == 0 && c.Has("ExcludeProperty") {
+		// -ExcludeProperty alone shows the other properties (-Property *)
+		props = []any{"*"}
+	}
+	for _, pr := range props {
 		switch x := pr.(type) {
 		case *value.Hashtable:
 			name, expr, err := calculatedProperty(x)
@@ -1234,6 +1216,19 @@ func formatColumns(c *Call) ([]format.Column, error) {
 
 func addMember(c *Call) error {
 	in := c.Arg("InputObject")
+	if mt, ok := c.Lookup("MemberType"); ok && !c.Has("NotePropertyMembers") {
+		if _, isDict := mt.(*value.Hashtable); isDict {
+			// a dictionary does not convert to PSMemberTypes: the binder
+			// takes the NotePropertyMultiMemberSet (Add-Member $obj @{...})
+			c.SetArg("NotePropertyMembers", mt)
+			delete(c.bound, "membertype")
+		}
+	}
+	if !c.Has("NotePropertyMembers") && !c.Has("NotePropertyName") && !(c.Has("TypeName") && !c.Has("Name")) {
+		if err := checkMemberArgs(c); err != nil {
+			return err
+		}
+	}
 	o, ok := in.(*value.Object)
 	if !ok {
 		if h, isHash := in.(*value.Hashtable); isHash {
@@ -1248,7 +1243,7 @@ func addMember(c *Call) error {
 			}
 			return nil
 		}
-		return c.Fail("CannotAddMember", InvalidOperation, "Add-Member on a [%s] is not emulated; use a [pscustomobject]", value.TypeName(in))
+		return notImplemented(c.Pos, c.cmd.Name, fmt.Sprintf("Add-Member on a [%s] (members of an object other than a [pscustomobject] or a hashtable)", value.TypeName(in)))
 	}
 	set := func(name string, v any) error {
 		if _, exists := o.Prop(name); exists && !c.Bool("Force") {
@@ -1274,14 +1269,20 @@ func addMember(c *Call) error {
 				}
 			}
 		}
+		if c.Has("TypeName") {
+			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+		}
 	case c.Has("NotePropertyName"):
 		if err := set(c.String("NotePropertyName"), c.Arg("NotePropertyValue")); err != nil {
 			return err
 		}
+		if c.Has("TypeName") {
+			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+		}
 	case c.Has("TypeName") && !c.Has("Name"):
 		o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
 	default:
-		mt := strings.ToLower(c.String("MemberType"))
+		mt := strings.ToLower(memberTypeName(c))
 		name := c.String("Name")
 		switch mt {
 		case "noteproperty", "":

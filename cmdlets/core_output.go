@@ -84,10 +84,11 @@ func outputCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Out-String", Synopsis: "Formats objects as text.",
-			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), p("Stream", "switch", -1), p("Width", "int", -1),
-				p("NoNewline", "switch", -1)},
-			Process: collectInput,
-			End:     outStringEnd,
+			Params: []*ParamDef{pipe(p("InputObject", "object", -1)), sets(p("Stream", "switch", -1), "StreamFormatting"), p("Width", "int", -1),
+				sets(p("NoNewline", "switch", -1), "NoNewLineFormatting")},
+			DefaultSet: "NoNewLineFormatting",
+			Process:    collectInput,
+			End:        outStringEnd,
 		},
 	}
 }
@@ -222,8 +223,11 @@ func outDefaultProcess(c *Call) error {
 func outStringEnd(c *Call) error {
 	items, _ := c.State.([]any)
 	width := c.Int("Width", c.s.width)
+	if c.Bool("NoNewline") {
+		return c.Write(outStringNoNewline(items, width))
+	}
 	var buf bytes.Buffer
-	if err := format.Default(&buf, items, width); err != nil {
+	if err := formatDefault(&buf, items, width); err != nil {
 		return err
 	}
 	text := buf.String()
@@ -235,10 +239,63 @@ func outStringEnd(c *Call) error {
 		}
 		return nil
 	}
-	if c.Bool("NoNewline") {
-		text = strings.ReplaceAll(text, "\n", "")
-	}
 	return c.Write(text)
+}
+
+// outStringNoNewline is Out-String -NoNewline: the lines of the
+// formatted output with no line breaks between them. A string is one line
+// as it is, so the line breaks inside it stay (Out-String.Tests.ps1).
+func outStringNoNewline(items []any, width int) string {
+	var out strings.Builder
+	var run []any
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		var buf bytes.Buffer
+		_ = formatDefault(&buf, run, width)
+		out.WriteString(strings.ReplaceAll(buf.String(), "\n", ""))
+		run = nil
+	}
+	for _, it := range items {
+		if str, ok := it.(string); ok {
+			flush()
+			out.WriteString(str)
+			continue
+		}
+		run = append(run, it)
+	}
+	flush()
+	return out.String()
+}
+
+// formatDefault is format.Default for output that may hold what
+// Format-Table and Format-List wrote: that is text already formatted,
+// which goes out as it is (the formatting objects of pwsh's Out-String
+// and Out-File carry their own lines, with no further blank line).
+func formatDefault(w *bytes.Buffer, items []any, width int) error {
+	start := 0
+	for i, it := range items {
+		ft, ok := it.(*formattedText)
+		if !ok {
+			continue
+		}
+		if i > start {
+			if err := format.Default(w, items[start:i], width); err != nil {
+				return err
+			}
+		}
+		var b strings.Builder
+		if err := ft.render(&b, width); err != nil {
+			return err
+		}
+		w.WriteString(b.String())
+		start = i + 1
+	}
+	if start < len(items) {
+		return format.Default(w, items[start:], width)
+	}
+	return nil
 }
 
 // collectInput gathers pipeline input (or -InputObject) into c.State.

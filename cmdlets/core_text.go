@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/csemu/csemu/cmdlets/format"
 	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/cmdlets/value"
 )
@@ -416,7 +415,7 @@ func teeObjectEnd(c *Call) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := format.Default(&buf, c.s.displayable(fileRecords(items)), c.s.width); err != nil {
+	if err := formatDefault(&buf, c.s.displayable(fileRecords(items)), c.s.width); err != nil {
 		return err
 	}
 	return c.s.writeEncoded(c.fr, c, target, buf.Bytes(), enc, c.Bool("Append"), false)

@@ -57,11 +57,14 @@ type Session struct {
 	table      *Commands
 	commands   map[string]*Cmdlet // the table's, by lower-case name
 	aliases    map[string]string  // the table's
-	extra      []*Cmdlet          // registered with WithCommands
-	modules    []Module
-	namespaces []string
-	errs       *value.Array // $Error, newest first
-	lastOK     bool
+	// localAliases counts the aliases ever made in a scope below the
+	// global one: while it is 0, alias lookup skips the scope walk.
+	localAliases int
+	extra        []*Cmdlet // registered with WithCommands
+	modules      []Module
+	namespaces   []string
+	errs         *value.Array // $Error, newest first
+	lastOK       bool
 	// questionOK is what $? reads: the status of the previous statement.
 	questionOK bool
 	// errorsWritten counts the errors written to the error stream (and
@@ -264,8 +267,15 @@ type Variable struct {
 	Name  string
 	Value any
 	Type  *value.Type
-	// ReadOnly variables cannot be assigned.
+	// ReadOnly variables cannot be assigned (the ReadOnly and Constant
+	// options, and the automatic variables PowerShell protects).
 	ReadOnly bool
+	// Description and Options are what New-Variable and Set-Variable
+	// give a variable (PSVariable.Description, PSVariable.Options): a
+	// Private one is seen only in its own scope, an AllScope one is the
+	// variable that code in child scopes assigns.
+	Description string
+	Options     scopedOpts
 	// param is the parameter the variable was bound from, when it has
 	// validation attributes: they check what the variable is later
 	// assigned too. (A pointer keeps every variable small.)
@@ -296,6 +306,11 @@ type Scope struct {
 	// or from the top level (see modules.go).
 	module *psModule
 	caller *Scope
+	// aliases are the aliases Set-Alias and New-Alias made in the scope
+	// (see scoped_items.go); the global scope's entries keep the name,
+	// description and options of session aliases, whose targets are in
+	// Session.aliases.
+	aliases map[string]*aliasEntry
 }
 
 func newScope(parent *Scope) *Scope {
@@ -325,6 +340,9 @@ func (s *Session) lookupVar(sc *Scope, name string) (*Variable, bool) {
 	}
 	for c := sc; c != nil; c = c.parent {
 		if v, ok := c.vars[string(key)]; ok {
+			if v.Options&optPrivate != 0 && c != sc {
+				continue
+			}
 			v.get()
 			return v, true
 		}
@@ -445,8 +463,17 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 		old.Value = v
 		return nil
 	}
+	outer, hasOuter := s.lookupVar(target.parent, name)
+	if hasOuter && outer.Options&optAllScope != 0 {
+		// an AllScope variable is the one every scope below it assigns
+		for x := target.parent; x != nil; x = x.parent {
+			if x.vars[key] == outer {
+				return s.setVar(x, name, v)
+			}
+		}
+	}
 	// a constrained variable of an outer scope keeps its type in the copy
-	if outer, ok := s.lookupVar(target.parent, name); ok && outer.Type != nil && target != s.global {
+	if hasOuter && outer.Type != nil && target != s.global {
 		cv, err := s.convert(v, outer.Type)
 		if err == nil {
 			v = cv
@@ -509,10 +536,11 @@ type Function struct {
 	Params []*parser.Parameter // function Name(params) form
 	Filter bool
 	File   string
-	// Source is the definition's text; Before the comment block right
-	// before it (both for comment-based help).
+	// Source is the definition's text; Root the text of the whole file it
+	// is in and Offset where it starts there (for comment-based help).
 	Source string
-	Before string
+	Root   string
+	Offset int
 	// module is the script module that defined the function (nil for the
 	// top-level session state): the function runs in that module's scope.
 	module *psModule
@@ -593,9 +621,20 @@ func (b *ScriptBlock) PSTypeName() string { return value.TScriptBlock }
 
 // Run parses and runs a script file's text. It returns the exit code.
 func (s *Session) Run(ctx context.Context, file, src string, args []any) (int, error) {
-	script, err := parser.Parse(file, src)
-	if err != nil {
-		return 1, err
+	script, req, errs := s.parseScript(file, src)
+	if len(errs) > 0 {
+		return 1, errs
+	}
+	if req != nil && file != "<stdin>" {
+		s.ctx = ctx
+		if err := s.verifyRequires(frame{scope: s.global, file: file}, parser.Pos{Filename: file, Line: 1, Column: 1}, req, filepath.Base(file)); err != nil {
+			var pe *psError
+			if asPSError(err, &pe) {
+				s.printError(pe.rec)
+				return 1, pe.rec
+			}
+			return 1, err
+		}
 	}
 	return s.RunScript(ctx, script, args)
 }

@@ -381,6 +381,9 @@ var evalTests = []struct {
 		{"member_enumeration", `$objs = [pscustomobject]@{Name = 'a'}, [pscustomobject]@{Name = 'b'}; $objs.Name`, "a\nb\n", "", 0},
 		{"method_enumeration", `$objs = [pscustomobject]@{Name = 'a'}, [pscustomobject]@{Name = 'b'}; $objs.Name.ToUpper()`, "A\nB\n", "", 0},
 		{"count_scalar", `(5).Count; 'abc'.Count`, "1\n1\n", "", 0},
+		// every scalar object has Count 1, an error record too
+		// (about_Intrinsic_Members, "Properties")
+		{"count_error_record", `try { throw 'x' } catch { $_.Count }`, "1\n", "", 0},
 		{"count_null", `$null.Count; $nothing.Count`, "0\n0\n", "", 0},
 		{"length", `'abc'.Length; (1, 2).Length`, "3\n2\n", "", 0},
 		{"hashtable_count", `@{a = 1; b = 2}.Count`, "2\n", "", 0},

@@ -59,6 +59,7 @@ var exceptionDefs = map[string]exceptionDef{
 	"System.Management.Automation.PSNotImplementedException":               {"System.NotImplementedException", ""},
 	"System.Management.Automation.PSNotSupportedException":                 {"System.NotSupportedException", ""},
 	"System.Management.Automation.PSSecurityException":                     {"System.Management.Automation.RuntimeException", ""},
+	"System.Management.Automation.ScriptRequiresException":                 {"System.Management.Automation.RuntimeException", ""},
 	"System.Management.Automation.SessionStateException":                   {"System.Management.Automation.RuntimeException", ""},
 	"System.Management.Automation.ItemNotFoundException":                   {"System.Management.Automation.SessionStateException", ""},
 	"System.Management.Automation.DriveNotFoundException":                  {"System.Management.Automation.SessionStateException", ""},

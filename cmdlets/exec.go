@@ -271,7 +271,7 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 		f := &Function{Name: st.Name, Body: st.Body, Params: st.Params, Filter: st.Kind == "filter", File: fr.file}
 		if src := s.sourceOf(fr); src != "" && st.EndPos.Offset <= len(src) && st.Pos.Offset < st.EndPos.Offset {
 			f.Source = src[st.Pos.Offset:st.EndPos.Offset]
-			f.Before = commentBefore(src[:st.Pos.Offset])
+			f.Root, f.Offset = src, st.Pos.Offset
 		}
 		s.defineFunc(fr.scope, f)
 		return s.functionAliases(fr, f)

@@ -426,8 +426,8 @@ func (s *Session) resolveType(name string) (*value.Type, bool) {
 			if full, known := exceptionTypeName(p + name); known {
 				return &value.Type{Name: full}, true
 			}
-			if isStopwatch(p + name) {
-				return &value.Type{Name: "System.Diagnostics.Stopwatch"}, true
+			if full, known := staticTypeName(p + name); known {
+				return &value.Type{Name: full}, true
 			}
 		}
 	}
@@ -563,6 +563,19 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 		return s.cultureFromValue(v)
 	case typeIPAddress:
 		return ipAddressFrom(v)
+	case value.TType:
+		if str, ok := v.(string); ok {
+			// a type name as a type literal would name it: the types of
+			// the using namespaces, classes and known exceptions too
+			if t, ok := s.resolveType(strings.TrimSpace(str)); ok {
+				return t, nil
+			}
+		}
+	case value.TVersion:
+		if a, ok := v.(*value.Array); ok && len(a.Items) == 1 {
+			v = a.Items[0]
+		}
+		return convertToVersion(v)
 	}
 	if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
 		return s.convertToClass(c, v)
@@ -588,7 +601,7 @@ func convertValue(v any, t *value.Type) (any, error) {
 // A text with errors is a ParseException carrying them, as PowerShell
 // throws it.
 func (s *Session) scriptBlockFromText(code string) (*ScriptBlock, error) {
-	script, errs := parser.ParseAll("", code)
+	script, _, errs := s.parseScript("", code)
 	if len(errs) > 0 {
 		return nil, &parseFailure{t: newAstTree("", code, errs)}
 	}

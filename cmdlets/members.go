@@ -320,7 +320,9 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 			}
 			return s.recordInvocation(o.Command, o.Pos), true
 		}
-		return errorRecordMember(o, lname)
+		if v, ok := errorRecordMember(o, lname); ok || lname != "count" {
+			return v, ok
+		}
 	case *streamRecord:
 		if lname == "invocationinfo" && o.stream != streamInformation {
 			return s.recordInvocation(o.command, o.pos), true

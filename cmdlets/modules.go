@@ -1196,8 +1196,16 @@ func (s *Session) defineAlias(sc *Scope, name, target string) {
 }
 
 // lookupAlias returns the command an alias names as code running in sc
-// sees it: an alias of its module's session state, else of the session.
+// sees it: an alias of a scope's table (Set-Alias), of its module's
+// session state, else of the session.
 func (s *Session) lookupAlias(sc *Scope, name string) (string, bool) {
+	if s.localAliases > 0 || len(s.global.aliases) > 0 {
+		e, _, ok := s.findAlias(sc, name)
+		if !ok {
+			return "", false
+		}
+		return e.target, true
+	}
 	if sc != nil && sc.module != nil && sc.module.aliases != nil {
 		if to, ok := fold.Lookup(sc.module.aliases, name); ok {
 			return to, true
@@ -1207,17 +1215,14 @@ func (s *Session) lookupAlias(sc *Scope, name string) (string, bool) {
 }
 
 // visibleAliases are the aliases code running in sc sees: the session's,
-// and its module's over them.
+// its module's over them, and those of its scopes over both.
 func (s *Session) visibleAliases(sc *Scope) map[string]string {
-	if sc == nil || sc.module == nil || len(sc.module.aliases) == 0 {
+	if s.localAliases == 0 && (sc == nil || sc.module == nil || len(sc.module.aliases) == 0) {
 		return s.aliases
 	}
-	out := make(map[string]string, len(s.aliases)+len(sc.module.aliases))
-	for a, to := range s.aliases {
-		out[a] = to
-	}
-	for a, to := range sc.module.aliases {
-		out[a] = to
+	out := map[string]string{}
+	for _, e := range s.aliasTable(sc, true) {
+		out[strings.ToLower(e.name)] = e.target
 	}
 	return out
 }

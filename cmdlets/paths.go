@@ -326,7 +326,7 @@ func (s *Session) itemExists(fr frame, p psPath) bool {
 		_, ok := s.lookupFunc(fr.scope, p.path)
 		return ok
 	case provAlias:
-		_, ok := s.aliasTarget(p.path)
+		_, ok := s.lookupAlias(fr.scope, p.path)
 		return ok
 	}
 	_, err := s.host.files.Lstat(p.path)
@@ -389,7 +389,9 @@ func (s *Session) childNames(fr frame, k provKind) []string {
 			}
 		}
 	case provAlias:
-		out = s.AliasNames()
+		for _, e := range s.aliasTable(fr.scope, true) {
+			out = append(out, e.name)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i]) < strings.ToLower(out[j]) })
 	return out
@@ -429,14 +431,11 @@ func (s *Session) itemObject(fr frame, p psPath) (*value.Object, error) {
 		}
 		o = s.functionObject(f)
 	case provAlias:
-		to, _ := s.aliasTarget(p.path)
-		o = value.NewObject("System.Management.Automation.AliasInfo")
-		o.Set("CommandType", "Alias")
-		o.Set("Name", p.path)
-		o.Set("Definition", to)
-		o.Set("DisplayName", p.path+" -> "+to)
-		o.Set("ReferencedCommand", to)
-		o.DefaultDisplay = []string{"CommandType", "DisplayName"}
+		e, _, ok := s.findAlias(fr.scope, p.path)
+		if !ok {
+			e = &aliasEntry{name: p.path}
+		}
+		o = s.aliasObject(fr.scope, e)
 	}
 	addProviderProps(o, p, false)
 	return o, nil
@@ -468,13 +467,17 @@ func addProviderProps(o *value.Object, p psPath, container bool) {
 func variableObject(v *Variable) *value.Object {
 	o := value.NewObject("System.Management.Automation.PSVariable")
 	o.Set("Name", v.Name)
-	o.Set("Value", v.Value)
-	o.Set("Description", "")
-	options := "None"
-	if v.ReadOnly {
-		options = "ReadOnly"
-	}
-	o.Set("Options", options)
+	o.AddGetter("Description", func() any { return v.Description })
+	o.AddGetter("Value", func() any { return v.get() })
+	o.Set("Visibility", "Public")
+	o.Set("Module", nil)
+	o.Set("ModuleName", "")
+	o.AddGetter("Options", func() any {
+		if v.Options == 0 && v.ReadOnly {
+			return optReadOnly.String()
+		}
+		return v.Options.String()
+	})
 	o.DefaultDisplay = []string{"Name", "Value"}
 	return o
 }

@@ -562,6 +562,17 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos
 	}
 	lname := strings.ToLower(name)
 	if target, ok := s.lookupAlias(fr.scope, lname); ok {
+		// an alias may name another alias (Set-Alias tma Test-MyAlias)
+		for i := 0; i < 32; i++ {
+			if _, isFunc := s.lookupFunc(fr.scope, target); isFunc {
+				break
+			}
+			next, ok := s.lookupAlias(fr.scope, target)
+			if !ok || strings.EqualFold(next, target) {
+				break
+			}
+			target = next
+		}
 		lname = strings.ToLower(target)
 		if f, ok := s.lookupFunc(fr.scope, target); ok {
 			return s.functionStage(fr, f, raw, inv, emit, dot, r)
@@ -1306,14 +1317,17 @@ func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, inv *invo
 			Msg:       fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", name)}}
 	}
 	src := textenc.Decode(data)
-	script, err := parser.Parse(path, src)
-	if err != nil {
-		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "ParseException", Category: ParserError, Msg: err.Error()}}
+	script, req, errs := s.parseScript(path, src)
+	if len(errs) > 0 {
+		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "ParseException", Category: ParserError, Msg: errs.Error()}}
 	}
 	s.addSource(path, src)
 	inv.cmdType, inv.defFile, inv.path, inv.cmdName = "ExternalScript", path, path, filepath.Base(path)
 	if abs, err := s.fullPath(path); err == nil {
 		inv.path = abs
+	}
+	if err := s.verifyRequires(fr, pos, req, filepath.Base(path)); err != nil {
+		return nil, err
 	}
 	return s.blockStage(fr, inv, script.Body, nil, raw, emit, dot, r, false)
 }

@@ -73,6 +73,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	var all []*Cmdlet
 	all = append(all, outputCmdlets()...)
 	all = append(all, objectCmdlets()...)
+	all = append(all, formatHexCmdlet())
 	all = append(all, dataCmdlets()...)
 	all = append(all, testJSONCmdlet())
 	all = append(all, fileCmdlets()...)
@@ -86,6 +87,12 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, textCmdlets()...)
 	all = append(all, historyCmdlets()...)
 	all = append(all, moduleCmdlets()...)
+	all = append(all, aliasCmdlets()...)
+	all = append(all, variableCmdlets()...)
+	all = append(all, utilityCmdlets()...)
+	all = append(all, fileHashCmdlet(), newTemporaryFileCmdlet())
+	all = append(all, aliasFileCmdlets()...)
+	all = append(all, newModuleManifestCmdlet())
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
 	for _, c := range all {
@@ -161,7 +168,7 @@ func coreAliases() map[string]string {
 	return map[string]string{
 		"%": "ForEach-Object", "foreach": "ForEach-Object", "?": "Where-Object", "where": "Where-Object",
 		"select": "Select-Object", "sort": "Sort-Object", "group": "Group-Object", "measure": "Measure-Object",
-		"ft": "Format-Table", "fl": "Format-List", "echo": "Write-Output", "write": "Write-Output", "gtz": "Get-TimeZone",
+		"ft": "Format-Table", "fl": "Format-List", "fhx": "Format-Hex", "echo": "Write-Output", "write": "Write-Output", "gtz": "Get-TimeZone",
 		"gc": "Get-Content", "cat": "Get-Content", "type": "Get-Content", "sleep": "Start-Sleep",
 		"gm": "Get-Member", "iex": "Invoke-Expression", "icm": "Invoke-Command", "gv": "Get-Variable",
 		"sv": "Set-Variable", "set": "Set-Variable", "cls": "Clear-Host", "clear": "Clear-Host",
@@ -178,6 +185,7 @@ func coreAliases() map[string]string {
 		"iwr": "Invoke-WebRequest", "irm": "Invoke-RestMethod", "fw": "Format-Wide", "ogv": "Out-GridView",
 		"gal": "Get-Alias", "ghy": "Get-History", "clv": "Clear-Variable", "gdr": "Get-PSDrive",
 		"ihy": "Invoke-History", "r": "Invoke-History", "clhy": "Clear-History", "man": "help",
+		"sal": "Set-Alias", "nal": "New-Alias", "ral": "Remove-Alias", "epal": "Export-Alias", "ipal": "Import-Alias",
 	}
 }
 
@@ -211,12 +219,12 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Save-Help", "Find-Module", "Update-Module", "Uninstall-Module", "Register-PSRepository",
 		"Get-InstalledModule", "Publish-Module", "Save-Module", "Configuration", "Start-DscConfiguration",
 		"Get-DscConfiguration", "Import-DscResource", "Select-Xml", "ConvertTo-Html",
-		"ConvertTo-Xml", "Format-Wide", "Format-Custom", "New-Alias", "Set-Alias",
+		"ConvertTo-Xml", "Format-Custom",
 		"Set-TimeZone", "Get-ItemProperty",
-		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty", "Get-Unique",
+		"Set-ItemProperty", "New-ItemProperty", "Remove-ItemProperty",
 		"Measure-Command", "Trace-Command", "Get-PSCallStack",
 		"Get-TypeData", "Update-TypeData", "Update-FormatData", "Get-FormatData",
-		"New-ModuleManifest", "Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
+		"Test-ModuleManifest", "Get-PSRepository", "Set-PSRepository",
 		"Get-PackageProvider", "Install-PackageProvider", "Get-Package", "Install-Package",
 	}
 	out := make([]*Cmdlet, len(names))

@@ -267,6 +267,18 @@ func parseNumber(v any, t *value.Type) (any, bool) {
 // staticFunc implements the static members of a .NET type.
 type staticFunc func(c *staticCall) (any, error)
 
+// staticTypeName returns the full name of a type that is known only by
+// its static members (Stopwatch, LanguagePrimitives), in the case of
+// the table's entry.
+func staticTypeName(name string) (string, bool) {
+	for _, t := range []string{typeStopwatch, typeLanguagePrimitives} {
+		if strings.EqualFold(t, name) {
+			return t, true
+		}
+	}
+	return "", false
+}
+
 // staticTypes maps the lower-case names of the .NET types that have
 // emulated static members to the functions implementing them.
 func staticTypes() map[string]staticFunc {
@@ -301,7 +313,8 @@ func staticTypes() map[string]staticFunc {
 		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
 	add(enumStatics, "System.Enum")
 	add(cultureStatics, "System.Globalization.CultureInfo")
-	add(stopwatchStatics, "System.Diagnostics.Stopwatch")
+	add(stopwatchStatics, typeStopwatch)
+	add(languagePrimitivesStatics, typeLanguagePrimitives)
 	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")
@@ -1023,7 +1036,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	if c := s.classes[strings.ToLower(t.Name)]; c != nil {
 		return s.newClassInstance(fr, c, args)
 	}
-	if isStopwatch(t.Name) {
+	if strings.EqualFold(t.Name, typeStopwatch) {
 		return s.newStopwatch(false), nil
 	}
 	switch t.GenericBase() {
@@ -1175,20 +1188,7 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 		o.SetToString(addr)
 		return o, nil
 	case value.TVersion:
-		str := value.ToString(argOr(args, 0))
-		o := value.NewObject(t.Name)
-		parts := strings.Split(str, ".")
-		names := []string{"Major", "Minor", "Build", "Revision"}
-		for i, n := range names {
-			if i < len(parts) {
-				v, _ := value.ToInt(parts[i])
-				o.Set(n, v)
-			} else {
-				o.Set(n, -1)
-			}
-		}
-		o.SetToString(str)
-		return o, nil
+		return newVersion(args)
 	}
 	if t.Name == value.TErrorRecord {
 		return s.newErrorRecord(args)

@@ -1,11 +1,13 @@
 package cmdlets
 
 import (
-	"strings"
 	"time"
 
 	"github.com/csemu/csemu/cmdlets/value"
 )
+
+// typeStopwatch is the .NET type of a stopwatch.
+const typeStopwatch = "System.Diagnostics.Stopwatch"
 
 // stopwatchFrequency is Stopwatch.Frequency on Linux and macOS: its
 // ticks are nanoseconds.
@@ -35,13 +37,13 @@ func (s *Session) newStopwatch(start bool) *value.Object {
 	if start {
 		w.started, w.running = s.clock.Now(), true
 	}
-	o := value.NewObject("System.Diagnostics.Stopwatch", "System.Object")
+	o := value.NewObject(typeStopwatch, "System.Object")
 	o.AddGetter("IsRunning", func() any { return w.running })
 	o.AddGetter("Elapsed", func() any { return w.now() })
 	o.AddGetter("ElapsedMilliseconds", func() any { return w.now().Milliseconds() })
 	o.AddGetter("ElapsedTicks", func() any { return int64(w.now()) * stopwatchFrequency / int64(time.Second) })
 	o.DefaultDisplay = []string{"IsRunning", "Elapsed", "ElapsedMilliseconds", "ElapsedTicks"}
-	o.SetToStringGetter(func() any { return "System.Diagnostics.Stopwatch" })
+	o.SetToStringGetter(func() any { return typeStopwatch })
 	return s.behaveAs(o, &objBehaviour{
 		call: func(s *Session, o *value.Object, lname string, args []any) (any, error) {
 			switch lname {
@@ -60,7 +62,7 @@ func (s *Session) newStopwatch(start bool) *value.Object {
 				w.elapsed, w.started, w.running = 0, s.clock.Now(), true
 				return voidValue{}, nil
 			case "tostring":
-				return "System.Diagnostics.Stopwatch", nil
+				return typeStopwatch, nil
 			}
 			return nil, notFoundMethod(o, lname)
 		},
@@ -90,6 +92,3 @@ func stopwatchStatics(c *staticCall) (any, error) {
 	}
 	return c.notImplemented()
 }
-
-// isStopwatch reports whether type name t is the Stopwatch.
-func isStopwatch(t string) bool { return strings.EqualFold(t, "System.Diagnostics.Stopwatch") }

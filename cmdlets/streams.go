@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/csemu/csemu/cmdlets/format"
 	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/cmdlets/value"
 	"github.com/csemu/csemu/parser"
@@ -411,7 +410,7 @@ func (t *redirTarget) write(s *Session, fr frame) error {
 		return s.setRedirectedVariable(fr, t.pos, t.variable, t.items, t.appendMode)
 	}
 	var buf bytes.Buffer
-	if err := format.Default(&buf, s.displayable(fileRecords(t.items)), s.width); err != nil {
+	if err := formatDefault(&buf, s.displayable(fileRecords(t.items)), s.width); err != nil {
 		return err
 	}
 	return s.writeFile(fr, t.pos, "Out-File", t.path, buf.Bytes(), t.appendMode)

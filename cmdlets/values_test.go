@@ -256,6 +256,22 @@ try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } 
 			"False\n0\n0\nFalse\n0\n", "", 0},
 		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
 	}},
+	// [System.Management.Automation.LanguagePrimitives] (Learn:
+	// LanguagePrimitives class): ConvertTo converts as a cast does and a
+	// failure is a PSInvalidCastException inside the method call's
+	// MethodInvocationException (Conversions.Tests.ps1 expects the error id
+	// PSInvalidCastException); TryConvertTo writes its out parameter;
+	// Compare and Equals ignore case unless told not to.
+	{"language_primitives", []evalCase{
+		{"convert_to", `[System.Management.Automation.LanguagePrimitives]::ConvertTo('42', [int]).GetType().Name; [System.Management.Automation.LanguagePrimitives]::ConvertTo(@(1, 2), [string])`,
+			"Int32\n1 2\n", "", 0},
+		{"convert_to_fails", `try { [System.Management.Automation.LanguagePrimitives]::ConvertTo('x', [int]) } catch { $_.FullyQualifiedErrorId; $_.Exception.GetType().Name; $_.Exception.InnerException.GetType().Name }`,
+			"PSInvalidCastException\nMethodInvocationException\nPSInvalidCastException\n", "", 0},
+		{"try_convert_to", `$r = $null; [System.Management.Automation.LanguagePrimitives]::TryConvertTo('3.5', [double], [cultureinfo]::InvariantCulture, [ref]$r); $r; [System.Management.Automation.LanguagePrimitives]::TryConvertTo('x', [int], [ref]$r); $null -eq $r`,
+			"True\n3.5\nFalse\nTrue\n", "", 0},
+		{"truth_and_compare", `$lp = [System.Management.Automation.LanguagePrimitives]; $lp::IsTrue(@(0)); $lp::IsTrue('x'); $lp::Compare('a', 'B'); $lp::Equals('a', 'A'); $lp::Equals('a', 'A', $false)`,
+			"False\nTrue\n-1\nTrue\nFalse\n", "", 0},
+	}},
 	// ConvertTo-Csv writes a property that holds a collection as the
 	// collection's ToString(), its .NET type name (ConvertTo-Csv page:
 	// "the ToString() method of the object ... System.Object[]"; .NET:

@@ -623,9 +623,11 @@ type ClassMember struct {
 	Prop   string
 	Init   *PipelineStatement
 	Method string
-	Params []*Parameter
-	Base   *BaseCall
-	Body   *StatementBlock
+	// NameAt and NameEnd bound the method's name token.
+	NameAt, NameEnd int
+	Params          []*Parameter
+	Base            *BaseCall
+	Body            *StatementBlock
 	// Script is the method body read as a script block when it has a
 	// param block or named blocks, which a method may not have (Body then
 	// holds its statements, if any).

@@ -163,7 +163,7 @@ func NodeEnd(n Node) int {
 // parsed tree (SemanticChecks.cs): what the grammar allows but PowerShell
 // rejects before running a script.
 func check(s *Script) ErrorList {
-	c := &checker{src: s.Source, file: s.File}
+	c := &checker{src: s.Source, file: s.File, classes: scriptTypes(s)}
 	c.duplicateTypes(s.Body)
 	c.walk(s.Body, ctlCtx{})
 	return c.errs
@@ -269,6 +269,8 @@ type checker struct {
 	casts map[*TypeExpr]bool
 	// lhs holds the casts left of an assignment
 	lhs map[*TypeExpr]bool
+	// classes is what the checks of classes know of the script's types
+	classes *classInfo
 }
 
 // errorAt records an error over [start, end).
@@ -372,6 +374,7 @@ func (c *checker) walk(n any, ctx ctlCtx) {
 			for _, m := range x.Members {
 				c.classMethod(x, m)
 			}
+			c.classDefinition(x)
 		case *UsingStatement:
 			// (SemanticChecks.cs VisitUsingStatement)
 			if x.Alias != "" || x.Kind == "type" || x.Kind == "command" {

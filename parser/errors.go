@@ -210,6 +210,51 @@ func errorFormat(id string) string {
 		return "Multiple type constraints are not allowed on a method parameter."
 	case "MemberAlreadyDefined":
 		return "The member '{0}' is already defined."
+	// the checks of classes (SymbolResolver.cs, SemanticChecks.cs, PSType.cs)
+	case "StaticConstructorCantHaveParameters":
+		return "A static constructor cannot have any parameters."
+	case "TypeNotFound":
+		return "Unable to find type [{0}]."
+	case "CustomAttributeTypeNotFound":
+		return "Cannot find the type for custom attribute '{0}'. Make sure that the assembly that contains this type is loaded."
+	case "VoidMethodHasReturn":
+		return "Invalid return statement within void method."
+	case "NonVoidMethodMissingReturnValue":
+		return "Invalid return statement within non-void method."
+	case "MethodHasCodePathNotReturn":
+		return "Not all code path returns value within method."
+	case "VariableNotLocal":
+		return "Variable is not assigned in the method."
+	case "NonStaticMemberAccessInStaticMember":
+		return "Cannot access the non-static member '{0}' in a static method or initializer of a static property."
+	case "MissingThis", "MissingTypeInStaticPropertyAssignment":
+		return "Cannot assign property, use '{0}{1}'."
+	case "AttributeNotAllowedOnDeclaration":
+		return "Attribute '{0}' is not valid on this declaration. It is valid on '{1}' declarations only."
+	case "PropertyNotFoundForAttribute":
+		return "Property '{0}' cannot be found for attribute '{1}'. Specify one of the following properties: {2}."
+	case "ReadOnlyProperty":
+		return "'{0}' is a ReadOnly property."
+	case "ParameterAttributeArgumentNeedsToBeConstant":
+		return "Attribute argument must be a constant."
+	case "MethodCountCouldNotFindBest":
+		return "Cannot find an overload for \"{0}\" and the argument count: \"{1}\"."
+	case "CannotConvertValue":
+		return "Cannot convert the value to type \"{0}\"."
+	case "DscResourceMissingKeyProperty":
+		return "The DSC resource '{0}' must have at least one key property (using the syntax [DscProperty(Key)].)"
+	case "DscResourceMissingTestMethod":
+		return "The DSC resource '{0}' is missing a Test method that returns [bool] and accepts no parameters."
+	case "DscResourceMissingGetMethod":
+		return "The DSC resource '{0}' is missing a Get method that returns [{0}] and accepts no parameters."
+	case "DscResourceInvalidGetMethod":
+		return "Invalid Get method. Get method must return [{0}] and accepts no parameters."
+	case "DscResourceMissingSetMethod":
+		return "The DSC resource '{0}' is missing a Set method that returns [void] and accepts no parameters."
+	case "DscResourceMissingDefaultConstructor":
+		return "The DSC resource '{0}' has no default constructor."
+	case "DscResourceInvalidKeyProperty":
+		return "Invalid key property. The key property must be of [string], signed/unsigned integer, or Enum types."
 	case "UnexpectedUnaryOperator":
 		return "Internal error - unexpected unary operator {0}."
 	case "MissingEqualsInUsingAlias":

@@ -1484,6 +1484,7 @@ func (p *parser) classMember(class string) *ClassMember {
 	case t.Type == tWord || t.Type == tCmd || t.Type == tKw:
 		name := p.advance()
 		m.Method = p.functionName(name)
+		m.NameAt, m.NameEnd = p.start(name), p.end(name)
 		if !p.methodDeclaration(m, name, class) {
 			p.syncOnError(false, syncRCurly)
 			m.Body = nil

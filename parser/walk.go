@@ -1,10 +1,13 @@
 package parser
 
+import "reflect"
+
 // Walk calls f for n and, while f returns true, for every node below n,
 // parents before children. Expression trees are walked through their flat
 // form (Expr, Unary), so folded trees are not visited twice.
 func Walk(n any, f func(any) bool) {
-	if n == nil || !f(n) {
+	// a node a broken script lacks is a nil pointer of its type
+	if n == nil || isNilPointer(n) || !f(n) {
 		return
 	}
 	switch n := n.(type) {
@@ -265,4 +268,10 @@ func Walk(n any, f func(any) bool) {
 			}
 		}
 	}
+}
+
+// isNilPointer reports whether n is a nil pointer in an interface.
+func isNilPointer(n any) bool {
+	v := reflect.ValueOf(n)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }

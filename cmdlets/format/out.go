@@ -58,6 +58,12 @@ type TableOptions struct {
 	GroupLabel string
 	// Width is the console width; 0 means DefaultWidth.
 	Width int
+	// Force formats every object with the view, also those (strings,
+	// numbers) that otherwise show as themselves (-Force).
+	Force bool
+	// Exclude are the names (wildcards) of properties not shown
+	// (-ExcludeProperty).
+	Exclude []string
 }
 
 // ListOptions are the switches of Format-List.
@@ -66,6 +72,9 @@ type ListOptions struct {
 	GroupLabel string
 	// Width is the console width; 0 means DefaultWidth.
 	Width int
+	// Force and Exclude are those of TableOptions.
+	Force   bool
+	Exclude []string
 }
 
 // Default writes items as Out-Default does at the end of a pipeline, on a
@@ -129,6 +138,7 @@ func Table(w io.Writer, items []any, cols []Column, opts TableOptions) error {
 	e.hide = opts.HideTableHeaders
 	e.wrap = opts.Wrap
 	e.groupBy, e.groupLabel = opts.GroupBy, opts.GroupLabel
+	e.force, e.exclude = opts.Force, opts.Exclude
 	return e.run(items)
 }
 
@@ -144,7 +154,157 @@ func ListWith(w io.Writer, items []any, props []Column, opts ListOptions) error 
 	e := newEngine(w, opts.Width, shapeList)
 	e.params = props
 	e.groupBy, e.groupLabel = opts.GroupBy, opts.GroupLabel
+	e.force, e.exclude = opts.Force, opts.Exclude
 	return e.run(items)
+}
+
+// WideOptions are the switches of Format-Wide.
+type WideOptions struct {
+	// Property is the property shown (-Property); nil: the object's
+	// display name.
+	Property *Column
+	// Columns is -Column (0: two columns, or with AutoSize as many as fit).
+	Columns    int
+	AutoSize   bool
+	GroupBy    func(item any) any
+	GroupLabel string
+	// Width is the console width; 0 means DefaultWidth.
+	Width   int
+	Force   bool
+	Exclude []string
+}
+
+// Wide writes items as "... | Format-Wide" shows them: one value of each
+// object, several objects to a row (pwsh's WideViewGenerator and
+// WideOutputContext).
+func Wide(w io.Writer, items []any, opts WideOptions) error {
+	e := newEngine(w, opts.Width, shapeWide)
+	if opts.Property != nil {
+		e.params = []Column{*opts.Property}
+	}
+	e.autosize, e.wideColumns = opts.AutoSize, opts.Columns
+	e.groupBy, e.groupLabel = opts.GroupBy, opts.GroupLabel
+	e.force, e.exclude = opts.Force, opts.Exclude
+	return e.run(items)
+}
+
+// wideValue is the text Format-Wide shows for an object: the first
+// property -Property resolves to (less the excluded ones); else, as in
+// pwsh's FileSystem format data, a folder's name in brackets and a file's
+// name; else its display name, the first property matching name, id, key,
+// *key, *name or *id (PSObjectHelper.GetDisplayNameExpression); else its
+// first default or other property.
+func (e *engine) wideValue(so any) string {
+	show := func(r any) string { return smartToString(r, false) }
+	if len(e.params) > 0 {
+		c := e.params[0]
+		switch {
+		case c.Property == "":
+			if c.Value != nil {
+				return show(c.Value(so))
+			}
+		case hasWildcard(c.Property):
+			for _, n := range propNames(so) {
+				if wildcardMatch(c.Property, n) && !e.excluded(n) {
+					r, _ := getProp(so, n)
+					return show(r)
+				}
+			}
+		case !e.excluded(c.Property):
+			r, ok := getProp(so, c.Property)
+			if ok && c.Value != nil {
+				r = c.Value(so)
+			}
+			return show(r)
+		}
+		return ""
+	}
+	if o, ok := so.(*value.Object); ok {
+		switch o.TypeName() {
+		case "System.IO.DirectoryInfo":
+			r, _ := getProp(so, "Name")
+			return "[" + show(r) + "]"
+		case "System.IO.FileInfo":
+			r, _ := getProp(so, "Name")
+			return show(r)
+		}
+	}
+	names := propNames(so)
+	for _, pat := range []string{"name", "id", "key", "*key", "*name", "*id"} {
+		for _, n := range names {
+			if wildcardMatch(pat, n) {
+				r, _ := getProp(so, n)
+				return show(r)
+			}
+		}
+	}
+	list := defaultProps(so)
+	if list == nil {
+		list = expandAllNames(so)
+	}
+	if len(list) > 0 {
+		r, _ := getProp(so, list[0])
+		return show(r)
+	}
+	return ""
+}
+
+// renderWide writes a group of Format-Wide's values, a row at a time:
+// -Column values to a row, or with -AutoSize as many as fit the widest,
+// else two; the columns share the width of the screen.
+func (e *engine) renderWide(events []event) {
+	per := 2
+	switch {
+	case e.autosize:
+		widest := 0
+		for _, ev := range events {
+			if ev.kind == evWide {
+				widest = max(widest, cells(ev.text))
+			}
+		}
+		per = wideItemsPerRow(widest, e.cols)
+	case e.wideColumns > 0:
+		per = e.wideColumns
+	}
+	aligns := make([]int, per)
+	for k := range aligns {
+		aligns[k] = alignLeft
+	}
+	tw := newTableWriter(e.cols, make([]int, per), aligns, true)
+	var buf []string
+	flush := func() {
+		if len(buf) == 0 {
+			return
+		}
+		values := make([]string, per)
+		copy(values, buf)
+		e.write(tw.rowLines(values, false)...)
+		buf = nil
+	}
+	for _, ev := range events {
+		if ev.kind != evWide {
+			e.render(ev, nil)
+			continue
+		}
+		buf = append(buf, ev.text)
+		if len(buf) == per {
+			flush()
+		}
+	}
+	flush()
+}
+
+// wideItemsPerRow is TableWriter.ComputeWideViewBestItemsPerRowFit: how
+// many values of width n fit a row of the screen, with a space between.
+func wideItemsPerRow(n, screen int) int {
+	if n <= 0 || screen < 1 || n >= screen {
+		return 1
+	}
+	k := 1
+	for n*(k+1)+k < screen {
+		k++
+	}
+	return k
 }
 
 type shape int
@@ -153,6 +313,7 @@ const (
 	shapeDefault shape = iota
 	shapeTable
 	shapeList
+	shapeWide
 )
 
 type viewKind int
@@ -161,6 +322,7 @@ const (
 	viewTable viewKind = iota
 	viewList
 	viewCustom
+	viewWide
 )
 
 // view is the view the first object of a document selects.
@@ -177,6 +339,10 @@ type view struct {
 	getters []func(any) (any, bool)
 	// isTable makes doubles show with two decimals (tables from properties).
 	isTable bool
+	// groupBy and groupLabel group the objects of a view that groups
+	// them (GroupByProperty), as -GroupBy does.
+	groupBy    func(any) any
+	groupLabel string
 }
 
 type eventKind int
@@ -188,6 +354,7 @@ const (
 	evListEntry
 	evCustom
 	evNewLine
+	evWide
 )
 
 type event struct {
@@ -203,12 +370,19 @@ type engine struct {
 	cols  int
 	shape shape
 
-	params     []Column
-	autosize   bool
-	hide       bool
-	wrap       bool
-	groupBy    func(any) any
-	groupLabel string
+	params   []Column
+	autosize bool
+	// wideColumns is Format-Wide's -Column (0: not given)
+	wideColumns int
+	hide        bool
+	wrap        bool
+	groupBy     func(any) any
+	groupLabel  string
+	// force: no object is out of band (pwsh's
+	// forceFormattingAlsoOnOutOfBand, set by -Force)
+	force bool
+	// exclude: names of properties not shown (wildcards)
+	exclude []string
 
 	view     *view
 	started  bool
@@ -281,12 +455,15 @@ func (e *engine) add(so any) {
 	if so == nil {
 		return
 	}
-	if isOutOfBand(so) {
+	if isOutOfBand(so) && !e.force {
 		e.emit(event{kind: evRaw, text: psString(so)})
 		return
 	}
 	if !e.started {
 		e.view = e.selectView(so)
+		if e.view.groupBy != nil && e.groupBy == nil {
+			e.groupBy, e.groupLabel = e.view.groupBy, e.view.groupLabel
+		}
 		e.started = true
 		e.write("")
 	}
@@ -358,6 +535,10 @@ func (e *engine) popGroup() {
 	events := e.events
 	e.events = nil
 	e.write(e.groupTop...)
+	if e.view.kind == viewWide {
+		e.renderWide(events)
+		return
+	}
 	var tw *tableWriter
 	if e.view.kind == viewTable && len(e.view.labels) > 0 {
 		widths := append([]int(nil), e.view.widths...)
@@ -417,6 +598,8 @@ func (e *engine) render(ev event, tw *tableWriter) {
 func (e *engine) payload(so any) event {
 	v := e.view
 	switch v.kind {
+	case viewWide:
+		return event{kind: evWide, text: e.wideValue(so)}
 	case viewTable:
 		values := make([]string, len(v.getters))
 		for k, g := range v.getters {
@@ -473,7 +656,7 @@ func (e *engine) propertyEntry(so any, cols []Column) (labels, values []string) 
 		}
 		if hasWildcard(c.Property) {
 			for _, n := range propNames(so) {
-				if wildcardMatch(c.Property, n) {
+				if wildcardMatch(c.Property, n) && !e.excluded(n) {
 					r, _ := getProp(so, n)
 					labels = append(labels, n)
 					values = append(values, smartToString(r, false))
@@ -482,7 +665,7 @@ func (e *engine) propertyEntry(so any, cols []Column) (labels, values []string) 
 			continue
 		}
 		r, ok := getProp(so, c.Property)
-		if !ok {
+		if !ok || e.excluded(c.Property) {
 			continue
 		}
 		if c.Value != nil {
@@ -516,6 +699,8 @@ func typeKey(v any) string {
 			return "custom"
 		case x.TypeName() == historyInfoType:
 			return "history"
+		case x.TypeName() == ByteCollectionType:
+			return "hex"
 		}
 	case dictEntry:
 		return "entry"
@@ -553,6 +738,8 @@ var spanListProps = []string{"Days", "Hours", "Minutes", "Seconds", "Millisecond
 func (e *engine) selectView(so any) *view {
 	key := typeKey(so)
 	switch e.shape {
+	case shapeWide:
+		return &view{kind: viewWide}
 	case shapeDefault:
 		switch key {
 		case "entry":
@@ -567,6 +754,8 @@ func (e *engine) selectView(so any) *view {
 			return typeView()
 		case "history":
 			return historyView()
+		case "hex":
+			return hexView()
 		}
 		names := defaultProps(so)
 		if names == nil {
@@ -592,6 +781,8 @@ func (e *engine) selectView(so any) *view {
 			return typeView()
 		case "history":
 			return historyView()
+		case "hex":
+			return hexView()
 		}
 		names := defaultProps(so)
 		if names == nil {
@@ -635,6 +826,20 @@ func historyView() *view {
 		}
 		return historyDuration(span), true
 	}
+	return v
+}
+
+// ByteCollectionType is the type of Format-Hex's output.
+const ByteCollectionType = "Microsoft.PowerShell.Commands.ByteCollection"
+
+// hexView is the table view of PowerShellCore.format.ps1xml for
+// Format-Hex's ByteCollection: Offset (right-aligned), Bytes with the
+// byte numbers under its label, and Ascii, grouped by Label.
+func hexView() *view {
+	v := dbView(viewTable, "hex", []string{"Offset", "Bytes\n00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F", "Ascii"},
+		[]string{"HexOffset", "HexBytes", "Ascii"}, []int{16, 47, 16})
+	v.aligns[0], v.aligns[1], v.aligns[2] = alignRight, alignLeft, alignLeft
+	v.groupBy, v.groupLabel = func(item any) any { l, _ := getProp(item, "Label"); return l }, "Label"
 	return v
 }
 
@@ -693,10 +898,11 @@ func (e *engine) columnsTableView(first any) *view {
 			})
 		case hasWildcard(c.Property):
 			for _, n := range propNames(first) {
-				if wildcardMatch(c.Property, n) {
+				if wildcardMatch(c.Property, n) && !e.excluded(n) {
 					addCol(n, c, propGetter(n))
 				}
 			}
+		case e.excluded(c.Property):
 		default:
 			g := propGetter(c.Property)
 			if c.Value != nil {
@@ -711,6 +917,17 @@ func (e *engine) columnsTableView(first any) *view {
 		}
 	}
 	return v
+}
+
+// excluded reports whether the property name is one -ExcludeProperty
+// leaves out.
+func (e *engine) excluded(name string) bool {
+	for _, x := range e.exclude {
+		if wildcardMatch(x, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func parseAlign(s string) int {

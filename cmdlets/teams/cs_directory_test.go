@@ -446,7 +446,7 @@ func TestGroupPolicyAssignment(t *testing.T) {
 				"------- ----------         ---------- ----\n" +
 				"Sales   TeamsMeetingPolicy Closed        1\n\n\n"},
 		{name: "list", script: add("Sales", "") + "Get-CsGroupPolicyAssignment -GroupId 'Sales team' | Format-List * | Out-String",
-			out: "\nGroupId     : Sales\nPolicyType  : TeamsMeetingPolicy\nPolicyName  : Closed\nRank        : 1\nCreatedTime : 3/4/2026 5:06:07 AM\nCreatedBy   : csemu\n\n\n\n"},
+			out: "\nGroupId     : Sales\nPolicyType  : TeamsMeetingPolicy\nPolicyName  : Closed\nRank        : 1\nCreatedTime : 3/4/2026 5:06:07 AM\nCreatedBy   : csemu\n\n\n"},
 		{name: "by group", script: add("Sales", "") + add("Eng", "") + "Get-CsGroupPolicyAssignment -GroupId eng | % PolicyName", out: "Closed\n"},
 		{name: "policy name spelled as stored", script: "New-CsGroupPolicyAssignment -GroupId Eng -PolicyType TeamsMeetingPolicy -PolicyName tag:CLOSED -PassThru | % { $_.PolicyName + ' ' + $_.Rank }",
 			out: "Closed 1\n"},
@@ -568,7 +568,7 @@ func TestEmuCmdlets(t *testing.T) {
 	runDirCases(t, []dirCase{
 		{name: "new user", script: "New-EmuUser -UserPrincipalName zoe@contoso.com -DisplayName 'Zoe Park' -Department Legal -Group Legal,Sales -License TeamsPremium | Format-List UserPrincipalName, Identity, DisplayName, Department, MemberOf, AssignedPlan | Out-String",
 			out: "\nUserPrincipalName : zoe@contoso.com\nIdentity          : 00000000-0000-4000-9000-000000000001\nDisplayName       : Zoe Park\n" +
-				"Department        : Legal\nMemberOf          : {Legal, Sales}\nAssignedPlan      : {TeamsPremium}\n\n\n\n"},
+				"Department        : Legal\nMemberOf          : {Legal, Sales}\nAssignedPlan      : {TeamsPremium}\n\n\n"},
 		{name: "new user defaults", script: "$u = New-EmuUser zoe@contoso.com\n$u.DisplayName; $u.Enabled; $u.MemberOf.Count", out: "zoe\nTrue\n0\n"},
 		{name: "new user group created", script: "New-EmuUser zoe@contoso.com -Group Legal -Verbose | Out-Null\n(Get-CsOnlineUser -Filter {MemberOf -eq 'Legal'}).UserPrincipalName",
 			out: "zoe@contoso.com\n", errs: "VERBOSE: created group \"Legal\"\n"},

@@ -133,6 +133,7 @@ var knownTypes = map[string]bool{
 	"Microsoft.PowerShell.Commands.JsonObject":         true, "Microsoft.PowerShell.Commands.JsonDateKind": true,
 	"System.TimeZoneInfo": true, "System.TimeZone": true, "System.DateTimeOffset": true,
 	"Microsoft.PowerShell.Commands.MatchInfo": true, "Microsoft.PowerShell.Commands.MatchInfoContext": true,
+	"Microsoft.PowerShell.Commands.ByteCollection": true,
 }
 
 // ParseType resolves a type literal's text ("string[]", "List[string]",
@@ -280,6 +281,11 @@ func IsType(v any, t *Type) bool {
 	case THashtable:
 		h, ok := v.(*Hashtable)
 		return ok && !h.Ordered
+	case TType, "System.Reflection.TypeInfo", "System.Reflection.MemberInfo":
+		// a type object is a System.RuntimeType, which derives from these
+		if _, ok := v.(*Type); ok {
+			return true
+		}
 	case "System.Exception":
 		if o, ok := v.(*Object); ok {
 			for _, tn := range o.TypeNames {
