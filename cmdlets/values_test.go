@@ -185,7 +185,7 @@ var valueTests = []struct {
 		{"string_type_assembly", `[string].Assembly`, "", "[NotImplemented] System.Type.Assembly is not emulated", 0},
 		{"string_method", `"x".GetTypeCode()`, "", "[NotImplemented] System.String.GetTypeCode() is not emulated", 0},
 		{"datetime_method", `(Get-Date).ToOADate()`, "", "[NotImplemented] System.DateTime.ToOADate() is not emulated", 0},
-		{"timespan_method", `(New-TimeSpan -Minutes 1).Multiply(2)`, "", "[NotImplemented] System.TimeSpan.Multiply() is not emulated", 0},
+		{"timespan_method", `(New-TimeSpan -Minutes 1).TryFormat()`, "", "[NotImplemented] System.TimeSpan.TryFormat() is not emulated", 0},
 		{"guid_method", `[guid]::NewGuid().ToByteArray()`, "", "[NotImplemented] System.Guid.ToByteArray() is not emulated", 0},
 		{"version_property", `$PSVersionTable.PSVersion.MajorRevision`, "", "[NotImplemented] System.Version.MajorRevision is not emulated", 0},
 		{"array_method", `@(1, 2).GetLength(0)`, "", "[NotImplemented] System.Object[].GetLength() is not emulated", 0},
