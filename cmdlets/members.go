@@ -1038,6 +1038,8 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 		switch lname {
 		case "checkrestrictedlanguage":
 			return nil, s.checkRestrictedLanguage(o, args)
+		case "getsteppablepipeline":
+			return s.getSteppablePipeline(fr, o, args)
 		case "invoke", "invokereturnasis":
 			return s.invokeScriptBlockValue(fr, o, nil, args, false)
 		case "getnewclosure":
