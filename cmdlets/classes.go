@@ -522,3 +522,9 @@ func (s *Session) convertToClass(c *classDef, v any) (any, error) {
 	}
 	return nil, &value.ConversionError{Value: v, Type: c.name}
 }
+
+// isInterfaceName reports whether a .NET type name follows the interface
+// naming convention, I and a capital letter (IComparable, IDisposable).
+func isInterfaceName(short string) bool {
+	return len(short) > 1 && short[0] == 'I' && short[1] >= 'A' && short[1] <= 'Z'
+}

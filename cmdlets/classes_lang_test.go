@@ -61,3 +61,24 @@ func TestClassInheritance(t *testing.T) {
 		})
 	}
 }
+
+// classBaseTypeCases follow scripting.Classes.inheritance.tests.ps1
+// "Base types": a class's type has the class it derives from as
+// BaseType, System.Object without one, and an enum's is System.Enum.
+var classBaseTypeCases = []evalCase{
+	{"class_base_type", `class C1 {}
+class C2a : C1 {}
+class C2b:C1 {}
+enum E { a }
+[C2a]::new().GetType().BaseType.Name; [C2b].BaseType.Name; [C1].BaseType.FullName; [E].BaseType.FullName`,
+		"C1\nC1\nSystem.Object\nSystem.Enum\n", "", 0},
+}
+
+func TestClassBaseType(t *testing.T) {
+	for _, c := range classBaseTypeCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
+}

@@ -352,6 +352,25 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 			return qualifiedTypeName(o.Name), true
 		case "isarray":
 			return o.Elem != nil, true
+		case "basetype":
+			// a PowerShell class's base: the class it derives from, the
+			// .NET type it names, else System.Object (enums: System.Enum)
+			if c := s.classes[strings.ToLower(o.Name)]; c != nil {
+				switch {
+				case c.enum:
+					return &value.Type{Name: "System.Enum"}, true
+				case c.base != nil:
+					return &value.Type{Name: c.base.name}, true
+				}
+				for _, b := range c.bases {
+					// the base class comes first; interfaces follow it
+					// (.NET names them I + a capital)
+					if t, ok := s.resolveType(b); ok && !isInterfaceName(typeShortName(t.Name)) {
+						return t, true
+					}
+				}
+				return &value.Type{Name: value.TObject}, true
+			}
 		}
 		return nil, false
 	case value.Guid:
