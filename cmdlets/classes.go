@@ -24,6 +24,9 @@ type classDef struct {
 	// module is the script module that defined the class: its methods
 	// run in the module's scope.
 	module *psModule
+	// staticTypes are the declared types of the static properties, by
+	// lower-case name ("" when untyped).
+	staticTypes map[string]string
 }
 
 func (s *Session) defineClass(fr frame, st *parser.ClassDefinition) error {
@@ -52,6 +55,10 @@ func (s *Session) defineClass(fr frame, st *parser.ClassDefinition) error {
 					v = iv
 				}
 				c.statics[strings.ToLower(m.Prop)] = v
+				if c.staticTypes == nil {
+					c.staticTypes = map[string]string{}
+				}
+				c.staticTypes[strings.ToLower(m.Prop)] = memberType(m)
 				continue
 			}
 			c.props = append(c.props, m)
@@ -170,9 +177,13 @@ func (s *Session) newClassInstance(fr frame, c *classDef, args []any) (any, erro
 			}
 			if t := memberType(p); t != "" {
 				if typ, ok := s.resolveType(t); ok {
-					if cv, err := s.convert(v, typ); err == nil {
-						v = cv
+					cv, err := s.convert(v, typ)
+					if err != nil {
+						// the initializer's value does not fit the
+						// property's type: the construction fails
+						return nil, initializerError(p, err)
 					}
+					v = cv
 				}
 			}
 			if _, exists := o.Prop(p.Prop); !exists {
@@ -527,4 +538,47 @@ func (s *Session) convertToClass(c *classDef, v any) (any, error) {
 // naming convention, I and a capital letter (IComparable, IDisposable).
 func isInterfaceName(short string) bool {
 	return len(short) > 1 && short[0] == 'I' && short[1] >= 'A' && short[1] <= 'Z'
+}
+
+// setStatic assigns static property name of class c (or of the base
+// class declaring it), converted to its declared type; a class without
+// that static property is PowerShell's PropertyAssignmentException.
+func (s *Session) setStatic(c *classDef, name string, v any) error {
+	lname := strings.ToLower(name)
+	owner := staticOwner(c, lname)
+	if _, ok := owner.statics[lname]; !ok {
+		return &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", ID: "PropertyAssignmentException",
+			Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name)}
+	}
+	if t := owner.staticTypes[lname]; t != "" {
+		if typ, ok := s.resolveType(t); ok {
+			cv, err := s.convert(v, typ)
+			if err != nil {
+				return err
+			}
+			v = cv
+		}
+	}
+	owner.statics[lname] = v
+	return nil
+}
+
+// initializerError is the error of a property initializer whose value
+// does not convert to the property's type, at the initializer; a string
+// that is no integer is LanguagePrimitives' InvalidCastFromStringToInteger.
+func initializerError(p *parser.ClassMember, err error) error {
+	pos := p.Pos
+	if p.Init != nil {
+		pos = p.Init.Pos
+	}
+	pe := runtimeError(pos, err)
+	if ce, ok := err.(*value.ConversionError); ok {
+		if _, isStr := ce.Value.(string); isStr {
+			switch ce.Type {
+			case value.TInt32, value.TInt64, value.TInt16, value.TUInt16, value.TUInt32, value.TUInt64, value.TByte, value.TSByte:
+				pe.rec.ID = "InvalidCastFromStringToInteger"
+			}
+		}
+	}
+	return pe
 }

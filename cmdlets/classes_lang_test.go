@@ -82,3 +82,43 @@ func TestClassBaseType(t *testing.T) {
 		})
 	}
 }
+
+// classMemberCases follow PowerShell's class tests:
+// Scripting.Classes.Exceptions.Tests.ps1 (assigning a static property a
+// class does not have is PropertyAssignmentException; an instance
+// property whose initializer does not convert to its type fails the
+// construction with InvalidCastFromStringToInteger), scripting.enums.tests.ps1
+// (value__ is an enum value's number), Scripting.Classes.MiscOps.Tests.ps1
+// (foreach ($PSItem in ...) sets $PSItem, which is $_, about_PSItem).
+var classMemberCases = []evalCase{
+	{"class_static_assignment", `class P { static [int] $S }
+try { [P]::NoSuch = 1 } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
+[P]::S = '42'; [P]::S.GetType().Name
+try { [P]::S = 'zz' } catch { 'not converted' }
+[P]::S`, "PropertyAssignmentException\nThe property 'NoSuch' cannot be found on this object. Verify that the property exists and can be set.\nInt32\nnot converted\n42\n", "", 0},
+	{"class_initializer_error", `class A { [int] $a = "zz" }
+try { [A]::new() } catch { $_.FullyQualifiedErrorId }
+class B { [int] $b = "5" }
+[B]::new().b`, "InvalidCastFromStringToInteger\n5\n", "", 0},
+	{"enum_value_number", `enum V1 {
+    A = -4
+    B = [int]::MinValue
+    C
+}
+[V1]::A.value__; [V1]::B.value__; [V1]::C.value__`, "-4\n-2147483648\n-2147483647\n", "", 0},
+	{"foreach_psitem", `class C1 {
+    [int[]] $Wheels = @(1, 2, 3)
+    [string] Foo() { $ret = ''; foreach ($PSItem in $this.Wheels) { $ret += "$PSItem;" }; return $ret }
+}
+[C1]::new().Foo()
+foreach ($PSItem in 'a', 'b') { "$_$PSItem" }`, "1;2;3;\naa\nbb\n", "", 0},
+}
+
+func TestClassMembers(t *testing.T) {
+	for _, c := range classMemberCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
+}

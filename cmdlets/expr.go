@@ -1186,8 +1186,9 @@ func (s *Session) assign(fr frame, target *parser.Unary, v any) error {
 		}
 		if ok {
 			if c := s.classes[strings.ToLower(t.Name)]; c != nil && !c.enum {
-				lname := strings.ToLower(name)
-				staticOwner(c, lname).statics[lname] = v
+				if err := s.setStatic(c, name, v); err != nil {
+					return runtimeError(last.Pos, err)
+				}
 				return nil
 			}
 			if t.Name == "System.Globalization.CultureInfo" {

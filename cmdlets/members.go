@@ -373,6 +373,11 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 			}
 		}
 		return nil, false
+	case *enumValue:
+		if lname == "value__" {
+			// an enum value's underlying number
+			return o.n, true
+		}
 	case value.Guid:
 		if lname == "guid" {
 			return string(o), true
