@@ -114,6 +114,24 @@ class B { [int] $b = "5" }
 foreach ($PSItem in 'a', 'b') { "$_$PSItem" }`, "1;2;3;\naa\nbb\n", "", 0},
 }
 
+// objectToStringCases follow Conversions.Tests.ps1 "calls virtual
+// method non-virtually" and Scripting.Classes.BasicParsing.Tests.ps1
+// "Base class method call": ToString on a cast to [object] is
+// Object.ToString, the full name of the value's type.
+var objectToStringCases = []evalCase{
+	{"object_tostring_non_virtual", `([object]"abc").ToString(); "abc".ToString(); ([object]5).ToString()
+([System.Management.Automation.ActionPreference]"Stop").ToString()`, "System.String\nabc\nSystem.Int32\nStop\n", "", 0},
+}
+
+func TestObjectToString(t *testing.T) {
+	for _, c := range objectToStringCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
+}
+
 func TestClassMembers(t *testing.T) {
 	for _, c := range classMemberCases {
 		t.Run(c.name, func(t *testing.T) {
