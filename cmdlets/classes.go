@@ -178,12 +178,14 @@ func (s *Session) newClassInstance(fr frame, c *classDef, args []any) (any, erro
 			if t := memberType(p); t != "" {
 				if typ, ok := s.resolveType(t); ok {
 					cv, err := s.convert(v, typ)
-					if err != nil {
+					switch {
+					case err == nil:
+						v = cv
+					case p.Init != nil && v != nil:
 						// the initializer's value does not fit the
 						// property's type: the construction fails
 						return nil, initializerError(p, err)
 					}
-					v = cv
 				}
 			}
 			if _, exists := o.Prop(p.Prop); !exists {

@@ -99,7 +99,9 @@ try { [P]::S = 'zz' } catch { 'not converted' }
 	{"class_initializer_error", `class A { [int] $a = "zz" }
 try { [A]::new() } catch { $_.FullyQualifiedErrorId }
 class B { [int] $b = "5" }
-[B]::new().b`, "InvalidCastFromStringToInteger\n5\n", "", 0},
+[B]::new().b
+class O { [B] $inner; [int] $n }
+$o = [O]::new(); $null -eq $o.inner; $o.n`, "InvalidCastFromStringToInteger\n5\nTrue\n0\n", "", 0},
 	{"enum_value_number", `enum V1 {
     A = -4
     B = [int]::MinValue
