@@ -27,6 +27,40 @@ type classDef struct {
 	// staticTypes are the declared types of the static properties, by
 	// lower-case name ("" when untyped).
 	staticTypes map[string]string
+	// initErr is the error of a static property initializer whose value
+	// does not convert to its type: the class's type initializer fails.
+	initErr error
+}
+
+// typeInitError is the TypeInitializationException of a class whose
+// static initializer failed, around the initializer's error.
+func typeInitError(c *classDef, pos parser.Pos) error {
+	var pe *psError
+	if !asPSError(c.initErr, &pe) {
+		return c.initErr
+	}
+	inner := exceptionObject(pe.rec)
+	if in, ok := inner.Get("InnerException"); !ok || in == nil {
+		// the conversion's own exception, carrying the initializer's
+		// record too
+		cast := value.NewObject(exceptionChain("System.Management.Automation.PSInvalidCastException")...)
+		cast.Set("Message", pe.rec.Msg)
+		cast.Set("ErrorRecord", pe.rec)
+		cast.Set("InnerException", nil)
+		cast.SetToString(pe.rec.Msg)
+		inner.Set("InnerException", cast)
+	}
+	msg := fmt.Sprintf("The type initializer for '%s' threw an exception.", c.name)
+	rec := &ErrorRecord{Pos: pos, ID: "TypeInitializationException", Category: NotSpecified, Msg: msg,
+		Exception: "System.TypeInitializationException"}
+	o := value.NewObject(exceptionChain("System.TypeInitializationException")...)
+	o.Set("Message", msg)
+	o.Set("TypeName", c.name)
+	o.Set("InnerException", inner)
+	o.Set("ErrorRecord", rec)
+	o.SetToString(msg)
+	rec.Exc = o
+	return &psError{kind: statementTerminating, rec: rec}
 }
 
 func (s *Session) defineClass(fr frame, st *parser.ClassDefinition) error {
@@ -53,6 +87,19 @@ func (s *Session) defineClass(fr frame, st *parser.ClassDefinition) error {
 						return err
 					}
 					v = iv
+				}
+				if t := memberType(m); t != "" && c.initErr == nil {
+					if typ, ok := s.resolveType(t); ok {
+						cv, err := s.convert(v, typ)
+						switch {
+						case err == nil:
+							v = cv
+						case v != nil:
+							// the type initializer fails: every use of
+							// the class says so
+							c.initErr = initializerError(m, err)
+						}
+					}
 				}
 				c.statics[strings.ToLower(m.Prop)] = v
 				if c.staticTypes == nil {
@@ -159,6 +206,11 @@ func memberType(m *parser.ClassMember) string {
 func (s *Session) newClassInstance(fr frame, c *classDef, args []any) (any, error) {
 	if c.enum {
 		return nil, &methodErr{typ: "System.Management.Automation.RuntimeException", msg: "Cannot create an instance of an enum."}
+	}
+	for k := c; k != nil; k = k.base {
+		if k.initErr != nil {
+			return nil, typeInitError(k, parser.Pos{})
+		}
 	}
 	names := []string{}
 	for k := c; k != nil; k = k.base {
@@ -346,6 +398,11 @@ func paramTypeName(p *parser.Parameter) string {
 
 func (s *Session) classStatic(fr frame, c *classDef, name string, call bool, args []any) (any, error) {
 	lname := strings.ToLower(name)
+	for k := c; k != nil; k = k.base {
+		if k.initErr != nil {
+			return nil, typeInitError(k, parser.Pos{})
+		}
+	}
 	if call {
 		if lname == "new" {
 			return s.newClassInstance(fr, c, args)

@@ -102,6 +102,19 @@ class B { [int] $b = "5" }
 [B]::new().b
 class O { [B] $inner; [int] $n }
 $o = [O]::new(); $null -eq $o.inner; $o.n`, "InvalidCastFromStringToInteger\n5\nTrue\n0\n", "", 0},
+	// a static initializer that does not convert fails the type
+	// initializer: using the class is a TypeInitializationException
+	// around the initializer's error ("Exception from initializer",
+	// static member)
+	{"class_static_initializer_error", `class C { static [int] $a = "zz" }
+try { $null = [C]::a } catch {
+    $_.Exception.GetType().FullName; $_.Exception.Message
+    $_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId
+}
+try { [C]::new() } catch { $_.Exception.GetType().Name }
+class D { static [int] $b = "7" }
+[D]::b.GetType().Name`, "System.TypeInitializationException\nThe type initializer for 'C' threw an exception.\nInvalidCastFromStringToInteger\n" +
+		"TypeInitializationException\nInt32\n", "", 0},
 	{"enum_value_number", `enum V1 {
     A = -4
     B = [int]::MinValue
