@@ -394,6 +394,8 @@ func (c *checker) walk(n any, ctx ctlCtx) {
 				c.classMethod(x, m)
 			}
 			c.classDefinition(x)
+		case *EnumDefinition:
+			c.enumAttributes(x)
 		case *UsingStatement:
 			// (SemanticChecks.cs VisitUsingStatement)
 			if x.Alias != "" || x.Kind == "type" || x.Kind == "command" {
@@ -421,7 +423,8 @@ func (c *checker) walk(n any, ctx ctlCtx) {
 	})
 }
 
-// duplicateParams reports a parameter named twice.
+// duplicateParams reports a parameter named twice, and a parameter of
+// type [void] (SemanticChecks.cs CheckForDuplicateParameters).
 func (c *checker) duplicateParams(params []*Parameter) {
 	seen := map[string]bool{}
 	for _, prm := range params {
@@ -430,6 +433,12 @@ func (c *checker) duplicateParams(params []*Parameter) {
 			c.errorAt("DuplicateFormalParameter", prm.VarAt, prm.VarEnd, prm.Name)
 		}
 		seen[k] = true
+		for _, a := range prm.Attrs {
+			if a.Attr == nil && normType(a.Type) == "void" {
+				c.errorAt("VoidTypeConstraintNotAllowed", a.Pos.Offset, a.End)
+				break
+			}
+		}
 	}
 }
 
@@ -470,6 +479,9 @@ func (c *checker) assignTarget(n Node, simple bool) {
 					c.lhs = map[*TypeExpr]bool{}
 				}
 				c.lhs[t] = true
+				if t.TypeAt >= 0 && normType(t.Name) == "void" {
+					c.errorAt("VoidTypeConstraintNotAllowed", t.TypeAt, t.TypeEnd)
+				}
 				if t.TypeAt >= 0 {
 					converts++
 					if isRefType(t.Name) {

@@ -153,8 +153,13 @@ func (c *checker) classDefinition(cd *ClassDefinition) {
 		}
 		if m.Body != nil {
 			c.methodChecks(cd, m)
-		} else if m.Init != nil && isStatic(m) {
-			c.thisInStatic(m.Init)
+		} else {
+			if t := memberType(m); t != nil && normType(t.Type) == "void" {
+				c.errorAt("TypeNotAllowedForProperty", t.Pos.Offset, t.End, strings.TrimSpace(t.Type))
+			}
+			if m.Init != nil && isStatic(m) {
+				c.thisInStatic(m.Init)
+			}
 		}
 	}
 	for _, a := range cd.Attrs {
@@ -687,14 +692,22 @@ func (c *checker) defineMembers(cd *ClassDefinition) {
 			continue
 		}
 		params := make([]string, len(m.Params))
+		badParam := false
 		for i, prm := range m.Params {
 			params[i] = "object"
 			for _, a := range prm.Attrs {
 				if a.Attr == nil && !strings.EqualFold(a.Type, "ordered") {
 					params[i] = normType(a.Type)
+					if params[i] == "void" {
+						c.errorAt("TypeNotAllowedForParameter", a.Pos.Offset, a.End, strings.TrimSpace(a.Type))
+						badParam = true
+					}
 					break
 				}
 			}
+		}
+		if badParam {
+			continue
 		}
 		k := strings.ToLower(m.Method)
 		ctor := strings.EqualFold(m.Method, cd.Name)

@@ -192,6 +192,21 @@ var classCases = []idCase{
 	{`enum foo : ulong { a = 18446744073709551615 }`, nil},
 	{`enum foo : ulong { a = 18446744073709551616 }`, []idAt{{"EnumeratorValueOutOfBounds", 23}}},
 	{`[Flags()] enum foo { a = 1; b = 2; c = [System.IO.FileAttributes]::Hidden }`, nil},
+
+	// attributes of an enum (SemanticChecks.cs VisitAttribute)
+	{`[DscResource()] enum E { a }`, []idAt{{"AttributeNotAllowedOnDeclaration", 0}}},
+	{`[UnknownAttr()] enum E { a }`, []idAt{{"CustomAttributeTypeNotFound", 1}}},
+
+	// [void] is no type of a property (SemanticChecks.cs
+	// VisitPropertyMember), of a parameter (CheckForDuplicateParameters;
+	// a method's, when the type is defined: PSType.cs GetParameterTypes)
+	// or of a variable assigned to (CheckAssignmentTarget)
+	{`class C { [void]$x }`, []idAt{{"TypeNotAllowedForProperty", 10}}},
+	{`function f([void]$a) {}`, []idAt{{"VoidTypeConstraintNotAllowed", 11}}},
+	{`param([void]$a)`, []idAt{{"VoidTypeConstraintNotAllowed", 6}}},
+	{`[void]$x = 1`, []idAt{{"VoidTypeConstraintNotAllowed", 0}}},
+	{`class C { f([void]$a) {} }`, []idAt{{"TypeNotAllowedForParameter", 12}}},
+	{`$list = [System.Collections.ArrayList]::new(); [void]$list.Add(1)`, nil},
 }
 
 // TestClassChecks checks the errors of classCases.
