@@ -100,6 +100,26 @@ func (c *checker) classDefinition(cd *ClassDefinition) {
 	if ci == nil {
 		return
 	}
+	if c.classAttrs == nil {
+		c.classAttrs = map[*Attribute]bool{}
+	}
+	for _, a := range cd.Attrs {
+		if a.Attr != nil {
+			c.classAttrs[a.Attr] = true
+		}
+	}
+	for _, m := range cd.Members {
+		for _, a := range memberAttrs(m) {
+			c.classAttrs[a] = true
+		}
+		for _, prm := range m.Params {
+			for _, a := range prm.Attrs {
+				if a.Attr != nil {
+					c.classAttrs[a.Attr] = true
+				}
+			}
+		}
+	}
 	// the symbol resolver: types and attributes
 	for _, a := range cd.Attrs {
 		c.attrType(a)
@@ -515,7 +535,12 @@ func stringConstant(e *Expr) (string, bool) {
 // is a constant (SemanticChecks.cs IsConstantValueVisitor, checking class
 // attributes): no variable but $true, $false and $null, no script block,
 // no sub-expression, no command.
-func constantAttrArg(e *Expr) bool {
+func constantAttrArg(e *Expr) bool { return constantArg(e, false) }
+
+// constantArg reports whether an attribute argument is a constant, or
+// a script block where blocks are allowed (the attributes of functions
+// and variables).
+func constantArg(e *Expr, blocks bool) bool {
 	ok := true
 	Walk(e, func(x any) bool {
 		switch x := x.(type) {
@@ -525,7 +550,12 @@ func constantAttrArg(e *Expr) bool {
 			default:
 				ok = false
 			}
-		case *ScriptBlockExpr, *SubExpr, *Command:
+		case *ScriptBlockExpr:
+			if blocks {
+				return false
+			}
+			ok = false
+		case *SubExpr, *Command:
 			ok = false
 		case *ExpandString:
 			for _, p := range x.Parts {

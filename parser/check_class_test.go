@@ -207,6 +207,20 @@ var classCases = []idCase{
 	{`[void]$x = 1`, []idAt{{"VoidTypeConstraintNotAllowed", 0}}},
 	{`class C { f([void]$a) {} }`, []idAt{{"TypeNotAllowedForParameter", 12}}},
 	{`$list = [System.Collections.ArrayList]::new(); [void]$list.Add(1)`, nil},
+
+	// outside classes an attribute's argument is a constant or a script
+	// block (SemanticChecks.cs VisitAttribute,
+	// ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock)
+	{`function f { param([ValidateSet($x)]$a) }`, []idAt{{"ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock", 32}}},
+	{`function f { param([Parameter(HelpMessage = "hi $name")]$a) }`, []idAt{{"ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock", 44}}},
+	{`[ValidateRange(1, $max)][int]$n = 1`, []idAt{{"ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock", 18}}},
+	{`function f { [CmdletBinding(DefaultParameterSetName = 'a')] param([Parameter(Mandatory, Position = 0)][ValidateScript({ $_ -gt 0 })][ValidateRange(0, [int]::MaxValue)][ValidateSet('a', "b", $true)]$a) }`, nil},
+
+	// a key of a hash literal once, in any case (SemanticChecks.cs
+	// VisitHashtable)
+	{`@{a = 1; A = 2}`, []idAt{{"DuplicateKeyInHashLiteral", 9}}},
+	{`@{'x' = 1; x = 2; 1 = 3; 0x1 = 4}`, []idAt{{"DuplicateKeyInHashLiteral", 11}, {"DuplicateKeyInHashLiteral", 25}}},
+	{`@{a = 1; b = @{a = 2}; "$x" = 3; "$x" = 4}`, nil},
 }
 
 // TestClassChecks checks the errors of classCases.
