@@ -243,6 +243,7 @@ func (c *checker) baseTypes(cd *ClassDefinition) {
 	if len(cd.Bases) == 0 {
 		return
 	}
+	c.interfaceMethods(cd)
 	base := c.classes.types[strings.ToLower(strings.TrimSpace(cd.Bases[0]))]
 	if base == nil || base.class == nil {
 		return
@@ -864,4 +865,104 @@ func (c *checker) dscKeyType(m *ClassMember) bool {
 	}
 	d := c.classes.types[strings.ToLower(strings.TrimSpace(t.Type))]
 	return d != nil && d.enum != nil
+}
+
+// interfaceMethod is a method an interface requires: its name, return
+// type and parameter types (normType spellings; "T" for the generic
+// argument).
+type interfaceMethod struct {
+	name, ret string
+	params    []string
+}
+
+// knownInterface returns the methods of a .NET interface the checks know
+// and the interface's generic argument, if any.
+func knownInterface(name string) ([]interfaceMethod, string, bool) {
+	n := normType(name)
+	arg := ""
+	if i := strings.IndexByte(n, '['); i > 0 && strings.HasSuffix(n, "]") {
+		n, arg = n[:i], normType(n[i+1:len(n)-1])
+	}
+	switch {
+	case n == "icomparable" && arg == "":
+		return []interfaceMethod{{"CompareTo", "int32", []string{"object"}}}, "", true
+	case n == "icomparable" && arg != "":
+		return []interfaceMethod{{"CompareTo", "int32", []string{"T"}}}, arg, true
+	case n == "iequatable" && arg != "":
+		return []interfaceMethod{{"Equals", "boolean", []string{"T"}}}, arg, true
+	case n == "idisposable" && arg == "":
+		return []interfaceMethod{{"Dispose", "void", nil}}, "", true
+	case n == "icloneable" && arg == "":
+		return []interfaceMethod{{"Clone", "object", nil}}, "", true
+	}
+	return nil, "", false
+}
+
+// interfaceMethods reports a class that does not implement a method of
+// a .NET interface it names (the type cannot be created: TypeCreationError),
+// for the interfaces knownInterface knows; methods of base classes of
+// the script count, a base class of .NET stops the check.
+func (c *checker) interfaceMethods(cd *ClassDefinition) {
+	var methods []*ClassMember
+	for k := cd; k != nil; {
+		methods = append(methods, k.Members...)
+		if len(k.Bases) == 0 {
+			break
+		}
+		d := c.classes.types[strings.ToLower(strings.TrimSpace(k.Bases[0]))]
+		if d == nil || d.class == nil || d.class == k || d.class.Pos.Offset >= k.Pos.Offset {
+			if _, _, isInterface := knownInterface(k.Bases[0]); !isInterface && d == nil {
+				return
+			}
+			break
+		}
+		k = d.class
+	}
+	for _, b := range cd.Bases {
+		req, arg, ok := knownInterface(b)
+		if !ok {
+			continue
+		}
+		for _, r := range req {
+			found := false
+			for _, m := range methods {
+				if m.Body == nil || isStatic(m) || !strings.EqualFold(m.Method, r.name) || len(m.Params) != len(r.params) {
+					continue
+				}
+				ret := "void"
+				if t := memberType(m); t != nil {
+					ret = normType(t.Type)
+				}
+				if ret != r.ret {
+					continue
+				}
+				same := true
+				for i, prm := range m.Params {
+					pt := "object"
+					for _, a := range prm.Attrs {
+						if a.Attr == nil {
+							pt = normType(a.Type)
+							break
+						}
+					}
+					want := r.params[i]
+					if want == "T" {
+						want = arg
+					}
+					if pt != want {
+						same = false
+					}
+				}
+				if same {
+					found = true
+					break
+				}
+			}
+			if !found {
+				c.errorAt("TypeCreationError", cd.Pos.Offset, cd.End,
+					"Method '"+r.name+"' in type '"+cd.Name+"' from assembly 'PowerShell Class Assembly' does not have an implementation.")
+				return
+			}
+		}
+	}
 }

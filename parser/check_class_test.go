@@ -164,6 +164,14 @@ var classCases = []idCase{
 	{`class A{} ; class B : A, System.IDisposable[] {}`, []idAt{{"SubtypeArray", 25}}},
 	{`class baz : string {}`, []idAt{{"SealedBaseClass", 12}}},
 	{"class A : System.Collections.Generic.List`1 {}", []idAt{{"SubtypeUnclosedGeneric", 10}}},
+	// an interface's methods are implemented, with their signatures
+	// (inheritance.tests.ps1 "Classes inheritance ctors syntax errors")
+	{`class MyComparable : system.IComparable {}`, []idAt{{"TypeCreationError", 0}}},
+	{`class MyComparable : system.IComparable { [void] CompareTo([object]$obj) {} }`, []idAt{{"TypeCreationError", 0}}},
+	{`class MyComparable : system.IComparable { [int] CompareTo($obj) { return 0 } }`, nil},
+	{`class V : IEquatable[int], IDisposable { [bool] Equals([int]$o) { return $true } Dispose() {} }`, nil},
+	{`class B { Dispose() {} } class D : B, IDisposable {}`, nil},
+	{`class D : System.Collections.ArrayList, IDisposable {}`, nil},
 	{"class A : System.Collections.Generic.List[int] {}", nil},
 	{`class A : B {}; class B {}`, []idAt{{"TypeNotFound", 10}}},
 	{`class A : B {}; class B : A {}`, []idAt{{"TypeNotFound", 10}}},

@@ -227,6 +227,9 @@ func errorFormat(id string) string {
 		return "Duplicate keys '{0}' are not allowed in hash literals."
 	case "ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock":
 		return "Attribute argument must be a constant or a script block."
+	case "TypeCreationError":
+		// the message of the exception of creating the type
+		return "{0}"
 	case "TypeNotAllowedForProperty":
 		return "The type '{0}' is not allowed on a property."
 	case "TypeNotAllowedForParameter":
