@@ -338,6 +338,19 @@ func (c *checker) bodyTypes(n any) {
 					c.errorAt("CustomAttributeTypeNotFound", a.Pos.Offset+1, a.Pos.Offset+1+len(a.Name), a.Name)
 				}
 			}
+		case *TryStatement:
+			for _, cc := range x.Catches {
+				for i, t := range cc.Types {
+					if i < len(cc.TypeSpans) && !c.typeExists(t, false) {
+						sp := cc.TypeSpans[i]
+						c.errorAt("TypeNotFound", sp[0]+1, sp[1]-1, strings.TrimSpace(t))
+					}
+				}
+			}
+		case *TrapStatement:
+			if x.Type != "" && !c.typeExists(x.Type, false) {
+				c.errorAt("TypeNotFound", x.TypeAt+1, x.TypeEnd-1, strings.TrimSpace(x.Type))
+			}
 		case *ClassDefinition, *EnumDefinition:
 			return false
 		}

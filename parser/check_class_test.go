@@ -39,6 +39,9 @@ var classCases = []idCase{
 	{`class foo { [zz]f() { return 0 } }`, []idAt{{"TypeNotFound", 13}}},
 	{`class foo { f([zz]$x) {} }`, []idAt{{"TypeNotFound", 15}}},
 	{`class foo { f() { [zz]::new() } }`, []idAt{{"TypeNotFound", 19}}},
+	{`class foo { f() { try { } catch [ArgumentException], [zz] { } } }`, []idAt{{"TypeNotFound", 54}}},
+	{`class foo { f() { trap [zz] { } } }`, []idAt{{"TypeNotFound", 24}}},
+	{`class foo { f() { try { } catch [System.IO.IOException] { } catch [Exception] { } } }`, nil},
 	// types of the script, accelerators and System types exist
 	{`class A { [B]$b; [string[]]$s; [datetime]$d; [ArgumentException]$e } class B { [A]$a }`, nil},
 	{`enum E { a } class foo { [E]$e; [System.Collections.Generic.List[E]]$l }`, nil},
