@@ -45,10 +45,13 @@ func (c *wallClock) Advance(d time.Duration) { c.offset += d }
 // Session runs PowerShell scripts: it holds the scopes, the command table
 // and the streams.
 type Session struct {
-	in         *bufio.Reader
-	out, errw  io.Writer
-	clock      Clock
-	newID      func() string
+	in        *bufio.Reader
+	out, errw io.Writer
+	clock     Clock
+	newID     func() string
+	// elevated is set when the session stands for an elevated one
+	// (WithElevated).
+	elevated   bool
 	allowWrite bool
 	width      int
 	env        func(string) (string, bool)
@@ -142,6 +145,10 @@ func WithIDs(f func() string) Option { return func(s *Session) { s.newID = f } }
 
 // WithAllowWrite lets scripts write files.
 func WithAllowWrite(ok bool) Option { return func(s *Session) { s.allowWrite = ok } }
+
+// WithElevated makes the session stand for an elevated one (Run as
+// Administrator, or root): #requires -RunAsAdministrator is then met.
+func WithElevated(ok bool) Option { return func(s *Session) { s.elevated = ok } }
 
 // WithEnv sets how $env: variables are read (os.LookupEnv by default).
 func WithEnv(f func(string) (string, bool)) Option { return func(s *Session) { s.env = f } }

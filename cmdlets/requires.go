@@ -420,9 +420,9 @@ func (s *Session) verifyRequires(fr frame, pos parser.Pos, req *requirements, na
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: id, Category: cat, Target: name, Exception: exc, Msg: msg}}
 	}
 	const reqExc = "System.Management.Automation.ScriptRequiresException"
-	if req.elevation {
+	if req.elevation && !s.elevated {
 		// csemu's session stands for a user's console, not an elevated
-		// one
+		// one, unless the caller says otherwise (csemu --elevated)
 		return fail("ScriptRequiresElevation", PermissionDenied, reqExc,
 			fmt.Sprintf("The script '%s' cannot be run because it contains a \"#requires\" statement for running as Administrator. The current PowerShell session is not running as Administrator. Start PowerShell by using the Run as Administrator option, and then try running the script again.", name))
 	}

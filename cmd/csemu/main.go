@@ -53,6 +53,8 @@ flags:
   --strict         a user or group the directory lacks is an error, not created
   --allow-write    let scripts write files (Out-File, Set-Content, Export-Csv, >)
   --width N        console width for formatted output (default 120)
+  --elevated       run as an elevated (Administrator) session would: a script's
+                   #requires -RunAsAdministrator is met
   -NonInteractive  Read-Host, Get-Credential and the prompt for a missing
                    mandatory parameter fail instead of reading the input
   --version        print the version
@@ -88,6 +90,7 @@ type options struct {
 	strict      bool
 	lockTimeout time.Duration
 	allowWrite  bool
+	elevated    bool
 	width       int
 	// nonInteractive is pwsh's -NonInteractive.
 	nonInteractive bool
@@ -122,6 +125,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		cmdlets.WithIO(stdin, stdout, stderr),
 		cmdlets.WithClock(clock),
 		cmdlets.WithAllowWrite(opts.allowWrite),
+		cmdlets.WithElevated(opts.elevated),
 		cmdlets.WithWidth(opts.width),
 		cmdlets.WithTerminal(isTerminalWriter(stdout)),
 	}
@@ -192,6 +196,7 @@ func parseArgs(args []string, stderr io.Writer) (options, int, bool) {
 	fset.StringVar(&o.db, "db", "", "tenant file")
 	fset.BoolVar(&o.allowWrite, "allow-write", false, "allow file writes")
 	fset.BoolVar(&o.atomic, "atomic", false, "all or nothing")
+	fset.BoolVar(&o.elevated, "elevated", false, "an elevated session")
 	fset.BoolVar(&o.readOnly, "read-only", false, "do not write the tenant file")
 	fset.BoolVar(&o.strict, "strict", false, "strict directory")
 	fset.DurationVar(&o.lockTimeout, "lock-timeout", state.DefaultLockTimeout, "lock wait")
