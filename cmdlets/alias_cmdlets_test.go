@@ -65,6 +65,10 @@ Set-Alias x3 foo; Remove-Item Alias:x3; Get-Alias x3 -ErrorAction SilentlyContin
 		"removed\nAliasNotRemovable,Microsoft.PowerShell.Commands.RemoveAliasCommand\nItemNotFoundException,Microsoft.PowerShell.Commands.RemoveAliasCommand\nitem removed\n", "", 0},
 	{"display_name_resolves_chain", `Set-Alias Test-MyAlias Get-Command; Set-Alias tma Test-MyAlias
 (Get-Alias tma).DisplayName; (Set-Alias q tma -PassThru).Definition`, "tma -> Get-Command\ntma\n", "", 0},
+	// about_Modules: an alias a module makes is exported with
+	// Export-ModuleMember -Alias
+	{"module_exports_alias", `$null = New-Module -Name M1 -ScriptBlock { function Get-Thing { 'thing' }; Set-Alias gt Get-Thing; Export-ModuleMember -Function Get-Thing -Alias gt }
+gt; (Get-Alias gt).Definition`, "thing\nGet-Thing\n", "", 0},
 	{"option_bad_name", `Set-Alias a b -Option Bogus`, "", "Unable to match the identifier name Bogus to a valid enumerator name", anyExit},
 }
 
