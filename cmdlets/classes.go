@@ -348,6 +348,9 @@ func (s *Session) classStatic(fr frame, c *classDef, name string, call bool, arg
 	if v, ok := staticOwner(c, lname).statics[lname]; ok {
 		return v, nil
 	}
+	if g, ok := s.classMethodGroup(c, nil, name); ok {
+		return g, nil
+	}
 	return nil, nil
 }
 
@@ -393,6 +396,10 @@ func (s *Session) runClassMethod(fr frame, c *classDef, this *value.Object, m *p
 		for _, a := range p.Attrs {
 			if a.Type != "" {
 				if typ, ok := s.resolveType(a.Type); ok {
+					if v == nil && !valueTypeName(typ.Name) && typ.Name != value.TString && !isListedEnum(typ.Name) && s.classes[strings.ToLower(typ.Name)] == nil {
+						// $null is a null reference of a reference type
+						continue
+					}
 					cv, err := s.convert(v, typ)
 					if err != nil {
 						return nil, err

@@ -88,6 +88,9 @@ func isDelegateType(t *value.Type) bool {
 type delegateValue struct {
 	typ *value.Type
 	sb  *ScriptBlock
+	// call, when set instead of sb, runs the class method the delegate
+	// was made of.
+	call func(fr frame, args []any) (any, error)
 }
 
 func (d *delegateValue) PSTypeName() string { return d.typ.Name }
@@ -140,6 +143,9 @@ func (d *delegateValue) psCall(s *Session, fr frame, name string, args []any) (a
 	}
 	conv := make([]any, len(args))
 	for i, a := range args {
+		if a == nil && !valueTypeName(d.typ.Args[i].Name) && !isListedEnum(d.typ.Args[i].Name) {
+			continue // $null is a null reference
+		}
 		c, err := s.convert(a, d.typ.Args[i])
 		if err != nil {
 			// the parameters of Action<T> and Func<T,TResult> are arg, of
@@ -153,37 +159,61 @@ func (d *delegateValue) psCall(s *Session, fr frame, name string, args []any) (a
 		}
 		conv[i] = c
 	}
-	out, err := s.invokeScriptBlock(fr, d.sb, nil, conv, false)
-	if err != nil {
-		return nil, err
+	var result any
+	if d.call != nil {
+		r, err := d.call(fr, conv)
+		if err != nil {
+			return nil, err
+		}
+		if _, void := r.(voidValue); !void {
+			result = r
+		}
+	} else {
+		out, err := s.invokeScriptBlock(fr, d.sb, nil, conv, false)
+		if err != nil {
+			return nil, err
+		}
+		switch len(out) {
+		case 0:
+		case 1:
+			result = out[0]
+		default:
+			result = &value.Array{Items: out}
+		}
 	}
 	if d.typ.GenericBase() != "System.Func" {
 		return voidValue{}, nil
 	}
-	var result any
-	switch len(out) {
-	case 0:
-	case 1:
-		result = out[0]
-	default:
-		result = &value.Array{Items: out}
-	}
 	return s.convert(result, d.typ.Args[len(d.typ.Args)-1])
 }
 
-// convertToDelegate converts a script block (or a delegate) to delegate
-// type t.
-func convertToDelegate(v any, t *value.Type) (any, error) {
+// convertToDelegate converts a script block, a class's PSMethod or a
+// delegate to delegate type t.
+func (s *Session) convertToDelegate(v any, t *value.Type) (any, error) {
 	switch x := v.(type) {
 	case *ScriptBlock:
 		return &delegateValue{typ: t, sb: x}, nil
+	case *methodGroup:
+		return s.methodGroupDelegate(x, t)
 	case *delegateValue:
 		if x.typ.Name == t.Name {
 			return x, nil
 		}
-		return &delegateValue{typ: t, sb: x.sb}, nil
+		return &delegateValue{typ: t, sb: x.sb, call: x.call}, nil
 	case nil:
 		return nil, nil
 	}
 	return nil, &value.ConversionError{Value: v, Type: t.Name}
+}
+
+// valueTypeName reports whether a type is one of the .NET value types
+// csemu knows (numbers, bool, char, dates, time spans, GUIDs), which
+// $null converts to the default of rather than passing as null.
+func valueTypeName(t string) bool {
+	switch t {
+	case value.TInt32, value.TInt64, value.TInt16, value.TUInt16, value.TUInt32, value.TUInt64, value.TByte, value.TSByte,
+		value.TDouble, value.TSingle, value.TDecimal, value.TBool, value.TChar, value.TDateTime, value.TTimeSpan, value.TGuid, value.TBigInt:
+		return true
+	}
+	return false
 }

@@ -696,7 +696,7 @@ func (s *Session) RunScript(ctx context.Context, script *parser.Script, args []a
 // RunInGlobal runs text directly in the global scope, as the REPL and -c
 // do. It returns the exit code.
 func (s *Session) RunInGlobal(ctx context.Context, file, src string) (int, error) {
-	script, err := parser.Parse(file, src)
+	script, err := s.parse(file, src)
 	if err != nil {
 		return 1, err
 	}

@@ -661,7 +661,7 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 		if a, ok := v.(*value.Array); ok && len(a.Items) == 1 {
 			v = a.Items[0]
 		}
-		return convertToDelegate(v, t)
+		return s.convertToDelegate(v, t)
 	}
 	if isListedEnum(t.Name) {
 		return convertEnum(v, t.Name)

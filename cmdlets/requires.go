@@ -45,7 +45,7 @@ const requiresFormatText = "Cannot process the #requires statement because it is
 // comments and the checks of its data sections: the tree, the
 // requirements (nil without #requires) and every parse error.
 func (s *Session) parseScript(file, src string) (*parser.Script, *requirements, parser.ErrorList) {
-	script, errs := parser.ParseAll(file, src)
+	script, errs := parser.ParseAllWith(file, src, s.parserOptions())
 	if len(errs) > 0 && script == nil {
 		return nil, nil, errs
 	}
