@@ -56,6 +56,11 @@ try { Set-Alias a b -Scope -1 } catch { $_.FullyQualifiedErrorId }`,
 Get-Alias nosuch -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId
 try { Get-Alias -Name '' } catch { $_.FullyQualifiedErrorId }`,
 		"ABCD,ABCG\nABCD\nABCG\nItemNotFoundException,Microsoft.PowerShell.Commands.GetAliasCommand\nParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetAliasCommand\n", "", 0},
+	// Get-Alias.Tests.ps1: $null or "" piped to -Name ([ValidateNotNullOrEmpty()])
+	// is ParameterArgumentValidationError, written for that record only
+	{"pipeline_validation", `try { '' | Get-Alias -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+$null, 'gal' | Get-Alias -ErrorAction SilentlyContinue -ErrorVariable e | ForEach-Object Name; $e[0].FullyQualifiedErrorId`,
+		"ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetAliasCommand\ngal\nParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetAliasCommand\n", "", 0},
 	{"remove", `Set-Alias x1 foo; Set-Alias x2 foo -Option ReadOnly
 Remove-Alias x1; Get-Alias x1 -ErrorAction SilentlyContinue; 'removed'
 try { Remove-Alias x2 -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
