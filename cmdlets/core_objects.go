@@ -406,7 +406,10 @@ func sortObjectEnd(c *Call) error {
 		vals []any
 	}
 	rows := make([]row, len(items))
-	col := value.NewCollation()
+	col, err := orderCollation(c)
+	if err != nil {
+		return err
+	}
 	for i, it := range items {
 		rows[i].item = it
 		for _, k := range keys {
@@ -1104,7 +1107,10 @@ func groupObjects(c *Call) error {
 	// when every value of a key has the same type, and keeps the order of
 	// first appearance otherwise (GroupObjectCommand.EndProcessing).
 	if sameGroupTypes(groups, func(g *group) []any { return g.values }) {
-		col := value.NewCollation()
+		col, err := orderCollation(c)
+		if err != nil {
+			return err
+		}
 		sort.SliceStable(groups, func(i, j int) bool {
 			for k := range groups[i].values {
 				if r := sortCompare(groups[i].values[k], groups[j].values[k], cs, col); r != 0 {

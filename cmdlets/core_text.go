@@ -65,6 +65,7 @@ type compareState struct {
 	refBacklog []*compareEntry
 	difBacklog []*compareEntry
 	started    bool
+	col        *value.Collation // -Culture's (or the current culture's) string order
 }
 
 // compareObjectProcess compares the difference objects of one record with
@@ -80,7 +81,11 @@ func compareObjectProcess(c *Call) error {
 		if err != nil {
 			return err
 		}
-		st = &compareState{keys: keys}
+		col, err := orderCollation(c)
+		if err != nil {
+			return err
+		}
+		st = &compareState{keys: keys, col: col}
 		c.State = st
 	}
 	ref := value.AsSlice(c.Arg("ReferenceObject"))
@@ -168,7 +173,11 @@ func compareEntryOf(c *Call, st *compareState, in any) (*compareEntry, error) {
 func compareEqual(c *Call, a, b *compareEntry) bool {
 	cs := c.Bool("CaseSensitive")
 	for i := range a.vals {
-		if sortCompare(a.vals[i], b.vals[i], cs, nil) != 0 {
+		var col *value.Collation
+		if st, ok := c.State.(*compareState); ok {
+			col = st.col
+		}
+		if sortCompare(a.vals[i], b.vals[i], cs, col) != 0 {
 			return false
 		}
 	}

@@ -2,7 +2,9 @@ package cmdlets
 
 import (
 	"fmt"
+	"math"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -587,4 +589,36 @@ func searchRunes(hay, needle []rune, last bool, nums []int, fold bool) (int, err
 		}
 	}
 	return -1, nil
+}
+
+// timeSpanScale is TimeSpan.Multiply(double) and Divide(double) (the ticks
+// scaled and rounded to even) and Divide(TimeSpan) (the ratio).
+func timeSpanScale(d time.Duration, lname, name string, args []any) (any, error) {
+	if len(args) != 1 {
+		return nil, &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", name, len(args))}
+	}
+	ticks := float64(d / 100)
+	if other, ok := args[0].(time.Duration); ok && lname == "divide" {
+		return ticks / float64(other/100), nil
+	}
+	f, err := value.ToFloat(args[0])
+	if err != nil {
+		param := "factor"
+		if lname == "divide" {
+			param = "divisor"
+		}
+		return nil, argConvErr(param, args[0], name, value.TDouble, err)
+	}
+	if math.IsNaN(f) {
+		return nil, &methodErr{typ: "System.ArgumentException", msg: "TimeSpan does not accept floating point Not-a-Number values."}
+	}
+	r := ticks * f
+	if lname == "divide" {
+		r = ticks / f
+	}
+	r = math.RoundToEven(r)
+	if math.IsNaN(r) || r > math.MaxInt64/100 || r < math.MinInt64/100 {
+		return nil, &methodErr{typ: "System.OverflowException", msg: "TimeSpan overflowed because the duration is too long."}
+	}
+	return time.Duration(r) * 100, nil
 }

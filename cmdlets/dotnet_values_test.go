@@ -283,6 +283,25 @@ var dotnetValueTests = []struct {
 		{"clamp", `[math]::Clamp(5, 1, 3); [math]::Clamp(0, 1, 3); [math]::Clamp(2, 1, 3.5).GetType().Name; [math]::Clamp(1, 3, 1)`, "3\n1\nDouble\n", "'3' cannot be greater than 1.", 0},
 		{"bigmul", `[math]::BigMul(2000000000, 3); [math]::BigMul(2, 3).GetType().Name`, "6000000000\nInt64\n", "", 0},
 	}},
+	// TimeSpan.Multiply/Divide (.NET Core 2.0: the ticks scaled and rounded,
+	// NaN refused), Duration, CompareTo (learn.microsoft.com/dotnet/api/system.timespan).
+	{"timespan_methods", []evalCase{
+		{"scale", `$t = New-TimeSpan -Minutes 3; $t.Multiply(1.5).ToString(); $t.Divide(2).ToString(); $t.Divide((New-TimeSpan -Minutes 1))`, "00:04:30\n00:01:30\n3\n", "", 0},
+		{"duration_compare", `(New-TimeSpan -Minutes -2).Duration().ToString(); (New-TimeSpan -Minutes 3).CompareTo((New-TimeSpan -Minutes 5))`, "00:02:00\n-1\n", "", 0},
+		{"nan", `(New-TimeSpan -Minutes 3).Multiply([double]::NaN)`, "", "TimeSpan does not accept floating point Not-a-Number values.", 0},
+	}},
+	// -Culture of Sort-Object, Group-Object and Compare-Object (Sort-Object's
+	// page: "Specifies the cultural configuration to use for sorts";
+	// OrderObjectBase.Culture takes a name or an LCID, decimal or "0x" hex,
+	// as Group-Object.Tests.ps1's "0x419" and "1049" cases do). Under ICU a
+	// culture's CLDR tailoring applies: Swedish sorts "ä" after "z", Czech
+	// "ch" after "h".
+	{"culture_parameter", []evalCase{
+		{"swedish", `('z', 'ä', 'a' | Sort-Object -Culture 'sv-SE') -join ','; ('z', 'ä', 'a' | Sort-Object) -join ','`, "a,z,ä\na,ä,z\n", "", 0},
+		{"czech", `('ch', 'h', 'i' | Sort-Object -Culture cs-CZ) -join ','; ('ch', 'h', 'i' | Sort-Object) -join ','`, "h,ch,i\nch,h,i\n", "", 0},
+		{"lcid", `('b', 'a' | Group-Object -Culture 0x419 | ForEach-Object Name) -join ','; ('b', 'a' | Group-Object -Culture 1049 | ForEach-Object Name) -join ','`, "a,b\na,b\n", "", 0},
+		{"invalid", `'a' | Sort-Object -Culture 'x'`, "", "x is an invalid culture identifier.", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

@@ -1033,6 +1033,17 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 			}
 		case "negate":
 			return -o, nil
+		case "duration":
+			if o < 0 {
+				return -o, nil
+			}
+			return o, nil
+		case "multiply", "divide":
+			return timeSpanScale(o, lname, name, args)
+		case "compareto":
+			if d, ok := argOr(args, 0).(time.Duration); ok {
+				return sign(int(max(min(o-d, 1), -1))), nil
+			}
 		}
 	case *ScriptBlock:
 		switch lname {

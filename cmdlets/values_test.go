@@ -185,7 +185,7 @@ var valueTests = []struct {
 		{"string_type_assembly", `[string].Assembly`, "", "[NotImplemented] System.Type.Assembly is not emulated", 0},
 		{"string_method", `"x".GetTypeCode()`, "", "[NotImplemented] System.String.GetTypeCode() is not emulated", 0},
 		{"datetime_method", `(Get-Date).ToOADate()`, "", "[NotImplemented] System.DateTime.ToOADate() is not emulated", 0},
-		{"timespan_method", `(New-TimeSpan -Minutes 1).Multiply(2)`, "", "[NotImplemented] System.TimeSpan.Multiply() is not emulated", 0},
+		{"timespan_method", `(New-TimeSpan -Minutes 1).TryFormat()`, "", "[NotImplemented] System.TimeSpan.TryFormat() is not emulated", 0},
 		{"guid_method", `[guid]::NewGuid().ToByteArray()`, "", "[NotImplemented] System.Guid.ToByteArray() is not emulated", 0},
 		{"version_property", `$PSVersionTable.PSVersion.MajorRevision`, "", "[NotImplemented] System.Version.MajorRevision is not emulated", 0},
 		{"array_method", `@(1, 2).GetLength(0)`, "", "[NotImplemented] System.Object[].GetLength() is not emulated", 0},
@@ -255,6 +255,15 @@ try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } 
 		{"new_is_stopped", `$w = [Diagnostics.Stopwatch]::new(); $w.IsRunning; Start-Sleep 1; $w.ElapsedMilliseconds; $w.Start(); Start-Sleep -Milliseconds 250; $w.Restart(); $w.ElapsedMilliseconds; Start-Sleep 1; $w.Reset(); $w.IsRunning; $w.ElapsedTicks`,
 			"False\n0\n0\nFalse\n0\n", "", 0},
 		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
+	}},
+	// Enum.GetNames and Enum.GetValues (Learn: Enum.GetValues: "an array
+	// of the values of the constants in enumType", sorted by value; the
+	// array's type is the enum's array type).
+	{"enum_names_values", []evalCase{
+		{"day_of_week", `[Enum]::GetValues([System.DayOfWeek]).Count; [Enum]::GetValues([DayOfWeek]).GetType().FullName; [Enum]::GetValues([DayOfWeek])[6]; [int][Enum]::GetValues([DayOfWeek])[6]`,
+			"7\nSystem.DayOfWeek[]\nSaturday\n6\n", "", 0},
+		{"names", `[Enum]::GetNames([System.StringComparison]) -join ','`,
+			"CurrentCulture,CurrentCultureIgnoreCase,InvariantCulture,InvariantCultureIgnoreCase,Ordinal,OrdinalIgnoreCase\n", "", 0},
 	}},
 	// [System.Management.Automation.LanguagePrimitives] (Learn:
 	// LanguagePrimitives class): ConvertTo converts as a cast does and a

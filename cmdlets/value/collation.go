@@ -2,6 +2,7 @@ package value
 
 import (
 	"bytes"
+	"strings"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -19,6 +20,9 @@ import (
 // A Collation keeps the collators it builds; it is not safe for concurrent
 // use. The zero value is ready to use.
 type Collation struct {
+	// tag is the culture's language, language.Und for the invariant
+	// culture and those that sort as CLDR root does (en-US)
+	tag    language.Tag
 	cs, ci *collate.Collator
 	// keys caches the sort keys of the strings compared, by level (0 case
 	// sensitive, 1 not): a sort compares each string many times.
@@ -30,6 +34,27 @@ type Collation struct {
 // collators are built on first use, and each string's sort key is kept.
 func NewCollation() *Collation {
 	return &Collation{keys: [2]map[string][]byte{{}, {}}}
+}
+
+// NewCultureCollation is NewCollation for the culture named (a -Culture
+// argument): its language's CLDR tailoring of root collation, as ICU
+// applies it (Swedish sorts "ä" after "z", Lithuanian "y" with "i"). An
+// empty name, the invariant culture and English are root collation. ok is
+// false for a name that is no culture name.
+func NewCultureCollation(name string) (*Collation, bool) {
+	c := NewCollation()
+	name = strings.TrimSpace(name)
+	if name == "" || strings.EqualFold(name, "iv") {
+		return c, true
+	}
+	tag, err := language.Parse(name)
+	if err != nil {
+		return nil, false
+	}
+	if base, _ := tag.Base(); base.String() != "en" {
+		c.tag = tag
+	}
+	return c, true
 }
 
 // key returns the sort key of s.
@@ -50,12 +75,12 @@ func (c *Collation) key(s string, cs bool) []byte {
 func (c *Collation) collator(cs bool) *collate.Collator {
 	if cs {
 		if c.cs == nil {
-			c.cs = collate.New(language.Und)
+			c.cs = collate.New(c.tag)
 		}
 		return c.cs
 	}
 	if c.ci == nil {
-		c.ci = collate.New(language.Und, collate.IgnoreCase)
+		c.ci = collate.New(c.tag, collate.IgnoreCase)
 	}
 	return c.ci
 }
@@ -63,8 +88,12 @@ func (c *Collation) collator(cs bool) *collate.Collator {
 // Compare orders a and b: -1, 0 or 1. cs asks for a case-sensitive
 // comparison.
 func (c *Collation) Compare(a, b string, cs bool) int {
-	if r, ok := compareAlnum(a, b, cs); ok {
-		return r
+	if c == nil || c.tag == language.Und {
+		// root collation orders ASCII letters and digits as compareAlnum
+		// does; a tailoring may not
+		if r, ok := compareAlnum(a, b, cs); ok {
+			return r
+		}
 	}
 	if c == nil {
 		c = &Collation{}
