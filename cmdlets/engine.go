@@ -799,7 +799,7 @@ func (o *outputSink) flush() {
 	render := func(end int) {
 		if end > start {
 			if o.stream == nil {
-				o.stream = format.NewStream(o.s.out, o.s.width)
+				o.stream = format.NewStreamStyled(o.s.out, o.s.width, o.s.formatStyle())
 			}
 			if err := o.stream.Add(o.s.displayable(items[start:end])); err != nil {
 				fmt.Fprintln(o.s.errw, err)
