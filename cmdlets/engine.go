@@ -468,6 +468,9 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 	switch key {
 	case "null":
 		return nil // $null = ... discards
+	case "psitem":
+		// $PSItem and $_ are one variable (about_PSItem)
+		key, name = "_", "_"
 	}
 	if constantAutomatic(key) {
 		return notWritable(name)
