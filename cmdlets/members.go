@@ -408,7 +408,9 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 			}
 		}
 	case memberObject:
-		return o.psMember(s, name)
+		if v, ok := o.psMember(s, name); ok || lname != "count" {
+			return v, ok
+		}
 	}
 	if lname == "count" || lname == "length" {
 		// every scalar has Count 1 in PowerShell
