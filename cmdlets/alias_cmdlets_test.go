@@ -56,6 +56,11 @@ try { Set-Alias a b -Scope -1 } catch { $_.FullyQualifiedErrorId }`,
 Get-Alias nosuch -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId
 try { Get-Alias -Name '' } catch { $_.FullyQualifiedErrorId }`,
 		"ABCD,ABCG\nABCD\nABCG\nItemNotFoundException,Microsoft.PowerShell.Commands.GetAliasCommand\nParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetAliasCommand\n", "", 0},
+	// Get-Alias.Tests.ps1: $null or "" piped to -Name ([ValidateNotNullOrEmpty()])
+	// is ParameterArgumentValidationError, written for that record only
+	{"pipeline_validation", `try { '' | Get-Alias -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+$null, 'gal' | Get-Alias -ErrorAction SilentlyContinue -ErrorVariable e | ForEach-Object Name; $e[0].FullyQualifiedErrorId`,
+		"ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetAliasCommand\ngal\nParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetAliasCommand\n", "", 0},
 	{"remove", `Set-Alias x1 foo; Set-Alias x2 foo -Option ReadOnly
 Remove-Alias x1; Get-Alias x1 -ErrorAction SilentlyContinue; 'removed'
 try { Remove-Alias x2 -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
@@ -65,6 +70,10 @@ Set-Alias x3 foo; Remove-Item Alias:x3; Get-Alias x3 -ErrorAction SilentlyContin
 		"removed\nAliasNotRemovable,Microsoft.PowerShell.Commands.RemoveAliasCommand\nItemNotFoundException,Microsoft.PowerShell.Commands.RemoveAliasCommand\nitem removed\n", "", 0},
 	{"display_name_resolves_chain", `Set-Alias Test-MyAlias Get-Command; Set-Alias tma Test-MyAlias
 (Get-Alias tma).DisplayName; (Set-Alias q tma -PassThru).Definition`, "tma -> Get-Command\ntma\n", "", 0},
+	// about_Modules: an alias a module makes is exported with
+	// Export-ModuleMember -Alias
+	{"module_exports_alias", `$null = New-Module -Name M1 -ScriptBlock { function Get-Thing { 'thing' }; Set-Alias gt Get-Thing; Export-ModuleMember -Function Get-Thing -Alias gt }
+gt; (Get-Alias gt).Definition`, "thing\nGet-Thing\n", "", 0},
 	{"option_bad_name", `Set-Alias a b -Option Bogus`, "", "Unable to match the identifier name Bogus to a valid enumerator name", anyExit},
 }
 

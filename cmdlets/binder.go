@@ -741,6 +741,10 @@ func missingMandatoryError(spec *bindSpec, missing []string, pos parser.Pos) *ps
 // -Identity by name instead of being converted to a string.
 func (s *Session) bindPipeline(fr frame, spec *bindSpec, res *bindResult, in any, pos parser.Pos) ([]string, error) {
 	var added []string
+	// a value a parameter's validation refuses is that error, unless
+	// another parameter takes the input (ParameterBindingValidationException
+	// is not a conversion failure that moves on to the next parameter)
+	var invalid error
 	byValue := func(exact bool) {
 		for _, p := range spec.params {
 			if !p.Pipeline {
@@ -755,6 +759,10 @@ func (s *Session) bindPipeline(fr frame, spec *bindSpec, res *bindResult, in any
 			}
 			cv, err := s.convertParam(fr, spec, p, in, pos)
 			if err != nil {
+				var pe *psError
+				if invalid == nil && asPSError(err, &pe) && strings.HasPrefix(pe.rec.ID, "ParameterArgumentValidationError") {
+					invalid = err
+				}
 				continue
 			}
 			res.bound[key] = cv
@@ -806,6 +814,9 @@ func (s *Session) bindPipeline(fr frame, spec *bindSpec, res *bindResult, in any
 		if err := byName(false); err != nil {
 			return added, err
 		}
+	}
+	if len(added) == 0 && invalid != nil {
+		return nil, invalid
 	}
 	if len(added) == 0 {
 		return nil, bindError(BindInputNotBound, pos, spec.command, "InputObjectNotBound", InvalidArgument,

@@ -113,6 +113,11 @@ func (s *Session) setAliasAt(c *Call, sc *Scope, e *aliasEntry, force bool) (*al
 	} else {
 		s.localAliases++
 	}
+	if m := sc.module; m != nil && sc == m.scope {
+		// an alias of the module's own scope is the module's, which
+		// Export-ModuleMember -Alias exports
+		s.defineAlias(sc, e.name, e.target)
+	}
 	return e, nil
 }
 
@@ -122,6 +127,9 @@ func (s *Session) removeAliasFrom(sc *Scope, name string) {
 	delete(sc.aliases, key)
 	if sc == s.global {
 		delete(s.aliases, key)
+	}
+	if m := sc.module; m != nil && sc == m.scope {
+		delete(m.aliases, key)
 	}
 }
 

@@ -1137,9 +1137,10 @@ func groupObjects(c *Call) error {
 		o.Set("Count", len(g.items))
 		o.Set("Name", g.name)
 		if !c.Bool("NoElement") {
-			o.Set("Group", &value.Array{Items: g.items})
+			// GroupInfo.Group is a Collection<PSObject>, Values an ArrayList
+			o.Set("Group", &value.Array{Items: g.items, List: true, Kind: "collection", Elem: value.TPSObject})
 		}
-		o.Set("Values", &value.Array{Items: g.values})
+		o.Set("Values", &value.Array{Items: g.values, List: true})
 		o.DefaultDisplay = []string{"Count", "Name", "Group"}
 		if c.Bool("NoElement") {
 			o.DefaultDisplay = []string{"Count", "Name"}

@@ -185,11 +185,31 @@ type setState struct {
 	formal bool
 	piped  []any
 	any    bool
+	// base is what -Append adds to: the variable's value, or its items
+	// when it is a list
+	base []any
 }
 
-// setVariableBegin notes whether -Value was given as an argument.
+// setVariableBegin notes whether -Value was given as an argument, and
+// for -Append, which takes one name, the value it adds to.
 func setVariableBegin(c *Call) error {
-	c.State = &setState{formal: c.Has("Value")}
+	st := &setState{formal: c.Has("Value")}
+	c.State = st
+	if c.Bool("Append") {
+		names := c.Strings("Name")
+		if len(names) != 1 {
+			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "SetVariableAppend", Category: InvalidOperation,
+				Exception: "System.InvalidOperationException", Msg: "SetVariableAppend"}}
+		}
+		st.base = []any{}
+		if v, ok := c.s.lookupVar(c.fr.scope, names[0]); ok {
+			if a, isList := v.Value.(*value.Array); isList && a.Kind == "" && (a.Elem == "" || a.Elem == value.TObject) {
+				st.base = append(st.base, a.Items...)
+			} else {
+				st.base = append(st.base, v.Value)
+			}
+		}
+	}
 	return visibilityArg(c)
 }
 
@@ -250,7 +270,24 @@ func setVariableEnd(c *Call) error {
 		val = c.Arg("Value")
 	}
 	if c.Bool("Append") {
-		return notImplemented(c.Pos, c.cmd.Name, "Set-Variable -Append")
+		// the value given is added whole, as one item, to a
+		// List[object]; piped values are added one by one, and the
+		// result is an array (or the one value)
+		items := st.base
+		if st.formal {
+			val = &value.Array{Items: append(items, c.Arg("Value")), List: true, Elem: value.TObject}
+		} else {
+			items = append(items, st.piped...)
+			switch len(items) {
+			case 0:
+				val = nil
+			case 1:
+				val = items[0]
+			default:
+				val = &value.Array{Items: items}
+			}
+		}
+		hasValue = true
 	}
 	opts, err := c.optionArg()
 	if err != nil {

@@ -29,6 +29,10 @@ var objectCmdletTests = []evalCase{
 try { [pscustomobject]@{a=1; b=2} | Group-Object -Property a, b -AsHashTable } catch { $_.FullyQualifiedErrorId }
 (1, 2 | Group-Object -AsHashTable -AsString).Count`,
 		"ArgumentException,Microsoft.PowerShell.Commands.GroupObjectCommand\nArgumentException,Microsoft.PowerShell.Commands.GroupObjectCommand\n2\n", "", 0},
+	// Group-Object's page: GroupInfo.Group is a Collection[PSObject], its
+	// Values an ArrayList
+	{"group_collection_types", `$g = 1, 1, 2 | Group-Object; $g[0].Group.GetType().Name; $g[0].Values.GetType().Name; $g[0].Group.Count`,
+		"Collection`1\nArrayList\n2\n", "", 0},
 	{"select_scriptblock_property", `$r = 'abc' | Select-Object {$_.Length}, Length; $r.'$_.Length'; $r.Length
 try { 'bar' | Select-Object -Property {} -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Reason }`,
 		"3\n3\nEmptyScriptBlockAndNoName,Microsoft.PowerShell.Commands.SelectObjectCommand\nPSArgumentException\n", "", 0},

@@ -738,8 +738,9 @@ func (c *cmdletStage) processIn(in any, hasInput bool) error {
 		added, err := c.s.bindPipeline(call.fr, c.spec, c.res, in, call.Pos)
 		if err != nil {
 			var pe *psError
-			if asPSError(err, &pe) && pe.rec.ID == "InputObjectNotBound" {
-				// non-terminating, per record
+			if asPSError(err, &pe) && (pe.rec.ID == "InputObjectNotBound" || strings.HasPrefix(pe.rec.ID, "ParameterArgumentValidationError")) {
+				// non-terminating, per record (CommandProcessor.Read
+				// writes a pipeline binding error and goes on)
 				return c.wrap(call.WriteError(pe.rec))
 			}
 			return stampClass(err, call.cmd)

@@ -58,6 +58,15 @@ Clear-Variable nothere -ErrorAction SilentlyContinue -ErrorVariable e2; $e2[0].F
 		"100\nVariableNotWritable,Microsoft.PowerShell.Commands.ClearVariableCommand\n[]\nReadOnly\nVariableNotFound,Microsoft.PowerShell.Commands.ClearVariableCommand\n", "", 0},
 	{"set_from_pipeline", `1, 2 | Set-Variable -Name two; $two -join ','; 'one' | Set-Variable one; $one
 Set-Variable -Name x -Value 1 -PassThru | ForEach-Object { $_.Name }`, "1,2\none\nx\n", "", 0},
+	// GetVariableCommand writes -ValueOnly's value as one object
+	{"value_only_not_enumerated", `$a = 1, 2, 3; (Get-Variable a -ValueOnly | Measure-Object).Count; (Get-Variable a -ValueOnly).Count`, "1\n3\n", "", 0},
+	// Set-Variable -Append (Set-Variable.Tests.ps1's -Append tests): a
+	// value given is added whole to a List[object] of the old value; piped
+	// values are added one by one into an array; one name only
+	{"append", `Set-Variable t 1; Set-Variable t -Value @(2, 3, 4) -Append; $t.Count; $t[1] -join ','; $t.GetType().Name
+$w = 1; 4..6 | Set-Variable -Name w -Append; $w -join ','
+try { Set-Variable -Name a, b -Value 1 -Append } catch { $_.FullyQualifiedErrorId }`,
+		"2\n2,3,4\nList`1\n1,4,5,6\nSetVariableAppend,Microsoft.PowerShell.Commands.SetVariableCommand\n", "", 0},
 	{"visibility_private_not_emulated", `Set-Variable v 1 -Visibility Private`, "", "[NotImplemented]", anyExit},
 }
 
