@@ -702,3 +702,37 @@ func (s *Session) setOperation(a *value.Array, lname, name string, args []any) (
 	a.Version++
 	return voidValue{}, nil
 }
+
+// sortWith is Sort(IComparer) or Sort(Comparison<T>) of a list or array: a
+// [StringComparer] compares the items as strings, a script block (which
+// PowerShell converts to the Comparison delegate) is called with the two
+// items and returns their order; $null is the default comparer.
+func (s *Session) sortWith(fr frame, items []any, by any, method string) error {
+	switch x := by.(type) {
+	case nil:
+		return sortDefault(items)
+	case *stringComparer:
+		value.IntroSort(items, func(a, b any) int { return sign(compareNullable(a, b, x.mode)) })
+		return nil
+	case *ScriptBlock:
+		var serr error
+		value.IntroSort(items, func(a, b any) int {
+			if serr != nil {
+				return 0
+			}
+			r, err := s.invokeScriptBlockValue(fr, x, nil, []any{a, b}, false)
+			if err != nil {
+				serr = err
+				return 0
+			}
+			n, err := value.ToInt(value.Unwrap(value.AsSlice(r)))
+			if err != nil {
+				serr = &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
+				return 0
+			}
+			return n
+		})
+		return serr
+	}
+	return &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("%s() with a %s comparer", method, value.TypeName(by))}
+}

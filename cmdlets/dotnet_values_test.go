@@ -302,6 +302,15 @@ var dotnetValueTests = []struct {
 		{"lcid", `('b', 'a' | Group-Object -Culture 0x419 | ForEach-Object Name) -join ','; ('b', 'a' | Group-Object -Culture 1049 | ForEach-Object Name) -join ','`, "a,b\na,b\n", "", 0},
 		{"invalid", `'a' | Sort-Object -Culture 'x'`, "", "x is an invalid culture identifier.", 0},
 	}},
+	// List<T>.Sort(IComparer<T>) / Sort(Comparison<T>) and Array.Sort(Array,
+	// IComparer) (learn.microsoft.com/dotnet/api/system.collections.generic.list-1.sort):
+	// a StringComparer orders the strings its way; PowerShell converts a
+	// script block to the Comparison delegate.
+	{"sort_with_comparer", []evalCase{
+		{"string_comparer", `$l = [System.Collections.Generic.List[string]]::new(); $l.AddRange([string[]]('b', 'A', 'a', 'B')); $l.Sort([StringComparer]::Ordinal); $l -join ','; $a = [string[]]('b', 'C', 'a'); [array]::Sort($a, [StringComparer]::OrdinalIgnoreCase); $a -join ','`, "A,B,a,b\na,b,C\n", "", 0},
+		{"comparison_script_block", `$l = [System.Collections.Generic.List[int]]::new(); $l.AddRange([int[]](2, 3, 1)); $l.Sort({ param($x, $y) $y.CompareTo($x) }); $l -join ','`, "3,2,1\n", "", 0},
+		{"null_is_default", `$n = [int[]](3, 1, 2); [array]::Sort($n, $null); $n -join ','`, "1,2,3\n", "", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

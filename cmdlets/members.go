@@ -1653,10 +1653,13 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 		}
 		return voidValue{}, nil
 	case "sort":
-		if len(args) > 0 {
-			return nil, &methodErr{typ: "NotImplemented", msg: "Sort() with a comparer or a range"}
+		switch len(args) {
+		case 0:
+			return voidValue{}, sortDefault(a.Items)
+		case 1:
+			return voidValue{}, s.sortWith(fr, a.Items, args[0], name)
 		}
-		return voidValue{}, sortDefault(a.Items)
+		return nil, &methodErr{typ: "NotImplemented", msg: "Sort() of a range"}
 	case "where":
 		sb, ok := argOr(args, 0).(*ScriptBlock)
 		if !ok {

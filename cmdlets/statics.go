@@ -892,10 +892,16 @@ func arrayStatics(c *staticCall) (any, error) {
 		return &value.Array{}, nil
 	case "sort":
 		a, ok := c.arg(0).(*value.Array)
-		if len(c.args) != 1 || !ok {
-			return nil, &methodErr{typ: "NotImplemented", msg: "[array]::Sort() with keys, a comparer or a range"}
+		if !ok || len(c.args) > 2 {
+			return nil, &methodErr{typ: "NotImplemented", msg: "[array]::Sort() with keys or a range"}
 		}
 		a.Version++
+		if len(c.args) == 2 {
+			if _, isArr := c.args[1].(*value.Array); isArr {
+				return nil, &methodErr{typ: "NotImplemented", msg: "[array]::Sort() with keys"}
+			}
+			return voidValue{}, c.s.sortWith(c.fr, a.Items, c.args[1], "Sort")
+		}
 		return voidValue{}, sortDefault(a.Items)
 	}
 	return c.notImplemented()
