@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/csemu/csemu/cmdlets/value"
+	"golang.org/x/text/unicode/norm"
 )
 
 // stringComparison is a System.StringComparison value.
@@ -621,4 +622,34 @@ func timeSpanScale(d time.Duration, lname, name string, args []any) (any, error)
 		return nil, &methodErr{typ: "System.OverflowException", msg: "TimeSpan overflowed because the duration is too long."}
 	}
 	return time.Duration(r) * 100, nil
+}
+
+// typeNormalizationForm is System.Text.NormalizationForm.
+const typeNormalizationForm = "System.Text.NormalizationForm"
+
+// normalizeString is String.Normalize and IsNormalized, with
+// NormalizationForm.FormC unless a form is given.
+func normalizeString(str, lname, name string, args []any) (any, error) {
+	if len(args) > 1 {
+		return nil, &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", name, len(args))}
+	}
+	form := norm.NFC
+	if len(args) == 1 {
+		e, err := convertEnum(args[0], typeNormalizationForm)
+		if err != nil {
+			return nil, argConvErr("normalizationForm", args[0], name, typeNormalizationForm, err)
+		}
+		switch e.(*enumValue).name {
+		case "FormD":
+			form = norm.NFD
+		case "FormKC":
+			form = norm.NFKC
+		case "FormKD":
+			form = norm.NFKD
+		}
+	}
+	if lname == "isnormalized" {
+		return form.IsNormalString(str), nil
+	}
+	return form.String(str), nil
 }

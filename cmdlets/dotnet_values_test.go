@@ -311,6 +311,14 @@ var dotnetValueTests = []struct {
 		{"comparison_script_block", `$l = [System.Collections.Generic.List[int]]::new(); $l.AddRange([int[]](2, 3, 1)); $l.Sort({ param($x, $y) $y.CompareTo($x) }); $l -join ','`, "3,2,1\n", "", 0},
 		{"null_is_default", `$n = [int[]](3, 1, 2); [array]::Sort($n, $null); $n -join ','`, "1,2,3\n", "", 0},
 	}},
+	// String.Normalize / IsNormalized (learn.microsoft.com/dotnet/api/system.string.normalize):
+	// FormC unless a System.Text.NormalizationForm is given (FormC = 1,
+	// FormD = 2, FormKC = 5, FormKD = 6).
+	{"string_normalize", []evalCase{
+		{"forms", `("e" + [char]0x301).Normalize().Length; 'é'.Normalize('FormD').Length; 'é'.Normalize([System.Text.NormalizationForm]::FormD).IsNormalized(); 'é'.IsNormalized([Text.NormalizationForm]::FormD); [int][System.Text.NormalizationForm]::FormKD`, "1\n2\nFalse\nFalse\n6\n", "", 0},
+		{"compatibility", `([string][char]0xFB01).Normalize('FormKC')`, "fi\n", "", 0},
+		{"undefined_value", `'x'.Normalize(3)`, "", "due to enumeration values that are not valid", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

@@ -1446,8 +1446,6 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 			return 1, nil
 		}
 		return value.CompareStrings(str, argStr(0), true), nil
-	case "normalize":
-		return str, nil
 	case "chars", "get_chars":
 		i, err := argInt(0)
 		if err != nil {
@@ -1457,8 +1455,8 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 			return nil, argErr("Index was outside the bounds of the array.")
 		}
 		return runes[i], nil
-	case "isnormalized":
-		return true, nil
+	case "isnormalized", "normalize":
+		return normalizeString(str, lname, name, args)
 	case "format":
 		return value.FormatComposite(str, args)
 	}

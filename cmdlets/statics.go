@@ -310,7 +310,7 @@ func staticTypes() map[string]staticFunc {
 		"System.Text.ASCIIEncoding")
 	add(arrayStatics, value.TArray, "System.Object[]")
 	add(enumMemberStatics, value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison", "System.MidpointRounding",
-		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
+		"System.StringSplitOptions", typeNormalizationForm, "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
 	add(enumStatics, "System.Enum")
 	add(cultureStatics, "System.Globalization.CultureInfo")
 	add(stopwatchStatics, typeStopwatch)
@@ -1299,6 +1299,8 @@ func enumNames(typ string) []string {
 		return errorCategories()
 	case "System.DateTimeKind":
 		return []string{"Unspecified", "Utc", "Local"}
+	case typeNormalizationForm:
+		return []string{"", "FormC", "FormD", "", "", "FormKC", "FormKD"}
 	}
 	return nil
 }
