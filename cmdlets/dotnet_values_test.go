@@ -319,6 +319,18 @@ var dotnetValueTests = []struct {
 		{"compatibility", `([string][char]0xFB01).Normalize('FormKC')`, "fi\n", "", 0},
 		{"undefined_value", `'x'.Normalize(3)`, "", "due to enumeration values that are not valid", 0},
 	}},
+	// List<T> methods with a Predicate<T> (a script block PowerShell converts
+	// to the delegate) and ranges (learn.microsoft.com/dotnet/api/system.collections.generic.list-1):
+	// Find returns default(T) when nothing matches, FindIndex -1, RemoveAll
+	// the number removed; GetRange/RemoveRange check their range;
+	// BinarySearch returns the bitwise complement of the insertion point;
+	// ToArray is a T[].
+	{"list_methods", []evalCase{
+		{"predicates", `$l = [System.Collections.Generic.List[int]]::new(); $l.AddRange([int[]](1, 2, 3)); $l.Find({ param($x) $x -gt 1 }); $l.Find({ param($x) $x -gt 9 }); $l.FindIndex({ param($x) $x -gt 1 }); $l.FindLast({ param($x) $x -lt 3 }); $l.FindAll({ param($x) $x -ne 2 }) -join ','; $l.Exists({ param($x) $x -eq 3 }); $l.TrueForAll({ param($x) $x -gt 1 })`, "2\n0\n1\n2\n1,3\nTrue\nFalse\n", "", 0},
+		{"remove_all", `$n = 0; $l = [System.Collections.Generic.List[int]]::new(); $l.AddRange([int[]](1, 2, 3)); $l.RemoveAll({ param($x) $script:n++; $x -gt 1 }); $l -join ','; $n`, "2\n1\n3\n", "", 0},
+		{"ranges", `$l = [System.Collections.Generic.List[int]]::new(); $l.AddRange([int[]](1, 2, 3)); $l.GetRange(1, 2) -join ','; $l.InsertRange(0, [int[]](9, 8)); $l -join ','; $l.RemoveRange(1, 2); $l -join ','; $l.GetRange(2, 5)`, "2,3\n9,8,1,2,3\n9,2,3\n", "Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.", 0},
+		{"search", `$l = [System.Collections.Generic.List[int]]::new(); $l.AddRange([int[]](1, 3, 5, 3)); $l.LastIndexOf(3); $l.RemoveAt(3); $l.BinarySearch(3); $l.BinarySearch(4); $l.ToArray().GetType().Name`, "3\n1\n-3\nInt32[]\n", "", 0},
+	}},
 }
 
 func TestDotnetValues(t *testing.T) {

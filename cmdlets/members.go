@@ -1533,6 +1533,11 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 		"reverse", "sort", "enqueue", "dequeue", "push", "pop", "setvalue":
 		a.Version++
 	}
+	if a.List && a.Kind == "" {
+		if r, ok, err := s.listMethod(fr, a, lname, name, args); ok {
+			return r, err
+		}
+	}
 	switch a.Kind + ":" + lname {
 	case "queue:enqueue", "stack:push", "set:add":
 		v, err := s.elemArg(a, argOr(args, 0), name)
@@ -1642,7 +1647,12 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 		a.Items = a.Items[:0]
 		return voidValue{}, nil
 	case "toarray":
-		return &value.Array{Items: append([]any(nil), a.Items...)}, nil
+		// List<T>.ToArray is a T[]; ArrayList.ToArray an object[]
+		elem := ""
+		if a.Elem != value.TObject {
+			elem = a.Elem
+		}
+		return &value.Array{Items: append([]any(nil), a.Items...), Elem: elem}, nil
 	case "clone":
 		return &value.Array{Items: append([]any(nil), a.Items...), List: a.List, Elem: a.Elem}, nil
 	case "reverse":
