@@ -196,11 +196,9 @@ func (s *Session) newClassInstance(fr frame, c *classDef, args []any) (any, erro
 // calls it (about_Classes_Constructors). found is false when no
 // constructor fits.
 func (s *Session) construct(fr frame, c *classDef, o *value.Object, args []any) (found bool, err error) {
-	for _, ctor := range c.ctors {
-		if len(ctor.Params) == len(args) {
-			_, err := s.runClassMethod(fr, c, o, ctor, args)
-			return true, err
-		}
+	if ctor := s.pickOverload(c.ctors, args); ctor != nil {
+		_, err := s.runClassMethod(fr, c, o, ctor, args)
+		return true, err
 	}
 	if len(args) > 0 {
 		return false, nil
@@ -266,13 +264,71 @@ func (s *Session) newClassFromHash(c *classDef, h *value.Hashtable) (any, error)
 
 func (s *Session) callClassMethod(fr frame, c *classDef, o *value.Object, name string, args []any) (any, error) {
 	for k := c; k != nil; k = k.base {
-		for _, m := range k.methods[strings.ToLower(name)] {
-			if len(m.Params) == len(args) {
-				return s.runClassMethod(fr, k, o, m, args)
-			}
+		if m := s.pickOverload(k.methods[strings.ToLower(name)], args); m != nil {
+			return s.runClassMethod(fr, k, o, m, args)
 		}
 	}
 	return nil, notFoundMethod(o, name)
+}
+
+// pickOverload chooses among the methods (or constructors) of one class
+// the one that takes args: of those with as many parameters, the one
+// whose parameter types the arguments already have, else the first whose
+// types they convert to, else the first (whose conversion then fails with
+// its error), as PowerShell prefers the overload needing the fewest
+// conversions. It returns nil when none takes that many arguments.
+func (s *Session) pickOverload(cands []*parser.ClassMember, args []any) *parser.ClassMember {
+	var first, best *parser.ClassMember
+	bestScore := -1
+	for _, m := range cands {
+		if len(m.Params) != len(args) {
+			continue
+		}
+		if first == nil {
+			first = m
+		}
+		score := 0
+		for i, p := range m.Params {
+			t := paramTypeName(p)
+			if t == "" {
+				score++
+				continue
+			}
+			typ, ok := s.resolveType(t)
+			switch {
+			case !ok:
+				score = -1
+			case value.IsType(args[i], typ) || typ.Name == value.TObject:
+				score += 2
+			default:
+				if _, err := s.convert(args[i], typ); err != nil {
+					score = -1
+				} else {
+					score++
+				}
+			}
+			if score < 0 {
+				break
+			}
+		}
+		if score > bestScore {
+			best, bestScore = m, score
+		}
+	}
+	if best == nil {
+		return first
+	}
+	return best
+}
+
+// paramTypeName is the type a method parameter is declared with, or "".
+func paramTypeName(p *parser.Parameter) string {
+	for _, a := range p.Attrs {
+		if a.Type != "" {
+			return a.Type
+		}
+	}
+	return ""
 }
 
 func (s *Session) classStatic(fr frame, c *classDef, name string, call bool, args []any) (any, error) {
@@ -281,17 +337,33 @@ func (s *Session) classStatic(fr frame, c *classDef, name string, call bool, arg
 		if lname == "new" {
 			return s.newClassInstance(fr, c, args)
 		}
-		for _, m := range c.methods["static:"+lname] {
-			if len(m.Params) == len(args) {
-				return s.runClassMethod(fr, c, nil, m, args)
+		// static methods are inherited (about_Classes_Inheritance)
+		for k := c; k != nil; k = k.base {
+			if m := s.pickOverload(k.methods["static:"+lname], args); m != nil {
+				return s.runClassMethod(fr, k, nil, m, args)
 			}
 		}
 		return nil, &methodErr{typ: "MethodNotFound", msg: fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", c.name, name)}
 	}
-	if v, ok := c.statics[lname]; ok {
+	if v, ok := staticOwner(c, lname).statics[lname]; ok {
 		return v, nil
 	}
+	if g, ok := s.classMethodGroup(c, nil, name); ok {
+		return g, nil
+	}
 	return nil, nil
+}
+
+// staticOwner is the class of c's inheritance chain that declares the
+// static property lname (a derived class shares its base's static), or
+// c when none does.
+func staticOwner(c *classDef, lname string) *classDef {
+	for k := c; k != nil; k = k.base {
+		if _, ok := k.statics[lname]; ok {
+			return k
+		}
+	}
+	return c
 }
 
 // runClassMethod runs a method body with $this and the parameters bound.
@@ -308,6 +380,11 @@ func (s *Session) runClassMethod(fr frame, c *classDef, this *value.Object, m *p
 		parent = c.module.scope
 	}
 	sc := newScope(parent)
+	if c.module == nil {
+		// $script: in a method is the script scope of the session state
+		// running it, the caller's
+		sc.scriptOf = s.scriptScope(fr.scope)
+	}
 	if this != nil {
 		sc.vars["this"] = &Variable{Name: "this", Value: this}
 	}
@@ -319,6 +396,10 @@ func (s *Session) runClassMethod(fr frame, c *classDef, this *value.Object, m *p
 		for _, a := range p.Attrs {
 			if a.Type != "" {
 				if typ, ok := s.resolveType(a.Type); ok {
+					if v == nil && !valueTypeName(typ.Name) && typ.Name != value.TString && !isListedEnum(typ.Name) && s.classes[strings.ToLower(typ.Name)] == nil {
+						// $null is a null reference of a reference type
+						continue
+					}
 					cv, err := s.convert(v, typ)
 					if err != nil {
 						return nil, err

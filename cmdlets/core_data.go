@@ -1,11 +1,13 @@
 package cmdlets
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -71,7 +73,18 @@ func dataCmdlets() []*Cmdlet {
 func convertToJSONProcess(c *Call) error {
 	// -InputObject keeps an array whole; pipeline input is collected
 	items, _ := c.State.([]any)
-	c.State = append(items, c.Arg("InputObject"))
+	in := c.Arg("InputObject")
+	if g, ok := in.(value.Guid); ok && c.HasInput {
+		// a Guid from the pipeline comes wrapped, with the Guid script
+		// property of types.ps1xml: ConvertTo-Json writes the value and
+		// that property (ConvertTo-Json.Tests.ps1, "Guid type")
+		h := value.NewHashtable()
+		h.Ordered = true
+		h.Set("value", g)
+		h.Set("Guid", string(g))
+		in = h
+	}
+	c.State = append(items, in)
 	return nil
 }
 
@@ -341,12 +354,15 @@ func jsonable(s *Session, v any) any {
 		if x.TypeName() == value.TUri {
 			// Newtonsoft.Json writes a Uri as its original string
 			str, _ := x.Get("OriginalString")
-			return str
+			return jsonWithNotes(s, x, str, x.DefaultDisplay)
 		}
 		if t, ok := dateTimeOffsetTime(x); ok {
-			// a DateTimeOffset is its time with its offset
-			// ("2024-06-15T10:30:00+09:00")
-			return t
+			// a DateTimeOffset is its time with its offset, +00:00
+			// included ("2024-06-15T10:30:00+09:00"): a zone with a name
+			// is never the zone of an Unspecified time
+			_, off := t.Zone()
+			t = t.In(time.FixedZone("offset", off))
+			return jsonWithNotes(s, x, t, dateTimeOffsetObject(t).Names())
 		}
 		return jsonableObject(s, x)
 	case *value.Hashtable:
@@ -356,12 +372,53 @@ func jsonable(s *Session, v any) any {
 			h.Set(k, jsonable(s, x.Values()[i]))
 		}
 		return h
+	case *ipAddress:
+		// an IPAddress is an object of its properties, and Address: the
+		// obsolete number of an IPv4 address (its bytes little-endian),
+		// null for IPv6, whose getter throws (ConvertTo-Json.Tests.ps1)
+		o := value.NewObject(typeIPAddress)
+		for _, n := range x.psPropertyNames() {
+			v, _ := x.psMember(s, n)
+			o.Set(n, jsonable(s, v))
+		}
+		var address any
+		if x.addr.Is4() {
+			b := x.addr.As4()
+			address = int64(binary.LittleEndian.Uint32(b[:]))
+		}
+		o.Set("Address", address)
+		o.SetToString(x.PSString()) // beyond -Depth it is its text
+		return o
 	case *stringBuilder:
 		return x.b.String()
 	case *regexValue:
 		return x.pattern
 	}
 	return v
+}
+
+// jsonWithNotes is an object that JSON writes as a scalar: the scalar,
+// or with the note properties added to it (those not among its own
+// properties) an object of "value" and them, as ConvertTo-Json writes a
+// PSObject whose base is a scalar (ConvertTo-Json.Tests.ps1, "Should
+// include ETS properties on DateTimeOffset" and "on Uri").
+func jsonWithNotes(s *Session, x *value.Object, scalar any, own []string) any {
+	var notes []*value.Property
+	for _, p := range x.Props() {
+		if !slices.ContainsFunc(own, func(n string) bool { return strings.EqualFold(n, p.Name) }) {
+			notes = append(notes, p)
+		}
+	}
+	if len(notes) == 0 {
+		return scalar
+	}
+	h := value.NewHashtable()
+	h.Ordered = true
+	h.Set("value", scalar)
+	for _, p := range notes {
+		h.Set(p.Name, jsonable(s, p.Get()))
+	}
+	return h
 }
 
 // jsonableObject is jsonable for an object: a copy when a property needs

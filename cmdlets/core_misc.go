@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/csemu/csemu/cmdlets/value"
-	"github.com/csemu/csemu/parser"
 )
 
 // Offline makes a cmdlet that succeeds without doing anything and says so
@@ -986,7 +985,7 @@ func getCredentialProcess(c *Call) error {
 // invokeExpressionProcess parses -Command and runs it in the caller's scope.
 func invokeExpressionProcess(c *Call) error {
 	code := c.String("Command")
-	script, errs := parser.ParseAll("", code)
+	script, _, errs := c.s.parseScript("", code)
 	if len(errs) > 0 {
 		// the ParseException of the text, named after its first error
 		return (&parseFailure{t: newAstTree("", code, errs)}).commandError(c)

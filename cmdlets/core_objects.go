@@ -676,7 +676,10 @@ func newObjectProcess(c *Call) error {
 	name := c.String("TypeName")
 	t, ok := c.s.resolveType(name)
 	if !ok {
-		return c.Fail("TypeNotFound", InvalidType, "Cannot find type [%s]: verify that the assembly containing this type is loaded.", name)
+		// NewObjectCommand throws a PSArgumentException
+		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "TypeNotFound", Category: InvalidType,
+			Exception: "System.Management.Automation.PSArgumentException",
+			Msg:       fmt.Sprintf("Cannot find type [%s]: verify that the assembly containing this type is loaded.", name)}}
 	}
 	args := value.AsSlice(c.Arg("ArgumentList"))
 	obj, err := c.s.newObject(c.fr, t, args)
@@ -800,6 +803,14 @@ func selectOneTo(c *Call, in any, emit emitFn) error {
 		return emitValue(v, emit)
 	}
 	if len(props) == 0 && !c.Has("ExcludeProperty") {
+		// SelectObjectCommand.SetPSCustomObject: a [pscustomobject]
+		// written as it is gets the Selected. type name once
+		if o, ok := in.(*value.Object); ok && o.IsCustom() {
+			name := "Selected." + value.PSCustomObjectType
+			if len(o.TypeNames) == 0 || !containsFold(o.TypeNames, name) {
+				o.TypeNames = append([]string{name}, o.TypeNames...)
+			}
+		}
 		return emit(in)
 	}
 	out := value.NewObject("Selected." + value.TypeName(in))
@@ -830,6 +841,20 @@ func selectOneTo(c *Call, in any, emit emitFn) error {
 				return err
 			}
 			add(name, v)
+		case *ScriptBlock:
+			// a script block's value, named by its text
+			if x.Text == "" {
+				return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "EmptyScriptBlockAndNoName", Category: InvalidArgument,
+					Exception: "System.Management.Automation.PSArgumentException", Msg: "A property is an empty script block and does not provide a name."}}
+			}
+			if excluded(x.Text) {
+				continue
+			}
+			v, err := c.s.invokeScriptBlockValue(c.fr, x, in, nil, true)
+			if err != nil {
+				return err
+			}
+			add(x.Text, v)
 		default:
 			pat := value.ToString(x)
 			if value.HasWildcard(pat) {
@@ -996,6 +1021,8 @@ func sortKeys(c *Call) ([]sortKey, error) {
 // collators).
 func sortCompare(a, b any, cs bool, col *value.Collation) int {
 	if a == nil || b == nil {
+		// LanguagePrimitives.CompareObjectToNull: $null is less than
+		// anything but a negative number
 		switch {
 		case a == nil && b == nil:
 			return 0
@@ -1030,6 +1057,15 @@ func compareToNull(v any) int {
 
 func groupObjects(c *Call) error {
 	items, _ := c.State.([]any)
+	// GroupObjectCommand's checks, made when the first object comes
+	if len(items) > 0 && c.Bool("AsString") && !c.Bool("AsHashTable") {
+		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "ArgumentException", Category: InvalidArgument,
+			Exception: "System.ArgumentException", Msg: "The command cannot be run because the AsString parameter requires that you specify the AsHashtable parameter."}}
+	}
+	if len(items) > 0 && c.Bool("AsHashTable") && !c.Bool("AsString") && len(value.AsSlice(c.Arg("Property"))) > 1 {
+		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "ArgumentException", Category: InvalidArgument,
+			Exception: "System.ArgumentException", Msg: "The command cannot be run because using the AsHashTable parameter with more than one property requires adding the AsString parameter."}}
+	}
 	keys, _ := sortKeys(c)
 	cs := c.Bool("CaseSensitive")
 	type group struct {

@@ -311,6 +311,9 @@ type Scope struct {
 	// description and options of session aliases, whose targets are in
 	// Session.aliases.
 	aliases map[string]*aliasEntry
+	// scriptOf, on the scope of a class method, is the script scope that
+	// $script: names in it: the one of the code that called the method.
+	scriptOf *Scope
 }
 
 func newScope(parent *Scope) *Scope {
@@ -353,6 +356,9 @@ func (s *Session) lookupVar(sc *Scope, name string) (*Variable, bool) {
 // scriptScope returns the nearest script scope at or above sc.
 func (s *Session) scriptScope(sc *Scope) *Scope {
 	for c := sc; c != nil; c = c.parent {
+		if c.scriptOf != nil {
+			return c.scriptOf
+		}
 		if c.script {
 			return c
 		}
@@ -414,6 +420,25 @@ func (s *Session) getEnv(name string) (any, bool) {
 	return nil, false
 }
 
+// constantAutomatic reports whether an automatic variable is constant or
+// read-only in every scope (PowerShell's SpecialVariables: $true, $false,
+// $?, $PID, $ShellId, $Host and $ExecutionContext are Constant, $HOME and
+// $PSHOME ReadOnly, all of them AllScope), so no scope can assign it.
+func constantAutomatic(key string) bool {
+	switch key {
+	case "true", "false", "?", "pid", "home", "shellid", "pshome", "host", "executioncontext":
+		return true
+	}
+	return false
+}
+
+// notWritable is the error of assigning a read-only or constant
+// variable (SessionStateUnauthorizedAccessException, VariableNotWritable).
+func notWritable(name string) error {
+	return &value.RuntimeError{Type: "System.Management.Automation.SessionStateUnauthorizedAccessException", ID: "VariableNotWritable",
+		Msg: fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", name)}
+}
+
 // setVar assigns $name = v in the right scope, applying a type constraint.
 func (s *Session) setVar(sc *Scope, name string, v any) error {
 	target := sc
@@ -443,12 +468,13 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 	switch key {
 	case "null":
 		return nil // $null = ... discards
-	case "true", "false":
-		return &value.RuntimeError{Type: "System.Management.Automation.SessionStateUnauthorizedAccessException", Msg: fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", name)}
+	}
+	if constantAutomatic(key) {
+		return notWritable(name)
 	}
 	if old, ok := target.vars[key]; ok {
 		if old.ReadOnly {
-			return &value.RuntimeError{Type: "System.Management.Automation.SessionStateUnauthorizedAccessException", Msg: fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", name)}
+			return notWritable(name)
 		}
 		if old.Type != nil {
 			cv, err := s.convert(v, old.Type)
@@ -507,10 +533,6 @@ func (s *Session) validateVariable(v *Variable, sc *Scope, val any) error {
 
 // setTypedVar declares $name with a type constraint in scope sc.
 func (s *Session) setTypedVar(sc *Scope, name string, t *value.Type, v any) error {
-	cv, err := s.convert(v, t)
-	if err != nil {
-		return err
-	}
 	key := strings.ToLower(name)
 	if i := strings.IndexByte(key, ':'); i > 0 {
 		switch key[:i] {
@@ -521,6 +543,13 @@ func (s *Session) setTypedVar(sc *Scope, name string, t *value.Type, v any) erro
 		}
 		key = key[i+1:]
 		name = name[i+1:]
+	}
+	if old, ok := sc.vars[key]; constantAutomatic(key) || ok && old.ReadOnly {
+		return notWritable(name)
+	}
+	cv, err := s.convert(v, t)
+	if err != nil {
+		return err
 	}
 	if t.Name == value.TObject || t.Name == value.TPSObject {
 		t = nil
@@ -667,7 +696,7 @@ func (s *Session) RunScript(ctx context.Context, script *parser.Script, args []a
 // RunInGlobal runs text directly in the global scope, as the REPL and -c
 // do. It returns the exit code.
 func (s *Session) RunInGlobal(ctx context.Context, file, src string) (int, error) {
-	script, err := parser.Parse(file, src)
+	script, err := s.parse(file, src)
 	if err != nil {
 		return 1, err
 	}

@@ -280,7 +280,7 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 	case *parser.EnumDefinition:
 		return s.defineEnum(fr, st)
 	case *parser.DataStatement:
-		return notImplemented(st.Pos, "", "a data section")
+		return s.execData(fr, st, emit)
 	case *parser.UsingStatement:
 		// (an alias is a parse error: UsingStatementNotSupported)
 		if strings.EqualFold(st.Kind, "namespace") {

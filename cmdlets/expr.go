@@ -136,12 +136,86 @@ func (s *Session) evalUnary(fr frame, u *parser.Unary) (any, error) {
 			}
 			continue
 		}
+		if i == 0 && p.Call && p.Dot == "." && len(p.Generic) == 0 {
+			if c := s.castClass(u.Primary); c != nil {
+				if r, done, err := s.nonVirtualCall(fr, c, v, p); done {
+					if err != nil {
+						return nil, err
+					}
+					v = r
+					continue
+				}
+			}
+		}
 		v, err = s.postOp(fr, v, p)
 		if err != nil {
 			return nil, err
 		}
 	}
 	return v, nil
+}
+
+// castClass returns the PowerShell class that a parenthesized cast names,
+// ([Base]$x), the type constraint of a method call on it
+// (Compiler.GetTypeConstraintForMethodResolution), or nil.
+func (s *Session) castClass(p parser.Primary) *classDef {
+	for {
+		pe, ok := p.(*parser.ParenExpr)
+		if !ok || pe.Stmt == nil || pe.Stmt.Op != "" || len(pe.Stmt.Chain) > 0 || pe.Stmt.Left == nil || len(pe.Stmt.Left.Elems) != 1 {
+			break
+		}
+		ce, ok := pe.Stmt.Left.Elems[0].(*parser.CommandExpression)
+		if !ok || len(ce.Redirs) > 0 || ce.Expr == nil || len(ce.Expr.Rest) > 0 || ce.Expr.Ternary != nil ||
+			len(ce.Expr.First.Prefix) > 0 || len(ce.Expr.First.Post) > 0 {
+			return nil
+		}
+		p = ce.Expr.First.Primary
+	}
+	te, ok := p.(*parser.TypeExpr)
+	if !ok || te.Operand == nil || te.TypeAt < 0 {
+		return nil
+	}
+	return s.classes[strings.ToLower(te.Name)]
+}
+
+// nonVirtualCall calls a method of class c on an instance of c or of a
+// class derived from it, as ([Base]$this).Method() does: the method that
+// c has or inherits, not an override of a derived class
+// (ClassOps.CallMethodNonVirtually). done is false when v is not such an
+// instance.
+func (s *Session) nonVirtualCall(fr frame, c *classDef, v any, p *parser.PostOp) (any, bool, error) {
+	o, ok := v.(*value.Object)
+	if !ok {
+		return nil, false, nil
+	}
+	derived := false
+	for k := s.classOf(o); k != nil; k = k.base {
+		derived = derived || k == c
+	}
+	if !derived {
+		return nil, false, nil
+	}
+	name, err := s.memberName(fr, p)
+	if err != nil {
+		return nil, true, err
+	}
+	lname := strings.ToLower(name)
+	found := false
+	for k := c; k != nil && !found; k = k.base {
+		found = len(k.methods[lname]) > 0
+	}
+	if !found {
+		return nil, false, nil
+	}
+	args, err := s.evalArgList(fr, p.Args)
+	if err != nil {
+		return nil, true, err
+	}
+	r, err := s.callClassMethod(fr, c, o, name, args)
+	if err != nil {
+		return nil, true, s.methodError(p.Pos, name, len(args), err)
+	}
+	return r, true, nil
 }
 
 func orZero(v any) any {
@@ -430,6 +504,9 @@ func (s *Session) resolveType(name string) (*value.Type, bool) {
 				return &value.Type{Name: full}, true
 			}
 		}
+		if dt, ok := s.delegateType(name); ok {
+			return dt, true
+		}
 	}
 	return t, ok
 }
@@ -561,8 +638,6 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 		return nil, &value.RuntimeError{Type: "System.NotImplementedException", Msg: "[NotImplemented] [xml] is not emulated"}
 	case "System.Globalization.CultureInfo":
 		return s.cultureFromValue(v)
-	case typeIPAddress:
-		return ipAddressFrom(v)
 	case value.TType:
 		if str, ok := v.(string); ok {
 			// a type name as a type literal would name it: the types of
@@ -576,9 +651,17 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 			v = a.Items[0]
 		}
 		return convertToVersion(v)
+	case typeIPAddress:
+		return ipAddressFrom(v)
 	}
 	if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
 		return s.convertToClass(c, v)
+	}
+	if isDelegateType(t) {
+		if a, ok := v.(*value.Array); ok && len(a.Items) == 1 {
+			v = a.Items[0]
+		}
+		return s.convertToDelegate(v, t)
 	}
 	if isListedEnum(t.Name) {
 		return convertEnum(v, t.Name)
@@ -1094,9 +1177,17 @@ func (s *Session) assign(fr frame, target *parser.Unary, v any) error {
 		return err
 	}
 	if last.Dot == "::" {
-		if t, ok := obj.(*value.Type); ok {
+		t, ok := obj.(*value.Type)
+		if o, isObj := obj.(*value.Object); !ok && isObj {
+			// $this::Name: a static of the instance's class
+			if c := s.classOf(o); c != nil {
+				t, ok = &value.Type{Name: c.name}, true
+			}
+		}
+		if ok {
 			if c := s.classes[strings.ToLower(t.Name)]; c != nil && !c.enum {
-				c.statics[strings.ToLower(name)] = v
+				lname := strings.ToLower(name)
+				staticOwner(c, lname).statics[lname] = v
 				return nil
 			}
 			if t.Name == "System.Globalization.CultureInfo" {

@@ -132,6 +132,14 @@ func (s *Session) postOp(fr frame, v any, p *parser.PostOp) (any, error) {
 		}
 	}
 	r, ok := s.getMember(v, name)
+	if o, isObj := v.(*value.Object); !ok && isObj {
+		// $obj.Method of a class instance: its PSMethod
+		if c := s.classOf(o); c != nil {
+			if g, found := s.classMethodGroup(c, o, name); found {
+				return g, nil
+			}
+		}
+	}
 	if !ok {
 		if owner := unimplementedMember(v, name); owner != "" {
 			return nil, notImplemented(p.Pos, "", owner+"."+name)
@@ -1039,6 +1047,8 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 		}
 	case *ScriptBlock:
 		switch lname {
+		case "checkrestrictedlanguage":
+			return nil, s.checkRestrictedLanguage(o, args)
 		case "invoke", "invokereturnasis":
 			return s.invokeScriptBlockValue(fr, o, nil, args, false)
 		case "getnewclosure":

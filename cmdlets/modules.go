@@ -1031,7 +1031,7 @@ func (s *Session) runModuleFile(c *Call, m *psModule, file string, args []any) e
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "Modules_ModuleFileNotFound",
 			Category: ResourceUnavailable, Exception: "System.IO.FileNotFoundException", Target: file, Msg: err.Error()}}
 	}
-	script, err := parser.Parse(file, src)
+	script, err := s.parse(file, src)
 	if err != nil {
 		return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "ParseException",
 			Category: ParserError, Exception: "System.Management.Automation.ParseException", Target: file, Msg: err.Error()}}
@@ -1080,7 +1080,7 @@ func (s *Session) loadDottedScript(c *Call, file string, o *importOpts) (*psModu
 	if err != nil {
 		return nil, err
 	}
-	script, err := parser.Parse(file, src)
+	script, err := s.parse(file, src)
 	if err != nil {
 		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "ParseException",
 			Category: ParserError, Exception: "System.Management.Automation.ParseException", Target: file, Msg: err.Error()}}

@@ -98,7 +98,7 @@ func setRef(r any, v any) error {
 // parseForAPI parses a script for the parser API, sets the [ref]
 // arguments to its tokens and errors, and returns its ScriptBlockAst.
 func (s *Session) parseForAPI(file, src string, tokRef, errRef any) (any, error) {
-	script, errs := parser.ParseAll(file, src)
+	script, errs := parser.ParseAllWith(file, src, s.parserOptions())
 	t := newAstTree(file, src, errs)
 	if err := setRef(tokRef, apiTokens(t, script)); err != nil {
 		return nil, err
@@ -138,7 +138,7 @@ func (s *Session) scriptBlockAst(sb *ScriptBlock) any {
 	if src == "" {
 		return nil
 	}
-	script, errs := parser.ParseAll(sb.File, src)
+	script, errs := parser.ParseAllWith(sb.File, src, s.parserOptions())
 	t := newAstTree(sb.File, src, errs)
 	root := treeRoot(t, script)
 	if script == nil {

@@ -838,6 +838,9 @@ type functionStage struct {
 	// ownErrors counts the errors the function wrote itself
 	// ($PSCmdlet.WriteError): only those fail its caller's pipeline.
 	ownErrors int
+	// scriptFile marks the body of a script file (& file, . file): exit
+	// in it ends that script only; exited is set once it has.
+	scriptFile, exited bool
 }
 
 func (f *functionStage) streams() *stageIO { return f.io }
@@ -1113,7 +1116,7 @@ func (f *functionStage) runBlock(name string, emit emitFn) error {
 		list = f.body.Stmts
 		found = list != nil
 	}
-	if !found {
+	if !found || f.exited && name != "clean" {
 		return nil
 	}
 	f.ran = f.ran || name != "clean"
@@ -1133,6 +1136,19 @@ func (f *functionStage) runBlock(name string, emit emitFn) error {
 	var pe *psError
 	if asPSError(err, &pe) && pe.kind == commandTerminating {
 		pe.kind = statementTerminating
+	}
+	// exit in a script file ends that script, not its caller: the code
+	// goes to $LASTEXITCODE and a code other than 0 fails the command
+	// (ScriptCommandProcessor's ExitException handling)
+	var fl *flow
+	if f.scriptFile && errors.As(err, &fl) && fl.kind == "exit" {
+		f.exited = true
+		_ = f.s.setVar(f.s.global, "LASTEXITCODE", fl.code)
+		if fl.code != 0 {
+			f.ownErrors++
+			f.s.errorsWritten++
+		}
+		return nil
 	}
 	return err
 }
@@ -1329,7 +1345,11 @@ func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, inv *invo
 	if err := s.verifyRequires(fr, pos, req, filepath.Base(path)); err != nil {
 		return nil, err
 	}
-	return s.blockStage(fr, inv, script.Body, nil, raw, emit, dot, r, false)
+	st, err := s.blockStage(fr, inv, script.Body, nil, raw, emit, dot, r, false)
+	if fs, ok := st.(*functionStage); ok {
+		fs.scriptFile = true
+	}
+	return st, err
 }
 
 // addSource remembers a file's text (for script block text).

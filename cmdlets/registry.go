@@ -92,7 +92,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, utilityCmdlets()...)
 	all = append(all, fileHashCmdlet(), newTemporaryFileCmdlet())
 	all = append(all, aliasFileCmdlets()...)
-	all = append(all, newModuleManifestCmdlet())
+	all = append(all, newModuleManifestCmdlet(), importLocalizedDataCmdlet())
 	all = append(all, notEmulatedCmdlets()...)
 	t := &Commands{cmds: make(map[string]*Cmdlet, len(all)+len(cmds)), aliases: coreAliases(), modules: mods}
 	for _, c := range all {

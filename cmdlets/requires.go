@@ -42,15 +42,19 @@ const requiresFormatText = "Cannot process the #requires statement because it is
 	" \"#requires -runasadministrator\""
 
 // parseScript parses a script as PowerShell does, with its #requires
-// comments: the tree, the requirements (nil without #requires) and every
-// parse error.
+// comments and the checks of its data sections: the tree, the
+// requirements (nil without #requires) and every parse error.
 func (s *Session) parseScript(file, src string) (*parser.Script, *requirements, parser.ErrorList) {
-	script, errs := parser.ParseAll(file, src)
+	script, errs := parser.ParseAllWith(file, src, s.parserOptions())
 	if len(errs) > 0 && script == nil {
 		return nil, nil, errs
 	}
 	req, rerrs := s.scanRequires(file, src)
-	return script, req, append(errs, rerrs...)
+	errs = append(errs, rerrs...)
+	if script != nil {
+		errs = append(errs, s.dataSectionErrors(script)...)
+	}
+	return script, req, errs
 }
 
 // requiresComments returns the byte offsets of the line comments that

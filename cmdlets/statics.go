@@ -939,6 +939,18 @@ func enumStatics(c *staticCall) (any, error) {
 			if cl := c.s.classes[strings.ToLower(et.Name)]; cl != nil && cl.enum {
 				return strArray(cl.enumNames...), nil
 			}
+			// the .NET enums csemu lists: names as strings, values as
+			// the enum's values, in the order of their numbers
+			if names := enumNames(et.Name); names != nil {
+				if c.lname == "getnames" {
+					return strArray(names...), nil
+				}
+				items := make([]any, len(names))
+				for i, n := range names {
+					items[i] = &enumValue{typ: et.Name, name: n, n: i}
+				}
+				return &value.Array{Items: items, Elem: et.Name}, nil
+			}
 		}
 	}
 	if c.lname == "parse" && len(c.args) >= 2 {

@@ -256,6 +256,15 @@ try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } 
 			"False\n0\n0\nFalse\n0\n", "", 0},
 		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
 	}},
+	// Enum.GetNames and Enum.GetValues (Learn: Enum.GetValues: "an array
+	// of the values of the constants in enumType", sorted by value; the
+	// array's type is the enum's array type).
+	{"enum_names_values", []evalCase{
+		{"day_of_week", `[Enum]::GetValues([System.DayOfWeek]).Count; [Enum]::GetValues([DayOfWeek]).GetType().FullName; [Enum]::GetValues([DayOfWeek])[6]; [int][Enum]::GetValues([DayOfWeek])[6]`,
+			"7\nSystem.DayOfWeek[]\nSaturday\n6\n", "", 0},
+		{"names", `[Enum]::GetNames([System.StringComparison]) -join ','`,
+			"CurrentCulture,CurrentCultureIgnoreCase,InvariantCulture,InvariantCultureIgnoreCase,Ordinal,OrdinalIgnoreCase\n", "", 0},
+	}},
 	// [System.Management.Automation.LanguagePrimitives] (Learn:
 	// LanguagePrimitives class): ConvertTo converts as a cast does and a
 	// failure is a PSInvalidCastException inside the method call's

@@ -92,7 +92,7 @@ func newVersion(args []any) (any, error) {
 		return v, nil
 	}
 	if len(args) > 4 {
-		return nil, &methodErr{typ: "System.Management.Automation.MethodException",
+		return nil, &methodErr{typ: "MethodCountCouldNotFindBest",
 			msg: "Cannot find an overload for \"new\" and the argument count: \"" + strconv.Itoa(len(args)) + "\"."}
 	}
 	parts := make([]int, len(args))

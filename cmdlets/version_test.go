@@ -28,3 +28,26 @@ func TestVersionAndTypeCasts(t *testing.T) {
 		})
 	}
 }
+
+// languagePrimitivesCases follow the LanguagePrimitives class reference
+// and Conversions.Tests.ps1: ConvertTo converts as a cast does and fails
+// with PSInvalidCastException; TryConvertTo reports success and writes
+// the result to its [ref]; IsTrue is PowerShell's truth of a value.
+var languagePrimitivesCases = []evalCase{
+	{"language_primitives", `$lp = [System.Management.Automation.LanguagePrimitives]
+$lp::ConvertTo('12', [int]).GetType().Name
+$lp::ConvertTo(3.3000000000000003, [string])
+try { $lp::ConvertTo('x', [int]) } catch { $_.FullyQualifiedErrorId }
+$r = 5; $lp::TryConvertTo('x', [int], [ref]$r); $null -eq $r
+$lp::TryConvertTo('7', [int], [ref]$r); $r
+$lp::IsTrue(@()); $lp::IsTrue('a')`, "Int32\n3.3\nPSInvalidCastException\nFalse\nTrue\nTrue\n7\nFalse\nTrue\n", "", 0},
+}
+
+func TestLanguagePrimitives(t *testing.T) {
+	for _, c := range languagePrimitivesCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
+}

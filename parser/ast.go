@@ -648,6 +648,8 @@ type EnumDefinition struct {
 	End  int
 	Name string
 	Base string
+	// BaseAt is where the underlying type's name starts.
+	BaseAt int
 	// Attrs are the attributes written before the enum.
 	Attrs   []*ParamAttr
 	Members []*EnumMember

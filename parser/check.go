@@ -162,11 +162,21 @@ func NodeEnd(n Node) int {
 // check folds expressions and makes PowerShell's semantic checks of a
 // parsed tree (SemanticChecks.cs): what the grammar allows but PowerShell
 // rejects before running a script.
-func check(s *Script) ErrorList {
-	c := &checker{src: s.Source, file: s.File, classes: scriptTypes(s)}
+//
+// The errors PowerShell finds when it defines the classes and enums, as
+// it compiles the script before running it, come last, and only when
+// there is no other error (bad is set when parsing found some): the
+// script is not compiled then.
+func check(s *Script, bad bool, o Options) ErrorList {
+	c := &checker{src: s.Source, file: s.File, classes: scriptTypes(s), opts: o}
 	c.duplicateTypes(s.Body)
 	c.walk(s.Body, ctlCtx{})
-	return c.errs
+	c.defining = true
+	c.enumScopes(s.Body)
+	if bad || len(c.errs) > 0 {
+		return c.errs
+	}
+	return append(c.errs, c.defErrs...)
 }
 
 // classMethod checks a method of a class (SemanticChecks.cs
@@ -271,11 +281,20 @@ type checker struct {
 	lhs map[*TypeExpr]bool
 	// classes is what the checks of classes know of the script's types
 	classes *classInfo
+	// defining is set while the checks of defining types run; their
+	// errors go to defErrs
+	defining bool
+	defErrs  ErrorList
+	opts     Options
 }
 
 // errorAt records an error over [start, end).
 func (c *checker) errorAt(id string, start, end int, args ...string) {
 	e := &Error{ID: id, Msg: errorText(id, args...), Pos: c.position(start), End: c.position(end)}
+	if c.defining {
+		c.defErrs = append(c.defErrs, e)
+		return
+	}
 	c.errs = append(c.errs, e)
 }
 

@@ -104,6 +104,12 @@ func (c *checker) classDefinition(cd *ClassDefinition) {
 	for _, a := range cd.Attrs {
 		c.attrType(a)
 	}
+	for i, b := range cd.Bases {
+		name := strings.TrimSpace(b)
+		if !c.typeExists(name, false) {
+			c.errorAt("TypeNotFound", cd.BaseSpans[i][0], cd.BaseSpans[i][1], name)
+		}
+	}
 	for _, m := range cd.Members {
 		for _, a := range append(append([]*ParamAttr{}, m.Attrs...), m.Attrs2...) {
 			c.attrType(a)
@@ -158,7 +164,118 @@ func (c *checker) classDefinition(cd *ClassDefinition) {
 		}
 	}
 	// defining the type
+	c.defining = true
+	c.baseTypes(cd)
 	c.defineMembers(cd)
+	for _, a := range cd.Attrs {
+		if a.Attr != nil && isAttrNamed(a.Attr.Name, "Cmdlet") {
+			c.cmdletArguments(a.Attr)
+		}
+	}
+	c.defining = false
+}
+
+// baseTypes checks the base class and interfaces of a class (PSType.cs
+// DefineTypeHelper): no array, a class of the script only if defined
+// before it and only first, no sealed .NET type, and a parameterless
+// constructor in a base class of the script when the class has no
+// constructor.
+func (c *checker) baseTypes(cd *ClassDefinition) {
+	for i, b := range cd.Bases {
+		name := strings.TrimSpace(b)
+		at, end := cd.BaseSpans[i][0], cd.BaseSpans[i][1]
+		if strings.HasSuffix(name, "]") && strings.Trim(name[strings.LastIndexByte(name, '['):], "[], ") == "" {
+			c.errorAt("SubtypeArray", at, end, name)
+			return
+		}
+		if strings.Contains(name, "`") && !strings.HasSuffix(name, "]") {
+			c.errorAt("SubtypeUnclosedGeneric", at, end, name)
+			return
+		}
+		d := c.classes.types[strings.ToLower(name)]
+		if d == nil {
+			if i == 0 && sealedType(name) {
+				c.errorAt("SealedBaseClass", at, end, name)
+				return
+			}
+			continue
+		}
+		if d.class != nil && d.class.Pos.Offset >= cd.Pos.Offset {
+			// a base class is defined before the class that derives
+			// from it
+			c.errorAt("TypeNotFound", at, end, name)
+			return
+		}
+		if i > 0 && d.class != nil {
+			c.errorAt("InterfaceNameExpected", at, end, name)
+			return
+		}
+		if i == 0 && d.enum != nil {
+			c.errorAt("SealedBaseClass", at, end, name)
+			return
+		}
+	}
+	if len(cd.Bases) == 0 {
+		return
+	}
+	base := c.classes.types[strings.ToLower(strings.TrimSpace(cd.Bases[0]))]
+	if base == nil || base.class == nil {
+		return
+	}
+	baseCtors, baseDefault := 0, false
+	for _, m := range base.class.Members {
+		if m.Body != nil && strings.EqualFold(m.Method, base.class.Name) && !isStatic(m) {
+			baseCtors++
+			if len(m.Params) == 0 {
+				baseDefault = true
+			}
+		}
+	}
+	for _, m := range cd.Members {
+		if m.Body != nil && strings.EqualFold(m.Method, cd.Name) && !isStatic(m) {
+			return
+		}
+	}
+	if baseCtors > 0 && !baseDefault {
+		c.errorAt("BaseClassNoDefaultCtor", cd.Pos.Offset, cd.End, base.class.Name)
+	}
+}
+
+// sealedType reports a .NET type a class cannot derive from: the
+// strings and the value types PowerShell has accelerators for.
+func sealedType(name string) bool {
+	switch normType(name) {
+	case "string", "int32", "int64", "int16", "uint32", "uint64", "uint16", "byte", "sbyte", "boolean", "char",
+		"double", "single", "decimal", "datetime", "timespan", "guid", "bigint", "numerics.biginteger", "void":
+		return true
+	}
+	return false
+}
+
+// labelsInMethod reports a break or continue in a method whose label no
+// loop around it has (SemanticChecks.cs CheckLabelExists); a function
+// in the method is a scope of its own.
+func (c *checker) labelsInMethod(m *ClassMember) {
+	var visit func(n any, labels []string)
+	visit = func(n any, labels []string) {
+		Walk(n, func(x any) bool {
+			switch x := x.(type) {
+			case *FunctionDefinition:
+				return false
+			case *LabeledStatement:
+				if _, isSwitch := x.Loop.(*SwitchStatement); !isSwitch {
+					visit(x.Loop, append(append([]string(nil), labels...), strings.ToLower(x.Label)))
+					return false
+				}
+			case *BreakStatement:
+				if x.Label != "" && x.LabelExpr == nil && !slices.Contains(labels, strings.ToLower(x.Label)) {
+					c.errorAt("LabelNotFound", x.Pos.Offset, x.End, x.Label)
+				}
+			}
+			return true
+		})
+	}
+	visit(m.Body, nil)
 }
 
 // attrType reports the type of a type constraint or an attribute that
@@ -225,6 +342,9 @@ func (c *checker) typeExists(name string, attribute bool) bool {
 		if attribute && (knownTypeName(l+"attribute") || knownTypeName(strings.TrimSuffix(l, "attribute"))) {
 			continue
 		}
+		if f := c.opts.TypeExists; f != nil && (f(n) || attribute && f(n+"Attribute")) {
+			continue
+		}
 		return false
 	}
 	return true
@@ -269,7 +389,7 @@ func simpleTypeNames(name string) []string {
 // named arguments, and that its arguments are constants.
 func (c *checker) classAttribute(a *Attribute, target string) {
 	name := strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(strings.ToLower(a.Name), "system.management.automation."), "attribute"))
-	if valid, full := attributeUsage(name); valid != "" && !strings.Contains(", "+valid+", ", ", "+target+", ") && !(valid == "Property, Field" && target == "Property, Field") {
+	if valid, full := attributeUsage(name); valid != "" && !targetsOverlap(valid, target) {
 		c.errorAt("AttributeNotAllowedOnDeclaration", a.Pos.Offset, a.End, full, valid)
 	}
 	if name == "cmdlet" {
@@ -285,6 +405,17 @@ func (c *checker) classAttribute(a *Attribute, target string) {
 	}
 }
 
+// targetsOverlap reports whether two lists of AttributeTargets names
+// have one in common.
+func targetsOverlap(a, b string) bool {
+	for _, t := range strings.Split(b, ", ") {
+		if slices.Contains(strings.Split(a, ", "), t) {
+			return true
+		}
+	}
+	return false
+}
+
 // attributeUsage returns where an attribute PowerShell knows may be used
 // (its AttributeUsage, as .NET writes AttributeTargets) and the name
 // PowerShell gives its type; "" for one it does not check.
@@ -295,7 +426,13 @@ func attributeUsage(name string) (string, string) {
 	case "parameter":
 		return "Property, Field", "Parameter"
 	case "alias":
-		return "Property, Field", "Alias"
+		return "Class, Property, Field", "Alias"
+	case "outputtype":
+		return "Class", "OutputType"
+	case "hidden":
+		return "Constructor, Method, Property, Field, Event", "Hidden"
+	case "pstypename":
+		return "Property, Field", "PSTypeNameAttribute"
 	case "validatenotnull", "validatenotnullorempty", "validatenotnullorwhitespace", "validateset", "validatepattern",
 		"validaterange", "validatecount", "validatelength", "validatescript", "validatedrive", "validateuserdrive",
 		"allownull", "allowemptystring", "allowemptycollection", "argumentcompleter", "argumentcompletions", "supportswildcards",
@@ -311,19 +448,9 @@ func attributeUsage(name string) (string, string) {
 	return "", ""
 }
 
-// cmdletAttribute checks the arguments of [Cmdlet()]: a verb and a noun,
-// and only its settable properties.
+// cmdletAttribute checks the named arguments of [Cmdlet()]: only its
+// settable properties.
 func (c *checker) cmdletAttribute(a *Attribute) {
-	positional := 0
-	for _, arg := range a.Args {
-		if arg.Name == "" {
-			positional++
-		}
-	}
-	if positional != 2 {
-		c.errorAt("MethodCountCouldNotFindBest", a.Pos.Offset, a.End, "CmdletAttribute", string(rune('0'+min(positional, 9))))
-		return
-	}
 	settable := []string{"DefaultParameterSetName", "SupportsShouldProcess", "SupportsPaging", "SupportsTransactions", "ConfirmImpact", "HelpUri", "RemotingCapability"}
 	for _, arg := range a.Args {
 		if arg.Name == "" {
@@ -334,13 +461,33 @@ func (c *checker) cmdletAttribute(a *Attribute) {
 			c.errorAt("ReadOnlyProperty", arg.Pos.Offset, arg.End, arg.Name)
 		case !slices.ContainsFunc(settable, func(s string) bool { return strings.EqualFold(s, arg.Name) }):
 			c.errorAt("PropertyNotFoundForAttribute", arg.Pos.Offset, arg.End, arg.Name, "System.Management.Automation.CmdletAttribute", strings.Join(settable, ", "))
-		case strings.EqualFold(arg.Name, "ConfirmImpact") && arg.Value != nil:
-			if s, ok := stringConstant(arg.Value); ok {
-				switch strings.ToLower(s) {
-				case "none", "low", "medium", "high":
-				default:
-					c.errorAt("CannotConvertValue", arg.Value.Pos.Offset, arg.Value.End, "System.Management.Automation.ConfirmImpact")
-				}
+		}
+	}
+}
+
+// cmdletArguments checks what making a [Cmdlet()] attribute checks
+// (PSType.cs DefineCustomAttributes): a constructor for its positional
+// arguments (a verb and a noun), values its properties take.
+func (c *checker) cmdletArguments(a *Attribute) {
+	positional := 0
+	for _, arg := range a.Args {
+		if arg.Name == "" {
+			positional++
+		}
+	}
+	if positional != 2 {
+		c.errorAt("MethodCountCouldNotFindBest", a.Pos.Offset, a.End, "CmdletAttribute", string(rune('0'+min(positional, 9))))
+		return
+	}
+	for _, arg := range a.Args {
+		if !strings.EqualFold(arg.Name, "ConfirmImpact") || arg.Value == nil {
+			continue
+		}
+		if s, ok := stringConstant(arg.Value); ok {
+			switch strings.ToLower(s) {
+			case "none", "low", "medium", "high":
+			default:
+				c.errorAt("CannotConvertValue", arg.Value.Pos.Offset, arg.Value.End, "System.Management.Automation.ConfirmImpact")
 			}
 		}
 	}
@@ -475,6 +622,7 @@ func (c *checker) methodChecks(cd *ClassDefinition, m *ClassMember) {
 		}
 		return true
 	})
+	c.labelsInMethod(m)
 	if m.Script != nil {
 		// a body with a param block or named blocks is an error already
 		return

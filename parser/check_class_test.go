@@ -116,6 +116,8 @@ var classCases = []idCase{
 	{`class C { [Flags()]$field; }`, []idAt{{"AttributeNotAllowedOnDeclaration", 10}}},
 	{`class C { [Flags()]foo(){} }`, []idAt{{"AttributeNotAllowedOnDeclaration", 10}}},
 	{`[Flags()] enum E { a = 1; b = 2 }`, nil},
+	{`[Alias('x')][OutputType([int])] class C { [Alias('y')][Hidden()]$p; [Hidden()] f() {} }`, nil},
+	{`class C { f([ValidateNotNull()]$a) {} }`, []idAt{{"AttributeNotAllowedOnDeclaration", 12}}},
 	{`class C { [ValidateNotNull()][Parameter(Mandatory)][string]$p }`, nil},
 	{`[System.Management.Automation.Cmdlet()]class C{}`, []idAt{{"MethodCountCouldNotFindBest", 0}}},
 	{`[System.Management.Automation.Cmdlet("zz")]class C{}`, []idAt{{"MethodCountCouldNotFindBest", 0}}},
@@ -139,6 +141,57 @@ var classCases = []idCase{
 	{`[DscResource()]class C { [DscProperty(Key)][string]$Key; [bool] Test() { return $false } [C] Get() { return $this } Set($a) { } }`, []idAt{{"DscResourceMissingSetMethod", 0}}},
 	{`[DscResource()]class C { [DscProperty(Key)][string]$Key; [bool] Test() { return $false } [C] Get() { return $this } Set() {} C($a) { } }`, []idAt{{"DscResourceMissingDefaultConstructor", 0}}},
 	{`[DscResource()]class C { [DscProperty(Key)][string]$Key; [bool] Test() { return $false } [C] Get() { return $this } Set() {} }`, nil},
+
+	// a labeled break or continue in a method leaves a loop of the
+	// method (SemanticChecks.cs CheckLabelExists; Language/Classes/
+	// Scripting.Classes.Break.Tests.ps1)
+	{"class A { static [int] foo() { while (1) { break some_label }\n return 1 } }", []idAt{{"LabelNotFound", 43}}},
+	{"class A { static [int] foo() { break some_label\n return 1 } }", []idAt{{"LabelNotFound", 31}}},
+	{"class A { static [int] foo() { while (1) { continue some_label }\n return 1 } }", []idAt{{"LabelNotFound", 43}}},
+	{"class A { static [int] foo() { :l1 while (1) { while (1) { break l1 } }\n return 1 } }", nil},
+	{"class A { static [int] foo() { function f { break x }\n return 1 } }", nil},
+	{"while (1) { break some_label }", nil},
+
+	// base types (scripting.Classes.inheritance.tests.ps1 "Classes
+	// inheritance syntax errors"; PSType.cs DefineTypeHelper): a base
+	// that does not exist is found by the symbol resolver; the others
+	// when the types are defined, and only when the script has no other
+	// error
+	{`class A : NonExistingClass {}`, []idAt{{"TypeNotFound", 10}}},
+	{`class A {}; class B : A, NonExistingInterface {}`, []idAt{{"TypeNotFound", 25}}},
+	{`class A{} ; class B : A[] {}`, []idAt{{"SubtypeArray", 22}}},
+	{`class A {} ; class B {}; class C : A, B {}`, []idAt{{"InterfaceNameExpected", 38}}},
+	{`class A{} ; class B : A, System.IDisposable[] {}`, []idAt{{"SubtypeArray", 25}}},
+	{`class baz : string {}`, []idAt{{"SealedBaseClass", 12}}},
+	{"class A : System.Collections.Generic.List`1 {}", []idAt{{"SubtypeUnclosedGeneric", 10}}},
+	{"class A : System.Collections.Generic.List[int] {}", nil},
+	{`class A : B {}; class B {}`, []idAt{{"TypeNotFound", 10}}},
+	{`class A : B {}; class B : A {}`, []idAt{{"TypeNotFound", 10}}},
+	{`class A : C {}; class B : A {}; class C : B {}`, []idAt{{"TypeNotFound", 10}}},
+	{`class A { A([int]$a) {} }; class B : A {}`, []idAt{{"BaseClassNoDefaultCtor", 27}}},
+	{`class A { A([int]$a) {} }; class B : A { B() : base(1) {} }`, nil},
+	{`class A { A([int]$a) {} A() {} }; class B : A {}`, nil},
+	{`class A {}; class B : A, System.IDisposable { Dispose() {} }`, nil},
+	{`class A { A($a){} } ; class B : A { B() : bas {} }`, []idAt{{"MissingBaseCtorCall", 41}}},
+
+	// enums (scripting.enums.tests.ps1 "Basic enum errors"; PSType.cs
+	// DefineEnumHelper), found when the types are defined
+	{`enum foo { x; x }`, []idAt{{"MemberAlreadyDefined", 14}}},
+	{`enum foo { X; x }`, []idAt{{"MemberAlreadyDefined", 14}}},
+	{`enum foo1 { x = [foo2]::x } enum foo2 { x = [foo1]::x }`, []idAt{{"CycleInEnumInitializers", 0}, {"CycleInEnumInitializers", 28}}},
+	{`enum foo { e = [int]::MaxValue;  e2 }`, []idAt{{"EnumeratorValueOutOfBounds", 33}}},
+	{`enum foo { e = [int]::MaxValue + 1 }`, []idAt{{"EnumeratorValueOutOfBounds", 15}}},
+	{`enum foo : byte { e = -1 }`, []idAt{{"EnumeratorValueOutOfBounds", 22}}},
+	{`enum foo { e = $foo }`, []idAt{{"EnumeratorValueMustBeConstant", 15}}},
+	{`enum foo { e = "hello" }`, []idAt{{"CannotConvertValue", 15}}},
+	{`enum foo : string { a }`, []idAt{{"InvalidUnderlyingType", 11}}},
+	{`enum foo : byte { a = 254; b; c = '7'; d = 0x10 -bor 1; e = 1.5 }`, nil},
+	{`enum foo1 { x = [foo2]::y + 1 } enum foo2 { y = 2 }`, nil},
+	{`enum foo : long { e = [int]::MaxValue + 1 }`, nil},
+	// a literal too large for a long is a decimal, exactly
+	{`enum foo : ulong { a = 18446744073709551615 }`, nil},
+	{`enum foo : ulong { a = 18446744073709551616 }`, []idAt{{"EnumeratorValueOutOfBounds", 23}}},
+	{`[Flags()] enum foo { a = 1; b = 2; c = [System.IO.FileAttributes]::Hidden }`, nil},
 }
 
 // TestClassChecks checks the errors of classCases.

@@ -211,6 +211,26 @@ func errorFormat(id string) string {
 	case "MemberAlreadyDefined":
 		return "The member '{0}' is already defined."
 	// the checks of classes (SymbolResolver.cs, SemanticChecks.cs, PSType.cs)
+	case "LabelNotFound":
+		return "Label '{0}' not found inside the method."
+	case "CycleInEnumInitializers":
+		return "Cannot define enum because of a cycle in the initialization expressions."
+	case "EnumeratorValueOutOfBounds":
+		return "Enumerator value is either too large or too small for {0}."
+	case "EnumeratorValueMustBeConstant":
+		return "Enumerator value must be a constant value."
+	case "InvalidUnderlyingType":
+		return "'{0}' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)"
+	case "SubtypeArray":
+		return "Invalid base type '{0}'. Base type cannot be an array."
+	case "SubtypeUnclosedGeneric":
+		return "Invalid base type '{0}'. Base type cannot be a generic with unspecified parameters."
+	case "InterfaceNameExpected":
+		return "'{0}': Interface name expected."
+	case "SealedBaseClass":
+		return "Cannot inherit from sealed class '{0}'."
+	case "BaseClassNoDefaultCtor":
+		return "Base class '{0}' does not contain a parameterless constructor."
 	case "StaticConstructorCantHaveParameters":
 		return "A static constructor cannot have any parameters."
 	case "TypeNotFound":

@@ -282,7 +282,7 @@ var validScripts = []struct{ name, src string }{
 	{"using namespace", "using namespace System.Collections.Generic\n$l = [List[string]]::new()"},
 	{"using module", "using module MicrosoftTeams\nGet-Date"},
 	{"class", "class Policy {\n    [string]$Name\n    [bool]$Enabled = $true\n    hidden [int]$Id\n    static [int]$Count = 0\n\n    Policy() { }\n    Policy([string]$name) { $this.Name = $name }\n\n    [string] ToString() { return $this.Name }\n    static [Policy] New([string]$n) { return [Policy]::new($n) }\n}"},
-	{"class inheritance", "class MeetingPolicy : Policy {\n    [void] Apply() { Write-Host $this.Name }\n}"},
+	{"class inheritance", "class Policy { [string]$Name }\nclass MeetingPolicy : Policy {\n    [void] Apply() { Write-Host $this.Name }\n}"},
 	{"class with interface", "class Cmp : System.IComparable {\n    [int] CompareTo([object]$o) { return 0 }\n}"},
 	{"enum", "enum Color { Red; Green = 5; Blue }"},
 	{"enum multiline", "enum Mode {\n    Off\n    On = 1\n}"},
@@ -390,7 +390,7 @@ var goldenScripts = []struct{ name, src string }{
 	// scripting.Classes.inheritance.tests.ps1 "inheritance syntax allows
 	// newlines in various places", Scripting.Classes.BasicParsing.Tests.ps1
 	// "Positive ParseProperty Attributes Test", MSFT_778492.psm1)
-	{"class_members_multiline", "class B : A\n{\n    [ValidateNotNull()]\n    [int]\n    hidden\n    $x\n" +
+	{"class_members_multiline", "class A { A($a, $b) {} A() {} }\nclass B : A\n{\n    [ValidateNotNull()]\n    [int]\n    hidden\n    $x\n" +
 		"    [string] F()\n    {\n        return 'f'\n    }\n" +
 		"    B([int]$a)\n    :\n    base($a * 2, 'two')\n    {\n    }\n    B() : base() {}\n}"},
 	// enum Name : underlying-type (Language/Classes/scripting.enums.tests.ps1)

@@ -27,6 +27,22 @@ func Parse(filename, src string) (*Script, error) {
 // running. The tree is nil when the tokenizer could not read the script to
 // its end (an unclosed string or comment).
 func ParseAll(filename, src string) (*Script, ErrorList) {
+	return ParseAllWith(filename, src, Options{})
+}
+
+// Options are what a caller can tell the parser of the session it parses
+// for.
+type Options struct {
+	// TypeExists, if set, reports whether a type name (without a
+	// namespace, as written in the script) names a type the session
+	// has: a class an earlier script defined, a type of a using
+	// namespace. The checks of classes ask it about a type they do not
+	// know before they report it missing.
+	TypeExists func(name string) bool
+}
+
+// ParseAllWith is ParseAll with options.
+func ParseAllWith(filename, src string, o Options) (*Script, ErrorList) {
 	toks, ends, soft, err := tokenize(filename, src)
 	var lexErr *Error
 	if err != nil {
@@ -48,7 +64,7 @@ func ParseAll(filename, src string) (*Script, ErrorList) {
 		return nil, append(errs, lexErr)
 	}
 	if s != nil {
-		errs = append(errs, check(s)...)
+		errs = append(errs, check(s, len(errs) > 0, o)...)
 	}
 	return s, errs
 }

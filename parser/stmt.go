@@ -1387,9 +1387,17 @@ func (p *parser) classDefinition(attrs []*ParamAttr, kw int) Statement {
 				break
 			}
 			b := p.advance()
-			cd.Bases = append(cd.Bases, p.toks[b].Value)
-			cd.BaseSpans = append(cd.BaseSpans, [2]int{p.start(b), p.end(b)})
-			endErr = p.end(b)
+			name, end := p.toks[b].Value, p.end(b)
+			// the arity of an open generic type, List`1, which the
+			// tokenizer reads apart after the name
+			for p.tok().Value == "`" && p.start(p.i) == end && p.toks[p.i+1].Type == tNum && p.start(p.i+1) == p.end(p.i) {
+				p.advance()
+				n := p.advance()
+				name, end = name+"`"+p.toks[n].Value, p.end(n)
+			}
+			cd.Bases = append(cd.Bases, name)
+			cd.BaseSpans = append(cd.BaseSpans, [2]int{p.start(b), end})
+			endErr = end
 			p.skipNewlines()
 			if t := p.typ(); t != tComma && t != tArgSep {
 				break
@@ -1604,7 +1612,7 @@ func (p *parser) enumDefinition(attrs []*ParamAttr, kw int) Statement {
 			p.reportInc("TypeNameExpected", p.end(colon), p.end(colon), p.end(colon))
 		} else {
 			b := p.advance()
-			ed.Base, endErr = p.toks[b].Value, p.end(b)
+			ed.Base, ed.BaseAt, endErr = p.toks[b].Value, p.start(b), p.end(b)
 		}
 	}
 	p.skipNewlines()
