@@ -943,11 +943,13 @@ func enumStatics(c *staticCall) (any, error) {
 			// the enum's values, in the order of their numbers
 			if names := enumNames(et.Name); names != nil {
 				if c.lname == "getnames" {
-					return strArray(names...), nil
+					return strArray(definedEnumNames(names)...), nil
 				}
-				items := make([]any, len(names))
+				var items []any
 				for i, n := range names {
-					items[i] = &enumValue{typ: et.Name, name: n, n: i}
+					if n != "" {
+						items = append(items, &enumValue{typ: et.Name, name: n, n: i})
+					}
 				}
 				return &value.Array{Items: items, Elem: et.Name}, nil
 			}
@@ -967,11 +969,11 @@ func enumStatics(c *staticCall) (any, error) {
 				str := strings.TrimSpace(c.argS(1))
 				ignoreCase := len(c.args) > 2 && value.ToBool(c.args[2])
 				for i, n := range names {
-					if n == str || ignoreCase && strings.EqualFold(n, str) {
+					if n != "" && (n == str || ignoreCase && strings.EqualFold(n, str)) {
 						return &enumValue{typ: typ.Name, name: n, n: i}, nil
 					}
 				}
-				if n, err := strconv.Atoi(str); err == nil && n >= 0 && n < len(names) {
+				if n, err := strconv.Atoi(str); err == nil && n >= 0 && n < len(names) && names[n] != "" {
 					return &enumValue{typ: typ.Name, name: names[n], n: n}, nil
 				}
 				return nil, &methodErr{typ: "System.ArgumentException", msg: fmt.Sprintf("Requested value '%s' was not found.", str)}
@@ -1287,8 +1289,21 @@ func errorCategoryName(v any) (string, error) {
 			str, str, str, strings.Join(names, ", "))}
 }
 
-// enumNames lists the members of a .NET enum scripts use, in order (nil
-// for the enums csemu does not list).
+// definedEnumNames drops the "" enumNames lists for the numbers an enum
+// does not define.
+func definedEnumNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// enumNames lists the members of a .NET enum scripts use, at the index of
+// their value ("" for a number the enum does not define; nil for the enums
+// csemu does not list).
 func enumNames(typ string) []string {
 	switch typ {
 	case typeOutputRendering:
