@@ -318,6 +318,7 @@ var dotnetValueTests = []struct {
 		{"forms", `("e" + [char]0x301).Normalize().Length; 'é'.Normalize('FormD').Length; 'é'.Normalize([System.Text.NormalizationForm]::FormD).IsNormalized(); 'é'.IsNormalized([Text.NormalizationForm]::FormD); [int][System.Text.NormalizationForm]::FormKD`, "1\n2\nFalse\nFalse\n6\n", "", 0},
 		{"compatibility", `([string][char]0xFB01).Normalize('FormKC')`, "fi\n", "", 0},
 		{"undefined_value", `'x'.Normalize(3)`, "", "due to enumeration values that are not valid", 0},
+		{"enum_names", `[Enum]::GetNames([System.Text.NormalizationForm]) -join ','; ([Enum]::GetValues([System.Text.NormalizationForm]) | ForEach-Object { [int]$_ }) -join ','`, "FormC,FormD,FormKC,FormKD\n1,2,5,6\n", "", 0},
 	}},
 	// List<T> methods with a Predicate<T> (a script block PowerShell converts
 	// to the delegate) and ranges (learn.microsoft.com/dotnet/api/system.collections.generic.list-1):
