@@ -482,6 +482,42 @@ func stringOverload(str, lname, name string, args []any) (any, bool, error) {
 			i++
 		}
 		return b.String(), true, nil
+	case "indexofany", "lastindexofany":
+		// IndexOfAny(char[] anyOf[, startIndex[, count]]), LastIndexOfAny
+		if len(args) == 0 || len(args) > 3 {
+			return nil, true, countErr()
+		}
+		if args[0] == nil {
+			return nil, true, &methodErr{typ: "System.ArgumentNullException", msg: "Value cannot be null. (Parameter 'anyOf')"}
+		}
+		var set []rune
+		for _, it := range value.AsSlice(args[0]) {
+			set = append(set, []rune(value.ToString(it))...)
+		}
+		var nums []int
+		for i, a := range args[1:] {
+			n, err := value.ToInt(a)
+			if err != nil {
+				param := "startIndex"
+				if i == 1 {
+					param = "count"
+				}
+				return nil, true, argConvErr(param, a, name, value.TInt32, err)
+			}
+			nums = append(nums, n)
+		}
+		hay := []rune(str)
+		best := -1
+		for _, r := range set {
+			i, err := searchRunes(hay, []rune{r}, lname == "lastindexofany", nums, false)
+			if err != nil {
+				return nil, true, err
+			}
+			if i >= 0 && (best < 0 || (lname == "indexofany") == (i < best)) {
+				best = i
+			}
+		}
+		return best, true, nil
 	case "indexof", "lastindexof":
 		if len(args) == 0 || len(args) > 4 {
 			return nil, true, countErr()

@@ -200,6 +200,8 @@ var dotnetValueTests = []struct {
 		{"starts_ends_contains", `'abc'.StartsWith('AB', [StringComparison]::OrdinalIgnoreCase); 'abc'.StartsWith('AB'); 'abc'.EndsWith('BC', 'OrdinalIgnoreCase'); 'abc'.EndsWith('C', $true, $null); 'abc'.Contains('B', [StringComparison]::OrdinalIgnoreCase); 'abc'.Contains('B')`, "True\nFalse\nTrue\nTrue\nTrue\nFalse\n", "", 0},
 		{"replace_comparison", `'aXbxc'.Replace('x', '-', [StringComparison]::OrdinalIgnoreCase); 'aXbxc'.Replace('x', '-'); 'abc'.Replace('B', $null, $true, $null)`, "a-b-c\naXb-c\nac\n", "", 0},
 		{"replace_empty_old", `'abc'.Replace('', 'x')`, "", "The value cannot be an empty string. (Parameter 'oldValue')", 0},
+		// IndexOfAny/LastIndexOfAny(char[] anyOf, startIndex, count)
+		{"index_of_any", `'abcabc'.IndexOfAny([char[]]'c', 3); 'abcabc'.IndexOfAny([char[]]'cb'); 'abcabc'.LastIndexOfAny([char[]]'ab'); 'abcabc'.LastIndexOfAny([char[]]'a', 2); 'abc'.IndexOfAny([char[]]'c', 0, 2)`, "5\n1\n4\n0\n-1\n", "", 0},
 		{"trim_chars", `'xxabcxx'.Trim([char[]]'x'); 'xyabcyx'.Trim('x', 'y'); 'xxabc'.TrimStart('x')`, "abc\nabc\nabc\n", "", 0},
 	}},
 	// -is with interfaces (about_Type_Operators: -is is true when the object
