@@ -202,6 +202,9 @@ var dotnetValueTests = []struct {
 		{"replace_empty_old", `'abc'.Replace('', 'x')`, "", "The value cannot be an empty string. (Parameter 'oldValue')", 0},
 		// IndexOfAny/LastIndexOfAny(char[] anyOf, startIndex, count)
 		{"index_of_any", `'abcabc'.IndexOfAny([char[]]'c', 3); 'abcabc'.IndexOfAny([char[]]'cb'); 'abcabc'.LastIndexOfAny([char[]]'ab'); 'abcabc'.LastIndexOfAny([char[]]'a', 2); 'abc'.IndexOfAny([char[]]'c', 0, 2)`, "5\n1\n4\n0\n-1\n", "", 0},
+		// ToCharArray(startIndex, length); PadLeft(totalWidth, char paddingChar)
+		{"to_char_array_range", `'abc'.ToCharArray(1, 1) -join ','; 'abc'.ToCharArray(2, 5)`, "b\n", "Must be non-negative and less than or equal to the size of the collection. (Parameter 'length')", 0},
+		{"pad_char", `'abc'.PadLeft(5, 'x'); 'abc'.PadRight(5, [char]'-'); 'abc'.PadLeft(5, 'xy')`, "xxabc\nabc--\n", `Cannot convert argument "paddingChar", with value: "xy", for "PadLeft" to type "System.Char"`, 0},
 		{"trim_chars", `'xxabcxx'.Trim([char[]]'x'); 'xyabcyx'.Trim('x', 'y'); 'xxabc'.TrimStart('x')`, "abc\nabc\nabc\n", "", 0},
 	}},
 	// -is with interfaces (about_Type_Operators: -is is true when the object

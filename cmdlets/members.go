@@ -1399,7 +1399,12 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		}
 		pad := " "
 		if len(args) > 1 {
-			pad = argStr(1)
+			// PadLeft(int totalWidth, char paddingChar)
+			ch, err := value.Convert(args[1], &value.Type{Name: value.TChar})
+			if err != nil {
+				return nil, argConvErr("paddingChar", args[1], name, value.TChar, err)
+			}
+			pad = value.ToString(ch)
 		}
 		if n < 0 {
 			return nil, argErr("Non-negative number required. (Parameter 'totalWidth')")
@@ -1444,8 +1449,27 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		}
 		return string(runes[:i]), nil
 	case "tochararray":
-		out := make([]any, len(runes))
-		for i, r := range runes {
+		sub := runes
+		if len(args) == 2 {
+			// ToCharArray(startIndex, length)
+			i, err1 := value.ToInt(args[0])
+			n, err2 := value.ToInt(args[1])
+			if err := firstErr(err1, err2); err != nil {
+				return nil, argConvErr("startIndex", args[0], name, value.TInt32, err)
+			}
+			if i < 0 || i > len(runes) || n < 0 || i > len(runes)-n {
+				param := "length"
+				if i < 0 || i > len(runes) {
+					param = "startIndex"
+				}
+				return nil, argErr("Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter '%s')", param)
+			}
+			sub = runes[i : i+n]
+		} else if len(args) != 0 {
+			return nil, &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", name, len(args))}
+		}
+		out := make([]any, len(sub))
+		for i, r := range sub {
 			out[i] = r
 		}
 		return &value.Array{Items: out, Elem: value.TChar}, nil
