@@ -24,6 +24,43 @@ type classDef struct {
 	// module is the script module that defined the class: its methods
 	// run in the module's scope.
 	module *psModule
+	// staticTypes are the declared types of the static properties, by
+	// lower-case name ("" when untyped).
+	staticTypes map[string]string
+	// initErr is the error of a static property initializer whose value
+	// does not convert to its type: the class's type initializer fails.
+	initErr error
+}
+
+// typeInitError is the TypeInitializationException of a class whose
+// static initializer failed, around the initializer's error.
+func typeInitError(c *classDef, pos parser.Pos) error {
+	var pe *psError
+	if !asPSError(c.initErr, &pe) {
+		return c.initErr
+	}
+	inner := exceptionObject(pe.rec)
+	if in, ok := inner.Get("InnerException"); !ok || in == nil {
+		// the conversion's own exception, carrying the initializer's
+		// record too
+		cast := value.NewObject(exceptionChain("System.Management.Automation.PSInvalidCastException")...)
+		cast.Set("Message", pe.rec.Msg)
+		cast.Set("ErrorRecord", pe.rec)
+		cast.Set("InnerException", nil)
+		cast.SetToString(pe.rec.Msg)
+		inner.Set("InnerException", cast)
+	}
+	msg := fmt.Sprintf("The type initializer for '%s' threw an exception.", c.name)
+	rec := &ErrorRecord{Pos: pos, ID: "TypeInitializationException", Category: NotSpecified, Msg: msg,
+		Exception: "System.TypeInitializationException"}
+	o := value.NewObject(exceptionChain("System.TypeInitializationException")...)
+	o.Set("Message", msg)
+	o.Set("TypeName", c.name)
+	o.Set("InnerException", inner)
+	o.Set("ErrorRecord", rec)
+	o.SetToString(msg)
+	rec.Exc = o
+	return &psError{kind: statementTerminating, rec: rec}
 }
 
 func (s *Session) defineClass(fr frame, st *parser.ClassDefinition) error {
@@ -51,7 +88,24 @@ func (s *Session) defineClass(fr frame, st *parser.ClassDefinition) error {
 					}
 					v = iv
 				}
+				if t := memberType(m); t != "" && c.initErr == nil {
+					if typ, ok := s.resolveType(t); ok {
+						cv, err := s.convert(v, typ)
+						switch {
+						case err == nil:
+							v = cv
+						case v != nil:
+							// the type initializer fails: every use of
+							// the class says so
+							c.initErr = initializerError(m, err)
+						}
+					}
+				}
 				c.statics[strings.ToLower(m.Prop)] = v
+				if c.staticTypes == nil {
+					c.staticTypes = map[string]string{}
+				}
+				c.staticTypes[strings.ToLower(m.Prop)] = memberType(m)
 				continue
 			}
 			c.props = append(c.props, m)
@@ -153,6 +207,11 @@ func (s *Session) newClassInstance(fr frame, c *classDef, args []any) (any, erro
 	if c.enum {
 		return nil, &methodErr{typ: "System.Management.Automation.RuntimeException", msg: "Cannot create an instance of an enum."}
 	}
+	for k := c; k != nil; k = k.base {
+		if k.initErr != nil {
+			return nil, typeInitError(k, parser.Pos{})
+		}
+	}
 	names := []string{}
 	for k := c; k != nil; k = k.base {
 		names = append(names, k.name)
@@ -170,8 +229,14 @@ func (s *Session) newClassInstance(fr frame, c *classDef, args []any) (any, erro
 			}
 			if t := memberType(p); t != "" {
 				if typ, ok := s.resolveType(t); ok {
-					if cv, err := s.convert(v, typ); err == nil {
+					cv, err := s.convert(v, typ)
+					switch {
+					case err == nil:
 						v = cv
+					case p.Init != nil && v != nil:
+						// the initializer's value does not fit the
+						// property's type: the construction fails
+						return nil, initializerError(p, err)
 					}
 				}
 			}
@@ -333,6 +398,11 @@ func paramTypeName(p *parser.Parameter) string {
 
 func (s *Session) classStatic(fr frame, c *classDef, name string, call bool, args []any) (any, error) {
 	lname := strings.ToLower(name)
+	for k := c; k != nil; k = k.base {
+		if k.initErr != nil {
+			return nil, typeInitError(k, parser.Pos{})
+		}
+	}
 	if call {
 		if lname == "new" {
 			return s.newClassInstance(fr, c, args)
@@ -521,4 +591,53 @@ func (s *Session) convertToClass(c *classDef, v any) (any, error) {
 		return s.newClassFromHash(c, x)
 	}
 	return nil, &value.ConversionError{Value: v, Type: c.name}
+}
+
+// isInterfaceName reports whether a .NET type name follows the interface
+// naming convention, I and a capital letter (IComparable, IDisposable).
+func isInterfaceName(short string) bool {
+	return len(short) > 1 && short[0] == 'I' && short[1] >= 'A' && short[1] <= 'Z'
+}
+
+// setStatic assigns static property name of class c (or of the base
+// class declaring it), converted to its declared type; a class without
+// that static property is PowerShell's PropertyAssignmentException.
+func (s *Session) setStatic(c *classDef, name string, v any) error {
+	lname := strings.ToLower(name)
+	owner := staticOwner(c, lname)
+	if _, ok := owner.statics[lname]; !ok {
+		return &value.RuntimeError{Type: "System.Management.Automation.RuntimeException", ID: "PropertyAssignmentException",
+			Msg: fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name)}
+	}
+	if t := owner.staticTypes[lname]; t != "" {
+		if typ, ok := s.resolveType(t); ok {
+			cv, err := s.convert(v, typ)
+			if err != nil {
+				return err
+			}
+			v = cv
+		}
+	}
+	owner.statics[lname] = v
+	return nil
+}
+
+// initializerError is the error of a property initializer whose value
+// does not convert to the property's type, at the initializer; a string
+// that is no integer is LanguagePrimitives' InvalidCastFromStringToInteger.
+func initializerError(p *parser.ClassMember, err error) error {
+	pos := p.Pos
+	if p.Init != nil {
+		pos = p.Init.Pos
+	}
+	pe := runtimeError(pos, err)
+	if ce, ok := err.(*value.ConversionError); ok {
+		if _, isStr := ce.Value.(string); isStr {
+			switch ce.Type {
+			case value.TInt32, value.TInt64, value.TInt16, value.TUInt16, value.TUInt32, value.TUInt64, value.TByte, value.TSByte:
+				pe.rec.ID = "InvalidCastFromStringToInteger"
+			}
+		}
+	}
+	return pe
 }

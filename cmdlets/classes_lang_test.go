@@ -61,3 +61,97 @@ func TestClassInheritance(t *testing.T) {
 		})
 	}
 }
+
+// classBaseTypeCases follow scripting.Classes.inheritance.tests.ps1
+// "Base types": a class's type has the class it derives from as
+// BaseType, System.Object without one, and an enum's is System.Enum.
+var classBaseTypeCases = []evalCase{
+	{"class_base_type", `class C1 {}
+class C2a : C1 {}
+class C2b:C1 {}
+enum E { a }
+[C2a]::new().GetType().BaseType.Name; [C2b].BaseType.Name; [C1].BaseType.FullName; [E].BaseType.FullName`,
+		"C1\nC1\nSystem.Object\nSystem.Enum\n", "", 0},
+}
+
+func TestClassBaseType(t *testing.T) {
+	for _, c := range classBaseTypeCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
+}
+
+// classMemberCases follow PowerShell's class tests:
+// Scripting.Classes.Exceptions.Tests.ps1 (assigning a static property a
+// class does not have is PropertyAssignmentException; an instance
+// property whose initializer does not convert to its type fails the
+// construction with InvalidCastFromStringToInteger), scripting.enums.tests.ps1
+// (value__ is an enum value's number), Scripting.Classes.MiscOps.Tests.ps1
+// (foreach ($PSItem in ...) sets $PSItem, which is $_, about_PSItem).
+var classMemberCases = []evalCase{
+	{"class_static_assignment", `class P { static [int] $S }
+try { [P]::NoSuch = 1 } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
+[P]::S = '42'; [P]::S.GetType().Name
+try { [P]::S = 'zz' } catch { 'not converted' }
+[P]::S`, "PropertyAssignmentException\nThe property 'NoSuch' cannot be found on this object. Verify that the property exists and can be set.\nInt32\nnot converted\n42\n", "", 0},
+	{"class_initializer_error", `class A { [int] $a = "zz" }
+try { [A]::new() } catch { $_.FullyQualifiedErrorId }
+class B { [int] $b = "5" }
+[B]::new().b
+class O { [B] $inner; [int] $n }
+$o = [O]::new(); $null -eq $o.inner; $o.n`, "InvalidCastFromStringToInteger\n5\nTrue\n0\n", "", 0},
+	// a static initializer that does not convert fails the type
+	// initializer: using the class is a TypeInitializationException
+	// around the initializer's error ("Exception from initializer",
+	// static member)
+	{"class_static_initializer_error", `class C { static [int] $a = "zz" }
+try { $null = [C]::a } catch {
+    $_.Exception.GetType().FullName; $_.Exception.Message
+    $_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId
+}
+try { [C]::new() } catch { $_.Exception.GetType().Name }
+class D { static [int] $b = "7" }
+[D]::b.GetType().Name`, "System.TypeInitializationException\nThe type initializer for 'C' threw an exception.\nInvalidCastFromStringToInteger\n" +
+		"TypeInitializationException\nInt32\n", "", 0},
+	{"enum_value_number", `enum V1 {
+    A = -4
+    B = [int]::MinValue
+    C
+}
+[V1]::A.value__; [V1]::B.value__; [V1]::C.value__`, "-4\n-2147483648\n-2147483647\n", "", 0},
+	{"foreach_psitem", `class C1 {
+    [int[]] $Wheels = @(1, 2, 3)
+    [string] Foo() { $ret = ''; foreach ($PSItem in $this.Wheels) { $ret += "$PSItem;" }; return $ret }
+}
+[C1]::new().Foo()
+foreach ($PSItem in 'a', 'b') { "$_$PSItem" }`, "1;2;3;\naa\nbb\n", "", 0},
+}
+
+// objectToStringCases follow Conversions.Tests.ps1 "calls virtual
+// method non-virtually" and Scripting.Classes.BasicParsing.Tests.ps1
+// "Base class method call": ToString on a cast to [object] is
+// Object.ToString, the full name of the value's type.
+var objectToStringCases = []evalCase{
+	{"object_tostring_non_virtual", `([object]"abc").ToString(); "abc".ToString(); ([object]5).ToString()
+([System.Management.Automation.ActionPreference]"Stop").ToString()`, "System.String\nabc\nSystem.Int32\nStop\n", "", 0},
+}
+
+func TestObjectToString(t *testing.T) {
+	for _, c := range objectToStringCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
+}
+
+func TestClassMembers(t *testing.T) {
+	for _, c := range classMemberCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			runEval(t, c, "", nil)
+		})
+	}
+}

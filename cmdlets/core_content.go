@@ -495,7 +495,7 @@ func outFileEnd(c *Call) error {
 		for _, it := range items {
 			buf.WriteString(c.s.toString(it))
 		}
-	} else if err := formatDefault(&buf, items, c.Int("Width", c.s.width)); err != nil {
+	} else if err := c.s.formatDefault(&buf, items, c.Int("Width", c.s.width)); err != nil {
 		return err
 	}
 	if _, err := c.s.host.files.Stat(pp.path); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -224,10 +224,10 @@ func outStringEnd(c *Call) error {
 	items, _ := c.State.([]any)
 	width := c.Int("Width", c.s.width)
 	if c.Bool("NoNewline") {
-		return c.Write(outStringNoNewline(items, width))
+		return c.Write(c.s.outStringNoNewline(items, width))
 	}
 	var buf bytes.Buffer
-	if err := formatDefault(&buf, items, width); err != nil {
+	if err := c.s.formatDefault(&buf, items, width); err != nil {
 		return err
 	}
 	text := buf.String()
@@ -245,7 +245,7 @@ func outStringEnd(c *Call) error {
 // outStringNoNewline is Out-String -NoNewline: the lines of the
 // formatted output with no line breaks between them. A string is one line
 // as it is, so the line breaks inside it stay (Out-String.Tests.ps1).
-func outStringNoNewline(items []any, width int) string {
+func (s *Session) outStringNoNewline(items []any, width int) string {
 	var out strings.Builder
 	var run []any
 	flush := func() {
@@ -253,14 +253,14 @@ func outStringNoNewline(items []any, width int) string {
 			return
 		}
 		var buf bytes.Buffer
-		_ = formatDefault(&buf, run, width)
+		_ = s.formatDefault(&buf, run, width)
 		out.WriteString(strings.ReplaceAll(buf.String(), "\n", ""))
 		run = nil
 	}
 	for _, it := range items {
-		if str, ok := it.(string); ok {
+		if text, ok := it.(string); ok {
 			flush()
-			out.WriteString(str)
+			out.WriteString(text)
 			continue
 		}
 		run = append(run, it)
@@ -273,7 +273,7 @@ func outStringNoNewline(items []any, width int) string {
 // Format-Table and Format-List wrote: that is text already formatted,
 // which goes out as it is (the formatting objects of pwsh's Out-String
 // and Out-File carry their own lines, with no further blank line).
-func formatDefault(w *bytes.Buffer, items []any, width int) error {
+func (s *Session) formatDefault(w *bytes.Buffer, items []any, width int) error {
 	start := 0
 	for i, it := range items {
 		ft, ok := it.(*formattedText)
@@ -281,7 +281,7 @@ func formatDefault(w *bytes.Buffer, items []any, width int) error {
 			continue
 		}
 		if i > start {
-			if err := format.Default(w, items[start:i], width); err != nil {
+			if err := format.DefaultStyled(w, items[start:i], width, s.formatStyle()); err != nil {
 				return err
 			}
 		}
@@ -293,7 +293,7 @@ func formatDefault(w *bytes.Buffer, items []any, width int) error {
 		start = i + 1
 	}
 	if start < len(items) {
-		return format.Default(w, items[start:], width)
+		return format.DefaultStyled(w, items[start:], width, s.formatStyle())
 	}
 	return nil
 }

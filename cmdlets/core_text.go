@@ -424,7 +424,7 @@ func teeObjectEnd(c *Call) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := formatDefault(&buf, c.s.displayable(fileRecords(items)), c.s.width); err != nil {
+	if err := c.s.formatDefault(&buf, c.s.displayable(fileRecords(items)), c.s.width); err != nil {
 		return err
 	}
 	return c.s.writeEncoded(c.fr, c, target, buf.Bytes(), enc, c.Bool("Append"), false)

@@ -468,6 +468,9 @@ func (s *Session) setVar(sc *Scope, name string, v any) error {
 	switch key {
 	case "null":
 		return nil // $null = ... discards
+	case "psitem":
+		// $PSItem and $_ are one variable (about_PSItem)
+		key, name = "_", "_"
 	}
 	if constantAutomatic(key) {
 		return notWritable(name)
@@ -799,7 +802,7 @@ func (o *outputSink) flush() {
 	render := func(end int) {
 		if end > start {
 			if o.stream == nil {
-				o.stream = format.NewStream(o.s.out, o.s.width)
+				o.stream = format.NewStreamStyled(o.s.out, o.s.width, o.s.formatStyle())
 			}
 			if err := o.stream.Add(o.s.displayable(items[start:end])); err != nil {
 				fmt.Fprintln(o.s.errw, err)

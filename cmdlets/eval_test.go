@@ -384,6 +384,7 @@ var evalTests = []struct {
 		// every scalar object has Count 1, an error record too
 		// (about_Intrinsic_Members, "Properties")
 		{"count_error_record", `try { throw 'x' } catch { $_.Count }`, "1\n", "", 0},
+		{"count_parse_error", `$e = $null; $null = [System.Management.Automation.Language.Parser]::ParseInput('(', [ref]$null, [ref]$e); $one = $e[0]; $one.Count`, "1\n", "", 0},
 		{"count_null", `$null.Count; $nothing.Count`, "0\n0\n", "", 0},
 		{"length", `'abc'.Length; (1, 2).Length`, "3\n2\n", "", 0},
 		{"hashtable_count", `@{a = 1; b = 2}.Count`, "2\n", "", 0},

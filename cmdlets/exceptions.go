@@ -35,6 +35,7 @@ var exceptionDefs = map[string]exceptionDef{
 	"System.NullReferenceException":                                        {"System.SystemException", "Object reference not set to an instance of an object."},
 	"System.OperationCanceledException":                                    {"System.SystemException", "The operation was canceled."},
 	"System.TimeoutException":                                              {"System.SystemException", "The operation has timed out."},
+	"System.TypeInitializationException":                                   {"System.SystemException", ""},
 	"System.UnauthorizedAccessException":                                   {"System.SystemException", "Attempted to perform an unauthorized operation."},
 	"System.Collections.Generic.KeyNotFoundException":                      {"System.SystemException", "The given key was not present in the dictionary."},
 	"System.IO.IOException":                                                {"System.SystemException", "I/O error occurred."},

@@ -137,6 +137,12 @@ func (s *Session) evalUnary(fr frame, u *parser.Unary) (any, error) {
 			continue
 		}
 		if i == 0 && p.Call && p.Dot == "." && len(p.Generic) == 0 {
+			if v != nil && len(p.Args) == 0 && strings.EqualFold(p.Member, "ToString") && s.castsToObject(u.Primary) {
+				// ([object]$x).ToString() calls Object.ToString
+				// non-virtually: the full name of the value's type
+				v = qualifiedTypeName(value.TypeName(v))
+				continue
+			}
 			if c := s.castClass(u.Primary); c != nil {
 				if r, done, err := s.nonVirtualCall(fr, c, v, p); done {
 					if err != nil {
@@ -155,10 +161,19 @@ func (s *Session) evalUnary(fr frame, u *parser.Unary) (any, error) {
 	return v, nil
 }
 
-// castClass returns the PowerShell class that a parenthesized cast names,
-// ([Base]$x), the type constraint of a method call on it
-// (Compiler.GetTypeConstraintForMethodResolution), or nil.
-func (s *Session) castClass(p parser.Primary) *classDef {
+// castsToObject reports whether a primary is a parenthesized cast to
+// [object], ([object]$x).
+func (s *Session) castsToObject(p parser.Primary) bool {
+	te := castExpr(p)
+	if te == nil {
+		return false
+	}
+	t, ok := s.resolveType(te.Name)
+	return ok && t.Name == value.TObject
+}
+
+// castExpr returns the cast a parenthesized expression holds, or nil.
+func castExpr(p parser.Primary) *parser.TypeExpr {
 	for {
 		pe, ok := p.(*parser.ParenExpr)
 		if !ok || pe.Stmt == nil || pe.Stmt.Op != "" || len(pe.Stmt.Chain) > 0 || pe.Stmt.Left == nil || len(pe.Stmt.Left.Elems) != 1 {
@@ -173,6 +188,17 @@ func (s *Session) castClass(p parser.Primary) *classDef {
 	}
 	te, ok := p.(*parser.TypeExpr)
 	if !ok || te.Operand == nil || te.TypeAt < 0 {
+		return nil
+	}
+	return te
+}
+
+// castClass returns the PowerShell class that a parenthesized cast names,
+// ([Base]$x), the type constraint of a method call on it
+// (Compiler.GetTypeConstraintForMethodResolution), or nil.
+func (s *Session) castClass(p parser.Primary) *classDef {
+	te := castExpr(p)
+	if te == nil {
 		return nil
 	}
 	return s.classes[strings.ToLower(te.Name)]
@@ -1186,8 +1212,9 @@ func (s *Session) assign(fr frame, target *parser.Unary, v any) error {
 		}
 		if ok {
 			if c := s.classes[strings.ToLower(t.Name)]; c != nil && !c.enum {
-				lname := strings.ToLower(name)
-				staticOwner(c, lname).statics[lname] = v
+				if err := s.setStatic(c, name, v); err != nil {
+					return runtimeError(last.Pos, err)
+				}
 				return nil
 			}
 			if t.Name == "System.Globalization.CultureInfo" {

@@ -109,3 +109,34 @@ try { 1 | Format-Wide -Property a -View x } catch { $_.FullyQualifiedErrorId }
 		"FormatCannotSpecifyAutosizeAndColumns,Microsoft.PowerShell.Commands.FormatWideCommand\nCmdlet parameters AutoSize and Column are mutually exclusive.\n"+
 		"FormatCannotSpecifyViewAndProperty,Microsoft.PowerShell.Commands.FormatWideCommand\n", "")
 }
+
+// TestFormatTableHeaderStyle follows Format-Table.Tests.ps1 ("Table
+// header should use TableHeader") and pwsh's TableWriter: with
+// $PSStyle.OutputRendering Ansi each header label and its dashes are in
+// $PSStyle.Formatting.TableHeader, a calculated property's label in
+// CustomTableHeaderLabel, each followed by $PSStyle.Reset; with PlainText
+// there are no escape sequences.
+func TestFormatTableHeaderStyle(t *testing.T) {
+	runCase(t, newMemFS(), false, "header style", `
+$PSStyle.OutputRendering = 'Ansi'
+[pscustomobject]@{foo = 1} | Format-Table | Out-String -Stream | ForEach-Object { $_.Replace("`+"`e"+`", '~') }
+([pscustomobject]@{foo = 1} | Format-Table foo, @{n = 'Calc'; e = {2}} | Out-String -Stream)[1..2] | ForEach-Object { $_.Replace("`+"`e"+`", '~') }
+$PSStyle.OutputRendering = 'PlainText'
+([pscustomobject]@{foo = 1} | Format-Table | Out-String -Stream)[1]
+`, "\n~[32;1mfoo~[0m\n~[32;1m---~[0m\n  1\n\n"+
+		"~[32;1mfoo~[0m ~[32;1;3mCalc~[0m\n~[32;1m---~[0m ~[32;1m----~[0m\n"+
+		"foo\n", "")
+}
+
+// TestFormatListLabelStyle follows Format-List.Tests.ps1 ("Format-List
+// color tests") and pwsh's ListWriter: with $PSStyle.OutputRendering Ansi
+// each label, padded and with its " : ", is in
+// $PSStyle.Formatting.FormatAccent followed by $PSStyle.Reset, and a value
+// with escape sequences of its own that does not end with Reset gets one.
+func TestFormatListLabelStyle(t *testing.T) {
+	runCase(t, newMemFS(), false, "label style", `
+$PSStyle.OutputRendering = 'Ansi'
+$o = [pscustomobject]@{ Short = 'Hello'; LongLabel = $PSStyle.Foreground.Cyan + 'world' }
+($o | Format-List | Out-String).Trim().Replace("`+"`e"+`", '~')
+`, "~[32;1mShort     : ~[0mHello\n~[32;1mLongLabel : ~[0m~[36mworld~[0m\n", "")
+}

@@ -352,8 +352,32 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 			return qualifiedTypeName(o.Name), true
 		case "isarray":
 			return o.Elem != nil, true
+		case "basetype":
+			// a PowerShell class's base: the class it derives from, the
+			// .NET type it names, else System.Object (enums: System.Enum)
+			if c := s.classes[strings.ToLower(o.Name)]; c != nil {
+				switch {
+				case c.enum:
+					return &value.Type{Name: "System.Enum"}, true
+				case c.base != nil:
+					return &value.Type{Name: c.base.name}, true
+				}
+				for _, b := range c.bases {
+					// the base class comes first; interfaces follow it
+					// (.NET names them I + a capital)
+					if t, ok := s.resolveType(b); ok && !isInterfaceName(typeShortName(t.Name)) {
+						return t, true
+					}
+				}
+				return &value.Type{Name: value.TObject}, true
+			}
 		}
 		return nil, false
+	case *enumValue:
+		if lname == "value__" {
+			// an enum value's underlying number
+			return o.n, true
+		}
 	case value.Guid:
 		if lname == "guid" {
 			return string(o), true
@@ -384,7 +408,9 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 			}
 		}
 	case memberObject:
-		return o.psMember(s, name)
+		if v, ok := o.psMember(s, name); ok || lname != "count" {
+			return v, ok
+		}
 	}
 	if lname == "count" || lname == "length" {
 		// every scalar has Count 1 in PowerShell
@@ -1049,6 +1075,8 @@ func (s *Session) callMethodOn(fr frame, v any, name string, args []any) (any, e
 		switch lname {
 		case "checkrestrictedlanguage":
 			return nil, s.checkRestrictedLanguage(o, args)
+		case "getsteppablepipeline":
+			return s.getSteppablePipeline(fr, o, args)
 		case "invoke", "invokereturnasis":
 			return s.invokeScriptBlockValue(fr, o, nil, args, false)
 		case "getnewclosure":

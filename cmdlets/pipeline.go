@@ -1323,9 +1323,9 @@ func (s *Session) scriptFileStage(fr frame, name string, raw []rawArg, inv *invo
 			path = pp.path
 		}
 	}
-	if !filepath.IsAbs(path) {
-		path = filepath.Clean(strings.ReplaceAll(path, `\`, "/"))
-	}
+	// a Windows-style separator is a folder separator here, in an
+	// absolute path too, as the file writes take it
+	path = filepath.Clean(nativePath(path))
 	data, err := s.readFile(path)
 	if err != nil {
 		return nil, &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: pos, ID: "CommandNotFoundException", Category: ObjectNotFound,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/csemu/csemu/cmdlets/format"
 	"github.com/csemu/csemu/cmdlets/value"
 )
 
@@ -252,6 +253,30 @@ func stripEscapes(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// formatStyle is how tables decorate their headers and lists their
+// labels: with $PSStyle.Formatting.TableHeader, CustomTableHeaderLabel and
+// FormatAccent, and $PSStyle.Reset, when $PSStyle.OutputRendering is Ansi;
+// plain otherwise (csemu writes no escape sequences for Host rendering).
+func (s *Session) formatStyle() format.Style {
+	o := s.psStyleObject()
+	r, _ := o.Get("OutputRendering")
+	if e, ok := r.(*enumValue); !ok || e.name != "Ansi" {
+		return format.Style{}
+	}
+	var st format.Style
+	if f, ok := o.Get("Formatting"); ok {
+		if fo, ok := f.(*value.Object); ok {
+			h, _ := fo.Get("TableHeader")
+			c, _ := fo.Get("CustomTableHeaderLabel")
+			a, _ := fo.Get("FormatAccent")
+			st.Header, st.Custom, st.Accent = value.ToString(h), value.ToString(c), value.ToString(a)
+		}
+	}
+	reset, _ := o.Get("Reset")
+	st.Reset = value.ToString(reset)
+	return st
 }
 
 // ErrorStyle is how the prompt colours an error: the escape sequences of

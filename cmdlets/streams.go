@@ -410,7 +410,7 @@ func (t *redirTarget) write(s *Session, fr frame) error {
 		return s.setRedirectedVariable(fr, t.pos, t.variable, t.items, t.appendMode)
 	}
 	var buf bytes.Buffer
-	if err := formatDefault(&buf, s.displayable(fileRecords(t.items)), s.width); err != nil {
+	if err := s.formatDefault(&buf, s.displayable(fileRecords(t.items)), s.width); err != nil {
 		return err
 	}
 	return s.writeFile(fr, t.pos, "Out-File", t.path, buf.Bytes(), t.appendMode)

@@ -38,6 +38,9 @@ var syntaxEvalCases = []evalCase{
 	// runs (SymbolResolver.cs reports TypeNotFound in a class; the
 	// symbol resolver finds types defined earlier through the loaded
 	// assemblies, TypeResolver.cs)
+	// a hash literal with a key twice is a parse error: nothing of the
+	// script runs (SemanticChecks.cs VisitHashtable)
+	{"hash_literal_duplicate_key", "'before'\n$h = @{a = 1; A = 2}\n'after'", "", "Duplicate keys 'A' are not allowed in hash literals.", 1},
 	{"class_names_session_class", "class A { [int]$x = 1 }\nInvoke-Expression 'class B : A { [A]$other }; [B]::new().x'\n" +
 		"Invoke-Expression 'class D : Nope { }; \"ran\"'\n'after'", "1\nafter\n", "Unable to find type [Nope].", 0},
 	{"base_constructor_of_dotnet_type", "class L : System.Collections.ArrayList { L() : base(5) {} }\n[L]::new()",

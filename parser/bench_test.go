@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/csemu/csemu/parser/internal/scriptgen"
@@ -27,6 +28,18 @@ func BenchmarkTokenize(b *testing.B) {
 		if _, err := Tokenize("gen.ps1", src); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkParseBroken parses 64 KB of characters that are no names
+// inside a param block, a hostile script's shape: the time per byte must
+// not grow with the length (it once did, rescanning the rest of the text
+// for each character).
+func BenchmarkParseBroken(b *testing.B) {
+	src := "param(" + strings.Repeat("\xad", 64<<10) + ")"
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		_, _ = ParseAll("broken.ps1", src)
 	}
 }
 

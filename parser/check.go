@@ -2,6 +2,7 @@ package parser
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -281,6 +282,9 @@ type checker struct {
 	lhs map[*TypeExpr]bool
 	// classes is what the checks of classes know of the script's types
 	classes *classInfo
+	// classAttrs holds the attributes of classes, their members and
+	// their methods' parameters, whose arguments the class checks check
+	classAttrs map[*Attribute]bool
 	// defining is set while the checks of defining types run; their
 	// errors go to defErrs
 	defining bool
@@ -394,6 +398,12 @@ func (c *checker) walk(n any, ctx ctlCtx) {
 				c.classMethod(x, m)
 			}
 			c.classDefinition(x)
+		case *EnumDefinition:
+			c.enumAttributes(x)
+		case *Attribute:
+			c.attributeArgs(x)
+		case *HashLiteral:
+			c.duplicateKeys(x)
 		case *UsingStatement:
 			// (SemanticChecks.cs VisitUsingStatement)
 			if x.Alias != "" || x.Kind == "type" || x.Kind == "command" {
@@ -407,6 +417,9 @@ func (c *checker) walk(n any, ctx ctlCtx) {
 				c.errorAt("SplattingNotPermitted", x.VarAt, x.VarEnd, x.Name)
 			}
 		case *TypeExpr:
+			for _, a := range x.Attrs {
+				c.attributeArgs(a)
+			}
 			if len(x.Attrs) > 0 && !attributedVariable(x) && !missingOperand(x) {
 				a := x.Attrs[0]
 				c.errorAt("UnexpectedAttribute", a.Pos.Offset, a.End, a.Name)
@@ -421,7 +434,8 @@ func (c *checker) walk(n any, ctx ctlCtx) {
 	})
 }
 
-// duplicateParams reports a parameter named twice.
+// duplicateParams reports a parameter named twice, and a parameter of
+// type [void] (SemanticChecks.cs CheckForDuplicateParameters).
 func (c *checker) duplicateParams(params []*Parameter) {
 	seen := map[string]bool{}
 	for _, prm := range params {
@@ -430,6 +444,12 @@ func (c *checker) duplicateParams(params []*Parameter) {
 			c.errorAt("DuplicateFormalParameter", prm.VarAt, prm.VarEnd, prm.Name)
 		}
 		seen[k] = true
+		for _, a := range prm.Attrs {
+			if a.Attr == nil && normType(a.Type) == "void" {
+				c.errorAt("VoidTypeConstraintNotAllowed", a.Pos.Offset, a.End)
+				break
+			}
+		}
 	}
 }
 
@@ -470,6 +490,9 @@ func (c *checker) assignTarget(n Node, simple bool) {
 					c.lhs = map[*TypeExpr]bool{}
 				}
 				c.lhs[t] = true
+				if t.TypeAt >= 0 && normType(t.Name) == "void" {
+					c.errorAt("VoidTypeConstraintNotAllowed", t.TypeAt, t.TypeEnd)
+				}
 				if t.TypeAt >= 0 {
 					converts++
 					if isRefType(t.Name) {
@@ -701,4 +724,55 @@ func StatementEndOffset(s Statement) int {
 		return s.End
 	}
 	return 0
+}
+
+// attributeArgs reports an argument of an attribute (not of a class's)
+// that is neither a constant nor a script block (SemanticChecks.cs
+// VisitAttribute).
+func (c *checker) attributeArgs(a *Attribute) {
+	if c.classAttrs[a] {
+		return
+	}
+	for _, arg := range a.Args {
+		if arg.Value != nil && !constantArg(arg.Value, true) {
+			c.errorAt("ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock", arg.Value.Pos.Offset, arg.Value.End)
+		}
+	}
+}
+
+// duplicateKeys reports a key of a hash literal that a key before it
+// has, in any case (SemanticChecks.cs VisitHashtable): keys that are
+// constants, compared as strings.
+func (c *checker) duplicateKeys(h *HashLiteral) {
+	seen := map[string]bool{}
+	for _, e := range h.Entries {
+		k := e.Key
+		if k == nil || len(k.Prefix) > 0 || len(k.Post) > 0 {
+			continue
+		}
+		var key string
+		switch p := k.Primary.(type) {
+		case *BareWord:
+			key = p.Value
+		case *StringLit:
+			key = p.Value
+		case *NumberLit:
+			n := p.Value
+			switch n.Kind {
+			case Int32, Int64, SByte, Byte, Int16, UInt16, UInt32:
+				key = strconv.FormatInt(n.Int, 10)
+			case UInt64:
+				key = strconv.FormatUint(n.Uint, 10)
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		lk := strings.ToLower(key)
+		if seen[lk] {
+			c.errorAt("DuplicateKeyInHashLiteral", k.Pos.Offset, k.End, key)
+		}
+		seen[lk] = true
+	}
 }

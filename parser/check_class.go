@@ -100,6 +100,26 @@ func (c *checker) classDefinition(cd *ClassDefinition) {
 	if ci == nil {
 		return
 	}
+	if c.classAttrs == nil {
+		c.classAttrs = map[*Attribute]bool{}
+	}
+	for _, a := range cd.Attrs {
+		if a.Attr != nil {
+			c.classAttrs[a.Attr] = true
+		}
+	}
+	for _, m := range cd.Members {
+		for _, a := range memberAttrs(m) {
+			c.classAttrs[a] = true
+		}
+		for _, prm := range m.Params {
+			for _, a := range prm.Attrs {
+				if a.Attr != nil {
+					c.classAttrs[a.Attr] = true
+				}
+			}
+		}
+	}
 	// the symbol resolver: types and attributes
 	for _, a := range cd.Attrs {
 		c.attrType(a)
@@ -153,8 +173,13 @@ func (c *checker) classDefinition(cd *ClassDefinition) {
 		}
 		if m.Body != nil {
 			c.methodChecks(cd, m)
-		} else if m.Init != nil && isStatic(m) {
-			c.thisInStatic(m.Init)
+		} else {
+			if t := memberType(m); t != nil && normType(t.Type) == "void" {
+				c.errorAt("TypeNotAllowedForProperty", t.Pos.Offset, t.End, strings.TrimSpace(t.Type))
+			}
+			if m.Init != nil && isStatic(m) {
+				c.thisInStatic(m.Init)
+			}
 		}
 	}
 	for _, a := range cd.Attrs {
@@ -218,6 +243,7 @@ func (c *checker) baseTypes(cd *ClassDefinition) {
 	if len(cd.Bases) == 0 {
 		return
 	}
+	c.interfaceMethods(cd)
 	base := c.classes.types[strings.ToLower(strings.TrimSpace(cd.Bases[0]))]
 	if base == nil || base.class == nil {
 		return
@@ -311,6 +337,19 @@ func (c *checker) bodyTypes(n any) {
 				if !c.typeExists(a.Name, true) {
 					c.errorAt("CustomAttributeTypeNotFound", a.Pos.Offset+1, a.Pos.Offset+1+len(a.Name), a.Name)
 				}
+			}
+		case *TryStatement:
+			for _, cc := range x.Catches {
+				for i, t := range cc.Types {
+					if i < len(cc.TypeSpans) && !c.typeExists(t, false) {
+						sp := cc.TypeSpans[i]
+						c.errorAt("TypeNotFound", sp[0]+1, sp[1]-1, strings.TrimSpace(t))
+					}
+				}
+			}
+		case *TrapStatement:
+			if x.Type != "" && !c.typeExists(x.Type, false) {
+				c.errorAt("TypeNotFound", x.TypeAt+1, x.TypeEnd-1, strings.TrimSpace(x.Type))
 			}
 		case *ClassDefinition, *EnumDefinition:
 			return false
@@ -510,7 +549,12 @@ func stringConstant(e *Expr) (string, bool) {
 // is a constant (SemanticChecks.cs IsConstantValueVisitor, checking class
 // attributes): no variable but $true, $false and $null, no script block,
 // no sub-expression, no command.
-func constantAttrArg(e *Expr) bool {
+func constantAttrArg(e *Expr) bool { return constantArg(e, false) }
+
+// constantArg reports whether an attribute argument is a constant, or
+// a script block where blocks are allowed (the attributes of functions
+// and variables).
+func constantArg(e *Expr, blocks bool) bool {
 	ok := true
 	Walk(e, func(x any) bool {
 		switch x := x.(type) {
@@ -520,7 +564,12 @@ func constantAttrArg(e *Expr) bool {
 			default:
 				ok = false
 			}
-		case *ScriptBlockExpr, *SubExpr, *Command:
+		case *ScriptBlockExpr:
+			if blocks {
+				return false
+			}
+			ok = false
+		case *SubExpr, *Command:
 			ok = false
 		case *ExpandString:
 			for _, p := range x.Parts {
@@ -687,14 +736,22 @@ func (c *checker) defineMembers(cd *ClassDefinition) {
 			continue
 		}
 		params := make([]string, len(m.Params))
+		badParam := false
 		for i, prm := range m.Params {
 			params[i] = "object"
 			for _, a := range prm.Attrs {
 				if a.Attr == nil && !strings.EqualFold(a.Type, "ordered") {
 					params[i] = normType(a.Type)
+					if params[i] == "void" {
+						c.errorAt("TypeNotAllowedForParameter", a.Pos.Offset, a.End, strings.TrimSpace(a.Type))
+						badParam = true
+					}
 					break
 				}
 			}
+		}
+		if badParam {
+			continue
 		}
 		k := strings.ToLower(m.Method)
 		ctor := strings.EqualFold(m.Method, cd.Name)
@@ -821,4 +878,104 @@ func (c *checker) dscKeyType(m *ClassMember) bool {
 	}
 	d := c.classes.types[strings.ToLower(strings.TrimSpace(t.Type))]
 	return d != nil && d.enum != nil
+}
+
+// interfaceMethod is a method an interface requires: its name, return
+// type and parameter types (normType spellings; "T" for the generic
+// argument).
+type interfaceMethod struct {
+	name, ret string
+	params    []string
+}
+
+// knownInterface returns the methods of a .NET interface the checks know
+// and the interface's generic argument, if any.
+func knownInterface(name string) ([]interfaceMethod, string, bool) {
+	n := normType(name)
+	arg := ""
+	if i := strings.IndexByte(n, '['); i > 0 && strings.HasSuffix(n, "]") {
+		n, arg = n[:i], normType(n[i+1:len(n)-1])
+	}
+	switch {
+	case n == "icomparable" && arg == "":
+		return []interfaceMethod{{"CompareTo", "int32", []string{"object"}}}, "", true
+	case n == "icomparable" && arg != "":
+		return []interfaceMethod{{"CompareTo", "int32", []string{"T"}}}, arg, true
+	case n == "iequatable" && arg != "":
+		return []interfaceMethod{{"Equals", "boolean", []string{"T"}}}, arg, true
+	case n == "idisposable" && arg == "":
+		return []interfaceMethod{{"Dispose", "void", nil}}, "", true
+	case n == "icloneable" && arg == "":
+		return []interfaceMethod{{"Clone", "object", nil}}, "", true
+	}
+	return nil, "", false
+}
+
+// interfaceMethods reports a class that does not implement a method of
+// a .NET interface it names (the type cannot be created: TypeCreationError),
+// for the interfaces knownInterface knows; methods of base classes of
+// the script count, a base class of .NET stops the check.
+func (c *checker) interfaceMethods(cd *ClassDefinition) {
+	var methods []*ClassMember
+	for k := cd; k != nil; {
+		methods = append(methods, k.Members...)
+		if len(k.Bases) == 0 {
+			break
+		}
+		d := c.classes.types[strings.ToLower(strings.TrimSpace(k.Bases[0]))]
+		if d == nil || d.class == nil || d.class == k || d.class.Pos.Offset >= k.Pos.Offset {
+			if _, _, isInterface := knownInterface(k.Bases[0]); !isInterface && d == nil {
+				return
+			}
+			break
+		}
+		k = d.class
+	}
+	for _, b := range cd.Bases {
+		req, arg, ok := knownInterface(b)
+		if !ok {
+			continue
+		}
+		for _, r := range req {
+			found := false
+			for _, m := range methods {
+				if m.Body == nil || isStatic(m) || !strings.EqualFold(m.Method, r.name) || len(m.Params) != len(r.params) {
+					continue
+				}
+				ret := "void"
+				if t := memberType(m); t != nil {
+					ret = normType(t.Type)
+				}
+				if ret != r.ret {
+					continue
+				}
+				same := true
+				for i, prm := range m.Params {
+					pt := "object"
+					for _, a := range prm.Attrs {
+						if a.Attr == nil {
+							pt = normType(a.Type)
+							break
+						}
+					}
+					want := r.params[i]
+					if want == "T" {
+						want = arg
+					}
+					if pt != want {
+						same = false
+					}
+				}
+				if same {
+					found = true
+					break
+				}
+			}
+			if !found {
+				c.errorAt("TypeCreationError", cd.Pos.Offset, cd.End,
+					"Method '"+r.name+"' in type '"+cd.Name+"' from assembly 'PowerShell Class Assembly' does not have an implementation.")
+				return
+			}
+		}
+	}
 }

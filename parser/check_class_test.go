@@ -39,6 +39,9 @@ var classCases = []idCase{
 	{`class foo { [zz]f() { return 0 } }`, []idAt{{"TypeNotFound", 13}}},
 	{`class foo { f([zz]$x) {} }`, []idAt{{"TypeNotFound", 15}}},
 	{`class foo { f() { [zz]::new() } }`, []idAt{{"TypeNotFound", 19}}},
+	{`class foo { f() { try { } catch [ArgumentException], [zz] { } } }`, []idAt{{"TypeNotFound", 54}}},
+	{`class foo { f() { trap [zz] { } } }`, []idAt{{"TypeNotFound", 24}}},
+	{`class foo { f() { try { } catch [System.IO.IOException] { } catch [Exception] { } } }`, nil},
 	// types of the script, accelerators and System types exist
 	{`class A { [B]$b; [string[]]$s; [datetime]$d; [ArgumentException]$e } class B { [A]$a }`, nil},
 	{`enum E { a } class foo { [E]$e; [System.Collections.Generic.List[E]]$l }`, nil},
@@ -164,6 +167,14 @@ var classCases = []idCase{
 	{`class A{} ; class B : A, System.IDisposable[] {}`, []idAt{{"SubtypeArray", 25}}},
 	{`class baz : string {}`, []idAt{{"SealedBaseClass", 12}}},
 	{"class A : System.Collections.Generic.List`1 {}", []idAt{{"SubtypeUnclosedGeneric", 10}}},
+	// an interface's methods are implemented, with their signatures
+	// (inheritance.tests.ps1 "Classes inheritance ctors syntax errors")
+	{`class MyComparable : system.IComparable {}`, []idAt{{"TypeCreationError", 0}}},
+	{`class MyComparable : system.IComparable { [void] CompareTo([object]$obj) {} }`, []idAt{{"TypeCreationError", 0}}},
+	{`class MyComparable : system.IComparable { [int] CompareTo($obj) { return 0 } }`, nil},
+	{`class V : IEquatable[int], IDisposable { [bool] Equals([int]$o) { return $true } Dispose() {} }`, nil},
+	{`class B { Dispose() {} } class D : B, IDisposable {}`, nil},
+	{`class D : System.Collections.ArrayList, IDisposable {}`, nil},
 	{"class A : System.Collections.Generic.List[int] {}", nil},
 	{`class A : B {}; class B {}`, []idAt{{"TypeNotFound", 10}}},
 	{`class A : B {}; class B : A {}`, []idAt{{"TypeNotFound", 10}}},
@@ -192,6 +203,35 @@ var classCases = []idCase{
 	{`enum foo : ulong { a = 18446744073709551615 }`, nil},
 	{`enum foo : ulong { a = 18446744073709551616 }`, []idAt{{"EnumeratorValueOutOfBounds", 23}}},
 	{`[Flags()] enum foo { a = 1; b = 2; c = [System.IO.FileAttributes]::Hidden }`, nil},
+
+	// attributes of an enum (SemanticChecks.cs VisitAttribute)
+	{`[DscResource()] enum E { a }`, []idAt{{"AttributeNotAllowedOnDeclaration", 0}}},
+	{`[UnknownAttr()] enum E { a }`, []idAt{{"CustomAttributeTypeNotFound", 1}}},
+
+	// [void] is no type of a property (SemanticChecks.cs
+	// VisitPropertyMember), of a parameter (CheckForDuplicateParameters;
+	// a method's, when the type is defined: PSType.cs GetParameterTypes)
+	// or of a variable assigned to (CheckAssignmentTarget)
+	{`class C { [void]$x }`, []idAt{{"TypeNotAllowedForProperty", 10}}},
+	{`function f([void]$a) {}`, []idAt{{"VoidTypeConstraintNotAllowed", 11}}},
+	{`param([void]$a)`, []idAt{{"VoidTypeConstraintNotAllowed", 6}}},
+	{`[void]$x = 1`, []idAt{{"VoidTypeConstraintNotAllowed", 0}}},
+	{`class C { f([void]$a) {} }`, []idAt{{"TypeNotAllowedForParameter", 12}}},
+	{`$list = [System.Collections.ArrayList]::new(); [void]$list.Add(1)`, nil},
+
+	// outside classes an attribute's argument is a constant or a script
+	// block (SemanticChecks.cs VisitAttribute,
+	// ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock)
+	{`function f { param([ValidateSet($x)]$a) }`, []idAt{{"ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock", 32}}},
+	{`function f { param([Parameter(HelpMessage = "hi $name")]$a) }`, []idAt{{"ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock", 44}}},
+	{`[ValidateRange(1, $max)][int]$n = 1`, []idAt{{"ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock", 18}}},
+	{`function f { [CmdletBinding(DefaultParameterSetName = 'a')] param([Parameter(Mandatory, Position = 0)][ValidateScript({ $_ -gt 0 })][ValidateRange(0, [int]::MaxValue)][ValidateSet('a', "b", $true)]$a) }`, nil},
+
+	// a key of a hash literal once, in any case (SemanticChecks.cs
+	// VisitHashtable)
+	{`@{a = 1; A = 2}`, []idAt{{"DuplicateKeyInHashLiteral", 9}}},
+	{`@{'x' = 1; x = 2; 1 = 3; 0x1 = 4}`, []idAt{{"DuplicateKeyInHashLiteral", 11}, {"DuplicateKeyInHashLiteral", 25}}},
+	{`@{a = 1; b = @{a = 2}; "$x" = 3; "$x" = 4}`, nil},
 }
 
 // TestClassChecks checks the errors of classCases.

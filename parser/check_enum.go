@@ -378,3 +378,20 @@ func (c *checker) enumScopes(body *ScriptBlockBody) {
 		c.enumChecks(enums)
 	}
 }
+
+// enumAttributes checks the attributes of an enum: that they exist and
+// may be used on an enum (SymbolResolver.cs, SemanticChecks.cs
+// VisitAttribute).
+func (c *checker) enumAttributes(e *EnumDefinition) {
+	if c.classes == nil {
+		return
+	}
+	for _, a := range e.Attrs {
+		c.attrType(a)
+	}
+	for _, a := range e.Attrs {
+		if a.Attr != nil {
+			c.classAttribute(a.Attr, "Enum")
+		}
+	}
+}

@@ -223,6 +223,19 @@ func errorFormat(id string) string {
 		return "'{0}' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)"
 	case "SubtypeArray":
 		return "Invalid base type '{0}'. Base type cannot be an array."
+	case "DuplicateKeyInHashLiteral":
+		return "Duplicate keys '{0}' are not allowed in hash literals."
+	case "ParameterAttributeArgumentNeedsToBeConstantOrScriptBlock":
+		return "Attribute argument must be a constant or a script block."
+	case "TypeCreationError":
+		// the message of the exception of creating the type
+		return "{0}"
+	case "TypeNotAllowedForProperty":
+		return "The type '{0}' is not allowed on a property."
+	case "TypeNotAllowedForParameter":
+		return "The type '{0}' is not allowed on a parameter."
+	case "VoidTypeConstraintNotAllowed":
+		return "[void] cannot be used as a parameter type, or on the left side of an assignment."
 	case "SubtypeUnclosedGeneric":
 		return "Invalid base type '{0}'. Base type cannot be a generic with unspecified parameters."
 	case "InterfaceNameExpected":

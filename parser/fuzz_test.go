@@ -97,6 +97,9 @@ func tableSeeds() []string {
 			out = append(out, c.src)
 		}
 	}
+	for _, c := range classCases {
+		out = append(out, c.src)
+	}
 	out = append(out, incompleteInputs...)
 	out = append(out, invalidInputs...)
 	out = append(out, completeInputs...)

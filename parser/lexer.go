@@ -2393,8 +2393,12 @@ func (t *tokenizer) exprToken(r rune, n int, start int) {
 	}
 	// a bare word in an expression: keywords that may follow (in, else...),
 	// a name (attribute argument, class name), or an error the grammar reports
-	end := t.scanGeneric(t.off)
-	if f.kind == fAttr || f.kind == fParams || f.pendClass || t.last() == tColon {
+	var end int
+	if !(f.kind == fAttr || f.kind == fParams || f.pendClass || t.last() == tColon) {
+		end = t.scanGeneric(t.off)
+	} else {
+		// (not scanGeneric first: a run of characters that are no name
+		// would then be scanned again for each of them)
 		end = t.off
 		for end < len(t.src) {
 			rr, k := t.runeAt(end)

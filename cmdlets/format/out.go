@@ -47,6 +47,16 @@ func PropertyColumn(name string) Column {
 	}
 }
 
+// Style is how table headers are decorated when output renders ANSI
+// escape sequences ($PSStyle.OutputRendering Ansi): Header before a label
+// that is its property's name, Custom before any other label, Reset
+// after each; all empty for plain text.
+type Style struct {
+	Header, Custom, Reset string
+	// Accent decorates the labels of lists (FormatAccent).
+	Accent string
+}
+
 // TableOptions are the switches of Format-Table.
 type TableOptions struct {
 	AutoSize         bool
@@ -64,6 +74,8 @@ type TableOptions struct {
 	// Exclude are the names (wildcards) of properties not shown
 	// (-ExcludeProperty).
 	Exclude []string
+	// Style decorates the header.
+	Style Style
 }
 
 // ListOptions are the switches of Format-List.
@@ -72,9 +84,10 @@ type ListOptions struct {
 	GroupLabel string
 	// Width is the console width; 0 means DefaultWidth.
 	Width int
-	// Force and Exclude are those of TableOptions.
+	// Force, Exclude and Style are those of TableOptions.
 	Force   bool
 	Exclude []string
+	Style   Style
 }
 
 // Default writes items as Out-Default does at the end of a pipeline, on a
@@ -85,7 +98,13 @@ type ListOptions struct {
 // enumerated (one level, as Format-Default does) and a *value.Hashtable is
 // shown as its entries (table "Name Value").
 func Default(w io.Writer, items []any, width int) error {
+	return DefaultStyled(w, items, width, Style{})
+}
+
+// DefaultStyled is Default with table headers decorated by st.
+func DefaultStyled(w io.Writer, items []any, width int, st Style) error {
 	e := newEngine(w, width, shapeDefault)
+	e.style = st
 	return e.run(items)
 }
 
@@ -99,7 +118,14 @@ type Stream struct {
 
 // NewStream returns an Out-Default stream writing to w.
 func NewStream(w io.Writer, width int) *Stream {
-	return &Stream{e: newEngine(w, width, shapeDefault)}
+	return NewStreamStyled(w, width, Style{})
+}
+
+// NewStreamStyled is NewStream with table headers decorated by st.
+func NewStreamStyled(w io.Writer, width int, st Style) *Stream {
+	e := newEngine(w, width, shapeDefault)
+	e.style = st
+	return &Stream{e: e}
 }
 
 // Add formats a batch of items and writes them out.
@@ -137,6 +163,7 @@ func Table(w io.Writer, items []any, cols []Column, opts TableOptions) error {
 	e.autosize = opts.AutoSize
 	e.hide = opts.HideTableHeaders
 	e.wrap = opts.Wrap
+	e.style = opts.Style
 	e.groupBy, e.groupLabel = opts.GroupBy, opts.GroupLabel
 	e.force, e.exclude = opts.Force, opts.Exclude
 	return e.run(items)
@@ -155,6 +182,7 @@ func ListWith(w io.Writer, items []any, props []Column, opts ListOptions) error 
 	e.params = props
 	e.groupBy, e.groupLabel = opts.GroupBy, opts.GroupLabel
 	e.force, e.exclude = opts.Force, opts.Exclude
+	e.style = opts.Style
 	return e.run(items)
 }
 
@@ -339,6 +367,9 @@ type view struct {
 	getters []func(any) (any, bool)
 	// isTable makes doubles show with two decimals (tables from properties).
 	isTable bool
+	// custom marks the columns whose label is not their property's name
+	// (a calculated property's, or a view's own label).
+	custom []bool
 	// groupBy and groupLabel group the objects of a view that groups
 	// them (GroupByProperty), as -GroupBy does.
 	groupBy    func(any) any
@@ -383,6 +414,8 @@ type engine struct {
 	force bool
 	// exclude: names of properties not shown (wildcards)
 	exclude []string
+	// style decorates table headers
+	style Style
 
 	view     *view
 	started  bool
@@ -559,6 +592,7 @@ func (e *engine) popGroup() {
 			}
 		}
 		tw = newTableWriter(e.cols, widths, e.view.aligns, e.hide)
+		tw.style, tw.custom = e.style, e.view.custom
 		e.write(tw.header(e.view.labels)...)
 	}
 	if e.streaming && e.groupBy == nil {
@@ -581,10 +615,10 @@ func (e *engine) render(ev event, tw *tableWriter) {
 		e.write("")
 	case evOutOfBandList:
 		e.write("")
-		e.write(listLines(ev.labels, ev.values, e.cols)...)
+		e.write(listLinesStyled(ev.labels, ev.values, e.cols, e.style)...)
 		e.write("")
 	case evListEntry:
-		e.write(listLines(ev.labels, ev.values, e.cols)...)
+		e.write(listLinesStyled(ev.labels, ev.values, e.cols, e.style)...)
 		e.write("")
 	case evCustom:
 		e.write(generateLines(ev.text, e.cols, e.cols)...)
@@ -723,8 +757,9 @@ func propGetter(name string) func(any) (any, bool) {
 func dbView(kind viewKind, db string, labels []string, props []string, widths []int) *view {
 	v := &view{kind: kind, db: db, labels: labels, widths: widths}
 	v.aligns = make([]int, len(labels))
-	for _, p := range props {
+	for k, p := range props {
 		v.getters = append(v.getters, propGetter(p))
+		v.custom = append(v.custom, labels[k] != p)
 	}
 	if v.widths == nil {
 		v.widths = make([]int, len(labels))
@@ -874,6 +909,7 @@ func (e *engine) columnsTableView(first any) *view {
 	v := &view{kind: viewTable, isTable: true}
 	addCol := func(label string, c Column, g func(any) (any, bool)) {
 		v.labels = append(v.labels, label)
+		v.custom = append(v.custom, c.Property == "" || !strings.EqualFold(label, c.Property) && !hasWildcard(c.Property))
 		w := c.Width
 		if w < 0 {
 			w = 0

@@ -96,6 +96,10 @@ type tableWriter struct {
 	hideHeader bool
 	widths     []int
 	aligns     []int
+	// style decorates the header; custom marks the columns whose label
+	// is not a property's name
+	style  Style
+	custom []bool
 }
 
 func newTableWriter(screenCols int, widths, aligns []int, hideHeader bool) *tableWriter {
@@ -126,6 +130,9 @@ func (t *tableWriter) header(labels []string) []string {
 	if t.disabled || t.hideHeader {
 		return nil
 	}
+	if t.style.Reset != "" {
+		return t.styledHeader(labels)
+	}
 	out := t.multiLineRow(labels, t.aligns)
 	dashes := make([]string, len(labels))
 	for k := range labels {
@@ -141,6 +148,49 @@ func (t *tableWriter) header(labels []string) []string {
 		dashes[k] = strings.Repeat("-", n)
 	}
 	return append(out, t.row(dashes, t.aligns))
+}
+
+// styledHeader is header with ANSI decorations, as TableWriter writes
+// them: each label's column (with the space before it) starts with the
+// TableHeader style, or CustomTableHeaderLabel after that space for a
+// label that is not its property's name, and ends with Reset; each run of
+// dashes is in the TableHeader style.
+func (t *tableWriter) styledHeader(labels []string) []string {
+	deco := func(col int, v string) string {
+		if col < len(t.custom) && t.custom[col] {
+			if v != "" {
+				at := 0
+				if col > 0 {
+					at = 1
+				}
+				if at > len(v) {
+					at = len(v)
+				}
+				v = v[:at] + t.style.Custom + v[at:]
+			}
+			return v + t.style.Reset
+		}
+		return t.style.Header + v + t.style.Reset
+	}
+	out := t.multiLineRowWith(labels, t.aligns, deco)
+	var b strings.Builder
+	n := len(t.widths)
+	for k := 0; k < n; k++ {
+		if t.widths[k] <= 0 {
+			continue
+		}
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		dashes := t.widths[k]
+		if labels[k] != "" {
+			if l := cells(labels[k]); l < dashes {
+				dashes = l
+			}
+		}
+		b.WriteString(t.style.Header + rowField(strings.Repeat("-", dashes), t.widths[k], t.aligns[k], k != n-1) + t.style.Reset)
+	}
+	return append(out, b.String())
 }
 
 // rowLines renders a data row, wrapped over several lines when multiLine.
@@ -174,6 +224,12 @@ func (t *tableWriter) row(values []string, aligns []int) string {
 
 // multiLineRow is TableWriter.GenerateTableRow.
 func (t *tableWriter) multiLineRow(values []string, aligns []int) []string {
+	return t.multiLineRowWith(values, aligns, nil)
+}
+
+// multiLineRowWith is multiLineRow, each column's piece of a line passed
+// through deco (with the column's index) when it is set.
+func (t *tableWriter) multiLineRowWith(values []string, aligns []int, deco func(col int, v string) string) []string {
 	var valid []int
 	for k, w := range t.widths {
 		if w > 0 {
@@ -230,6 +286,9 @@ func (t *tableWriter) multiLineRow(values []string, aligns []int) []string {
 			v := sc[c][r]
 			if c == lastWith[r] && rows > 1 {
 				v = trimEnd(v)
+			}
+			if deco != nil {
+				v = deco(valid[c], v)
 			}
 			b.WriteString(v)
 		}
