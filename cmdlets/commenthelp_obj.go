@@ -117,7 +117,7 @@ func helpEnumValues(d *ParamDef) []string {
 	if pt, ok := value.ParseType(t, nil); ok {
 		t = pt.Name
 	}
-	return enumNames(t)
+	return definedEnumNames(enumNames(t))
 }
 
 // pipelineText is how help says whether a parameter takes pipeline input.

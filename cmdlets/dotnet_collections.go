@@ -702,3 +702,227 @@ func (s *Session) setOperation(a *value.Array, lname, name string, args []any) (
 	a.Version++
 	return voidValue{}, nil
 }
+
+// sortWith is Sort(IComparer) or Sort(Comparison<T>) of a list or array: a
+// [StringComparer] compares the items as strings, a script block (which
+// PowerShell converts to the Comparison delegate) is called with the two
+// items and returns their order; $null is the default comparer.
+func (s *Session) sortWith(fr frame, items []any, by any, method string) error {
+	switch x := by.(type) {
+	case nil:
+		return sortDefault(items)
+	case *stringComparer:
+		value.IntroSort(items, func(a, b any) int { return sign(compareNullable(a, b, x.mode)) })
+		return nil
+	case *ScriptBlock:
+		var serr error
+		value.IntroSort(items, func(a, b any) int {
+			if serr != nil {
+				return 0
+			}
+			r, err := s.invokeScriptBlockValue(fr, x, nil, []any{a, b}, false)
+			if err != nil {
+				serr = err
+				return 0
+			}
+			n, err := value.ToInt(value.Unwrap(value.AsSlice(r)))
+			if err != nil {
+				serr = &methodErr{typ: "System.Management.Automation.PSInvalidCastException", msg: err.Error()}
+				return 0
+			}
+			return n
+		})
+		return serr
+	}
+	return &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("%s() with a %s comparer", method, value.TypeName(by))}
+}
+
+// listMethod implements the List<T> and ArrayList methods that take a
+// predicate (a script block, which PowerShell converts to the Predicate
+// delegate and calls with the item) or a range; ok is false for the
+// others.
+func (s *Session) listMethod(fr frame, a *value.Array, lname, name string, args []any) (any, bool, error) {
+	countErr := func() error {
+		return &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", name, len(args))}
+	}
+	generic := a.Elem != ""
+	switch lname {
+	case "find", "findall", "findindex", "findlast", "findlastindex", "exists", "trueforall", "removeall":
+		if !generic {
+			return nil, false, nil // ArrayList has none of them
+		}
+		if len(args) != 1 {
+			if lname == "findindex" || lname == "findlastindex" {
+				return nil, true, &methodErr{typ: "NotImplemented", msg: name + "() of a range"}
+			}
+			return nil, true, countErr()
+		}
+		sb, isBlock := args[0].(*ScriptBlock)
+		if !isBlock {
+			if args[0] == nil {
+				return nil, true, &methodErr{typ: "System.ArgumentNullException", msg: "Value cannot be null. (Parameter 'match')"}
+			}
+			return nil, true, &methodErr{typ: "NotImplemented", msg: fmt.Sprintf("%s() with a %s predicate", name, value.TypeName(args[0]))}
+		}
+		test := func(it any) (bool, error) {
+			r, err := s.invokeScriptBlockValue(fr, sb, nil, []any{it}, false)
+			if err != nil {
+				return false, err
+			}
+			return value.ToBool(r), nil
+		}
+		if lname == "removeall" {
+			kept := a.Items[:0]
+			removed := 0
+			for _, it := range a.Items {
+				ok, err := test(it)
+				if err != nil {
+					return nil, true, err
+				}
+				if ok {
+					removed++
+					continue
+				}
+				kept = append(kept, it)
+			}
+			a.Items = kept
+			a.Version++
+			return removed, true, nil
+		}
+		var found []any
+		first, last := -1, -1
+		for i, it := range a.Items {
+			ok, err := test(it)
+			if err != nil {
+				return nil, true, err
+			}
+			if ok {
+				if first < 0 {
+					first = i
+				}
+				last = i
+				found = append(found, it)
+				if lname == "find" || lname == "findindex" || lname == "exists" {
+					break
+				}
+			} else if lname == "trueforall" {
+				return false, true, nil
+			}
+		}
+		switch lname {
+		case "find":
+			if first < 0 {
+				return zeroOf(&value.Type{Name: a.Elem}), true, nil
+			}
+			return a.Items[first], true, nil
+		case "findlast":
+			if last < 0 {
+				return zeroOf(&value.Type{Name: a.Elem}), true, nil
+			}
+			return a.Items[last], true, nil
+		case "findindex":
+			return first, true, nil
+		case "findlastindex":
+			return last, true, nil
+		case "exists":
+			return first >= 0, true, nil
+		case "trueforall":
+			return true, true, nil
+		case "findall":
+			return &value.Array{Items: found, List: true, Elem: a.Elem}, true, nil
+		}
+		return nil, true, nil
+	case "getrange", "removerange":
+		if len(args) != 2 {
+			return nil, true, countErr()
+		}
+		i, err1 := value.ToInt(args[0])
+		n, err2 := value.ToInt(args[1])
+		if err := firstErr(err1, err2); err != nil {
+			return nil, true, argConvErr("index", args[0], name, value.TInt32, err)
+		}
+		switch {
+		case i < 0:
+			return nil, true, &methodErr{typ: "System.ArgumentOutOfRangeException", msg: "Non-negative number required. (Parameter 'index')"}
+		case n < 0:
+			return nil, true, &methodErr{typ: "System.ArgumentOutOfRangeException", msg: "Non-negative number required. (Parameter 'count')"}
+		case len(a.Items)-i < n:
+			return nil, true, &methodErr{typ: "System.ArgumentException", msg: "Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection."}
+		}
+		if lname == "getrange" {
+			return &value.Array{Items: append([]any(nil), a.Items[i:i+n]...), List: true, Elem: a.Elem}, true, nil
+		}
+		a.Items = append(a.Items[:i], a.Items[i+n:]...)
+		a.Version++
+		return voidValue{}, true, nil
+	case "insertrange":
+		if len(args) != 2 {
+			return nil, true, countErr()
+		}
+		i, err := value.ToInt(args[0])
+		if err != nil {
+			return nil, true, argConvErr("index", args[0], name, value.TInt32, err)
+		}
+		if i < 0 || i > len(a.Items) {
+			return nil, true, &methodErr{typ: "System.ArgumentOutOfRangeException", msg: "Index must be within the bounds of the List. (Parameter 'index')"}
+		}
+		if args[1] == nil {
+			return nil, true, &methodErr{typ: "System.ArgumentNullException", msg: "Value cannot be null. (Parameter 'collection')"}
+		}
+		var add []any
+		for _, it := range value.AsSlice(args[1]) {
+			v, err := s.elemArg(a, it, name)
+			if err != nil {
+				return nil, true, err
+			}
+			add = append(add, v)
+		}
+		a.Items = append(a.Items[:i], append(add, a.Items[i:]...)...)
+		a.Version++
+		return voidValue{}, true, nil
+	case "lastindexof":
+		if len(args) != 1 {
+			return nil, true, &methodErr{typ: "NotImplemented", msg: name + "() of a range"}
+		}
+		for i := len(a.Items) - 1; i >= 0; i-- {
+			if value.ItemEqual(a.Items[i], args[0], false) || !isStringItem(a.Items[i]) && value.Equal(a.Items[i], args[0], true) {
+				return i, true, nil
+			}
+		}
+		return -1, true, nil
+	case "binarysearch":
+		if len(args) != 1 {
+			return nil, true, &methodErr{typ: "NotImplemented", msg: name + "() with a comparer or a range"}
+		}
+		col := value.NewCollation()
+		lo, hi := 0, len(a.Items)-1
+		for lo <= hi {
+			mid := lo + (hi-lo)/2
+			c, err := value.CompareWith(a.Items[mid], args[0], true, col)
+			if err != nil {
+				return nil, true, &methodErr{typ: "System.InvalidOperationException", msg: "Failed to compare two elements in the array."}
+			}
+			switch {
+			case c == 0:
+				return mid, true, nil
+			case c < 0:
+				lo = mid + 1
+			default:
+				hi = mid - 1
+			}
+		}
+		return ^lo, true, nil
+	case "trimexcess", "trimtosize":
+		if (lname == "trimexcess") != generic {
+			return nil, false, nil
+		}
+		return voidValue{}, true, nil
+	}
+	return nil, false, nil
+}
+
+// isStringItem reports whether v is a string.
+func isStringItem(v any) bool {
+	_, ok := v.(string)
+	return ok
+}

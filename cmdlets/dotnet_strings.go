@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/csemu/csemu/cmdlets/value"
+	"golang.org/x/text/unicode/norm"
 )
 
 // stringComparison is a System.StringComparison value.
@@ -481,6 +482,42 @@ func stringOverload(str, lname, name string, args []any) (any, bool, error) {
 			i++
 		}
 		return b.String(), true, nil
+	case "indexofany", "lastindexofany":
+		// IndexOfAny(char[] anyOf[, startIndex[, count]]), LastIndexOfAny
+		if len(args) == 0 || len(args) > 3 {
+			return nil, true, countErr()
+		}
+		if args[0] == nil {
+			return nil, true, &methodErr{typ: "System.ArgumentNullException", msg: "Value cannot be null. (Parameter 'anyOf')"}
+		}
+		var set []rune
+		for _, it := range value.AsSlice(args[0]) {
+			set = append(set, []rune(value.ToString(it))...)
+		}
+		var nums []int
+		for i, a := range args[1:] {
+			n, err := value.ToInt(a)
+			if err != nil {
+				param := "startIndex"
+				if i == 1 {
+					param = "count"
+				}
+				return nil, true, argConvErr(param, a, name, value.TInt32, err)
+			}
+			nums = append(nums, n)
+		}
+		hay := []rune(str)
+		best := -1
+		for _, r := range set {
+			i, err := searchRunes(hay, []rune{r}, lname == "lastindexofany", nums, false)
+			if err != nil {
+				return nil, true, err
+			}
+			if i >= 0 && (best < 0 || (lname == "indexofany") == (i < best)) {
+				best = i
+			}
+		}
+		return best, true, nil
 	case "indexof", "lastindexof":
 		if len(args) == 0 || len(args) > 4 {
 			return nil, true, countErr()
@@ -621,4 +658,34 @@ func timeSpanScale(d time.Duration, lname, name string, args []any) (any, error)
 		return nil, &methodErr{typ: "System.OverflowException", msg: "TimeSpan overflowed because the duration is too long."}
 	}
 	return time.Duration(r) * 100, nil
+}
+
+// typeNormalizationForm is System.Text.NormalizationForm.
+const typeNormalizationForm = "System.Text.NormalizationForm"
+
+// normalizeString is String.Normalize and IsNormalized, with
+// NormalizationForm.FormC unless a form is given.
+func normalizeString(str, lname, name string, args []any) (any, error) {
+	if len(args) > 1 {
+		return nil, &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", name, len(args))}
+	}
+	form := norm.NFC
+	if len(args) == 1 {
+		e, err := convertEnum(args[0], typeNormalizationForm)
+		if err != nil {
+			return nil, argConvErr("normalizationForm", args[0], name, typeNormalizationForm, err)
+		}
+		switch e.(*enumValue).name {
+		case "FormD":
+			form = norm.NFD
+		case "FormKC":
+			form = norm.NFKC
+		case "FormKD":
+			form = norm.NFKD
+		}
+	}
+	if lname == "isnormalized" {
+		return form.IsNormalString(str), nil
+	}
+	return form.String(str), nil
 }

@@ -200,6 +200,11 @@ var dotnetValueTests = []struct {
 		{"starts_ends_contains", `'abc'.StartsWith('AB', [StringComparison]::OrdinalIgnoreCase); 'abc'.StartsWith('AB'); 'abc'.EndsWith('BC', 'OrdinalIgnoreCase'); 'abc'.EndsWith('C', $true, $null); 'abc'.Contains('B', [StringComparison]::OrdinalIgnoreCase); 'abc'.Contains('B')`, "True\nFalse\nTrue\nTrue\nTrue\nFalse\n", "", 0},
 		{"replace_comparison", `'aXbxc'.Replace('x', '-', [StringComparison]::OrdinalIgnoreCase); 'aXbxc'.Replace('x', '-'); 'abc'.Replace('B', $null, $true, $null)`, "a-b-c\naXb-c\nac\n", "", 0},
 		{"replace_empty_old", `'abc'.Replace('', 'x')`, "", "The value cannot be an empty string. (Parameter 'oldValue')", 0},
+		// IndexOfAny/LastIndexOfAny(char[] anyOf, startIndex, count)
+		{"index_of_any", `'abcabc'.IndexOfAny([char[]]'c', 3); 'abcabc'.IndexOfAny([char[]]'cb'); 'abcabc'.LastIndexOfAny([char[]]'ab'); 'abcabc'.LastIndexOfAny([char[]]'a', 2); 'abc'.IndexOfAny([char[]]'c', 0, 2)`, "5\n1\n4\n0\n-1\n", "", 0},
+		// ToCharArray(startIndex, length); PadLeft(totalWidth, char paddingChar)
+		{"to_char_array_range", `'abc'.ToCharArray(1, 1) -join ','; 'abc'.ToCharArray(2, 5)`, "b\n", "Must be non-negative and less than or equal to the size of the collection. (Parameter 'length')", 0},
+		{"pad_char", `'abc'.PadLeft(5, 'x'); 'abc'.PadRight(5, [char]'-'); 'abc'.PadLeft(5, 'xy')`, "xxabc\nabc--\n", `Cannot convert argument "paddingChar", with value: "xy", for "PadLeft" to type "System.Char"`, 0},
 		{"trim_chars", `'xxabcxx'.Trim([char[]]'x'); 'xyabcyx'.Trim('x', 'y'); 'xxabc'.TrimStart('x')`, "abc\nabc\nabc\n", "", 0},
 	}},
 	// -is with interfaces (about_Type_Operators: -is is true when the object
@@ -301,6 +306,36 @@ var dotnetValueTests = []struct {
 		{"czech", `('ch', 'h', 'i' | Sort-Object -Culture cs-CZ) -join ','; ('ch', 'h', 'i' | Sort-Object) -join ','`, "h,ch,i\nch,h,i\n", "", 0},
 		{"lcid", `('b', 'a' | Group-Object -Culture 0x419 | ForEach-Object Name) -join ','; ('b', 'a' | Group-Object -Culture 1049 | ForEach-Object Name) -join ','`, "a,b\na,b\n", "", 0},
 		{"invalid", `'a' | Sort-Object -Culture 'x'`, "", "x is an invalid culture identifier.", 0},
+	}},
+	// List<T>.Sort(IComparer<T>) / Sort(Comparison<T>) and Array.Sort(Array,
+	// IComparer) (learn.microsoft.com/dotnet/api/system.collections.generic.list-1.sort):
+	// a StringComparer orders the strings its way; PowerShell converts a
+	// script block to the Comparison delegate.
+	{"sort_with_comparer", []evalCase{
+		{"string_comparer", `$l = [System.Collections.Generic.List[string]]::new(); $l.AddRange([string[]]('b', 'A', 'a', 'B')); $l.Sort([StringComparer]::Ordinal); $l -join ','; $a = [string[]]('b', 'C', 'a'); [array]::Sort($a, [StringComparer]::OrdinalIgnoreCase); $a -join ','`, "A,B,a,b\na,b,C\n", "", 0},
+		{"comparison_script_block", `$l = [System.Collections.Generic.List[int]]::new(); $l.AddRange([int[]](2, 3, 1)); $l.Sort({ param($x, $y) $y.CompareTo($x) }); $l -join ','`, "3,2,1\n", "", 0},
+		{"null_is_default", `$n = [int[]](3, 1, 2); [array]::Sort($n, $null); $n -join ','`, "1,2,3\n", "", 0},
+	}},
+	// String.Normalize / IsNormalized (learn.microsoft.com/dotnet/api/system.string.normalize):
+	// FormC unless a System.Text.NormalizationForm is given (FormC = 1,
+	// FormD = 2, FormKC = 5, FormKD = 6).
+	{"string_normalize", []evalCase{
+		{"forms", `("e" + [char]0x301).Normalize().Length; 'é'.Normalize('FormD').Length; 'é'.Normalize([System.Text.NormalizationForm]::FormD).IsNormalized(); 'é'.IsNormalized([Text.NormalizationForm]::FormD); [int][System.Text.NormalizationForm]::FormKD`, "1\n2\nFalse\nFalse\n6\n", "", 0},
+		{"compatibility", `([string][char]0xFB01).Normalize('FormKC')`, "fi\n", "", 0},
+		{"undefined_value", `'x'.Normalize(3)`, "", "due to enumeration values that are not valid", 0},
+		{"enum_names", `[Enum]::GetNames([System.Text.NormalizationForm]) -join ','; ([Enum]::GetValues([System.Text.NormalizationForm]) | ForEach-Object { [int]$_ }) -join ','`, "FormC,FormD,FormKC,FormKD\n1,2,5,6\n", "", 0},
+	}},
+	// List<T> methods with a Predicate<T> (a script block PowerShell converts
+	// to the delegate) and ranges (learn.microsoft.com/dotnet/api/system.collections.generic.list-1):
+	// Find returns default(T) when nothing matches, FindIndex -1, RemoveAll
+	// the number removed; GetRange/RemoveRange check their range;
+	// BinarySearch returns the bitwise complement of the insertion point;
+	// ToArray is a T[].
+	{"list_methods", []evalCase{
+		{"predicates", `$l = [System.Collections.Generic.List[int]]::new(); $l.AddRange([int[]](1, 2, 3)); $l.Find({ param($x) $x -gt 1 }); $l.Find({ param($x) $x -gt 9 }); $l.FindIndex({ param($x) $x -gt 1 }); $l.FindLast({ param($x) $x -lt 3 }); $l.FindAll({ param($x) $x -ne 2 }) -join ','; $l.Exists({ param($x) $x -eq 3 }); $l.TrueForAll({ param($x) $x -gt 1 })`, "2\n0\n1\n2\n1,3\nTrue\nFalse\n", "", 0},
+		{"remove_all", `$n = 0; $l = [System.Collections.Generic.List[int]]::new(); $l.AddRange([int[]](1, 2, 3)); $l.RemoveAll({ param($x) $script:n++; $x -gt 1 }); $l -join ','; $n`, "2\n1\n3\n", "", 0},
+		{"ranges", `$l = [System.Collections.Generic.List[int]]::new(); $l.AddRange([int[]](1, 2, 3)); $l.GetRange(1, 2) -join ','; $l.InsertRange(0, [int[]](9, 8)); $l -join ','; $l.RemoveRange(1, 2); $l -join ','; $l.GetRange(2, 5)`, "2,3\n9,8,1,2,3\n9,2,3\n", "Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.", 0},
+		{"search", `$l = [System.Collections.Generic.List[int]]::new(); $l.AddRange([int[]](1, 3, 5, 3)); $l.LastIndexOf(3); $l.RemoveAt(3); $l.BinarySearch(3); $l.BinarySearch(4); $l.ToArray().GetType().Name`, "3\n1\n-3\nInt32[]\n", "", 0},
 	}},
 }
 

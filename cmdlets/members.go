@@ -1427,7 +1427,12 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		}
 		pad := " "
 		if len(args) > 1 {
-			pad = argStr(1)
+			// PadLeft(int totalWidth, char paddingChar)
+			ch, err := value.Convert(args[1], &value.Type{Name: value.TChar})
+			if err != nil {
+				return nil, argConvErr("paddingChar", args[1], name, value.TChar, err)
+			}
+			pad = value.ToString(ch)
 		}
 		if n < 0 {
 			return nil, argErr("Non-negative number required. (Parameter 'totalWidth')")
@@ -1472,8 +1477,27 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 		}
 		return string(runes[:i]), nil
 	case "tochararray":
-		out := make([]any, len(runes))
-		for i, r := range runes {
+		sub := runes
+		if len(args) == 2 {
+			// ToCharArray(startIndex, length)
+			i, err1 := value.ToInt(args[0])
+			n, err2 := value.ToInt(args[1])
+			if err := firstErr(err1, err2); err != nil {
+				return nil, argConvErr("startIndex", args[0], name, value.TInt32, err)
+			}
+			if i < 0 || i > len(runes) || n < 0 || i > len(runes)-n {
+				param := "length"
+				if i < 0 || i > len(runes) {
+					param = "startIndex"
+				}
+				return nil, argErr("Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter '%s')", param)
+			}
+			sub = runes[i : i+n]
+		} else if len(args) != 0 {
+			return nil, &methodErr{typ: "MethodCountCouldNotFindBest", msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", name, len(args))}
+		}
+		out := make([]any, len(sub))
+		for i, r := range sub {
 			out[i] = r
 		}
 		return &value.Array{Items: out, Elem: value.TChar}, nil
@@ -1484,8 +1508,6 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 			return 1, nil
 		}
 		return value.CompareStrings(str, argStr(0), true), nil
-	case "normalize":
-		return str, nil
 	case "chars", "get_chars":
 		i, err := argInt(0)
 		if err != nil {
@@ -1495,8 +1517,8 @@ func (s *Session) stringMethod(str, lname, name string, args []any) (any, error)
 			return nil, argErr("Index was outside the bounds of the array.")
 		}
 		return runes[i], nil
-	case "isnormalized":
-		return true, nil
+	case "isnormalized", "normalize":
+		return normalizeString(str, lname, name, args)
 	case "format":
 		return value.FormatComposite(str, args)
 	}
@@ -1572,6 +1594,11 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 	case "add", "addrange", "remove", "removeat", "removeall", "removerange", "insert", "insertrange", "clear",
 		"reverse", "sort", "enqueue", "dequeue", "push", "pop", "setvalue":
 		a.Version++
+	}
+	if a.List && a.Kind == "" {
+		if r, ok, err := s.listMethod(fr, a, lname, name, args); ok {
+			return r, err
+		}
 	}
 	switch a.Kind + ":" + lname {
 	case "queue:enqueue", "stack:push", "set:add":
@@ -1682,7 +1709,12 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 		a.Items = a.Items[:0]
 		return voidValue{}, nil
 	case "toarray":
-		return &value.Array{Items: append([]any(nil), a.Items...)}, nil
+		// List<T>.ToArray is a T[]; ArrayList.ToArray an object[]
+		elem := ""
+		if a.Elem != value.TObject {
+			elem = a.Elem
+		}
+		return &value.Array{Items: append([]any(nil), a.Items...), Elem: elem}, nil
 	case "clone":
 		return &value.Array{Items: append([]any(nil), a.Items...), List: a.List, Elem: a.Elem}, nil
 	case "reverse":
@@ -1691,10 +1723,13 @@ func (s *Session) arrayMethod(fr frame, a *value.Array, lname, name string, args
 		}
 		return voidValue{}, nil
 	case "sort":
-		if len(args) > 0 {
-			return nil, &methodErr{typ: "NotImplemented", msg: "Sort() with a comparer or a range"}
+		switch len(args) {
+		case 0:
+			return voidValue{}, sortDefault(a.Items)
+		case 1:
+			return voidValue{}, s.sortWith(fr, a.Items, args[0], name)
 		}
-		return voidValue{}, sortDefault(a.Items)
+		return nil, &methodErr{typ: "NotImplemented", msg: "Sort() of a range"}
 	case "where":
 		sb, ok := argOr(args, 0).(*ScriptBlock)
 		if !ok {

@@ -310,7 +310,7 @@ func staticTypes() map[string]staticFunc {
 		"System.Text.ASCIIEncoding")
 	add(arrayStatics, value.TArray, "System.Object[]")
 	add(enumMemberStatics, value.TActionPref, value.TConsoleColor, "System.Environment+SpecialFolder", "System.StringComparison", "System.MidpointRounding",
-		"System.StringSplitOptions", "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
+		"System.StringSplitOptions", typeNormalizationForm, "System.DayOfWeek", "System.DateTimeKind", "System.Management.Automation.ErrorCategory", typeOutputRendering, typeProgressView)
 	add(enumStatics, "System.Enum")
 	add(cultureStatics, "System.Globalization.CultureInfo")
 	add(stopwatchStatics, typeStopwatch)
@@ -892,10 +892,16 @@ func arrayStatics(c *staticCall) (any, error) {
 		return &value.Array{}, nil
 	case "sort":
 		a, ok := c.arg(0).(*value.Array)
-		if len(c.args) != 1 || !ok {
-			return nil, &methodErr{typ: "NotImplemented", msg: "[array]::Sort() with keys, a comparer or a range"}
+		if !ok || len(c.args) > 2 {
+			return nil, &methodErr{typ: "NotImplemented", msg: "[array]::Sort() with keys or a range"}
 		}
 		a.Version++
+		if len(c.args) == 2 {
+			if _, isArr := c.args[1].(*value.Array); isArr {
+				return nil, &methodErr{typ: "NotImplemented", msg: "[array]::Sort() with keys"}
+			}
+			return voidValue{}, c.s.sortWith(c.fr, a.Items, c.args[1], "Sort")
+		}
 		return voidValue{}, sortDefault(a.Items)
 	}
 	return c.notImplemented()
@@ -937,11 +943,13 @@ func enumStatics(c *staticCall) (any, error) {
 			// the enum's values, in the order of their numbers
 			if names := enumNames(et.Name); names != nil {
 				if c.lname == "getnames" {
-					return strArray(names...), nil
+					return strArray(definedEnumNames(names)...), nil
 				}
-				items := make([]any, len(names))
+				var items []any
 				for i, n := range names {
-					items[i] = &enumValue{typ: et.Name, name: n, n: i}
+					if n != "" {
+						items = append(items, &enumValue{typ: et.Name, name: n, n: i})
+					}
 				}
 				return &value.Array{Items: items, Elem: et.Name}, nil
 			}
@@ -961,11 +969,11 @@ func enumStatics(c *staticCall) (any, error) {
 				str := strings.TrimSpace(c.argS(1))
 				ignoreCase := len(c.args) > 2 && value.ToBool(c.args[2])
 				for i, n := range names {
-					if n == str || ignoreCase && strings.EqualFold(n, str) {
+					if n != "" && (n == str || ignoreCase && strings.EqualFold(n, str)) {
 						return &enumValue{typ: typ.Name, name: n, n: i}, nil
 					}
 				}
-				if n, err := strconv.Atoi(str); err == nil && n >= 0 && n < len(names) {
+				if n, err := strconv.Atoi(str); err == nil && n >= 0 && n < len(names) && names[n] != "" {
 					return &enumValue{typ: typ.Name, name: names[n], n: n}, nil
 				}
 				return nil, &methodErr{typ: "System.ArgumentException", msg: fmt.Sprintf("Requested value '%s' was not found.", str)}
@@ -1281,8 +1289,21 @@ func errorCategoryName(v any) (string, error) {
 			str, str, str, strings.Join(names, ", "))}
 }
 
-// enumNames lists the members of a .NET enum scripts use, in order (nil
-// for the enums csemu does not list).
+// definedEnumNames drops the "" enumNames lists for the numbers an enum
+// does not define.
+func definedEnumNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// enumNames lists the members of a .NET enum scripts use, at the index of
+// their value ("" for a number the enum does not define; nil for the enums
+// csemu does not list).
 func enumNames(typ string) []string {
 	switch typ {
 	case typeOutputRendering:
@@ -1305,6 +1326,8 @@ func enumNames(typ string) []string {
 		return errorCategories()
 	case "System.DateTimeKind":
 		return []string{"Unspecified", "Utc", "Local"}
+	case typeNormalizationForm:
+		return []string{"", "FormC", "FormD", "", "", "FormKC", "FormKD"}
 	}
 	return nil
 }

@@ -111,7 +111,7 @@ var knownTypes = map[string]bool{
 	"System.Collections.Generic.Stack": true, "System.Management.Automation.PSModuleInfo": true,
 	"System.Management.Automation.ErrorCategory": true, "System.StringComparison": true, "System.StringSplitOptions": true,
 	"System.MidpointRounding": true,
-	"System.StringComparer":   true, TSortedDictionary: true, TCollection: true,
+	"System.StringComparer":   true, TSortedDictionary: true, TCollection: true, "System.Text.NormalizationForm": true,
 	"System.Environment+SpecialFolder": true, "System.DayOfWeek": true, "System.DateTimeKind": true, "System.Nullable": true,
 	"System.Collections.IEnumerable": true, "System.Collections.IDictionary": true, "System.Collections.ICollection": true,
 	"System.ValueType": true, "System.IO.FileInfo": true, "System.IO.DirectoryInfo": true,
