@@ -151,6 +151,10 @@ Api 2>$null; $?
 	// the pipeline across comment lines, not across a blank line nor a
 	// line holding only a backtick; a lone carriage return ends a line
 	{"backtick_space_continuation", "'Hello' + ` \t\n    ' world'\n'Hello' + ` # note\n    ' there'", "Hello world\nHello there\n", "", 0},
+	// a number with a plus sign where a statement starts is a number
+	// (tokenizer.cs reads it with AllowSignedNumbers; Get-Random.Tests.ps1
+	// writes @{ Maximum = +100 })
+	{"plus_signed_number", "+100\n(@{ Maximum = +100 }).Maximum.GetType().Name\n+.5", "100\nInt32\n0.5\n", "", 0},
 	// a script block's text is what stands between its braces in the text
 	// it was written in, also inside code given to [scriptblock]::Create
 	// or Invoke-Expression (ScriptBlock.ToString, about_Script_Blocks)

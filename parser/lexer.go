@@ -883,6 +883,13 @@ func (t *tokenizer) statementToken(r rune, n int, start int) {
 		f.mode = mExpr
 		t.exprToken(r, n, start)
 		return
+	case c == '+' && t.off+1 < len(t.src) && (isDigit(t.src[t.off+1]) || t.src[t.off+1] == '.' && t.off+2 < len(t.src) && isDigit(t.src[t.off+2])):
+		// a signed number starts an expression, as -1 does: PowerShell's
+		// tokenizer reads +100 as a number where a statement starts
+		// (AllowSignedNumbers)
+		f.mode = mExpr
+		t.exprToken(r, n, start)
+		return
 	case c == '.':
 		nr, _ := t.runeAt(t.off + 1)
 		if nr >= '0' && nr <= '9' {
