@@ -352,7 +352,7 @@ var commandStatusTests = []evalCase{
 }
 1, 2 | nt && 'second'
 1, 2 | nt || 'other'`, "1\n1\nother\n", "NTERROR", 0},
-	{"function_handled_error", `function h { try { 1 / 0 } catch { 'handled' } }; h && 'next'`, "handled\nnext\n", "", 0},
+	{"function_handled_error", `function hnd { try { 1 / 0 } catch { 'handled' } }; hnd && 'next'`, "handled\nnext\n", "", 0},
 }
 
 func TestCommandStatus(t *testing.T) {

@@ -151,6 +151,10 @@ Api 2>$null; $?
 	// the pipeline across comment lines, not across a blank line nor a
 	// line holding only a backtick; a lone carriage return ends a line
 	{"backtick_space_continuation", "'Hello' + ` \t\n    ' world'\n'Hello' + ` # note\n    ' there'", "Hello world\nHello there\n", "", 0},
+	// an alias wins over a function of the same name; a function wins over
+	// a cmdlet (about_Command_Precedence); pwsh 7 has no curl or wget
+	// aliases (about_Aliases lists them for Windows PowerShell only)
+	{"alias_before_function", "Set-Alias zz Write-Output\nfunction zz { 'function' }\nzz 'alias'\nfunction f2 { 'f2' }\nSet-Alias a2 f2\na2\n$null -eq (Get-Alias curl, wget -ErrorAction SilentlyContinue)", "alias\nf2\nTrue\n", "", 0},
 	// a number with a plus sign where a statement starts is a number
 	// (tokenizer.cs reads it with AllowSignedNumbers; Get-Random.Tests.ps1
 	// writes @{ Maximum = +100 })

@@ -10,7 +10,7 @@ import "testing"
 var myInvocationTests = []evalCase{
 	{"function_name", `function Get-Thing { $MyInvocation.MyCommand.Name; $MyInvocation.MyCommand.CommandType; "$($MyInvocation.MyCommand)" }
 Get-Thing`, "Get-Thing\nFunction\nGet-Thing\n", "", 0},
-	{"filter_type", `filter fl { $MyInvocation.MyCommand.CommandType }; 1 | fl`, "Filter\n", "", 0},
+	{"filter_type", `filter flt { $MyInvocation.MyCommand.CommandType }; 1 | flt`, "Filter\n", "", 0},
 	// the name the command was called by
 	{"invocation_name", `function Get-Thing { $MyInvocation.InvocationName }
 get-thing

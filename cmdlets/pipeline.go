@@ -540,7 +540,23 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos
 			}
 		}
 	}
-	// functions first, then aliases and cmdlets
+	// aliases first, then functions and cmdlets (about_Command_Precedence:
+	// an alias wins over a function of the same name)
+	written := name
+	if target, ok := s.lookupAlias(fr.scope, name); ok {
+		// an alias may name another alias (Set-Alias tma Test-MyAlias)
+		for i := 0; i < 32; i++ {
+			if _, isFunc := s.lookupFunc(fr.scope, target); isFunc {
+				break
+			}
+			next, ok := s.lookupAlias(fr.scope, target)
+			if !ok || strings.EqualFold(next, target) {
+				break
+			}
+			target = next
+		}
+		name = target
+	}
 	if f, ok := s.lookupFunc(fr.scope, name); ok {
 		return s.functionStage(fr, f, raw, inv, emit, dot, r)
 	}
@@ -548,7 +564,7 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos
 		// a plain cmdlet name, found without lower-casing it
 		if _, alias := s.lookupAlias(fr.scope, name); !alias {
 			if cmd, ok := fold.Lookup(s.commands, name); ok && !cmd.NotImplemented {
-				return s.cmdletStage(fr, cmd, name, raw, inv, emit, r)
+				return s.cmdletStage(fr, cmd, written, raw, inv, emit, r)
 			}
 		}
 	}
@@ -561,23 +577,6 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos
 		}
 	}
 	lname := strings.ToLower(name)
-	if target, ok := s.lookupAlias(fr.scope, lname); ok {
-		// an alias may name another alias (Set-Alias tma Test-MyAlias)
-		for i := 0; i < 32; i++ {
-			if _, isFunc := s.lookupFunc(fr.scope, target); isFunc {
-				break
-			}
-			next, ok := s.lookupAlias(fr.scope, target)
-			if !ok || strings.EqualFold(next, target) {
-				break
-			}
-			target = next
-		}
-		lname = strings.ToLower(target)
-		if f, ok := s.lookupFunc(fr.scope, target); ok {
-			return s.functionStage(fr, f, raw, inv, emit, dot, r)
-		}
-	}
 	// Module-qualified names: SkypeForBusiness\Get-CsX, Microsoft.PowerShell.Utility\Write-Host
 	if i := strings.LastIndexByte(lname, '\\'); i > 0 && !strings.ContainsAny(lname[:i], "/.:") || strings.HasPrefix(lname, "microsoft.powershell.") {
 		if j := strings.LastIndexByte(lname, '\\'); j > 0 {
@@ -590,7 +589,7 @@ func (s *Session) commandStage(fr frame, c *parser.Command, emit emitFn, pipePos
 		if cmd.NotImplemented {
 			return nil, notImplemented(c.Pos, cmd.Name, cmd.Name)
 		}
-		return s.cmdletStage(fr, cmd, name, raw, inv, emit, r)
+		return s.cmdletStage(fr, cmd, written, raw, inv, emit, r)
 	}
 	// a script file
 	if strings.HasSuffix(lname, ".ps1") {

@@ -181,7 +181,7 @@ func coreAliases() map[string]string {
 		"sc": "Set-Content", "rv": "Remove-Variable", "nv": "New-Variable", "compare": "Compare-Object",
 		"diff": "Compare-Object", "sls": "Select-String", "h": "Get-History", "history": "Get-History",
 		"saps": "Start-Process", "start": "Start-Process", "ps": "Get-Process", "gps": "Get-Process",
-		"kill": "Stop-Process", "spps": "Stop-Process", "curl": "Invoke-WebRequest", "wget": "Invoke-WebRequest",
+		"kill": "Stop-Process", "spps": "Stop-Process",
 		"iwr": "Invoke-WebRequest", "irm": "Invoke-RestMethod", "fw": "Format-Wide", "ogv": "Out-GridView",
 		"gal": "Get-Alias", "ghy": "Get-History", "clv": "Clear-Variable", "gdr": "Get-PSDrive",
 		"ihy": "Invoke-History", "r": "Invoke-History", "clhy": "Clear-History", "man": "help",
