@@ -763,7 +763,7 @@ func regexStatics(c *staticCall) (any, error) {
 	case "escape":
 		return escapeRegex(c.argS(0)), nil
 	case "unescape":
-		return strings.ReplaceAll(c.argS(0), `\`, ""), nil
+		return regexUnescape(c.argS(0)), nil
 	}
 	re, err := c.s.compileRegex(c.argS(1), len(c.args) > 2 && strings.Contains(strings.ToLower(c.argS(2)), "ignorecase"))
 	if err != nil {

@@ -256,6 +256,12 @@ try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } 
 			"False\n0\n0\nFalse\n0\n", "", 0},
 		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
 	}},
+	// Regex.Unescape reads the escapes of a pattern: \t is a tab, \x41 is
+	// A, a backslash before another character stands for that character
+	// (Learn: Regex.Unescape).
+	{"regex_unescape", []evalCase{
+		{"escapes", `[regex]::Unescape('a\tb\x41\\c\.d') -eq "a` + "`" + `tbA\c.d"; [regex]::Unescape('\u0041')`, "True\nA\n", "", 0},
+	}},
 	// Enum.GetNames and Enum.GetValues (Learn: Enum.GetValues: "an array
 	// of the values of the constants in enumType", sorted by value; the
 	// array's type is the enum's array type).
