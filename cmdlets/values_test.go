@@ -256,6 +256,14 @@ try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } 
 			"False\n0\n0\nFalse\n0\n", "", 0},
 		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
 	}},
+	// a typed dictionary enumerates KeyValuePair entries, which have no
+	// view in pwsh's DotNetTypes.format.ps1xml (only DictionaryEntry, a
+	// hashtable's entry, has the Name/Value view): they show as a table of
+	// their properties Key and Value.
+	{"dictionary_view", []evalCase{
+		{"key_value_table", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d['a'] = 1; $d['bb'] = 22; $d | Out-String`,
+			"\nKey Value\n--- -----\na       1\nbb     22\n\n\n", "", 0},
+	}},
 	// Regex.Unescape reads the escapes of a pattern: \t is a tab, \x41 is
 	// A, a backslash before another character stands for that character
 	// (Learn: Regex.Unescape).

@@ -160,11 +160,13 @@ func csvTypeLine(v any) string {
 
 // dotnetValueType names the .NET type of a value.
 func dotnetValueType(v any) string {
-	switch v.(type) {
+	switch x := v.(type) {
 	case nil:
 		return "System.Object"
 	case dictEntry:
 		return "System.Collections.DictionaryEntry"
+	case kvPair:
+		return x.typ
 	}
 	return value.TypeName(v)
 }

@@ -202,6 +202,8 @@ func (j *jsonWriter) value(v any, depth, level int) error {
 		return j.object(ms, depth, level)
 	case dictEntry:
 		return j.object([]member{{"Key", x.Key}, {"Value", x.Value}}, depth, level)
+	case kvPair:
+		return j.object([]member{{"Key", x.Key}, {"Value", x.Value}}, depth, level)
 	}
 	j.str(psInvariant(v))
 	return nil

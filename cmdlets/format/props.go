@@ -23,10 +23,23 @@ type enumValue struct {
 // its name and number.
 func EnumValue(name string, num int) any { return enumValue{name, num} }
 
+// kvPair is a System.Collections.Generic.KeyValuePair: what enumerating
+// a typed dictionary (Dictionary, SortedDictionary) yields. Unlike a
+// DictionaryEntry it has no Name alias and no view of its own: it shows
+// as a table of Key and Value.
+type kvPair struct {
+	Key, Value any
+	typ        string
+}
+
 func hashEntries(h *value.Hashtable) []any {
 	keys, vals := h.Keys(), h.Values()
 	out := make([]any, len(keys))
 	for i := range keys {
+		if h.Dict != nil {
+			out[i] = kvPair{keys[i], vals[i], h.Dict.PairType()}
+			continue
+		}
 		out[i] = dictEntry{keys[i], vals[i]}
 	}
 	return out
@@ -58,6 +71,8 @@ func memberLists(v any) (adapted, extended []string) {
 		return spanAdapted, nil
 	case dictEntry:
 		return entryAdapt, entryExtend
+	case kvPair:
+		return entryAdapt, nil
 	case string:
 		return stringAdapt, nil
 	case value.Guid:
@@ -153,6 +168,13 @@ func getProp(v any, name string) (any, bool) {
 	case dictEntry:
 		switch n {
 		case "key", "name":
+			return x.Key, true
+		case "value":
+			return x.Value, true
+		}
+	case kvPair:
+		switch n {
+		case "key":
 			return x.Key, true
 		case "value":
 			return x.Value, true
@@ -362,7 +384,7 @@ func isOutOfBand(v any) bool {
 		return true
 	}
 	switch v.(type) {
-	case *value.Object, time.Time, time.Duration, value.Guid, *value.Type, dictEntry, *value.Array, *value.Hashtable:
+	case *value.Object, time.Time, time.Duration, value.Guid, *value.Type, dictEntry, kvPair, *value.Array, *value.Hashtable:
 		return !hasProperties(v)
 	}
 	return true

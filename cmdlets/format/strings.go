@@ -227,6 +227,8 @@ func psToString(v any, c culture, recurse bool) string {
 		return dateGeneral(x)
 	case dictEntry:
 		return "[" + netToString(x.Key, c) + ", " + netToString(x.Value, c) + "]"
+	case kvPair:
+		return "[" + netToString(x.Key, c) + ", " + netToString(x.Value, c) + "]"
 	case enumValue:
 		return x.name
 	}
