@@ -93,6 +93,24 @@ func (c *staticCall) typeArg(i int) (*value.Type, error) {
 		msg: fmt.Sprintf("Cannot convert the \"%s\" value of type \"%s\" to type \"System.Type\".", value.ToString(c.arg(i)), value.TypeName(c.arg(i)))}
 }
 
+// typePlatform is PowerShell's class that says which platform it runs on.
+const typePlatform = "System.Management.Automation.Platform"
+
+// platformStatics implements [System.Management.Automation.Platform]'s
+// static properties, which say what $IsWindows, $IsLinux, $IsMacOS and
+// $IsCoreCLR say: csemu stands for PowerShell 7 on Linux.
+func platformStatics(c *staticCall) (any, error) {
+	if !c.call {
+		switch c.lname {
+		case "islinux", "iscoreclr":
+			return true, nil
+		case "iswindows", "ismacos", "isnanoserver", "isiot", "iswindowsdesktop", "isstasupported":
+			return false, nil
+		}
+	}
+	return c.notImplemented()
+}
+
 // conversionMessage is the text of a failed conversion, without a
 // position.
 func conversionMessage(err error) string {

@@ -271,7 +271,7 @@ type staticFunc func(c *staticCall) (any, error)
 // its static members (Stopwatch, LanguagePrimitives), in the case of
 // the table's entry.
 func staticTypeName(name string) (string, bool) {
-	for _, t := range []string{typeStopwatch, typeLanguagePrimitives} {
+	for _, t := range []string{typeStopwatch, typeLanguagePrimitives, typePlatform} {
 		if strings.EqualFold(t, name) {
 			return t, true
 		}
@@ -315,6 +315,7 @@ func staticTypes() map[string]staticFunc {
 	add(cultureStatics, "System.Globalization.CultureInfo")
 	add(stopwatchStatics, typeStopwatch)
 	add(languagePrimitivesStatics, typeLanguagePrimitives)
+	add(platformStatics, typePlatform)
 	add(psStyleStatics, "System.Management.Automation.PSStyle")
 	add(wildcardPatternStatics, "System.Management.Automation.WildcardPattern")
 	add(credentialStatics, "System.Management.Automation.PSCredential")

@@ -256,6 +256,13 @@ try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } 
 			"False\n0\n0\nFalse\n0\n", "", 0},
 		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
 	}},
+	// [System.Management.Automation.Platform] says what $IsLinux and
+	// $IsWindows say (PowerShell's Platform class; Format-Hex.Tests.ps1
+	// reads IsLinux and IsMacOS, other tests IsIoT and IsNanoServer).
+	{"platform", []evalCase{
+		{"same_as_variables", `$p = [System.Management.Automation.Platform]; $p::IsLinux -eq $IsLinux; $p::IsWindows -eq $IsWindows; $p::IsMacOS -eq $IsMacOS; $p::IsCoreCLR; $p::IsIoT -or $p::IsNanoServer -or $p::IsWindowsDesktop`,
+			"True\nTrue\nTrue\nTrue\nFalse\n", "", 0},
+	}},
 	// a typed dictionary enumerates KeyValuePair entries, which have no
 	// view in pwsh's DotNetTypes.format.ps1xml (only DictionaryEntry, a
 	// hashtable's entry, has the Name/Value view): they show as a table of
