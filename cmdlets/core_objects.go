@@ -1314,17 +1314,17 @@ func addMember(c *Call) error {
 			}
 		}
 		if c.Has("TypeName") {
-			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+			o.AddTypeName(c.String("TypeName"))
 		}
 	case c.Has("NotePropertyName"):
 		if err := set(c.String("NotePropertyName"), c.Arg("NotePropertyValue")); err != nil {
 			return err
 		}
 		if c.Has("TypeName") {
-			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+			o.AddTypeName(c.String("TypeName"))
 		}
 	case c.Has("TypeName") && !c.Has("Name"):
-		o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+		o.AddTypeName(c.String("TypeName"))
 	default:
 		mt := strings.ToLower(memberTypeName(c))
 		name := c.String("Name")
@@ -1358,7 +1358,7 @@ func addMember(c *Call) error {
 			return c.Fail("NotImplemented", NotImplemented, "[NotImplemented] Add-Member -MemberType %s is not emulated", c.String("MemberType"))
 		}
 		if c.Has("TypeName") {
-			o.TypeNames = append([]string{c.String("TypeName")}, o.TypeNames...)
+			o.AddTypeName(c.String("TypeName"))
 		}
 	}
 	if c.Bool("PassThru") {
@@ -1374,6 +1374,10 @@ func getMember(c *Call) error {
 	mtype := strings.ToLower(c.String("MemberType"))
 	for _, it := range items {
 		tn := value.TypeName(it)
+		if o, ok := it.(*value.Object); ok {
+			// Get-Member names an object by PSTypeNames[0]
+			tn = o.FirstTypeName()
+		}
 		if seen[tn] {
 			continue
 		}

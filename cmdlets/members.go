@@ -256,11 +256,7 @@ func (s *Session) getMember(v any, name string) (any, bool) {
 		case "psobject":
 			return psObjectView(o), true
 		case "pstypenames":
-			items := make([]any, len(o.TypeNames))
-			for i, t := range o.TypeNames {
-				items[i] = t
-			}
-			return &value.Array{Items: items, List: true}, true
+			return o.PSTypeNames(), true
 		case "count", "length":
 			return 1, true
 		}

@@ -256,6 +256,18 @@ try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } 
 			"False\n0\n0\nFalse\n0\n", "", 0},
 		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
 	}},
+	// PSTypeNames is a list of the object's own that scripts change: a
+	// PSTypeName key of a [pscustomobject] hashtable goes first in it and is
+	// no property (HashtableToPSCustomObjectConversion.Tests.ps1, "Add a new
+	// type name to PSTypeNames property"), Insert and Add-Member -TypeName
+	// add names (Add-Member page, -TypeName), and GetType() stays
+	// PSCustomObject; Get-Member names the object by PSTypeNames[0].
+	{"ps_type_names", []evalCase{
+		{"pstypename_key", `$o = [pscustomobject]@{ PSTypeName = 'Mytype'; a = 1 }; $o.PSTypeNames[0]; $o.PSTypeNames.Count; $o.GetType().FullName; "$o"; @($o.psobject.Properties).Count`,
+			"Mytype\n3\nSystem.Management.Automation.PSCustomObject\n@{a=1}\n1\n", "", 0},
+		{"insert_and_add_member", `$p = [pscustomobject]@{ a = 1 }; $p.PSTypeNames.Insert(0, 'My.Type'); $p.PSTypeNames -join ','; $p | Add-Member -TypeName Other; $p.PSTypeNames[0]; $p.GetType().Name; ($p | Get-Member)[0].TypeName`,
+			"My.Type,System.Management.Automation.PSCustomObject,System.Object\nOther\nPSCustomObject\nOther\n", "", 0},
+	}},
 	// [System.Management.Automation.Platform] says what $IsLinux and
 	// $IsWindows say (PowerShell's Platform class; Format-Hex.Tests.ps1
 	// reads IsLinux and IsMacOS, other tests IsIoT and IsNanoServer).

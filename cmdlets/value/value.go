@@ -272,6 +272,39 @@ type Object struct {
 	// It is not a property: Get-Member, Format-List * and the JSON and
 	// CSV writers do not see it.
 	str *Property
+	// names, once made, is the object's PSTypeNames list: TypeNames with
+	// the names a script put before them ($o.PSTypeNames.Insert(0, 'X'),
+	// Add-Member -TypeName, a PSTypeName key). TypeNames stays the .NET
+	// type, which GetType() and -is read.
+	names *Array
+}
+
+// PSTypeNames returns the object's PSTypeNames list, the same list each
+// time, so that a script's changes to it stay.
+func (o *Object) PSTypeNames() *Array {
+	if o.names == nil {
+		items := make([]any, len(o.TypeNames))
+		for i, t := range o.TypeNames {
+			items[i] = t
+		}
+		o.names = &Array{Items: items, List: true, Elem: TString}
+	}
+	return o.names
+}
+
+// AddTypeName puts a type name first in the object's PSTypeNames.
+func (o *Object) AddTypeName(name string) {
+	a := o.PSTypeNames()
+	a.Items = append([]any{name}, a.Items...)
+}
+
+// FirstTypeName is PSTypeNames[0]: the name Get-Member shows and format
+// views are chosen by.
+func (o *Object) FirstTypeName() string {
+	if o.names != nil && len(o.names.Items) > 0 {
+		return ToString(o.names.Items[0])
+	}
+	return o.TypeName()
 }
 
 // SetToString sets what o's ToString() gives.
@@ -444,6 +477,9 @@ func (o *Object) Copy() *Object {
 	c.DefaultDisplay = o.DefaultDisplay
 	c.View = o.View
 	c.str = o.str
+	if o.names != nil {
+		c.names = &Array{Items: append([]any(nil), o.names.Items...), List: true, Elem: TString}
+	}
 	for _, p := range o.props {
 		cp := *p
 		c.props = append(c.props, &cp)
@@ -455,9 +491,18 @@ func (o *Object) Copy() *Object {
 }
 
 // FromHashtable makes a PSCustomObject from a hashtable, keeping key order.
+//
+// A PSTypeName key with a string value is no property: its value goes first
+// in the object's PSTypeNames (LanguagePrimitives' hashtable conversion).
 func FromHashtable(h *Hashtable) *Object {
 	o := NewObject()
 	for i, k := range h.keys {
+		if ks, ok := k.(string); ok && strings.EqualFold(ks, "PSTypeName") {
+			if tn, ok := h.vals[i].(string); ok {
+				o.AddTypeName(tn)
+				continue
+			}
+		}
 		o.Set(ToString(k), h.vals[i])
 	}
 	return o
