@@ -1890,11 +1890,13 @@ func dateMethod(t time.Time, lname string, args []any) (any, error) {
 	case "addticks":
 		return add(100)
 	case "addmonths":
+		// a day past the new month's end is its last day (DateTime.AddMonths)
 		n, _ := value.ToInt(argOr(args, 0))
-		return t.AddDate(0, n, 0), nil
+		return addMonthsClamped(t, n), nil
 	case "addyears":
+		// Feb 29 plus a year is Feb 28 (DateTime.AddYears)
 		n, _ := value.ToInt(argOr(args, 0))
-		return t.AddDate(n, 0, 0), nil
+		return addMonthsClamped(t, 12*n), nil
 	case "add":
 		if d, ok := argOr(args, 0).(time.Duration); ok {
 			return t.Add(d), nil

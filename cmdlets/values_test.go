@@ -256,6 +256,13 @@ try { throw [FormatException]::new('f') } catch [ArgumentException] { 'wrong' } 
 			"False\n0\n0\nFalse\n0\n", "", 0},
 		{"read_only", `$w = [Diagnostics.Stopwatch]::new(); $w.Elapsed = 0`, "", "'Elapsed' is a ReadOnly property.", 0},
 	}},
+	// DateTime.AddMonths and AddYears: "if the resulting day is not a
+	// valid day in the resulting month, the last valid day of the resulting
+	// month is used" (Learn: DateTime.AddMonths, DateTime.AddYears).
+	{"date_add_months", []evalCase{
+		{"clamped", `([datetime]'2026-01-31').AddMonths(1).ToString('yyyy-MM-dd'); ([datetime]'2024-02-29').AddYears(1).ToString('yyyy-MM-dd'); ([datetime]'2026-03-31').AddMonths(-1).ToString('yyyy-MM-dd'); ([datetime]'2026-01-15 10:30').AddMonths(13).ToString('yyyy-MM-dd HH:mm')`,
+			"2026-02-28\n2025-02-28\n2026-02-28\n2027-02-15 10:30\n", "", 0},
+	}},
 	// PSTypeNames is a list of the object's own that scripts change: a
 	// PSTypeName key of a [pscustomobject] hashtable goes first in it and is
 	// no property (HashtableToPSCustomObjectConversion.Tests.ps1, "Add a new
