@@ -151,6 +151,19 @@ Api 2>$null; $?
 	// the pipeline across comment lines, not across a blank line nor a
 	// line holding only a backtick; a lone carriage return ends a line
 	{"backtick_space_continuation", "'Hello' + ` \t\n    ' world'\n'Hello' + ` # note\n    ' there'", "Hello world\nHello there\n", "", 0},
+	// a runtime error that leaves a cmdlet running script code (the text of
+	// Invoke-Expression, a ForEach-Object block) is wrapped by the cmdlet, and
+	// its FullyQualifiedErrorId names the cmdlet (ComparisonOperator.Tests.ps1
+	// expects RuntimeException,...InvokeExpressionCommand and
+	// TypeNotFound,...InvokeExpressionCommand); a throw statement's error is
+	// not rewrapped, nor is an error written inside the block
+	// (CommandProcessorBase.ManageInvocationException)
+	{"error_leaving_cmdlet_names_it", "try { Invoke-Expression \"'hello' -is 'foo'\" } catch { $_.FullyQualifiedErrorId }\n" +
+		"try { Invoke-Expression \"'hello' -is [foo]\" } catch { $_.FullyQualifiedErrorId }\n" +
+		"try { Invoke-Expression \"throw 'x'\" } catch { $_.FullyQualifiedErrorId }\n" +
+		"try { 1 | ForEach-Object { 1/0 } } catch { $_.FullyQualifiedErrorId }\n" +
+		"1 | ForEach-Object { 1/0 } 2>&1 | ForEach-Object FullyQualifiedErrorId",
+		"RuntimeException,Microsoft.PowerShell.Commands.InvokeExpressionCommand\nTypeNotFound,Microsoft.PowerShell.Commands.InvokeExpressionCommand\nx\nRuntimeException,Microsoft.PowerShell.Commands.ForEachObjectCommand\nRuntimeException\n", "", 0},
 	// an alias wins over a function of the same name; a function wins over
 	// a cmdlet (about_Command_Precedence); pwsh 7 has no curl or wget
 	// aliases (about_Aliases lists them for Windows PowerShell only)

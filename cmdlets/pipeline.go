@@ -790,6 +790,14 @@ func (c *cmdletStage) wrap(err error) error {
 	}
 	var pe *psError
 	if asPSError(err, &pe) {
+		if cmd := c.call.cmd; cmd.Class != "" && pe.rec.Command == "" && !pe.rec.originSet && !pe.thrown && pe.rec.ID != "" {
+			// a runtime error of script code the cmdlet ran (the text of
+			// Invoke-Expression, the block of ForEach-Object) leaves the
+			// cmdlet wrapped in a CmdletInvocationException whose record
+			// names the cmdlet (CommandProcessorBase.ManageInvocationException;
+			// a throw statement's error is not rewrapped)
+			pe.rec.setOrigin(cmd.Class)
+		}
 		return stampClass(err, c.call.cmd)
 	}
 	var f *flow
