@@ -440,8 +440,24 @@ func removeVariableProcess(c *Call) error {
 	if err != nil {
 		return err
 	}
+	return c.eachVariable(sc, false, "Remove variable", func(v *Variable) error {
+		key := strings.ToLower(v.Name)
+		if v.Options&optConstant != 0 || v.ReadOnly && !c.Bool("Force") || key == "true" || key == "false" || key == "null" {
+			return c.WriteError(unauthorized(c, "VariableNotRemovable", v.Name,
+				fmt.Sprintf("Cannot remove variable %s because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.", v.Name)))
+		}
+		delete(sc.vars, key)
+		return nil
+	})
+}
+
+// eachVariable calls fn for each variable that -Name matches in sc (all:
+// in the scopes above it too) and that ShouldProcess lets through with
+// the action; a name that matches nothing is VariableNotFound, unless it
+// was a wildcard or -Include/-Exclude left it out.
+func (c *Call) eachVariable(sc *Scope, all bool, action string, fn func(v *Variable) error) error {
 	for _, n := range c.Strings("Name") {
-		vars, filtered := c.matchingVariables(n, sc, false)
+		vars, filtered := c.matchingVariables(n, sc, all)
 		if len(vars) == 0 && !filtered {
 			if err := c.WriteError(variableNotFound(n)); err != nil {
 				return err
@@ -449,18 +465,12 @@ func removeVariableProcess(c *Call) error {
 			continue
 		}
 		for _, v := range vars {
-			if !c.ShouldProcess("Name: "+v.Name, "Remove variable") {
+			if !c.ShouldProcess("Name: "+v.Name, action) {
 				continue
 			}
-			key := strings.ToLower(v.Name)
-			if v.Options&optConstant != 0 || v.ReadOnly && !c.Bool("Force") || key == "true" || key == "false" || key == "null" {
-				if err := c.WriteError(unauthorized(c, "VariableNotRemovable", v.Name,
-					fmt.Sprintf("Cannot remove variable %s because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.", v.Name))); err != nil {
-					return err
-				}
-				continue
+			if err := fn(v); err != nil {
+				return err
 			}
-			delete(sc.vars, key)
 		}
 	}
 	return nil
@@ -474,48 +484,28 @@ func clearVariableProcess(c *Call) error {
 	if err != nil {
 		return err
 	}
-	for _, n := range c.Strings("Name") {
-		vars, filtered := c.matchingVariables(n, sc, all)
-		if len(vars) == 0 && !filtered {
-			if err := c.WriteError(variableNotFound(n)); err != nil {
-				return err
-			}
-			continue
+	return c.eachVariable(sc, all, "Clear variable", func(v *Variable) error {
+		if v.Options&optConstant != 0 || v.ReadOnly && !c.Bool("Force") {
+			return c.WriteError(variableNotWritable(c, v.Name))
 		}
-		for _, v := range vars {
-			if !c.ShouldProcess("Name: "+v.Name, "Clear variable") {
-				continue
+		result := v
+		if all {
+			// -Force clears a read-only one: its option is lifted for
+			// the assignment, then put back
+			ro := v.ReadOnly
+			v.ReadOnly = false
+			err := c.s.setVar(sc, v.Name, nil)
+			v.ReadOnly = ro
+			if err != nil {
+				return c.WriteError(variableNotWritable(c, v.Name))
 			}
-			if v.Options&optConstant != 0 || v.ReadOnly && !c.Bool("Force") {
-				if err := c.WriteError(variableNotWritable(c, v.Name)); err != nil {
-					return err
-				}
-				continue
-			}
-			result := v
-			if all {
-				// -Force clears a read-only one: its option is lifted for
-				// the assignment, then put back
-				ro := v.ReadOnly
-				v.ReadOnly = false
-				err := c.s.setVar(sc, v.Name, nil)
-				v.ReadOnly = ro
-				if err != nil {
-					if err := c.WriteError(variableNotWritable(c, v.Name)); err != nil {
-						return err
-					}
-					continue
-				}
-				result, _ = c.s.lookupVar(sc, v.Name)
-			} else {
-				v.Value = nil
-			}
-			if c.Bool("PassThru") {
-				if err := c.Write(variableObject(result)); err != nil {
-					return err
-				}
-			}
+			result, _ = c.s.lookupVar(sc, v.Name)
+		} else {
+			v.Value = nil
 		}
-	}
-	return nil
+		if c.Bool("PassThru") {
+			return c.Write(variableObject(result))
+		}
+		return nil
+	})
 }
