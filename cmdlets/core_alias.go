@@ -396,19 +396,9 @@ func exportAliasProcess(c *Call) error {
 // of comments, -Description's lines as comments, then a line per alias.
 func exportAliasEnd(c *Call) error {
 	matched, _ := c.State.([]*aliasEntry)
-	path := c.String("Path")
-	if c.Has("LiteralPath") {
-		path = c.String("LiteralPath")
-	}
-	pp, target, err := c.outFileTarget(path)
+	pp, target, err := c.newFileTarget("Path")
 	if err != nil || target == "" {
 		return err
-	}
-	if c.Bool("NoClobber") && !c.Bool("Append") {
-		if _, err := c.s.host.files.Stat(pp.path); err == nil {
-			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "NoClobber", Category: ResourceExists,
-				Target: pp.path, Exception: "System.IO.IOException", Msg: fmt.Sprintf("File %s already exists and NoClobber was specified.", path)}}
-		}
 	}
 	if !c.ShouldProcess(pp.path, "Export-Alias") {
 		return nil

@@ -434,6 +434,27 @@ func (s *Session) writeEncoded(fr frame, c *Call, path string, data []byte, enc 
 // path of the file system, where a wildcard must name one file. target is
 // the name to write it by, the one the script gave (which errors show)
 // unless it names a drive or ~; it is "" when a problem was written.
+// newFileTarget is outFileTarget for the path of parameter param, or of
+// -LiteralPath when given, and refuses a file that exists under -NoClobber
+// without -Append (PathUtils.MasterStreamOpen: UtilityFileExistsNoClobber).
+func (c *Call) newFileTarget(param string) (pp psPath, target string, err error) {
+	path := c.String(param)
+	if c.Has("LiteralPath") {
+		path = c.String("LiteralPath")
+	}
+	pp, target, err = c.outFileTarget(path)
+	if err != nil || target == "" {
+		return pp, target, err
+	}
+	if c.Bool("NoClobber") && !c.Bool("Append") {
+		if _, err := c.s.host.files.Stat(pp.path); err == nil {
+			return pp, "", &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "NoClobber", Category: ResourceExists,
+				Target: pp.path, Exception: "System.IO.IOException", Msg: fmt.Sprintf("File %s already exists and NoClobber was specified.", path)}}
+		}
+	}
+	return pp, target, nil
+}
+
 func (c *Call) outFileTarget(path string) (pp psPath, target string, err error) {
 	pp, err = c.s.parsePSPath(c.fr, path)
 	if err != nil {
@@ -473,19 +494,9 @@ func outFileEnd(c *Call) error {
 	if err != nil {
 		return err
 	}
-	path := c.String("FilePath")
-	if c.Has("LiteralPath") {
-		path = c.String("LiteralPath")
-	}
-	pp, target, err := c.outFileTarget(path)
+	pp, target, err := c.newFileTarget("FilePath")
 	if err != nil || target == "" {
 		return err
-	}
-	if c.Bool("NoClobber") && !c.Bool("Append") {
-		if _, err := c.s.host.files.Stat(pp.path); err == nil {
-			return &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "NoClobber", Category: ResourceExists,
-				Target: pp.path, Exception: "System.IO.IOException", Msg: fmt.Sprintf("File %s already exists and NoClobber was specified.", path)}}
-		}
 	}
 	if !c.ShouldProcess(pp.path, "Output to File") {
 		return nil
