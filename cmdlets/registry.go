@@ -75,6 +75,7 @@ func NewCommands(mods []Module, cmds ...*Cmdlet) *Commands {
 	all = append(all, objectCmdlets()...)
 	all = append(all, formatHexCmdlet())
 	all = append(all, dataCmdlets()...)
+	all = append(all, clixmlCmdlets()...)
 	all = append(all, testJSONCmdlet())
 	all = append(all, fileCmdlets()...)
 	all = append(all, itemCmdlets()...)
@@ -211,7 +212,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Connect-AzureAD", "Connect-MsolService", "Get-MsolUser", "Connect-ExchangeOnline", "Get-Mailbox",
 		"Connect-MgGraph", "Get-MgUser", "Get-MgGroup", "Get-MgGroupMember", "Invoke-MgGraphRequest",
 		"Get-Team", "New-Team", "Add-TeamUser", "Get-TeamUser", "Set-Team", "Remove-Team",
-		"ConvertFrom-SecureString", "Export-Clixml", "Import-Clixml",
+		"ConvertFrom-SecureString", "Export-Clixml",
 		"Start-Transaction", "Register-ObjectEvent", "Wait-Event", "New-WebServiceProxy", "Test-Connection",
 		"Resolve-DnsName", "Test-NetConnection", "Get-Acl", "Set-Acl", "Get-Service", "Start-Service",
 		"Stop-Service", "Restart-Service", "Get-HotFix", "Get-Counter", "Out-Printer", "Get-Clipboard",
