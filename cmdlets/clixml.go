@@ -29,7 +29,23 @@ func clixmlCmdlets() []*Cmdlet {
 			DefaultSet: "ByPath",
 			Process:    importClixmlProcess,
 		},
+		{
+			Name: "Export-Clixml", Synopsis: "Writes objects to a CLIXML file (needs --allow-write).", Writes: true, ShouldProcess: true,
+			Params: []*ParamDef{sets(mand(p("Path", "string", 0)), "ByPath"),
+				sets(mand(alias(p("LiteralPath", "string", -1), "PSPath", "LP")), "ByLiteralPath"),
+				mand(pipe(p("InputObject", "object", -1))), clixmlDepth(p("Depth", "int", -1)),
+				p("Force", "switch", -1), alias(p("NoClobber", "switch", -1), "NoOverwrite"), p("Encoding", "object", -1)},
+			DefaultSet: "ByPath",
+			Process:    exportClixmlProcess,
+			End:        exportClixmlEnd,
+		},
 	}
+}
+
+// clixmlDepth is Export-Clixml's [ValidateRange(1, int.MaxValue)] on -Depth.
+func clixmlDepth(d *ParamDef) *ParamDef {
+	d.HasRange, d.RangeMin, d.RangeMax = true, 1, math.MaxInt32
+	return d
 }
 
 // importClixmlProcess reads each file Import-Clixml names and writes the
@@ -569,4 +585,462 @@ func clixmlDuration(s string) (time.Duration, bool) {
 		d = -d
 	}
 	return d, true
+}
+
+// clixmlWriter writes values as CLIXML (serialization.cs's
+// InternalSerializer), indented as XmlWriter with Indent writes it.
+type clixmlWriter struct {
+	s      *Session
+	c      *Call
+	b      strings.Builder
+	indent int
+	refs   map[any]string
+	tns    map[string]string
+}
+
+// newClixmlWriter returns a writer that has opened the <Objs> element.
+func newClixmlWriter(c *Call) *clixmlWriter {
+	w := &clixmlWriter{s: c.s, c: c, refs: map[any]string{}, tns: map[string]string{}}
+	w.b.WriteString(`<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">`)
+	w.indent = 1
+	return w
+}
+
+// done closes the <Objs> element and returns the document.
+func (w *clixmlWriter) done() string {
+	w.b.WriteString("\r\n</Objs>")
+	return w.b.String()
+}
+
+func (w *clixmlWriter) line() {
+	w.b.WriteString("\r\n")
+	w.b.WriteString(strings.Repeat("  ", w.indent))
+}
+
+// nameAttr is the N (property name) attribute when name is set.
+func nameAttr(name *string) string {
+	if name == nil {
+		return ""
+	}
+	return ` N="` + clixmlXMLEscape(clixmlEscape(*name), true) + `"`
+}
+
+// elem writes a one-line element holding text.
+func (w *clixmlWriter) elem(tag string, name *string, text string) {
+	w.line()
+	fmt.Fprintf(&w.b, "<%s%s>%s</%s>", tag, nameAttr(name), clixmlXMLEscape(text, false), tag)
+}
+
+// primitive writes v when it is one of the known primitive types.
+func (w *clixmlWriter) primitive(v any, name *string) bool {
+	switch x := v.(type) {
+	case nil:
+		w.line()
+		fmt.Fprintf(&w.b, "<Nil%s />", nameAttr(name))
+	case string:
+		w.elem("S", name, clixmlEscape(x))
+	case bool:
+		w.elem("B", name, strconv.FormatBool(x))
+	case int:
+		w.elem("I32", name, strconv.Itoa(x))
+	case int64:
+		w.elem("I64", name, strconv.FormatInt(x, 10))
+	case int16:
+		w.elem("I16", name, strconv.Itoa(int(x)))
+	case int8:
+		w.elem("SB", name, strconv.Itoa(int(x)))
+	case uint8:
+		w.elem("U8", name, strconv.Itoa(int(x)))
+	case uint16:
+		w.elem("U16", name, strconv.Itoa(int(x)))
+	case uint32:
+		w.elem("U32", name, strconv.FormatUint(uint64(x), 10))
+	case uint64:
+		w.elem("U64", name, strconv.FormatUint(x, 10))
+	case rune:
+		w.elem("C", name, strconv.Itoa(int(x)))
+	case float64:
+		w.elem("Db", name, clixmlFloatText(x, 64))
+	case float32:
+		w.elem("Sg", name, clixmlFloatText(float64(x), 32))
+	case value.Decimal:
+		w.elem("D", name, value.ToString(x))
+	case time.Time:
+		w.elem("DT", name, clixmlDateTimeText(x))
+	case time.Duration:
+		w.elem("TS", name, clixmlDurationText(x))
+	case value.Guid:
+		w.elem("G", name, string(x))
+	case *value.Array:
+		if x.Elem != value.TByte || x.List {
+			return false
+		}
+		b := make([]byte, len(x.Items))
+		for i, it := range x.Items {
+			u, _ := it.(uint8)
+			b[i] = u
+		}
+		w.elem("BA", name, base64.StdEncoding.EncodeToString(b))
+	case *value.Object:
+		switch x.TypeName() {
+		case value.TUri:
+			w.elem("URI", name, clixmlEscape(w.s.toString(x)))
+		case value.TVersion:
+			w.elem("Version", name, w.s.toString(x))
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// refOf returns the reference identity of a container or object.
+func refOf(v any) (any, bool) {
+	switch v.(type) {
+	case *value.Array, *value.Hashtable, *value.Object:
+		return v, true
+	}
+	return nil, false
+}
+
+// typeNames writes the <TN> list, or a <TNRef> to an equal list written
+// before.
+func (w *clixmlWriter) typeNames(names []string) {
+	if len(names) == 0 {
+		return
+	}
+	key := strings.Join(names, "\x00")
+	if id, ok := w.tns[key]; ok {
+		w.line()
+		fmt.Fprintf(&w.b, `<TNRef RefId="%s" />`, id)
+		return
+	}
+	id := strconv.Itoa(len(w.tns))
+	w.tns[key] = id
+	w.line()
+	fmt.Fprintf(&w.b, `<TN RefId="%s">`, id)
+	w.indent++
+	for _, n := range names {
+		w.elem("T", nil, clixmlEscape(n))
+	}
+	w.indent--
+	w.line()
+	w.b.WriteString("</TN>")
+}
+
+// startObj opens an <Obj> with a new RefId for v.
+func (w *clixmlWriter) startObj(v any, name *string) {
+	id := strconv.Itoa(len(w.refs))
+	w.refs[v] = id
+	w.line()
+	fmt.Fprintf(&w.b, `<Obj%s RefId="%s">`, nameAttr(name), id)
+	w.indent++
+}
+
+func (w *clixmlWriter) endObj() {
+	w.indent--
+	w.line()
+	w.b.WriteString("</Obj>")
+}
+
+func (w *clixmlWriter) open(tag string) {
+	w.line()
+	w.b.WriteString("<" + tag + ">")
+	w.indent++
+}
+
+func (w *clixmlWriter) close(tag string) {
+	w.indent--
+	w.line()
+	w.b.WriteString("</" + tag + ">")
+}
+
+// value writes one value at depth (WriteOneObject): primitives as
+// themselves, an object written before as a <Ref>, collections with their
+// items at the same depth, and an object past the depth as its text.
+func (w *clixmlWriter) value(v any, name *string, depth, level int) error {
+	if level >= 50 {
+		// MaxDepthBelowTopLevel
+		w.elem("S", name, "Deserialization has been stopped, because the object is too deep (more than 50 levels).")
+		return nil
+	}
+	if w.primitive(v, name) {
+		return nil
+	}
+	if key, ok := refOf(v); ok {
+		if id, ok := w.refs[key]; ok {
+			w.line()
+			fmt.Fprintf(&w.b, `<Ref%s RefId="%s" />`, nameAttr(name), id)
+			return nil
+		}
+	}
+	switch x := v.(type) {
+	case *value.Array:
+		tag := "LST"
+		switch x.Kind {
+		case "stack":
+			tag = "STK"
+		case "queue":
+			tag = "QUE"
+		case "set":
+			tag = "IE"
+		}
+		w.startObj(x, name)
+		w.typeNames(arrayOfStrings(typeNamesOf(x).Items))
+		w.open(tag)
+		for _, it := range x.Items {
+			if err := w.value(it, nil, depth, level+1); err != nil {
+				return err
+			}
+		}
+		w.close(tag)
+		w.endObj()
+		return nil
+	case *value.Hashtable:
+		w.startObj(x, name)
+		w.typeNames(arrayOfStrings(typeNamesOf(x).Items))
+		w.open("DCT")
+		keyName, valName := "Key", "Value"
+		for i, k := range x.Keys() {
+			w.open("En")
+			if err := w.value(k, &keyName, depth, level+1); err != nil {
+				return err
+			}
+			if err := w.value(x.Values()[i], &valName, depth, level+1); err != nil {
+				return err
+			}
+			w.close("En")
+		}
+		w.close("DCT")
+		w.endObj()
+		return nil
+	case *value.Object:
+		return w.object(x, name, depth, level)
+	case *ScriptBlock:
+		w.elem("SBK", name, clixmlEscape(x.Text))
+		return nil
+	case *enumValue:
+		// an enum is its type names, its name as ToString, and its number
+		w.startObj(x, name)
+		w.typeNames([]string{x.typ, "System.Enum", "System.ValueType", value.TObject})
+		w.elem("ToString", nil, clixmlEscape(x.name))
+		if !w.primitive(x.n, nil) {
+			w.elem("I32", nil, value.ToString(x.n))
+		}
+		w.endObj()
+		return nil
+	}
+	return notImplemented(w.c.Pos, w.c.cmd.Name, "Export-Clixml of a "+value.TypeName(v))
+}
+
+// object writes a PSCustomObject (its note properties in <MS>, at the same
+// depth: instance members keep it) or an adapted .NET object (<ToString>,
+// its properties in <Props> one level deeper); past the depth an adapted
+// object is its text, a property bag its text with its notes
+// (HandleComplexTypePSObject, HandlePSObjectAsString).
+func (w *clixmlWriter) object(o *value.Object, name *string, depth, level int) error {
+	custom := o.IsCustom()
+	names := arrayOfStrings(o.PSTypeNames().Items)
+	if depth <= 0 {
+		text := w.s.toString(o)
+		if !custom {
+			w.elem("S", name, clixmlEscape(text))
+			return nil
+		}
+		w.startObj(o, name)
+		w.elem("S", nil, clixmlEscape(text))
+		if err := w.props(o, "MS", 0, level); err != nil {
+			return err
+		}
+		w.endObj()
+		return nil
+	}
+	w.startObj(o, name)
+	w.typeNames(names)
+	if custom {
+		if err := w.props(o, "MS", depth, level); err != nil {
+			return err
+		}
+	} else {
+		w.elem("ToString", nil, clixmlEscape(w.s.toString(o)))
+		if err := w.props(o, "Props", depth-1, level); err != nil {
+			return err
+		}
+	}
+	w.endObj()
+	return nil
+}
+
+// props writes o's properties in a tag element, when it has any.
+func (w *clixmlWriter) props(o *value.Object, tag string, depth, level int) error {
+	ps := o.Props()
+	if len(ps) == 0 {
+		return nil
+	}
+	w.open(tag)
+	for _, p := range ps {
+		n := p.Name
+		if err := w.value(p.Get(), &n, depth, level+1); err != nil {
+			return err
+		}
+	}
+	w.close(tag)
+	return nil
+}
+
+// arrayOfStrings returns the items' texts.
+func arrayOfStrings(items []any) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = value.ToString(it)
+	}
+	return out
+}
+
+// clixmlEscape is serialization.cs's EncodeString: control characters,
+// surrogates and a '_' before 'x' become _xHHHH_.
+func clixmlEscape(s string) string {
+	var b strings.Builder
+	units := utf16.Encode([]rune(s))
+	plain := true
+	for i, c := range units {
+		if c <= 0x1F || (c >= 0x7F && c <= 0x9F) || (c >= 0xD800 && c <= 0xDFFF) ||
+			(c == '_' && i+1 < len(units) && (units[i+1] == 'x' || units[i+1] == 'X')) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	for i, c := range units {
+		switch {
+		case c <= 0x1F || (c >= 0x7F && c <= 0x9F) || (c >= 0xD800 && c <= 0xDFFF) ||
+			(c == '_' && i+1 < len(units) && (units[i+1] == 'x' || units[i+1] == 'X')):
+			fmt.Fprintf(&b, "_x%04X_", c)
+		default:
+			b.WriteRune(rune(c))
+		}
+	}
+	return b.String()
+}
+
+// clixmlXMLEscape escapes XML markup characters in text (and quotes in an
+// attribute), as XmlWriter does.
+func clixmlXMLEscape(s string, attr bool) string {
+	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	if attr {
+		r = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+	}
+	return r.Replace(s)
+}
+
+// clixmlFloatText is XmlConvert.ToString of a double or single: its
+// shortest round-trip text, INF, -INF or NaN.
+func clixmlFloatText(f float64, bits int) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "INF"
+	case math.IsInf(f, -1):
+		return "-INF"
+	case math.IsNaN(f):
+		return "NaN"
+	}
+	if bits == 32 {
+		return value.ToString(float32(f))
+	}
+	return value.ToString(f)
+}
+
+// clixmlDateTimeText is XmlConvert.ToString(DateTime, RoundtripKind):
+// Utc times end in Z, Local ones in their offset, Unspecified ones in
+// nothing; fractions keep up to seven digits, without trailing zeros.
+func clixmlDateTimeText(t time.Time) string {
+	const layout = "2006-01-02T15:04:05.9999999"
+	switch value.DateKind(t) {
+	case value.KindUtc:
+		return t.Format(layout) + "Z"
+	case value.KindUnspecified:
+		return t.Format(layout)
+	}
+	return t.Format(layout + "-07:00")
+}
+
+// clixmlDurationText is XmlConvert.ToString(TimeSpan), an xs:duration.
+func clixmlDurationText(d time.Duration) string {
+	var b strings.Builder
+	ticks := int64(d / 100)
+	if ticks < 0 {
+		b.WriteByte('-')
+		ticks = -ticks
+	}
+	b.WriteByte('P')
+	days := ticks / (864000000000)
+	ticks %= 864000000000
+	if days > 0 {
+		fmt.Fprintf(&b, "%dD", days)
+	}
+	if ticks > 0 || days == 0 {
+		b.WriteByte('T')
+		h := ticks / 36000000000
+		ticks %= 36000000000
+		m := ticks / 600000000
+		ticks %= 600000000
+		if h > 0 {
+			fmt.Fprintf(&b, "%dH", h)
+		}
+		if m > 0 {
+			fmt.Fprintf(&b, "%dM", m)
+		}
+		if ticks > 0 || (h == 0 && m == 0) {
+			sec := ticks / 10000000
+			frac := ticks % 10000000
+			fmt.Fprintf(&b, "%d", sec)
+			if frac > 0 {
+				b.WriteString(strings.TrimRight(fmt.Sprintf(".%07d", frac), "0"))
+			}
+			b.WriteByte('S')
+		}
+	}
+	return b.String()
+}
+
+// exportClixmlProcess serializes each input object; the file is written
+// at the end.
+func exportClixmlProcess(c *Call) error {
+	w, _ := c.State.(*clixmlWriter)
+	if w == nil {
+		w = newClixmlWriter(c)
+		c.State = w
+	}
+	w.c = c
+	depth := 2
+	if c.Has("Depth") {
+		depth = c.Int("Depth", 2)
+	}
+	return w.value(c.Arg("InputObject"), nil, depth, 0)
+}
+
+// exportClixmlEnd writes the document to Export-Clixml's file in its
+// -Encoding (UTF-8 without a BOM unless told: XmlCommands.cs's
+// Encoding.Default), through the session's write check.
+func exportClixmlEnd(c *Call) error {
+	w, _ := c.State.(*clixmlWriter)
+	if w == nil {
+		w = newClixmlWriter(c)
+	}
+	enc, err := c.encodingArg(textenc.UTF8NoBOM)
+	if err != nil {
+		return err
+	}
+	pp, target, err := c.newFileTarget("Path")
+	if err != nil || target == "" {
+		return err
+	}
+	if !c.ShouldProcess(pp.path, "Export-Clixml") {
+		return nil
+	}
+	return c.s.writeEncoded(c.fr, c, target, []byte(w.done()), enc, false, false)
 }

@@ -138,3 +138,45 @@ func TestImportClixmlErrors(t *testing.T) {
 		t.Errorf("root: stderr %q", errs)
 	}
 }
+
+// TestExportClixml follows Export-Clixml's page
+// (https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/export-clixml)
+// and serialization.cs: the document is an Objs element of version
+// 1.1.0.1; a property bag's notes go in <MS>; an object met again is a
+// <Ref> to its RefId and a repeated type-name list a <TNRef>; strings
+// escape control characters and "_x" as _xHHHH_ (EncodeString); past
+// -Depth an adapted object is its text; -NoClobber refuses an existing
+// file; -Depth is at least 1.
+func TestExportClixml(t *testing.T) {
+	m := newMemFS()
+	m.add("/work/old.xml", "keep")
+	out, errs := hermetic(t, m, true, `
+$inner = [pscustomobject]@{ v = "a_xb`+"`"+`n" }
+[pscustomobject]@{ one = $inner; two = $inner; ver = [version]'1.2' } | Export-Clixml o.xml
+$r = Import-Clixml o.xml
+$r.one.v -eq "a_xb`+"`"+`n"
+[object]::ReferenceEquals($r.one, $r.two)
+$r.ver.GetType().Name
+$r.PSTypeNames -join ','
+Export-Clixml -InputObject ([version]'1.0') -Path v.xml -Depth 1
+(Import-Clixml v.xml).Major
+try { 1 | Export-Clixml old.xml -NoClobber } catch { $_.FullyQualifiedErrorId }
+try { 1 | Export-Clixml n.xml -Depth 0 } catch { $_.FullyQualifiedErrorId }
+`)
+	want := "True\nTrue\nVersion\nDeserialized.System.Management.Automation.PSCustomObject,Deserialized.System.Object\n1\n" +
+		"NoClobber,Microsoft.PowerShell.Commands.ExportClixmlCommand\nParameterArgumentValidationError,Microsoft.PowerShell.Commands.ExportClixmlCommand\n"
+	if out != want || errs != "" {
+		t.Errorf("stdout %q\nwant   %q; stderr %q", out, want, errs)
+	}
+	doc, _ := m.file("/work/o.xml")
+	for _, s := range []string{
+		`<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">`,
+		`<S N="v">a_x005F_xb_x000A_</S>`, `<Ref N="two" RefId="1" />`, `<TNRef RefId="0" />`, `<Version N="ver">1.2</Version>`, "<MS>"} {
+		if !strings.Contains(doc, s) {
+			t.Errorf("o.xml lacks %q:\n%s", s, doc)
+		}
+	}
+	if strings.HasPrefix(doc, "\ufeff") {
+		t.Errorf("o.xml starts with a BOM")
+	}
+}

@@ -212,7 +212,7 @@ func notEmulatedCmdlets() []*Cmdlet {
 		"Connect-AzureAD", "Connect-MsolService", "Get-MsolUser", "Connect-ExchangeOnline", "Get-Mailbox",
 		"Connect-MgGraph", "Get-MgUser", "Get-MgGroup", "Get-MgGroupMember", "Invoke-MgGraphRequest",
 		"Get-Team", "New-Team", "Add-TeamUser", "Get-TeamUser", "Set-Team", "Remove-Team",
-		"ConvertFrom-SecureString", "Export-Clixml",
+		"ConvertFrom-SecureString",
 		"Start-Transaction", "Register-ObjectEvent", "Wait-Event", "New-WebServiceProxy", "Test-Connection",
 		"Resolve-DnsName", "Test-NetConnection", "Get-Acl", "Set-Acl", "Get-Service", "Start-Service",
 		"Stop-Service", "Restart-Service", "Get-HotFix", "Get-Counter", "Out-Printer", "Get-Clipboard",
