@@ -461,7 +461,11 @@ func (r *clixmlReader) object(n *clixmlNode) (any, error) {
 		a := o.PSTypeNames()
 		a.Items = a.Items[:0]
 		for _, t := range names {
-			a.Items = append(a.Items, "Deserialized."+t)
+			// the prefix is added once (AddDeserializationPrefix)
+			if !strings.HasPrefix(strings.ToLower(t), "deserialized.") {
+				t = "Deserialized." + t
+			}
+			a.Items = append(a.Items, t)
 		}
 	}
 	for _, pn := range props {
@@ -762,8 +766,9 @@ func (w *clixmlWriter) close(tag string) {
 // items at the same depth, and an object past the depth as its text.
 func (w *clixmlWriter) value(v any, name *string, depth, level int) error {
 	if level >= 50 {
-		// MaxDepthBelowTopLevel
-		w.elem("S", name, "Deserialization has been stopped, because the object is too deep (more than 50 levels).")
+		// MaxDepthBelowTopLevel: the string of Serialization.resx's
+		// DeserializationTooDeep
+		w.elem("S", name, "Serialized XML is nested too deeply.")
 		return nil
 	}
 	if w.primitive(v, name) {
@@ -832,7 +837,43 @@ func (w *clixmlWriter) value(v any, name *string, depth, level int) error {
 		w.endObj()
 		return nil
 	}
+	_, isMember := v.(memberObject)
+	_, isNamed := v.(value.TypeNamer)
+	if isMember || isNamed {
+		return w.adapted(v, name, depth, level)
+	}
 	return notImplemented(w.c.Pos, w.c.cmd.Name, "Export-Clixml of a "+value.TypeName(v))
+}
+
+// adapted writes an engine value that models a .NET object: its type
+// names, its text and its properties one level deeper, or its text past
+// the depth (HandleComplexTypePSObject).
+func (w *clixmlWriter) adapted(v any, name *string, depth, level int) error {
+	text := w.s.toString(v)
+	if depth <= 0 {
+		w.elem("S", name, clixmlEscape(text))
+		return nil
+	}
+	names := arrayOfStrings(typeNamesOf(v).Items)
+	if l, ok := v.(value.TypeLister); ok {
+		names = l.PSTypeNames()
+	}
+	w.startObj(v, name)
+	w.typeNames(names)
+	w.elem("ToString", nil, clixmlEscape(text))
+	if ps := propertyNames(v); len(ps) > 0 {
+		w.open("Props")
+		for _, p := range ps {
+			pv, _ := w.s.getMember(v, p)
+			n := p
+			if err := w.value(pv, &n, depth-1, level+1); err != nil {
+				return err
+			}
+		}
+		w.close("Props")
+	}
+	w.endObj()
+	return nil
 }
 
 // object writes a PSCustomObject (its note properties in <MS>, at the same

@@ -146,7 +146,8 @@ func TestImportClixmlErrors(t *testing.T) {
 // <Ref> to its RefId and a repeated type-name list a <TNRef>; strings
 // escape control characters and "_x" as _xHHHH_ (EncodeString); past
 // -Depth an adapted object is its text; -NoClobber refuses an existing
-// file; -Depth is at least 1.
+// file; -Depth is at least 1; a deserialized type name is not prefixed
+// again (AddDeserializationPrefix).
 func TestExportClixml(t *testing.T) {
 	m := newMemFS()
 	m.add("/work/old.xml", "keep")
@@ -160,10 +161,13 @@ $r.ver.GetType().Name
 $r.PSTypeNames -join ','
 Export-Clixml -InputObject ([version]'1.0') -Path v.xml -Depth 1
 (Import-Clixml v.xml).Major
+$r | Export-Clixml again.xml
+(Import-Clixml again.xml).PSTypeNames[0]
 try { 1 | Export-Clixml old.xml -NoClobber } catch { $_.FullyQualifiedErrorId }
 try { 1 | Export-Clixml n.xml -Depth 0 } catch { $_.FullyQualifiedErrorId }
 `)
 	want := "True\nTrue\nVersion\nDeserialized.System.Management.Automation.PSCustomObject,Deserialized.System.Object\n1\n" +
+		"Deserialized.System.Management.Automation.PSCustomObject\n" +
 		"NoClobber,Microsoft.PowerShell.Commands.ExportClixmlCommand\nParameterArgumentValidationError,Microsoft.PowerShell.Commands.ExportClixmlCommand\n"
 	if out != want || errs != "" {
 		t.Errorf("stdout %q\nwant   %q; stderr %q", out, want, errs)
