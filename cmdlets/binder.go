@@ -976,9 +976,26 @@ func convertArg(tc typeConverter, fr frame, spec *bindSpec, p *ParamDef, v any, 
 				"Cannot validate argument on parameter '%s'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.", p.Name)
 		}
 	}
-	// a mandatory string parameter refuses "" unless [AllowEmptyString()]
-	if p.Mandatory && t == "string" && !p.AllowEmptyString {
-		if str, ok := out.(string); ok && str == "" {
+	// a mandatory string parameter refuses "" unless [AllowEmptyString()];
+	// a mandatory string[] refuses an element "" (ParameterBinderBase's
+	// ValidateNullOrEmptyArgument checks each element of a collection)
+	if p.Mandatory && !p.AllowEmptyString {
+		empty := false
+		switch t {
+		case "string":
+			str, ok := out.(string)
+			empty = ok && str == ""
+		case "string[]":
+			if a, ok := out.(*value.Array); ok {
+				for _, it := range a.Items {
+					if str, ok := it.(string); ok && str == "" {
+						empty = true
+						break
+					}
+				}
+			}
+		}
+		if empty {
 			return nil, bindError(BindValueInvalid, pos, spec.command, "ParameterArgumentValidationErrorEmptyStringNotAllowed", InvalidData,
 				msgEmptyStringNotAllowed, p.Name)
 		}
