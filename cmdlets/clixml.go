@@ -58,15 +58,16 @@ func importClixmlProcess(c *Call) error {
 		}
 	}
 	return c.eachItem(func(pp psPath) error {
+		// a path of another provider, or a file that cannot be opened,
+		// stops the command (PathUtils.OpenFileStream reports them with
+		// ThrowTerminatingError)
 		if pp.prov != provFS || c.s.isContainer(pp) {
-			return c.WriteError(&ErrorRecord{ID: "ReadWriteFileNotFileSystemProvider", Category: InvalidArgument, Target: pp.String(),
-				Exception: "System.Management.Automation.PSInvalidOperationException",
-				Msg:       fmt.Sprintf("Cannot open file because the current provider (%s) cannot open a file.", `Microsoft.PowerShell.Core\`+pp.prov.name())})
+			return c.Fail("ReadWriteFileNotFileSystemProvider", InvalidArgument,
+				"Cannot open file because the current provider (%s) cannot open a file.", `Microsoft.PowerShell.Core\`+pp.prov.name())
 		}
 		data, err := c.s.readFile(pp.path)
 		if err != nil {
-			return c.WriteError(&ErrorRecord{ID: "FileOpenFailure", Category: OpenError(), Target: pp.path, Exception: "System.IO.IOException",
-				Msg: fsErrorMessage(err, pp.path)})
+			return c.Fail("FileOpenFailure", OpenError(), "%s", fsErrorMessage(err, pp.path))
 		}
 		objs, err := readClixml(c, textenc.UTF8NoBOM.Decode(data))
 		if err != nil {

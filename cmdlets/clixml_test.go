@@ -184,3 +184,26 @@ try { 1 | Export-Clixml n.xml -Depth 0 } catch { $_.FullyQualifiedErrorId }
 		t.Errorf("o.xml starts with a BOM")
 	}
 }
+
+// TestClixmlPathErrors follows PowerShell's clixml.tests.ps1 (the "with
+// path as Null / Empty string / non filesystem provider" cases of both
+// cmdlets): a null or empty path fails binding, and a path of another
+// provider stops the command with ReadWriteFileNotFileSystemProvider.
+func TestClixmlPathErrors(t *testing.T) {
+	out, errs := hermetic(t, newMemFS(), true, `
+foreach ($p in @($null, '', 'env:\')) {
+    try { Export-Clixml -Depth 1 -LiteralPath $p -InputObject 1 -Force; 'no error' } catch { $_.FullyQualifiedErrorId }
+    try { Import-Clixml -LiteralPath $p; 'no error' } catch { $_.FullyQualifiedErrorId }
+}
+`)
+	want := strings.Join([]string{
+		"ParameterArgumentValidationErrorNullNotAllowed,Microsoft.PowerShell.Commands.ExportClixmlCommand",
+		"ParameterArgumentValidationErrorNullNotAllowed,Microsoft.PowerShell.Commands.ImportClixmlCommand",
+		"ParameterArgumentValidationErrorEmptyStringNotAllowed,Microsoft.PowerShell.Commands.ExportClixmlCommand",
+		"ParameterArgumentValidationErrorEmptyStringNotAllowed,Microsoft.PowerShell.Commands.ImportClixmlCommand",
+		"ReadWriteFileNotFileSystemProvider,Microsoft.PowerShell.Commands.ExportClixmlCommand",
+		"ReadWriteFileNotFileSystemProvider,Microsoft.PowerShell.Commands.ImportClixmlCommand"}, "\n") + "\n"
+	if out != want || errs != "" {
+		t.Errorf("stdout %q\nwant   %q; stderr %q", out, want, errs)
+	}
+}
