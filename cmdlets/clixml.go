@@ -606,16 +606,23 @@ type clixmlWriter struct {
 // newClixmlWriter returns a writer that has opened the <Objs> element.
 func newClixmlWriter(c *Call) *clixmlWriter {
 	w := &clixmlWriter{s: c.s, c: c, refs: map[any]string{}, tns: map[string]string{}}
-	w.b.WriteString(`<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">`)
+	w.b.WriteString(clixmlObjsStart)
 	w.indent = 1
 	return w
 }
 
 // done closes the <Objs> element and returns the document.
 func (w *clixmlWriter) done() string {
+	if w.b.Len() == len(clixmlObjsStart) {
+		// with no objects the element is empty, as XmlWriter closes it
+		return strings.TrimSuffix(clixmlObjsStart, ">") + " />"
+	}
 	w.b.WriteString("\r\n</Objs>")
 	return w.b.String()
 }
+
+// clixmlObjsStart opens a CLIXML document.
+const clixmlObjsStart = `<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">`
 
 func (w *clixmlWriter) line() {
 	w.b.WriteString("\r\n")

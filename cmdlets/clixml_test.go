@@ -165,10 +165,12 @@ $r | Export-Clixml again.xml
 (Import-Clixml again.xml).PSTypeNames[0]
 try { 1 | Export-Clixml old.xml -NoClobber } catch { $_.FullyQualifiedErrorId }
 try { 1 | Export-Clixml n.xml -Depth 0 } catch { $_.FullyQualifiedErrorId }
+@() | Export-Clixml none.xml
+@(Import-Clixml none.xml).Count
 `)
 	want := "True\nTrue\nVersion\nDeserialized.System.Management.Automation.PSCustomObject,Deserialized.System.Object\n1\n" +
 		"Deserialized.System.Management.Automation.PSCustomObject\n" +
-		"NoClobber,Microsoft.PowerShell.Commands.ExportClixmlCommand\nParameterArgumentValidationError,Microsoft.PowerShell.Commands.ExportClixmlCommand\n"
+		"NoClobber,Microsoft.PowerShell.Commands.ExportClixmlCommand\nParameterArgumentValidationError,Microsoft.PowerShell.Commands.ExportClixmlCommand\n0\n"
 	if out != want || errs != "" {
 		t.Errorf("stdout %q\nwant   %q; stderr %q", out, want, errs)
 	}
@@ -179,6 +181,9 @@ try { 1 | Export-Clixml n.xml -Depth 0 } catch { $_.FullyQualifiedErrorId }
 		if !strings.Contains(doc, s) {
 			t.Errorf("o.xml lacks %q:\n%s", s, doc)
 		}
+	}
+	if none, _ := m.file("/work/none.xml"); none != `<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04" />` {
+		t.Errorf("none.xml is %q", none)
 	}
 	if strings.HasPrefix(doc, "\ufeff") {
 		t.Errorf("o.xml starts with a BOM")
@@ -205,5 +210,32 @@ foreach ($p in @($null, '', 'env:\')) {
 		"ReadWriteFileNotFileSystemProvider,Microsoft.PowerShell.Commands.ImportClixmlCommand"}, "\n") + "\n"
 	if out != want || errs != "" {
 		t.Errorf("stdout %q\nwant   %q; stderr %q", out, want, errs)
+	}
+}
+
+// TestImportClixmlMalformed: each malformed document is an error that
+// says where, never a crash or a silent partial result.
+func TestImportClixmlMalformed(t *testing.T) {
+	docs := []string{
+		"",
+		"<Objs><Obj><TNRef RefId='9'/></Obj></Objs>",
+		"<Objs><I32>x</I32></Objs>",
+		"<Objs><U8>300</U8></Objs>",
+		"<Objs><Ref RefId='1'/></Objs>",
+		"<Objs><Obj><DCT><En><Nil N='Key'/></En></DCT></Obj></Objs>",
+		"<Objs><Obj><Props><S>no name</S></Props></Obj></Objs>",
+		"<Objs><Bogus/></Objs>",
+		"<Objs><DT>yesterday</DT></Objs>",
+		"<Objs><TS>P1X</TS></Objs>",
+		"<Objs><S>unclosed</Objs>",
+	}
+	for _, d := range docs {
+		m := newMemFS()
+		m.add("/work/m.xml", d)
+		out, errs := hermetic(t, m, false, `try { Import-Clixml m.xml; 'no error' } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }`)
+		if !strings.HasPrefix(out, "System.Xml.XmlException,Microsoft.PowerShell.Commands.ImportClixmlCommand\n") ||
+			(!strings.Contains(out, "Line ") && !strings.Contains(out, "Root element")) || errs != "" {
+			t.Errorf("%q: stdout %q, stderr %q", d, out, errs)
+		}
 	}
 }
