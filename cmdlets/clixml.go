@@ -23,6 +23,7 @@ func clixmlCmdlets() []*Cmdlet {
 	return []*Cmdlet{
 		{
 			Name: "Import-Clixml", Synopsis: "Reads the objects a CLIXML file holds.",
+			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/import-clixml",
 			Params: []*ParamDef{sets(mand(pipe(byName(p("Path", "string[]", 0)))), "ByPath"),
 				sets(mand(byName(alias(p("LiteralPath", "string[]", -1), "PSPath", "LP"))), "ByLiteralPath"),
 				p("IncludeTotalCount", "switch", -1), p("Skip", "ulong", -1), p("First", "ulong", -1)},
@@ -31,6 +32,7 @@ func clixmlCmdlets() []*Cmdlet {
 		},
 		{
 			Name: "Export-Clixml", Synopsis: "Writes objects to a CLIXML file (needs --allow-write).", Writes: true, ShouldProcess: true,
+			Doc: "https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/export-clixml",
 			Params: []*ParamDef{sets(mand(p("Path", "string", 0)), "ByPath"),
 				sets(mand(alias(p("LiteralPath", "string", -1), "PSPath", "LP")), "ByLiteralPath"),
 				mand(pipe(p("InputObject", "object", -1))), clixmlDepth(p("Depth", "int", -1)),

@@ -32,7 +32,7 @@
 //     (static members of .NET types, a table by type), regex.go.
 //   - core_*.go: the core PowerShell cmdlets: output and formatting,
 //     objects (Select-Object, Sort-Object, ...), data (Import-Csv,
-//     ConvertTo-Json), items (New-Item, Get-ChildItem, Test-Path, ...),
+//     ConvertTo-Json; clixml.go: Import-Clixml, Export-Clixml), items (New-Item, Get-ChildItem, Test-Path, ...),
 //     content (Get-Content, Set-Content, Out-File, ...), text
 //     (Compare-Object, Join-String, Tee-Object; core_selectstring.go:
 //     Select-String), history (Get-History, ..., Clear-Host, help), and
