@@ -471,17 +471,23 @@ func sortObjectEnd(c *Call) error {
 	return c.WriteAll(out)
 }
 
+// formatInput is what Format-Table and Format-List read before they
+// render: the collected input, checked, its columns and its -GroupBy.
+func formatInput(c *Call, view string) (items []any, cols []format.Column, group func(any) any, label string, err error) {
+	items, _ = c.State.([]any)
+	if err = formatChecks(c, items, view); err != nil {
+		return nil, nil, nil, "", err
+	}
+	if cols, err = formatColumns(c); err != nil {
+		return nil, nil, nil, "", err
+	}
+	group, label, err = formatGroupBy(c, items)
+	return items, cols, group, label, err
+}
+
 // formatTableEnd writes the collected input as a table that renders at the host.
 func formatTableEnd(c *Call) error {
-	items, _ := c.State.([]any)
-	if err := formatChecks(c, items, "Table"); err != nil {
-		return err
-	}
-	cols, err := formatColumns(c)
-	if err != nil {
-		return err
-	}
-	group, label, err := formatGroupBy(c, items)
+	items, cols, group, label, err := formatInput(c, "Table")
 	if err != nil {
 		return err
 	}
@@ -493,15 +499,7 @@ func formatTableEnd(c *Call) error {
 
 // formatListEnd writes the collected input as a list that renders at the host.
 func formatListEnd(c *Call) error {
-	items, _ := c.State.([]any)
-	if err := formatChecks(c, items, "List"); err != nil {
-		return err
-	}
-	cols, err := formatColumns(c)
-	if err != nil {
-		return err
-	}
-	group, label, err := formatGroupBy(c, items)
+	items, cols, group, label, err := formatInput(c, "List")
 	if err != nil {
 		return err
 	}

@@ -186,6 +186,22 @@ func newException(name string, args []any) (*value.Object, error) {
 	msg := defaultExceptionMessage(name)
 	var innerEx any
 	props := [][2]any{}
+	// named reads the (message), (message, inner) and (message, name[,
+	// inner]) constructors, returning the name
+	named := func() string {
+		if len(args) >= 1 {
+			msg = str(0)
+		}
+		if len(args) < 2 {
+			return ""
+		}
+		if ex, ok := inner(1); ok {
+			innerEx = ex
+			return ""
+		}
+		innerEx, _ = inner(2)
+		return str(1)
+	}
 	switch {
 	case len(args) > 3:
 		return nil, &methodErr{typ: "System.Management.Automation.MethodException",
@@ -220,34 +236,11 @@ func newException(name string, args []any) (*value.Object, error) {
 		}
 		props = append(props, [2]any{"ParamName", nilIfEmpty(param)})
 	case isKindOf(name, "System.ArgumentException"):
-		param := ""
-		if len(args) >= 1 {
-			msg = str(0)
-		}
-		if len(args) >= 2 {
-			if ex, ok := inner(1); ok {
-				innerEx = ex
-			} else {
-				param = str(1)
-				msg = paramSuffix(msg, param)
-				innerEx, _ = inner(2)
-			}
-		}
+		param := named()
+		msg = paramSuffix(msg, param)
 		props = append(props, [2]any{"ParamName", nilIfEmpty(param)})
 	case isKindOf(name, "System.IO.FileNotFoundException"):
-		file := ""
-		if len(args) >= 1 {
-			msg = str(0)
-		}
-		if len(args) >= 2 {
-			if ex, ok := inner(1); ok {
-				innerEx = ex
-			} else {
-				file = str(1)
-				innerEx, _ = inner(2)
-			}
-		}
-		props = append(props, [2]any{"FileName", nilIfEmpty(file)})
+		props = append(props, [2]any{"FileName", nilIfEmpty(named())})
 	default:
 		if len(args) >= 1 {
 			msg = str(0)
