@@ -332,44 +332,14 @@ func apiTokens(t *astTree, script *parser.Script) *value.Array {
 			}
 		case "SOpen":
 			// the whole string is one token
-			depth, j := 0, i
-			for ; j < len(lx); j++ {
-				switch lx[j].Class {
-				case "SOpen":
-					depth++
-				case "SClose":
-					depth--
-				}
-				if depth == 0 || lx[j].Class == "EOF" {
-					break
-				}
-			}
-			end := l.End
-			if j < len(lx) {
-				end = lx[j].End
-			}
+			j, end := closingLexeme(lx, i, "SOpen", "SClose")
 			k := add(stringKind(t, l.Start), l.Start, end, 0)
 			k.class, k.nested = "StringExpandableToken", true
 			k.value = expandableValue(t, l.Start, end)
 			prev = end
 			i = min(j, len(lx)-1)
 		case "CStart":
-			depth, j := 0, i
-			for ; j < len(lx); j++ {
-				switch lx[j].Class {
-				case "CStart":
-					depth++
-				case "CEnd":
-					depth--
-				}
-				if depth == 0 || lx[j].Class == "EOF" {
-					break
-				}
-			}
-			end := l.End
-			if j < len(lx) {
-				end = lx[j].End
-			}
+			j, end := closingLexeme(lx, i, "CStart", "CEnd")
 			k := add("Generic", l.Start, end, 0)
 			if roles.command[l.Start] {
 				k.flags |= 0x80000
@@ -619,4 +589,26 @@ func punctKind(class, v string) string {
 		return "Unknown"
 	}
 	return "Unknown"
+}
+
+// closingLexeme finds the lexeme that closes the one at i (an open
+// string or command, which may nest): its index and where it ends; at
+// the end of input, the last lexeme.
+func closingLexeme(lx []parser.Lexeme, i int, open, close string) (int, int) {
+	depth, j := 0, i
+	for ; j < len(lx); j++ {
+		switch lx[j].Class {
+		case open:
+			depth++
+		case close:
+			depth--
+		}
+		if depth == 0 || lx[j].Class == "EOF" {
+			break
+		}
+	}
+	if j < len(lx) {
+		return j, lx[j].End
+	}
+	return j, lx[i].End
 }
