@@ -13,6 +13,10 @@ type Change struct {
 	Identity string
 	Property string
 	Old, New string
+	// At is where in File an imported value came from when a line does
+	// not say it: a JSON path ($[3].AllowAnonymousUsersToJoinMeeting) or
+	// an XML element.
+	At string
 }
 
 // changeLog keeps changes in chunks, so that appending never copies the

@@ -241,7 +241,7 @@ func (e *enc) batch(b *BatchOperation) {
 	}
 }
 
-func (e *enc) change(c *Change) {
+func (e *enc) change(c *Change, origins bool) {
 	e.time(c.Time)
 	e.str(c.Cmdlet)
 	e.str(c.File)
@@ -251,6 +251,9 @@ func (e *enc) change(c *Change) {
 	e.str(c.Property)
 	e.str(c.Old)
 	e.str(c.New)
+	if origins {
+		e.str(c.At)
+	}
 }
 
 // errCorrupt is what a decoder reports for bytes it cannot read.

@@ -141,7 +141,7 @@ func TestSchemaVersion(t *testing.T) {
 	db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bMeta)).Put([]byte(metaSchema), []byte("7")) })
 	db.Close()
 	_, err = Open(path, Options{})
-	wantError(t, err, path, ErrSchema, "schema version 7", "version 1", "newer")
+	wantError(t, err, path, ErrSchema, "schema version 7", "version 2", "newer")
 	if _, err := Open(path, Options{ReadOnly: true}); !errors.Is(err, ErrSchema) {
 		t.Errorf("read-only: %v", err)
 	}
@@ -436,5 +436,57 @@ func TestKilledDuringCommits(t *testing.T) {
 			t.Errorf("try %d: department %q after round %d, %d changes", try, dept, last, tn.NumChanges())
 		}
 		changes = tn.NumChanges()
+	}
+}
+
+// A change with an origin (an imported value's JSON path) is kept by the
+// file, which then says schema version 2; a file without such changes
+// stays version 1, readable by a csemu that knows only version 1.
+func TestChangeOriginSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tenant.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tn, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tn.AppendChange(Change{Cmdlet: "Set-CsTeamsMeetingPolicy", File: "a.ps1", Line: 3, Kind: "TeamsMeetingPolicy", Identity: "Global", Property: "AllowAnonymousUsersToJoinMeeting", Old: "True", New: "False"})
+	if err := s.Commit(tn); err != nil {
+		t.Fatal(err)
+	}
+	schema := func() string {
+		t.Helper()
+		var v string
+		s.db.View(func(tx *bolt.Tx) error {
+			v = string(tx.Bucket([]byte(bMeta)).Get([]byte(metaSchema)))
+			return nil
+		})
+		return v
+	}
+	if v := schema(); v != "1" {
+		t.Errorf("schema after a change without origin = %q, want 1", v)
+	}
+	tn.AppendChange(Change{Cmdlet: "Import-EmuTenant", File: "Get-CsTeamsMeetingPolicy.json", Kind: "TeamsMeetingPolicy", Identity: "Tag:A", Property: "AutoAdmittedUsers", New: "Everyone", At: "$[0].AutoAdmittedUsers"})
+	if err := s.Commit(tn); err != nil {
+		t.Fatal(err)
+	}
+	if v := schema(); v != "2" {
+		t.Errorf("schema after a change with origin = %q, want 2", v)
+	}
+	s.Close()
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	back, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := back.Changes(0)
+	if len(got) != 2 || got[0].At != "" || got[0].Line != 3 || got[1].At != "$[0].AutoAdmittedUsers" || got[1].New != "Everyone" {
+		t.Errorf("changes read back = %+v", got)
 	}
 }

@@ -26,9 +26,15 @@ const (
 	formatName = "csemu tenant"
 )
 
-// SchemaVersion is the version of the stored layout that this package
-// reads and writes.
-const SchemaVersion = 1
+// SchemaVersion is the newest version of the stored layout, which this
+// package reads and writes. Version 2 adds the origin of a change (the
+// JSON path or element an imported value came from); a file is written
+// as version 2 only once it holds such a change, and version 1 files are
+// read as they are.
+const SchemaVersion = 2
+
+// minSchemaVersion is the oldest version this package reads.
+const minSchemaVersion = 1
 
 func allBuckets() []string {
 	return []string{bMeta, bObjects, bUsers, bGroups, bAssign, bGrants, bBatches, bChanges}
@@ -52,7 +58,12 @@ func writeMeta(w kvWriter, e *enc) error {
 	if err := w.put(bMeta, e.bytes([]byte(metaFormat)...), e.bytes([]byte(formatName)...)); err != nil {
 		return err
 	}
-	return w.put(bMeta, e.bytes([]byte(metaSchema)...), e.bytes([]byte(strconv.Itoa(SchemaVersion))...))
+	return writeSchema(w, e, minSchemaVersion)
+}
+
+// writeSchema stores the schema version v.
+func writeSchema(w kvWriter, e *enc, v int) error {
+	return w.put(bMeta, e.bytes([]byte(metaSchema)...), e.bytes([]byte(strconv.Itoa(v))...))
 }
 
 // checkMeta reports whether r holds a tenant of this schema. It returns
@@ -69,7 +80,7 @@ func checkMeta(r kvReader) error {
 	if err != nil {
 		return &schemaError{raw: string(r.get(bMeta, []byte(metaSchema)))}
 	}
-	if v != SchemaVersion {
+	if v < minSchemaVersion || v > SchemaVersion {
 		return &schemaError{version: v, known: true}
 	}
 	return nil
@@ -90,7 +101,7 @@ func (e *schemaError) Error() string {
 	case e.version > SchemaVersion:
 		return fmt.Sprintf("tenant file has schema version %d, newer than version %d that this csemu reads; use a newer csemu", e.version, SchemaVersion)
 	}
-	return fmt.Sprintf("tenant file has schema version %d, but this csemu reads only version %d", e.version, SchemaVersion)
+	return fmt.Sprintf("tenant file has schema version %d, but this csemu reads only versions %d to %d", e.version, minSchemaVersion, SchemaVersion)
 }
 
 // writeDirty writes what changed in t and returns the number of puts and
@@ -198,20 +209,39 @@ func writeDirty(t *Tenant, w kvWriter) (int, error) {
 	// Changes are stored changesPerRecord to a record: the log grows by
 	// appending, and a record per change would double the writes of a
 	// script that grants a policy to every user.
+	// A record whose changes have origins (At) marks its count with
+	// withOrigins and is a version 2 record.
+	upgraded := false
 	for r := t.savedChanges / changesPerRecord; r*changesPerRecord < t.changes.n; r++ {
 		k := e.seqKey("", uint64(r))
 		from, to := r*changesPerRecord, min((r+1)*changesPerRecord, t.changes.n)
+		origins := false
+		t.changes.each(from, func(i int, c *Change) bool {
+			origins = origins || c.At != ""
+			return i+1 < to
+		})
 		e.begin()
-		e.uvarint(uint64(to - from))
+		count := uint64(to - from)
+		if origins {
+			count |= withOrigins
+		}
+		e.uvarint(count)
 		t.changes.each(from, func(i int, c *Change) bool {
 			if i >= to {
 				return false
 			}
-			e.change(c)
+			e.change(c, origins)
 			return true
 		})
 		if err := put(bChanges, k, e.end(k)); err != nil {
 			return n, err
+		}
+		if origins && !upgraded {
+			upgraded = true
+			var me enc
+			if err := writeSchema(w, &me, 2); err != nil {
+				return n, err
+			}
 		}
 	}
 	return n, nil
@@ -219,6 +249,10 @@ func writeDirty(t *Tenant, w kvWriter) (int, error) {
 
 // changesPerRecord is how many change log entries one record holds.
 const changesPerRecord = 256
+
+// withOrigins marks the count of a change record whose entries carry an
+// origin (schema version 2).
+const withOrigins = 1 << 20
 
 // corruptError describes a record that cannot be read.
 type corruptError struct {
@@ -488,6 +522,21 @@ func loadBatches(r kvReader, t *Tenant) error {
 	return nil
 }
 
+// changeCount reads the count of a change record and whether its entries
+// carry an origin.
+func changeCount(d *dec) (n int, origins bool) {
+	raw := d.uvarint()
+	if raw&withOrigins != 0 {
+		origins = true
+		raw &^= withOrigins
+	}
+	if raw > uint64(len(d.s)-d.i) {
+		d.fail()
+		return 0, origins
+	}
+	return int(raw), origins
+}
+
 func loadChanges(r kvReader, t *Tenant) error {
 	s, spans, err := collect(r, bChanges, keySeq)
 	if err != nil || len(spans) == 0 {
@@ -496,7 +545,7 @@ func loadChanges(r kvReader, t *Tenant) error {
 	total := 0
 	for i, sp := range spans {
 		d := dec{s: s[sp.off:sp.end]}
-		n := d.count(1)
+		n, _ := changeCount(&d)
 		if sp.seq != uint64(i) || n == 0 || n > changesPerRecord || (n < changesPerRecord && i < len(spans)-1) {
 			return recordErr(bChanges, sp, errors.New("gap in the change log"))
 		}
@@ -507,7 +556,8 @@ func loadChanges(r kvReader, t *Tenant) error {
 	j := 0
 	for _, sp := range spans {
 		d := dec{s: s[sp.off:sp.end]}
-		for range d.count(1) {
+		n, origins := changeCount(&d)
+		for range n {
 			c := &slab[j]
 			j++
 			c.Time = d.time()
@@ -519,6 +569,9 @@ func loadChanges(r kvReader, t *Tenant) error {
 			c.Property = d.str()
 			c.Old = d.str()
 			c.New = d.str()
+			if origins {
+				c.At = d.str()
+			}
 		}
 		if err := d.done(); err != nil {
 			return recordErr(bChanges, sp, err)
