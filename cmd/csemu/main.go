@@ -42,6 +42,11 @@ const usage = `usage:
                                      start an interactive prompt on a terminal
   csemu lint [flags] PATH...         check scripts without running them
                                      (csemu lint --help for its flags)
+  csemu import [flags] PATH...       load exports of a real tenant (files,
+                                     folders, zip archives) into the tenant file
+  csemu export [flags] --format F PATH
+                                     write the tenant as exports
+                                     (csemu import --help for their flags)
 
 flags:
   --db PATH        tenant file (default $CSEMU_DB, else $XDG_DATA_HOME/csemu/tenant.db,
@@ -103,6 +108,9 @@ type options struct {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "lint" {
 		return runLint(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && (args[0] == "import" || args[0] == "export") {
+		return runImportExport(args[0], args[1:], stdin, stdout, stderr)
 	}
 	opts, code, ok := parseArgs(args, stderr)
 	if !ok {

@@ -42,6 +42,10 @@ func (e *evaluation) shown(o *state.Object, property string, v any) string {
 	return fmt.Sprintf("%s = %s (%s)", ref, ShowValue(v), e.origin(ref))
 }
 
+// ImportCmdlet is the cmdlet that the change log names for the values an
+// import of a tenant export set.
+const ImportCmdlet = "Import-EmuTenant"
+
 // ShowValue writes a stored value for a message: $null for nil, else as
 // [state.Text] does.
 func ShowValue(v any) string {
@@ -66,8 +70,21 @@ func (e *evaluation) origin(ref Setting) string {
 	return "set by " + ChangeWhere(ch)
 }
 
-// ChangeWhere renders where a change was made: the cmdlet at file:line.
+// ChangeWhere renders where a change was made: the cmdlet at file:line,
+// or for an imported value the file and the line or JSON path it came
+// from ("imported from Get-CsTeamsMeetingPolicy.json
+// $[3].AllowAnonymousUsersToJoinMeeting").
 func ChangeWhere(ch *state.Change) string {
+	if ch.Cmdlet == ImportCmdlet {
+		where := "imported from " + ch.File
+		if ch.Line > 0 {
+			where = fmt.Sprintf("imported from %s:%d", ch.File, ch.Line)
+		}
+		if ch.At != "" {
+			where += " " + ch.At
+		}
+		return where
+	}
 	where := ch.Cmdlet
 	if ch.File != "" {
 		where = fmt.Sprintf("%s at %s:%d", ch.Cmdlet, ch.File, ch.Line)
@@ -99,7 +116,8 @@ func (e *evaluation) recentChanges() {
 		}
 		seen[ref] = true
 		ch, ok := e.t.LastChange(ref.Kind, ref.Identity, ref.Property)
-		if !ok {
+		if !ok || ch.Cmdlet == ImportCmdlet {
+			// an imported value is what the live tenant already has
 			continue
 		}
 		age := e.now.Sub(ch.Time)

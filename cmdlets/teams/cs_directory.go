@@ -1424,6 +1424,9 @@ func changeObject(ch state.Change) *value.Object {
 	if ch.Line > 0 {
 		script = fmt.Sprintf("%s:%d", ch.File, ch.Line)
 	}
+	if ch.At != "" {
+		script += " " + ch.At
+	}
 	o.Set("Script", script)
 	o.Set("Kind", ch.Kind)
 	o.Set("Identity", ch.Identity)

@@ -73,6 +73,7 @@ func (h *Holder) Cmdlets() []*cmdlets.Cmdlet {
 	out := make([]*cmdlets.Cmdlet, 0, len(facts)+8)
 	out = append(out, connectionCmdlets()...)
 	out = append(out, h.emuCmdlets()...)
+	out = append(out, h.importCmdlets()...)
 	out = append(out, h.whatIfCmdlets()...)
 	out = append(out, h.sfbUserCmdlets()...)
 	for key, cmd := range facts {
