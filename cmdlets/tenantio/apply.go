@@ -352,7 +352,7 @@ func (a *applier) user(ui *UserItem) {
 			direct = append(direct, Direct{PolicyType: d.PolicyType, PolicyName: old, Origin: d.Origin})
 		}
 	}
-	if !changed {
+	if exists && !changed {
 		s.Unchanged++
 		return
 	}
