@@ -20,7 +20,9 @@ func ids() func() string {
 
 var applyNow = time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
 
-func origin(file string, line int, path string) Origin { return Origin{File: file, Line: line, Path: path} }
+func origin(file string, line int, path string) Origin {
+	return Origin{File: file, Line: line, Path: path}
+}
 
 // The general rules of exports.md: a new policy starts from the Global
 // defaults and takes the export's values; unknown properties are kept;
