@@ -144,6 +144,9 @@ func Apply(t *state.Tenant, snap *Snapshot, o ApplyOptions) []*Summary {
 		a.member(m)
 	}
 	a.assignments(snap.Assignments)
+	for _, g := range snap.Grants {
+		a.grant(g)
+	}
 	for _, n := range snap.Notes {
 		s := a.sum(n.Kind)
 		if n.Skipped {
@@ -518,5 +521,27 @@ func (a *applier) assignments(list []GroupAssignment) {
 		} else {
 			s.Imported++
 		}
+	}
+}
+
+// grant applies one tenant-wide grant.
+func (a *applier) grant(g TenantGrant) {
+	s := a.sum("TenantPolicyGrant")
+	if strings.TrimSpace(g.PolicyType) == "" {
+		s.Skipped++
+		addNote(s, fmt.Sprintf("a grant without a policy type (%s)", g.Origin))
+		return
+	}
+	name := policyName(g.PolicyName)
+	old := a.t.SetTenantGrant(g.PolicyType, name)
+	if strings.EqualFold(old, name) {
+		s.Unchanged++
+		return
+	}
+	a.change(g.Origin, "Tenant", "Global", g.PolicyType, old, name)
+	if old == "" {
+		s.Imported++
+	} else {
+		s.Updated++
 	}
 }

@@ -68,6 +68,9 @@ type Snapshot struct {
 	Members []Member
 	// Assignments are group policy assignments.
 	Assignments []GroupAssignment
+	// Grants are policies granted to the whole tenant
+	// (Grant-Cs*Policy -Global), which csemu's own exports carry.
+	Grants []TenantGrant
 	// Notes are what the files lack or hold that is not imported, for the
 	// summary: a kind the format has no place for, a resource type that
 	// is not a tenant setting csemu knows.
@@ -160,6 +163,14 @@ type GroupAssignment struct {
 	Origin     Origin
 }
 
+// TenantGrant is a policy granted to the whole tenant; an empty
+// PolicyName clears the grant.
+type TenantGrant struct {
+	PolicyType string
+	PolicyName string
+	Origin     Origin
+}
+
 // Note is something the summary reports about a kind: lacking from the
 // export, or skipped with a reason.
 type Note struct {
@@ -177,5 +188,6 @@ func (s *Snapshot) merge(o *Snapshot) {
 	s.Users = append(s.Users, o.Users...)
 	s.Members = append(s.Members, o.Members...)
 	s.Assignments = append(s.Assignments, o.Assignments...)
+	s.Grants = append(s.Grants, o.Grants...)
 	s.Notes = append(s.Notes, o.Notes...)
 }
