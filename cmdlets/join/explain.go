@@ -63,6 +63,11 @@ func (e *evaluation) origin(ref Setting) string {
 			return "default"
 		}
 		if ch, ok = e.t.LastChange(ref.Kind, ref.Identity, ""); ok {
+			if ch.Cmdlet == ImportCmdlet && (ref.Kind == "User" || ref.Kind == "Group") {
+				// a user imported with its direct policies: one entry
+				// names the line that gave them all
+				return ChangeWhere(ch)
+			}
 			return "default of the policy created by " + ChangeWhere(ch)
 		}
 		return "default"

@@ -88,6 +88,7 @@ type applier struct {
 	order   []string
 	missing map[string]map[string]bool // kind -> lower property -> seen
 	groups  map[string]string          // lower display name -> group ID
+	direct  []Direct                   // scratch space of user
 }
 
 func (a *applier) sum(kind string) *Summary {
@@ -347,14 +348,20 @@ func (a *applier) user(ui *UserItem) {
 			}
 		}
 	}
-	var direct []Direct
+	if !exists && len(ui.Direct) > 0 {
+		u.Direct = make([]state.DirectPolicy, 0, len(ui.Direct))
+	}
+	direct := a.direct[:0]
 	for _, d := range ui.Direct {
 		if old := u.Policy(d.PolicyType); !strings.EqualFold(old, d.PolicyName) {
 			u.SetPolicy(d.PolicyType, d.PolicyName)
 			changed = true
-			direct = append(direct, Direct{PolicyType: d.PolicyType, PolicyName: old, Origin: d.Origin})
+			if exists {
+				direct = append(direct, Direct{PolicyType: d.PolicyType, PolicyName: old, Origin: d.Origin})
+			}
 		}
 	}
+	a.direct = direct
 	if exists && !changed {
 		s.Unchanged++
 		return
@@ -367,6 +374,8 @@ func (a *applier) user(ui *UserItem) {
 	if exists {
 		s.Updated++
 	} else {
+		// one entry for a new user and all it was given: the direct
+		// policies on the user's line are traced to that line
 		s.Imported++
 		a.change(ui.Origin, "User", u.UPN, "", nil, "created")
 		for _, g := range u.Groups {

@@ -145,9 +145,19 @@ func TestApplyDirectory(t *testing.T) {
 	if !ok || ann.DisplayName != "Ann" || ann.Policy("TeamsMeetingPolicy") != "NoAnon" || ann.ObjectID == "" {
 		t.Fatalf("ann = %+v", ann)
 	}
-	ch, ok := tn.LastChange("User", "ann@contoso.com", "TeamsMeetingPolicy")
-	if !ok || ch.File != users || ch.Line != 2 || ch.At != "TeamsMeetingPolicy" {
-		t.Errorf("origin of ann's direct policy = %+v", ch)
+	// a new user is one change log entry, at the line that gave the user
+	// and its direct policies
+	ch, ok := tn.LastChange("User", "ann@contoso.com", "")
+	if !ok || ch.File != users || ch.Line != 2 || ch.New != "created" {
+		t.Errorf("origin of ann = %+v", ch)
+	}
+	// a changed direct policy of an existing user is an entry of its own
+	snap2 := &Snapshot{Users: []*UserItem{{UPN: "ann@contoso.com",
+		Direct: []Direct{{PolicyType: "TeamsMeetingPolicy", PolicyName: "AllOn", Origin: origin("users2.csv", 7, "TeamsMeetingPolicy")}}}}}
+	Apply(tn, snap2, ApplyOptions{Now: applyNow})
+	ch, ok = tn.LastChange("User", "ann@contoso.com", "TeamsMeetingPolicy")
+	if !ok || ch.File != "users2.csv" || ch.Line != 7 || ch.At != "TeamsMeetingPolicy" || ch.Old != "NoAnon" || ch.New != "AllOn" {
+		t.Errorf("origin of ann's changed direct policy = %+v", ch)
 	}
 	cy, ok := tn.User("cy@contoso.com")
 	if !ok {
