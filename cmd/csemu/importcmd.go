@@ -74,7 +74,7 @@ func runImportExport(sub string, args []string, stdin io.Reader, stdout, stderr 
 			fmt.Fprintf(stderr, "csemu import: no file, folder or zip archive to import\n%s", importUsage)
 			return exitUsage
 		}
-		cmd.WriteString("$null = Import-EmuTenant -Path ")
+		cmd.WriteString("Import-EmuTenant -Path ")
 		cmd.WriteString(quoteList(paths))
 		if *format != "" {
 			cmd.WriteString(" -Format " + quote(*format))
@@ -98,7 +98,7 @@ func runImportExport(sub string, args []string, stdin io.Reader, stdout, stderr 
 			fmt.Fprintf(stderr, "csemu export: --replace, --what-if and --continue are import flags\n")
 			return exitUsage
 		}
-		cmd.WriteString("$null = Export-EmuTenant -Path " + quote(paths[0]) + " -Format " + quote(*format))
+		cmd.WriteString("Export-EmuTenant -Path " + quote(paths[0]) + " -Format " + quote(*format))
 		runArgs = append(runArgs, "--allow-write", "--read-only")
 	}
 	if *org != "" {
@@ -107,6 +107,7 @@ func runImportExport(sub string, args []string, stdin io.Reader, stdout, stderr 
 	if verbose {
 		cmd.WriteString(" -Verbose")
 	}
+	cmd.WriteString(" | Out-Null") // the host lines are the summary
 	runArgs = append(runArgs, "-NonInteractive", "-c", cmd.String())
 	return run(runArgs, stdin, stdout, stderr)
 }
