@@ -343,6 +343,26 @@ func (c *csjsonReader) allowedDomains(n *csjsonNode, path csjsonPath) any {
 		}
 		return allowList(domainsOfText(s))
 	case csjsonArray:
+		// An array of allow lists, as ScubaGear's own test data writes it:
+		// [{"AllowedDomain": ["Domain=a.com"]}].
+		lists := len(n.items) > 0
+		for _, el := range n.items {
+			if _, ok := el.member("AllowedDomain"); !ok || el.kind != csjsonObject {
+				lists = false
+			}
+		}
+		if lists {
+			var all []string
+			for i, el := range n.items {
+				v, _ := el.member("AllowedDomain")
+				ds, ok := c.domainList(v, path.index(i).key("AllowedDomain"))
+				if !ok {
+					return c.plain(n, path)
+				}
+				all = append(all, ds...)
+			}
+			return allowList(all)
+		}
 		if ds, ok := c.domainList(n, path); ok {
 			return allowList(ds)
 		}
@@ -383,9 +403,7 @@ func (c *csjsonReader) domainList(n *csjsonNode, path csjsonPath) (out []string,
 			if !ok || d.kind != csjsonString {
 				break
 			}
-			if s := strings.TrimSpace(d.s); s != "" {
-				out = append(out, s)
-			}
+			out = append(out, domainsOfText(d.s)...)
 			return true
 		case csjsonNull:
 			return true
