@@ -83,13 +83,13 @@ func csjsonProp(t *testing.T, it *Item, name string) Prop {
 
 func wantValue(t *testing.T, it *Item, name string, want any) {
 	t.Helper()
-	if got := csjsonProp(t, it, name).Value; !sameValue(got, want) {
-		t.Errorf("%s %s: %s = %#v, want %#v", it.Kind, it.Identity, name, show(got), show(want))
+	if got := csjsonProp(t, it, name).Value; !sameStored(got, want) {
+		t.Errorf("%s %s: %s = %#v, want %#v", it.Kind, it.Identity, name, shownValue(got), shownValue(want))
 	}
 }
 
 // sameValue compares stored values; a nil list equals an empty one.
-func sameValue(a, b any) bool {
+func sameStored(a, b any) bool {
 	return reflect.DeepEqual(canonValue(a), canonValue(b))
 }
 
@@ -115,7 +115,7 @@ func canonValue(v any) any {
 }
 
 // show is a value for a message: nested objects as their properties.
-func show(v any) any { return canonValue(v) }
+func shownValue(v any) any { return canonValue(v) }
 
 // The PowerShell 7 export of Get-CsTeamsMeetingPolicy in the 2026
 // property set: an array (several objects), Tag: names with spaces, keys

@@ -105,7 +105,7 @@ func TestCsJSONRoundTrip(t *testing.T) {
 							continue
 						}
 						if !reflect.DeepEqual(p.Value, o.Props[i].Value) {
-							t.Errorf("%s %s %s: read back %#v, want %#v", kind, o.Identity, p.Name, show(p.Value), show(o.Props[i].Value))
+							t.Errorf("%s %s %s: read back %#v, want %#v", kind, o.Identity, p.Name, shownValue(p.Value), shownValue(o.Props[i].Value))
 						}
 					}
 					var want []string
