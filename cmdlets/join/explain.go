@@ -72,6 +72,9 @@ func (e *evaluation) origin(ref Setting) string {
 		}
 		return "default"
 	}
+	if ch.Cmdlet == ImportCmdlet {
+		return ChangeWhere(ch)
+	}
 	return "set by " + ChangeWhere(ch)
 }
 

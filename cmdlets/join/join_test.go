@@ -404,3 +404,33 @@ func BenchmarkEvaluate(b *testing.B) {
 		Evaluate(w.t, t0, ann, Question{ClientType: "Acs"})
 	}
 }
+
+// A value an import set is traced to its file and line or JSON path
+// (issue: "imported from Get-CsTeamsMeetingPolicy.json
+// $[3].AllowAnonymousUsersToJoinMeeting"), and an imported value raises
+// no 24-hour warning: it is what the live tenant already has.
+func TestImportedOrigin(t *testing.T) {
+	tn := state.NewTenant()
+	g, _ := tn.Object(state.KindTeamsMeetingPolicy, "Global")
+	g.Set("AllowAnonymousUsersToJoinMeeting", false)
+	tn.PutObject(g)
+	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	tn.AppendChange(state.Change{Time: now.Add(-time.Hour), Cmdlet: ImportCmdlet, File: "Get-CsTeamsMeetingPolicy.json", Line: 4,
+		At: "$[0].AllowAnonymousUsersToJoinMeeting", Kind: state.KindTeamsMeetingPolicy, Identity: "Global",
+		Property: "AllowAnonymousUsersToJoinMeeting", Old: "True", New: "False"})
+	tn.PutUser(&state.User{UPN: "ann@contoso.com"})
+	ans := Evaluate(tn, now, "ann@contoso.com", Question{ClientType: "Teams", MeetingType: "Meeting"})
+	want := "(imported from Get-CsTeamsMeetingPolicy.json:4 $[0].AllowAnonymousUsersToJoinMeeting)"
+	found := false
+	for _, r := range ans.Reasons {
+		found = found || strings.Contains(r, want)
+	}
+	if !found {
+		t.Errorf("Reasons lack %q: %q", want, ans.Reasons)
+	}
+	for _, w := range ans.Warnings {
+		if strings.Contains(w, "24 hours") {
+			t.Errorf("an imported value gave a 24-hour warning: %q", w)
+		}
+	}
+}

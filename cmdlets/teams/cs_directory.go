@@ -1438,6 +1438,8 @@ func changeObject(ch state.Change) *value.Object {
 		change += " " + ch.Property
 	}
 	switch {
+	case ch.Old == ch.New && ch.New != "":
+		change += " = " + ch.New // a value an import confirmed
 	case ch.Old == "" && ch.New == "":
 	case ch.Old == "":
 		change += ": " + ch.New

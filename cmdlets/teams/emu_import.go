@@ -170,7 +170,10 @@ func importEmuTenantEnd(c call) error {
 		}
 		c.Verbose("%s: read as %s (%s)", r.Source.Name, r.Format, r.Rule)
 		for _, w := range r.Warnings {
-			c.Warning("%s: %s", r.Source.Name, w)
+			if !strings.HasPrefix(w, r.Source.Name) {
+				w = r.Source.Name + ": " + w
+			}
+			c.Warning("%s", w)
 		}
 	}
 	total := len(results) + unreadable

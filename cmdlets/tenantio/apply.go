@@ -148,8 +148,17 @@ func Apply(t *state.Tenant, snap *Snapshot, o ApplyOptions) []*Summary {
 	for _, g := range snap.Grants {
 		a.grant(g)
 	}
+	given := map[string]bool{}
+	for _, it := range snap.Objects {
+		given[strings.ToLower(it.Kind)] = true
+	}
 	for _, n := range snap.Notes {
 		s := a.sum(n.Kind)
+		if !n.Skipped && given[strings.ToLower(n.Kind)] {
+			// a remark on a kind the export has (kept, not read)
+			addNote(s, n.Reason)
+			continue
+		}
 		if n.Skipped {
 			s.Skipped++
 			if !slices.Contains(s.Notes, n.Reason) {
@@ -209,6 +218,10 @@ func (a *applier) object(it *Item) {
 		given[strings.ToLower(p.Name)] = true
 		old, had := o.Get(p.Name)
 		if had && sameValue(old, p.Value) {
+			if exists {
+				// the export confirms the value: it now comes from there
+				a.change(p.Origin, it.Kind, o.Identity, p.Name, old, p.Value)
+			}
 			continue
 		}
 		o.Set(p.Name, p.Value)

@@ -178,7 +178,8 @@ type Note struct {
 	Reason string
 	Origin Origin
 	// Skipped says the export had it and it was not imported; otherwise
-	// the kind is not in the export at all.
+	// the kind is not in the export at all, or, for a kind the snapshot
+	// has objects of, the note is a remark on them.
 	Skipped bool
 }
 
