@@ -97,6 +97,9 @@ func readOne(src *Source, o Options) (r *Result) {
 		err = &Error{File: src.Name, Msg: fmt.Sprintf("unknown format %q", f)}
 	}
 	r.Warnings = rd.warnings
+	if len(rd.rules) > 0 {
+		r.Rule += "; " + strings.Join(rd.rules, "; ")
+	}
 	if err != nil {
 		if _, ok := err.(*Error); !ok {
 			err = &Error{File: src.Name, Msg: err.Error()}
@@ -115,6 +118,9 @@ type reader struct {
 	opt      Options
 	snap     *Snapshot
 	warnings []string
+	// rules say how the reader understood the file (which columns made
+	// a CSV a list of users), for Result.Rule.
+	rules []string
 }
 
 func (rd *reader) warn(format string, args ...any) {
