@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -94,7 +95,33 @@ type clixmlNode struct {
 	attrs     map[string]string
 	text      strings.Builder
 	kids      []*clixmlNode
+	parent    *clixmlNode
 	line, col int
+}
+
+// path is the element's place in the document, as an error names it:
+// Objs/Obj[2]/Props/Ref[1] (the position counts the siblings of the same
+// name, from 1).
+func (n *clixmlNode) path() string {
+	var parts []string
+	for e := n; e != nil; e = e.parent {
+		part := e.name
+		if p := e.parent; p != nil {
+			i, count := 0, 0
+			for _, k := range p.kids {
+				if k.name == e.name {
+					count++
+					if k == e {
+						i = count
+					}
+				}
+			}
+			part += "[" + strconv.Itoa(i) + "]"
+		}
+		parts = append(parts, part)
+	}
+	slices.Reverse(parts)
+	return strings.Join(parts, "/")
 }
 
 // attr returns attribute name of n.
@@ -108,11 +135,23 @@ func (n *clixmlNode) attr(name string) (string, bool) {
 type clixmlError struct {
 	msg       string
 	line, col int
+	elem      string // the element's path, when the error is of one
 }
 
 func (e *clixmlError) Error() string {
 	return fmt.Sprintf("%s Line %d, position %d.", e.msg, e.line, e.col)
 }
+
+// Position is the line and column of the error (ParseClixml's callers
+// read it without knowing the type).
+func (e *clixmlError) Position() (line, col int) { return e.line, e.col }
+
+// Element is the path of the element at fault (Objs/Obj[2]/Props/Ref[1]),
+// or "" for an error of the XML text itself.
+func (e *clixmlError) Element() string { return e.elem }
+
+// Message is the error without its position.
+func (e *clixmlError) Message() string { return e.msg }
 
 // parseClixmlTree reads the XML text into a tree of elements.
 func parseClixmlTree(text string) (*clixmlNode, error) {
@@ -138,6 +177,9 @@ func parseClixmlTree(text string) (*clixmlNode, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			n := &clixmlNode{name: t.Name.Local, attrs: map[string]string{}, line: line, col: col}
+			if len(stack) > 0 {
+				n.parent = stack[len(stack)-1]
+			}
 			for _, a := range t.Attr {
 				n.attrs[a.Name.Local] = a.Value
 			}
@@ -170,9 +212,24 @@ func parseClixmlTree(text string) (*clixmlNode, error) {
 // clixmlReader turns CLIXML elements into values (serialization.cs's
 // InternalDeserializer).
 type clixmlReader struct {
-	c    *Call
-	tns  map[string][]string
-	refs map[string]any
+	c     *Call // nil when no command reads the document (ParseClixml)
+	tns   map[string][]string
+	refs  map[string]any
+	depth int // objects being read, as ReadOneObject counts them
+}
+
+// clixmlMaxDepth is the deserializer's MaxDepthBelowTopLevel: an object
+// nested this deep is an error (serialization.cs, ReadOneObject).
+const clixmlMaxDepth = 50
+
+// ParseClixml reads a CLIXML document as Import-Clixml does, without a
+// command: the objects its <Objs> root holds. A malformed document is an
+// error that has the methods Position() (line, col int), Element() string
+// (the path of the element at fault, such as Objs/Obj[2]/Props/Ref[1])
+// and Message() string; what Import-Clixml does not emulate is such an
+// error whose message starts with [NotImplemented].
+func ParseClixml(text string) ([]any, error) {
+	return readClixml(nil, text)
 }
 
 // readClixml reads a CLIXML document: the objects its <Objs> root holds.
@@ -197,11 +254,27 @@ func readClixml(c *Call, text string) ([]any, error) {
 }
 
 func (r *clixmlReader) fail(n *clixmlNode, format string, args ...any) error {
-	return &clixmlError{msg: fmt.Sprintf(format, args...), line: n.line, col: n.col}
+	return &clixmlError{msg: fmt.Sprintf(format, args...), line: n.line, col: n.col, elem: n.path()}
+}
+
+// notImplemented is the [NotImplemented] error of what the reader does
+// not emulate: Import-Clixml's statement-terminating error, or without a
+// command an error at the element.
+func (r *clixmlReader) notImplemented(n *clixmlNode, what string) error {
+	if r.c == nil {
+		return r.fail(n, "[NotImplemented] %s is not emulated", what)
+	}
+	return notImplemented(r.c.Pos, r.c.cmd.Name, what)
 }
 
 // value reads one value element: a primitive, a <Ref> or an <Obj>.
 func (r *clixmlReader) value(n *clixmlNode) (any, error) {
+	r.depth++
+	defer func() { r.depth-- }()
+	if r.depth >= clixmlMaxDepth {
+		// Serialization.resx's DeserializationTooDeep
+		return nil, r.fail(n, "Serialized XML is nested too deeply.")
+	}
 	if n.name == "Obj" {
 		return r.object(n)
 	}
@@ -335,7 +408,7 @@ func (r *clixmlReader) primitive(n *clixmlNode) (v any, ok bool, err error) {
 		}
 		return value.Guid(strings.ToLower(g)), true, nil
 	case "URI":
-		u, err := r.c.s.convert(clixmlUnescape(text), &value.Type{Name: value.TUri})
+		u, err := value.ParseUri(clixmlUnescape(text))
 		if err != nil {
 			return bad()
 		}
@@ -357,9 +430,9 @@ func (r *clixmlReader) primitive(n *clixmlNode) (v any, ok bool, err error) {
 		}
 		return &value.Array{Items: items, Elem: value.TByte}, true, nil
 	case "SS":
-		return nil, true, notImplemented(r.c.Pos, r.c.cmd.Name, "Import-Clixml of a SecureString (SS element)")
+		return nil, true, r.notImplemented(n, "Import-Clixml of a SecureString (SS element)")
 	case "XD", "ScriptBlock", "PR":
-		return nil, true, notImplemented(r.c.Pos, r.c.cmd.Name, "Import-Clixml of a CLIXML "+n.name+" element")
+		return nil, true, r.notImplemented(n, "Import-Clixml of a CLIXML "+n.name+" element")
 	}
 	return nil, false, nil
 }
@@ -408,7 +481,7 @@ func (r *clixmlReader) object(n *clixmlNode) (any, error) {
 			}
 			content, haveContent = &value.Array{Items: items, List: true}, true
 		case "STK", "QUE":
-			return nil, notImplemented(r.c.Pos, r.c.cmd.Name, "Import-Clixml of a CLIXML "+k.name+" (stack or queue)")
+			return nil, r.notImplemented(k, "Import-Clixml of a CLIXML "+k.name+" (stack or queue)")
 		case "DCT":
 			h := value.NewHashtable()
 			for _, en := range k.kids {
@@ -611,6 +684,22 @@ func newClixmlWriter(c *Call) *clixmlWriter {
 	w.b.WriteString(clixmlObjsStart)
 	w.indent = 1
 	return w
+}
+
+// FormatClixml writes objs as Export-Clixml -Depth depth writes them,
+// without a command: each value is one top-level element of the <Objs>
+// document. What Export-Clixml does not emulate is an error whose message
+// starts with [NotImplemented].
+func FormatClixml(objs []any, depth int) (string, error) {
+	w := &clixmlWriter{s: NewSession(), refs: map[any]string{}, tns: map[string]string{}}
+	w.b.WriteString(clixmlObjsStart)
+	w.indent = 1
+	for _, o := range objs {
+		if err := w.value(o, nil, depth, 0); err != nil {
+			return "", err
+		}
+	}
+	return w.done(), nil
 }
 
 // done closes the <Objs> element and returns the document.
@@ -851,6 +940,9 @@ func (w *clixmlWriter) value(v any, name *string, depth, level int) error {
 	_, isNamed := v.(value.TypeNamer)
 	if isMember || isNamed {
 		return w.adapted(v, name, depth, level)
+	}
+	if w.c == nil {
+		return fmt.Errorf("[NotImplemented] Export-Clixml of a %s is not emulated", value.TypeName(v))
 	}
 	return notImplemented(w.c.Pos, w.c.cmd.Name, "Export-Clixml of a "+value.TypeName(v))
 }

@@ -118,8 +118,8 @@ type reader struct {
 	opt      Options
 	snap     *Snapshot
 	warnings []string
-	// rules are the rules that decided the kinds of the file's objects,
-	// added to the result's Rule for -Verbose.
+	// rules say how the reader understood the file (which columns made
+	// a CSV a list of users), for Result.Rule.
 	rules []string
 }
 
