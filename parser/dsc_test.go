@@ -214,3 +214,21 @@ func TestDSCErrors(t *testing.T) {
 		})
 	}
 }
+
+// Nesting deeper than maxNesting is one positioned error, not a crash:
+// the parser descends once per level (an Export-M365DSCConfiguration file
+// nests a few levels; a hostile or truncated file may open thousands).
+func TestNestingTooDeep(t *testing.T) {
+	src := "$x = 1\n$y = " + strings.Repeat("@(", maxNesting+10) + strings.Repeat(")", maxNesting+10)
+	s, errs := ParseAll("deep.ps1", src)
+	if s != nil || len(errs) != 1 || errs[0].ID != "NestingTooDeep" {
+		t.Fatalf("ParseAll = %v, %v; want one NestingTooDeep error", s != nil, errs)
+	}
+	if p := errs[0].Pos; p.Line != 2 || p.Column != 6+2*maxNesting {
+		t.Errorf("error at %d:%d, want 2:%d (the level too many)", p.Line, p.Column, 6+2*maxNesting)
+	}
+	ok := "$y = " + strings.Repeat("@(", 200) + strings.Repeat(")", 200)
+	if _, err := Parse("", ok); err != nil {
+		t.Errorf("200 levels: %v", err)
+	}
+}

@@ -299,6 +299,10 @@ func errorFormat(id string) string {
 	case "MissingUsingStatementDirective":
 		return "Missing using directive"
 
+	// limits
+	case "NestingTooDeep":
+		return "The script nests brackets, braces or parentheses more than {0} levels deep."
+
 	// DSC configurations
 	case "MissingConfigurationName":
 		return "The name for the configuration is missing. Provide the missing name as a simple name, string, or string-valued expression."
