@@ -281,6 +281,10 @@ func (s *Session) execStmt(fr frame, st parser.Statement, emit emitFn) error {
 		return s.defineEnum(fr, st)
 	case *parser.DataStatement:
 		return s.execData(fr, st, emit)
+	case *parser.ConfigurationDefinition:
+		return dscNotRun(st.Pos, dscName(st))
+	case *parser.DynamicKeywordStatement:
+		return dscNotRun(st.Pos, dscName(st))
 	case *parser.UsingStatement:
 		// (an alias is a parse error: UsingStatementNotSupported)
 		if strings.EqualFold(st.Kind, "namespace") {

@@ -678,6 +678,10 @@ func StatementPos(s Statement) Pos {
 		return s.Pos
 	case *DataStatement:
 		return s.Pos
+	case *ConfigurationDefinition:
+		return s.Pos
+	case *DynamicKeywordStatement:
+		return s.Pos
 	}
 	return Pos{}
 }
@@ -721,6 +725,10 @@ func StatementEndOffset(s Statement) int {
 	case *ErrorStatement:
 		return s.End
 	case *DataStatement:
+		return s.End
+	case *ConfigurationDefinition:
+		return s.End
+	case *DynamicKeywordStatement:
 		return s.End
 	}
 	return 0

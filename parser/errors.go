@@ -299,6 +299,20 @@ func errorFormat(id string) string {
 	case "MissingUsingStatementDirective":
 		return "Missing using directive"
 
+	// limits
+	case "NestingTooDeep":
+		return "The script nests brackets, braces or parentheses more than {0} levels deep."
+
+	// DSC configurations
+	case "MissingConfigurationName":
+		return "The name for the configuration is missing. Provide the missing name as a simple name, string, or string-valued expression."
+	case "MissingCurlyInConfigurationStatement":
+		return "Missing '{' in configuration statement."
+	case "InvalidConfigurationName":
+		return "The configuration name '{0}' is not valid. Standard names may only contain letters (a-z, A-Z), numbers (0-9), period (.), hyphen (-) and underscore (_). The name may not be null or empty, and should start with a letter."
+	case "MissingBraceInObjectDefinition":
+		return "Missing '{' in object definition."
+
 	// data sections
 	case "MissingStatementBlockForDataSection":
 		return "The Data section is missing its statement block."

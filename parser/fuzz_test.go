@@ -92,7 +92,8 @@ func tableSeeds() []string {
 	for _, c := range goldenScripts {
 		out = append(out, c.src)
 	}
-	for _, list := range [][]errCase{errorCases, knownParseDiffs} {
+	out = append(out, dscM365)
+	for _, list := range [][]errCase{errorCases, knownParseDiffs, dscErrorCases} {
 		for _, c := range list {
 			out = append(out, c.src)
 		}

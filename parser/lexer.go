@@ -62,6 +62,7 @@ const (
 	tBinOp                                   // an operator that only joins two operands (-eq, *, ..)
 	tMBrace                                  // { of a method call whose argument is a script block: .M{ }
 	tGeneric                                 // [T1, T2] of a generic method call .M[T1, T2]() (value: T1, T2)
+	tDynKw                                   // a DSC keyword inside a configuration: Node, a resource type
 )
 
 var symbolNames = map[string]lexer.TokenType{
@@ -74,7 +75,7 @@ var symbolNames = map[string]lexer.TokenType{
 	"AttrClose": tAttrClose, "Dot": tDot, "Colons": tColons, "Pipe": tPipe, "Call": tCall,
 	"Redir": tRedir, "Label": tLabel, "CStart": tCStart, "CEnd": tCEnd, "Chain": tChain,
 	"Member": tMember, "Semi": tSemi, "Colon": tColon, "RedirM": tRedirM, "Question": tQuestion, "BinOp": tBinOp,
-	"MBrace": tMBrace, "Generic": tGeneric,
+	"MBrace": tMBrace, "Generic": tGeneric, "DynKw": tDynKw,
 }
 
 // tokenName returns the readable name of a token type, for tests.
@@ -157,6 +158,12 @@ type frame struct {
 	// .M{ }. Member access may follow both.
 	member    bool
 	callBlock bool
+	// dsc marks the frames inside a DSC configuration's body, where a
+	// word followed by a name and a '{' is a dynamic keyword (a Node or
+	// resource block); pendDSC marks a frame whose next block is such a
+	// body (after 'configuration Name').
+	dsc     bool
+	pendDSC bool
 }
 
 // tokenizer turns PowerShell source into classified tokens.
@@ -180,6 +187,11 @@ type tokenizer struct {
 	// soft holds the errors after which the tokenizer goes on (bad
 	// `u{} escapes), in the order found.
 	soft []*Error
+	// dscBrace is one past the offset of the '{' that opens the body of
+	// the dynamic keyword last read (0 for none); dscHash says that body
+	// is a resource's property list rather than a Node's script block.
+	dscBrace int
+	dscHash  bool
 }
 
 // Tokenize splits src into tokens. A returned error is an *Error: one
@@ -361,6 +373,7 @@ var keywords = map[string]bool{
 	"function": true, "filter": true, "param": true, "begin": true, "process": true, "end": true,
 	"return": true, "break": true, "continue": true, "throw": true, "exit": true, "trap": true,
 	"class": true, "using": true, "dynamicparam": true, "clean": true, "enum": true, "data": true,
+	"configuration": true,
 }
 
 var dashOps = map[string]bool{
@@ -548,6 +561,7 @@ func (t *tokenizer) emitTerm(v string, off int) {
 	t.lastClose = bPlain
 	f := t.top()
 	f.pendBlock, f.pendFrame, f.pendSwitch, f.pendClass, f.awaitBlock, f.awaitParam = bPlain, 0, false, false, false, false
+	f.pendDSC = false
 	t.statementStart()
 }
 
@@ -752,6 +766,9 @@ func (t *tokenizer) inStringSub() bool {
 
 func (t *tokenizer) push(fr frame) {
 	fr.open = t.off
+	if len(t.stack) > 0 && t.top().dsc {
+		fr.dsc = true
+	}
 	t.stack = append(t.stack, fr)
 }
 
@@ -832,6 +849,21 @@ func (t *tokenizer) openBlock(start int, after mode) {
 		fr.kind, fr.mode = fClass, mMember
 	}
 	p.pendBlock, p.pendFrame, p.pendSwitch, p.pendClass, p.awaitBlock = bPlain, 0, false, false, false
+	if p.pendDSC {
+		fr.dsc, p.pendDSC = true, false
+	}
+	if t.dscBrace == start+1 {
+		t.dscBrace = 0
+		if t.dscHash {
+			// a resource's properties: Name = value lines, read as a
+			// hashtable's entries
+			fr.kind, fr.mode = fHash, mHashKey
+			t.push(fr)
+			t.off++
+			t.emit(tHashOpen, "{", start)
+			return
+		}
+	}
 	t.push(fr)
 	t.off++
 	t.emit(tLBrace, "{", start)
@@ -948,6 +980,9 @@ func (t *tokenizer) statementToken(r rune, n int, start int) {
 			t.keyword(lw, start)
 			return
 		}
+		if f.dsc && t.dynamicKeyword(word, end, start) {
+			return
+		}
 	}
 	if strings.ContainsAny(word, "`'\"\u2018\u2019\u201A\u201B\u201C\u201D\u201E$") {
 		// a command name with quotes or variables glued on: rare; read it as
@@ -1053,6 +1088,11 @@ func (t *tokenizer) keyword(kw string, start int) {
 	case "data":
 		// data [name] [-SupportedCommand names] { }
 		f.awaitBlock = true
+		f.mode = mArg
+	case "configuration":
+		// configuration Name { body }: newlines may come before the
+		// name and the body
+		f.awaitBlock, f.pendDSC = true, true
 		f.mode = mArg
 	case "class", "enum":
 		f.pendClass, f.awaitBlock = true, true

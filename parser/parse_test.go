@@ -375,6 +375,11 @@ var goldenScripts = []struct{ name, src string }{
 	{"script_param_help", "<#\n.SYNOPSIS\nx\n#>\n[CmdletBinding()]\nparam([string]$TenantId)\nbegin { $n = 0 }\nprocess { $n++ }\nend { $n }"},
 	{"class_enum_using", "using namespace System.Text\nclass P : Base {\n    [string]$Name = 'x'\n    static [int]$N\n    P([string]$n) { $this.Name = $n }\n    [string] Get() { return $this.Name }\n}\nenum Color { Red; Green = 5 }"},
 	{"dsc_configuration", "Configuration C {\n    Node 'localhost' {\n        File Dir {\n            DestinationPath = 'C:\\x'\n            Ensure = 'Present'\n        }\n    }\n}"},
+	// a Microsoft365DSC resource: an instance name in quotes, properties
+	// ending with ';', a CIM instance nested in an array (Parser.cs
+	// DynamicKeywordStatementRule reads a resource's body as a hash
+	// literal: HashExpressionRule(lCurly, parsingSchemaElement: true))
+	{"dsc_m365_resource", "Configuration M365TenantConfig\r\n{\r\n    Node localhost\r\n    {\r\n        TeamsMeetingPolicy \"TeamsMeetingPolicy-Tag:AllOn\"\r\n        {\r\n            Identity = \"Tag:AllOn\";\r\n            Users    = @(\"a@$OrganizationName\");\r\n            Rules    = @(\r\n                MSFT_Rule{\r\n                    A = 1\r\n                }\r\n            )\r\n        }\r\n    }\r\n}\r\n"},
 	{"bom_crlf", "\ufeff$a = 1\r\nGet-Date `\r\n    -Format o\r\n"},
 
 	// a type name may name its assembly after a comma (Parser.cs TypeNameRule:

@@ -53,6 +53,10 @@ func ParseAllWith(filename, src string, o Options) (*Script, ErrorList) {
 		toks = append(toks, lexer.Token{Type: lexer.EOF, Pos: lexErr.Pos})
 		ends = append(ends, lexErr.Pos.Offset)
 	}
+	if at, deep := tooDeep(toks); deep {
+		pos := toks[at].Pos
+		return nil, append(ErrorList{{Pos: pos, End: pos, ID: "NestingTooDeep", Msg: errorText("NestingTooDeep", fmt.Sprint(maxNesting))}}, soft...)
+	}
 	p := &parser{toks: toks, ends: ends, src: src, file: filename, truncated: -1}
 	if lexErr != nil {
 		p.truncated = len(toks) - 1
@@ -67,6 +71,29 @@ func ParseAllWith(filename, src string, o Options) (*Script, ErrorList) {
 		errs = append(errs, check(s, len(errs) > 0, o)...)
 	}
 	return s, errs
+}
+
+// maxNesting bounds how deeply brackets, braces and parentheses nest: the
+// parser descends once for each level, and a script nested deeper than
+// any written by hand would exhaust its stack.
+const maxNesting = 5000
+
+// tooDeep reports whether the tokens nest deeper than maxNesting, and the
+// index of the token that opens the level too many.
+func tooDeep(toks []lexer.Token) (int, bool) {
+	depth := 0
+	for i, t := range toks {
+		switch t.Type {
+		case tLParen, tMParen, tLBrace, tHashOpen, tSubExpr, tArrExpr, tIndex, tMBrace, tSSub, tAttrOpen, tSOpen:
+			depth++
+			if depth > maxNesting {
+				return i, true
+			}
+		case tRParen, tRBrace, tRBracket, tSClose:
+			depth = max(0, depth-1)
+		}
+	}
+	return 0, false
 }
 
 // mergeErrors puts the errors the tokenizer went on after among the

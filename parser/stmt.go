@@ -476,8 +476,8 @@ func (p *parser) statement() Statement {
 			}
 		}
 		switch {
-		case t.Type == tKw && (t.Value == "class" || t.Value == "enum"):
-			// attributes of a type definition
+		case t.Type == tKw && (t.Value == "class" || t.Value == "enum" || t.Value == "configuration"):
+			// attributes of a type definition or a configuration
 		case t.Type == tKw && stmtKeyword(t.Value) && !onlyTypes:
 			p.report("UnexpectedAttribute", attrs[0].Pos.Offset, attrs[0].End, attrs[0].Attr.Name)
 		default:
@@ -523,6 +523,8 @@ func (p *parser) statement() Statement {
 			return p.classDefinition(attrs, p.advance())
 		case "enum":
 			return p.enumDefinition(attrs, p.advance())
+		case "configuration":
+			return p.configurationDefinition(attrs, p.advance())
 		case "using":
 			kw := p.advance()
 			st := p.usingStatement(kw)
@@ -536,6 +538,8 @@ func (p *parser) statement() Statement {
 				return p.statement()
 			}
 		}
+	case tDynKw:
+		return p.dynamicKeywordStatement(p.advance())
 	case tLabel:
 		lbl := p.advance()
 		p.skipNewlines()

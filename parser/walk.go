@@ -246,6 +246,18 @@ func Walk(n any, f func(any) bool) {
 		if n.Body != nil {
 			Walk(n.Body, f)
 		}
+	case *ConfigurationDefinition:
+		for _, a := range n.Attrs {
+			if a.Attr != nil {
+				Walk(a.Attr, f)
+			}
+		}
+		Walk(n.Name, f)
+		Walk(n.Body, f)
+	case *DynamicKeywordStatement:
+		Walk(n.Name, f)
+		Walk(n.Block, f)
+		Walk(n.Props, f)
 	case *ErrorStatement:
 		for _, fl := range n.Flags {
 			if fl.Value != nil {

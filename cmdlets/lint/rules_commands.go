@@ -451,20 +451,13 @@ func analyzeCommands(f *File, env *Env) []Finding {
 		modified: map[string]bool{}, hashes: map[string]*parser.HashLiteral{}, hashAt: map[string]parser.Pos{},
 		sessions: map[string]bool{}, anyNew: map[string]bool{}}
 	a.collect()
-	config := false
 	parser.Walk(f.Script, func(n any) bool {
-		switch x := n.(type) {
-		case *parser.Command:
-			if x.Target == nil && strings.EqualFold(x.Name, "Configuration") {
-				// a DSC configuration: its block (an argument, or the
-				// next statement) holds resources, not commands
-				config = true
-			}
-		case *parser.ScriptBlockExpr:
-			if config {
-				config = false
-				return false
-			}
+		if x, ok := n.(*parser.ConfigurationDefinition); ok {
+			// a DSC configuration is not run (its body holds resources,
+			// not commands)
+			at := span{x.Pos, a.tokenEnd(x.Pos)}
+			a.report("CSE1103", at, "Configuration is a real command that csemu does not emulate: csemu will stop here with [NotImplemented]", "")
+			return false
 		}
 		if pl, ok := n.(*parser.Pipeline); ok {
 			for i, el := range pl.Elems {

@@ -1,0 +1,11 @@
+Configuration Broken
+{
+    Node localhost
+    {
+        TeamsMeetingPolicy "x"
+        {
+            Identity = "Global"
+            AllowIPVideo = 
+        }
+    }
+}
