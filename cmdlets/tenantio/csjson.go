@@ -17,6 +17,9 @@ import (
 // nothing, each object's properties do (KindFromProperties), and the rule
 // that decided is added to the file's rule for -Verbose.
 func readCsJSON(rd *reader) error {
+	if err := csjsonEncodingError(rd.src); err != nil {
+		return err
+	}
 	root, err := decodeCsJSON(rd.src.Name, rd.text)
 	if err != nil {
 		return err

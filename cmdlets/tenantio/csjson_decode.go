@@ -1,11 +1,14 @@
 package tenantio
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/csemu/csemu/cmdlets/textenc"
 )
 
 // csjsonMaxDepth bounds how deeply arrays and objects nest in a JSON
@@ -512,4 +515,32 @@ func (d *csjsonDecoder) number() (*csjsonNode, *Error) {
 	}
 	n.num = f
 	return n, nil
+}
+
+// csjsonEncodingError returns an error at the first byte of a file read as
+// UTF-8 that is not UTF-8 (a file saved in a legacy code page, or cut in
+// the middle of a character), instead of reading it as U+FFFD.
+func csjsonEncodingError(src *Source) *Error {
+	data := src.Data
+	if enc, n, ok := textenc.Sniff(data); ok {
+		if enc.Kind() != textenc.UTF8 {
+			return nil
+		}
+		data = data[n:]
+	} else if _, ok := utf16NoBOM(data); ok {
+		return nil
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	i := 0
+	for i < len(data) {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		i += size
+	}
+	line, col := lineCol(string(data[:i]), i)
+	return &Error{File: src.Name, Line: line, Col: col, Msg: fmt.Sprintf("the file is neither UTF-8 nor UTF-16: byte 0x%02X is not UTF-8 (save it with Out-File -Encoding utf8)", data[i])}
 }
