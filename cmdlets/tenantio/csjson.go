@@ -17,6 +17,9 @@ import (
 // nothing, each object's properties do (KindFromProperties), and the rule
 // that decided is added to the file's rule for -Verbose.
 func readCsJSON(rd *reader) error {
+	if err := csjsonEncodingError(rd.src); err != nil {
+		return err
+	}
 	root, err := decodeCsJSON(rd.src.Name, rd.text)
 	if err != nil {
 		return err
@@ -76,11 +79,12 @@ type csjsonReader struct {
 	shapes    map[string]bool
 	noted     map[string]bool // kinds noted as not read by csemu's rules
 	defaults  map[string]*state.Object
+	types     map[string]map[string]any // kind → lower-case property → its Global default
 	rules     []string
 }
 
 func newCsjsonReader(rd *reader) *csjsonReader {
-	c := &csjsonReader{rd: rd, lines: []int{0}, shapes: map[string]bool{}, noted: map[string]bool{}, defaults: map[string]*state.Object{}}
+	c := &csjsonReader{rd: rd, lines: []int{0}, shapes: map[string]bool{}, noted: map[string]bool{}, defaults: map[string]*state.Object{}, types: map[string]map[string]any{}}
 	for i := 0; i < len(rd.text); i++ {
 		if rd.text[i] == '\n' {
 			c.lines = append(c.lines, i+1)
@@ -122,9 +126,10 @@ func (c *csjsonReader) finish() {
 // isCsjsonNoise reports whether name is a key of configuration objects or
 // remoting sessions that is not a setting (exports.md section 1).
 func isCsjsonNoise(name string) bool {
-	switch strings.ToLower(name) {
-	case "key", "configmetadata", "configid", "datasource", "pscomputername", "psshowcomputername", "runspaceid", "element", "anchor":
-		return true
+	for _, k := range [...]string{"Key", "ConfigMetadata", "ConfigId", "DataSource", "PSComputerName", "PSShowComputerName", "RunspaceId", "Element", "Anchor"} {
+		if len(k) == len(name) && strings.EqualFold(k, name) {
+			return true
+		}
 	}
 	return false
 }
@@ -216,9 +221,8 @@ func (c *csjsonReader) prop(kind, name string, n *csjsonNode, path csjsonPath) a
 	v := c.plain(n, path)
 	// A number takes the tenant's type of the property: 3.0 for an
 	// integer property is 3, 3 for a floating-point one is 3.0.
-	if d, ok := c.defaultOf(kind); ok {
-		def, _ := d.Get(name)
-		switch def.(type) {
+	if _, ok := v.(string); !ok && v != nil {
+		switch c.defaultValue(kind, name).(type) {
 		case float64:
 			if i, ok := v.(int64); ok {
 				return float64(i)
@@ -230,6 +234,22 @@ func (c *csjsonReader) prop(kind, name string, n *csjsonNode, path csjsonPath) a
 		}
 	}
 	return v
+}
+
+// defaultValue returns the Global default of a property of kind, nil
+// when there is none.
+func (c *csjsonReader) defaultValue(kind, name string) any {
+	m, ok := c.types[kind]
+	if !ok {
+		if d, ok := c.defaultOf(kind); ok {
+			m = make(map[string]any, len(d.Props))
+			for _, p := range d.Props {
+				m[strings.ToLower(p.Name)] = p.Value
+			}
+		}
+		c.types[kind] = m
+	}
+	return m[strings.ToLower(name)]
 }
 
 // plain returns the stored form of a JSON value: objects become nested

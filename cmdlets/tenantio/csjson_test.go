@@ -362,6 +362,8 @@ func TestCsJSONErrors(t *testing.T) {
 		{"identity not a string", "Get-CsTeamsMeetingPolicy.json", "{\"Identity\": 3}", 1, 14, "$.Identity", "must be a string"},
 		{"kind unknown", "backup.json", "[{\"Identity\": \"Global\", \"Foo\": 1}]", 1, 2, "$[0]", "cannot tell which Get-Cs cmdlet"},
 		{"empty", "Get-CsTeamsMeetingPolicy.json", "  \n", 2, 1, "$", "no JSON value"},
+		// Windows PowerShell 5.1's Set-Content writes the ANSI code page.
+		{"not UTF-8", "Get-CsTeamsMeetingPolicy.json", "{\"Identity\": \"Global\",\n \"Description\": \"F\xfcr\"}", 2, 19, "", "byte 0xFC is not UTF-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -34,6 +34,9 @@ func scubaSections() []scubaSection {
 // $.meeting_policies[2].AllowAnonymousUsersToJoinMeeting. Other keys are
 // skipped with a note each.
 func readScuba(rd *reader) error {
+	if err := csjsonEncodingError(rd.src); err != nil {
+		return err
+	}
 	root, err := decodeCsJSON(rd.src.Name, rd.text)
 	if err != nil {
 		return err
