@@ -379,6 +379,10 @@ func statementKind(st parser.Statement) string {
 		return "ErrorStatementAst"
 	case *parser.DataStatement:
 		return "DataStatementAst"
+	case *parser.ConfigurationDefinition:
+		return "ConfigurationDefinitionAst"
+	case *parser.DynamicKeywordStatement:
+		return "DynamicKeywordStatementAst"
 	case *parser.PipelineStatement:
 		return "PipelineAst"
 	}
@@ -527,6 +531,10 @@ func (a *langAst) expandStatement(st parser.Statement, lbl *parser.LabeledStatem
 		}
 		a.set("commandsallowed", nodes("ExpressionAst", cmds))
 		a.set("body", a.add("StatementBlockAst", st.Body, st.Body.Pos.Offset, st.Body.End))
+	case *parser.ConfigurationDefinition:
+		a.expandConfiguration(st)
+	case *parser.DynamicKeywordStatement:
+		a.expandDynamicKeyword(st)
 	}
 }
 

@@ -110,6 +110,10 @@ func astOwnMembers(kind string) string {
 		return "Clauses ElseClause"
 	case "DataStatementAst":
 		return "Body CommandsAllowed Variable"
+	case "ConfigurationDefinitionAst":
+		return "Body ConfigurationType InstanceName"
+	case "DynamicKeywordStatementAst":
+		return "CommandElements"
 	case "LabeledStatementAst":
 		return "Condition Label"
 	case "LoopStatementAst":

@@ -24,3 +24,23 @@ func TestDSCConfigurationNotRun(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) { runEval(t, c, "", nil) })
 	}
 }
+
+// The parser API shows a configuration as PowerShell's parser builds it
+// (Parser.cs ConfigurationStatementRule, DynamicKeywordStatementRule):
+// a ConfigurationDefinitionAst with InstanceName, Body and
+// ConfigurationType, and a DynamicKeywordStatementAst per Node or resource
+// block whose CommandElements are the keyword, the instance name ("" when
+// none is written) and the body (a hashtable of properties, or a script
+// block for Node).
+func TestDSCConfigurationAst(t *testing.T) {
+	script := "$ast = { Configuration C { Node x { File f { A = 1; B = @(MSFT_Y { Z = 2 }) } } } }.Ast\n" +
+		"$c = $ast.EndBlock.Statements[0]\n" +
+		"$c.GetType().Name; $c.InstanceName.Value; $c.ConfigurationType; $c.Body.GetType().Name\n" +
+		"$d = $ast.FindAll({ $args[0] -is [System.Management.Automation.Language.DynamicKeywordStatementAst] }, $true)\n" +
+		"$d.Count\n" +
+		"$d[0].CommandElements[2].GetType().Name\n" +
+		"$d[1].CommandElements | ForEach-Object { $_.GetType().Name + ' ' + $_.Extent.Text }\n" +
+		"$d[2].CommandElements[1].Value -eq ''"
+	runEval(t, evalCase{"ast", script, "ConfigurationDefinitionAst\nC\nResource\nScriptBlockExpressionAst\n3\nScriptBlockExpressionAst\n" +
+		"StringConstantExpressionAst File\nStringConstantExpressionAst f\nHashtableAst { A = 1; B = @(MSFT_Y { Z = 2 }) }\nTrue\n", "", 0}, "", nil)
+}

@@ -198,7 +198,7 @@ func (d *dscReader) resource(st *parser.DynamicKeywordStatement) {
 		case dscAuth(p.name):
 			continue
 		case strings.EqualFold(p.name, "Ensure"):
-			v, _ := d.value(p, st.Keyword)
+			v := d.value(p, st.Keyword)
 			if s, ok := v.(string); ok && strings.EqualFold(s, "Absent") {
 				it.Absent = true
 			}
@@ -206,17 +206,14 @@ func (d *dscReader) resource(st *parser.DynamicKeywordStatement) {
 		case res.Key == "" && (strings.EqualFold(p.name, "Identity") || strings.EqualFold(p.name, "IsSingleInstance")):
 			continue
 		case res.Key != "" && strings.EqualFold(p.name, res.Key):
-			v, _ := d.value(p, st.Keyword)
+			v := d.value(p, st.Keyword)
 			id = fmt.Sprint(v)
 			if v == nil {
 				id = ""
 			}
 			continue
 		}
-		v, ok := d.value(p, st.Keyword)
-		if !ok {
-			continue
-		}
+		v := d.value(p, st.Keyword)
 		it.Set(p.name, d.stored(res.Kind, p.name, v), d.at(p.line, st.Keyword, p.name))
 	}
 	if res.Key == "" {
@@ -334,11 +331,7 @@ func (d *dscReader) groupAssignment(st *parser.DynamicKeywordStatement) {
 		if dscAuth(p.name) {
 			continue
 		}
-		v, ok := d.value(p, st.Keyword)
-		if !ok {
-			continue
-		}
-		s := dscText(v)
+		s := dscText(d.value(p, st.Keyword))
 		switch strings.ToLower(p.name) {
 		case "groupdisplayname":
 			ga.GroupName = s
@@ -384,10 +377,7 @@ func (d *dscReader) userAssignment(st *parser.DynamicKeywordStatement) {
 		if dscAuth(p.name) || strings.EqualFold(p.name, "Ensure") {
 			continue
 		}
-		v, ok := d.value(p, st.Keyword)
-		if !ok {
-			continue
-		}
+		v := d.value(p, st.Keyword)
 		if strings.EqualFold(p.name, "User") {
 			u.UPN = dscText(v)
 			continue
@@ -419,9 +409,9 @@ func dscText(v any) string {
 // value returns the value of a property, without running anything:
 // $True, $False, $null, strings, numbers, arrays and CIM instances. A
 // variable other than $OrganizationName, or an expression, keeps its text
-// with a warning. ok is false when the property is to be left out.
-func (d *dscReader) value(p dscProp, resource string) (any, bool) {
-	return d.statement(p.val, p, resource), true
+// with a warning.
+func (d *dscReader) value(p dscProp, resource string) any {
+	return d.statement(p.val, p, resource)
 }
 
 // statement returns the value of a statement.
