@@ -227,7 +227,10 @@ const clixmlMaxDepth = 50
 // error that has the methods Position() (line, col int), Element() string
 // (the path of the element at fault, such as Objs/Obj[2]/Props/Ref[1])
 // and Message() string; what Import-Clixml does not emulate is such an
-// error whose message starts with [NotImplemented].
+// error whose message starts with [NotImplemented]. An enum (an Obj with
+// System.Enum among its type names) is an object of its Deserialized.
+// type names whose ToString is the enum's name, so that the name is not
+// lost; Import-Clixml gives its number.
 func ParseClixml(text string) ([]any, error) {
 	return readClixml(nil, text)
 }
@@ -523,6 +526,24 @@ func (r *clixmlReader) object(n *clixmlNode) (any, error) {
 		}
 	}
 	id, hasID := n.attr("RefId")
+	if haveContent && r.c == nil && toString != nil && slices.ContainsFunc(names, func(t string) bool {
+		return strings.EqualFold(strings.TrimPrefix(t, "Deserialized."), "System.Enum")
+	}) {
+		// without a command (ParseClixml) an enum keeps its name: an
+		// object of its type names whose text is the name, as the
+		// deserialized PSObject's ToString gives it
+		e := value.NewObject()
+		a := e.PSTypeNames()
+		a.Items = a.Items[:0]
+		for _, t := range names {
+			if !strings.HasPrefix(strings.ToLower(t), "deserialized.") {
+				t = "Deserialized." + t
+			}
+			a.Items = append(a.Items, t)
+		}
+		e.SetToString(*toString)
+		content = e
+	}
 	if haveContent {
 		if hasID {
 			r.refs[id] = content

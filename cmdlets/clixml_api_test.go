@@ -132,3 +132,33 @@ func TestFormatClixml(t *testing.T) {
 		t.Errorf("unknown value: %v", err)
 	}
 }
+
+// TestParseClixmlEnum: an enum is written as its type names (System.Enum
+// among them), its name as ToString and its number (serialization.cs,
+// HandlePrimitiveKnownTypeByConvertingToPSObject); ParseClixml keeps the
+// name, which a deserialized PSObject's ToString gives.
+func TestParseClixmlEnum(t *testing.T) {
+	doc := `<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">
+  <Obj RefId="0">
+    <TN RefId="0">
+      <T>System.DayOfWeek</T>
+      <T>System.Enum</T>
+      <T>System.ValueType</T>
+      <T>System.Object</T>
+    </TN>
+    <ToString>Tuesday</ToString>
+    <I32>2</I32>
+  </Obj>
+</Objs>`
+	objs, err := cmdlets.ParseClixml(doc)
+	if err != nil || len(objs) != 1 {
+		t.Fatalf("%v %v", objs, err)
+	}
+	o, ok := objs[0].(*value.Object)
+	if !ok {
+		t.Fatalf("got %T %v", objs[0], objs[0])
+	}
+	if s, _ := o.ToStringValue(); s != "Tuesday" || value.ToString(o.PSTypeNames().Items[0]) != "Deserialized.System.DayOfWeek" {
+		t.Errorf("enum: %v %v", s, o.PSTypeNames().Items)
+	}
+}

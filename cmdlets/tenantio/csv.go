@@ -377,7 +377,12 @@ func readCSVUsers(rd *reader, sc *csvScanner) error {
 	dept := h.col("Department")
 	lic := h.col("Licenses", "AssignedLicenses", "AssignedPlan")
 	groups := h.col("Groups", "MemberOf", "GroupIds")
-	objectID := h.col("ObjectId", "Identity")
+	// ObjectId as written by Export-EmuTenant; Get-CsOnlineUser's
+	// Identity is the object ID too
+	objectID, anyID := h.col("ObjectId"), true
+	if objectID < 0 {
+		objectID, anyID = h.col("Identity"), false
+	}
 	// every user of the file has the same fields: one map serves them all
 	has := map[string]bool{}
 	if display >= 0 {
@@ -400,7 +405,7 @@ func readCSVUsers(rd *reader, sc *csvScanner) error {
 	var ignored []string
 	for i, n := range h.names {
 		switch {
-		case len(n) > 6 && strings.EqualFold(n[len(n)-6:], "Policy"):
+		case csvPolicyColumn(n):
 			policyCols = append(policyCols, i)
 		case !used[i]:
 			ignored = append(ignored, n)
@@ -451,7 +456,7 @@ func readCSVUsers(rd *reader, sc *csvScanner) error {
 			u.Department = cell(row, dept)
 		}
 		if objectID >= 0 {
-			if id := cell(row, objectID); isGUID(id) {
+			if id := cell(row, objectID); anyID && id != "" || isGUID(id) {
 				u.ObjectID = id
 			}
 		}
@@ -477,6 +482,15 @@ func readCSVUsers(rd *reader, sc *csvScanner) error {
 		return nil
 	})
 	return err
+}
+
+// csvPolicyColumn reports whether a users file's column holds the policy
+// of a type assigned directly: its name ends in Policy
+// (TeamsMeetingPolicy), or it is one of the policy types
+// Get-CsOnlineUser shows under a name without it.
+func csvPolicyColumn(n string) bool {
+	return len(n) > 6 && strings.EqualFold(n[len(n)-6:], "Policy") ||
+		strings.EqualFold(n, "TenantDialPlan") || strings.EqualFold(n, "CallingLineIdentity")
 }
 
 // csvTypeText reports whether a cell holds the text Export-Csv writes for
