@@ -164,6 +164,10 @@ func TestCsJSONWriteLayout(t *testing.T) {
 		"Get-CsMeetingConfiguration.json",
 		"Get-CsSfbExternalAccessPolicy.json",
 		"Get-CsTeamsMessagingPolicy.json",
+		// exports.md section 6: and the directory as CSV files
+		"users.csv",
+		"group-members.csv",
+		"group-assignments.csv",
 	}
 	if !reflect.DeepEqual(names, want) {
 		t.Errorf("files\n%s\nwant\n%s", strings.Join(names, "\n"), strings.Join(want, "\n"))
