@@ -405,6 +405,12 @@ func (a *applier) user(ui *UserItem) {
 func (a *applier) groupID(idOrName, name string, at Origin) string {
 	idOrName = strings.TrimSpace(idOrName)
 	if g, ok := a.t.Group(idOrName); ok {
+		if name != "" && g.DisplayName != name {
+			a.change(at, "Group", g.ID, "DisplayName", g.DisplayName, name)
+			g.DisplayName = name
+			_ = a.t.PutGroup(g)
+			a.groups[strings.ToLower(name)] = g.ID
+		}
 		return g.ID
 	}
 	if id, ok := a.groups[strings.ToLower(idOrName)]; ok {
@@ -453,12 +459,15 @@ func looksLikeID(s string) bool {
 func (a *applier) member(m Member) {
 	s := a.sum("GroupMember")
 	upn := strings.TrimSpace(m.UPN)
-	if upn == "" || strings.TrimSpace(m.Group) == "" {
+	if strings.TrimSpace(m.Group) == "" {
 		s.Skipped++
-		addNote(s, fmt.Sprintf("a row without a group or a user (%s)", m.Origin))
+		addNote(s, fmt.Sprintf("a row without a group (%s)", m.Origin))
 		return
 	}
-	id := a.groupID(m.Group, "", m.Origin)
+	id := a.groupID(m.Group, m.GroupName, m.Origin)
+	if upn == "" {
+		return // the group alone
+	}
 	u, ok := a.t.User(upn)
 	if !ok {
 		u = &state.User{UPN: upn, Enabled: true}

@@ -37,6 +37,9 @@ func readCSV(rd *reader) error {
 	case h.policyType >= 0 && h.user >= 0:
 		rd.rules = append(rd.rules, fmt.Sprintf("the columns %s and PolicyType make it a list of user policy assignments (Get-CsUserPolicyAssignment)", h.names[h.user]))
 		return readCSVUserAssignments(rd, sc)
+	case h.policyType >= 0 && h.col("Scope") >= 0:
+		rd.rules = append(rd.rules, "the columns PolicyType and Scope make it a list of tenant-wide grants (csemu's tenant-grants.csv)")
+		return readCSVGrants(rd, sc)
 	case h.policyType >= 0:
 		return sc.headerError(h.policyType, "the PolicyType column needs a GroupId (or GroupName) column for group policy assignments, or a UserPrincipalName (or Identity) column for user policy assignments")
 	case h.group >= 0 && h.user >= 0:
@@ -670,11 +673,42 @@ func readCSVMembers(rd *reader, sc *csvScanner) error {
 		if g == "" {
 			return sc.errAt(row[h.group].off, "the row names no group: its %s is empty", h.names[h.group])
 		}
+		m := Member{Group: g, GroupName: cell(row, name), Origin: Origin{File: rd.src.Name, Line: line}}
+		if cell(row, ucols[0]) == "" && len(ucols) == 1 && id >= 0 && name >= 0 {
+			// a group without members: csemu's group-members.csv,
+			// which has GroupId and GroupName, keeps every group
+			rd.snap.Members = append(rd.snap.Members, m)
+			return nil
+		}
 		upn, ucol := sc.csvUPN(row, ucols)
 		if upn == "" {
 			return sc.errAt(row[ucols[0]].off, "the row names no user: its %s is empty or not an address", h.names[ucols[0]])
 		}
-		rd.snap.Members = append(rd.snap.Members, Member{Group: g, UPN: upn, Origin: Origin{File: rd.src.Name, Line: line, Path: h.names[ucol]}})
+		m.UPN, m.Origin.Path = upn, h.names[ucol]
+		rd.snap.Members = append(rd.snap.Members, m)
+		return nil
+	})
+}
+
+// readCSVGrants reads csemu's tenant-grants.csv: the policies granted to
+// the whole tenant (Grant-Cs*Policy -Global), a row per policy type with
+// Scope Global.
+func readCSVGrants(rd *reader, sc *csvScanner) error {
+	h := &sc.head
+	name, scope := h.col("PolicyName"), h.col("Scope")
+	if name < 0 {
+		return sc.headerError(h.policyType, "a list of tenant-wide grants needs a PolicyName column")
+	}
+	return sc.rows(func(row []csvField, line int) error {
+		if sv := cell(row, scope); !strings.EqualFold(sv, "Global") && !strings.EqualFold(sv, "Tenant") {
+			return sc.errAt(row[scope].off, "the Scope of a tenant-wide grant is Global, not %q", sv)
+		}
+		pt := cell(row, h.policyType)
+		if pt == "" {
+			return sc.errAt(row[h.policyType].off, "the row names no policy type")
+		}
+		rd.snap.Grants = append(rd.snap.Grants, TenantGrant{PolicyType: pt, PolicyName: cell(row, name),
+			Origin: Origin{File: rd.src.Name, Line: line, Path: "PolicyName"}})
 		return nil
 	})
 }

@@ -235,9 +235,10 @@ func TestReadCSVMembers(t *testing.T) {
 	r := csvFixture(t, f)
 	s := mustSnap(t, r)
 	want := []Member{
-		{Group: "1a2b3c4d-0000-4000-8000-000000000001", UPN: "ann@contoso.test", Origin: Origin{File: f, Line: 2, Path: "UserPrincipalName"}},
+		// the group's name comes along, so that a new group gets it
+		{Group: "1a2b3c4d-0000-4000-8000-000000000001", GroupName: "Sales Team", UPN: "ann@contoso.test", Origin: Origin{File: f, Line: 2, Path: "UserPrincipalName"}},
 		// without a GroupId the group is named by its name
-		{Group: "Research", UPN: "cy@contoso.test", Origin: Origin{File: f, Line: 3, Path: "UserPrincipalName"}},
+		{Group: "Research", GroupName: "Research", UPN: "cy@contoso.test", Origin: Origin{File: f, Line: 3, Path: "UserPrincipalName"}},
 	}
 	if !reflect.DeepEqual(s.Members, want) {
 		t.Errorf("members:\n got %+v\nwant %+v", s.Members, want)
@@ -277,6 +278,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"no policy name", "GroupId,PolicyType,PolicyName\ng,TeamsMeetingPolicy,\n", 2, 22, "the row has no PolicyName"},
 		{"no policy type", "UserPrincipalName,PolicyType,PolicyName\na@x.test,,A\n", 2, 10, "the row has no PolicyType"},
 		{"member without user", "GroupId,UserPrincipalName\ng1,\n", 2, 4, "the row names no user"},
+		{"tenant grant of another scope", "PolicyType,PolicyName,Scope\nTeamsMeetingPolicy,A,User\n", 2, 22, "the Scope of a tenant-wide grant is Global"},
 		{"member without group", "GroupName,UserPrincipalName\n,a@x.test\n", 2, 1, "the row names no group"},
 	}
 	for _, c := range cases {

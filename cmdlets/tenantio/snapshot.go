@@ -145,10 +145,15 @@ type Direct struct {
 
 // Member makes a user a direct member of a group. Group is the group's
 // ID or, when the file names groups by name, its display name.
+//
+// A member without a UPN only makes sure the group exists.
 type Member struct {
-	Group  string
-	UPN    string
-	Origin Origin
+	Group string
+	// GroupName is the group's display name, when the file gives it
+	// beside an ID.
+	GroupName string
+	UPN       string
+	Origin    Origin
 }
 
 // GroupAssignment is a group policy assignment of an export. Rank 0

@@ -168,6 +168,7 @@ func TestCsJSONWriteLayout(t *testing.T) {
 		"users.csv",
 		"group-members.csv",
 		"group-assignments.csv",
+		"tenant-grants.csv", // and the tenant-wide grants
 	}
 	if !reflect.DeepEqual(names, want) {
 		t.Errorf("files\n%s\nwant\n%s", strings.Join(names, "\n"), strings.Join(want, "\n"))

@@ -28,7 +28,19 @@ func writeDirectoryCSV(t *state.Tenant) ([]*Source, error) {
 		{Name: "users.csv", Data: writeUsersCSV(t)},
 		{Name: "group-members.csv", Data: writeMembersCSV(t)},
 		{Name: "group-assignments.csv", Data: writeAssignmentsCSV(t)},
+		{Name: "tenant-grants.csv", Data: writeGrantsCSV(t)},
 	}, nil
+}
+
+// writeGrantsCSV writes the policies granted to the whole tenant
+// (Grant-Cs*Policy -Global): PolicyType, PolicyName and Scope Global.
+func writeGrantsCSV(t *state.Tenant) []byte {
+	w := &csvWriter{}
+	w.row("PolicyType", "PolicyName", "Scope")
+	for _, g := range t.TenantGrants() {
+		w.row(g.PolicyType, g.PolicyName, "Global")
+	}
+	return w.b
 }
 
 // csvWriter writes quoted CSV rows.
@@ -96,13 +108,22 @@ func writeUsersCSV(t *state.Tenant) []byte {
 func writeMembersCSV(t *state.Tenant) []byte {
 	w := &csvWriter{}
 	w.row("GroupId", "GroupName", "UserPrincipalName")
+	listed := map[string]bool{}
 	for u := range t.Users() {
 		for _, g := range u.Groups {
 			name := ""
 			if grp, ok := t.Group(g); ok {
 				name = grp.DisplayName
 			}
+			listed[strings.ToLower(g)] = true
 			w.row(g, name, u.UPN)
+		}
+	}
+	// a group without members is a row without a user, so that every
+	// group and its name come back
+	for _, g := range t.Groups() {
+		if !listed[strings.ToLower(g.ID)] {
+			w.row(g.ID, g.DisplayName, "")
 		}
 	}
 	return w.b

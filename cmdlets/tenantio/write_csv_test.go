@@ -132,7 +132,7 @@ func TestWriteDirectoryCSV(t *testing.T) {
 	for _, f := range files {
 		names = append(names, f.Name)
 	}
-	if !reflect.DeepEqual(names, []string{"users.csv", "group-members.csv", "group-assignments.csv"}) {
+	if !reflect.DeepEqual(names, []string{"users.csv", "group-members.csv", "group-assignments.csv", "tenant-grants.csv"}) {
 		t.Fatalf("files %v", names)
 	}
 	// Export-Csv -NoTypeInformation: every field quoted, quotes doubled
