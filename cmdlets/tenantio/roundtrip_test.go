@@ -37,6 +37,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 			for seed := range uint64(40) {
 				tn := randomTenant(rand.New(rand.NewPCG(seed, 7)))
 				back := roundTrip(t, tn, f.format, f.write, f.read)
+				if f.scope != nil {
+					tn, back = f.scope(tn), f.scope(back)
+				}
 				if d := diffTenants(tn, back); len(d) > 0 {
 					t.Fatalf("seed %d: %d differences:\n%s", seed, len(d), strings.Join(d[:min(len(d), 20)], "\n"))
 				}
@@ -49,4 +52,6 @@ type roundTripFormat struct {
 	format Format
 	write  WriteOptions
 	read   Options
+	// scope is the part of a tenant the format carries; nil: all of it
+	scope func(*state.Tenant) *state.Tenant
 }
