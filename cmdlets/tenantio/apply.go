@@ -160,7 +160,7 @@ func Apply(t *state.Tenant, snap *Snapshot, o ApplyOptions) []*Summary {
 			continue
 		}
 		if n.Skipped {
-			s.Skipped++
+			s.Skipped += max(n.Count, 1)
 			if !slices.Contains(s.Notes, n.Reason) {
 				s.Notes = append(s.Notes, n.Reason)
 			}

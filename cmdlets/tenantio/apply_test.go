@@ -213,8 +213,9 @@ func TestApplyNotes(t *testing.T) {
 		{Kind: state.KindTeamsMeetingConfiguration, Reason: "ScubaGear's export has no meeting configuration"},
 		{Kind: "EXOMailboxSettings", Reason: "not a Teams setting", Skipped: true},
 		{Kind: "EXOMailboxSettings", Reason: "not a Teams setting", Skipped: true},
+		{Kind: "SPOSite", Reason: "skipped 3 resources", Skipped: true, Count: 3},
 	}}, ApplyOptions{Now: applyNow})
-	if len(sums) != 2 {
+	if len(sums) != 3 {
 		t.Fatalf("summaries = %+v", sums)
 	}
 	if got := sums[0].Line(); !strings.Contains(got, "not in the export") || !strings.Contains(got, "no meeting configuration") {
@@ -222,5 +223,8 @@ func TestApplyNotes(t *testing.T) {
 	}
 	if sums[1].Skipped != 2 || len(sums[1].Notes) != 1 {
 		t.Errorf("skipped = %+v", sums[1])
+	}
+	if sums[2].Skipped != 3 {
+		t.Errorf("a note of 3 skipped resources counts %d", sums[2].Skipped)
 	}
 }

@@ -51,7 +51,7 @@ func readDSC(rd *reader) error {
 		if n > 1 {
 			what = "resources"
 		}
-		rd.snap.Notes = append(rd.snap.Notes, Note{Kind: k, Skipped: true, Origin: d.skipAt[k],
+		rd.snap.Notes = append(rd.snap.Notes, Note{Kind: k, Skipped: true, Count: n, Origin: d.skipAt[k],
 			Reason: fmt.Sprintf("skipped %d %s: not a Teams setting csemu imports", n, what)})
 	}
 	return nil

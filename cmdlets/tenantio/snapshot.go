@@ -186,6 +186,8 @@ type Note struct {
 	// the kind is not in the export at all, or, for a kind the snapshot
 	// has objects of, the note is a remark on them.
 	Skipped bool
+	// Count is how many things a skipped note stands for (0 counts as 1).
+	Count int
 }
 
 // merge appends the contents of o to s.
