@@ -169,7 +169,10 @@ func importEmuTenantEnd(c call) error {
 			continue
 		}
 		c.Verbose("%s: read as %s (%s)", r.Source.Name, r.Format, r.Rule)
-		for _, w := range r.Warnings {
+		for i, w := range r.Warnings {
+			if i > 0 && w == r.Warnings[i-1] {
+				continue // one warning for two values of a line
+			}
 			if !strings.HasPrefix(w, r.Source.Name) {
 				w = r.Source.Name + ": " + w
 			}
@@ -246,15 +249,13 @@ func stringArray(ss []string) *value.Array {
 	return &value.Array{Items: items}
 }
 
-// decodeClixml reads a CLIXML document for the importer.
-func decodeClixml(text string) ([]any, error) {
-	return nil, fmt.Errorf("[NotImplemented] reading CLIXML tenant exports")
-}
+// decodeClixml reads a CLIXML document for the importer, as
+// Import-Clixml does.
+func decodeClixml(text string) ([]any, error) { return cmdlets.ParseClixml(text) }
 
-// encodeClixml writes values as a CLIXML document for the exporter.
-func encodeClixml(objs []any) (string, error) {
-	return "", fmt.Errorf("[NotImplemented] writing CLIXML tenant exports")
-}
+// encodeClixml writes values as a CLIXML document for the exporter, as
+// Export-Clixml -Depth 15 does (the depth backup scripts use).
+func encodeClixml(objs []any) (string, error) { return cmdlets.FormatClixml(objs, 15) }
 
 // exportEmuTenant is Export-EmuTenant: the tenant as files in -Format.
 func exportEmuTenant(c call) error {
