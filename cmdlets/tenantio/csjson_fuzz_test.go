@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/csemu/csemu/state"
 )
 
 // csjsonSeeds adds the fixtures of testdata/import/<dir> to a fuzz
@@ -74,7 +76,15 @@ func csjsonStoredForm(v any, depth int) error {
 			}
 		}
 		return nil
-	case interface{ Get(string) (any, bool) }:
+	case *state.Object:
+		if x == nil {
+			return errors.New("a nil object")
+		}
+		for _, p := range x.Props {
+			if err := csjsonStoredForm(p.Value, depth+1); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
 	return fmt.Errorf("value of type %T", v)

@@ -318,6 +318,10 @@ func TestCsJSONValueShapes(t *testing.T) {
 		{"escapes", "Get-CsTeamsMeetingPolicy.json", `{"Identity": "Global", "X": "a\"b\\c\/d\u00e9\ud83d\ude00\n"}`, "X", "a\"b\\c/dé😀\n", ""},
 		{"lone surrogate", "Get-CsTeamsMeetingPolicy.json", `{"Identity": "Global", "X": "\ud83d!"}`, "X", "\uFFFD!", ""},
 		{"client types null", "Get-CsTeamsMeetingPolicy.json", `{"Identity": "Global", "BlockedAnonymousJoinClientTypes": null}`, "BlockedAnonymousJoinClientTypes", nil, ""},
+		// ConvertFrom-Json keeps the last of a repeated key and rejects keys
+		// that differ only in case (PowerShell's JsonObject.cs,
+		// KeysWithDifferentCasingInJsonString); TestCsJSONErrors has the
+		// second.
 		{"repeated key keeps the last", "Get-CsTeamsMeetingPolicy.json", `{"Identity": "Global", "X": 1, "X": 2}`, "X", int64(2), ""},
 	}
 	for _, tt := range tests {
