@@ -129,12 +129,20 @@ func clixmlTypeNames(o *value.Object) []string {
 // newer cmdlets (MeetingPolicy, AppPermissionPolicy), as
 // cmdlets/teams names the objects Get- writes. Other Teams type names
 // give their last part as the kind (TeamsMessagingPolicy), kept but not
-// read by csemu's rules.
+// read by csemu's rules; csemu.<Kind> (written by Export-EmuTenant for a
+// kind without a type of its own) gives <Kind>.
 func kindOfTypeName(t string) (kind string, ok bool) {
 	const (
 		rtc  = "Microsoft.Rtc.Management."
 		core = "Microsoft.Teams.Policy.Administration.Cmdlets.Core."
 	)
+	if short, ok := strings.CutPrefix(t, "csemu."); ok && isWord(short) {
+		// what Export-EmuTenant writes for a kind without a type
+		if k, ok := kindByName(short); ok {
+			return k.Kind, true
+		}
+		return short, true
+	}
 	if !strings.HasPrefix(t, rtc) && !strings.HasPrefix(t, core) {
 		return "", false
 	}

@@ -310,3 +310,19 @@ func TestReadCSVQuoting(t *testing.T) {
 		t.Errorf("users:\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestReadCSVDelimiters: Export-Csv -Delimiter writes any character;
+// ',' ';' and tab are recognised from the header line (the most frequent
+// outside quotes), so a ';' file whose names hold commas is read right.
+func TestReadCSVDelimiters(t *testing.T) {
+	for _, c := range []struct{ name, text string }{
+		{"tab", "UserPrincipalName\tDisplayName\tTeamsMeetingPolicy\na@x.test\tLee, Ann\tAllOn\n"},
+		{"semicolon with commas", "\"UserPrincipalName\";\"DisplayName\";\"TeamsMeetingPolicy\"\r\n\"a@x.test\";\"Lee, Ann\";\"AllOn\"\r\n"},
+	} {
+		s := mustSnap(t, readOneResult(t, &Source{Name: "d.csv", Data: []byte(c.text)}, Options{}))
+		want := []userLine{{UPN: "a@x.test", DisplayName: "Lee, Ann", Line: 2, Path: "UserPrincipalName", Direct: []Direct{d("d.csv", 2, "TeamsMeetingPolicy", "AllOn")}}}
+		if got := usersOf(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", c.name, got, want)
+		}
+	}
+}
