@@ -3,6 +3,8 @@ package tenantio
 import (
 	"slices"
 
+	"github.com/csemu/csemu/cmdlets"
+
 	"github.com/csemu/csemu/state"
 )
 
@@ -13,6 +15,9 @@ import (
 func roundTripFormats() []roundTripFormat {
 	return []roundTripFormat{
 		{format: FormatCsJSON},
+		{format: FormatClixml,
+			write: WriteOptions{EncodeClixml: func(objs []any) (string, error) { return cmdlets.FormatClixml(objs, 15) }},
+			read:  Options{DecodeClixml: cmdlets.ParseClixml}},
 		{format: FormatDSC, scope: dscPart},
 	}
 }

@@ -79,7 +79,7 @@ func TestWriteClixmlRoundTrip(t *testing.T) {
 		for _, k := range tn.Kinds() {
 			want = append(want, k+".xml")
 		}
-		want = append(want, "users.csv", "group-members.csv", "group-assignments.csv")
+		want = append(want, "users.csv", "group-members.csv", "group-assignments.csv", "tenant-grants.csv")
 		if !reflect.DeepEqual(names, want) {
 			t.Fatalf("files %v, want %v", names, want)
 		}
