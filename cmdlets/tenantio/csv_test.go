@@ -326,3 +326,21 @@ func TestReadCSVDelimiters(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectCSV: a CSV export is recognised from its header line, and a
+// Microsoft365DSC configuration (exports.md section 3) is still one.
+func TestDetectCSV(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want Format
+	}{
+		{"\"UserPrincipalName\",\"DisplayName\"\r\n\"a@x.test\",\"A\"\r\n", FormatCSV},
+		{"#TYPE Deserialized.Microsoft.Teams.Config.Cmdlets.Models.GroupAssignment\r\n\"GroupId\",\"PolicyType\",\"PolicyName\"\r\n", FormatCSV},
+		{"# Generated with Microsoft365DSC version 1.23.1115.1\r\nparam ()\r\nConfiguration M365TenantConfig\r\n{\r\n    Node localhost\r\n    {\r\n    }\r\n}\r\n", FormatDSC},
+	} {
+		src := &Source{Name: "x", Data: []byte(c.text)}
+		if f, rule, ok := Detect(src, src.Text()); !ok || f != c.want {
+			t.Errorf("%q: %s (%s), want %s", c.text, f, rule, c.want)
+		}
+	}
+}

@@ -24,10 +24,12 @@ func Detect(src *Source, text string) (f Format, rule string, ok bool) {
 			return FormatScuba, "a JSON object with ScubaGear's provider keys (meeting_policies, federation_configuration, ...)", true
 		}
 		return FormatCsJSON, "a JSON " + map[bool]string{true: "array", false: "object"}[body[0] == '['] + " (Get-Cs* | ConvertTo-Json)", true
+	case csvHeader(body):
+		// before the Configuration search, which reads the whole text: a
+		// CSV file of 100,000 users is known from its first line
+		return FormatCSV, "a CSV header with a UserPrincipalName, GroupId or PolicyType column", true
 	case dscConfiguration(body):
 		return FormatDSC, "a PowerShell Configuration block (Microsoft365DSC)", true
-	case csvHeader(body):
-		return FormatCSV, "a CSV header with a UserPrincipalName, GroupId or PolicyType column", true
 	}
 	if strings.HasSuffix(name, ".ps1") || strings.HasSuffix(name, ".psm1") {
 		return "", "a PowerShell script without a Configuration block", false
