@@ -534,9 +534,13 @@ func (a *applier) assignments(list []GroupAssignment) {
 		if had {
 			a.t.RemoveGroupAssignment(id, ga.PolicyType)
 		}
+		created := ga.CreatedTime
+		if created.IsZero() {
+			created = a.o.Now.UTC()
+		}
 		rank, err := a.t.AddGroupAssignment(state.GroupAssignment{
 			GroupID: id, PolicyType: ga.PolicyType, PolicyName: name, Rank: ga.Rank,
-			CreatedTime: a.o.Now.UTC(), CreatedBy: ga.CreatedBy,
+			CreatedTime: created, CreatedBy: ga.CreatedBy,
 		})
 		if err != nil {
 			s.Skipped++

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // readCSV reads a CSV export (exports.md section 5). The header says what
@@ -575,9 +576,13 @@ func readCSVGroupAssignments(rd *reader, sc *csvScanner) error {
 				ga.Rank = n
 			}
 		}
-		if created >= 0 && cell(row, created) != "" && !warnedTime {
-			warnedTime = true
-			rd.warn("%s: CreatedTime is not imported: an imported assignment is created at the time of the import", rd.src.Name)
+		if v := cell(row, created); v != "" {
+			if tm, ok := csvTime(v); ok {
+				ga.CreatedTime = tm
+			} else if !warnedTime {
+				warnedTime = true
+				rd.warn("%s:%d: the CreatedTime %q is not a date csemu reads (ISO 8601 or en-US M/d/yyyy h:mm:ss tt): such assignments are created at the time of the import", rd.src.Name, line, v)
+			}
 		}
 		rd.snap.Assignments = append(rd.snap.Assignments, ga)
 		return nil
@@ -711,4 +716,16 @@ func readCSVGrants(rd *reader, sc *csvScanner) error {
 			Origin: Origin{File: rd.src.Name, Line: line, Path: "PolicyName"}})
 		return nil
 	})
+}
+
+// csvTime reads a CreatedTime cell: ISO 8601 (ConvertTo-Json, -UseCulture
+// in an ISO culture) or the en-US form Export-Csv writes for a DateTime
+// ("4/6/2026 5:19:07 PM"), taken as UTC.
+func csvTime(s string) (time.Time, bool) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "1/2/2006 3:04:05 PM", "1/2/2006 15:04:05", "1/2/2006"} {
+		if tm, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			return tm.UTC(), true
+		}
+	}
+	return time.Time{}, false
 }

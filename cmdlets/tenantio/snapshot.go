@@ -3,6 +3,7 @@ package tenantio
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 func equalFold(a, b string) bool { return strings.EqualFold(a, b) }
@@ -165,7 +166,9 @@ type GroupAssignment struct {
 	PolicyName string
 	Rank       int
 	CreatedBy  string
-	Origin     Origin
+	// CreatedTime is when the assignment was made; zero: at the import.
+	CreatedTime time.Time
+	Origin      Origin
 }
 
 // TenantGrant is a policy granted to the whole tenant; an empty

@@ -113,7 +113,9 @@ func checkDirectory(t *testing.T, tn *state.Tenant, s *Snapshot) {
 	}
 	var wantAssigns []GroupAssignment
 	for _, a := range tn.GroupAssignments("") {
-		wantAssigns = append(wantAssigns, GroupAssignment{GroupID: a.GroupID, PolicyType: a.PolicyType, PolicyName: a.PolicyName, Rank: a.Rank, CreatedBy: a.CreatedBy})
+		// the creation time comes back to the second (Export-Csv's
+		// en-US DateTime text)
+		wantAssigns = append(wantAssigns, GroupAssignment{GroupID: a.GroupID, PolicyType: a.PolicyType, PolicyName: a.PolicyName, Rank: a.Rank, CreatedBy: a.CreatedBy, CreatedTime: a.CreatedTime.UTC().Truncate(time.Second)})
 	}
 	if !reflect.DeepEqual(assigns, wantAssigns) {
 		t.Errorf("assignments\n got %+v\nwant %+v", assigns, wantAssigns)
