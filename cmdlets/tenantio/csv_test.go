@@ -340,6 +340,8 @@ func TestDetectCSV(t *testing.T) {
 	}{
 		{"\"UserPrincipalName\",\"DisplayName\"\r\n\"a@x.test\",\"A\"\r\n", FormatCSV},
 		{"#TYPE Deserialized.Microsoft.Teams.Config.Cmdlets.Models.GroupAssignment\r\n\"GroupId\",\"PolicyType\",\"PolicyName\"\r\n", FormatCSV},
+		// Get-CsOnlineUser's Identity names the user when no UPN column is kept
+		{"Identity,DisplayName,TeamsMeetingPolicy\na@x.test,A,AllOn\n", FormatCSV},
 		{"# Generated with Microsoft365DSC version 1.23.1115.1\r\nparam ()\r\nConfiguration M365TenantConfig\r\n{\r\n    Node localhost\r\n    {\r\n    }\r\n}\r\n", FormatDSC},
 	} {
 		src := &Source{Name: "x", Data: []byte(c.text)}

@@ -78,7 +78,8 @@ func csvHeader(text string) bool {
 				return true
 			}
 		}
-		return false
+		// Get-CsOnlineUser | Export-Csv with Identity as its user column
+		return strings.Contains(low, "identity") && (strings.Contains(low, "displayname") || strings.Contains(low, "policy"))
 	}
 	return false
 }

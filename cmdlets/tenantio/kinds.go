@@ -43,6 +43,9 @@ func knownKinds() []kindInfo {
 		{Kind: state.KindAccessEdgeConfiguration, Noun: "CsAccessEdgeConfiguration", Single: true},
 		{Kind: state.KindConferencingPolicy, Noun: "CsConferencingPolicy", PolicyType: "ConferencingPolicy"},
 		{Kind: state.KindMeetingConfiguration, Noun: "CsMeetingConfiguration"},
+		// SkypeForBusiness\Get-CsExternalAccessPolicy shares its noun with
+		// the Teams cmdlet: csemu's exports name its file after the kind
+		{Kind: state.KindSfbExternalAccessPolicy, Noun: "CsSfbExternalAccessPolicy", PolicyType: "SfbExternalAccessPolicy"},
 		{Kind: state.KindAllowedDomain, Noun: "CsAllowedDomain"},
 		{Kind: state.KindBlockedDomain, Noun: "CsBlockedDomain"},
 	}

@@ -76,6 +76,9 @@ func isZip(data []byte) bool {
 // a hostile archive cannot exhaust memory.
 const maxZipEntry = 256 << 20
 
+// maxZipTotal bounds what all the files of one zip archive hold together.
+const maxZipTotal = 1 << 30
+
 // Unzip returns the files of a zip archive as sources named
 // "zipname/entry", sorted by name. An entry whose name leaves the archive
 // (an absolute path or "..") is an error, as is a damaged archive.
@@ -85,6 +88,7 @@ func Unzip(src *Source) ([]*Source, error) {
 		return nil, &Error{File: src.Name, Msg: "not a readable zip archive: " + strings.TrimPrefix(err.Error(), "zip: ")}
 	}
 	var out []*Source
+	total := 0
 	for _, f := range r.File {
 		name := strings.ReplaceAll(f.Name, `\`, "/")
 		if f.FileInfo().IsDir() {
@@ -109,6 +113,9 @@ func Unzip(src *Source) ([]*Source, error) {
 		}
 		if err != nil {
 			return nil, &Error{File: src.Name, Path: f.Name, Msg: "reading the zip entry: " + strings.TrimPrefix(err.Error(), "zip: ")}
+		}
+		if total += len(data); total > maxZipTotal {
+			return nil, &Error{File: src.Name, Path: f.Name, Msg: fmt.Sprintf("the zip archive holds more than %d MB", maxZipTotal>>20)}
 		}
 		out = append(out, &Source{Name: src.Name + "/" + path.Clean(name), Data: data})
 	}
