@@ -682,7 +682,7 @@ func checkAcsSettings(f *File, env *Env, report func(Finding)) {
 				items = l
 			}
 			for _, it := range items {
-				if !isGUID(strings.Trim(strings.TrimSpace(it), "{}")) {
+				if !state.IsGUID(strings.Trim(strings.TrimSpace(it), "{}")) {
 					report(Finding{Pos: a.pos, End: a.end,
 						Message:    fmt.Sprintf("AllowedAcsResources: %q is not an immutable resource ID; the service expects the GUID of the ACS resource shown in the Azure portal.", it),
 						Suggestion: "give the resource's immutable ID"})
@@ -690,26 +690,6 @@ func checkAcsSettings(f *File, env *Env, report func(Finding)) {
 			}
 		}
 	}
-}
-
-// isGUID reports whether s is a GUID in its 8-4-4-4-12 form.
-func isGUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i, r := range s {
-		switch i {
-		case 8, 13, 18, 23:
-			if r != '-' {
-				return false
-			}
-		default:
-			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // passcodeClosed reports whether an AnonymousUserAuthenticationMethod

@@ -366,25 +366,6 @@ func foldSet(list []string) map[string]bool {
 	return out
 }
 
-// storedPatterns returns the stored form of a list of domains: a list of
-// DomainPattern objects.
-func storedPatterns(domains []string) []any {
-	out := make([]any, 0, len(domains))
-	for _, d := range domains {
-		p := &state.Object{Kind: "DomainPattern"}
-		p.Set("Domain", d)
-		out = append(out, p)
-	}
-	return out
-}
-
-// storedAllowList returns the stored form of an allow list.
-func storedAllowList(domains []string) *state.Object {
-	o := &state.Object{Kind: "AllowList"}
-	o.Set("AllowedDomain", storedPatterns(domains))
-	return o
-}
-
 // storedDomains returns the domains of a stored list (DomainPattern
 // objects or strings).
 func storedDomains(v any) []string {
@@ -427,7 +408,7 @@ func allowedChoice(c call, v any, lenient bool) (any, error) {
 	}
 	switch x := v.(type) {
 	case nil:
-		return storedAllowList(nil), nil
+		return state.AllowList(nil), nil
 	case allowAllValue:
 		return allowAllKnownDomains, nil
 	case string:
@@ -444,7 +425,7 @@ func allowedChoice(c call, v any, lenient bool) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			return storedAllowList(domains), nil
+			return state.AllowList(domains), nil
 		}
 	}
 	return nil, notAllowedChoice(c, v)
@@ -474,7 +455,7 @@ func edgeFromPS(v any) any {
 		switch x.TypeName() {
 		case edgeType + "DomainPattern":
 			d, _ := domainOf(x)
-			return storedPatterns([]string{d})[0]
+			return state.DomainPatterns([]string{d})[0]
 		case edgeType + "AllowList":
 			list, _ := x.Get("AllowedDomain")
 			var domains []string
@@ -483,7 +464,7 @@ func edgeFromPS(v any) any {
 					domains = append(domains, d)
 				}
 			}
-			return storedAllowList(domains)
+			return state.AllowList(domains)
 		case edgeType + "AllowAllKnownDomains":
 			return allowAllKnownDomains
 		}
@@ -605,14 +586,14 @@ func (fc *fedChange) take(c call, p state.Prop, fromInstance bool) error {
 		}
 		fc.allowMissing = fc.allowMissing || e.removedMissing && fc.isAllowList
 		fc.setAllowed = true
-		fc.setAllowedTo(storedAllowList(e.list))
+		fc.setAllowedTo(state.AllowList(e.list))
 	case "blockeddomains":
 		var e listEdit
 		var err error
 		if fromInstance {
 			e.list, err = domainItems(c, "BlockedDomains", p.Value)
 			cur, _ := fc.o.Get("BlockedDomains")
-			fc.setBlocked = fc.setBlocked || !sameStored(cur, storedPatterns(e.list))
+			fc.setBlocked = fc.setBlocked || !sameStored(cur, state.DomainPatterns(e.list))
 		} else {
 			e, err = editDomains(c, "BlockedDomains", fc.blocked, p.Value)
 			fc.setBlocked = true
@@ -622,7 +603,7 @@ func (fc *fedChange) take(c call, p state.Prop, fromInstance bool) error {
 		}
 		fc.blockMissing = fc.blockMissing || e.removedMissing
 		fc.blocked = e.list
-		fc.set("BlockedDomains", storedPatterns(e.list))
+		fc.set("BlockedDomains", state.DomainPatterns(e.list))
 	case "allowedtrialtenantdomains":
 		cur, _ := fc.o.Get(p.Name)
 		var list []string

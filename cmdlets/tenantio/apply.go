@@ -417,7 +417,7 @@ func (a *applier) groupID(idOrName, name string, at Origin) string {
 		return id
 	}
 	g := &state.Group{ID: idOrName, DisplayName: name}
-	if !looksLikeID(idOrName) {
+	if !state.IsGUID(idOrName) {
 		// a display name: the group gets an ID of its own
 		g.DisplayName = idOrName
 		if a.o.NewID != nil {
@@ -433,26 +433,6 @@ func (a *applier) groupID(idOrName, name string, at Origin) string {
 	a.sum("Group").Imported++
 	a.change(at, "Group", g.ID, "", nil, "created")
 	return g.ID
-}
-
-// looksLikeID reports whether s is a GUID (an Entra object ID).
-func looksLikeID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i, r := range s {
-		switch i {
-		case 8, 13, 18, 23:
-			if r != '-' {
-				return false
-			}
-		default:
-			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // member applies one group membership.

@@ -17,23 +17,11 @@ import (
 const allowAll = "AllowAllKnownDomains"
 
 // domainPatterns returns the stored form of a list of domains.
-func domainPatterns(domains []string) []any {
-	out := make([]any, 0, len(domains))
-	for _, d := range domains {
-		p := &state.Object{Kind: "DomainPattern"}
-		p.Set("Domain", d)
-		out = append(out, p)
-	}
-	return out
-}
+func domainPatterns(domains []string) []any { return state.DomainPatterns(domains) }
 
 // allowList returns the stored form of an allow list of domains (an empty
 // list allows no domain).
-func allowList(domains []string) *state.Object {
-	o := &state.Object{Kind: "AllowList"}
-	o.Set("AllowedDomain", domainPatterns(domains))
-	return o
-}
+func allowList(domains []string) *state.Object { return state.AllowList(domains) }
 
 // domainsOfText returns the domains of the text that ConvertTo-Json
 // writes for a domain pattern list nested deeper than its -Depth:

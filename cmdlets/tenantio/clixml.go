@@ -30,7 +30,7 @@ func readClixml(rd *reader) error {
 	if err != nil {
 		return clixmlDecodeError(rd.src.Name, err)
 	}
-	cr := &clixmlImport{rd: rd, budget: len(rd.text) + 1024, active: map[any]bool{}, kept: map[string]bool{}, ruled: map[string]bool{}}
+	cr := &clixmlImport{rd: rd, budget: len(rd.text) + 1024, active: map[any]bool{}, ruled: map[string]bool{}}
 	cr.fileKind, _, cr.byName = KindFromFileName(rd.src.Base())
 	if cr.byName {
 		cr.rule("the file name " + rd.src.Base() + " makes its objects " + cr.fileKind + " objects")
@@ -68,7 +68,6 @@ type clixmlImport struct {
 	// Refs make its objects expand beyond its size is refused.
 	budget int
 	active map[any]bool // the containers being converted (a Ref cycle)
-	kept   map[string]bool
 	ruled  map[string]bool
 }
 
@@ -194,9 +193,8 @@ func (cr *clixmlImport) object(o *value.Object, path string) error {
 	info, known := kindByName(kind)
 	if known {
 		kind = info.Kind
-	} else if !cr.kept[strings.ToLower(kind)] {
-		cr.kept[strings.ToLower(kind)] = true
-		cr.rd.snap.Notes = append(cr.rd.snap.Notes, Note{Kind: kind, Reason: "kept; csemu's rules do not read it", Origin: cr.at(path)})
+	} else {
+		cr.rd.noteKept(kind, cr.at(path))
 	}
 	it := &Item{Kind: kind, Origin: cr.at(path)}
 	id, hasID := o.Get("Identity")

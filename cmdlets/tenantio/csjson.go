@@ -77,14 +77,13 @@ type csjsonReader struct {
 	lines     []int // byte offsets where lines start
 	flattened bool  // warned that -Depth flattened objects into type names
 	shapes    map[string]bool
-	noted     map[string]bool // kinds noted as not read by csemu's rules
 	defaults  map[string]*state.Object
 	types     map[string]map[string]any // kind → lower-case property → its Global default
 	rules     []string
 }
 
 func newCsjsonReader(rd *reader) *csjsonReader {
-	c := &csjsonReader{rd: rd, lines: []int{0}, shapes: map[string]bool{}, noted: map[string]bool{}, defaults: map[string]*state.Object{}, types: map[string]map[string]any{}}
+	c := &csjsonReader{rd: rd, lines: []int{0}, shapes: map[string]bool{}, defaults: map[string]*state.Object{}, types: map[string]map[string]any{}}
 	for i := 0; i < len(rd.text); i++ {
 		if rd.text[i] == '\n' {
 			c.lines = append(c.lines, i+1)
@@ -167,7 +166,7 @@ func (c *csjsonReader) item(n *csjsonNode, path csjsonPath, kind, idKey, default
 	if it.Identity == "" {
 		return nil, c.errAt(n.off, path, "the %s object has no %s", kind, idKey)
 	}
-	c.note(kind, it.Origin)
+	c.rd.noteKept(kind, it.Origin)
 	for _, m := range n.members {
 		if isCsjsonNoise(m.name) || idKey == "Identity" && strings.EqualFold(m.name, "Identity") {
 			continue
@@ -177,18 +176,6 @@ func (c *csjsonReader) item(n *csjsonNode, path csjsonPath, kind, idKey, default
 		it.Props = append(it.Props, Prop{Name: m.name, Value: v, Origin: c.at(m.val.off, mpath)})
 	}
 	return it, nil
-}
-
-// note adds the note that csemu's rules do not read a kind, once a file.
-func (c *csjsonReader) note(kind string, at Origin) {
-	if c.noted[kind] {
-		return
-	}
-	c.noted[kind] = true
-	if _, ok := c.defaultOf(kind); ok {
-		return
-	}
-	c.rd.snap.Notes = append(c.rd.snap.Notes, Note{Kind: kind, Reason: "kept; csemu's rules do not read it", Origin: at})
 }
 
 // defaultOf returns the Global default object of kind, if the tenant has

@@ -25,7 +25,7 @@ func readDSC(rd *reader) error {
 	if s == nil {
 		return &Error{File: rd.src.Name, Msg: "the configuration does not parse"}
 	}
-	d := &dscReader{rd: rd, noted: map[string]bool{}, skipped: map[string]int{}}
+	d := &dscReader{rd: rd, skipped: map[string]int{}}
 	configs := 0
 	parser.Walk(s, func(n any) bool {
 		switch x := n.(type) {
@@ -112,7 +112,6 @@ func dscAuth(name string) bool {
 
 type dscReader struct {
 	rd      *reader
-	noted   map[string]bool
 	skipped map[string]int
 	skipAt  map[string]Origin
 	// skipOrder lists the skipped resource types in the order met.
@@ -224,25 +223,13 @@ func (d *dscReader) resource(st *parser.DynamicKeywordStatement) {
 		d.err = d.errAt(st, "the %s resource has no %s", st.Keyword, res.Key)
 		return
 	}
-	d.note(res.Kind, it.Origin)
+	d.rd.noteKept(res.Kind, it.Origin)
 	d.rd.snap.Objects = append(d.rd.snap.Objects, it)
 }
 
 // errAt returns an error at the start of a resource block.
 func (d *dscReader) errAt(st *parser.DynamicKeywordStatement, format string, args ...any) *Error {
 	return &Error{File: d.rd.src.Name, Line: st.Pos.Line, Col: st.Pos.Column, Msg: fmt.Sprintf(format, args...)}
-}
-
-// note adds, once a file, the note that csemu's rules do not read a kind.
-func (d *dscReader) note(kind string, at Origin) {
-	if d.noted[kind] {
-		return
-	}
-	d.noted[kind] = true
-	if _, ok := state.DefaultObject(kind); ok {
-		return
-	}
-	d.rd.snap.Notes = append(d.rd.snap.Notes, Note{Kind: kind, Reason: "kept; csemu's rules do not read it", Origin: at})
 }
 
 // stored converts a value to the tenant's stored form of a property:

@@ -3,6 +3,8 @@ package tenantio
 import (
 	"fmt"
 	"strings"
+
+	"github.com/csemu/csemu/state"
 )
 
 // Options control [Read].
@@ -121,6 +123,26 @@ type reader struct {
 	// rules say how the reader understood the file (which columns made
 	// a CSV a list of users), for Result.Rule.
 	rules []string
+	// kept are the kinds noted as kept but not read (lower case)
+	kept map[string]bool
+}
+
+// noteKept notes, once a file, that csemu keeps the objects of a kind its
+// rules do not read: a kind without a Global default in csemu's tenant,
+// such as TeamsMessagingPolicy or the app-centric M365TeamsApp.
+func (rd *reader) noteKept(kind string, at Origin) {
+	low := strings.ToLower(kind)
+	if rd.kept[low] {
+		return
+	}
+	if rd.kept == nil {
+		rd.kept = map[string]bool{}
+	}
+	rd.kept[low] = true
+	if _, ok := state.DefaultObject(kind); ok {
+		return
+	}
+	rd.snap.Notes = append(rd.snap.Notes, Note{Kind: kind, Reason: "kept; csemu's rules do not read it", Origin: at})
 }
 
 func (rd *reader) warn(format string, args ...any) {
