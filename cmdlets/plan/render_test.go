@@ -484,3 +484,61 @@ func TestWriteErrors(t *testing.T) {
 		t.Error("Markdown returned no error")
 	}
 }
+
+// TestSchemaDoc keeps SCHEMA.md and plan.schema.json together: the
+// example in SCHEMA.md is valid, and every key the schema knows is
+// described in SCHEMA.md.
+func TestSchemaDoc(t *testing.T) {
+	schema := compileSchema(t)
+	doc, err := os.ReadFile("SCHEMA.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(doc)
+	_, example, ok := strings.Cut(text, "```json\n")
+	example, _, ok2 := strings.Cut(example, "```")
+	if !ok || !ok2 {
+		t.Fatal("SCHEMA.md has no ```json example")
+	}
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(example))
+	if err != nil {
+		t.Fatalf("the example in SCHEMA.md: %v", err)
+	}
+	if err := schema.Validate(v); err != nil {
+		t.Errorf("the example in SCHEMA.md does not match plan.schema.json: %v", err)
+	}
+	data, err := os.ReadFile("plan.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range schemaKeys(raw) {
+		if !strings.Contains(text, "`"+key+"`") {
+			t.Errorf("SCHEMA.md does not describe %q", key)
+		}
+	}
+}
+
+// schemaKeys are the names of every "properties" entry in a schema.
+func schemaKeys(v any) []string {
+	var keys []string
+	switch x := v.(type) {
+	case map[string]any:
+		if props, ok := x["properties"].(map[string]any); ok {
+			for k := range props {
+				keys = append(keys, k)
+			}
+		}
+		for _, sub := range x {
+			keys = append(keys, schemaKeys(sub)...)
+		}
+	case []any:
+		for _, sub := range x {
+			keys = append(keys, schemaKeys(sub)...)
+		}
+	}
+	return keys
+}
