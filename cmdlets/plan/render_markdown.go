@@ -4,12 +4,18 @@ import (
 	"bufio"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // Markdown writes the plan as GitHub-flavoured markdown to paste as a
 // pull-request comment: a title, a summary table, a warning when the
 // script stopped, then the changes, the impact on anonymous join and the
 // findings, each in a <details> block.
+//
+// GitHub refuses a comment of more than 65,536 characters, so each
+// section has a share of that (see the mdBudget constants): what does not
+// fit is counted ("… and 1,234 more changes"), and the text rendering
+// has it all.
 //
 // The changes are a ```diff block, which GitHub colours by the first
 // character of each line: + green, - red and ! orange (the diff grammar
@@ -50,16 +56,29 @@ func (p *Plan) Markdown(w io.Writer) error {
 		line("No changes.")
 	} else {
 		var diff []string
+		size, shown := 0, 0
 		for _, c := range p.Changes {
 			sign := mdSign(c.Action)
+			var lines []string
 			if inline(c) {
-				diff = append(diff, sign+" "+label(c)+"  "+propText(c.Action, c.Props[0]))
-				continue
+				lines = append(lines, sign+" "+label(c)+"  "+propText(c.Action, c.Props[0]))
+			} else {
+				lines = append(lines, sign+" "+objectText(c))
+				for _, pc := range c.Props {
+					lines = append(lines, sign+"       "+propText(c.Action, pc))
+				}
 			}
-			diff = append(diff, sign+" "+objectText(c))
-			for _, pc := range c.Props {
-				diff = append(diff, sign+"       "+propText(c.Action, pc))
+			n := 0
+			for i, l := range lines {
+				lines[i] = clip(l, mdMaxLine)
+				n += utf8.RuneCountInString(lines[i]) + 1
 			}
+			if size+n > mdBudgetChanges {
+				break
+			}
+			size += n
+			shown++
+			diff = append(diff, lines...)
 		}
 		fence := mdFence(diff)
 		line(fence + "diff")
@@ -67,6 +86,10 @@ func (p *Plan) Markdown(w io.Writer) error {
 			line(d)
 		}
 		line(fence)
+		if more := len(p.Changes) - shown; more > 0 {
+			line("")
+			line("… and " + plural(more, "more change", "more changes") + " not shown here (`--format text` lists them all).")
+		}
 	}
 	if p.Unchanged > 0 {
 		line("")
@@ -85,14 +108,17 @@ func (p *Plan) Markdown(w io.Writer) error {
 	} else {
 		line("| organizers | question | before → after | decided by | cause | examples |")
 		line("|---:|---|---|---|---|---|")
+		var rows []string
 		for _, g := range p.Impact {
 			cs := ""
 			if g.Cause != nil {
-				cs = mdText(cause(*g.Cause))
+				cs = mdText(clip(cause(*g.Cause), mdMaxCell))
 			}
-			line("| " + thousands(g.Count) + " | " + mdText(question(g.Question)) + " | " + mdText(safe(g.Before)+" → "+safe(g.After)) +
-				" | " + mdCode(g.DecidedBy) + " | " + cs + " | " + examples(g, mdCode) + " |")
+			ex := examples(g, func(s string) string { return mdCode(clip(s, mdMaxCell)) })
+			rows = append(rows, "| "+thousands(g.Count)+" | "+mdText(clip(question(g.Question), mdMaxCell))+" | "+
+				mdText(clip(safe(g.Before)+" → "+safe(g.After), mdMaxCell))+" | "+mdCode(clip(g.DecidedBy, mdMaxCell))+" | "+cs+" | "+ex+" |")
 		}
+		writeRows(line, rows, mdBudgetImpact, "more group", "more groups")
 	}
 	line("")
 	line("</details>")
@@ -105,14 +131,54 @@ func (p *Plan) Markdown(w io.Writer) error {
 	} else {
 		line("| where | severity | rule | message |")
 		line("|---|---|---|---|")
+		var rows []string
 		for _, f := range p.Findings {
-			line("| " + mdText(safe(f.File)+":"+itoa(f.Line)+":"+itoa(f.Column)) + " | " + mdText(f.Severity) + " | " +
-				mdCode(f.Code) + " | " + mdText(oneLine(f.Message)) + " |")
+			rows = append(rows, "| "+mdText(clip(safe(f.File), mdMaxCell)+":"+itoa(f.Line)+":"+itoa(f.Column))+" | "+
+				mdText(clip(f.Severity, mdMaxCell))+" | "+mdCode(clip(f.Code, mdMaxCell))+" | "+mdText(clip(oneLine(f.Message), mdMaxCell))+" |")
 		}
+		writeRows(line, rows, mdBudgetFindings, "more finding", "more findings")
 	}
 	line("")
 	line("</details>")
 	return b.Flush()
+}
+
+// The shares of GitHub's 65,536 characters a comment may hold: the
+// changes block, the impact table and the findings table each stop at
+// theirs, which leaves room for the title, the summary table and the
+// notes. A line of the changes block and a table cell are clipped first,
+// so one long value cannot take a whole share.
+const (
+	mdBudgetChanges  = 40000
+	mdBudgetImpact   = 12000
+	mdBudgetFindings = 8000
+	mdMaxLine        = 1000
+	mdMaxCell        = 300
+)
+
+// writeRows writes table rows until the next would pass the budget, then
+// says how many were left out.
+func writeRows(line func(string), rows []string, budget int, one, many string) {
+	size := 0
+	for i, r := range rows {
+		n := utf8.RuneCountInString(r) + 1
+		if size+n > budget {
+			line("")
+			line("… and " + plural(len(rows)-i, one, many) + " not shown here (`--format text` lists them all).")
+			return
+		}
+		size += n
+		line(r)
+	}
+}
+
+// clip cuts s to at most n characters, ending it with … when it cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
 }
 
 // mdSign is an action's first character in a diff block: + and - as

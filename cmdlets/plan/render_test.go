@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -541,4 +542,40 @@ func schemaKeys(v any) []string {
 		}
 	}
 	return keys
+}
+
+// TestMarkdownFitsAComment: GitHub refuses a comment body of more than
+// 65,536 characters ("Body is too long (maximum is 65536 characters)",
+// the REST API's validation error), so a plan too big for one comment
+// shows what fits and counts the rest, and one huge value is clipped.
+func TestMarkdownFitsAComment(t *testing.T) {
+	p := &Plan{Script: "bulk.ps1", Questions: allQuestions(), Organizers: 20000, Affected: 20000}
+	for i := range 20000 {
+		upn := "user" + itoa(i) + "@contoso.com"
+		p.Changes = append(p.Changes, ObjectChange{Kind: "User", Identity: upn, Action: Update,
+			Props: []PropChange{{Name: "TeamsMeetingPolicy", New: "NoAcs", OldAbsent: true, Lines: []Location{loc(3, "Grant-CsTeamsMeetingPolicy")}}}})
+		p.Findings = append(p.Findings, Finding{File: "bulk.ps1", Line: i + 1, Column: 1, Severity: "info", Code: "CS0000", Message: "a finding"})
+	}
+	for i := range 500 {
+		p.Impact = append(p.Impact, ImpactGroup{Question: Question{"Acs", "Meeting"}, Before: "Lobby", After: "Blocked",
+			DecidedBy: "TeamsMeetingPolicy[Tag:P" + itoa(i) + "].BlockedAnonymousJoinClientTypes", Count: 40,
+			Examples: []string{"a@contoso.com", "b@contoso.com", "c@contoso.com", "d@contoso.com", "e@contoso.com"}})
+	}
+	p.Changes[0].Props[0].New = strings.Repeat("x", 200000)
+	var b bytes.Buffer
+	if err := p.Markdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if n := utf8.RuneCountInString(out); n > 65536 {
+		t.Errorf("the comment has %d characters", n)
+	}
+	for _, want := range []string{"more changes not shown here", "more groups not shown here", "more findings not shown here", "xxx…"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the comment lacks %q", want)
+		}
+	}
+	if !strings.HasSuffix(out, "</details>\n") {
+		t.Error("the comment does not end with its last </details>")
+	}
 }
