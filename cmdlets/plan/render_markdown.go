@@ -45,6 +45,10 @@ func (p *Plan) Markdown(w io.Writer) error {
 	line("")
 
 	if p.Failed != nil {
+		// GitHub's alert syntax (docs.github.com, "Basic writing and
+		// formatting syntax", Alerts): the marker alone on the first
+		// line of a top-level block quote; elsewhere it reads as a
+		// plain quote.
 		line("> [!WARNING]")
 		line("> " + mdText(failure(p)))
 		line("")

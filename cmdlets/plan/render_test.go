@@ -175,16 +175,30 @@ func goldens() []struct {
 		name string
 		plan *Plan
 	}{
-		// Every kind of change, a property set twice with both lines,
-		// unchanged writes counted, impact groups with counts and up to
-		// five examples, findings: the issue's "What to build" 1 to 3.
+		// Issue 13, "What to build" 1 to 3, each in the three formats:
+		// changes grouped by object in the order of the script, created
+		// (+), changed (~ with old → new) and removed (-) policies,
+		// users and groups added and removed, licences and membership,
+		// direct, group (with rank) and tenant-wide assignments; each
+		// change naming its script line; "a property set twice shows its
+		// final value and both lines" (AutoAdmittedUsers, lines 5 and
+		// 9); "unchanged writes ... are counted, not listed" (2 writes);
+		// impact groups "1,204 organizers: Acs Meeting Lobby → Blocked,
+		// decided by ... (Grant-CsTeamsMeetingPolicy at deploy.ps1:14)"
+		// with up to 5 examples and a count; the findings; the markdown
+		// summary table and <details> blocks; the JSON layout.
 		{"rich", richPlan()},
-		// A script that fails halfway, without and with --atomic.
+		// "A script that fails halfway: the plan shows the changes up to
+		// the failure and says where it failed" ...
 		{"failed", failedPlan(false)},
+		// ... "with --atomic semantics it says that nothing would be
+		// applied".
 		{"failed_atomic", failedPlan(true)},
-		// A script that changes nothing: "No changes.".
+		// A script that changes nothing: "No changes.", and no
+		// organizer's answer changes.
 		{"empty", emptyPlan()},
-		// The same layout for two tenants (csemu diff A.db B.db).
+		// "The same diff between any two tenants: ... csemu diff A.db
+		// B.db (the plan's layout)": a header naming both, no lines.
 		{"diff", diffPlan()},
 	}
 }
