@@ -3,7 +3,7 @@ package plan
 import (
 	"strconv"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // This file holds what the text, JSON and markdown renderings share: the
@@ -60,14 +60,15 @@ func plural(n int, one, many string) string {
 }
 
 // needsQuote reports whether a value would be misread shown bare: empty,
-// with a control character (a newline, a terminal escape), or with space
-// at either end.
+// with a character that does not print as itself (a newline, a terminal
+// escape, a bidirectional override, a space other than U+0020, invalid
+// UTF-8), or with space at either end.
 func needsQuote(s string) bool {
 	if s == "" {
 		return true
 	}
 	for _, r := range s {
-		if unicode.IsControl(r) || r == unicode.ReplacementChar {
+		if r != ' ' && !strconv.IsPrint(r) || r == utf8.RuneError {
 			return true
 		}
 	}
@@ -99,14 +100,14 @@ func safe(s string) string {
 }
 
 // oneLine is a message on one line: line breaks and tabs become spaces
-// and other control characters are escaped.
+// and other characters that do not print as themselves are escaped.
 func oneLine(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r == '\r' || r == '\n' || r == '\t':
 			b.WriteByte(' ')
-		case unicode.IsControl(r):
+		case r != ' ' && !strconv.IsPrint(r):
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])
 		default:

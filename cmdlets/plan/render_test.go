@@ -593,3 +593,22 @@ func TestMarkdownFitsAComment(t *testing.T) {
 		t.Error("the comment does not end with its last </details>")
 	}
 }
+
+// TestTextQuotesInvisibleCharacters: a right-to-left override, a
+// zero-width space or a no-break space would make a value look like
+// another; such values are quoted with Go escapes.
+func TestTextQuotesInvisibleCharacters(t *testing.T) {
+	for in, want := range map[string]string{
+		"Tag:\u202eredisoP": `"Tag:\u202eredisoP"`,
+		"No\u200bAcs":       `"No\u200bAcs"`,
+		"No\u00a0Acs":       `"No\u00a0Acs"`,
+		"Tag:Café → x":      "Tag:Café → x",
+		"":                  `""`,
+		" lead":             `" lead"`,
+		"bad\xffutf8":       `"bad\xffutf8"`,
+	} {
+		if got := value(in, false); got != want {
+			t.Errorf("value(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
