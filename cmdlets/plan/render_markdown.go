@@ -24,10 +24,10 @@ func (p *Plan) Markdown(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	line := func(s string) { b.WriteString(s); b.WriteByte('\n') }
 
-	if p.Script == "" && (p.Before != "" || p.After != "") {
+	if p.isDiff() {
 		line("## csemu diff: " + mdCode(p.Before) + " → " + mdCode(p.After))
 	} else {
-		line("## csemu plan: " + mdCode(p.Script))
+		line(strings.TrimSuffix("## csemu plan: "+mdCode(p.Script), ": "))
 	}
 	line("")
 	line(mdText(summary(p)))
@@ -39,9 +39,15 @@ func (p *Plan) Markdown(w io.Writer) error {
 	line("| to create | " + thousands(c.Create) + " |")
 	line("| to change | " + thousands(c.Update) + " |")
 	line("| to remove | " + thousands(c.Remove) + " |")
-	line("| unchanged writes | " + thousands(p.Unchanged) + " |")
+	// A diff of two tenants has neither writes nor findings: no script.
+	diff := p.isDiff()
+	if !diff || p.Unchanged > 0 {
+		line("| unchanged writes | " + thousands(p.Unchanged) + " |")
+	}
 	line("| organizers affected | " + thousands(p.Affected) + " |")
-	line("| findings | " + thousands(len(p.Findings)) + " |")
+	if !diff || len(p.Findings) > 0 {
+		line("| findings | " + thousands(len(p.Findings)) + " |")
+	}
 	line("")
 
 	if p.Failed != nil {
@@ -126,8 +132,11 @@ func (p *Plan) Markdown(w io.Writer) error {
 	}
 	line("")
 	line("</details>")
-	line("")
 
+	if diff && len(p.Findings) == 0 {
+		return b.Flush()
+	}
+	line("")
 	line("<details><summary>Findings (" + thousands(len(p.Findings)) + ")</summary>")
 	line("")
 	if len(p.Findings) == 0 {

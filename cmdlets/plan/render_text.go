@@ -71,14 +71,17 @@ func (p *Plan) Text(w io.Writer, o TextOptions) error {
 	}
 	line("")
 
-	line("Findings")
-	if len(p.Findings) == 0 {
-		line("  none")
+	// A diff of two tenants has no script, so no findings.
+	if !p.isDiff() || len(p.Findings) > 0 {
+		line("Findings")
+		if len(p.Findings) == 0 {
+			line("  none")
+		}
+		for _, f := range p.Findings {
+			line("  " + findingText(f))
+		}
+		line("")
 	}
-	for _, f := range p.Findings {
-		line("  " + findingText(f))
-	}
-	line("")
 
 	line(summary(p))
 	return b.Flush()
@@ -95,10 +98,17 @@ func signColor(a Action) string {
 	return ansiYellow
 }
 
+// isDiff reports whether the plan compares two tenants rather than
+// running a script.
+func (p *Plan) isDiff() bool { return p.Script == "" && (p.Before != "" || p.After != "") }
+
 // header names what the plan is of: a script, or two tenants.
 func header(p *Plan) string {
-	if p.Script == "" && (p.Before != "" || p.After != "") {
+	if p.isDiff() {
 		return "Changes from " + safe(p.Before) + " → " + safe(p.After)
+	}
+	if p.Script == "" {
+		return "Plan"
 	}
 	return "Plan of " + safe(p.Script)
 }
