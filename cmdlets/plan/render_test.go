@@ -17,8 +17,8 @@ import (
 // update rewrites the golden files: go test ./cmdlets/plan -run Golden -update.
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// loc is a script line of deploy.ps1.
-func loc(line int, cmdlet string) Location {
+// scriptAt is a script line of deploy.ps1.
+func scriptAt(line int, cmdlet string) Location {
 	return Location{File: "deploy.ps1", Line: line, Cmdlet: cmdlet}
 }
 
@@ -47,46 +47,46 @@ func richPlan() *Plan {
 	return &Plan{
 		Script: "deploy.ps1",
 		Changes: []ObjectChange{
-			{Kind: "TeamsMeetingPolicy", Identity: "Tag:NoAcs", Action: Create, Lines: []Location{loc(3, "New-CsTeamsMeetingPolicy")},
+			{Kind: "TeamsMeetingPolicy", Identity: "Tag:NoAcs", Action: Create, Lines: []Location{scriptAt(3, "New-CsTeamsMeetingPolicy")},
 				Props: []PropChange{
-					{Name: "BlockedAnonymousJoinClientTypes", New: "{Acs}", OldAbsent: true, Lines: []Location{loc(3, "New-CsTeamsMeetingPolicy")}},
-					{Name: "Description", New: "No ACS | `guests` <b>only</b>", OldAbsent: true, Lines: []Location{loc(4, "Set-CsTeamsMeetingPolicy")}},
+					{Name: "BlockedAnonymousJoinClientTypes", New: "{Acs}", OldAbsent: true, Lines: []Location{scriptAt(3, "New-CsTeamsMeetingPolicy")}},
+					{Name: "Description", New: "No ACS | `guests` <b>only</b>", OldAbsent: true, Lines: []Location{scriptAt(4, "Set-CsTeamsMeetingPolicy")}},
 				}},
 			{Kind: "TeamsMeetingPolicy", Identity: "Global", Action: Update,
 				Props: []PropChange{
-					{Name: "AutoAdmittedUsers", Old: "EveryoneInCompany", New: "Everyone", Lines: []Location{loc(5, "Set-CsTeamsMeetingPolicy"), loc(9, "Set-CsTeamsMeetingPolicy")}},
-					{Name: "AllowAnonymousUsersToJoinMeeting", Old: "True", New: "False", Lines: []Location{loc(6, "Set-CsTeamsMeetingPolicy")}},
-					{Name: "Description", Old: "", New: "line one\nline two", Lines: []Location{loc(6, "Set-CsTeamsMeetingPolicy")}},
+					{Name: "AutoAdmittedUsers", Old: "EveryoneInCompany", New: "Everyone", Lines: []Location{scriptAt(5, "Set-CsTeamsMeetingPolicy"), scriptAt(9, "Set-CsTeamsMeetingPolicy")}},
+					{Name: "AllowAnonymousUsersToJoinMeeting", Old: "True", New: "False", Lines: []Location{scriptAt(6, "Set-CsTeamsMeetingPolicy")}},
+					{Name: "Description", Old: "", New: "line one\nline two", Lines: []Location{scriptAt(6, "Set-CsTeamsMeetingPolicy")}},
 				}},
-			{Kind: "TeamsMeetingPolicy", Identity: "Tag:Legacy", Action: Remove, Lines: []Location{loc(7, "Remove-CsTeamsMeetingPolicy")}},
-			{Kind: "User", Identity: "new@contoso.com", Action: Create, Lines: []Location{loc(10, "New-EmuUser")},
+			{Kind: "TeamsMeetingPolicy", Identity: "Tag:Legacy", Action: Remove, Lines: []Location{scriptAt(7, "Remove-CsTeamsMeetingPolicy")}},
+			{Kind: "User", Identity: "new@contoso.com", Action: Create, Lines: []Location{scriptAt(10, "New-EmuUser")},
 				Props: []PropChange{
-					{Name: "Licenses", New: "{MCOEV}", OldAbsent: true, Lines: []Location{loc(10, "New-EmuUser")}},
+					{Name: "Licenses", New: "{MCOEV}", OldAbsent: true, Lines: []Location{scriptAt(10, "New-EmuUser")}},
 				}},
-			{Kind: "User", Identity: "old@contoso.com", Action: Remove, Lines: []Location{loc(11, "Remove-EmuUser")}},
+			{Kind: "User", Identity: "old@contoso.com", Action: Remove, Lines: []Location{scriptAt(11, "Remove-EmuUser")}},
 			{Kind: "User", Identity: "ann@contoso.com", Action: Update,
 				Props: []PropChange{
-					{Name: "TeamsMeetingPolicy", New: "NoAcs", OldAbsent: true, Lines: []Location{loc(14, "Grant-CsTeamsMeetingPolicy")}},
+					{Name: "TeamsMeetingPolicy", New: "NoAcs", OldAbsent: true, Lines: []Location{scriptAt(14, "Grant-CsTeamsMeetingPolicy")}},
 				}},
 			{Kind: "User", Identity: "bob@contoso.com", Action: Update,
 				Props: []PropChange{
-					{Name: "TeamsMessagingPolicy", Old: "Strict", NewAbsent: true, Lines: []Location{loc(15, "Grant-CsTeamsMessagingPolicy")}},
-					{Name: "Groups", Old: "{}", New: "{sales}", Lines: []Location{loc(12, "Add-EmuGroupMember")}},
+					{Name: "TeamsMessagingPolicy", Old: "Strict", NewAbsent: true, Lines: []Location{scriptAt(15, "Grant-CsTeamsMessagingPolicy")}},
+					{Name: "Groups", Old: "{}", New: "{sales}", Lines: []Location{scriptAt(12, "Add-EmuGroupMember")}},
 				}},
-			{Kind: "Group", Identity: "sales", Action: Create, Lines: []Location{loc(12, "Add-EmuGroupMember")}},
-			{Kind: "GroupPolicyAssignment", Identity: "sales TeamsMeetingPolicy", Action: Create, Lines: []Location{loc(16, "New-CsGroupPolicyAssignment")},
+			{Kind: "Group", Identity: "sales", Action: Create, Lines: []Location{scriptAt(12, "Add-EmuGroupMember")}},
+			{Kind: "GroupPolicyAssignment", Identity: "sales TeamsMeetingPolicy", Action: Create, Lines: []Location{scriptAt(16, "New-CsGroupPolicyAssignment")},
 				Props: []PropChange{
-					{Name: "PolicyName", New: "NoAcs", OldAbsent: true, Lines: []Location{loc(16, "New-CsGroupPolicyAssignment")}},
-					{Name: "Rank", New: "1", OldAbsent: true, Lines: []Location{loc(16, "New-CsGroupPolicyAssignment")}},
+					{Name: "PolicyName", New: "NoAcs", OldAbsent: true, Lines: []Location{scriptAt(16, "New-CsGroupPolicyAssignment")}},
+					{Name: "Rank", New: "1", OldAbsent: true, Lines: []Location{scriptAt(16, "New-CsGroupPolicyAssignment")}},
 				}},
 			{Kind: "GroupPolicyAssignment", Identity: "support TeamsMeetingPolicy", Action: Update,
 				Props: []PropChange{
-					{Name: "Rank", Old: "1", New: "2", Lines: []Location{loc(16, "New-CsGroupPolicyAssignment")}},
+					{Name: "Rank", Old: "1", New: "2", Lines: []Location{scriptAt(16, "New-CsGroupPolicyAssignment")}},
 				}},
-			{Kind: "GroupPolicyAssignment", Identity: "interns TeamsMessagingPolicy", Action: Remove, Lines: []Location{loc(17, "Remove-CsGroupPolicyAssignment")}},
+			{Kind: "GroupPolicyAssignment", Identity: "interns TeamsMessagingPolicy", Action: Remove, Lines: []Location{scriptAt(17, "Remove-CsGroupPolicyAssignment")}},
 			{Kind: "TenantGrant", Identity: "TeamsMeetingBroadcastPolicy", Action: Update,
 				Props: []PropChange{
-					{Name: "PolicyName", New: "NoRecording", OldAbsent: true, Lines: []Location{loc(18, "Grant-CsTeamsMeetingBroadcastPolicy")}},
+					{Name: "PolicyName", New: "NoRecording", OldAbsent: true, Lines: []Location{scriptAt(18, "Grant-CsTeamsMeetingBroadcastPolicy")}},
 				}},
 		},
 		Unchanged:  2,
@@ -121,9 +121,9 @@ func failedPlan(atomic bool) *Plan {
 	return &Plan{
 		Script: "deploy.ps1",
 		Changes: []ObjectChange{
-			{Kind: "TeamsMeetingPolicy", Identity: "Tag:NoAcs", Action: Create, Lines: []Location{loc(3, "New-CsTeamsMeetingPolicy")}},
+			{Kind: "TeamsMeetingPolicy", Identity: "Tag:NoAcs", Action: Create, Lines: []Location{scriptAt(3, "New-CsTeamsMeetingPolicy")}},
 			{Kind: "User", Identity: "ann@contoso.com", Action: Update,
-				Props: []PropChange{{Name: "TeamsMeetingPolicy", Old: "Default", New: "NoAcs", Lines: []Location{loc(7, "Grant-CsTeamsMeetingPolicy")}}}},
+				Props: []PropChange{{Name: "TeamsMeetingPolicy", Old: "Default", New: "NoAcs", Lines: []Location{scriptAt(7, "Grant-CsTeamsMeetingPolicy")}}}},
 		},
 		Questions:  allQuestions(),
 		Organizers: 2,
@@ -567,7 +567,7 @@ func TestMarkdownFitsAComment(t *testing.T) {
 	for i := range 20000 {
 		upn := "user" + itoa(i) + "@contoso.com"
 		p.Changes = append(p.Changes, ObjectChange{Kind: "User", Identity: upn, Action: Update,
-			Props: []PropChange{{Name: "TeamsMeetingPolicy", New: "NoAcs", OldAbsent: true, Lines: []Location{loc(3, "Grant-CsTeamsMeetingPolicy")}}}})
+			Props: []PropChange{{Name: "TeamsMeetingPolicy", New: "NoAcs", OldAbsent: true, Lines: []Location{scriptAt(3, "Grant-CsTeamsMeetingPolicy")}}}})
 		p.Findings = append(p.Findings, Finding{File: "bulk.ps1", Line: i + 1, Column: 1, Severity: "info", Code: "CS0000", Message: "a finding"})
 	}
 	for i := range 500 {
