@@ -267,3 +267,32 @@ func examples(g ImpactGroup, show func(string) string) string {
 
 // itoa is strconv.Itoa, for line and column numbers.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// changeLines is an object's change as the text and markdown renderings
+// show it, without the sign: its heading, then a line for each property.
+// A user's, group's or grant's one changed property shares the heading's
+// line. Of an object the script created, only the properties the script
+// set are listed (New-CsTeamsMeetingPolicy gives a policy a hundred
+// settings); the others are counted on a last line. A diff of two
+// tenants has no script lines, so it lists them all.
+func changeLines(p *Plan, c ObjectChange) (head string, props []string) {
+	if inline(c) {
+		return label(c) + "  " + propText(c.Action, c.Props[0]), nil
+	}
+	hidden := 0
+	for _, pc := range c.Props {
+		if c.Action == Create && len(pc.Lines) == 0 && !p.isDiff() {
+			hidden++
+			continue
+		}
+		props = append(props, propText(c.Action, pc))
+	}
+	if hidden > 0 {
+		s := "and " + thousands(hidden) + " properties the script did not set"
+		if hidden == 1 {
+			s = "and 1 property the script did not set"
+		}
+		props = append(props, s)
+	}
+	return objectText(c), props
+}

@@ -69,14 +69,10 @@ func (p *Plan) Markdown(w io.Writer) error {
 		size, shown := 0, 0
 		for _, c := range p.Changes {
 			sign := mdSign(c.Action)
-			var lines []string
-			if inline(c) {
-				lines = append(lines, sign+" "+label(c)+"  "+propText(c.Action, c.Props[0]))
-			} else {
-				lines = append(lines, sign+" "+objectText(c))
-				for _, pc := range c.Props {
-					lines = append(lines, sign+"       "+propText(c.Action, pc))
-				}
+			head, props := changeLines(p, c)
+			lines := []string{sign + " " + head}
+			for _, pl := range props {
+				lines = append(lines, sign+"       "+pl)
 			}
 			n := 0
 			for i, l := range lines {

@@ -51,6 +51,9 @@ func richPlan() *Plan {
 				Props: []PropChange{
 					{Name: "BlockedAnonymousJoinClientTypes", New: "{Acs}", OldAbsent: true, Lines: []Location{scriptAt(3, "New-CsTeamsMeetingPolicy")}},
 					{Name: "Description", New: "No ACS | `guests` <b>only</b>", OldAbsent: true, Lines: []Location{scriptAt(4, "Set-CsTeamsMeetingPolicy")}},
+					// settings the script left at the cmdlet's defaults
+					{Name: "AllowAnnotations", New: "True", OldAbsent: true},
+					{Name: "AllowBreakoutRooms", New: "True", OldAbsent: true},
 				}},
 			{Kind: "TeamsMeetingPolicy", Identity: "Global", Action: Update,
 				Props: []PropChange{
@@ -61,6 +64,7 @@ func richPlan() *Plan {
 			{Kind: "TeamsMeetingPolicy", Identity: "Tag:Legacy", Action: Remove, Lines: []Location{scriptAt(7, "Remove-CsTeamsMeetingPolicy")}},
 			{Kind: "User", Identity: "new@contoso.com", Action: Create, Lines: []Location{scriptAt(10, "New-EmuUser")},
 				Props: []PropChange{
+					{Name: "DisplayName", New: "new", OldAbsent: true},
 					{Name: "Licenses", New: "{MCOEV}", OldAbsent: true, Lines: []Location{scriptAt(10, "New-EmuUser")}},
 				}},
 			{Kind: "User", Identity: "old@contoso.com", Action: Remove, Lines: []Location{scriptAt(11, "Remove-EmuUser")}},
@@ -153,7 +157,8 @@ func diffPlan() *Plan {
 		Changes: []ObjectChange{
 			{Kind: "TeamsMeetingPolicy", Identity: "Global", Action: Update,
 				Props: []PropChange{{Name: "AutoAdmittedUsers", Old: "EveryoneInCompany", New: "Everyone"}}},
-			{Kind: "User", Identity: "zed@contoso.com", Action: Create},
+			{Kind: "User", Identity: "zed@contoso.com", Action: Create,
+				Props: []PropChange{{Name: "DisplayName", New: "Zed", OldAbsent: true}}},
 		},
 		Questions:  allQuestions(),
 		Organizers: 2,

@@ -41,13 +41,10 @@ func (p *Plan) Text(w io.Writer, o TextOptions) error {
 		if o.Color {
 			sign = signColor(c.Action) + sign + ansiReset
 		}
-		if inline(c) {
-			line("  " + sign + " " + label(c) + "  " + propText(c.Action, c.Props[0]))
-			continue
-		}
-		line("  " + sign + " " + objectText(c))
-		for _, pc := range c.Props {
-			line("        " + propText(c.Action, pc))
+		head, props := changeLines(p, c)
+		line("  " + sign + " " + head)
+		for _, pl := range props {
+			line("        " + pl)
 		}
 	}
 	if p.Unchanged > 0 {
