@@ -141,8 +141,8 @@ func TestDiff(t *testing.T) {
 		{
 			// a Set- to the value already there and a grant of the policy
 			// the user already has change nothing
-			name:      "unchanged writes",
-			script:    "Set-CsTeamsMeetingPolicy -Identity Global -AutoAdmittedUsers EveryoneInCompany\nGrant-CsTeamsMeetingPolicy -Identity g1@contoso.com -PolicyName Open\nGrant-CsTeamsMeetingPolicy -Identity g1@contoso.com -PolicyName Open",
+			name:   "unchanged writes",
+			script: "Set-CsTeamsMeetingPolicy -Identity Global -AutoAdmittedUsers EveryoneInCompany\nGrant-CsTeamsMeetingPolicy -Identity g1@contoso.com -PolicyName Open\nGrant-CsTeamsMeetingPolicy -Identity g1@contoso.com -PolicyName Open",
 			want: []plan.ObjectChange{{Kind: "User", Identity: "g1@contoso.com", Action: plan.Update, Props: []plan.PropChange{
 				{Name: "TeamsMeetingPolicy", New: "Open", OldAbsent: true, Lines: []plan.Location{at(2, grantP)}}}}},
 			unchanged: 2,
