@@ -92,13 +92,35 @@ type groupAcc struct {
 	examples []string
 }
 
-// pairKey is a pair of shared answers, whose effect is the same for every
-// organizer who gets them.
-type pairKey struct{ b, a *join.Answer }
+// class is what an organizer's answers depend on, before and after: the
+// effective meeting policy and whether the organizer holds Teams
+// Premium. The rules read the policy, the tenant configuration, the
+// licence and the question, and name the policy's setting in DecidedBy:
+// organizers of a class get the same outcomes from the same settings,
+// whichever assignment gives them the policy.
+type class struct {
+	b, a               string // policy identities
+	bPremium, aPremium bool
+}
 
-type pairResult struct {
-	changed bool
-	key     groupKey
+// classResult is the effect on one question of a class.
+type classResult struct {
+	changed       bool
+	before, after string
+	decidedBy     [2]string // after, before
+}
+
+// causeKey is what the cause of a changed answer depends on for an
+// organizer with no line of its own (no direct assignment, no membership
+// the script added): the question and the effective policies.
+type causeKey struct {
+	q    int
+	b, a join.Effective
+}
+
+type causeVal struct {
+	loc Location
+	ok  bool
 }
 
 func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scriptLog) ([]ImpactGroup, int) {
@@ -114,36 +136,48 @@ func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scrip
 	rb := join.NewResolver(before, join.PolicyTeamsMeeting)
 	ra := join.NewResolver(after, join.PolicyTeamsMeeting)
 	accs := map[groupKey]*groupAcc{}
-	pairs := map[pairKey]pairResult{}
-	perUser := len(sl.members) > 0 // a membership line is one organizer's cause
-
+	classes := map[class][]classResult{}
+	causes := map[causeKey]causeVal{}
 	for u := range after.Users() {
-		for i, jq := range jqs {
-			ab := eb.Evaluate(u.UPN, jq)
-			aa := ea.Evaluate(u.UPN, jq)
-			if ab.Outcome == aa.Outcome {
+		bu, _ := userByUPN(before, u.UPN)
+		// an organizer outside before's directory: the tenant default
+		// policy and no licences, as join answers for one
+		effB, effA := rb.Resolve(bu), ra.Resolve(u)
+		k := class{b: effB.Identity, a: effA.Identity, aPremium: join.HasLicense(u, join.LicenseTeamsPremium)}
+		if bu != nil {
+			k.bPremium = join.HasLicense(bu, join.LicenseTeamsPremium)
+		}
+		rs, ok := classes[k]
+		if !ok {
+			rs = make([]classResult, len(jqs))
+			for i, jq := range jqs {
+				ab, aa := eb.Evaluate(u.UPN, jq), ea.Evaluate(u.UPN, jq)
+				rs[i] = classResult{changed: ab.Outcome != aa.Outcome, before: ab.Outcome, after: aa.Outcome, decidedBy: [2]string{aa.DecidedBy, ab.DecidedBy}}
+			}
+			classes[k] = rs
+		}
+		own := effB.Source == join.SourceDirect || effA.Source == join.SourceDirect ||
+			sl.isMember(effA.GroupID, u.UPN) || sl.isMember(effB.GroupID, u.UPN)
+		for i, r := range rs {
+			if !r.changed {
 				continue
 			}
-			pk := pairKey{ab, aa}
-			cacheable := ab.Shared() && aa.Shared() && (!perUser || aa.PolicySource != string(join.SourceGroup))
-			var res pairResult
-			var hit bool
-			if cacheable {
-				res, hit = pairs[pk]
-			}
-			if !hit {
-				res = pairResult{changed: true, key: groupKey{q: i, before: ab.Outcome, after: aa.Outcome, decidedBy: aa.DecidedBy}}
-				if l, ok := sl.cause(before, after, rb, ra, u, ab, aa); ok {
-					res.key.cause, res.key.hasCause = l, true
-				}
-				if cacheable {
-					pairs[pk] = res
+			gk := groupKey{q: i, before: r.before, after: r.after, decidedBy: r.decidedBy[0]}
+			var c causeVal
+			ck := causeKey{i, effB, effA}
+			if cached, hit := causes[ck]; hit && !own {
+				c = cached
+			} else {
+				c.loc, c.ok = sl.cause(u.UPN, effB, effA, r.decidedBy)
+				if !own {
+					causes[ck] = c
 				}
 			}
-			acc := accs[res.key]
+			gk.cause, gk.hasCause = c.loc, c.ok
+			acc := accs[gk]
 			if acc == nil {
 				acc = &groupAcc{}
-				accs[res.key] = acc
+				accs[gk] = acc
 			}
 			acc.count++
 			acc.examples = addExample(acc.examples, u.UPN)
@@ -200,12 +234,13 @@ func addExample(ex []string, upn string) []string {
 }
 
 // cause finds the script line behind an organizer's changed answer (see
-// Impact).
-func (sl *scriptLog) cause(before, after *state.Tenant, rb, ra *join.Resolver, u *state.User, ab, aa *join.Answer) (Location, bool) {
+// Impact): effB and effA are its effective policies, decidedBy the
+// settings that decided the answer after and before.
+func (sl *scriptLog) cause(upn string, effB, effA join.Effective, decidedBy [2]string) (Location, bool) {
 	if len(sl.last) == 0 {
 		return Location{}, false
 	}
-	if ab.PolicyName != aa.PolicyName || ab.PolicySource != aa.PolicySource {
+	if effB != effA {
 		var best logEntry
 		found := false
 		consider := func(e logEntry, ok bool) {
@@ -213,38 +248,27 @@ func (sl *scriptLog) cause(before, after *state.Tenant, rb, ra *join.Resolver, u
 				best, found = e, true
 			}
 		}
-		bu, _ := userByUPN(before, u.UPN)
-		for _, side := range []struct {
-			r *join.Resolver
-			u *state.User
-		}{{rb, bu}, {ra, u}} {
-			if side.u == nil {
-				continue
-			}
-			eff := side.r.Resolve(side.u)
-			pt := lower(join.PolicyTeamsMeeting)
+		pt := lower(join.PolicyTeamsMeeting)
+		// the direct assignment, given or taken away
+		e, ok := sl.last[setting{"user", lower(upn), pt}]
+		consider(e, ok)
+		for _, eff := range []join.Effective{effB, effA} {
 			switch eff.Source {
-			case join.SourceDirect:
-				e, ok := sl.last[setting{"user", lower(u.UPN), pt}]
-				consider(e, ok)
 			case join.SourceGroup:
 				e, ok := sl.last[setting{"group", lower(eff.GroupID), pt}]
 				consider(e, ok)
-				e, ok = sl.members[[2]string{lower(eff.GroupID), lower(u.UPN)}]
+				e, ok = sl.members[[2]string{lower(eff.GroupID), lower(upn)}]
 				consider(e, ok)
 			case join.SourceTenant:
 				e, ok := sl.last[setting{"tenant", "global", pt}]
 				consider(e, ok)
 			}
-			// a direct assignment removed leaves no source to name
-			e, ok := sl.last[setting{"user", lower(u.UPN), pt}]
-			consider(e, ok)
 		}
 		if found {
 			return best.loc, true
 		}
 	}
-	for _, by := range []string{aa.DecidedBy, ab.DecidedBy} {
+	for _, by := range decidedBy {
 		if s, ok := parseSetting(by); ok {
 			if e, ok := sl.last[s]; ok {
 				return e.loc, true
@@ -263,4 +287,13 @@ func parseSetting(by string) (setting, bool) {
 		return setting{}, false
 	}
 	return setting{lower(by[:i]), lower(by[i+1 : j]), lower(by[j+2:])}, true
+}
+
+// isMember reports whether the script added upn to the group.
+func (sl *scriptLog) isMember(groupID, upn string) bool {
+	if len(sl.members) == 0 || groupID == "" {
+		return false
+	}
+	_, ok := sl.members[[2]string{lower(groupID), lower(upn)}]
+	return ok
 }
