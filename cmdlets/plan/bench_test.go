@@ -9,25 +9,15 @@ import (
 	"github.com/csemu/csemu/state/statetest"
 )
 
-// benchTenants returns the statetest directory of n users as a store loads
-// it, and a copy changed as a script that sets the Global meeting policy's
+// benchTenants returns the statetest directory of n users and a copy
+// changed as a script that sets the Global meeting policy's
 // AutoAdmittedUsers to Everyone and grants a new policy blocking Acs to
 // the group sales would change it, with its change log entries; and the
 // log index where the changes start.
 func benchTenants(b *testing.B, n int) (before, after *state.Tenant, from int) {
 	b.Helper()
-	store := state.NewMemory()
-	t, err := store.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := statetest.Directory(t, n); err != nil {
-		b.Fatal(err)
-	}
-	if err := store.Commit(t); err != nil {
-		b.Fatal(err)
-	}
-	if before, err = store.Load(); err != nil {
+	before = state.NewTenant()
+	if err := statetest.Directory(before, n); err != nil {
 		b.Fatal(err)
 	}
 	after = before.Clone()

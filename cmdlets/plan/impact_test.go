@@ -3,9 +3,13 @@ package plan_test
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
+	"github.com/csemu/csemu/cmdlets/join"
 	"github.com/csemu/csemu/cmdlets/plan"
+	"github.com/csemu/csemu/state"
+	"github.com/csemu/csemu/state/statetest"
 )
 
 // The outcomes below follow the rules of Test-AnonymousJoin
@@ -139,5 +143,52 @@ func TestAskable(t *testing.T) {
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("Askable(%+v) = %+v, %v", tc.in, got, ok)
 		}
+	}
+}
+
+// The impact pass asks once per class of organizers; its counts are those
+// of asking join for every organizer, one by one, on both tenants.
+func TestImpactMatchesEvaluator(t *testing.T) {
+	before := state.NewTenant()
+	if err := statetest.Directory(before, 600); err != nil {
+		t.Fatal(err)
+	}
+	after, from := run(t, before, `
+New-CsTeamsMeetingPolicy -Identity NoAcs -BlockedAnonymousJoinClientTypes Acs
+Set-CsTeamsMeetingPolicy -Identity P3 -AutoAdmittedUsers Everyone
+Set-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $false
+Grant-CsTeamsMeetingPolicy -Group sales -PolicyName NoAcs -Rank 1
+Grant-CsTeamsMeetingPolicy -Identity user7@contoso.com -PolicyName P2
+Grant-CsTeamsMeetingPolicy -Identity user50@contoso.com -PolicyName $null
+Grant-CsTeamsMeetingPolicy -Global -PolicyName $null
+Add-EmuGroupMember -Group legal -Member user10@contoso.com
+New-EmuUser -UserPrincipalName new@contoso.com -Group support -License TeamsPremium
+Remove-EmuUser -Identity user11@contoso.com
+`)
+	type key struct {
+		q                 plan.Question
+		before, after, by string
+	}
+	want := map[key]int{}
+	for u := range after.Users() {
+		for _, q := range plan.DefaultQuestions() {
+			jq := join.Question{ClientType: q.ClientType, MeetingType: q.MeetingType}
+			b := join.Evaluate(before, testNow, u.UPN, jq)
+			a := join.Evaluate(after, testNow, u.UPN, jq)
+			if a.Outcome != b.Outcome {
+				want[key{q, b.Outcome, a.Outcome, a.DecidedBy}]++
+			}
+		}
+	}
+	groups, _ := plan.Impact(before, after, testNow, plan.DefaultQuestions(), from)
+	got := map[key]int{}
+	for _, g := range groups {
+		got[key{g.Question, g.Before, g.After, g.DecidedBy}] += g.Count
+		if len(g.Examples) != min(g.Count, plan.MaxExamples) || !slices.IsSorted(g.Examples) {
+			t.Errorf("examples %v of %d", g.Examples, g.Count)
+		}
+	}
+	if len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
