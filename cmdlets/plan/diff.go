@@ -137,7 +137,9 @@ func (d *differ) attribute(c *ObjectChange) {
 		}
 		return
 	}
-	// an update: the properties the script set first, in its order
+	// an update: the lines that removed and created it again, if any,
+	// and the properties the script set first, in its order
+	c.Lines = slices.Clone(t.lines)
 	order := func(name string) int {
 		for i, p := range t.props {
 			if strings.EqualFold(p.name, name) {

@@ -208,6 +208,13 @@ func TestDiff(t *testing.T) {
 			},
 		},
 		{
+			// granting a group the policy it has, at the rank it has,
+			// changes nothing; -WhatIf writes nothing at all
+			name:      "group grant of the same policy, and -WhatIf",
+			script:    "Grant-CsTeamsMeetingPolicy -Group sales -PolicyName Open\nSet-CsTeamsMeetingPolicy -Identity Global -AutoAdmittedUsers EveryoneInCompany -WhatIf",
+			unchanged: 1,
+		},
+		{
 			// adding a member twice: the second changes nothing
 			name:   "member added twice",
 			script: "Add-EmuGroupMember -Group legal -Member g2@contoso.com\nAdd-EmuGroupMember -Group legal -Member g2@contoso.com",
@@ -317,5 +324,28 @@ func TestDiffSame(t *testing.T) {
 	a := baseTenant(t)
 	if got, n := plan.Diff(a, a.Clone(), plan.DiffOptions{FromChange: -1}); len(got) != 0 || n != 0 {
 		t.Errorf("got %+v, %d", got, n)
+	}
+}
+
+// A policy removed and created again with another setting is an update
+// that names both lines.
+func TestDiffRecreated(t *testing.T) {
+	before := baseTenant(t)
+	after, from := run(t, before, "Remove-CsTeamsMeetingPolicy -Identity NoAcs\nNew-CsTeamsMeetingPolicy -Identity NoAcs -AutoAdmittedUsers Everyone")
+	got, _ := plan.Diff(before, after, plan.DiffOptions{FromChange: from})
+	if len(got) != 1 || got[0].Action != plan.Update {
+		t.Fatalf("got %+v", got)
+	}
+	want := []plan.Location{at(1, "Remove-CsTeamsMeetingPolicy"), at(2, "New-CsTeamsMeetingPolicy")}
+	if !reflect.DeepEqual(got[0].Lines, want) {
+		t.Errorf("lines %v, want %v", got[0].Lines, want)
+	}
+	// BlockedAnonymousJoinClientTypes back to the default, empty list;
+	// AutoAdmittedUsers set by the New- line
+	if p := prop(&got[0], "BlockedAnonymousJoinClientTypes"); p == nil || p.Old != "{Acs}" || p.New != "{}" {
+		t.Errorf("BlockedAnonymousJoinClientTypes: %+v", p)
+	}
+	if p := prop(&got[0], "AutoAdmittedUsers"); p == nil || p.New != "Everyone" || !reflect.DeepEqual(p.Lines, want[1:]) {
+		t.Errorf("AutoAdmittedUsers: %+v", p)
 	}
 }
