@@ -25,6 +25,9 @@ func TestImpact(t *testing.T) {
 	set := &plan.Location{File: "deploy.ps1", Line: 1, Cmdlet: "Set-CsTeamsMeetingPolicy"}
 	const noAcs = "TeamsMeetingPolicy[Tag:NoAcs].BlockedAnonymousJoinClientTypes"
 	const globalAdmit = "TeamsMeetingPolicy[Global].AutoAdmittedUsers"
+	const disabled = "TeamsMeetingConfiguration[Global].DisableAnonymousJoin"
+	setConf := &plan.Location{File: "deploy.ps1", Line: 1, Cmdlet: "Set-CsTeamsMeetingConfiguration"}
+	all5 := []string{"g1@contoso.com", "g2@contoso.com", "g3@contoso.com", "s1@contoso.com", "s2@contoso.com"}
 	group := func(client, meeting, before, after, by string, cause *plan.Location, count int, ex []string) plan.ImpactGroup {
 		return plan.ImpactGroup{Question: plan.Question{ClientType: client, MeetingType: meeting}, Before: before, After: after,
 			DecidedBy: by, Cause: cause, Count: count, Examples: ex}
@@ -54,6 +57,21 @@ func TestImpact(t *testing.T) {
 				group("Teams", "Webinar", "Lobby", "Admitted", globalAdmit, set, 3, others),
 				group("Acs", "Meeting", "Lobby", "Admitted", globalAdmit, set, 3, others),
 				group("Acs", "Webinar", "Lobby", "Admitted", globalAdmit, set, 3, others),
+			},
+		},
+		{
+			// rule 3: DisableAnonymousJoin in the tenant configuration
+			// blocks unverified join for every organizer; none holds
+			// Teams Premium, so no verified path is left
+			name:   "anonymous join disabled for the tenant",
+			script: "Set-CsTeamsMeetingConfiguration -Identity Global -DisableAnonymousJoin $true",
+			want: []plan.ImpactGroup{
+				group("Teams", "Meeting", "Lobby", "Blocked", disabled, setConf, 10, all5),
+				group("Teams", "Webinar", "Lobby", "Blocked", disabled, setConf, 10, all5),
+				group("Teams", "TownHall", "Admitted", "Blocked", disabled, setConf, 10, all5),
+				group("Acs", "Meeting", "Lobby", "Blocked", disabled, setConf, 10, all5),
+				group("Acs", "Webinar", "Lobby", "Blocked", disabled, setConf, 10, all5),
+				group("Acs", "TownHall", "Admitted", "Blocked", disabled, setConf, 10, all5),
 			},
 		},
 		{

@@ -13,6 +13,7 @@ import (
 	"github.com/csemu/csemu/cmdlets/plan"
 	"github.com/csemu/csemu/cmdlets/teams"
 	"github.com/csemu/csemu/state"
+	"github.com/csemu/csemu/state/statetest"
 )
 
 var testNow = time.Date(2026, 11, 22, 10, 30, 0, 0, time.UTC)
@@ -347,5 +348,21 @@ func TestDiffRecreated(t *testing.T) {
 	}
 	if p := prop(&got[0], "AutoAdmittedUsers"); p == nil || p.New != "Everyone" || !reflect.DeepEqual(p.Lines, want[1:]) {
 		t.Errorf("AutoAdmittedUsers: %+v", p)
+	}
+}
+
+// Comparing the users that did not change allocates nothing per user.
+func TestDiffAllocsDoNotGrowWithUsers(t *testing.T) {
+	allocs := func(n int) float64 {
+		before := state.NewTenant()
+		if err := statetest.Directory(before, n); err != nil {
+			t.Fatal(err)
+		}
+		after := before.Clone()
+		return testing.AllocsPerRun(3, func() { plan.Diff(before, after, plan.DiffOptions{FromChange: after.NumChanges()}) })
+	}
+	small, large := allocs(100), allocs(10_000)
+	if large > small+10 {
+		t.Errorf("Diff allocates %v times for 100 users, %v for 10,000", small, large)
 	}
 }
