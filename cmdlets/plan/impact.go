@@ -65,15 +65,19 @@ func pick(v string, allowed []string, def string) (string, bool) {
 //
 // The cause is the script line (from after's change log entry
 // fromChange on; none when fromChange is -1) behind the change: when the
-// organizer's effective TeamsMeetingPolicy changed, the last line that
-// changed an assignment it comes from (its direct assignment, the group
-// assignment or membership that gives it, the tenant-wide grant), before
-// or after; otherwise the last line that set the setting that decided
-// the new answer, or else the one that decided the old.
+// organizer's effective TeamsMeetingPolicy changed (another policy, or
+// the same through another assignment), the last line that changed an
+// assignment it comes from (its direct assignment, the group assignment
+// or membership that gives it, the tenant-wide grant), before or after;
+// otherwise the last line that set the setting that decided the new
+// answer, or else the one that decided the old. Organizers whose answers
+// changed the same way for different causes are in different groups.
 //
-// One join.Evaluator per tenant answers: organizers who share a policy
-// share an answer, so the cost is one evaluation per distinct case and a
-// lookup per organizer and question.
+// One join.Evaluator per tenant answers, once per class of organizers
+// (the same effective policy and Teams Premium licence, before and
+// after): the rules read nothing else of an organizer, so the cost is
+// one evaluation per distinct case and two policy resolutions and a map
+// lookup per organizer.
 func Impact(before, after *state.Tenant, now time.Time, qs []Question, fromChange int) (groups []ImpactGroup, organizers int) {
 	sl := readLog(after, fromChange)
 	return impact(before, after, now, qs, sl)
@@ -114,8 +118,9 @@ type classResult struct {
 // organizer with no line of its own (no direct assignment, no membership
 // the script added): the question and the effective policies.
 type causeKey struct {
-	q    int
-	b, a join.Effective
+	q                  int
+	b, a               join.Effective
+	bPremium, aPremium bool
 }
 
 type causeVal struct {
@@ -164,7 +169,7 @@ func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scrip
 			}
 			gk := groupKey{q: i, before: r.before, after: r.after, decidedBy: r.decidedBy[0]}
 			var c causeVal
-			ck := causeKey{i, effB, effA}
+			ck := causeKey{i, effB, effA, k.bPremium, k.aPremium}
 			if cached, hit := causes[ck]; hit && !own {
 				c = cached
 			} else {
@@ -240,7 +245,9 @@ func (sl *scriptLog) cause(upn string, effB, effA join.Effective, decidedBy [2]s
 	if len(sl.last) == 0 {
 		return Location{}, false
 	}
-	if effB != effA {
+	// a rank shifted by another group's assignment gives the same
+	// policy the same way
+	if effB.Identity != effA.Identity || effB.Source != effA.Source || !strings.EqualFold(effB.GroupID, effA.GroupID) {
 		var best logEntry
 		found := false
 		consider := func(e logEntry, ok bool) {
