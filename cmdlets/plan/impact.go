@@ -48,7 +48,8 @@ func pick(v string, allowed []string, def string) (string, bool) {
 	return v, false
 }
 
-// Impact asks every organizer each question on both tenants and groups
+// Impact asks every organizer each question (nil: [DefaultQuestions]) on
+// both tenants and groups
 // the (organizer, question) pairs whose outcome changed by question, old
 // outcome, new outcome, the setting that decided the new one and its
 // cause. It returns the groups, the most organizers first (then by
@@ -129,6 +130,9 @@ type causeVal struct {
 }
 
 func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scriptLog) ([]ImpactGroup, int) {
+	if qs == nil {
+		qs = DefaultQuestions()
+	}
 	var asked []Question
 	var jqs []join.Question
 	for _, q := range qs {
