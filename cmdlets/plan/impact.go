@@ -49,10 +49,9 @@ func pick(v string, allowed []string, def string) (string, bool) {
 }
 
 // Impact asks every organizer each question (nil: [DefaultQuestions]) on
-// both tenants and groups
-// the (organizer, question) pairs whose outcome changed by question, old
-// outcome, new outcome, the setting that decided the new one and its
-// cause. It returns the groups, the most organizers first (then by
+// both tenants and groups the (organizer, question) pairs whose outcome
+// changed by question, old outcome, new outcome, the setting that decided
+// the new one and its cause. It returns the groups, the most organizers first (then by
 // question, outcomes and setting), and how many organizers it asked.
 //
 // The organizers are the users of after; one who is not in before (the
