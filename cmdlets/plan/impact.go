@@ -115,8 +115,9 @@ type classResult struct {
 }
 
 // causeKey is what the cause of a changed answer depends on for an
-// organizer with no line of its own (no direct assignment, no membership
-// the script added): the question and the effective policies.
+// organizer with no line of its own (no direct assignment and no
+// membership that the script changed): the question, the effective
+// policies and the licences.
 type causeKey struct {
 	q                  int
 	b, a               join.Effective
@@ -164,8 +165,7 @@ func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scrip
 			}
 			classes[k] = rs
 		}
-		own := effB.Source == join.SourceDirect || effA.Source == join.SourceDirect ||
-			sl.isMember(effA.GroupID, u.UPN) || sl.isMember(effB.GroupID, u.UPN)
+		own := sl.hasDirect(u.UPN) || sl.isMember(effA.GroupID, u.UPN) || sl.isMember(effB.GroupID, u.UPN)
 		for i, r := range rs {
 			if !r.changed {
 				continue
@@ -305,5 +305,15 @@ func (sl *scriptLog) isMember(groupID, upn string) bool {
 		return false
 	}
 	_, ok := sl.members[[2]string{lower(groupID), lower(upn)}]
+	return ok
+}
+
+// hasDirect reports whether the script changed upn's direct meeting
+// policy assignment.
+func (sl *scriptLog) hasDirect(upn string) bool {
+	if !sl.direct {
+		return false
+	}
+	_, ok := sl.last[setting{"user", lower(upn), lower(join.PolicyTeamsMeeting)}]
 	return ok
 }

@@ -210,3 +210,20 @@ Remove-EmuUser -Identity user11@contoso.com
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+// Direct grants on two lines: the same change of answer, two causes, so
+// two groups of one organizer each.
+func TestImpactDirectGrants(t *testing.T) {
+	before := baseTenant(t)
+	after, from := run(t, before, "Grant-CsTeamsMeetingPolicy -Identity g2@contoso.com -PolicyName NoAcs\nGrant-CsTeamsMeetingPolicy -Identity g1@contoso.com -PolicyName NoAcs")
+	got, _ := plan.Impact(before, after, testNow, []plan.Question{{ClientType: "Acs", MeetingType: "Meeting"}}, from)
+	q := plan.Question{ClientType: "Acs", MeetingType: "Meeting"}
+	by := "TeamsMeetingPolicy[Tag:NoAcs].BlockedAnonymousJoinClientTypes"
+	want := []plan.ImpactGroup{
+		{Question: q, Before: "Lobby", After: "Blocked", DecidedBy: by, Cause: &plan.Location{File: "deploy.ps1", Line: 1, Cmdlet: "Grant-CsTeamsMeetingPolicy"}, Count: 1, Examples: []string{"g2@contoso.com"}},
+		{Question: q, Before: "Lobby", After: "Blocked", DecidedBy: by, Cause: &plan.Location{File: "deploy.ps1", Line: 2, Cmdlet: "Grant-CsTeamsMeetingPolicy"}, Count: 1, Examples: []string{"g1@contoso.com"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", show(got), show(want))
+	}
+}
