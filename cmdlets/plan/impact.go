@@ -79,8 +79,8 @@ func pick(v string, allowed []string, def string) (string, bool) {
 // one evaluation per distinct case and two policy resolutions and a map
 // lookup per organizer.
 func Impact(before, after *state.Tenant, now time.Time, qs []Question, fromChange int) (groups []ImpactGroup, organizers int) {
-	sl := readLog(after, fromChange)
-	return impact(before, after, now, qs, sl)
+	groups, organizers, _ = impact(before, after, now, qs, readLog(after, fromChange))
+	return groups, organizers
 }
 
 type groupKey struct {
@@ -129,7 +129,9 @@ type causeVal struct {
 	ok  bool
 }
 
-func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scriptLog) ([]ImpactGroup, int) {
+// impact is Impact; it also returns how many organizers have at least one
+// changed answer.
+func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scriptLog) (groups []ImpactGroup, organizers, affected int) {
 	if qs == nil {
 		qs = DefaultQuestions()
 	}
@@ -165,6 +167,9 @@ func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scrip
 			}
 			classes[k] = rs
 		}
+		if anyChanged(rs) {
+			affected++
+		}
 		own := sl.hasDirect(u.UPN) || sl.isMember(effA.GroupID, u.UPN) || sl.isMember(effB.GroupID, u.UPN)
 		for i, r := range rs {
 			if !r.changed {
@@ -192,7 +197,7 @@ func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scrip
 		}
 	}
 
-	groups := make([]ImpactGroup, 0, len(accs))
+	groups = make([]ImpactGroup, 0, len(accs))
 	for k, acc := range accs {
 		g := ImpactGroup{Question: asked[k.q], Before: k.before, After: k.after, DecidedBy: k.decidedBy, Count: acc.count, Examples: acc.examples}
 		if k.hasCause {
@@ -212,7 +217,16 @@ func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scrip
 			compareCause(a.Cause, b.Cause),
 		)
 	})
-	return groups, after.NumUsers()
+	return groups, after.NumUsers(), affected
+}
+
+func anyChanged(rs []classResult) bool {
+	for _, r := range rs {
+		if r.changed {
+			return true
+		}
+	}
+	return false
 }
 
 func compareCause(a, b *Location) int {

@@ -135,7 +135,8 @@ func TestBuild(t *testing.T) {
 	before := baseTenant(t)
 	after, from := run(t, before, "Set-CsTeamsMeetingPolicy -Identity Global -AutoAdmittedUsers Everyone\nSet-CsTeamsMeetingPolicy -Identity Global -AutoAdmittedUsers Everyone")
 	p := plan.Build(before, after, plan.BuildOptions{Script: "deploy.ps1", Now: testNow, FromChange: from})
-	if p.Script != "deploy.ps1" || len(p.Questions) != 6 || p.Organizers != 10 || p.Unchanged != 1 || len(p.Changes) != 1 || len(p.Impact) != 4 || !p.Changed() {
+	// the three organizers with the Global policy, each in four groups
+	if p.Script != "deploy.ps1" || len(p.Questions) != 6 || p.Organizers != 10 || p.Affected != 3 || p.Unchanged != 1 || len(p.Changes) != 1 || len(p.Impact) != 4 || !p.Changed() {
 		t.Errorf("plan: %+v", p)
 	}
 	if !reflect.DeepEqual(p.Questions, plan.DefaultQuestions()) {
@@ -188,15 +189,24 @@ Remove-EmuUser -Identity user11@contoso.com
 		before, after, by string
 	}
 	want := map[key]int{}
+	affected := 0
 	for u := range after.Users() {
+		changed := false
 		for _, q := range plan.DefaultQuestions() {
 			jq := join.Question{ClientType: q.ClientType, MeetingType: q.MeetingType}
 			b := join.Evaluate(before, testNow, u.UPN, jq)
 			a := join.Evaluate(after, testNow, u.UPN, jq)
 			if a.Outcome != b.Outcome {
 				want[key{q, b.Outcome, a.Outcome, a.DecidedBy}]++
+				changed = true
 			}
 		}
+		if changed {
+			affected++
+		}
+	}
+	if p := plan.Build(before, after, plan.BuildOptions{Now: testNow, FromChange: from}); p.Affected != affected {
+		t.Errorf("Affected = %d, want %d", p.Affected, affected)
 	}
 	groups, _ := plan.Impact(before, after, testNow, plan.DefaultQuestions(), from)
 	got := map[key]int{}
