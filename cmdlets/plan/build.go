@@ -38,6 +38,6 @@ func Build(before, after *state.Tenant, o BuildOptions) *Plan {
 	}
 	p := &Plan{Script: o.Script, Questions: asked}
 	p.Changes, p.Unchanged = Diff(before, after, DiffOptions{FromChange: o.FromChange})
-	p.Impact, p.Organizers = impact(before, after, o.Now, asked, readLog(after, o.FromChange))
+	p.Impact, p.Organizers, p.Affected = impact(before, after, o.Now, asked, readLog(after, o.FromChange))
 	return p
 }

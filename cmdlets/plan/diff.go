@@ -103,10 +103,7 @@ func (d *differ) add(key objKey, c ObjectChange) {
 // attribute names the script lines of c and its properties and orders the
 // properties of an update as the script first set them.
 func (d *differ) attribute(c *ObjectChange) {
-	k := objKey{c.Kind, lower(c.Identity)}
-	if c.Kind == KindGroupPolicyAssignment {
-		k.id = lower(c.Identity) // already "<group> <type>"
-	}
+	k := objKey{c.Kind, lower(c.Identity)} // an assignment's: "<group> <type>"
 	t := d.sl.objects[k]
 	for i := range c.Props {
 		p := &c.Props[i]

@@ -48,10 +48,10 @@ func pick(v string, allowed []string, def string) (string, bool) {
 	return v, false
 }
 
-// Impact asks every organizer each question on both tenants and groups
-// the (organizer, question) pairs whose outcome changed by question, old
-// outcome, new outcome, the setting that decided the new one and its
-// cause. It returns the groups, the most organizers first (then by
+// Impact asks every organizer each question (nil: [DefaultQuestions]) on
+// both tenants and groups the (organizer, question) pairs whose outcome
+// changed by question, old outcome, new outcome, the setting that decided
+// the new one and its cause. It returns the groups, the most organizers first (then by
 // question, outcomes and setting), and how many organizers it asked.
 //
 // The organizers are the users of after; one who is not in before (the
@@ -65,18 +65,22 @@ func pick(v string, allowed []string, def string) (string, bool) {
 //
 // The cause is the script line (from after's change log entry
 // fromChange on; none when fromChange is -1) behind the change: when the
-// organizer's effective TeamsMeetingPolicy changed, the last line that
-// changed an assignment it comes from (its direct assignment, the group
-// assignment or membership that gives it, the tenant-wide grant), before
-// or after; otherwise the last line that set the setting that decided
-// the new answer, or else the one that decided the old.
+// organizer's effective TeamsMeetingPolicy changed (another policy, or
+// the same through another assignment), the last line that changed an
+// assignment it comes from (its direct assignment, the group assignment
+// or membership that gives it, the tenant-wide grant), before or after;
+// otherwise the last line that set the setting that decided the new
+// answer, or else the one that decided the old. Organizers whose answers
+// changed the same way for different causes are in different groups.
 //
-// One join.Evaluator per tenant answers: organizers who share a policy
-// share an answer, so the cost is one evaluation per distinct case and a
-// lookup per organizer and question.
+// One join.Evaluator per tenant answers, once per class of organizers
+// (the same effective policy and Teams Premium licence, before and
+// after): the rules read nothing else of an organizer, so the cost is
+// one evaluation per distinct case and two policy resolutions and a map
+// lookup per organizer.
 func Impact(before, after *state.Tenant, now time.Time, qs []Question, fromChange int) (groups []ImpactGroup, organizers int) {
-	sl := readLog(after, fromChange)
-	return impact(before, after, now, qs, sl)
+	groups, organizers, _ = impact(before, after, now, qs, readLog(after, fromChange))
+	return groups, organizers
 }
 
 type groupKey struct {
@@ -111,11 +115,13 @@ type classResult struct {
 }
 
 // causeKey is what the cause of a changed answer depends on for an
-// organizer with no line of its own (no direct assignment, no membership
-// the script added): the question and the effective policies.
+// organizer with no line of its own (no direct assignment and no
+// membership that the script changed): the question, the effective
+// policies and the licences.
 type causeKey struct {
-	q    int
-	b, a join.Effective
+	q                  int
+	b, a               join.Effective
+	bPremium, aPremium bool
 }
 
 type causeVal struct {
@@ -123,7 +129,12 @@ type causeVal struct {
 	ok  bool
 }
 
-func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scriptLog) ([]ImpactGroup, int) {
+// impact is Impact; it also returns how many organizers have at least one
+// changed answer.
+func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scriptLog) (groups []ImpactGroup, organizers, affected int) {
+	if qs == nil {
+		qs = DefaultQuestions()
+	}
 	var asked []Question
 	var jqs []join.Question
 	for _, q := range qs {
@@ -156,15 +167,17 @@ func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scrip
 			}
 			classes[k] = rs
 		}
-		own := effB.Source == join.SourceDirect || effA.Source == join.SourceDirect ||
-			sl.isMember(effA.GroupID, u.UPN) || sl.isMember(effB.GroupID, u.UPN)
+		if anyChanged(rs) {
+			affected++
+		}
+		own := sl.hasDirect(u.UPN) || sl.isMember(effA.GroupID, u.UPN) || sl.isMember(effB.GroupID, u.UPN)
 		for i, r := range rs {
 			if !r.changed {
 				continue
 			}
 			gk := groupKey{q: i, before: r.before, after: r.after, decidedBy: r.decidedBy[0]}
 			var c causeVal
-			ck := causeKey{i, effB, effA}
+			ck := causeKey{i, effB, effA, k.bPremium, k.aPremium}
 			if cached, hit := causes[ck]; hit && !own {
 				c = cached
 			} else {
@@ -184,7 +197,7 @@ func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scrip
 		}
 	}
 
-	groups := make([]ImpactGroup, 0, len(accs))
+	groups = make([]ImpactGroup, 0, len(accs))
 	for k, acc := range accs {
 		g := ImpactGroup{Question: asked[k.q], Before: k.before, After: k.after, DecidedBy: k.decidedBy, Count: acc.count, Examples: acc.examples}
 		if k.hasCause {
@@ -204,7 +217,16 @@ func impact(before, after *state.Tenant, now time.Time, qs []Question, sl *scrip
 			compareCause(a.Cause, b.Cause),
 		)
 	})
-	return groups, after.NumUsers()
+	return groups, after.NumUsers(), affected
+}
+
+func anyChanged(rs []classResult) bool {
+	for _, r := range rs {
+		if r.changed {
+			return true
+		}
+	}
+	return false
 }
 
 func compareCause(a, b *Location) int {
@@ -240,7 +262,9 @@ func (sl *scriptLog) cause(upn string, effB, effA join.Effective, decidedBy [2]s
 	if len(sl.last) == 0 {
 		return Location{}, false
 	}
-	if effB != effA {
+	// a rank shifted by another group's assignment gives the same
+	// policy the same way
+	if effB.Identity != effA.Identity || effB.Source != effA.Source || !strings.EqualFold(effB.GroupID, effA.GroupID) {
 		var best logEntry
 		found := false
 		consider := func(e logEntry, ok bool) {
@@ -295,5 +319,15 @@ func (sl *scriptLog) isMember(groupID, upn string) bool {
 		return false
 	}
 	_, ok := sl.members[[2]string{lower(groupID), lower(upn)}]
+	return ok
+}
+
+// hasDirect reports whether the script changed upn's direct meeting
+// policy assignment.
+func (sl *scriptLog) hasDirect(upn string) bool {
+	if !sl.direct {
+		return false
+	}
+	_, ok := sl.last[setting{"user", lower(upn), lower(join.PolicyTeamsMeeting)}]
 	return ok
 }

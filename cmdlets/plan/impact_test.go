@@ -25,6 +25,9 @@ func TestImpact(t *testing.T) {
 	set := &plan.Location{File: "deploy.ps1", Line: 1, Cmdlet: "Set-CsTeamsMeetingPolicy"}
 	const noAcs = "TeamsMeetingPolicy[Tag:NoAcs].BlockedAnonymousJoinClientTypes"
 	const globalAdmit = "TeamsMeetingPolicy[Global].AutoAdmittedUsers"
+	const disabled = "TeamsMeetingConfiguration[Global].DisableAnonymousJoin"
+	setConf := &plan.Location{File: "deploy.ps1", Line: 1, Cmdlet: "Set-CsTeamsMeetingConfiguration"}
+	all5 := []string{"g1@contoso.com", "g2@contoso.com", "g3@contoso.com", "s1@contoso.com", "s2@contoso.com"}
 	group := func(client, meeting, before, after, by string, cause *plan.Location, count int, ex []string) plan.ImpactGroup {
 		return plan.ImpactGroup{Question: plan.Question{ClientType: client, MeetingType: meeting}, Before: before, After: after,
 			DecidedBy: by, Cause: cause, Count: count, Examples: ex}
@@ -54,6 +57,21 @@ func TestImpact(t *testing.T) {
 				group("Teams", "Webinar", "Lobby", "Admitted", globalAdmit, set, 3, others),
 				group("Acs", "Meeting", "Lobby", "Admitted", globalAdmit, set, 3, others),
 				group("Acs", "Webinar", "Lobby", "Admitted", globalAdmit, set, 3, others),
+			},
+		},
+		{
+			// rule 3: DisableAnonymousJoin in the tenant configuration
+			// blocks unverified join for every organizer; none holds
+			// Teams Premium, so no verified path is left
+			name:   "anonymous join disabled for the tenant",
+			script: "Set-CsTeamsMeetingConfiguration -Identity Global -DisableAnonymousJoin $true",
+			want: []plan.ImpactGroup{
+				group("Teams", "Meeting", "Lobby", "Blocked", disabled, setConf, 10, all5),
+				group("Teams", "Webinar", "Lobby", "Blocked", disabled, setConf, 10, all5),
+				group("Teams", "TownHall", "Admitted", "Blocked", disabled, setConf, 10, all5),
+				group("Acs", "Meeting", "Lobby", "Blocked", disabled, setConf, 10, all5),
+				group("Acs", "Webinar", "Lobby", "Blocked", disabled, setConf, 10, all5),
+				group("Acs", "TownHall", "Admitted", "Blocked", disabled, setConf, 10, all5),
 			},
 		},
 		{
@@ -117,7 +135,8 @@ func TestBuild(t *testing.T) {
 	before := baseTenant(t)
 	after, from := run(t, before, "Set-CsTeamsMeetingPolicy -Identity Global -AutoAdmittedUsers Everyone\nSet-CsTeamsMeetingPolicy -Identity Global -AutoAdmittedUsers Everyone")
 	p := plan.Build(before, after, plan.BuildOptions{Script: "deploy.ps1", Now: testNow, FromChange: from})
-	if p.Script != "deploy.ps1" || len(p.Questions) != 6 || p.Organizers != 10 || p.Unchanged != 1 || len(p.Changes) != 1 || len(p.Impact) != 4 || !p.Changed() {
+	// the three organizers with the Global policy, each in four groups
+	if p.Script != "deploy.ps1" || len(p.Questions) != 6 || p.Organizers != 10 || p.Affected != 3 || p.Unchanged != 1 || len(p.Changes) != 1 || len(p.Impact) != 4 || !p.Changed() {
 		t.Errorf("plan: %+v", p)
 	}
 	if !reflect.DeepEqual(p.Questions, plan.DefaultQuestions()) {
@@ -170,15 +189,24 @@ Remove-EmuUser -Identity user11@contoso.com
 		before, after, by string
 	}
 	want := map[key]int{}
+	affected := 0
 	for u := range after.Users() {
+		changed := false
 		for _, q := range plan.DefaultQuestions() {
 			jq := join.Question{ClientType: q.ClientType, MeetingType: q.MeetingType}
 			b := join.Evaluate(before, testNow, u.UPN, jq)
 			a := join.Evaluate(after, testNow, u.UPN, jq)
 			if a.Outcome != b.Outcome {
 				want[key{q, b.Outcome, a.Outcome, a.DecidedBy}]++
+				changed = true
 			}
 		}
+		if changed {
+			affected++
+		}
+	}
+	if p := plan.Build(before, after, plan.BuildOptions{Now: testNow, FromChange: from}); p.Affected != affected {
+		t.Errorf("Affected = %d, want %d", p.Affected, affected)
 	}
 	groups, _ := plan.Impact(before, after, testNow, plan.DefaultQuestions(), from)
 	got := map[key]int{}
@@ -190,5 +218,22 @@ Remove-EmuUser -Identity user11@contoso.com
 	}
 	if len(want) == 0 || !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v\nwant %v", got, want)
+	}
+}
+
+// Direct grants on two lines: the same change of answer, two causes, so
+// two groups of one organizer each.
+func TestImpactDirectGrants(t *testing.T) {
+	before := baseTenant(t)
+	after, from := run(t, before, "Grant-CsTeamsMeetingPolicy -Identity g2@contoso.com -PolicyName NoAcs\nGrant-CsTeamsMeetingPolicy -Identity g1@contoso.com -PolicyName NoAcs")
+	got, _ := plan.Impact(before, after, testNow, []plan.Question{{ClientType: "Acs", MeetingType: "Meeting"}}, from)
+	q := plan.Question{ClientType: "Acs", MeetingType: "Meeting"}
+	by := "TeamsMeetingPolicy[Tag:NoAcs].BlockedAnonymousJoinClientTypes"
+	want := []plan.ImpactGroup{
+		{Question: q, Before: "Lobby", After: "Blocked", DecidedBy: by, Cause: &plan.Location{File: "deploy.ps1", Line: 1, Cmdlet: "Grant-CsTeamsMeetingPolicy"}, Count: 1, Examples: []string{"g2@contoso.com"}},
+		{Question: q, Before: "Lobby", After: "Blocked", DecidedBy: by, Cause: &plan.Location{File: "deploy.ps1", Line: 2, Cmdlet: "Grant-CsTeamsMeetingPolicy"}, Count: 1, Examples: []string{"g1@contoso.com"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", show(got), show(want))
 	}
 }

@@ -73,6 +73,8 @@ type scriptLog struct {
 	last map[setting]logEntry
 	// members are the Add-EmuGroupMember entries: lower group ID and UPN.
 	members map[[2]string]logEntry
+	// direct says some entry changed a user's direct policy.
+	direct bool
 }
 
 type setting struct{ kind, id, prop string }
@@ -135,6 +137,7 @@ func readLog(after *state.Tenant, from int) *scriptLog {
 				p := t.prop(c.Property)
 				p.lines = addLine(p.lines, l)
 				p.writes++
+				sl.direct = true
 			}
 		case "Tenant":
 			t := get(objKey{KindTenantGrant, lower(c.Property)})

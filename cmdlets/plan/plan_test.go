@@ -13,6 +13,7 @@ import (
 	"github.com/csemu/csemu/cmdlets/plan"
 	"github.com/csemu/csemu/cmdlets/teams"
 	"github.com/csemu/csemu/state"
+	"github.com/csemu/csemu/state/statetest"
 )
 
 var testNow = time.Date(2026, 11, 22, 10, 30, 0, 0, time.UTC)
@@ -347,5 +348,49 @@ func TestDiffRecreated(t *testing.T) {
 	}
 	if p := prop(&got[0], "AutoAdmittedUsers"); p == nil || p.New != "Everyone" || !reflect.DeepEqual(p.Lines, want[1:]) {
 		t.Errorf("AutoAdmittedUsers: %+v", p)
+	}
+}
+
+// Comparing the users that did not change allocates nothing per user.
+func TestDiffAllocsDoNotGrowWithUsers(t *testing.T) {
+	allocs := func(n int) float64 {
+		before := state.NewTenant()
+		if err := statetest.Directory(before, n); err != nil {
+			t.Fatal(err)
+		}
+		after := before.Clone()
+		return testing.AllocsPerRun(3, func() { plan.Diff(before, after, plan.DiffOptions{FromChange: after.NumChanges()}) })
+	}
+	small, large := allocs(100), allocs(10_000)
+	if large > small+10 {
+		t.Errorf("Diff allocates %v times for 100 users, %v for 10,000", small, large)
+	}
+}
+
+// Only the log entries from FromChange on are the script's: an earlier
+// change of the tenant names no line, and a diff of two tenants (-1)
+// names none at all.
+func TestFromChange(t *testing.T) {
+	base := baseTenant(t)
+	before, _ := run(t, base, "Set-CsTeamsMeetingPolicy -Identity Open -AutoAdmittedUsers Everyone")
+	after, from := run(t, before, "\nSet-CsTeamsMeetingPolicy -Identity Open -AutoAdmittedUsers OrganizerOnly")
+	if from == 0 {
+		t.Fatal("the earlier change is not in the log")
+	}
+	got, _ := plan.Diff(before, after, plan.DiffOptions{FromChange: from})
+	if len(got) != 1 || !reflect.DeepEqual(got[0].Props[0].Lines, []plan.Location{at(2, "Set-CsTeamsMeetingPolicy")}) {
+		t.Errorf("got %+v", got)
+	}
+	p := plan.Build(before, after, plan.BuildOptions{Now: testNow, FromChange: -1})
+	if len(p.Changes) != 1 || p.Changes[0].Props[0].Lines != nil || p.Unchanged != 0 {
+		t.Errorf("changes %+v, unchanged %d", p.Changes, p.Unchanged)
+	}
+	if len(p.Impact) == 0 {
+		t.Fatal("no impact")
+	}
+	for _, g := range p.Impact {
+		if g.Cause != nil {
+			t.Errorf("%+v has a cause", g)
+		}
 	}
 }
