@@ -123,3 +123,13 @@ func (t *Tenant) LastChange(kind, identity, property string) (*Change, bool) {
 	c, ok := t.lastChange[keyOf(kind, identity, property)]
 	return c, ok
 }
+
+// NoteUnchanged counts a write that set a value already there (a Set- to
+// the current value, a grant of the policy already granted), which the
+// change log does not record. The count lives in memory only: it is never
+// saved, and a loaded or cloned tenant starts at zero.
+func (t *Tenant) NoteUnchanged() { t.unchanged++ }
+
+// Unchanged returns how many writes set a value already there since t was
+// loaded, made or cloned.
+func (t *Tenant) Unchanged() int { return t.unchanged }

@@ -39,6 +39,7 @@ type Tenant struct {
 	changes      changeLog
 	savedChanges int
 	lastChange   map[changeKey]*Change // built on first use
+	unchanged    int                   // writes that changed nothing, see NoteUnchanged
 
 	origin Store // the store it was loaded from
 }

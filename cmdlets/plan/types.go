@@ -17,6 +17,10 @@ type Plan struct {
 	Organizers int
 	// Impact groups the (organizer, question) pairs whose answer changed.
 	Impact []ImpactGroup
+	// Affected is how many distinct organizers have at least one changed
+	// answer (an organizer can be in a group for each question, so it is
+	// not the sum of the groups' counts).
+	Affected int
 	// Findings are the lint findings of the script.
 	Findings []Finding
 	// Failed is set when the script stopped with an uncaught error: the

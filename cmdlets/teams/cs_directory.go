@@ -1138,6 +1138,8 @@ func newBatchOperation(c call) error {
 				return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 			}
 			c.recordChange(t, "User", u.UPN, f.policyType, old, name)
+		} else {
+			t.NoteUnchanged()
 		}
 		op.CompletedCount++
 		op.Users = append(op.Users, st)
@@ -1376,6 +1378,7 @@ func addEmuGroupMember(c call) error {
 		}
 		if u.InGroup(g.ID) {
 			c.Verbose("%s is already a member of %q", u.UPN, g.ID)
+			t.NoteUnchanged()
 			continue
 		}
 		u.Groups = append(u.Groups, g.ID)

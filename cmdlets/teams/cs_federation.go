@@ -708,6 +708,9 @@ func applyStored(c call, t *state.Tenant, o *state.Object, props []state.Prop, d
 	for _, p := range props {
 		old, _ := o.Get(p.Name)
 		if sameStored(old, p.Value) {
+			if !dry {
+				t.NoteUnchanged()
+			}
 			continue
 		}
 		changed = true

@@ -56,6 +56,8 @@ func (f *family) grant(c call) error {
 		old := t.SetTenantGrant(f.policyType, name)
 		if !strings.EqualFold(old, name) {
 			c.recordChange(t, "Tenant", "Global", f.policyType, old, name)
+		} else {
+			t.NoteUnchanged()
 		}
 		return nil
 	case toGroup:
@@ -84,6 +86,8 @@ func (f *family) grant(c call) error {
 			return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 		}
 		c.recordChange(t, "User", u.UPN, f.policyType, old, name)
+	} else {
+		t.NoteUnchanged()
 	}
 	if c.Bool("PassThru") {
 		return c.Write(userObject(t, u))

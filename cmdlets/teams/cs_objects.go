@@ -211,6 +211,9 @@ func (f *family) apply(c call, t *state.Tenant, o *state.Object, props []state.P
 			}
 		}
 		if sameStored(old, nv) {
+			if !dry {
+				t.NoteUnchanged()
+			}
 			continue
 		}
 		changed = append(changed, fmt.Sprintf("%s: %s -> %s", p.Name, join.ShowValue(old), join.ShowValue(nv)))
