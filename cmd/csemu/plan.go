@@ -322,6 +322,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if clock != nil {
 		now = clock.Now()
 	}
-	p := plan.Build(a, b, plan.BuildOptions{Before: o.args[0], After: o.args[1], Now: now, FromChange: -1, Questions: o.questions})
+	p := plan.Build(a, b, plan.BuildOptions{Now: now, FromChange: -1, Questions: o.questions})
+	p.Before, p.After = o.args[0], o.args[1]
 	return writePlan(p, o, stdout, stderr)
 }
