@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -167,12 +168,25 @@ func readTenant(db string, mustExist bool, timeout time.Duration) (*state.Tenant
 	return t, path, err
 }
 
+// planMemoryLimit is the soft memory limit of a plan or a diff, which
+// holds two copies of the tenant: the garbage collector works harder near
+// it, so that a plan of a million users stays under 1 GB. GOMEMLIMIT
+// overrides it.
+const planMemoryLimit = 900 << 20
+
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(planMemoryLimit)
+	}
+}
+
 // runPlan is csemu plan.
 func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	o, code, ok := parsePlanArgs("plan", args, stdout, stderr)
 	if !ok {
 		return code
 	}
+	limitMemory()
 	if len(o.args) == 0 {
 		fmt.Fprintf(stderr, "csemu plan: no script to plan\n%s", planUsage)
 		return exitUsage
@@ -299,6 +313,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	limitMemory()
 	if len(o.args) != 2 || o.db != "" {
 		fmt.Fprintf(stderr, "csemu diff: give two tenant files, A.db B.db\n%s", planUsage)
 		return exitUsage
