@@ -47,6 +47,12 @@ const usage = `usage:
   csemu export [flags] --format F PATH
                                      write the tenant as exports
                                      (csemu import --help for their flags)
+  csemu plan [flags] FILE.ps1 [ARGS...]
+                                     what a script would change, and whose
+                                     meetings it opens or closes (the tenant
+                                     file is not written)
+  csemu diff [flags] A.db B.db       the same between two tenant files
+                                     (csemu plan --help for their flags)
 
 flags:
   --db PATH        tenant file (default $CSEMU_DB, else $XDG_DATA_HOME/csemu/tenant.db,
@@ -108,6 +114,12 @@ type options struct {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "lint" {
 		return runLint(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "plan" {
+		return runPlan(args[1:], stdin, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "diff" {
+		return runDiff(args[1:], stdout, stderr)
 	}
 	if len(args) > 0 && (args[0] == "import" || args[0] == "export") {
 		return runImportExport(args[0], args[1:], stdin, stdout, stderr)

@@ -74,6 +74,7 @@ func (h *Holder) Cmdlets() []*cmdlets.Cmdlet {
 	out = append(out, connectionCmdlets()...)
 	out = append(out, h.emuCmdlets()...)
 	out = append(out, h.importCmdlets()...)
+	out = append(out, h.compareCmdlets()...)
 	out = append(out, h.whatIfCmdlets()...)
 	out = append(out, h.sfbUserCmdlets()...)
 	for key, cmd := range facts {
