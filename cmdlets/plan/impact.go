@@ -262,6 +262,14 @@ func (sl *scriptLog) cause(upn string, effB, effA join.Effective, decidedBy [2]s
 	if len(sl.last) == 0 {
 		return Location{}, false
 	}
+	// a deciding setting outside the meeting policies (the tenant's
+	// meeting configuration, say) that the script set is the cause, even
+	// when the organizer's policy changed too
+	if s, ok := parseSetting(decidedBy[0]); ok && s.kind != lower(join.PolicyTeamsMeeting) {
+		if e, ok := sl.last[s]; ok {
+			return e.loc, true
+		}
+	}
 	// a rank shifted by another group's assignment gives the same
 	// policy the same way
 	if effB.Identity != effA.Identity || effB.Source != effA.Source || !strings.EqualFold(effB.GroupID, effA.GroupID) {

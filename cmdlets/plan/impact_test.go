@@ -75,6 +75,27 @@ func TestImpact(t *testing.T) {
 			},
 		},
 		{
+			// rule 3 again, with the sales group moved to NoAcs by the
+			// same script: where the tenant's configuration decides (every
+			// Teams client answer), its line is the cause, not the
+			// grant's, although the sales members' policy changed too;
+			// for Acs, rule 2 (NoAcs's blocked client types) comes first
+			// for sales and is the grant's
+			name:   "anonymous join disabled while a group's policy changes",
+			script: "Set-CsTeamsMeetingConfiguration -Identity Global -DisableAnonymousJoin $true\nGrant-CsTeamsMeetingPolicy -Group sales -PolicyName NoAcs",
+			want: []plan.ImpactGroup{
+				group("Teams", "Meeting", "Lobby", "Blocked", disabled, setConf, 10, all5),
+				group("Teams", "Webinar", "Lobby", "Blocked", disabled, setConf, 10, all5),
+				group("Teams", "TownHall", "Admitted", "Blocked", disabled, setConf, 10, all5),
+				group("Acs", "Meeting", "Lobby", "Blocked", noAcs, grant, 7, sales),
+				group("Acs", "Webinar", "Lobby", "Blocked", noAcs, grant, 7, sales),
+				group("Acs", "TownHall", "Admitted", "Blocked", noAcs, grant, 7, sales),
+				group("Acs", "Meeting", "Lobby", "Blocked", disabled, setConf, 3, others),
+				group("Acs", "Webinar", "Lobby", "Blocked", disabled, setConf, 3, others),
+				group("Acs", "TownHall", "Admitted", "Blocked", disabled, setConf, 3, others),
+			},
+		},
+		{
 			// set and set back: nothing changes
 			name:   "no change",
 			script: "Set-CsTeamsMeetingPolicy -Identity Global -AutoAdmittedUsers Everyone\nSet-CsTeamsMeetingPolicy -Identity Global -AutoAdmittedUsers EveryoneInCompany",
