@@ -132,6 +132,16 @@ func (d *differ) attribute(c *ObjectChange) {
 		for _, p := range t.props {
 			p.matched = true // the object's creation or removal covers them
 		}
+		if c.Action == Create && (c.Kind == KindUser || c.Kind == KindGroup) {
+			// a new user's or group's values come from the line that
+			// made it (New-EmuUser -Group -License), when no later line
+			// set them
+			for i := range c.Props {
+				if len(c.Props[i].Lines) == 0 {
+					c.Props[i].Lines = slices.Clone(c.Lines)
+				}
+			}
+		}
 		return
 	}
 	// an update: the lines that removed and created it again, if any,
