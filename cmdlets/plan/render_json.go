@@ -9,7 +9,7 @@ import (
 // field is removed or changes meaning (new fields keep it).
 const JSONVersion = 1
 
-// The JSON layout of a plan, described field by field in SCHEMA.md and
+// The JSON layout of a plan, described field by field in the README and
 // checked by plan.schema.json. Every field is always written, lists as
 // [] when empty, so that readers need no defaults.
 type (
@@ -88,7 +88,7 @@ type (
 )
 
 // JSON writes the plan as one JSON document in the layout of
-// plan.schema.json (SCHEMA.md describes each field), indented by two
+// plan.schema.json (the README describes each field), indented by two
 // spaces and ended by a newline. The same plan always gives the same
 // bytes.
 func (p *Plan) JSON(w io.Writer) error {

@@ -505,27 +505,31 @@ func TestWriteErrors(t *testing.T) {
 	}
 }
 
-// TestSchemaDoc keeps SCHEMA.md and plan.schema.json together: the
-// example in SCHEMA.md is valid, and every key the schema knows is
-// described in SCHEMA.md.
+// TestSchemaDoc keeps the README's description of the plan's JSON and
+// plan.schema.json together: the example there is valid, and every key
+// the schema knows is described there.
 func TestSchemaDoc(t *testing.T) {
 	schema := compileSchema(t)
-	doc, err := os.ReadFile("SCHEMA.md")
+	doc, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := string(doc)
+	_, text, ok := strings.Cut(string(doc), "### The plan's JSON layout")
+	if !ok {
+		t.Fatal("the README has no section on the plan's JSON layout")
+	}
+	text, _, _ = strings.Cut(text, "\n## ")
 	_, example, ok := strings.Cut(text, "```json\n")
 	example, _, ok2 := strings.Cut(example, "```")
 	if !ok || !ok2 {
-		t.Fatal("SCHEMA.md has no ```json example")
+		t.Fatal("the README's section has no ```json example")
 	}
 	v, err := jsonschema.UnmarshalJSON(strings.NewReader(example))
 	if err != nil {
-		t.Fatalf("the example in SCHEMA.md: %v", err)
+		t.Fatalf("the README's example: %v", err)
 	}
 	if err := schema.Validate(v); err != nil {
-		t.Errorf("the example in SCHEMA.md does not match plan.schema.json: %v", err)
+		t.Errorf("the README's example does not match plan.schema.json: %v", err)
 	}
 	data, err := os.ReadFile("plan.schema.json")
 	if err != nil {
@@ -537,7 +541,7 @@ func TestSchemaDoc(t *testing.T) {
 	}
 	for _, key := range schemaKeys(raw) {
 		if !strings.Contains(text, "`"+key+"`") {
-			t.Errorf("SCHEMA.md does not describe %q", key)
+			t.Errorf("the README does not describe %q", key)
 		}
 	}
 }
