@@ -89,3 +89,27 @@ func TestReset(t *testing.T) {
 		t.Error("Global missing after reset")
 	}
 }
+
+// Equal compares stored values by type and value, lists and nested objects
+// item by item.
+func TestEqual(t *testing.T) {
+	list := func(d ...string) *Object { return AllowList(d) }
+	for _, c := range []struct {
+		a, b any
+		want bool
+	}{
+		{nil, nil, true},
+		{true, true, true},
+		{int64(1), 1.0, false}, // another type
+		{"a", "A", false},
+		{[]any{"a", int64(2)}, []any{"a", int64(2)}, true},
+		{[]any{"a"}, []any{"a", "b"}, false},
+		{list("contoso.com"), list("contoso.com"), true},
+		{list("contoso.com"), list("fabrikam.com"), false},
+		{list(), []any{}, false},
+	} {
+		if got := Equal(c.a, c.b); got != c.want {
+			t.Errorf("Equal(%#v, %#v) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

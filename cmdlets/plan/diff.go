@@ -184,7 +184,7 @@ func (d *differ) objects(before, after *state.Tenant) {
 				switch {
 				case !had:
 					props = append(props, PropChange{Name: p.Name, New: state.Text(p.Value), OldAbsent: true})
-				case !sameValue(old, p.Value):
+				case !state.Equal(old, p.Value):
 					props = append(props, PropChange{Name: p.Name, Old: state.Text(old), New: state.Text(p.Value)})
 				}
 			}
@@ -373,49 +373,4 @@ func (d *differ) grants(before, after *state.Tenant) {
 			d.add(objKey{KindTenantGrant, lower(b.PolicyType)}, ObjectChange{Kind: KindTenantGrant, Identity: b.PolicyType, Action: Remove})
 		}
 	}
-}
-
-// sameValue reports whether two stored values are equal: the same type
-// and value, lists and nested objects compared item by item (a nested
-// object's property names case-insensitively).
-func sameValue(a, b any) bool {
-	switch x := a.(type) {
-	case []any:
-		y, ok := b.([]any)
-		if !ok || len(x) != len(y) {
-			return false
-		}
-		for i := range x {
-			if !sameValue(x[i], y[i]) {
-				return false
-			}
-		}
-		return true
-	case *state.Object:
-		y, ok := b.(*state.Object)
-		if !ok || (x == nil) != (y == nil) {
-			return false
-		}
-		if x == nil {
-			return true
-		}
-		if x.Kind != y.Kind || x.Identity != y.Identity || len(x.Props) != len(y.Props) {
-			return false
-		}
-		for i := range x.Props {
-			if !strings.EqualFold(x.Props[i].Name, y.Props[i].Name) || !sameValue(x.Props[i].Value, y.Props[i].Value) {
-				return false
-			}
-		}
-		return true
-	}
-	switch a.(type) {
-	case nil, bool, int64, float64, string:
-		switch b.(type) {
-		case nil, bool, int64, float64, string:
-			return a == b
-		}
-		return false
-	}
-	return state.Text(a) == state.Text(b) // a value the store would refuse
 }

@@ -217,7 +217,7 @@ func (a *applier) object(it *Item) {
 	for _, p := range it.Props {
 		given[strings.ToLower(p.Name)] = true
 		old, had := o.Get(p.Name)
-		if had && sameValue(old, p.Value) {
+		if had && state.Equal(old, p.Value) {
 			if exists {
 				// the export confirms the value: it now comes from there
 				a.change(p.Origin, it.Kind, o.Identity, p.Name, old, p.Value)
@@ -269,38 +269,6 @@ func addNote(s *Summary, n string) {
 	if len(s.Notes) < 20 && !slices.Contains(s.Notes, n) {
 		s.Notes = append(s.Notes, n)
 	}
-}
-
-// sameValue reports whether two stored values are equal.
-func sameValue(a, b any) bool {
-	switch x := a.(type) {
-	case []any:
-		y, ok := b.([]any)
-		if !ok || len(x) != len(y) {
-			return false
-		}
-		for i := range x {
-			if !sameValue(x[i], y[i]) {
-				return false
-			}
-		}
-		return true
-	case *state.Object:
-		y, ok := b.(*state.Object)
-		if !ok || x == nil || y == nil {
-			return ok && x == y
-		}
-		if x.Kind != y.Kind || x.Identity != y.Identity || len(x.Props) != len(y.Props) {
-			return false
-		}
-		for i := range x.Props {
-			if x.Props[i].Name != y.Props[i].Name || !sameValue(x.Props[i].Value, y.Props[i].Value) {
-				return false
-			}
-		}
-		return true
-	}
-	return a == b
 }
 
 // user applies one directory user.

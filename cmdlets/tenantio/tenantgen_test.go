@@ -134,7 +134,7 @@ func diffTenants(a, b *state.Tenant) []string {
 				v, ok := p.Get(pr.Name)
 				if !ok {
 					add("%s %s.%s: missing (want %s)", k, o.Identity, pr.Name, show(pr.Value))
-				} else if !sameValue(pr.Value, v) {
+				} else if !state.Equal(pr.Value, v) {
 					add("%s %s.%s = %s, want %s", k, o.Identity, pr.Name, show(v), show(pr.Value))
 				}
 			}
