@@ -52,7 +52,7 @@ func (e *evaluation) participantKind(u *state.User, q Question) string {
 	// Rule 2: trial tenants.
 	if q.ParticipantTenantIsTrial {
 		trial := e.read(f, "ExternalAccessWithTrialTenants")
-		if trial == nil || strings.EqualFold(state.Text(trial), trialBlocked) {
+		if tv := state.Text(trial); trial == nil || tv == "" || strings.EqualFold(tv, trialBlocked) {
 			list := e.read(f, "AllowedTrialTenantDomains")
 			if domainListed(list, d) {
 				e.reason("Section A rule 2 (trial tenants): %s, but %s lists %s.", e.shown(f, "ExternalAccessWithTrialTenants", trial),
