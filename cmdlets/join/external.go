@@ -220,9 +220,13 @@ func (m *teamsMeeting) externalLobby() {
 }
 
 // externalCapabilities tells what an External participant can use: the
-// chat follows MeetingChatEnabledType (EnabledExceptAnonymous keeps it);
-// the apps are not subject to DisableAppInteractionForAnonymousUsers,
-// which is about anonymous participants.
+// chat follows MeetingChatEnabledType (EnabledExceptAnonymous keeps it,
+// section A); the apps are not subject to
+// DisableAppInteractionForAnonymousUsers, which the
+// Set-CsTeamsMeetingConfiguration page describes as whether anonymous
+// users can interact with apps. Nor is there a CAPTCHA warning:
+// CaptchaVerificationForMeetingJoin names anonymous users and untrusted
+// organizations, and an External participant's organization is federated.
 func (m *teamsMeeting) externalCapabilities() (chat, apps bool) {
 	chatType := state.Text(m.valueOf(m.p, "MeetingChatEnabledType"))
 	chat = !(m.q.ClientType == ClientAcs && m.q.MeetingType == MeetingChannel) && !strings.EqualFold(chatType, "Disabled")
