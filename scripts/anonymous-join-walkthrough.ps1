@@ -6,8 +6,8 @@
 
 .DESCRIPTION
     Run it on a fresh tenant:  csemu --db :memory: scripts/anonymous-join-walkthrough.ps1
-    Each step changes one thing and asks again. The answers follow the rules in
-    the reference anonymous-join-rules.md, case by case.
+    Each step changes one thing and asks again. The answers follow the rules in the reference
+    anonymous-join-rules.md, case by case (case 9: external-and-app-rules.md, section A).
 #>
 [CmdletBinding()]
 param(
@@ -104,6 +104,28 @@ Step 'Case 8: Skype for Business Server'
 Ask 'Dev on Skype for Business Server?' @{ Organizer = 'dev@contoso.com'; Service = 'SkypeForBusinessServer' }
 Set-CsAccessEdgeConfiguration -AllowAnonymousUsers $true
 Ask 'After Set-CsAccessEdgeConfiguration -AllowAnonymousUsers $true?' @{ Organizer = 'dev@contoso.com'; Service = 'SkypeForBusinessServer' }
+
+# Ask, for a person signed in to another organization: whether the person
+# joins as External or counts as Anonymous, and because of which federation
+# or external access setting.
+function AskPartner([string]$Question, [hashtable]$Query) {
+    Ask $Question $Query
+    $r = Test-AnonymousJoin @Query
+    $kind = $r.ParticipantKind
+    foreach ($line in $r.Reasons) {
+        if ($line -match 'counts as Anonymous \(decided by ([^)]+)\)') { $kind = "Anonymous, because of $($Matches[1])" }
+    }
+    Write-Host ("  {0,-62} joins as {1}" -f '', $kind)
+}
+
+Step 'Case 9: people signed in to a partner organization (fabrikam.com)'
+AskPartner 'Dev: a person signed in at fabrikam.com?' @{ Organizer = 'dev@contoso.com'; ParticipantDomain = 'fabrikam.com'; RemoteAllowsUs = $true }
+Set-CsTenantFederationConfiguration -AllowedDomainsAsAList @('northwind.com')
+AskPartner 'Dev, once the tenant allows only northwind.com?' @{ Organizer = 'dev@contoso.com'; ParticipantDomain = 'fabrikam.com'; RemoteAllowsUs = $true }
+New-CsExternalAccessPolicy -Identity Partners -CommunicationWithExternalOrgs AllowSpecificExternalDomains -AllowedExternalDomains fabrikam.com | Out-Null
+Grant-CsExternalAccessPolicy -Group sales -PolicyName Partners -Rank 1
+AskPartner 'Ann (sales: external access policy Partners)?' @{ Organizer = 'ann@contoso.com'; ParticipantDomain = 'fabrikam.com'; RemoteAllowsUs = $true }
+AskPartner 'Ann, if fabrikam.com does not allow contoso.com?' @{ Organizer = 'ann@contoso.com'; ParticipantDomain = 'fabrikam.com'; RemoteAllowsUs = $false }
 
 Step 'Every organizer whose meetings an ACS client cannot join'
 Get-CsOnlineUser | Test-AnonymousJoin -ClientType Acs | Where-Object { -not $_.Allowed } |

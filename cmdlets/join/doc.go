@@ -12,6 +12,11 @@
 //     cmdlets through [Resolver];
 //   - teams.go: the Teams rules 1 to 6, one function each;
 //   - skype.go: the Skype for Business Server rules 1 to 5;
+//   - external.go: section A of external-and-app-rules.md, a person
+//     signed in to another organization: whether the person joins as
+//     External or counts as Anonymous (federation configuration, the
+//     organizer's effective ExternalAccessPolicy, the other side), and the
+//     External lobby;
 //   - explain.go: the reasons (each value read and the script line that last
 //     set it) and the warning about changes younger than 24 hours;
 //   - facts.go: the facts a rule rests on ([BypassesLobby],

@@ -19,6 +19,8 @@ type evaluation struct {
 	outcome   string
 	decidedBy string
 	resolved  Effective // the organizer's effective policy
+	external  Effective // the organizer's effective ExternalAccessPolicy, when the participant names a domain
+	kind      string    // the participant kind: Anonymous or External
 }
 
 // read returns a setting's value and records it on the deciding path.
@@ -171,7 +173,11 @@ func (e *evaluation) answer(q Question, policy, source string, chat, apps bool) 
 		chat, apps = false, false
 	}
 	e.recentChanges()
-	return &Answer{Service: q.Service, ClientType: q.ClientType, MeetingType: q.MeetingType, Allowed: allowed,
+	kind := e.kind
+	if kind == "" && e.outcome != Unknown {
+		kind = KindAnonymous
+	}
+	return &Answer{Service: q.Service, ClientType: q.ClientType, MeetingType: q.MeetingType, ParticipantKind: kind, Allowed: allowed,
 		Outcome: e.outcome, DecidedBy: e.decidedBy, PolicyName: policy, PolicySource: source, Chat: chat, AppInteraction: apps,
 		Reasons: e.reasons, Warnings: e.warnings}
 }
@@ -193,7 +199,11 @@ func (e *evaluation) object(kind, identity string) *state.Object {
 // where it comes from. A policy that is assigned but does not exist is
 // evaluated as Global, with a warning.
 func (e *evaluation) policy(u *state.User, kind, policyType string) (*state.Object, string) {
-	eff := e.resolved
+	return e.policyOf(u, e.resolved, kind, policyType)
+}
+
+// policyOf explains the effective policy eff of kind and returns it.
+func (e *evaluation) policyOf(u *state.User, eff Effective, kind, policyType string) (*state.Object, string) {
 	switch eff.Source {
 	case SourceDirect:
 		e.path = append(e.path, Setting{"User", u.UPN, policyType})

@@ -10,6 +10,9 @@ import (
 const (
 	PolicyTeamsMeeting = "TeamsMeetingPolicy"
 	PolicyConferencing = "ConferencingPolicy"
+	// PolicyExternalAccess is the Teams external access policy, which
+	// section A of external-and-app-rules.md reads.
+	PolicyExternalAccess = "ExternalAccessPolicy"
 )
 
 // Source says where a user's effective policy comes from.

@@ -66,6 +66,19 @@ type Question struct {
 	// TeamsUserAbsent is set when no signed-in Teams user is in the
 	// meeting yet (-TeamsUserPresent:$false).
 	TeamsUserAbsent bool
+
+	// ParticipantDomain is the domain of a participant signed in to
+	// another organization (external-and-app-rules.md, section A); empty
+	// for an unauthenticated participant.
+	ParticipantDomain string
+	// RemoteDeniesUs is set when the participant's tenant does not allow
+	// ours, or the participant's own policy does not allow external
+	// access (-RemoteAllowsUs:$false); RemoteStated when the question says
+	// either way (-RemoteAllowsUs given), else csemu assumes it does.
+	RemoteDeniesUs, RemoteStated bool
+	// ParticipantTenantIsTrial: the participant's tenant has only trial
+	// licences.
+	ParticipantTenantIsTrial bool
 }
 
 // canonical returns q with every field in its canonical spelling.
@@ -73,6 +86,7 @@ func (q Question) canonical() Question {
 	q.Service = canonical(q.Service, Services, ServiceTeams)
 	q.ClientType = canonical(q.ClientType, ClientTypes, ClientTeams)
 	q.MeetingType = canonical(q.MeetingType, MeetingTypes, MeetingRegular)
+	q.ParticipantDomain = strings.TrimSpace(q.ParticipantDomain)
 	return q
 }
 
@@ -95,6 +109,10 @@ func canonical(v string, allowed []string, def string) string {
 // shares among organizers must not be changed.
 type Answer struct {
 	Service, ClientType, MeetingType string
+	// ParticipantKind is who the participant counts as: Anonymous, or
+	// External for a person of a federated organization (section A of
+	// external-and-app-rules.md).
+	ParticipantKind string
 	// Allowed: the participant gets into the meeting, directly or after
 	// the lobby.
 	Allowed bool
@@ -156,9 +174,10 @@ type Evaluator struct {
 
 // sharedKey is what an answer depends on besides the tenant and the clock.
 type sharedKey struct {
-	q       Question
-	premium bool
-	policy  Effective
+	q        Question
+	premium  bool
+	policy   Effective
+	external Effective // the ExternalAccessPolicy, when q names a domain
 }
 
 // NewEvaluator returns an evaluator of the tenant t at time now.
@@ -204,17 +223,23 @@ func (e *Evaluator) Evaluate(organizer string, q Question) *Answer {
 	// worked out alone.
 	shared := found && eff.Source != SourceDirect
 	key := sharedKey{q: q, premium: found && HasLicense(u, LicenseTeamsPremium), policy: eff}
+	if q.ParticipantDomain != "" && q.Service == ServiceTeams {
+		key.external = e.resolver(PolicyExternalAccess).Resolve(u)
+		shared = shared && key.external.Source != SourceDirect
+	}
 	if shared {
 		if a, ok := e.shared[key]; ok {
 			return a
 		}
 	}
-	ev := &evaluation{t: e.t, now: e.now, resolved: eff}
+	ev := &evaluation{t: e.t, now: e.now, resolved: eff, external: key.external}
 	if !found {
 		ev.warn("The organizer %q is not in the directory; csemu evaluated the tenant default policy and no licenses.", organizer)
 	}
 	var a *Answer
-	if q.Service == ServiceSkype {
+	if q.Service == ServiceSkype && q.ParticipantDomain != "" {
+		a = ev.skypeExternal(q)
+	} else if q.Service == ServiceSkype {
 		a = ev.skype(u, q)
 	} else {
 		a = ev.teams(u, q)

@@ -20,9 +20,29 @@ type teamsMeeting struct {
 // teams answers q under the Teams rules. Each rule returns true when it
 // decides the outcome; rule 6 only tells what the participant can use.
 func (e *evaluation) teams(u *state.User, q Question) *Answer {
+	if q.ParticipantDomain != "" {
+		// section A of external-and-app-rules.md: who the participant
+		// counts as comes first
+		e.kind = e.participantKind(u, q)
+		if e.kind == "" {
+			p, source := e.policy(u, state.KindTeamsMeetingPolicy, PolicyTeamsMeeting)
+			return e.answer(q, p.Identity, source, false, false)
+		}
+	}
 	p, source := e.policy(u, state.KindTeamsMeetingPolicy, PolicyTeamsMeeting)
 	m := &teamsMeeting{evaluation: e, q: q, u: u, p: p, c: e.object(state.KindTeamsMeetingConfiguration, "Global")}
 	chat, apps := true, true
+	if e.kind == KindExternal {
+		if !m.rule1ServiceLimits() {
+			m.reason("Rules 2 and 3 (blocked client types, unverified join) do not apply to a participant from a federated organization.")
+			chat, apps = m.externalCapabilities()
+			if !m.rule4AcsNeedsTeamsUser() {
+				m.externalLobby()
+			}
+			m.explainExternalCapabilities()
+		}
+		return e.answer(q, p.Identity, source, chat, apps)
+	}
 	if !m.rule1ServiceLimits() && !m.rule2BlockedClientTypes() && !m.rule3UnverifiedJoin() {
 		chat, apps = m.rule6Capabilities()
 		if !m.rule4AcsNeedsTeamsUser() {

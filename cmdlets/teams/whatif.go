@@ -1,6 +1,8 @@
 package teams
 
 import (
+	"strings"
+
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/cmdlets/join"
 	"github.com/csemu/csemu/cmdlets/value"
@@ -23,6 +25,15 @@ func (h *Holder) whatIfCmdlets() []*cmdlets.Cmdlet {
     applies the rules in order: service limits, blocked client types, unverified join (org switch and policy), the
     email one-time passcode path, the ACS wait for a Teams user, and the lobby.
 
+    With -ParticipantDomain the participant is a person signed in to another organization. Such a person joins as
+    External only when the tenant's federation configuration (AllowFederatedUsers, ExternalAccessWithTrialTenants,
+    AllowedDomains, BlockedDomains, BlockAllSubdomains) and the organizer's effective external access policy
+    (EnableFederationAccess, CommunicationWithExternalOrgs and its domain lists) allow the domain, and the other
+    organization allows this one (-RemoteAllowsUs); otherwise the person counts as Anonymous and the rules above
+    apply. An External participant is not subject to the blocked client types and the unverified join rules, and
+    bypasses the lobby when AutoAdmittedUsers is Everyone or EveryoneInSameAndFederatedCompany. ParticipantKind
+    says which.
+
     Outcomes: Admitted (bypasses the lobby), Lobby (waits to be admitted), VerificationRequired (must verify by
     email code first), Blocked, NotSupported (the scenario does not exist for that client), Unknown (outside the
     model). DecidedBy names the one setting that decided, as Object[Identity].Property. Reasons lists every rule
@@ -36,12 +47,20 @@ func (h *Holder) whatIfCmdlets() []*cmdlets.Cmdlet {
 			help(values(p("Service", "string", -1), join.Services...), "Which service hosts the meeting (default Teams)."),
 			{Name: "Verified", Type: "switch", Position: -1, Help: "The participant completes the email one-time passcode."},
 			{Name: "TeamsUserPresent", Type: "bool", Position: -1, Help: "A signed-in Teams user is already in the meeting (default $true)."},
+			help(p("ParticipantDomain", "string", -1),
+				"The participant is signed in to another organization with this domain (a DNS name such as fabrikam.com): the tenant's federation configuration and the organizer's external access policy decide whether the participant joins as External or counts as Anonymous (Teams only)."),
+			{Name: "RemoteAllowsUs", Type: "bool", Position: -1,
+				Help: "With -ParticipantDomain: the participant's organization allows this one and the participant's own policy allows external access (default $true; csemu cannot see the other tenant)."},
+			{Name: "ParticipantTenantIsTrial", Type: "switch", Position: -1,
+				Help: "With -ParticipantDomain: the participant's tenant has only trial licences (TenantFederationConfiguration.ExternalAccessWithTrialTenants applies)."},
 		},
 		Examples: []string{
 			"Test-AnonymousJoin -Organizer ann@contoso.com",
 			"Test-AnonymousJoin ann@contoso.com -ClientType Acs -MeetingType Webinar | Format-List",
 			"Get-CsOnlineUser | Test-AnonymousJoin -ClientType Acs | Where-Object { -not $_.Allowed }",
 			"Test-AnonymousJoin ann@contoso.com -Service SkypeForBusinessServer",
+			"Test-AnonymousJoin ann@contoso.com -ParticipantDomain fabrikam.com | Format-List ParticipantKind, Outcome, DecidedBy, Reasons",
+			"Get-CsOnlineUser | Test-AnonymousJoin -ParticipantDomain fabrikam.com -RemoteAllowsUs $false",
 		},
 		Process: h.handler(testAnonymousJoin),
 	}}
@@ -71,6 +90,9 @@ func testAnonymousJoin(c call) error {
 	if c.Has("TeamsUserPresent") {
 		q.TeamsUserAbsent = !c.Bool("TeamsUserPresent")
 	}
+	if err := externalQuestion(c, &q); err != nil {
+		return err
+	}
 	st, _ := c.State.(*joinState)
 	if st == nil {
 		st = &joinState{}
@@ -91,8 +113,46 @@ func testAnonymousJoin(c call) error {
 	return c.Write(joinResult(organizer, a, lists[0], lists[1]))
 }
 
+// externalQuestion reads the parameters of a participant from another
+// organization (external-and-app-rules.md, section A) into q.
+func externalQuestion(c call, q *join.Question) error {
+	if !c.Has("ParticipantDomain") {
+		for _, name := range []string{"RemoteAllowsUs", "ParticipantTenantIsTrial"} {
+			if c.Has(name) {
+				return c.FailBinding("ParticipantDomainMissing",
+					"Parameter -%s describes the participant's organization and needs -ParticipantDomain, the domain of that organization.", name)
+			}
+		}
+		return nil
+	}
+	d, msg := checkDomain(c.String("ParticipantDomain"))
+	if msg != "" {
+		return c.FailBinding("ParameterArgumentValidationError", "Cannot validate argument on parameter 'ParticipantDomain'. %s.", msg)
+	}
+	if join.ServiceSkype == canonicalService(c.String("Service")) {
+		return c.Fail("NotImplemented", cmdlets.NotImplemented,
+			"[NotImplemented] Test-AnonymousJoin -ParticipantDomain with -Service SkypeForBusinessServer (people of other organizations in Skype for Business Server meetings) is not emulated")
+	}
+	q.ParticipantDomain = d
+	q.ParticipantTenantIsTrial = c.Bool("ParticipantTenantIsTrial")
+	if c.Has("RemoteAllowsUs") {
+		q.RemoteStated, q.RemoteDeniesUs = true, !c.Bool("RemoteAllowsUs")
+	}
+	return nil
+}
+
+// canonicalService returns the service as package join spells it.
+func canonicalService(s string) string {
+	for _, v := range join.Services {
+		if strings.EqualFold(v, s) {
+			return v
+		}
+	}
+	return s
+}
+
 // joinResultProps are the properties of an AnonymousJoinResult, in order.
-var joinResultProps = []string{"Organizer", "Service", "ClientType", "MeetingType", "Allowed", "Outcome", "DecidedBy",
+var joinResultProps = []string{"Organizer", "Service", "ClientType", "MeetingType", "ParticipantKind", "Allowed", "Outcome", "DecidedBy",
 	"PolicyName", "PolicySource", "Chat", "AppInteraction", "Reasons", "Warnings"}
 
 // joinResultView is the default table of an AnonymousJoinResult.
@@ -101,7 +161,7 @@ var joinResultView = []string{"Organizer", "Allowed", "Outcome", "DecidedBy"}
 // joinResult returns the AnonymousJoinResult of answer a for organizer.
 func joinResult(organizer string, a *join.Answer, reasons, warnings []any) *value.Object {
 	o := value.NewObjectOf([]string{"AnonymousJoinResult"}, joinResultProps, []any{
-		organizer, a.Service, a.ClientType, a.MeetingType, a.Allowed, a.Outcome, a.DecidedBy, a.PolicyName, a.PolicySource, a.Chat, a.AppInteraction,
+		organizer, a.Service, a.ClientType, a.MeetingType, a.ParticipantKind, a.Allowed, a.Outcome, a.DecidedBy, a.PolicyName, a.PolicySource, a.Chat, a.AppInteraction,
 		&value.Array{Items: append([]any(nil), reasons...), Elem: value.TString},
 		&value.Array{Items: append([]any(nil), warnings...), Elem: value.TString},
 	})
