@@ -533,8 +533,24 @@ func (s *Session) resolveType(name string) (*value.Type, bool) {
 		if dt, ok := s.delegateType(name); ok {
 			return dt, true
 		}
+		if mt, ok := s.moduleType(name); ok {
+			return &value.Type{Name: mt.Name}, true
+		}
 	}
 	return t, ok
+}
+
+// moduleType returns the class a registered module defines under name
+// (its full name, not case-sensitive).
+func (s *Session) moduleType(name string) (ModuleType, bool) {
+	for _, m := range s.modules {
+		for _, t := range m.Types {
+			if strings.EqualFold(t.Name, name) {
+				return t, true
+			}
+		}
+	}
+	return ModuleType{}, false
 }
 
 // coreAssembly reports whether an assembly-qualified type name may name
