@@ -34,6 +34,10 @@ type family struct {
 	// globalFixed are the settings the Global instance keeps at one value
 	// ("" for empty): only custom policies change them.
 	globalFixed map[string]string
+	// convert converts the value of a Set- or New- parameter (by lower-case
+	// name) where the documented type is a class csemu models, such as the
+	// catalogue app lists of the app permission policies.
+	convert map[string]func(c call, param string, v any) (any, error)
 }
 
 // families lists the objects the Teams and Skype for Business cmdlets
@@ -56,7 +60,9 @@ func families() []*family {
 			// "can be modified only in custom policy"
 			globalFixed: map[string]string{"CommunicationWithExternalOrgs": "OrganizationDefault", "AllowedExternalDomains": "", "BlockedExternalDomains": ""}},
 		{kind: state.KindTeamsAppPermissionPolicy, noun: "CsTeamsAppPermissionPolicy", form: tagOrGlobal, policyType: "TeamsAppPermissionPolicy", groups: true,
-			typeName: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.AppPermissionPolicy", lead: []string{"Description"}},
+			typeName: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.AppPermissionPolicy", lead: []string{"Description"},
+			convert: map[string]func(c call, param string, v any) (any, error){
+				"defaultcatalogapps": catalogApps, "globalcatalogapps": catalogApps, "privatecatalogapps": catalogApps}},
 		{kind: state.KindConferencingPolicy, noun: "CsConferencingPolicy", form: siteOrTag, policyType: "ConferencingPolicy",
 			typeName: "Microsoft.Rtc.Management.WritableConfig.Policy.Meeting.MeetingPolicy", lead: []string{"Description"}, resetGlobal: true},
 		{kind: state.KindSfbExternalAccessPolicy, noun: "CsExternalAccessPolicy", qualifier: `SkypeForBusiness\`, form: siteOrTag,
@@ -187,6 +193,14 @@ func (f *family) settings(c call) ([]state.Prop, error) {
 		}
 		if p.IsSwitch() {
 			v = value.ToBool(v)
+		}
+		if conv := f.convert[ln]; conv != nil {
+			cv, err := conv(c, p.Name, v)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, state.Prop{Name: p.Name, Value: cv})
+			continue
 		}
 		cv, err := checkDocumented(p, v)
 		if err != nil {
