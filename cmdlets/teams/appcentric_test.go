@@ -60,6 +60,12 @@ func TestAppCentricCmdlets(t *testing.T) {
 				"Update-M365TeamsApp -Id " + bookings + " -IsBlocked $true\n" +
 				"$a = Get-M365TeamsApp -Id " + bookings + "\n\"$($a.IsBlocked) $($a.AvailableTo.AssignmentType) $($a.AvailableTo.Users.Id)\"",
 			"True UsersAndGroups u1\n", ""},
+		// moving the app to Everyone leaves no user or group list behind
+		{"everyone clears lists",
+			"Update-M365TeamsApp -Id " + bookings + " -AppAssignmentType UsersAndGroups -OperationType Add -Users u1 -Groups g1\n" +
+				"Update-M365TeamsApp -Id " + bookings + " -AppAssignmentType Everyone\n" +
+				"$a = Get-M365TeamsApp -Id " + bookings + "\n\"$($a.AvailableTo.AssignmentType) $($a.AvailableTo.Users.Count) $($a.AvailableTo.Groups.Count)\"",
+			"Everyone 0 0\n", ""},
 		// the OUTPUTS section lists Id, IsBlocked, AvailableTo and InstalledFor
 		{"output properties",
 			"Update-M365TeamsApp -Id " + bookings + " -IsBlocked $false\n" +
@@ -129,6 +135,16 @@ func TestAppCentricCmdlets(t *testing.T) {
 				"Set-CsTeamsAppPermissionPolicy -GlobalCatalogApps @()\n" +
 				"(Get-CsTeamsAppPermissionPolicy Global).GlobalCatalogApps.Count",
 			"g1,g2\n0\n", ""},
+		// Get- | Set- -Instance writes an edited list back
+		{"instance round trip",
+			"$p = Get-CsTeamsAppPermissionPolicy -Identity Global\n$p.GlobalCatalogApps = @(@{Id='h1'})\n$p | Set-CsTeamsAppPermissionPolicy\n" +
+				"$g = (Get-CsTeamsAppPermissionPolicy -Identity Global).GlobalCatalogApps\n\"$($g[0].GetType().Name) $($g.Id)\"",
+			"GlobalCatalogApp h1\n", ""},
+		// a hashtable cast to the class (about_Object_Creation)
+		{"cast item",
+			"Set-CsTeamsAppPermissionPolicy -DefaultCatalogApps ([Microsoft.Teams.Policy.Administration.Cmdlets.Core.DefaultCatalogApp]@{Id='d1'})\n" +
+				"(Get-CsTeamsAppPermissionPolicy Global).DefaultCatalogApps.Id",
+			"d1\n", ""},
 		{"string item refused", "Set-CsTeamsAppPermissionPolicy -PrivateCatalogApps 'p1'", "",
 			`Cannot bind parameter 'PrivateCatalogApps'. Cannot convert the "p1" value of type "System.String" to type "Microsoft.Teams.Policy.Administration.Cmdlets.Core.PrivateCatalogApp".`},
 		{"other catalogue's class refused",

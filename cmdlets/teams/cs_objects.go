@@ -315,6 +315,13 @@ func (f *family) givenProps(c call, o *state.Object) (props []state.Prop, fromIn
 		var merged []state.Prop
 		for _, p := range instanceProps(c, o) {
 			if !given[strings.ToLower(p.Name)] {
+				if conv := f.convert[strings.ToLower(p.Name)]; conv != nil {
+					cv, err := conv(c, p.Name, p.Value)
+					if err != nil {
+						return nil, nil, err
+					}
+					p.Value = cv
+				}
 				merged = append(merged, p)
 				fromInstance[strings.ToLower(p.Name)] = true
 			}
