@@ -8,9 +8,10 @@ package teams
 //   - kind "M365TeamsApp", identity = the app's id: IsBlocked bool,
 //     AssignmentType string (Everyone, UsersAndGroups or NoOne), Users []any
 //     of strings (user principal names or object IDs, as given), Groups
-//     []any of strings (group IDs), and LastUpdatedTimeStamp, the time of
-//     the last Update-M365TeamsApp that changed the entry (RFC 3339, UTC;
-//     absent on imported entries).
+//     []any of strings (group IDs). Nothing else: exports write the entry
+//     as it is (a Microsoft365DSC TeamsM365App resource has exactly these
+//     properties); when the availability last changed is read from the
+//     change log.
 //   - kind "M365UnifiedTenantSettings", identity = SettingName (DefaultApp,
 //     GlobalApp, PrivateApp or EnableCopilotExtensibility): SettingValue
 //     string (All, None or Some), Users []any, Groups []any of strings.
@@ -194,9 +195,11 @@ func appEntry(t *state.Tenant, id string) (*state.Object, bool) {
 // appObject returns the object Get-M365TeamsApp writes for an entry, with
 // the properties of the page's OUTPUTS section: Id, IsBlocked, AvailableTo
 // (AssignmentType, Users, Groups, LastUpdatedTimeStamp, AssignedBy) and
-// InstalledFor. csemu records no installations ($null) and no signed-in
-// admin (AssignedBy is $null).
-func appObject(o *state.Object) *value.Object {
+// InstalledFor. LastUpdatedTimeStamp is the time of the newest change of
+// the app's availability in the change log ($null for none); csemu
+// records no installations (InstalledFor is $null) and no signed-in admin
+// (AssignedBy is $null).
+func appObject(t *state.Tenant, o *state.Object) *value.Object {
 	out := value.NewObject()
 	out.Set("Id", o.Identity)
 	blocked, _ := o.Get("IsBlocked")
@@ -214,9 +217,11 @@ func appObject(o *state.Object) *value.Object {
 		avail.Set(list, items)
 	}
 	var stamp any
-	if s, ok := o.Get("LastUpdatedTimeStamp"); ok {
-		if tm, err := time.Parse(time.RFC3339, state.Text(s)); err == nil {
-			stamp = tm.UTC()
+	for _, prop := range []string{"", "AssignmentType", "Users", "Groups"} {
+		if ch, ok := t.LastChange(kindM365TeamsApp, o.Identity, prop); ok {
+			if cur, ok := stamp.(time.Time); !ok || ch.Time.After(cur) {
+				stamp = ch.Time.UTC()
+			}
 		}
 	}
 	avail.Set("LastUpdatedTimeStamp", stamp)
@@ -272,7 +277,7 @@ func getM365TeamsApp(c call) error {
 		return c.Errorf("AppNotFound", cmdlets.ObjectNotFound, id,
 			"App with id %q was not found in the tenant. The emulated tenant knows the apps that Update-M365TeamsApp changed or that an import brought in.", id)
 	}
-	return c.Write(appObject(o))
+	return c.Write(appObject(t, o))
 }
 
 // getAllM365TeamsApps is Get-AllM365TeamsApps: every app entry of the
@@ -283,7 +288,7 @@ func getAllM365TeamsApps(c call) error {
 		return err
 	}
 	for _, o := range t.Objects(kindM365TeamsApp) {
-		if err := c.Write(appObject(o)); err != nil {
+		if err := c.Write(appObject(t, o)); err != nil {
 			return err
 		}
 	}
@@ -393,7 +398,6 @@ func updateM365TeamsApp(c call) error {
 		t.NoteUnchanged()
 		return nil
 	}
-	o.Set("LastUpdatedTimeStamp", c.Now().UTC().Format(time.RFC3339))
 	if err := t.PutObject(o); err != nil {
 		return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 	}
