@@ -344,6 +344,11 @@ func updateM365TeamsApp(c call) error {
 	if err != nil {
 		return err
 	}
+	if strings.EqualFold(op, "Add") {
+		if ok, err := checkDirectory(c, t, users, groups); !ok {
+			return err
+		}
+	}
 	o, exists := appEntry(t, id)
 	if !exists {
 		o = &state.Object{Kind: kindM365TeamsApp, Identity: id}
@@ -420,6 +425,28 @@ func documented(c call, name string) (string, error) {
 		return "", c.Fail("InvalidValue", cmdlets.InvalidArgument, "%s", err.Error())
 	}
 	return value.ToString(cv), nil
+}
+
+// checkDirectory reports, when csemu runs with --strict, the first of
+// users and groups that the directory lacks, with the errors of the
+// directory cmdlets (ensureUser, ensureGroup), and ok is false; otherwise
+// they are stored as given, user principal names or object IDs, without
+// creating anyone.
+func checkDirectory(c call, t *state.Tenant, users, groups []string) (ok bool, err error) {
+	if !c.h.strict {
+		return true, nil
+	}
+	for _, id := range users {
+		if u, err := ensureUser(c, t, id, false); u == nil {
+			return false, err
+		}
+	}
+	for _, id := range groups {
+		if g, err := ensureGroup(c, t, id, false); g == nil {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // first returns the value of a two-value lookup.
@@ -559,6 +586,11 @@ func updateUnifiedTenantSettings(c call) error {
 	t, err := c.Tenant()
 	if err != nil {
 		return err
+	}
+	if strings.EqualFold(op, "Add") {
+		if ok, err := checkDirectory(c, t, cleanIDs(c.Strings("Users")), cleanIDs(c.Strings("Groups"))); !ok {
+			return err
+		}
 	}
 	o, exists := t.Object(kindM365UnifiedTenantSettings, name)
 	if !exists {

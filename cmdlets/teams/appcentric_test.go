@@ -1,6 +1,8 @@
 package teams_test
 
 import (
+	"bytes"
+	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -233,5 +235,32 @@ func TestAppCentricChanges(t *testing.T) {
 		"M365UnifiedTenantSettings GlobalApp [SettingValue] [None] [All]\n"
 	if out != want {
 		t.Errorf("changes:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+// TestAppCentricStrict checks that with --strict the users and groups
+// added to an app's availability must be in the directory, as with the
+// other cmdlets that name users and groups; without it they are stored as
+// given.
+func TestAppCentricStrict(t *testing.T) {
+	var out, errb bytes.Buffer
+	s, _ := newHolderSession("", &out, &errb, teams.Config{Strict: true})
+	script := "New-EmuUser -UserPrincipalName ann@contoso.com | Out-Null\n" +
+		"Update-M365TeamsApp -Id " + bookings + " -AppAssignmentType UsersAndGroups -OperationType Add -Users zed@contoso.com\n" +
+		"(Get-AllM365TeamsApps | Measure-Object).Count\n" +
+		"Update-M365TeamsApp -Id " + bookings + " -AppAssignmentType UsersAndGroups -OperationType Add -Users ann@contoso.com\n" +
+		"(Get-M365TeamsApp -Id " + bookings + ").AvailableTo.Users.Id\n" +
+		"Update-M365UnifiedTenantSettings -SettingName EnableCopilotExtensibility -SettingValue Some -Operation Add -Groups nogroup\n" +
+		"(Get-M365UnifiedTenantSettings | Measure-Object).Count"
+	if _, err := s.Run(context.Background(), "t.ps1", script, nil); err != nil && errb.Len() == 0 {
+		t.Fatal(err)
+	}
+	if want := "0\nann@contoso.com\n0\n"; out.String() != want {
+		t.Errorf("output %q, want %q", out.String(), want)
+	}
+	for _, want := range []string{`Management object not found for identity "zed@contoso.com"`, `group "nogroup" was not found`} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("errors %q, want %q", errb.String(), want)
+		}
 	}
 }
