@@ -72,19 +72,30 @@ func appCentricHandlers() map[string]func(c call) error {
 	}
 }
 
-// appCentricParams adjusts the generated parameter facts: the synopses of
-// the app-centric cmdlets, and the catalogue app lists of New- and Set-CsTeamsAppPermissionPolicy take the documented
+// appCentricParams adjusts the generated parameter facts: the synopses and
+// examples of the app-centric cmdlets, and the catalogue app lists of New- and Set-CsTeamsAppPermissionPolicy take the documented
 // item classes (the generated type is "object"; catalogApps converts).
 func appCentricParams(facts map[string]*cmdlets.Cmdlet) {
-	for name, text := range map[string]string{
-		"Get-M365TeamsApp":                 "Returns whether a Teams app is blocked and who may use it (emulated on the local tenant).",
-		"Get-AllM365TeamsApps":             "Returns every Teams app entry of the emulated tenant: blocked or not, and who may use it.",
-		"Update-M365TeamsApp":              "Blocks or unblocks a Teams app and sets who may use it: everyone, chosen users and groups, or no one (emulated on the local tenant).",
-		"Get-M365UnifiedTenantSettings":    "Returns the org-wide app settings (DefaultApp, GlobalApp, PrivateApp, EnableCopilotExtensibility) of the emulated tenant.",
-		"Update-M365UnifiedTenantSettings": "Changes an org-wide app setting of the emulated tenant.",
+	const app = "4c4ec2e8-4a2c-4bce-8d8f-00fc664a4e5b"
+	for name, h := range map[string]struct {
+		synopsis string
+		examples []string
+	}{
+		"Get-M365TeamsApp": {"Returns whether a Teams app is blocked and who may use it (emulated on the local tenant).",
+			[]string{"Get-M365TeamsApp -Id " + app, "(Get-M365TeamsApp -Id " + app + ").AvailableTo"}},
+		"Get-AllM365TeamsApps": {"Returns every Teams app entry of the emulated tenant: blocked or not, and who may use it.",
+			[]string{"Get-AllM365TeamsApps | Select-Object Id, IsBlocked -ExpandProperty AvailableTo"}},
+		"Update-M365TeamsApp": {"Blocks or unblocks a Teams app and sets who may use it: everyone, chosen users and groups, or no one (emulated on the local tenant).",
+			[]string{"Update-M365TeamsApp -Id " + app + " -IsBlocked $true",
+				"Update-M365TeamsApp -Id " + app + " -AppAssignmentType UsersAndGroups -OperationType Add -Users ann@contoso.com -Groups 37da2d58-fc14-453e-9a14-5065ebd63a1d",
+				"Update-M365TeamsApp -Id " + app + " -AppAssignmentType Everyone"}},
+		"Get-M365UnifiedTenantSettings": {"Returns the org-wide app settings (DefaultApp, GlobalApp, PrivateApp, EnableCopilotExtensibility) of the emulated tenant.",
+			[]string{"Get-M365UnifiedTenantSettings", "Get-M365UnifiedTenantSettings -SettingNames DefaultApp,GlobalApp"}},
+		"Update-M365UnifiedTenantSettings": {"Changes an org-wide app setting of the emulated tenant.",
+			[]string{"Update-M365UnifiedTenantSettings -SettingName GlobalApp -SettingValue None"}},
 	} {
 		if cmd, ok := facts[name]; ok {
-			cmd.Synopsis = text
+			cmd.Synopsis, cmd.Examples = h.synopsis, h.examples
 		}
 	}
 	for _, verb := range []string{"New-", "Set-"} {
@@ -199,6 +210,11 @@ func appEntry(t *state.Tenant, id string) (*state.Object, bool) {
 // the app's availability in the change log ($null for none); csemu
 // records no installations (InstalledFor is $null) and no signed-in admin
 // (AssignedBy is $null).
+//
+// The page names the first property ID and describes IsBlocked as Blocked
+// or Unblocked; -IsBlocked of Update-M365TeamsApp is a Boolean, and the
+// object carries it as one (PowerShell property names are not
+// case-sensitive, so $app.ID reads Id).
 func appObject(t *state.Tenant, o *state.Object) *value.Object {
 	out := value.NewObject()
 	out.Set("Id", o.Identity)
