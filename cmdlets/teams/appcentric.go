@@ -20,7 +20,7 @@ package teams
 //     kind DefaultCatalogApp, GlobalCatalogApp or PrivateCatalogApp with an
 //     Id property (what Set- and New-CsTeamsAppPermissionPolicy store, and
 //     what a Clixml import keeps) or plain app id strings (what a
-//     Microsoft365DSC import keeps); CatalogAppIDs reads both. The
+//     Microsoft365DSC import keeps); state.CatalogAppIDs reads both. The
 //     *CatalogAppsType properties are AllowedAppList or BlockedAppList.
 //
 // Sources: the cmdlet pages Get-M365TeamsApp.md, Get-AllM365TeamsApps.md,
@@ -110,29 +110,6 @@ func appCentricParams(facts map[string]*cmdlets.Cmdlet) {
 			}
 		}
 	}
-}
-
-// CatalogAppIDs returns the app ids of a stored catalogue app list
-// (DefaultCatalogApps, GlobalCatalogApps or PrivateCatalogApps): items that
-// are objects with an Id, or id strings. Items without an id are skipped.
-func CatalogAppIDs(v any) []string {
-	items, _ := v.([]any)
-	var out []string
-	for _, it := range items {
-		switch x := it.(type) {
-		case string:
-			if s := strings.TrimSpace(x); s != "" {
-				out = append(out, s)
-			}
-		case *state.Object:
-			if id, ok := x.Get("Id"); ok && id != nil {
-				if s := strings.TrimSpace(state.Text(id)); s != "" {
-					out = append(out, s)
-				}
-			}
-		}
-	}
-	return out
 }
 
 // catalogApps converts the value given to -DefaultCatalogApps,
