@@ -144,6 +144,24 @@ func catalogApps(c call, param string, v any) (any, error) {
 	return out, nil
 }
 
+// catalogAppsPS returns a stored catalogue app list (name) as Get-
+// writes it: objects of the list's item class with an Id, also for the id
+// strings of a Microsoft365DSC import.
+func catalogAppsPS(name string, v any) any {
+	class := catalogAppNamespace + strings.TrimSuffix(name, "s")
+	items, ok := v.([]any)
+	if !ok {
+		return toPS(v)
+	}
+	out := &value.Array{List: true}
+	for _, id := range state.CatalogAppIDs(items) {
+		o := value.NewObject(class)
+		o.Set("Id", id)
+		out.Items = append(out.Items, o)
+	}
+	return out
+}
+
 // catalogAppID reads the Id of one item given for a catalogue app list of
 // class; ok is false for an item PowerShell would not convert.
 func catalogAppID(it any, class string) (string, bool) {

@@ -38,6 +38,9 @@ type family struct {
 	// name) where the documented type is a class csemu models, such as the
 	// catalogue app lists of the app permission policies.
 	convert map[string]func(c call, param string, v any) (any, error)
+	// show converts a stored property (by lower-case name) to what Get-
+	// writes, where the stored forms differ from the real object's.
+	show map[string]func(name string, v any) any
 }
 
 // families lists the objects the Teams and Skype for Business cmdlets
@@ -62,7 +65,9 @@ func families() []*family {
 		{kind: state.KindTeamsAppPermissionPolicy, noun: "CsTeamsAppPermissionPolicy", form: tagOrGlobal, policyType: "TeamsAppPermissionPolicy", groups: true,
 			typeName: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.AppPermissionPolicy", lead: []string{"Description"},
 			convert: map[string]func(c call, param string, v any) (any, error){
-				"defaultcatalogapps": catalogApps, "globalcatalogapps": catalogApps, "privatecatalogapps": catalogApps}},
+				"defaultcatalogapps": catalogApps, "globalcatalogapps": catalogApps, "privatecatalogapps": catalogApps},
+			show: map[string]func(name string, v any) any{
+				"defaultcatalogapps": catalogAppsPS, "globalcatalogapps": catalogAppsPS, "privatecatalogapps": catalogAppsPS}},
 		{kind: state.KindConferencingPolicy, noun: "CsConferencingPolicy", form: siteOrTag, policyType: "ConferencingPolicy",
 			typeName: "Microsoft.Rtc.Management.WritableConfig.Policy.Meeting.MeetingPolicy", lead: []string{"Description"}, resetGlobal: true},
 		{kind: state.KindSfbExternalAccessPolicy, noun: "CsExternalAccessPolicy", qualifier: `SkypeForBusiness\`, form: siteOrTag,
@@ -100,16 +105,24 @@ func (f *family) psObject(o *state.Object) *value.Object {
 		if !ok && name != "Description" {
 			continue
 		}
-		out.Set(name, toPS(v))
+		out.Set(name, f.toPS(name, v))
 	}
 	for _, p := range o.Props {
 		if _, done := out.Get(p.Name); done {
 			continue
 		}
-		out.Set(p.Name, toPS(p.Value))
+		out.Set(p.Name, f.toPS(p.Name, p.Value))
 	}
 	decorateEdge(out) // federation objects show as {Domain=contoso.com}
 	return out
+}
+
+// toPS converts the stored property name to what Get- writes.
+func (f *family) toPS(name string, v any) any {
+	if show := f.show[strings.ToLower(name)]; show != nil {
+		return show(name, v)
+	}
+	return toPS(v)
 }
 
 // identity reads and normalizes -Identity (or the Identity of -Instance),
