@@ -533,8 +533,64 @@ func (s *Session) resolveType(name string) (*value.Type, bool) {
 		if dt, ok := s.delegateType(name); ok {
 			return dt, true
 		}
+		if mt, ok := s.moduleType(name); ok {
+			return &value.Type{Name: mt.Name}, true
+		}
 	}
 	return t, ok
+}
+
+// moduleObjectFrom converts v to the module class mt as a cast does: an
+// object of the class is kept; a hashtable or a custom object whose keys
+// are properties of the class gives a new object with those values (the
+// class has a constructor without arguments). ok is false otherwise.
+func moduleObjectFrom(mt ModuleType, v any) (any, bool) {
+	var names []string
+	var vals []any
+	switch x := v.(type) {
+	case *value.Object:
+		if strings.EqualFold(x.TypeName(), mt.Name) {
+			return x, true
+		}
+		if !x.IsCustom() {
+			return nil, false
+		}
+		for _, p := range x.Props() {
+			pv, _ := x.Get(p.Name)
+			names, vals = append(names, p.Name), append(vals, pv)
+		}
+	case *value.Hashtable:
+		for i, k := range x.Keys() {
+			names, vals = append(names, value.ToString(k)), append(vals, x.Values()[i])
+		}
+	default:
+		return nil, false
+	}
+	o := value.NewObject(mt.Name)
+	for _, p := range mt.Properties {
+		o.Set(p, nil)
+	}
+	for i, n := range names {
+		p, ok := o.Prop(n)
+		if !ok {
+			return nil, false
+		}
+		o.Set(p.Name, vals[i])
+	}
+	return o, true
+}
+
+// moduleType returns the class a registered module defines under name
+// (its full name, not case-sensitive).
+func (s *Session) moduleType(name string) (ModuleType, bool) {
+	for _, m := range s.modules {
+		for _, t := range m.Types {
+			if strings.EqualFold(t.Name, name) {
+				return t, true
+			}
+		}
+	}
+	return ModuleType{}, false
 }
 
 // coreAssembly reports whether an assembly-qualified type name may name
@@ -682,6 +738,11 @@ func (s *Session) convert(v any, t *value.Type) (any, error) {
 	}
 	if c, ok := s.classes[strings.ToLower(t.Name)]; ok {
 		return s.convertToClass(c, v)
+	}
+	if mt, ok := s.moduleType(t.Name); ok {
+		if o, ok := moduleObjectFrom(mt, v); ok {
+			return o, nil
+		}
 	}
 	if isDelegateType(t) {
 		if a, ok := v.(*value.Array); ok && len(a.Items) == 1 {

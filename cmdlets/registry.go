@@ -54,6 +54,18 @@ type Module struct {
 	// [NotImplemented] naming it, instead of "not recognized". Nil when
 	// every command of the module is registered.
 	Real func(name string) bool
+	// Types are the .NET classes the module defines that scripts create
+	// with New-Object -TypeName T [-Property @{...}] (or the type's
+	// no-argument constructor, [T]::new()): an object of that type with
+	// the listed properties, each $null until set.
+	Types []ModuleType
+}
+
+// ModuleType is a class a module defines: its full name and its
+// properties.
+type ModuleType struct {
+	Name       string
+	Properties []string
 }
 
 // Commands is a command table: the core cmdlets, the cmdlets and modules

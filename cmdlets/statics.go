@@ -1091,6 +1091,13 @@ func (s *Session) newObject(fr frame, t *value.Type, args []any) (any, error) {
 	if o, ok, err := s.newEncodingObject(t.Name, args); ok {
 		return o, err
 	}
+	if mt, ok := s.moduleType(t.Name); ok && len(args) == 0 {
+		o := value.NewObject(mt.Name)
+		for _, p := range mt.Properties {
+			o.Set(p, nil)
+		}
+		return o, nil
+	}
 	if t.Name == "System.Globalization.CultureInfo" && len(args) >= 1 && len(args) <= 2 {
 		if n, ok := args[0].(int); ok {
 			return s.cultureFromValue(n)

@@ -34,6 +34,13 @@ type family struct {
 	// globalFixed are the settings the Global instance keeps at one value
 	// ("" for empty): only custom policies change them.
 	globalFixed map[string]string
+	// convert converts the value of a Set- or New- parameter (by lower-case
+	// name) where the documented type is a class csemu models, such as the
+	// catalogue app lists of the app permission policies.
+	convert map[string]func(c call, param string, v any) (any, error)
+	// show converts a stored property (by lower-case name) to what Get-
+	// writes, where the stored forms differ from the real object's.
+	show map[string]func(name string, v any) any
 }
 
 // families lists the objects the Teams and Skype for Business cmdlets
@@ -56,7 +63,11 @@ func families() []*family {
 			// "can be modified only in custom policy"
 			globalFixed: map[string]string{"CommunicationWithExternalOrgs": "OrganizationDefault", "AllowedExternalDomains": "", "BlockedExternalDomains": ""}},
 		{kind: state.KindTeamsAppPermissionPolicy, noun: "CsTeamsAppPermissionPolicy", form: tagOrGlobal, policyType: "TeamsAppPermissionPolicy", groups: true,
-			typeName: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.AppPermissionPolicy", lead: []string{"Description"}},
+			typeName: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.AppPermissionPolicy", lead: []string{"Description"},
+			convert: map[string]func(c call, param string, v any) (any, error){
+				"defaultcatalogapps": catalogApps, "globalcatalogapps": catalogApps, "privatecatalogapps": catalogApps},
+			show: map[string]func(name string, v any) any{
+				"defaultcatalogapps": catalogAppsPS, "globalcatalogapps": catalogAppsPS, "privatecatalogapps": catalogAppsPS}},
 		{kind: state.KindConferencingPolicy, noun: "CsConferencingPolicy", form: siteOrTag, policyType: "ConferencingPolicy",
 			typeName: "Microsoft.Rtc.Management.WritableConfig.Policy.Meeting.MeetingPolicy", lead: []string{"Description"}, resetGlobal: true},
 		{kind: state.KindSfbExternalAccessPolicy, noun: "CsExternalAccessPolicy", qualifier: `SkypeForBusiness\`, form: siteOrTag,
@@ -94,16 +105,24 @@ func (f *family) psObject(o *state.Object) *value.Object {
 		if !ok && name != "Description" {
 			continue
 		}
-		out.Set(name, toPS(v))
+		out.Set(name, f.toPS(name, v))
 	}
 	for _, p := range o.Props {
 		if _, done := out.Get(p.Name); done {
 			continue
 		}
-		out.Set(p.Name, toPS(p.Value))
+		out.Set(p.Name, f.toPS(p.Name, p.Value))
 	}
 	decorateEdge(out) // federation objects show as {Domain=contoso.com}
 	return out
+}
+
+// toPS converts the stored property name to what Get- writes.
+func (f *family) toPS(name string, v any) any {
+	if show := f.show[strings.ToLower(name)]; show != nil {
+		return show(name, v)
+	}
+	return toPS(v)
 }
 
 // identity reads and normalizes -Identity (or the Identity of -Instance),
@@ -187,6 +206,14 @@ func (f *family) settings(c call) ([]state.Prop, error) {
 		}
 		if p.IsSwitch() {
 			v = value.ToBool(v)
+		}
+		if conv := f.convert[ln]; conv != nil {
+			cv, err := conv(c, p.Name, v)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, state.Prop{Name: p.Name, Value: cv})
+			continue
 		}
 		cv, err := checkDocumented(p, v)
 		if err != nil {
@@ -301,6 +328,13 @@ func (f *family) givenProps(c call, o *state.Object) (props []state.Prop, fromIn
 		var merged []state.Prop
 		for _, p := range instanceProps(c, o) {
 			if !given[strings.ToLower(p.Name)] {
+				if conv := f.convert[strings.ToLower(p.Name)]; conv != nil {
+					cv, err := conv(c, p.Name, p.Value)
+					if err != nil {
+						return nil, nil, err
+					}
+					p.Value = cv
+				}
 				merged = append(merged, p)
 				fromInstance[strings.ToLower(p.Name)] = true
 			}

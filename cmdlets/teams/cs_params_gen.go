@@ -30,6 +30,7 @@ func csCmdletFacts() map[string]*cmdlets.Cmdlet {
 			{Name: "MsAccessToken", Type: "string", Position: -1, Sets: []string{"AccessToken"}, Help: "docs heading: MsAccessToken (Removed from version 2.3.2-preview)"},
 		}, ShouldProcess: true},
 		"Disconnect-MicrosoftTeams": {Name: "Disconnect-MicrosoftTeams", Module: "MicrosoftTeams", Doc: "https://learn.microsoft.com/powershell/module/teams/disconnect-microsoftteams", DefaultSet: "", Params: []*cmdlets.ParamDef{}, ShouldProcess: true},
+		"Get-AllM365TeamsApps":      {Name: "Get-AllM365TeamsApps", Module: "MicrosoftTeams", Doc: "https://learn.microsoft.com/powershell/module/teams/get-allm365teamsapps", DefaultSet: "__AllParameterSets", Params: []*cmdlets.ParamDef{}, ShouldProcess: false},
 		"Get-CsAccessEdgeConfiguration": {Name: "Get-CsAccessEdgeConfiguration", Module: "SkypeForBusiness", Doc: "https://learn.microsoft.com/powershell/module/skype/get-csaccessedgeconfiguration", DefaultSet: "", Params: []*cmdlets.ParamDef{
 			{Name: "Identity", Type: "string", Position: 2, Sets: []string{"Identity"}, DotNet: "Microsoft.Rtc.Management.Xds.XdsIdentity"},
 			{Name: "LocalStore", Type: "switch", Position: -1},
@@ -129,6 +130,12 @@ func csCmdletFacts() map[string]*cmdlets.Cmdlet {
 			{Name: "ProxyCredential", Type: "object", Position: -1, DotNet: "System.Management.Automation.PSCredential"},
 			{Name: "ProxyUseDefaultCredentials", Type: "switch", Position: -1},
 			{Name: "InputObject", Type: "string", Position: -1, Mandatory: true, MandatoryIn: []string{"GetViaIdentity"}, Sets: []string{"GetViaIdentity"}, DotNet: "IIc3AdminConfigRpPolicyIdentity", Pipeline: true},
+		}, ShouldProcess: false},
+		"Get-M365TeamsApp": {Name: "Get-M365TeamsApp", Module: "MicrosoftTeams", Doc: "https://learn.microsoft.com/powershell/module/teams/get-m365teamsapp", DefaultSet: "__AllParameterSets", Params: []*cmdlets.ParamDef{
+			{Name: "Id", Type: "string", Position: -1, Mandatory: true, MandatoryIn: []string{"__AllParameterSets"}},
+		}, ShouldProcess: false},
+		"Get-M365UnifiedTenantSettings": {Name: "Get-M365UnifiedTenantSettings", Module: "MicrosoftTeams", Doc: "https://learn.microsoft.com/powershell/module/teams/get-m365unifiedtenantsettings", DefaultSet: "__AllParameterSets", Params: []*cmdlets.ParamDef{
+			{Name: "SettingNames", Type: "string[]", Position: -1, Documented: []string{"DefaultApp", "GlobalApp", "PrivateApp", "EnableCopilotExtensibility"}},
 		}, ShouldProcess: false},
 		"Grant-CsConferencingPolicy": {Name: "Grant-CsConferencingPolicy", Module: "SkypeForBusiness", Doc: "https://learn.microsoft.com/powershell/module/skype/grant-csconferencingpolicy", DefaultSet: "", Params: []*cmdlets.ParamDef{
 			{Name: "PolicyName", Type: "string", Position: 2, Help: "The page SYNTAX block is copied from Grant-CsCloudMeetingPolicy; mandatory taken from the PARAMETERS yaml (Required False)."},
@@ -282,14 +289,14 @@ func csCmdletFacts() map[string]*cmdlets.Cmdlet {
 		"New-CsTeamsAppPermissionPolicy": {Name: "New-CsTeamsAppPermissionPolicy", Module: "MicrosoftTeams", Doc: "https://learn.microsoft.com/powershell/module/teams/new-csteamsapppermissionpolicy", DefaultSet: "", Params: []*cmdlets.ParamDef{
 			{Name: "Identity", Type: "string", Position: -1, Sets: []string{"__AllParameterSets"}, Help: "SYNTAX shows it positional but PARAMETERS gives no position"},
 			{Name: "DefaultCatalogApps", Type: "object", Position: -1, Sets: []string{"__AllParameterSets"}, DotNet: "DefaultCatalogApp[]", Help: "in SYNTAX only (no PARAMETERS entry)"},
-			{Name: "DefaultCatalogAppsType", Type: "string", Position: -1, Sets: []string{"__AllParameterSets"}, Help: "in SYNTAX only (no PARAMETERS entry)"},
+			{Name: "DefaultCatalogAppsType", Type: "string", Position: -1, Sets: []string{"__AllParameterSets"}, Documented: []string{"AllowedAppList", "BlockedAppList"}, Help: "in SYNTAX only (no PARAMETERS entry)"},
 			{Name: "Description", Type: "string", Position: -1, Sets: []string{"__AllParameterSets"}, Help: "in SYNTAX only (no PARAMETERS entry)"},
 			{Name: "Force", Type: "switch", Position: -1, Sets: []string{"__AllParameterSets"}, Help: "in SYNTAX only (no PARAMETERS entry)"},
 			{Name: "GlobalCatalogApps", Type: "object", Position: -1, Sets: []string{"__AllParameterSets"}, DotNet: "GlobalCatalogApp[]", Help: "in SYNTAX only (no PARAMETERS entry)"},
-			{Name: "GlobalCatalogAppsType", Type: "string", Position: -1, Sets: []string{"__AllParameterSets"}, Help: "in SYNTAX only (no PARAMETERS entry)"},
+			{Name: "GlobalCatalogAppsType", Type: "string", Position: -1, Sets: []string{"__AllParameterSets"}, Documented: []string{"AllowedAppList", "BlockedAppList"}, Help: "in SYNTAX only (no PARAMETERS entry)"},
 			{Name: "InMemory", Type: "switch", Position: -1, Sets: []string{"__AllParameterSets"}, Help: "in SYNTAX only (no PARAMETERS entry)"},
 			{Name: "PrivateCatalogApps", Type: "object", Position: -1, Sets: []string{"__AllParameterSets"}, DotNet: "PrivateCatalogApp[]", Help: "in SYNTAX only (no PARAMETERS entry)"},
-			{Name: "PrivateCatalogAppsType", Type: "string", Position: -1, Sets: []string{"__AllParameterSets"}, Help: "in SYNTAX only (no PARAMETERS entry)"},
+			{Name: "PrivateCatalogAppsType", Type: "string", Position: -1, Sets: []string{"__AllParameterSets"}, Documented: []string{"AllowedAppList", "BlockedAppList"}, Help: "in SYNTAX only (no PARAMETERS entry)"},
 			{Name: "Tenant", Type: "object", Position: -1, Sets: []string{"__AllParameterSets"}, DotNet: "System.Object", Help: "in SYNTAX only (no PARAMETERS entry)"},
 		}, ShouldProcess: true},
 		"New-CsTeamsMeetingPolicy": {Name: "New-CsTeamsMeetingPolicy", Module: "MicrosoftTeams", Doc: "https://learn.microsoft.com/powershell/module/teams/new-csteamsmeetingpolicy", DefaultSet: "", Params: []*cmdlets.ParamDef{
@@ -599,9 +606,9 @@ func csCmdletFacts() map[string]*cmdlets.Cmdlet {
 			{Name: "GlobalCatalogApps", Type: "object", Position: -1, DotNet: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.GlobalCatalogApp[]"},
 			{Name: "PrivateCatalogApps", Type: "object", Position: -1, DotNet: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.PrivateCatalogApp[]"},
 			{Name: "Description", Type: "string", Position: -1},
-			{Name: "DefaultCatalogAppsType", Type: "string", Position: -1},
-			{Name: "GlobalCatalogAppsType", Type: "string", Position: -1},
-			{Name: "PrivateCatalogAppsType", Type: "string", Position: -1},
+			{Name: "DefaultCatalogAppsType", Type: "string", Position: -1, Documented: []string{"AllowedAppList", "BlockedAppList"}},
+			{Name: "GlobalCatalogAppsType", Type: "string", Position: -1, Documented: []string{"AllowedAppList", "BlockedAppList"}},
+			{Name: "PrivateCatalogAppsType", Type: "string", Position: -1, Documented: []string{"AllowedAppList", "BlockedAppList"}},
 			{Name: "Identity", Type: "string", Position: 1, Sets: []string{"Identity"}, DotNet: "Microsoft.Rtc.Management.Xds.XdsIdentity"},
 			{Name: "Force", Type: "switch", Position: -1},
 			{Name: "Instance", Type: "object", Position: -1, Sets: []string{"Instance"}, DotNet: "System.Management.Automation.PSObject", Pipeline: true},
@@ -829,5 +836,25 @@ func csCmdletFacts() map[string]*cmdlets.Cmdlet {
 			{Name: "Force", Type: "switch", Position: -1},
 			{Name: "Instance", Type: "object", Position: -1, Sets: []string{"Instance"}, DotNet: "System.Management.Automation.PSObject", Pipeline: true},
 		}, ShouldProcess: true},
+		"Update-M365TeamsApp": {Name: "Update-M365TeamsApp", Module: "MicrosoftTeams", Doc: "https://learn.microsoft.com/powershell/module/teams/update-m365teamsapp", DefaultSet: "__AllParameterSets", Params: []*cmdlets.ParamDef{
+			{Name: "Id", Type: "string", Position: -1, Mandatory: true, MandatoryIn: []string{"__AllParameterSets"}},
+			{Name: "IsBlocked", Type: "bool", Position: -1},
+			{Name: "AppAssignmentType", Type: "string", Position: -1, Documented: []string{"Everyone", "UsersAndGroups", "NoOne"}},
+			{Name: "OperationType", Type: "string", Position: -1, Documented: []string{"Add", "Remove"}},
+			{Name: "Users", Type: "string[]", Position: -1, Help: "The users (object IDs or user principal names) for whom the app is made available or no longer available."},
+			{Name: "Groups", Type: "string[]", Position: -1, Help: "The group IDs for which the app is made available or no longer available."},
+			{Name: "AppInstallType", Type: "string", Position: -1, Documented: []string{"Everyone", "UsersAndGroups", "NoOne"}},
+			{Name: "InstallForOperationType", Type: "string", Position: -1, Documented: []string{"Add", "Remove"}},
+			{Name: "InstallForUsers", Type: "string[]", Position: -1},
+			{Name: "InstallForGroups", Type: "string[]", Position: -1},
+			{Name: "InstallVersion", Type: "string", Position: -1},
+		}, ShouldProcess: false},
+		"Update-M365UnifiedTenantSettings": {Name: "Update-M365UnifiedTenantSettings", Module: "MicrosoftTeams", Doc: "https://learn.microsoft.com/powershell/module/teams/update-m365unifiedtenantsettings", DefaultSet: "__AllParameterSets", Params: []*cmdlets.ParamDef{
+			{Name: "SettingName", Type: "string", Position: -1, Mandatory: true, MandatoryIn: []string{"__AllParameterSets"}, Documented: []string{"DefaultApp", "GlobalApp", "PrivateApp", "EnableCopilotExtensibility"}},
+			{Name: "SettingValue", Type: "string", Position: -1, Mandatory: true, MandatoryIn: []string{"__AllParameterSets"}, Documented: []string{"All", "None", "Some"}, Help: "Some applies only to EnableCopilotExtensibility (Get-M365UnifiedTenantSettings.md)."},
+			{Name: "Users", Type: "string[]", Position: -1},
+			{Name: "Groups", Type: "string[]", Position: -1},
+			{Name: "Operation", Type: "string", Position: -1, Documented: []string{"Add", "Remove"}},
+		}, ShouldProcess: false},
 	}
 }

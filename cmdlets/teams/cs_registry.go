@@ -15,7 +15,7 @@ import (
 // them: running it fails with [NotImplemented] naming it.
 func Modules() []cmdlets.Module {
 	return []cmdlets.Module{
-		{Name: "MicrosoftTeams", Version: "6.7.0", Real: IsRealCommand},
+		{Name: "MicrosoftTeams", Version: "6.7.0", Real: IsRealCommand, Types: moduleTypes()},
 		{Name: "SkypeForBusiness", Version: "7.0.0", Real: IsRealCommand},
 	}
 }
@@ -67,7 +67,11 @@ func (h *Holder) Cmdlets() []*cmdlets.Cmdlet {
 	for key, process := range federationHandlers() {
 		handle(key, process)
 	}
+	for key, process := range appCentricHandlers() {
+		handle(key, process)
+	}
 	federationParams(facts)
+	appCentricParams(facts)
 	directoryParams(facts)
 	acceptDefaults(facts)
 	out := make([]*cmdlets.Cmdlet, 0, len(facts)+8)

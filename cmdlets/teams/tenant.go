@@ -193,6 +193,8 @@ func nestedTypeName(kind string) string {
 	switch kind {
 	case "AllowList", "DomainPattern", "AllowAllKnownDomains", "BlockList":
 		return "Microsoft.Rtc.Management.WritableConfig.Settings.Edge." + kind
+	case "DefaultCatalogApp", "GlobalCatalogApp", "PrivateCatalogApp":
+		return catalogAppNamespace + kind
 	}
 	return kind
 }

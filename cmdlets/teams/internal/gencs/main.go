@@ -94,6 +94,11 @@ func main() {
 	}
 	b.WriteString("\t}\n}\n")
 	out, err := format.Source(b.Bytes())
+	if err == nil {
+		// a second pass: the first collapses the empty parameter lists,
+		// which changes how the map's keys align
+		out, err = format.Source(out)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -220,7 +225,7 @@ func paramLit(p param) string {
 // values the engine rejects at binding.
 func isEnum(t string) bool {
 	switch t {
-	case "String", "List", "Object", "UserIdParameter":
+	case "String", "String[]", "List", "Object", "UserIdParameter":
 		return false
 	}
 	return true
