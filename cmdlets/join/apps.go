@@ -140,7 +140,7 @@ func (a *appEval) run(organizer string) []string {
 	if len(offered) == 0 {
 		return nil
 	}
-	a.decide(AppAllowed, "")
+	a.decide(AppAllowed, openedBy(left))
 	a.explainWhatTheAppSees(left)
 	return left
 }
@@ -465,4 +465,16 @@ func (a *appEval) explainWhatTheAppSees(surfaces []string) {
 			return
 		}
 	}
+}
+
+// openedBy names the manifest setting that opens the first surface left,
+// the one whose change would take the app away.
+func openedBy(left []string) string {
+	switch left[0] {
+	case SurfaceTab, SurfaceStage:
+		return "manifest.meetingExtensionDefinition.supportsAnonymousGuestUsers"
+	case SurfaceBot:
+		return "manifest.bots"
+	}
+	return "manifest.composeExtensions"
 }

@@ -106,7 +106,8 @@ func appCases() []appCase {
 		// Rule 6 and the output: a 1.16 app with the flag, a stage tab and
 		// a group chat bot works everywhere on a new tenant.
 		{name: "defaults: every surface", w: allowAll(), manifest: full, outcome: AppAllowed,
-			surfaces: []string{SurfaceTab, SurfaceStage, SurfaceBot, SurfaceCards}, warn: "new Teams client"},
+			surfaces: []string{SurfaceTab, SurfaceStage, SurfaceBot, SurfaceCards}, warn: "new Teams client",
+			decidedBy: "manifest.meetingExtensionDefinition.supportsAnonymousGuestUsers"},
 		{name: "output: client support warning", w: allowAll(), manifest: full, outcome: AppAllowed, warn: "Edge and Chrome"},
 		{name: "output: getAuthToken", w: allowAll(), manifest: full, outcome: AppAllowed, reason: "User is not authenticated"},
 
@@ -190,14 +191,14 @@ func appCases() []appCase {
 		{name: "rule 5: devPreview flag true", w: allowAll(), manifest: manifest("devPreview", flagTrue, sidePanel),
 			outcome: AppAllowed, surfaces: []string{SurfaceTab}},
 		{name: "rule 5: flag false, bot still works", w: allowAll(), manifest: manifest("1.16", flagFalse, stageTab, groupBot),
-			outcome: AppAllowed, surfaces: []string{SurfaceBot, SurfaceCards}, reason: "need no flag"},
+			outcome: AppAllowed, surfaces: []string{SurfaceBot, SurfaceCards}, reason: "need no flag", decidedBy: "manifest.bots"},
 		{name: "rule 5: 1.15 bot-only app", w: allowAll(), manifest: manifest("1.15", "", groupBot),
 			outcome: AppAllowed, surfaces: []string{SurfaceBot, SurfaceCards}},
 		{name: "rule 5: lower-case groupchat", w: allowAll(), manifest: manifest("1.16", "", lowerBot),
 			outcome: AppAllowed, surfaces: []string{SurfaceBot, SurfaceCards}, warn: "strict validation"},
 		{name: "rule 5: groupChat does not warn", w: allowAll(), manifest: manifest("1.16", "", groupBot), outcome: AppAllowed, noWarn: "strict validation"},
 		{name: "rule 5: message extension only", w: allowAll(), manifest: manifest("1.14", "", msgExt),
-			outcome: AppAllowed, surfaces: []string{SurfaceCards}},
+			outcome: AppAllowed, surfaces: []string{SurfaceCards}, decidedBy: "manifest.composeExtensions"},
 		{name: "rule 5: asking for the tab of a flagless app with a bot", w: allowAll(), manifest: manifest("1.16", flagFalse, sidePanel, groupBot),
 			q: AppQuestion{Surface: "Tab"}, outcome: Blocked, decidedBy: "manifest.meetingExtensionDefinition.supportsAnonymousGuestUsers"},
 
