@@ -46,7 +46,8 @@ func (e *ManifestError) Error() string {
 
 // Tab is a configurableTabs or staticTabs entry of a manifest.
 type Tab struct {
-	Static   bool // a staticTabs entry
+	Path     string // configurableTabs[i] or staticTabs[i]
+	Static   bool   // a staticTabs entry
 	Contexts []string
 	Pos      Pos
 }
@@ -61,7 +62,7 @@ type Bot struct {
 // Manifest is what the rules of apps in meetings read of a Teams app
 // manifest (schema of OfficeDev/microsoft-teams-app-schema).
 type Manifest struct {
-	File            string // the file as given (a .zip: the package)
+	File            string // the file as positions name it (a package: package/manifest.json)
 	ManifestVersion string
 	ID              string
 	Name            string // name.short
@@ -163,14 +164,29 @@ func IsAppID(s string) bool { return isGUID(s) || hasPlaceholder(s) }
 // holding manifest.json at its root); name is the file's name for the
 // positions of errors.
 func ParseManifest(data []byte, name string) (*Manifest, error) {
-	if bytes.HasPrefix(data, []byte("PK")) {
-		return parsePackage(data, name)
+	body, where, err := ExtractManifest(data, name)
+	if err != nil {
+		return nil, err
 	}
-	return parseManifestJSON(data, name, name)
+	return parseManifestJSON(body, where)
 }
 
-// parsePackage reads manifest.json out of an app package.
-func parsePackage(data []byte, name string) (*Manifest, error) {
+// ExtractManifest returns the JSON text of a manifest and the name its
+// positions use: data itself for a manifest.json, the manifest.json entry
+// of an app package (named package/manifest.json) for a zip archive.
+func ExtractManifest(data []byte, name string) (body []byte, where string, err error) {
+	if !bytes.HasPrefix(data, []byte("PK")) {
+		if len(data) > MaxManifestSize {
+			return nil, name, &ManifestError{Pos{File: name}, fmt.Sprintf("the manifest is larger than %d bytes", MaxManifestSize)}
+		}
+		return data, name, nil
+	}
+	body, err = readPackage(data, name)
+	return body, name + "/manifest.json", err
+}
+
+// readPackage reads manifest.json out of an app package.
+func readPackage(data []byte, name string) ([]byte, error) {
 	at := Pos{File: name}
 	if len(data) > MaxPackageSize {
 		return nil, &ManifestError{at, fmt.Sprintf("the app package is larger than %d bytes", MaxPackageSize)}
@@ -211,7 +227,7 @@ func parsePackage(data []byte, name string) (*Manifest, error) {
 	if len(body) > MaxManifestSize {
 		return nil, &ManifestError{at, fmt.Sprintf("manifest.json is larger than %d bytes", MaxManifestSize)}
 	}
-	return parseManifestJSON(body, name, name+"/manifest.json")
+	return body, nil
 }
 
 // rawManifest is the JSON shape read.
@@ -240,12 +256,9 @@ type rawManifest struct {
 	ComposeExtensions []any `json:"composeExtensions"`
 }
 
-// parseManifestJSON reads the JSON of a manifest; file is the name of the
-// package or file, where the name positions use.
-func parseManifestJSON(data []byte, file, where string) (*Manifest, error) {
-	if len(data) > MaxManifestSize {
-		return nil, &ManifestError{Pos{File: where}, fmt.Sprintf("the manifest is larger than %d bytes", MaxManifestSize)}
-	}
+// parseManifestJSON reads the JSON of a manifest; where is the name
+// positions use.
+func parseManifestJSON(data []byte, where string) (*Manifest, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		return nil, &ManifestError{Pos{File: where, Line: 1, Column: 1}, "the manifest is not UTF-8 text"}
@@ -338,7 +351,7 @@ func parseManifestJSON(data []byte, file, where string) (*Manifest, error) {
 }
 
 func readTab(m *Manifest, path string, contexts []any) (Tab, error) {
-	tab := Tab{Pos: m.At(path)}
+	tab := Tab{Path: path, Pos: m.At(path)}
 	for _, c := range contexts {
 		s, ok := c.(string)
 		if !ok {
