@@ -149,15 +149,14 @@ func (a *appEval) run(organizer string) []string {
 func (a *appEval) rule1Join(organizer string) bool {
 	ans := Evaluate(a.t, a.now, organizer, Question{ClientType: a.q.ClientType})
 	a.warnings = append(a.warnings, ans.Warnings...)
+	a.reason("Rule 1 (the meeting admits the participant): the anonymous-join rules answer %s for a %s client, decided by %s:", ans.Outcome, a.q.ClientType, ans.DecidedBy)
+	for _, r := range ans.Reasons {
+		a.reason("  %s", r)
+	}
 	if !ans.Allowed {
-		a.reason("Rule 1 (the meeting admits the participant): the anonymous-join rules answer %s, decided by %s.", ans.Outcome, ans.DecidedBy)
-		for _, r := range ans.Reasons {
-			a.reason("  %s", r)
-		}
 		a.decide(Blocked, ans.DecidedBy)
 		return true
 	}
-	a.reason("Rule 1 (the meeting admits the participant): the anonymous-join rules answer %s (%s) for a %s client.", ans.Outcome, ans.DecidedBy, a.q.ClientType)
 	return false
 }
 

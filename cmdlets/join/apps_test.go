@@ -116,7 +116,8 @@ func appCases() []appCase {
 			outcome: Blocked, decidedBy: "TeamsMeetingConfiguration[Global].DisableAnonymousJoin"},
 		{name: "rule 1: blocked client type", w: allowAll().meeting("Global", "BlockedAnonymousJoinClientTypes", []any{"Teams"}), manifest: full,
 			outcome: Blocked, decidedBy: global + "BlockedAnonymousJoinClientTypes"},
-		{name: "rule 1: lobby still admits", w: allowAll(), manifest: full, outcome: AppAllowed, reason: "answer Lobby"},
+		{name: "rule 1: the join rules' reasons are given", w: allowAll(), manifest: full, outcome: AppAllowed, reason: "  Rule 5 (lobby): TeamsMeetingPolicy[Global].AutoAdmittedUsers = EveryoneInCompany (default)"},
+		{name: "rule 1: lobby still admits", w: allowAll(), manifest: full, outcome: AppAllowed, reason: "answer Lobby for a Teams client, decided by TeamsMeetingPolicy[Global].AutoAdmittedUsers"},
 
 		// Rule 2: ACS clients.
 		{name: "rule 2: ACS client", w: allowAll(), manifest: full, q: AppQuestion{ClientType: "ACS"}, outcome: NotSupported, decidedBy: "ClientType"},
