@@ -98,8 +98,11 @@ func readManifest(c call, given string) (*join.Manifest, error) {
 	if err != nil || !ok {
 		return nil, err
 	}
-	if len(paths) != 1 || c.IsFolder(paths[0]) {
+	if len(paths) != 1 {
 		return nil, c.Fail("ManifestPathInvalid", cmdlets.InvalidArgument, "-Manifest must name one file (manifest.json or an app package .zip); %q names %d.", given, len(paths))
+	}
+	if c.IsFolder(paths[0]) {
+		return nil, c.Fail("ManifestPathInvalid", cmdlets.InvalidArgument, "-Manifest must name a file (manifest.json or an app package .zip); %q is a folder.", given)
 	}
 	data, err := c.ReadFile(paths[0])
 	if err != nil {
