@@ -141,7 +141,7 @@ func (a *appEval) run(organizer string) []string {
 		return nil
 	}
 	a.decide(AppAllowed, openedBy(left))
-	a.explainWhatTheAppSees(left)
+	a.explainWhatTheAppSees()
 	return left
 }
 
@@ -455,15 +455,10 @@ func botWords(surface string) string {
 
 // explainWhatTheAppSees gives the reasons for the fixed properties of an
 // anonymous participant, and the warning on clients.
-func (a *appEval) explainWhatTheAppSees(surfaces []string) {
+func (a *appEval) explainWhatTheAppSees() {
 	a.reason("The app sees: context licenseType Anonymous with empty userObjectId, loginHint and userPrincipalName; roster role anonymous.")
 	a.reason("The app cannot authenticate the participant: getAuthToken fails with \"User is not authenticated\"; a bot cannot start a one-to-one chat with them; Live Share is not available to them.")
-	for _, s := range surfaces {
-		if s == SurfaceTab || s == SurfaceStage {
-			a.warn("Client support for apps used by anonymous participants is narrow and changes: Microsoft's pages have said mobile only, then the new Teams desktop client and mobile, and in a browser only Edge and Chrome.")
-			return
-		}
-	}
+	a.warn("Client support for apps used by anonymous participants is narrow and changes: Microsoft's pages have said mobile only, then the new Teams desktop client and mobile, and in a browser only Edge and Chrome.")
 }
 
 // openedBy names the manifest setting that opens the first surface left,

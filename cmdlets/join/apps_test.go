@@ -126,7 +126,7 @@ func appCases() []appCase {
 
 		// Rule 3: the tenant switch.
 		{name: "rule 3: app interaction off", w: allowAll().config("DisableAppInteractionForAnonymousUsers", true), manifest: full,
-			outcome: Blocked, decidedBy: "TeamsMeetingConfiguration[Global].DisableAppInteractionForAnonymousUsers"},
+			noWarn: "Edge and Chrome", outcome: Blocked, decidedBy: "TeamsMeetingConfiguration[Global].DisableAppInteractionForAnonymousUsers"},
 		{name: "rule 3: app interaction on", w: allowAll().config("DisableAppInteractionForAnonymousUsers", false), manifest: full, outcome: AppAllowed,
 			reason: "DisableAppInteractionForAnonymousUsers = False"},
 
@@ -199,7 +199,7 @@ func appCases() []appCase {
 			outcome: AppAllowed, surfaces: []string{SurfaceBot, SurfaceCards}, warn: "strict validation"},
 		{name: "rule 5: groupChat does not warn", w: allowAll(), manifest: manifest("1.16", "", groupBot), outcome: AppAllowed, noWarn: "strict validation"},
 		{name: "rule 5: message extension only", w: allowAll(), manifest: manifest("1.14", "", msgExt),
-			outcome: AppAllowed, surfaces: []string{SurfaceCards}, decidedBy: "manifest.composeExtensions"},
+			outcome: AppAllowed, surfaces: []string{SurfaceCards}, decidedBy: "manifest.composeExtensions", warn: "Edge and Chrome"},
 		{name: "rule 5: asking for the tab of a flagless app with a bot", w: allowAll(), manifest: manifest("1.16", flagFalse, sidePanel, groupBot),
 			q: AppQuestion{Surface: "Tab"}, outcome: Blocked, decidedBy: "manifest.meetingExtensionDefinition.supportsAnonymousGuestUsers"},
 
