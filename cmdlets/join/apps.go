@@ -235,6 +235,9 @@ func (a *appEval) rule4Permission() bool {
 	if a.m != nil && a.id != "" && a.m.IDIsPlaceholder() && a.q.AppID == "" {
 		a.warn("The manifest's id %q is a template placeholder, which no permission list names; give -AppId with the id the app gets when it is published.", a.id)
 	}
+	if a.m != nil && a.q.AppID != "" && a.m.ID != "" && !a.m.IDIsPlaceholder() && !strings.EqualFold(a.m.ID, a.q.AppID) {
+		a.warn("-AppId %s differs from the manifest's id %s; csemu looked up -AppId.", a.q.AppID, a.m.ID)
+	}
 	if u, ok := a.t.User(a.organizer); ok {
 		if eff := NewResolver(a.t, "TeamsAppPermissionPolicy").Resolve(u); eff.Source != SourceGlobal {
 			a.reason("Rule 4: the organizer's own TeamsAppPermissionPolicy %s is not read: anonymous participants always get the Global policy.", eff.Identity)

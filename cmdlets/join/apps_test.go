@@ -156,6 +156,8 @@ func appCases() []appCase {
 			manifest: full, outcome: Blocked, decidedBy: policy + "PrivateCatalogApps", reason: "always get the Global policy"},
 		{name: "rule 4: placeholder id replaced by -AppId", w: allowAll().apps("PrivateCatalogAppsType", "AllowedAppList").apps("PrivateCatalogApps", []any{appID}),
 			manifest: strings.Replace(full, appID, "${{TEAMS_APP_ID}}", 1), q: AppQuestion{AppID: appID}, outcome: AppAllowed},
+		{name: "rule 4: -AppId differs from the manifest's id", w: allowAll().apps("PrivateCatalogApps", []any{appID}), manifest: full,
+			q: AppQuestion{AppID: "0b7e5c1a-3d2f-4e6a-9b8c-1d2e3f4a5b6c"}, outcome: AppAllowed, warn: "differs from the manifest's id"},
 		{name: "rule 4: placeholder id warns", w: allowAll(), manifest: strings.Replace(full, appID, "{{TEAMS_APP_ID}}", 1), outcome: AppAllowed, warn: "template placeholder"},
 
 		// Rule 4: app-centric management.
