@@ -135,10 +135,7 @@ func (a *appEval) run(organizer string) []string {
 	offered := a.rule6Offered()
 	left := a.rule5Manifest(offered)
 	if a.outcome != "" {
-		return nil
-	}
-	if len(offered) == 0 {
-		return nil
+		return nil // rule 5 blocked every surface, or rule 6 found none
 	}
 	a.decide(AppAllowed, openedBy(left))
 	a.explainWhatTheAppSees()
