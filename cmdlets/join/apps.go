@@ -315,17 +315,14 @@ func (a *appEval) appCentric() bool {
 	return false
 }
 
-// listsApp reports whether a permission policy's app list names id: an
-// item is an id string or an object with an Id property.
+// listsApp reports whether a permission policy's app list names id (in
+// either stored form: objects with an Id, or id strings).
 func listsApp(list any, id string) bool {
 	if id == "" {
 		return false
 	}
-	for _, it := range listItems(list) {
-		if o, ok := it.(*state.Object); ok {
-			it, _ = o.Get("Id")
-		}
-		if strings.EqualFold(strings.TrimSpace(state.Text(it)), id) {
+	for _, it := range state.CatalogAppIDs(list) {
+		if strings.EqualFold(it, id) {
 			return true
 		}
 	}

@@ -412,3 +412,16 @@ func FuzzParseManifest(f *testing.F) {
 		}
 	})
 }
+
+// A value an app-centric entry got when a cmdlet created it is named as
+// the default of that entry.
+func TestAppCentricOrigin(t *testing.T) {
+	w := allowAll().teamsApp(appID, false, "Everyone")
+	w.t.AppendChange(state.Change{Time: w.now.Add(-48 * 3600e9), Cmdlet: "Update-M365TeamsApp", File: "apps.ps1", Line: 3, Kind: KindM365TeamsApp, Identity: appID})
+	w.t.AppendChange(state.Change{Time: w.now.Add(-48 * 3600e9), Cmdlet: "Update-M365TeamsApp", File: "apps.ps1", Line: 3, Kind: KindM365TeamsApp, Identity: appID, Property: "AssignmentType", New: "Everyone"})
+	a := EvaluateApp(w.t, w.now, ann, mustManifest(t, manifest("1.16", flagTrue, sidePanel)), AppQuestion{})
+	want := "IsBlocked = False (default of the entry created by Update-M365TeamsApp at apps.ps1:3) and M365TeamsApp[" + appID + "].AssignmentType = Everyone (set by Update-M365TeamsApp at apps.ps1:3)"
+	if !hasSub(a.Reasons, want) {
+		t.Errorf("reasons:\n%s", strings.Join(a.Reasons, "\n"))
+	}
+}
