@@ -130,3 +130,38 @@ AskPartner 'Ann, if fabrikam.com does not allow contoso.com?' @{ Organizer = 'an
 Step 'Every organizer whose meetings an ACS client cannot join'
 Get-CsOnlineUser | Test-AnonymousJoin -ClientType Acs | Where-Object { -not $_.Allowed } |
     Format-Table Organizer, Outcome, DecidedBy
+
+# ---------------------------------------------------------------------------
+# Apps in meetings: can an anonymous participant use our app?
+# (section B of the reference external-and-app-rules.md)
+
+function AskApp {
+    param(
+        [Parameter(Mandatory)][string]$Question,
+        [Parameter(Mandatory)][hashtable]$Query
+    )
+    $r = Test-AnonymousAppAccess @Query
+    $verdict = if ($r.Allowed) { "yes: $($r.Surfaces -join ', ')" } else { "no ($($r.Outcome))" }
+    Write-Host ("  {0,-62} {1}" -f $Question, $verdict)
+    Write-Host ("  {0,-62} decided by {1}" -f '', $r.DecidedBy)
+    if ($Explain) {
+        foreach ($w in $r.Warnings) { Write-Host ("  {0,-62} ! {1}" -f '', $w) }
+        $r.Reasons | ForEach-Object { Write-Host "      - $_" }
+    }
+}
+
+Step 'Apps in meetings: our Retro Board app in a meeting of Dev, for anonymous participants'
+$retro = Join-Path $PSScriptRoot 'apps/retro-board.json'
+$retroOld = Join-Path $PSScriptRoot 'apps/retro-board-1.15.json'
+$retroId = '2f1c0f6e-6f47-4a36-9d1e-6a3b2c1d0e9f'
+AskApp 'Retro Board (manifest 1.16, supportsAnonymousGuestUsers)?' @{ Organizer = 'dev@contoso.com'; Manifest = $retro }
+AskApp 'The same app built from the 1.15 manifest?' @{ Organizer = 'dev@contoso.com'; Manifest = $retroOld }
+AskApp 'Its meeting tab, from the 1.15 manifest?' @{ Organizer = 'dev@contoso.com'; Manifest = $retroOld; Surface = 'Tab' }
+AskApp 'From our Azure Communication Services app?' @{ Organizer = 'dev@contoso.com'; Manifest = $retro; ClientType = 'Acs' }
+Set-CsTeamsAppPermissionPolicy -Identity Global -PrivateCatalogAppsType AllowedAppList
+AskApp 'Custom apps limited to an allow list (Global policy)?' @{ Organizer = 'dev@contoso.com'; Manifest = $retro }
+Set-CsTeamsAppPermissionPolicy -Identity Global -PrivateCatalogApps @{ Id = $retroId }
+AskApp 'With Retro Board on the allow list?' @{ Organizer = 'dev@contoso.com'; Manifest = $retro }
+Set-CsTeamsMeetingConfiguration -Identity Global -DisableAppInteractionForAnonymousUsers $true
+AskApp 'With the tenant switch for anonymous app interaction on?' @{ Organizer = 'dev@contoso.com'; Manifest = $retro }
+Set-CsTeamsMeetingConfiguration -Identity Global -DisableAppInteractionForAnonymousUsers $false

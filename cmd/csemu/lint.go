@@ -19,7 +19,9 @@ import (
 
 const lintUsage = `usage:
   csemu lint [flags] PATH...   check scripts without running them (a directory
-                               means its .ps1 and .psm1 files, recursively)
+                               means its .ps1 and .psm1 files, recursively);
+                               a .json or .zip file given by name is a Teams
+                               app manifest or app package (rules CSE40xx)
   csemu lint --explain CODE    describe a rule, with an example and its fix
 
 flags:
@@ -97,9 +99,18 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 				return exitUsage
 			}
 		}
-		src := textenc.Decode(data)
-		report.Sources[f.path] = src
-		found := cfg.Apply(lint.Suppress(src, lint.Lint(f.path, src, env)))
+		var found []lint.Finding
+		if lint.IsManifestPath(f.path) {
+			// a manifest has no suppression comments; the settings
+			// file still applies
+			fs, file, text := lint.LintManifest(f.path, data)
+			report.Sources[file] = strings.TrimPrefix(text, "\ufeff")
+			found = cfg.Apply(fs)
+		} else {
+			src := textenc.Decode(data)
+			report.Sources[f.path] = src
+			found = cfg.Apply(lint.Suppress(src, lint.Lint(f.path, src, env)))
+		}
 		for _, fd := range found {
 			if fd.Severity >= o.severity {
 				report.Findings = append(report.Findings, fd)

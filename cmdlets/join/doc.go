@@ -19,6 +19,10 @@
 //     External lobby;
 //   - explain.go: the reasons (each value read and the script line that last
 //     set it) and the warning about changes younger than 24 hours;
+//   - manifest.go: the Teams app manifest as the app rules read it
+//     ([ParseManifest]: manifest.json or an app package);
+//   - apps.go: section B of external-and-app-rules.md, apps in meetings
+//     for anonymous participants ([EvaluateApp]);
 //   - facts.go: the facts a rule rests on ([BypassesLobby],
 //     [PasscodePathOpen]) for other packages to ask, such as lint.
 //

@@ -70,6 +70,9 @@ func (e *evaluation) origin(ref Setting) string {
 				// names the line that gave them all
 				return ChangeWhere(ch)
 			}
+			if ref.Kind == KindM365TeamsApp || ref.Kind == KindM365UnifiedTenantSettings {
+				return "default of the entry created by " + ChangeWhere(ch)
+			}
 			return "default of the policy created by " + ChangeWhere(ch)
 		}
 		return "default"

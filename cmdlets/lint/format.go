@@ -425,11 +425,15 @@ func explainText(r Rule) string {
 func explainMarkdown(r Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s** (%s): %s\n\n%s\n", r.Code, r.Name, r.Summary, r.Help)
+	lang := "powershell"
+	if r.Manifest {
+		lang = "json"
+	}
 	if r.Bad != "" {
-		fmt.Fprintf(&b, "\nThe mistake:\n\n```powershell\n%s\n```\n", strings.TrimRight(r.Bad, "\n"))
+		fmt.Fprintf(&b, "\nThe mistake:\n\n```%s\n%s\n```\n", lang, strings.TrimRight(r.Bad, "\n"))
 	}
 	if r.Good != "" {
-		fmt.Fprintf(&b, "\nThe fix:\n\n```powershell\n%s\n```\n", strings.TrimRight(r.Good, "\n"))
+		fmt.Fprintf(&b, "\nThe fix:\n\n```%s\n%s\n```\n", lang, strings.TrimRight(r.Good, "\n"))
 	}
 	return b.String()
 }

@@ -366,10 +366,17 @@ func TestExplain(t *testing.T) {
 				t.Errorf("%s: explain lacks %q:\n%s", r.Code, part, out)
 			}
 		}
-		if !hasCode(Lint("bad.ps1", r.Bad, env), r.Code) {
+		lintExample := func(name, src string) []Finding {
+			if r.Manifest {
+				fs, _, _ := LintManifest(strings.TrimSuffix(name, ".ps1")+".json", []byte(src))
+				return fs
+			}
+			return Lint(name, src, env)
+		}
+		if !hasCode(lintExample("bad.ps1", r.Bad), r.Code) {
 			t.Errorf("%s: the mistake does not trigger the rule:\n%s", r.Code, r.Bad)
 		}
-		if fs := Lint("good.ps1", r.Good, env); hasCode(fs, r.Code) {
+		if fs := lintExample("good.ps1", r.Good); hasCode(fs, r.Code) {
 			t.Errorf("%s: the fix triggers the rule: %v\n%s", r.Code, fs, r.Good)
 		}
 	}

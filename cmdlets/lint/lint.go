@@ -66,6 +66,9 @@ type Rule struct {
 	Help     string // what it catches and why
 	Bad      string // a script with the mistake
 	Good     string // the same script fixed
+	// Manifest marks a rule of Teams app manifests: Bad and Good are
+	// manifest.json texts, and LintManifest runs it, not Lint.
+	Manifest bool
 }
 
 // File is a script being linted.
@@ -104,7 +107,8 @@ type check func(f *File, env *Env, report func(Finding))
 // ruleDef is a rule and its check.
 type ruleDef struct {
 	Rule
-	check check
+	check    check         // a script rule's check
+	manifest manifestCheck // a manifest rule's check
 }
 
 // allRules lists every rule, in code order.
@@ -114,6 +118,7 @@ func allRules() []ruleDef {
 	out = append(out, commandRules()...)
 	out = append(out, settingRules()...)
 	out = append(out, slipRules()...)
+	out = append(out, manifestRules()...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	return out
 }
@@ -155,6 +160,9 @@ func Lint(path, src string, env *Env) []Finding {
 	}
 	var out []Finding
 	for _, r := range allRules() {
+		if r.check == nil {
+			continue
+		}
 		r.check(f, env, func(fd Finding) {
 			if fd.Code == "" {
 				fd.Code = r.Code
@@ -169,6 +177,12 @@ func Lint(path, src string, env *Env) []Finding {
 			out = append(out, fd)
 		})
 	}
+	sortFindings(out)
+	return out
+}
+
+// sortFindings sorts findings by position, then code.
+func sortFindings(out []Finding) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Pos, out[j].Pos
 		if a.Line != b.Line {
@@ -179,5 +193,4 @@ func Lint(path, src string, env *Env) []Finding {
 		}
 		return out[i].Code < out[j].Code
 	})
-	return out
 }

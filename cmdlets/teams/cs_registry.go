@@ -80,6 +80,7 @@ func (h *Holder) Cmdlets() []*cmdlets.Cmdlet {
 	out = append(out, h.importCmdlets()...)
 	out = append(out, h.compareCmdlets()...)
 	out = append(out, h.whatIfCmdlets()...)
+	out = append(out, h.appWhatIfCmdlets()...)
 	out = append(out, h.sfbUserCmdlets()...)
 	for key, cmd := range facts {
 		if strings.HasPrefix(key, "Grant-") || strings.Contains(key, `\Grant-`) {
