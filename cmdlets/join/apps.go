@@ -219,10 +219,20 @@ func catalogPrefix(catalog string) (policy, setting string) {
 }
 
 // UsesAppCentricManagement reports whether the tenant manages apps
-// app-centrically: any M365TeamsApp entry or unified tenant setting
-// exists.
+// app-centrically: any M365TeamsApp entry or unified tenant setting of
+// the app catalogues (DefaultApp, GlobalApp, PrivateApp) exists. Other
+// unified settings, such as EnableCopilotExtensibility, are not about
+// which apps people may use.
 func UsesAppCentricManagement(t *state.Tenant) bool {
-	return len(t.Objects(KindM365TeamsApp)) > 0 || len(t.Objects(KindM365UnifiedTenantSettings)) > 0
+	if len(t.Objects(KindM365TeamsApp)) > 0 {
+		return true
+	}
+	for _, name := range []string{"DefaultApp", "GlobalApp", "PrivateApp"} {
+		if _, ok := t.Object(KindM365UnifiedTenantSettings, name); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // rule4Permission: the Global app permission policy, or app-centric

@@ -425,3 +425,22 @@ func TestAppCentricOrigin(t *testing.T) {
 		t.Errorf("reasons:\n%s", strings.Join(a.Reasons, "\n"))
 	}
 }
+
+// Section B rule 4: a tenant manages apps app-centrically when an
+// M365TeamsApp entry or an org-wide default of an app catalogue exists;
+// the Copilot extensibility switch, also a unified tenant setting, says
+// nothing about which apps people may use.
+func TestUsesAppCentricManagement(t *testing.T) {
+	tn := state.NewTenant()
+	if UsesAppCentricManagement(tn) {
+		t.Fatal("a new tenant uses permission policies")
+	}
+	tn.PutObject(&state.Object{Kind: KindM365UnifiedTenantSettings, Identity: "EnableCopilotExtensibility", Props: []state.Prop{{Name: "SettingValue", Value: "All"}}})
+	if UsesAppCentricManagement(tn) {
+		t.Error("the Copilot setting switched the tenant to app-centric management")
+	}
+	tn.PutObject(&state.Object{Kind: KindM365UnifiedTenantSettings, Identity: "PrivateApp", Props: []state.Prop{{Name: "SettingValue", Value: "None"}}})
+	if !UsesAppCentricManagement(tn) {
+		t.Error("an org-wide default of the custom apps is app-centric management")
+	}
+}

@@ -188,7 +188,6 @@ func TestReadDSCExport(t *testing.T) {
 			}
 			wantNotes := []string{
 				"TeamsOrgWideAppSettings: kept; csemu's rules do not read it M365TenantConfig.ps1:98 TeamsOrgWideAppSettings kept",
-				"M365TeamsApp: kept; csemu's rules do not read it M365TenantConfig.ps1:104 TeamsM365App kept",
 				"EXOAcceptedDomain: skipped 1 resource: not a Teams setting csemu imports M365TenantConfig.ps1:34 EXOAcceptedDomain skipped",
 				"TeamsCallQueue: skipped 2 resources: not a Teams setting csemu imports M365TenantConfig.ps1:131 TeamsCallQueue skipped",
 			}

@@ -129,7 +129,8 @@ type reader struct {
 
 // noteKept notes, once a file, that csemu keeps the objects of a kind its
 // rules do not read: a kind without a Global default in csemu's tenant,
-// such as TeamsMessagingPolicy or the app-centric M365TeamsApp.
+// such as TeamsMessagingPolicy, other than the app-centric entries and
+// settings that the app rules read.
 func (rd *reader) noteKept(kind string, at Origin) {
 	low := strings.ToLower(kind)
 	if rd.kept[low] {
@@ -139,6 +140,9 @@ func (rd *reader) noteKept(kind string, at Origin) {
 		rd.kept = map[string]bool{}
 	}
 	rd.kept[low] = true
+	if strings.EqualFold(kind, KindM365TeamsApp) || strings.EqualFold(kind, KindM365UnifiedTenantSettings) {
+		return
+	}
 	if _, ok := state.DefaultObject(kind); ok {
 		return
 	}

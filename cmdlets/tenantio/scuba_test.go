@@ -72,7 +72,12 @@ func TestScubaProviderExport(t *testing.T) {
 			if n := notes["SPO_tenant"]; n.Origin.Path != "$.SPO_tenant" || n.Origin.Line != lineOf(t, raw, `"SPO_tenant"`) {
 				t.Errorf("note origin %v", n.Origin)
 			}
-			for _, k := range []string{"TenantInfo", "TeamsClientConfiguration", "TeamsMeetingBroadcastPolicy", KindM365UnifiedTenantSettings} {
+			// the org-wide app settings are read by the app rules
+			// (external-and-app-rules.md section B, rule 4): no note
+			if _, ok := notes[KindM365UnifiedTenantSettings]; ok {
+				t.Errorf("note of %s", KindM365UnifiedTenantSettings)
+			}
+			for _, k := range []string{"TenantInfo", "TeamsClientConfiguration", "TeamsMeetingBroadcastPolicy"} {
 				if n, ok := notes[k]; !ok || n.Skipped || n.Reason != "kept; csemu's rules do not read it" {
 					t.Errorf("note of %s: %+v", k, n)
 				}
@@ -83,8 +88,8 @@ func TestScubaProviderExport(t *testing.T) {
 			if n := notes["PolicyAssignments"]; n.Skipped || n.Reason != "ScubaGear's export has no policy assignments" {
 				t.Errorf("assignments note %+v", n)
 			}
-			if len(r.Snapshot.Notes) != 15 {
-				t.Errorf("%d notes, want 15: %+v", len(r.Snapshot.Notes), r.Snapshot.Notes)
+			if len(r.Snapshot.Notes) != 14 {
+				t.Errorf("%d notes, want 14: %+v", len(r.Snapshot.Notes), r.Snapshot.Notes)
 			}
 			// TeamsAdditionalData.VerifiedDomains is a type name.
 			if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "$.teams_tenant_info[0].TeamsAdditionalData.VerifiedDomains") {
