@@ -12,7 +12,13 @@
 //   - cs_federation.go: federation and Skype for Business Server domains.
 //   - cs_directory.go: users, groups, assignments and csemu's own
 //     directory cmdlets (New-EmuUser, Get-EmuChange, ...).
-//   - whatif.go: Test-AnonymousJoin, a thin cmdlet over package join.
+//   - whatif.go: Test-AnonymousJoin, a thin cmdlet over package join;
+//     whatif_apps.go: Test-AnonymousAppAccess, likewise.
+//   - appcentric.go: the app-centric management cmdlets
+//     (Get-/Update-M365TeamsApp, Get-/Update-M365UnifiedTenantSettings)
+//     and the app permission policies' catalogue lists.
+//   - emu_import.go: Import-EmuTenant and Export-EmuTenant over package
+//     tenantio; emu_compare.go: Compare-EmuTenant over package plan.
 //   - tenant.go: the holder, stored values to and from PowerShell values,
 //     identities and documented values.
 //   - complete.go, help.go: what the prompt completes and what Get-Help
