@@ -1004,8 +1004,8 @@ func invokeCommandProcess(c *Call) error {
 
 // getLocationProcess writes the current directory as a PathInfo object.
 func getLocationProcess(c *Call) error {
-	if c.Has("Stack") || c.Has("StackName") || c.Has("PSDrive") || c.Has("PSProvider") {
-		return notImplemented(c.Pos, c.cmd.Name, "Get-Location -Stack, -StackName, -PSDrive and -PSProvider")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	return c.Write(c.s.location())
 }

@@ -656,6 +656,7 @@ func (a *analyzer) command(c *parser.Command, piped bool) {
 		a.problem(cmd, c, at, args, infos, p)
 	}
 	a.use(cmd, c, b, infos, incomplete)
+	a.refusedParams(cmd, args, infos, b)
 	if strings.EqualFold(cmd.Name, "Import-PSSession") {
 		if i, ok := b.Bound["Session"]; ok && infos[i].unary != nil {
 			if v, ok := infos[i].unary.Primary.(*parser.VarExpr); ok && len(infos[i].unary.Post) == 0 && a.sessions[strings.ToLower(v.Name)] {
