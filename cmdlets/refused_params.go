@@ -57,6 +57,11 @@ func refusedParams() []RefusedParam {
 		"ExternalModuleDependencies", "HelpInfoUri")
 	add("Import-Module", RefusedOn, "", "AsCustomObject", "UseWindowsPowerShell")
 	add("Import-Module", RefusedGiven, "", "Assembly")
+	add("Invoke-Command", RefusedGiven, "Invoke-Command on a remote computer or session", "ComputerName", "Session", "AsJob")
+	for _, c := range []string{"Format-Table", "Format-List", "Format-Wide"} {
+		add(c, RefusedOn, "-DisplayError", "DisplayError")
+		add(c, RefusedOn, "-ShowError", "ShowError")
+	}
 	return out
 }
 

@@ -19,13 +19,13 @@ func TestRefusedParamsMatchRun(t *testing.T) {
 		"Add-Content": "-Path x -Value 1", "Clear-Content": "-Path x", "Get-Item": "-Path x", "Remove-Item": "-Path x",
 		"Copy-Item": "-Path x -Destination y", "New-PSDrive": "-Name Q -PSProvider FileSystem -Root /",
 		"New-ModuleManifest": "-Path x.psd1", "Import-Module": "-Name x", "New-Module": "-ScriptBlock {}",
-		"Get-FileHash": "",
+		"Get-FileHash": "", "Invoke-Command": "-ScriptBlock {1}",
 	}
 	// values for parameters that do not take a string
 	values := map[string]string{
 		"Credential":  "([pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force)))",
 		"FromSession": "$null", "ToSession": "$null", "InputStream": "1",
-		"First": "1", "Skip": "1", "PrivateData": "@{}",
+		"First": "1", "Skip": "1", "PrivateData": "@{}", "ComputerName": "'localhost'", "Session": "$null", "AsJob": "",
 		"ClrVersion": "'1.0'", "DotNetFrameworkVersion": "'1.0'", "PowerShellHostVersion": "'1.0'",
 		// switches
 		"IncludeTotalCount": "", "Stack": "", "RequireLicenseAcceptance": "",
@@ -45,6 +45,9 @@ func TestRefusedParamsMatchRun(t *testing.T) {
 			}
 		}
 		src := fmt.Sprintf("%s %s %s", r.Cmdlet, needs[r.Cmdlet], arg)
+		if strings.HasPrefix(r.Cmdlet, "Format-") {
+			src = "1 | " + src
+		}
 		var out, errb bytes.Buffer
 		s := cmdlets.NewSession(cmdlets.WithIO(nil, &out, &errb))
 		if _, err := s.Run(context.Background(), "t.ps1", src, nil); err != nil {
