@@ -55,10 +55,8 @@ func clixmlDepth(d *ParamDef) *ParamDef {
 // objects its <Objs> element holds, each as one object (a collection is
 // not enumerated: XmlCommands.cs, ImportXmlHelper.Import).
 func importClixmlProcess(c *Call) error {
-	for _, n := range []string{"IncludeTotalCount", "Skip", "First"} {
-		if c.Has(n) {
-			return notImplemented(c.Pos, c.cmd.Name, "Import-Clixml -"+n)
-		}
+	if err := c.refused(); err != nil {
+		return err
 	}
 	return c.eachItem(func(pp psPath) error {
 		// a path of another provider, or a file that cannot be opened,

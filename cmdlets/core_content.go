@@ -72,11 +72,8 @@ func rangeOf(d *ParamDef, min float64) *ParamDef {
 // an environment variable's or variable's value, a function's script
 // block.
 func getContentProcess(c *Call) error {
-	if c.Has("Stream") {
-		return notImplemented(c.Pos, c.cmd.Name, "Get-Content -Stream (alternate data streams)")
-	}
-	if c.Bool("Wait") {
-		return notImplemented(c.Pos, c.cmd.Name, "Get-Content -Wait")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	total, tail := int64(c.Int("TotalCount", -1)), c.Int("Tail", -1)
 	if total != -1 && tail != -1 {
@@ -252,8 +249,8 @@ func collectValue(c *Call) error {
 // (UTF-8 without BOM by default; appending keeps the encoding a file's
 // byte-order mark names).
 func writeContent(c *Call, appendMode bool) error {
-	if c.Has("Stream") {
-		return notImplemented(c.Pos, c.cmd.Name, c.cmd.Name+" -Stream (alternate data streams)")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	items, _ := c.State.([]any)
 	enc, err := c.encodingArg(textenc.UTF8NoBOM)

@@ -535,8 +535,8 @@ func fileCmdlets() []*Cmdlet {
 
 // getItemProcess writes the item each path names.
 func getItemProcess(c *Call) error {
-	if c.Has("Stream") {
-		return notImplemented(c.Pos, c.cmd.Name, "Get-Item -Stream (alternate data streams)")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	return c.eachItem(func(pp psPath) error {
 		o, err := c.s.itemObject(c.fr, pp)
@@ -552,8 +552,8 @@ func getItemProcess(c *Call) error {
 // -Recurse or -Depth; a file names itself. Names that start with a dot
 // are hidden on Linux: they are listed with -Force or -Hidden only.
 func getChildItemProcess(c *Call) error {
-	if c.Has("Attributes") || c.Bool("ReadOnly") || c.Bool("System") || c.Bool("FollowSymlink") {
-		return notImplemented(c.Pos, c.cmd.Name, "Get-ChildItem -Attributes, -ReadOnly, -System and -FollowSymlink")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	paths := c.givenPaths()
 	if len(paths) == 0 {

@@ -505,8 +505,8 @@ func (s *Session) removeFlatItem(fr frame, pp psPath) error {
 // removeItemProcess removes each item Remove-Item names; a folder that
 // is not empty needs -Recurse.
 func removeItemProcess(c *Call) error {
-	if c.Has("Stream") {
-		return notImplemented(c.Pos, c.cmd.Name, "Remove-Item -Stream (alternate data streams)")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	return c.eachItem(func(pp psPath) error {
 		if pp.isRoot() {
@@ -680,8 +680,8 @@ func (c *Call) destination(src psPath) (psPath, error) {
 
 // copyItemProcess copies each item Copy-Item names to -Destination.
 func copyItemProcess(c *Call) error {
-	if c.Has("FromSession") || c.Has("ToSession") {
-		return notImplemented(c.Pos, c.cmd.Name, "Copy-Item -FromSession/-ToSession")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	if c.Has("Container") && !c.Bool("Container") {
 		return notImplemented(c.Pos, c.cmd.Name, "Copy-Item -Container:$false")
@@ -1113,8 +1113,8 @@ func (c *Call) locationTarget() (psPath, bool, error) {
 // setLocationProcess moves the session's current location (never the
 // process's working folder).
 func setLocationProcess(c *Call) error {
-	if c.Has("StackName") {
-		return notImplemented(c.Pos, c.cmd.Name, "Set-Location -StackName")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	pp, ok, err := c.locationTarget()
 	if !ok {
@@ -1175,8 +1175,8 @@ func popLocationProcess(c *Call) error {
 // clearContentProcess empties each file Clear-Content names (or sets a
 // variable to $null, removes an environment variable's value).
 func clearContentProcess(c *Call) error {
-	if c.Has("Stream") {
-		return notImplemented(c.Pos, c.cmd.Name, "Clear-Content -Stream (alternate data streams)")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	return c.eachItem(func(pp psPath) error {
 		if pp.prov != provFS {

@@ -995,8 +995,8 @@ func invokeExpressionProcess(c *Call) error {
 
 // invokeCommandProcess runs -ScriptBlock locally; a remote computer or session is not emulated.
 func invokeCommandProcess(c *Call) error {
-	if c.Has("ComputerName") || c.Has("Session") || c.Has("AsJob") {
-		return notImplemented(c.Pos, "Invoke-Command", "Invoke-Command on a remote computer or session")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	sb := c.Arg("ScriptBlock").(*ScriptBlock)
 	return c.s.streamScriptBlock(c.fr, sb, c.Input, value.AsSlice(c.Arg("ArgumentList")), c.Bool("NoNewScope"), func(v any) error { return emitValue(v, c.Write) })
@@ -1004,8 +1004,8 @@ func invokeCommandProcess(c *Call) error {
 
 // getLocationProcess writes the current directory as a PathInfo object.
 func getLocationProcess(c *Call) error {
-	if c.Has("Stack") || c.Has("StackName") || c.Has("PSDrive") || c.Has("PSProvider") {
-		return notImplemented(c.Pos, c.cmd.Name, "Get-Location -Stack, -StackName, -PSDrive and -PSProvider")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	return c.Write(c.s.location())
 }

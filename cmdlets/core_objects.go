@@ -577,10 +577,8 @@ func formatChecks(c *Call, items []any, kind string) error {
 		}
 		return notImplemented(c.Pos, c.cmd.Name, "-View (the named views of format data)")
 	}
-	for _, sw := range []string{"DisplayError", "ShowError"} {
-		if c.Bool(sw) {
-			return notImplemented(c.Pos, c.cmd.Name, "-"+sw)
-		}
+	if err := c.refused(); err != nil {
+		return err
 	}
 	if c.Has("Expand") && !strings.EqualFold(c.String("Expand"), "EnumOnly") {
 		// -Expand is about objects that are collections; others show the same

@@ -606,8 +606,8 @@ func fileHashCmdlet() *Cmdlet {
 // name: a path that names nothing is FileNotFound, a folder
 // UnauthorizedAccessError, both non-terminating.
 func fileHashProcess(c *Call) error {
-	if c.Has("InputStream") {
-		return notImplemented(c.Pos, c.cmd.Name, "Get-FileHash -InputStream")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	algo := strings.ToUpper(c.String("Algorithm"))
 	if algo == "" {

@@ -511,8 +511,8 @@ func (s *Session) cultureFromValue(v any) (any, error) {
 // getCultureProcess writes the current culture, or the cultures -Name
 // names ("" is the invariant culture).
 func getCultureProcess(c *Call) error {
-	if c.Bool("ListAvailable") {
-		return notImplemented(c.Pos, c.cmd.Name, "Get-Culture -ListAvailable")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	if !c.Has("Name") {
 		return c.Write(c.s.currentCulture())

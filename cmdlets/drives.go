@@ -117,8 +117,8 @@ func driveCmdlets() []*Cmdlet {
 // newPSDriveProcess makes a file-system drive (other providers' drives
 // are not emulated).
 func newPSDriveProcess(c *Call) error {
-	if c.Bool("Persist") || c.Arg("Credential") != nil {
-		return notImplemented(c.Pos, c.cmd.Name, "New-PSDrive -Persist and -Credential (mapped network drives)")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	provider := c.String("PSProvider")
 	short := provider

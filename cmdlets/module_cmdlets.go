@@ -418,8 +418,8 @@ func exportModuleMemberProcess(c *Call) error {
 
 func newModuleProcess(c *Call) error {
 	s := c.s
-	if c.Bool("AsCustomObject") {
-		return notImplemented(c.Pos, c.cmd.Name, "New-Module -AsCustomObject")
+	if err := c.refused(); err != nil {
+		return err
 	}
 	nameV, sbV := c.Arg("Name"), c.Arg("ScriptBlock")
 	var args []any
@@ -524,10 +524,8 @@ func (s *Session) runUsings(fr frame, usings []*parser.UsingStatement) error {
 			if err := s.usingModule(fr, u); err != nil {
 				return err
 			}
-		case "assembly":
-			return notImplemented(u.Pos, "", "using assembly")
 		default:
-			return notImplemented(u.Pos, "", "using "+u.Kind)
+			return notImplemented(u.Pos, "", unsupportedUsing(u.Kind))
 		}
 	}
 	return nil

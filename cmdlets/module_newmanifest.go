@@ -106,13 +106,8 @@ func manifestQuoteModules(specs []any, nl string) string {
 
 func newModuleManifestEnd(c *Call) error {
 	s := c.s
-	for _, n := range []string{"ProcessorArchitecture", "ClrVersion", "DotNetFrameworkVersion", "PowerShellHostName",
-		"PowerShellHostVersion", "TypesToProcess", "FormatsToProcess", "RequiredAssemblies", "ModuleList",
-		"DscResourcesToExport", "PrivateData", "IconUri", "Prerelease", "RequireLicenseAcceptance",
-		"ExternalModuleDependencies", "HelpInfoUri"} {
-		if c.Has(n) {
-			return notImplemented(c.Pos, c.cmd.Name, "New-ModuleManifest -"+n)
-		}
+	if err := c.refused(); err != nil {
+		return err
 	}
 	path := c.String("Path")
 	pp, err := s.parsePSPath(c.fr, path)

@@ -706,10 +706,8 @@ func importModuleProcess(c *Call) error {
 			Category: InvalidArgument, Exception: "System.InvalidOperationException",
 			Msg: "The 'Global' and 'Scope' parameters cannot be specified together. Remove one of these parameters, and then try running the command again."}}
 	}
-	for _, n := range []string{"AsCustomObject", "UseWindowsPowerShell", "Assembly"} {
-		if c.Has(n) && (!c.cmd.param(n).IsSwitch() || c.Bool(n)) {
-			return notImplemented(c.Pos, c.cmd.Name, "Import-Module -"+n)
-		}
+	if err := c.refused(); err != nil {
+		return err
 	}
 	o := s.importOptions(c)
 	var items []any

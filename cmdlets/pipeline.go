@@ -16,7 +16,7 @@ import (
 // execPipelineStatement runs a pipeline, an assignment or a chain.
 func (s *Session) execPipelineStatement(fr frame, st *parser.PipelineStatement, emit emitFn) error {
 	if st.Background {
-		return notImplemented(st.Pos, "", "a background job (the & operator)")
+		return notImplemented(st.Pos, "", backgroundJobWhat)
 	}
 	if st.Op != "" {
 		return s.execAssignment(fr, st)

@@ -56,6 +56,21 @@ func parameterArgSupported(name string) bool {
 	return false
 }
 
+// backgroundJobWhat names a pipeline run as a job (a trailing &).
+const backgroundJobWhat = "a background job (the & operator)"
+
+// unsupportedUsing names a using statement of kind that csemu does not
+// run ("" for using namespace and using module).
+func unsupportedUsing(kind string) string {
+	switch strings.ToLower(kind) {
+	case "namespace", "module":
+		return ""
+	case "assembly":
+		return "using assembly"
+	}
+	return "using " + kind
+}
+
 // NotEmulated is a construct of a script that csemu refuses with
 // [NotImplemented] when it runs it.
 type NotEmulated struct {
@@ -67,8 +82,8 @@ type NotEmulated struct {
 // Unsupported lists, in source order, the constructs of script that a run
 // would refuse with [NotImplemented]: attributes of param blocks and
 // parameters that csemu does not honour and arguments of [Parameter()] and
-// [CmdletBinding()] it does not know, dynamicparam blocks, and generic
-// method calls. Commands that csemu does not emulate are the command
+// [CmdletBinding()] it does not know, dynamicparam blocks, generic
+// method calls, background jobs and using assembly. Commands that csemu does not emulate are the command
 // table's to tell ([Commands.Lookup], [Commands.IsReal]).
 func Unsupported(script *parser.Script) []NotEmulated {
 	var out []NotEmulated
@@ -106,6 +121,14 @@ func Unsupported(script *parser.Script) []NotEmulated {
 			body(x)
 		case *parser.FunctionDefinition:
 			params(x.Params, add)
+		case *parser.PipelineStatement:
+			if x.Background {
+				add(x.Pos, backgroundJobWhat)
+			}
+		case *parser.UsingStatement:
+			if what := unsupportedUsing(x.Kind); what != "" {
+				add(x.Pos, what)
+			}
 		case *parser.Unary:
 			for _, p := range x.Post {
 				if len(p.Generic) > 0 {

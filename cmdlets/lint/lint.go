@@ -116,6 +116,7 @@ func allRules() []ruleDef {
 	var out []ruleDef
 	out = append(out, syntaxRules()...)
 	out = append(out, commandRules()...)
+	out = append(out, serviceRules()...)
 	out = append(out, settingRules()...)
 	out = append(out, slipRules()...)
 	out = append(out, manifestRules()...)

@@ -125,6 +125,10 @@ type policyUse struct {
 	id         string // as written; "" when unknown
 	known      bool
 	at         span
+	cmd        *parser.Command // the call
+	// toUser marks a Grant- to one user (-Identity, neither -Group nor
+	// -Global).
+	toUser bool
 }
 
 type analyzer struct {
@@ -469,6 +473,7 @@ func analyzeCommands(f *File, env *Env) []Finding {
 		return true
 	})
 	a.policies()
+	a.serviceChecks()
 	return a.out
 }
 
@@ -650,7 +655,8 @@ func (a *analyzer) command(c *parser.Command, piped bool) {
 	for _, p := range b.Problems {
 		a.problem(cmd, c, at, args, infos, p)
 	}
-	a.use(cmd, b, infos, incomplete)
+	a.use(cmd, c, b, infos, incomplete)
+	a.refusedParams(cmd, args, infos, b)
 	if strings.EqualFold(cmd.Name, "Import-PSSession") {
 		if i, ok := b.Bound["Session"]; ok && infos[i].unary != nil {
 			if v, ok := infos[i].unary.Primary.(*parser.VarExpr); ok && len(infos[i].unary.Post) == 0 && a.sessions[strings.ToLower(v.Name)] {
@@ -783,7 +789,7 @@ func (a *analyzer) problem(cmd *cmdlets.Cmdlet, c *parser.Command, at span, args
 }
 
 // use records a policy command with a literal identity for CSE1401.
-func (a *analyzer) use(cmd *cmdlets.Cmdlet, b *cmdlets.LintBinding, infos []argInfo, incomplete bool) {
+func (a *analyzer) use(cmd *cmdlets.Cmdlet, call *parser.Command, b *cmdlets.LintBinding, infos []argInfo, incomplete bool) {
 	name := cmd.Name
 	if i := strings.LastIndexByte(name, '\\'); i >= 0 {
 		name = name[i+1:]
@@ -816,7 +822,13 @@ func (a *analyzer) use(cmd *cmdlets.Cmdlet, b *cmdlets.LintBinding, infos []argI
 		// would bind to
 		return
 	}
-	u := policyUse{verb: verb, noun: noun}
+	u := policyUse{verb: verb, noun: noun, cmd: call}
+	if verb == "grant" {
+		_, id := b.Bound["Identity"]
+		_, group := b.Bound["Group"]
+		_, global := b.Bound["Global"]
+		u.toUser = id && !group && !global && !incomplete
+	}
 	if in := infos[i]; in.unary != nil {
 		if v, ok := literalUnary(in.unary); ok {
 			if s, ok := v.(string); ok {
@@ -873,8 +885,11 @@ func (a *analyzer) policies() {
 		if c, ok := a.cmds.Lookup(newCmd); ok {
 			newCmd = c.Name
 		}
-		a.report("CSE1401", u.at, fmt.Sprintf("the policy %s is never created in this script; it must already exist in the tenant", shown),
-			fmt.Sprintf("create it first with %s -Identity %s, or check the name", newCmd, strings.TrimPrefix(shown, "Tag:")))
+		sug := fmt.Sprintf("create it first with %s -Identity %s, or check the name", newCmd, strings.TrimPrefix(shown, "Tag:"))
+		if near := a.nearCreated(u); near != "" {
+			sug = fmt.Sprintf("did you mean %s, which this script creates?", near)
+		}
+		a.report("CSE1401", u.at, fmt.Sprintf("the policy %s is never created in this script; it must already exist in the tenant", shown), sug)
 	}
 }
 

@@ -22,8 +22,10 @@ func syntaxRules() []ruleDef {
 			Help: "The construct is valid PowerShell, but csemu does not emulate it, and a run stops the statement " +
 				"with a [NotImplemented] error naming it: a parameter attribute csemu does not honour (such as " +
 				"[ValidateDrive()]), an argument of [Parameter()] or [CmdletBinding()] it does not know, a " +
-				"dynamicparam block, a generic method call. The script may be right; it cannot be replayed offline " +
-				"end to end. Commands csemu does not emulate are CSE1103.",
+				"dynamicparam block, a generic method call, or a parameter of a core cmdlet csemu does not " +
+				"emulate (such as Get-Content -Wait or Import-Clixml -First, from the same table the cmdlets " +
+				"read). The script may be right, but a replay offline stops there: it cannot be checked end to " +
+				"end. Commands csemu does not emulate (Add-Type, DSC configurations, ...) are CSE1103.",
 			Bad:  "function Get-Report {\n    param([ValidateDrive('C')] [string]$Path)\n    Get-Content $Path\n}\n",
 			Good: "function Get-Report {\n    param([ValidateNotNullOrEmpty()] [string]$Path)\n    Get-Content $Path\n}\n"},
 		check: func(f *File, env *Env, report func(Finding)) {
@@ -32,6 +34,11 @@ func syntaxRules() []ruleDef {
 			}
 			for _, n := range cmdlets.Unsupported(f.Script) {
 				report(Finding{Pos: n.Pos, Message: "[NotImplemented] " + n.What + " is not emulated: csemu will stop this statement here"})
+			}
+			for _, fd := range commandFindings(f, env) {
+				if fd.Code == "CSE1104" {
+					report(fd)
+				}
 			}
 		},
 	}}

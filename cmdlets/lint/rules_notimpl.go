@@ -1,0 +1,49 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/csemu/csemu/cmdlets"
+	"github.com/csemu/csemu/cmdlets/value"
+)
+
+// refusedParams reports the parameters of a core cmdlet that csemu
+// refuses with [NotImplemented] (CSE1104), from the table the cmdlets
+// read ([cmdlets.RefusedParameter]). A value not known without running
+// the script is not guessed at.
+func (a *analyzer) refusedParams(cmd *cmdlets.Cmdlet, args []cmdlets.LintArg, infos []argInfo, b *cmdlets.LintBinding) {
+	seen := map[string]bool{}
+	for _, p := range cmd.Params {
+		i, ok := b.Bound[p.Name]
+		if !ok || i < 0 || i >= len(args) {
+			continue
+		}
+		r, ok := cmdlets.RefusedParameter(cmd.Name, p.Name)
+		if !ok || seen[r.What] {
+			continue
+		}
+		flag := args[i].Name != "" && !args[i].HasValue // a switch given alone
+		if !flag && !args[i].Known {
+			continue
+		}
+		switch r.When {
+		case cmdlets.RefusedOn:
+			if !flag && !value.ToBool(args[i].Value) {
+				continue
+			}
+		case cmdlets.RefusedNotNull:
+			if !flag && args[i].Value == nil {
+				continue
+			}
+		}
+		seen[r.What] = true
+		at := infos[i].name
+		if infos[i].hasV {
+			at.end = infos[i].value.end
+		}
+		if args[i].Name == "" && i > 0 && args[i-1].Name != "" && !args[i-1].HasValue {
+			at.pos = infos[i-1].name.pos // -Name value
+		}
+		a.report("CSE1104", at, fmt.Sprintf("[NotImplemented] %s is not emulated: csemu will stop this command here", r.What), "")
+	}
+}

@@ -1,0 +1,41 @@
+package lint
+
+import "testing"
+
+// CSE1104 and CSE1103 name what a run of csemu refuses with
+// [NotImplemented]; cmdlets' TestRefusedParamsMatchRun and
+// TestUnsupportedMatchesRun check that the run does refuse it.
+func TestNotImplementedConstructs(t *testing.T) {
+	src := "function Get-Report {\n" +
+		"    param([ValidateDrive('C')] [string]$Path)\n" +
+		"    Get-Content $Path -Wait\n" +
+		"}\n" +
+		"Configuration Web { Node localhost { } }\n" +
+		"Add-Type -TypeDefinition 'public class A {}'\n" +
+		"$x = Import-Clixml -Path .\\a.xml -First 2\n" +
+		"gc x -Stream s\n" +
+		"Get-ChildItem -ReadOnly:$false\n" +
+		"Get-ChildItem -ReadOnly:$r\n" +
+		"Get-ChildItem -System\n" +
+		"New-PSDrive -Name Q -PSProvider FileSystem -Root \\\\srv\\s -Credential $null\n" +
+		"$o = [array]::Empty[int]()\n" +
+		"Get-Date &\n"
+	stRun(t, "CSE110", []stCase{
+		{name: "several", src: "using assembly System.Windows.Forms\n" + src, want: []string{
+			"CSE1104 1:1-1:1",
+			"CSE1104 3:11-3:11",
+			"CSE1104 4:23-4:28",
+			"CSE1103 6:1-6:14",
+			"CSE1103 7:1-7:9",
+			"CSE1104 8:34-8:42",
+			"CSE1104 9:6-9:15",
+			"CSE1104 12:15-12:22",
+			"CSE1104 14:13-14:13",
+			"CSE1104 15:1-15:1",
+		}},
+		{name: "message", code: "CSE1104", src: "Get-Content x -Wait:$true\n", want: []string{"CSE1104 1:15-1:26"},
+			message: "[NotImplemented] Get-Content -Wait is not emulated: csemu will stop this command here"},
+		{name: "switch off or unknown", code: "CSE1104", src: "Get-Content x -Wait:$false\nGet-Content x -Wait:$w\nNew-PSDrive -Name Q -PSProvider FileSystem -Root / -Credential $c\n"},
+		{name: "emulated parameters", code: "CSE1104", src: "Get-Content -Path x -Raw\nImport-Clixml -Path x.xml\n"},
+	})
+}

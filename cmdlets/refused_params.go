@@ -1,0 +1,99 @@
+package cmdlets
+
+import "strings"
+
+// RefusedWhen says when a refused parameter stops a call.
+type RefusedWhen int
+
+// When a call with a refused parameter stops.
+const (
+	RefusedGiven   RefusedWhen = iota // the parameter is given at all
+	RefusedOn                         // the switch or Boolean is true
+	RefusedNotNull                    // the value is not $null
+)
+
+// RefusedParam is a parameter of a core cmdlet that csemu does not
+// emulate: a call that gives it stops with [NotImplemented] naming What.
+type RefusedParam struct {
+	Cmdlet, Param string
+	When          RefusedWhen
+	What          string
+}
+
+// refusedParams is the table both the cmdlets (Call.refused) and lint
+// ([RefusedParameter]) read.
+func refusedParams() []RefusedParam {
+	var out []RefusedParam
+	add := func(cmdlet string, when RefusedWhen, what string, params ...string) {
+		for _, p := range params {
+			w := what
+			if w == "" {
+				w = cmdlet + " -" + p
+			}
+			out = append(out, RefusedParam{Cmdlet: cmdlet, Param: p, When: when, What: w})
+		}
+	}
+	add("Import-Clixml", RefusedGiven, "", "IncludeTotalCount", "Skip", "First")
+	add("Get-Content", RefusedGiven, "Get-Content -Stream (alternate data streams)", "Stream")
+	add("Get-Content", RefusedOn, "Get-Content -Wait", "Wait")
+	for _, c := range []string{"Set-Content", "Add-Content", "Clear-Content", "Get-Item", "Remove-Item"} {
+		add(c, RefusedGiven, c+" -Stream (alternate data streams)", "Stream")
+	}
+	gci := "Get-ChildItem -Attributes, -ReadOnly, -System and -FollowSymlink"
+	add("Get-ChildItem", RefusedGiven, gci, "Attributes")
+	add("Get-ChildItem", RefusedOn, gci, "ReadOnly", "System", "FollowSymlink")
+	add("Copy-Item", RefusedGiven, "Copy-Item -FromSession/-ToSession", "FromSession", "ToSession")
+	add("Set-Location", RefusedGiven, "", "StackName")
+	add("Get-Location", RefusedGiven, "Get-Location -Stack, -StackName, -PSDrive and -PSProvider", "Stack", "StackName", "PSDrive", "PSProvider")
+	add("Get-FileHash", RefusedGiven, "", "InputStream")
+	add("Get-Culture", RefusedOn, "", "ListAvailable")
+	drive := "New-PSDrive -Persist and -Credential (mapped network drives)"
+	add("New-PSDrive", RefusedOn, drive, "Persist")
+	add("New-PSDrive", RefusedNotNull, drive, "Credential")
+	add("New-Module", RefusedOn, "", "AsCustomObject")
+	add("New-ModuleManifest", RefusedGiven, "", "ProcessorArchitecture", "ClrVersion", "DotNetFrameworkVersion", "PowerShellHostName",
+		"PowerShellHostVersion", "TypesToProcess", "FormatsToProcess", "RequiredAssemblies", "ModuleList",
+		"DscResourcesToExport", "PrivateData", "IconUri", "Prerelease", "RequireLicenseAcceptance",
+		"ExternalModuleDependencies", "HelpInfoUri")
+	add("Import-Module", RefusedOn, "", "AsCustomObject", "UseWindowsPowerShell")
+	add("Import-Module", RefusedGiven, "", "Assembly")
+	add("Invoke-Command", RefusedGiven, "Invoke-Command on a remote computer or session", "ComputerName", "Session", "AsJob")
+	for _, c := range []string{"Format-Table", "Format-List", "Format-Wide"} {
+		add(c, RefusedOn, "-DisplayError", "DisplayError")
+		add(c, RefusedOn, "-ShowError", "ShowError")
+	}
+	return out
+}
+
+// RefusedParameter returns how csemu refuses parameter param (its
+// canonical name) of cmdlet, when it does.
+func RefusedParameter(cmdlet, param string) (RefusedParam, bool) {
+	for _, r := range refusedParams() {
+		if strings.EqualFold(r.Cmdlet, cmdlet) && strings.EqualFold(r.Param, param) {
+			return r, true
+		}
+	}
+	return RefusedParam{}, false
+}
+
+// refused returns the [NotImplemented] error of the first parameter of
+// the table the call gives, or nil.
+func (c *Call) refused() error {
+	for _, r := range refusedParams() {
+		if !strings.EqualFold(r.Cmdlet, c.cmd.Name) {
+			continue
+		}
+		v, ok := c.Lookup(r.Param)
+		switch {
+		case !ok:
+			continue
+		case r.When == RefusedOn && !c.Bool(r.Param), r.When == RefusedNotNull && v == nil:
+			continue
+		}
+		return notImplemented(c.Pos, c.cmd.Name, r.What)
+	}
+	return nil
+}
+
+// RefusedParams lists the parameters of core cmdlets that csemu refuses.
+func RefusedParams() []RefusedParam { return refusedParams() }
