@@ -82,6 +82,8 @@ type File struct {
 	// commands is the analysis the command rules share (commandFindings).
 	commands     []Finding
 	commandsDone bool
+	// flow is the data-flow pass's facts (flowOf).
+	flow *flowInfo
 }
 
 // Env is what checks may consult: the command table, and the binder's
