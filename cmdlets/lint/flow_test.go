@@ -137,3 +137,41 @@ func TestFlowUnknown(t *testing.T) {
 		})
 	}
 }
+
+// TestFlowSettings checks that the settings rules see a Boolean given
+// through a variable: Set-CsAccessEdgeConfiguration's AllowAnonymousUsers
+// and Set-CsConferencingPolicy's AllowAnonymousParticipantsInMeetings as
+// their cmdlet pages describe them.
+func TestFlowSettings(t *testing.T) {
+	src := "$off = $false\n$on = 1\n" +
+		"Set-CsConferencingPolicy -Identity Global -AllowAnonymousParticipantsInMeetings $off\n" +
+		"Set-CsAccessEdgeConfiguration -AllowAnonymousUsers $on\n"
+	var spans []string
+	for _, f := range stFindings(src, "CSE2003") {
+		spans = append(spans, stSpan(f))
+	}
+	if fmt.Sprint(spans) != "[CSE2003 4:31-4:55]" {
+		t.Errorf("got %v", spans)
+	}
+	// a value changed in a branch is not known
+	unknown := "$off = $false\nif ($env:X) { $off = $true }\n" +
+		"Set-CsConferencingPolicy -Identity Global -AllowAnonymousParticipantsInMeetings $off\n" +
+		"Set-CsAccessEdgeConfiguration -AllowAnonymousUsers $true\n"
+	if fs := stFindings(unknown, "CSE2003"); len(fs) != 0 {
+		t.Errorf("unexpected %v", fs)
+	}
+	// an identity and a Boolean given through constants
+	for _, tc := range []struct{ src, want string }{
+		{"$p = 'X'\nSet-CsTeamsMeetingPolicy -Identity $p -AutoAdmittedUsers Everyone\nSet-CsTeamsMeetingPolicy -Identity Tag:Open -AllowAnonymousUsersToStartMeeting $true\n", "[CSE2002 3:45-3:85]"},
+		{"$p = 'Open'\nSet-CsTeamsMeetingPolicy -Identity $p -AutoAdmittedUsers Everyone\nSet-CsTeamsMeetingPolicy -Identity Tag:Open -AllowAnonymousUsersToStartMeeting $true\n", "[]"},
+		{"$off = $false\nSet-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $off\n", "[CSE2005 2:43-2:81]"},
+	} {
+		spans = nil
+		for _, f := range stFindings(tc.src, "CSE200") {
+			spans = append(spans, stSpan(f))
+		}
+		if fmt.Sprint(spans) != tc.want {
+			t.Errorf("%q: got %v, want %s", tc.src, spans, tc.want)
+		}
+	}
+}
