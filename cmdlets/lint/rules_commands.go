@@ -454,6 +454,13 @@ func analyzeCommands(f *File, env *Env) []Finding {
 	if f.Script == nil || env == nil || env.Commands == nil {
 		return nil
 	}
+	a := runAnalyzer(f, env)
+	a.policies()
+	return a.out
+}
+
+// runAnalyzer runs the command analysis of f, up to the policy check.
+func runAnalyzer(f *File, env *Env) *analyzer {
 	a := &analyzer{f: f, env: env, cmds: env.Commands, funcs: map[string]bool{}, assigns: map[string]int{},
 		modified: map[string]bool{}, hashes: map[string]*parser.HashLiteral{}, hashAt: map[string]parser.Pos{},
 		sessions: map[string]bool{}, anyNew: map[string]bool{}}
@@ -475,8 +482,7 @@ func analyzeCommands(f *File, env *Env) []Finding {
 		}
 		return true
 	})
-	a.policies()
-	return a.out
+	return a
 }
 
 // collect finds the functions and the variable assignments of the file.
@@ -927,6 +933,10 @@ func (a *analyzer) policies() {
 		}
 		id := normPolicy(u.id)
 		if id == "" || id == "global" || strings.ContainsAny(id, "*?") || created[u.noun+"\x00"+id] {
+			continue
+		}
+		if a.env.Known.HasPolicy(a.f.Path, u.noun, u.id) {
+			// created by another script of the folder, or in the tenant
 			continue
 		}
 		builtin := false
