@@ -114,7 +114,7 @@ var flowAutomatic = map[string]bool{
 // flowVarCmdlets are the commands that set or remove a variable by name.
 var flowVarCmdlets = map[string]bool{
 	"set-variable": true, "new-variable": true, "clear-variable": true, "remove-variable": true,
-	"sv": true, "nv": true, "clv": true, "rv": true, "set": true,
+	"sv": true, "nv": true, "clv": true, "rv": true, "set": true, "get-variable": true, "gv": true,
 	"invoke-expression": true, "iex": true,
 }
 
@@ -129,7 +129,7 @@ var flowVarAliases = map[string]bool{"ov": true, "ev": true, "wv": true, "iv": t
 // whether it had one.
 func flowScope(name string) (string, bool) {
 	l := strings.ToLower(name)
-	for _, sc := range []string{"script:", "global:", "local:", "private:", "using:"} {
+	for _, sc := range []string{"script:", "global:", "local:", "private:", "using:", "variable:"} {
 		if strings.HasPrefix(l, sc) {
 			return l[len(sc):], true
 		}
@@ -310,6 +310,15 @@ func (pre *flowPrescan) scan(script *parser.Script) {
 			if strings.EqualFold(x.Name, "ExecutionContext") {
 				pre.off = true
 			}
+		case *parser.StringLit:
+			// Set-Item variable:v, New-Item -Path variable:v
+			if strings.HasPrefix(strings.ToLower(x.Value), "variable:") {
+				pre.off = true
+			}
+		case *parser.BareWord:
+			if strings.HasPrefix(strings.ToLower(x.Value), "variable:") {
+				pre.off = true
+			}
 		}
 		return true
 	})
@@ -455,21 +464,45 @@ func (r *flowRun) statement(st parser.Statement) {
 			r.record(fe.In)
 		}
 		name, _ := flowScope(fe.Var)
-		if r.pre.loopVars[name] == 1 && !fe.VarSplat && fe.In != nil && fe.Body != nil {
+		if fe.Body == nil || fe.Body.List == nil {
+			return
+		}
+		if r.pre.loopVars[name] == 1 && !fe.VarSplat && fe.In != nil && !flowJumps(fe.Body) {
 			if e := exprOf(fe.In); e != nil {
 				if val, ok := r.eval(e); ok {
-					r.loop = name
 					r.loopVals = flowVal{alts: value.AsSlice(val.v), line: fe.Pos.Line}
+					// each value reaches only the statements the body
+					// runs for every item: its own pipelines, not those
+					// of a branch or after && or ||
+					for _, inner := range fe.Body.List.Stmts {
+						if ps, ok := inner.(*parser.PipelineStatement); ok && len(ps.Chain) == 0 {
+							r.loop = name
+						}
+						r.record(inner)
+						r.loop = ""
+					}
+					return
 				}
 			}
 		}
-		if fe.Body != nil {
-			r.record(fe.Body)
-		}
-		r.loop = ""
+		r.record(fe.Body)
 		return
 	}
 	r.record(st)
+}
+
+// flowJumps reports whether a loop body may skip some of its statements
+// for an item: break, continue, return, exit or throw anywhere in it.
+func flowJumps(b *parser.StatementBlock) bool {
+	jumps := false
+	parser.Walk(b, func(n any) bool {
+		switch n.(type) {
+		case *parser.BreakStatement, *parser.FlowStatement:
+			jumps = true
+		}
+		return !jumps
+	})
+	return jumps
 }
 
 // member applies $h.Key = value or $h['Key'] = value.

@@ -125,6 +125,13 @@ func TestFlowUnknown(t *testing.T) {
 		{"hashtable built in a branch", "$p = @{ Identity = 'Global' }\nif ($env:X) { $p.AutoAdmittedUsers = 'Everybody' }\nSet-CsTeamsMeetingPolicy @p\n"},
 		{"hashtable key unknown", "$k = Get-Content k.txt\n$p = @{ Identity = 'Global' }\n$p[$k] = 'Everyone'\nSet-CsTeamsMeetingPolicy @p\n"},
 		{"array changed in place", "$a = 'Everyone', 'Everyone'\n$a[1] = 'InvitedUsers'\nforeach ($x in $a) { " + flowSet + "$x }\n"},
+		{"foreach with continue", "foreach ($x in 'Everyone', 'Nobody') {\n  if ($x -eq 'Nobody') { continue }\n  " + flowSet + "$x\n}\n"},
+		{"foreach value in a branch", "foreach ($x in 'Everyone', 'Nobody') {\n  if ($x -ne 'Nobody') { " + flowSet + "$x }\n}\n"},
+		{"foreach value after ||", "foreach ($x in 'Everyone', 'Nobody') {\n  Test-Path $x || " + flowSet + "$x\n}\n"},
+		{"set by Get-Variable", "$v = 'Everybody'\n(Get-Variable v).Value = 'Everyone'\n" + flowSet + "$v\n"},
+		{"set through the variable drive", "$v = 'Everybody'\nSet-Item variable:v 'Everyone'\n" + flowSet + "$v\n"},
+		{"assigned through the variable drive", "$v = 'Everybody'\n${variable:v} = 'Everyone'\n" + flowSet + "$v\n"},
+		{"type-constrained", "[string]$v = 'Everybody'\n" + flowSet + "$v\n"},
 		{"begin, process and end blocks", "begin { $v = 'Everybody' }\nend { " + flowSet + "$v }\n"},
 	}
 	for _, tc := range cases {
