@@ -15,6 +15,7 @@ import (
 	"github.com/csemu/csemu/cmdlets/lint"
 	"github.com/csemu/csemu/cmdlets/teams"
 	"github.com/csemu/csemu/cmdlets/textenc"
+	"github.com/csemu/csemu/state"
 )
 
 const lintUsage = `usage:
@@ -30,6 +31,12 @@ flags:
                  warning or error
   --config FILE  settings file (default: the nearest .csemu-lint.json in the
                  directory given, or its subdirectories)
+  --tenant FILE  a tenant file whose policies and users exist already: a
+                 policy in it is not reported as never created (CSE1401).
+                 The file is opened read-only and never written.
+
+A policy that one script creates with New- is known to the other scripts
+of the same folder that are linted in the same run.
 
 Exit codes: 0 nothing reported, 1 findings reported, 2 usage error.
 Suppress a finding with a comment on the line before it:
@@ -42,12 +49,13 @@ type lintOptions struct {
 	format   lint.Format
 	severity lint.Severity
 	config   string
+	tenant   string
 	explain  string
 	paths    []string
 }
 
 // runLint checks the files given without running them and reports what it
-// finds; it never opens a tenant.
+// finds; it opens no tenant but the one --tenant names, read-only.
 func runLint(args []string, stdout, stderr io.Writer) int {
 	o, code, ok := parseLintArgs(args, stdout, stderr)
 	if !ok {
@@ -86,12 +94,30 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if wd, err := os.Getwd(); err == nil {
 		report.BaseDir = wd
 	}
-	for _, f := range files {
+	known := lint.NewKnowledge()
+	if o.tenant != "" {
+		if err := lintTenant(known, o.tenant); err != nil {
+			fmt.Fprintf(stderr, "csemu lint: --tenant: %v\n", err)
+			return exitUsage
+		}
+	}
+	env.Known = known
+	datas := make([][]byte, len(files))
+	for i, f := range files {
 		data, err := os.ReadFile(f.path)
 		if err != nil {
 			fmt.Fprintf(stderr, "csemu lint: %v\n", err)
 			return exitUsage
 		}
+		datas[i] = data
+		if !lint.IsManifestPath(f.path) {
+			// what each script creates is known to the others of its folder
+			known.AddScript(f.path, textenc.Decode(data), env)
+		}
+	}
+	for i, f := range files {
+		data := datas[i]
+		var err error
 		cfg := fixed
 		if cfg == nil {
 			if cfg, err = finder.Find(f.path, f.root); err != nil {
@@ -130,6 +156,22 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	return exitLint
 }
 
+// lintTenant reads the policies and users of a tenant file, opened
+// read-only: lint never writes it.
+func lintTenant(k *lint.Knowledge, path string) error {
+	s, err := state.Open(path, state.Options{ReadOnly: true, MustExist: true})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	t, err := s.Load()
+	if err != nil {
+		return err
+	}
+	k.AddTenant(t)
+	return nil
+}
+
 // ruleCodes lists the codes of the rules, for messages.
 func ruleCodes() string {
 	var codes []string
@@ -148,6 +190,7 @@ func parseLintArgs(args []string, stdout, stderr io.Writer) (lintOptions, int, b
 	format := fset.String("format", "text", "output format")
 	severity := fset.String("severity", "info", "minimum severity")
 	fset.StringVar(&o.config, "config", "", "settings file")
+	fset.StringVar(&o.tenant, "tenant", "", "tenant file, read only")
 	fset.StringVar(&o.explain, "explain", "", "describe a rule")
 	usageErr := func(format string, args ...any) (lintOptions, int, bool) {
 		fmt.Fprintf(stderr, "csemu lint: "+format+"\n", args...)

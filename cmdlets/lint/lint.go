@@ -82,6 +82,8 @@ type File struct {
 	// commands is the analysis the command rules share (commandFindings).
 	commands     []Finding
 	commandsDone bool
+	// flow is the data-flow pass's facts (flowOf).
+	flow *flowInfo
 }
 
 // Env is what checks may consult: the command table, and the binder's
@@ -94,6 +96,10 @@ type Env struct {
 	// literal path, so that their functions count as known commands; nil
 	// leaves every imported module unknown.
 	ReadFile func(name string) ([]byte, error)
+	// Known, when set, is what exists beyond the script: the policies
+	// other scripts of its folder create, and a tenant's policies and
+	// users.
+	Known *Knowledge
 }
 
 // NewEnv returns an environment that knows the commands of table.

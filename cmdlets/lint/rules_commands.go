@@ -117,6 +117,13 @@ type argInfo struct {
 	hasV  bool
 	// positional marks a value given without a parameter name.
 	positional bool
+	// from is the line a value that reached the argument through a
+	// variable was assigned on (0 for a literal); alts are the values of
+	// a foreach variable over a constant list.
+	from int
+	alts []any
+	// flowKey marks an entry of a hashtable the data-flow pass built.
+	flowKey bool
 }
 
 // policyUse is a Grant/Set/Remove/New of a policy with a literal name.
@@ -451,6 +458,14 @@ func analyzeCommands(f *File, env *Env) []Finding {
 	if f.Script == nil || env == nil || env.Commands == nil {
 		return nil
 	}
+	a := runAnalyzer(f, env)
+	a.policies()
+	a.serviceChecks()
+	return a.out
+}
+
+// runAnalyzer runs the command analysis of f, up to the policy check.
+func runAnalyzer(f *File, env *Env) *analyzer {
 	a := &analyzer{f: f, env: env, cmds: env.Commands, funcs: map[string]bool{}, assigns: map[string]int{},
 		modified: map[string]bool{}, hashes: map[string]*parser.HashLiteral{}, hashAt: map[string]parser.Pos{},
 		sessions: map[string]bool{}, anyNew: map[string]bool{}}
@@ -472,9 +487,7 @@ func analyzeCommands(f *File, env *Env) []Finding {
 		}
 		return true
 	})
-	a.policies()
-	a.serviceChecks()
-	return a.out
+	return a
 }
 
 // collect finds the functions and the variable assignments of the file.
@@ -655,7 +668,8 @@ func (a *analyzer) command(c *parser.Command, piped bool) {
 	for _, p := range b.Problems {
 		a.problem(cmd, c, at, args, infos, p)
 	}
-	a.use(cmd, c, b, infos, incomplete)
+	a.alternatives(cmd, c, at, args, infos, piped, incomplete)
+	a.use(cmd, c, b, args, infos, incomplete)
 	a.refusedParams(cmd, args, infos, b)
 	if strings.EqualFold(cmd.Name, "Import-PSSession") {
 		if i, ok := b.Bound["Session"]; ok && infos[i].unary != nil {
@@ -681,6 +695,11 @@ func (a *analyzer) args(c *parser.Command) ([]cmdlets.LintArg, []argInfo, bool) 
 				la.Value, la.Known = literalUnary(e.Arg)
 				in.value = span{e.Arg.Pos, a.tokenEnd(e.Arg.Pos)}
 				in.unary, in.hasV = e.Arg, true
+				if !la.Known {
+					if fv, ok := flowOf(a.f).unaryValue(e.Arg); ok {
+						a.flowArg(&la, &in, fv)
+					}
+				}
 			}
 			args = append(args, la)
 			infos = append(infos, in)
@@ -689,6 +708,11 @@ func (a *analyzer) args(c *parser.Command) ([]cmdlets.LintArg, []argInfo, bool) 
 			la.Value, la.Known = literalExpr(e.Expr)
 			in := argInfo{value: span{e.Pos, a.exprEnd(e.Expr)}, hasV: true, positional: true}
 			in.name = in.value
+			if !la.Known {
+				if fv, ok := flowOf(a.f).exprValue(e.Expr); ok {
+					a.flowArg(&la, &in, fv)
+				}
+			}
 			if e.Expr != nil && len(e.Expr.Rest) == 0 && e.Expr.Ternary == nil {
 				in.unary = e.Expr.First
 			}
@@ -698,7 +722,21 @@ func (a *analyzer) args(c *parser.Command) ([]cmdlets.LintArg, []argInfo, bool) 
 			name := strings.ToLower(e.Name)
 			h, ok := a.hashes[name]
 			if !ok || a.assigns[name] != 1 || a.modified[name] || !before(a.hashAt[name], e.Pos) {
-				incomplete = true
+				fh, known := flowOf(a.f).splats[e]
+				if !known {
+					incomplete = true
+					continue
+				}
+				if fh.partial {
+					incomplete = true
+				}
+				at := span{e.Pos, a.tokenEnd(e.Pos)}
+				for _, k := range fh.keys {
+					en := fh.entries[strings.ToLower(k)]
+					la := cmdlets.LintArg{Name: en.key, HasValue: true, Pos: en.at, Value: en.v, Known: en.known}
+					args = append(args, la)
+					infos = append(infos, argInfo{name: at, value: at, hasV: true, from: en.line, flowKey: true})
+				}
 				continue
 			}
 			for _, en := range h.Entries {
@@ -731,6 +769,39 @@ func before(a, b parser.Pos) bool {
 	return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
 }
 
+// flowArg gives an argument the value the data-flow pass knows reaches it.
+func (a *analyzer) flowArg(la *cmdlets.LintArg, in *argInfo, fv flowVal) {
+	in.from = fv.line
+	if fv.alts != nil {
+		in.alts = fv.alts
+		return
+	}
+	la.Value, la.Known = fv.v, true
+}
+
+// alternatives checks each value a foreach variable over a constant list
+// gives an argument, reporting the values the parameter refuses once.
+func (a *analyzer) alternatives(cmd *cmdlets.Cmdlet, c *parser.Command, at span, args []cmdlets.LintArg, infos []argInfo, piped, incomplete bool) {
+	for i, in := range infos {
+		if in.alts == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, alt := range in.alts {
+			try := append([]cmdlets.LintArg(nil), args...)
+			try[i].Value, try[i].Known = alt, true
+			b := a.env.checker.Check(cmd, try, piped, incomplete)
+			for _, p := range b.Problems {
+				if p.Arg != i || !p.Kind.IsValue() || seen[p.Msg] {
+					continue
+				}
+				seen[p.Msg] = true
+				a.problem(cmd, c, at, try, infos, p)
+			}
+		}
+	}
+}
+
 // problem turns a binding problem into a finding.
 func (a *analyzer) problem(cmd *cmdlets.Cmdlet, c *parser.Command, at span, args []cmdlets.LintArg, infos []argInfo, p cmdlets.BindProblem) {
 	where := at
@@ -743,7 +814,11 @@ func (a *analyzer) problem(cmd *cmdlets.Cmdlet, c *parser.Command, at span, args
 		if near := nearestParam(args[p.Arg].Name, paramNames(cmd)); near != "" {
 			sug = "did you mean -" + near + "?"
 		}
-		a.report("CSE1201", where, p.Msg, sug)
+		msg := p.Msg
+		if in := infos[p.Arg]; in.flowKey {
+			msg += fmt.Sprintf(" (the key was set on line %d)", in.from)
+		}
+		a.report("CSE1201", where, msg, sug)
 	case cmdlets.BindUnboundPositional:
 		a.report("CSE1201", infos[p.Arg].value, p.Msg, "name the parameter the value is for")
 	case cmdlets.BindAmbiguousParameter:
@@ -765,6 +840,10 @@ func (a *analyzer) problem(cmd *cmdlets.Cmdlet, c *parser.Command, at span, args
 		if infos[p.Arg].hasV {
 			where = infos[p.Arg].value
 		}
+		msg := p.Msg
+		if from := infos[p.Arg].from; from > 0 {
+			msg += fmt.Sprintf(" (the value came from line %d)", from)
+		}
 		if p.Kind == cmdlets.BindValueNotAllowed {
 			var allowed []string
 			allowed = append(allowed, p.Param.Values...)
@@ -776,7 +855,7 @@ func (a *analyzer) problem(cmd *cmdlets.Cmdlet, c *parser.Command, at span, args
 					sug = "did you mean " + near + "?"
 				}
 			}
-			a.report("CSE1301", where, p.Msg, sug)
+			a.report("CSE1301", where, msg, sug)
 			return
 		}
 		sug := ""
@@ -784,12 +863,12 @@ func (a *analyzer) problem(cmd *cmdlets.Cmdlet, c *parser.Command, at span, args
 		case "bool", "boolean", "switch":
 			sug = "use $true or $false"
 		}
-		a.report("CSE1302", where, p.Msg, sug)
+		a.report("CSE1302", where, msg, sug)
 	}
 }
 
 // use records a policy command with a literal identity for CSE1401.
-func (a *analyzer) use(cmd *cmdlets.Cmdlet, call *parser.Command, b *cmdlets.LintBinding, infos []argInfo, incomplete bool) {
+func (a *analyzer) use(cmd *cmdlets.Cmdlet, call *parser.Command, b *cmdlets.LintBinding, args []cmdlets.LintArg, infos []argInfo, incomplete bool) {
 	name := cmd.Name
 	if i := strings.LastIndexByte(name, '\\'); i >= 0 {
 		name = name[i+1:]
@@ -829,9 +908,9 @@ func (a *analyzer) use(cmd *cmdlets.Cmdlet, call *parser.Command, b *cmdlets.Lin
 		_, global := b.Bound["Global"]
 		u.toUser = id && !group && !global && !incomplete
 	}
-	if in := infos[i]; in.unary != nil {
-		if v, ok := literalUnary(in.unary); ok {
-			if s, ok := v.(string); ok {
+	if in := infos[i]; in.unary != nil || in.from > 0 {
+		if args[i].Known {
+			if s, ok := args[i].Value.(string); ok {
 				u.id, u.known = s, true
 			}
 		}
@@ -866,6 +945,10 @@ func (a *analyzer) policies() {
 		}
 		id := normPolicy(u.id)
 		if id == "" || id == "global" || strings.ContainsAny(id, "*?") || created[u.noun+"\x00"+id] {
+			continue
+		}
+		if a.env.Known.HasPolicy(a.f.Path, u.noun, u.id) {
+			// created by another script of the folder, or in the tenant
 			continue
 		}
 		builtin := false

@@ -94,9 +94,14 @@ var commandCases = []struct {
 	{"extra positional", "Get-CsTeamsMeetingPolicy Global extra\n",
 		[]want{{"CSE1201", "1:33-1:38", "A positional parameter cannot be found that accepts argument 'extra'.", "name the parameter the value is for"}}},
 	{"known parameters", "Set-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoin:$false -ea Stop -WhatIf -Verbose\n" +
-		"$q = @{}\n$q.Foo = 1\nSet-CsTeamsMeetingPolicy @q\n" +
-		"$r = @{ Foo = 1 }\n$r = @{ Bar = 2 }\nSet-CsTeamsMeetingPolicy @r\n" +
 		"Set-CsTeamsMeetingPolicy @later\n$later = @{ Foo = 1 }\n", nil},
+	// a hashtable built in several statements binds its keys as
+	// parameters when splatted (about_Splatting), so an unknown key is
+	// refused like -Foo would be
+	{"splat built in several statements", "$q = @{}\n$q.Foo = 1\nSet-CsTeamsMeetingPolicy @q\n" +
+		"$r = @{ Foo = 1 }\n$r = @{ Bar = 2 }\nSet-CsTeamsMeetingPolicy @r\n",
+		[]want{{"CSE1201", "3:26-3:28", "A parameter cannot be found that matches parameter name 'Foo'. (the key was set on line 2)", "did you mean -Force?"},
+			{"CSE1201", "6:26-6:28", "A parameter cannot be found that matches parameter name 'Bar'. (the key was set on line 5)", ""}}},
 	{"ambiguous parameter", "Set-CsTeamsMeetingPolicy -Identity Global -AllowAnonymous $false\n",
 		[]want{{"CSE1202", "1:43-1:58", ambig, ambigSug}}},
 	{"parameter set conflict", "Grant-CsTeamsMeetingPolicy -PolicyName Tag:AllOn -Global -Group sales@contoso.com\n",
@@ -170,8 +175,10 @@ func TestCommandRulesMatchEngine(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		_, _ = s.Run(ctx, "t.ps1", tc.src, nil)
 		cancel()
-		if !strings.Contains(errb.String(), w.msg) {
-			t.Errorf("%s: the engine says\n%s\nnot\n%s", tc.name, errb.String(), w.msg)
+		// what lint adds of where a value came from is not the engine's
+		msg, _, _ := strings.Cut(w.msg, " (the ")
+		if !strings.Contains(errb.String(), msg) {
+			t.Errorf("%s: the engine says\n%s\nnot\n%s", tc.name, errb.String(), msg)
 		}
 		checked++
 	}

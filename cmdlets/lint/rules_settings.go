@@ -89,6 +89,9 @@ type setArg struct {
 	expr     *parser.Expr  // -Name value
 	flag     bool          // a switch or a parameter with no value
 	cmd      *parser.Command
+	// flow is the data-flow pass's facts, for values given through
+	// variables.
+	flow *flowInfo
 }
 
 // setCall is a call of one of the cmdlets the settings rules read.
@@ -176,7 +179,7 @@ func setCalls(f *File, env *Env) []*setCall {
 				positional = append(positional, e)
 			case *parser.CommandParameter:
 				pname, sw, ok := lookup(e.Name)
-				a := &setArg{name: pname, pos: e.Pos, cmd: cmd}
+				a := &setArg{name: pname, pos: e.Pos, cmd: cmd, flow: flowOf(f)}
 				a.end = stTokenEnd(e.Pos, len([]rune(e.Name))+1)
 				if e.Arg != nil {
 					a.value = e.Arg
@@ -232,13 +235,21 @@ func setUnary(a *setArg) *parser.Unary {
 	return nil
 }
 
-// setString reads a literal string argument.
+// setString reads a literal string argument, or the constant string the
+// data-flow pass knows reaches it.
 func setString(a *setArg) (string, bool) {
 	u := setUnary(a)
 	if u == nil {
 		return "", false
 	}
-	return stUnaryString(u)
+	if s, ok := stUnaryString(u); ok {
+		return s, true
+	}
+	if fv, ok := a.flow.unaryValue(u); ok && fv.alts == nil {
+		s, ok := fv.v.(string)
+		return s, ok
+	}
+	return "", false
 }
 
 func stUnaryString(u *parser.Unary) (string, bool) {
@@ -254,10 +265,24 @@ func stUnaryString(u *parser.Unary) (string, bool) {
 	return "", false
 }
 
-// setBool reads a literal Boolean argument: $true, $false, 1 or 0.
+// setBool reads a literal Boolean argument: $true, $false, 1 or 0, given
+// as it is or through a variable the data-flow pass follows.
 func setBool(a *setArg) (val, ok bool) {
 	u := setUnary(a)
 	if u == nil || len(u.Prefix) != 0 || len(u.Post) != 0 {
+		return false, false
+	}
+	if fv, ok := a.flow.unaryValue(u); ok && fv.alts == nil {
+		switch v := fv.v.(type) {
+		case bool:
+			return v, true
+		case int32:
+			return v != 0, true
+		case int64:
+			return v != 0, true
+		case int:
+			return v != 0, true
+		}
 		return false, false
 	}
 	switch p := u.Primary.(type) {

@@ -96,7 +96,7 @@ func TestSettingRules(t *testing.T) {
 		{name: "start everyone global positional", src: "Set-CsTeamsMeetingPolicy -AllowAnonymousUsersToStartMeeting $true\nSet-CsTeamsMeetingPolicy Global -AutoAdmittedUsers Everyone\n"},
 		{name: "start false", src: "Set-CsTeamsMeetingPolicy -Identity Tag:Open -AllowAnonymousUsersToStartMeeting $false\n"},
 		{name: "start computed lobby", src: "$v = 'Everyone'\nSet-CsTeamsMeetingPolicy -Identity Tag:Open -AllowAnonymousUsersToStartMeeting $true -AutoAdmittedUsers $v\n"},
-		{name: "start computed identity elsewhere", src: "$p = 'X'\nSet-CsTeamsMeetingPolicy -Identity $p -AutoAdmittedUsers Everyone\nSet-CsTeamsMeetingPolicy -Identity Tag:Open -AllowAnonymousUsersToStartMeeting $true\n"},
+		{name: "start computed identity elsewhere", src: "$p = Get-Content p.txt\nSet-CsTeamsMeetingPolicy -Identity $p -AutoAdmittedUsers Everyone\nSet-CsTeamsMeetingPolicy -Identity Tag:Open -AllowAnonymousUsersToStartMeeting $true\n"},
 		{name: "start splat", src: "$p = @{AutoAdmittedUsers='Everyone'}\nSet-CsTeamsMeetingPolicy -Identity Tag:Open -AllowAnonymousUsersToStartMeeting $true @p\n"},
 		// CSE2003
 		{name: "edge open policy closed", src: "Set-CsConferencingPolicy -Identity Tag:NoAnon -AllowAnonymousParticipantsInMeetings $false\nSet-CsAccessEdgeConfiguration -AllowAnonymousUsers $true\n",
@@ -136,7 +136,7 @@ func TestSettingRules(t *testing.T) {
 		{name: "org off none on any policy", src: "Set-CsTeamsMeetingConfiguration -DisableAnonymousJoin $true\nSet-CsTeamsMeetingPolicy -Identity Tag:X -AnonymousUserAuthenticationMethod None\n",
 			want: []string{"CSE2001 1:33-1:60"}},
 		{name: "policy on", src: "Set-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $true\n"},
-		{name: "policy computed", src: "$off = $false\nSet-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $off\n"},
+		{name: "policy computed", src: "$off = Get-Content off.txt\nSet-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $off\n"},
 		{name: "other cmdlet", src: "Set-CsTeamsEventsPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $false\n"},
 	})
 }
