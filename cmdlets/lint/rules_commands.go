@@ -650,6 +650,7 @@ func (a *analyzer) command(c *parser.Command, piped bool) {
 	for _, p := range b.Problems {
 		a.problem(cmd, c, at, args, infos, p)
 	}
+	a.spelling(c, cmd, args, infos, b)
 	a.use(cmd, b, infos, incomplete)
 	if strings.EqualFold(cmd.Name, "Import-PSSession") {
 		if i, ok := b.Bound["Session"]; ok && infos[i].unary != nil {
@@ -771,6 +772,9 @@ func (a *analyzer) problem(cmd *cmdlets.Cmdlet, c *parser.Command, at span, args
 				}
 			}
 			a.report("CSE1301", where, p.Msg, sug)
+			if s, ok := args[p.Arg].Value.(string); ok && args[p.Arg].Known {
+				a.out[len(a.out)-1].Fix = a.valueFix(where, s, allowed)
+			}
 			return
 		}
 		sug := ""
