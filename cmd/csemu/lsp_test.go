@@ -21,7 +21,7 @@ type pipeStream struct {
 
 // lspClient speaks the protocol to a server running on pipes.
 type lspClient struct {
-	t     *testing.T
+	t     testing.TB
 	conn  *jsonrpc2.Conn
 	diags chan protocol.PublishDiagnosticsParams
 	raw   chan string // the params of each publishDiagnostics as sent
@@ -30,7 +30,7 @@ type lspClient struct {
 	lastRaw string
 }
 
-func newLSPClient(t *testing.T) *lspClient {
+func newLSPClient(t testing.TB) *lspClient {
 	t.Helper()
 	cr, sw := io.Pipe()
 	sr, cw := io.Pipe()
