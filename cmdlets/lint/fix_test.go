@@ -1,6 +1,11 @@
 package lint
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/csemu/csemu/parser"
+)
 
 // fixed applies the safe fixes to src until none is left.
 func fixed(t *testing.T, src string) FixResult {
@@ -96,4 +101,29 @@ func TestFixNeverUnparsable(t *testing.T) {
 	if !res.ParseError || res.Applied != 0 || res.Src != src {
 		t.Fatalf("res = %+v", res)
 	}
+}
+
+// FuzzFix fixes arbitrary text: no panic, every fix lies inside the text,
+// and a text that parsed still parses after fixing.
+func FuzzFix(f *testing.F) {
+	for _, src := range corpus(f, 1) {
+		f.Add(src)
+	}
+	f.Add("set-csteamsmeetingpolicy –identity ‘Global’ -autoadmittedusers “everyon”\n")
+	env := newTestEnv()
+	f.Fuzz(func(t *testing.T, src string) {
+		if !utf8.ValidString(src) {
+			return
+		}
+		an := Analyze("f.ps1", src, env)
+		for _, fx := range SafeFixes(an.Findings, an.Tidy) {
+			if fx.Start < 0 || fx.End < fx.Start || fx.End > len(src) {
+				t.Fatalf("fix %+v outside the text (%d bytes)", fx, len(src))
+			}
+		}
+		res := FixSource("f.ps1", src, env, nil)
+		if _, err := parser.Parse("f.ps1", src); err == nil && res.ParseError {
+			t.Fatalf("fixing made the text unparsable:\n%q\n%q", src, res.Src)
+		}
+	})
 }
