@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/url"
@@ -23,25 +25,52 @@ import (
 )
 
 const lspUsage = `usage:
-  csemu lsp      a Language Server Protocol server over standard input and
+  csemu lsp [--db FILE]
+                 a Language Server Protocol server over standard input and
                  output: lint findings as diagnostics, completion of cmdlets,
                  parameters, documented values and policy identities, help on
                  hover, and the safe fixes of csemu lint --fix as code actions
+
+flags:
+  --db FILE      the tenant file whose policies and users completion offers,
+                 read once at start and never written (default: a new tenant)
 `
 
 // runLSP serves the language server protocol on stdin and stdout until the
 // client sends exit or closes the stream.
 func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		if args[0] == "--help" || args[0] == "-h" || args[0] == "-help" {
-			fmt.Fprint(stdout, lspUsage)
-			return exitOK
-		}
-		fmt.Fprintf(stderr, "csemu lsp: unexpected argument %q\n", args[0])
+	fset := flag.NewFlagSet("csemu lsp", flag.ContinueOnError)
+	fset.SetOutput(io.Discard)
+	db := fset.String("db", "", "tenant file")
+	usageErr := func(format string, args ...any) int {
+		fmt.Fprintf(stderr, "csemu lsp: "+format+"\n", args...)
 		fmt.Fprint(stderr, lspUsage)
 		return exitUsage
 	}
-	conn := serveLSP(context.Background(), stdioStream{stdin, stdout}, newLSPServer())
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, lspUsage)
+			return exitOK
+		}
+		return usageErr("%v", err)
+	}
+	if fset.NArg() > 0 {
+		return usageErr("unexpected argument %q", fset.Arg(0))
+	}
+	var tenant *state.Tenant
+	if *db != "" {
+		tf := &tenantFile{path: *db, readOnly: true, named: true}
+		t, err := tf.load()
+		if tf.store != nil {
+			tf.store.Close()
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "csemu lsp: %v\n", err)
+			return exitUsage
+		}
+		tenant = t
+	}
+	conn := serveLSP(context.Background(), stdioStream{stdin, stdout}, newLSPServer(tenant))
 	<-conn.DisconnectNotify()
 	return exitOK
 }
@@ -114,24 +143,27 @@ type lspServer struct {
 	docs    map[protocol.DocumentUri]*lspDoc
 }
 
-func newLSPServer() *lspServer {
+// newLSPServer returns a server whose completion reads tenant (a new
+// tenant in memory when nil).
+func newLSPServer(tenant *state.Tenant) *lspServer {
 	s := &lspServer{
 		env:     lint.NewEnv(cmdlets.NewCommands(teams.Modules(), teams.NewHolder(teams.Config{}).Cmdlets()...)),
 		configs: lint.NewConfigFinder(),
 		out:     &bytes.Buffer{},
 		docs:    map[protocol.DocumentUri]*lspDoc{},
 	}
-	// completion of policy identities reads a new tenant in memory; no
-	// cmdlet runs but Get-Help, so it is never changed
-	tf := &tenantFile{path: memoryDB}
-	peek := func() *state.Tenant {
-		t, err := tf.load()
-		if err != nil {
-			return nil
+	// completion of policy identities reads the tenant; no cmdlet runs but
+	// Get-Help, and the tenant is never saved
+	if tenant == nil {
+		t, err := state.NewMemory().Load()
+		if err == nil {
+			tenant = t
 		}
-		return t
 	}
-	holder := teams.NewHolder(teams.Config{Load: tf.load, Peek: peek})
+	holder := teams.NewHolder(teams.Config{
+		Load: func() (*state.Tenant, error) { return tenant, nil },
+		Peek: func() *state.Tenant { return tenant },
+	})
 	s.sess = cmdlets.NewSession(append([]cmdlets.Option{
 		cmdlets.WithIO(strings.NewReader(""), s.out, io.Discard),
 		cmdlets.WithNonInteractive(),

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +14,8 @@ import (
 
 	"github.com/sourcegraph/jsonrpc2"
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/csemu/csemu/state"
 )
 
 // pipeStream is one end of two pipes.
@@ -32,10 +37,16 @@ type lspClient struct {
 
 func newLSPClient(t testing.TB) *lspClient {
 	t.Helper()
+	return newLSPClientOn(t, nil)
+}
+
+// newLSPClientOn starts a server whose completion reads tenant.
+func newLSPClientOn(t testing.TB, tenant *state.Tenant) *lspClient {
+	t.Helper()
 	cr, sw := io.Pipe()
 	sr, cw := io.Pipe()
 	ctx := context.Background()
-	server := serveLSP(ctx, pipeStream{sr, sw}, newLSPServer())
+	server := serveLSP(ctx, pipeStream{sr, sw}, newLSPServer(tenant))
 	c := &lspClient{t: t, diags: make(chan protocol.PublishDiagnosticsParams, 16), raw: make(chan string, 16), done: server.DisconnectNotify()}
 	c.conn = jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(pipeStream{cr, cw}, jsonrpc2.VSCodeObjectCodec{}),
 		jsonrpc2.HandlerWithError(func(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
@@ -275,5 +286,49 @@ func TestLSPStdio(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("no %s in:\n%s", want, out.String())
 		}
+	}
+}
+
+// lspFrames frames messages as the protocol does (a Content-Length header
+// before each).
+func lspFrames(msgs ...string) string {
+	var in strings.Builder
+	for _, m := range msgs {
+		in.WriteString("Content-Length: " + strconv.Itoa(len(m)) + "\r\n\r\n" + m)
+	}
+	return in.String()
+}
+
+// csemu lsp --db completes the policies of a tenant file, which it reads
+// and never writes.
+func TestLSPTenantFile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "tenant.db")
+	var out, errw strings.Builder
+	if code := run([]string{"--db", db, "-c", "New-CsTeamsMeetingPolicy -Identity Sales | Out-Null"}, strings.NewReader(""), &out, &errw); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errw.String())
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := lspFrames(
+		`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}`,
+		`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.ps1","languageId":"powershell","version":1,"text":"Set-CsTeamsMeetingPolicy -Identity Tag:S"}}}`,
+		`{"jsonrpc":"2.0","id":2,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///a.ps1"},"position":{"line":0,"character":40}}}`,
+		`{"jsonrpc":"2.0","method":"exit"}`)
+	out.Reset()
+	if code := run([]string{"lsp", "--db", db}, strings.NewReader(in), &out, &errw); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errw.String())
+	}
+	if !strings.Contains(out.String(), `"label":"Tag:Sales"`) {
+		t.Errorf("no Tag:Sales in:\n%s", out.String())
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the tenant file changed")
+	}
+	out.Reset()
+	errw.Reset()
+	if code := run([]string{"lsp", "extra"}, strings.NewReader(""), &out, &errw); code != exitUsage || !strings.Contains(errw.String(), `unexpected argument "extra"`) {
+		t.Errorf("exit %d, stderr %q", code, errw.String())
 	}
 }
