@@ -358,21 +358,21 @@ func posOf(text string, off int) protocol.Position {
 	return protocol.Position{Line: protocol.UInteger(line), Character: protocol.UInteger(units)}
 }
 
-// completion completes the word before the cursor as the prompt does,
-// with the line it is on as the context.
+// completion completes the word before the cursor as the prompt does.
 func (s *lspServer) completion(_ *glsp.Context, p *protocol.CompletionParams) (any, error) {
 	d, ok := s.docs[p.TextDocument.URI]
 	if !ok {
 		return nil, nil
 	}
 	cur := offsetOf(d.text, p.Position)
-	ls := strings.LastIndexByte(d.text[:cur], '\n') + 1
-	line := d.text[ls:cur]
-	start, items := s.sess.Complete(line, len(line))
-	if start < 0 || start > len(line) {
-		start = len(line)
+	// the text before the cursor is the context, as the lines of an
+	// unfinished input are at the prompt (a line continued with a
+	// backtick, an open block)
+	start, items := s.sess.Complete(d.text[:cur], cur)
+	if start < 0 || start > cur {
+		start = cur
 	}
-	rng := protocol.Range{Start: posOf(d.text, ls+start), End: p.Position}
+	rng := protocol.Range{Start: posOf(d.text, start), End: p.Position}
 	out := make([]protocol.CompletionItem, 0, len(items))
 	for i, it := range items {
 		sortText := fmt.Sprintf("%04d", i)

@@ -163,7 +163,7 @@ func openDoc(c *lspClient, text string) {
 // documented values and policy identities.
 func TestLSPCompletion(t *testing.T) {
 	c := newLSPClient(t)
-	openDoc(c, "# settings\nSet-CsTeamsMeetingP\nSet-CsTeamsMeetingPolicy -AutoAdm\nSet-CsTeamsMeetingPolicy -AutoAdmittedUsers Ever\nSet-CsTeamsMeetingPolicy -Identity Gl\n")
+	openDoc(c, "# settings\nSet-CsTeamsMeetingP\nSet-CsTeamsMeetingPolicy -AutoAdm\nSet-CsTeamsMeetingPolicy -AutoAdmittedUsers Ever\nSet-CsTeamsMeetingPolicy -Identity Gl\nif ($true) {\n  Set-CsTeamsMeetingPolicy -Identity Global `\n    -AutoAdm\n}\n")
 	tests := []struct {
 		line, char int
 		want       string
@@ -173,6 +173,7 @@ func TestLSPCompletion(t *testing.T) {
 		{2, 33, "-AutoAdmittedUsers", 25},
 		{3, 48, "EveryoneInCompany", 44},
 		{4, 37, "Global", 35},
+		{7, 12, "-AutoAdmittedUsers", 4},
 	}
 	for _, tc := range tests {
 		var list protocol.CompletionList
