@@ -9,6 +9,8 @@ require (
 	github.com/dlclark/regexp2 v1.12.0
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+	github.com/sourcegraph/jsonrpc2 v0.2.0
+	github.com/tliron/glsp v0.2.2
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/text v0.44.0
 )

@@ -34,6 +34,13 @@ flags:
   --tenant FILE  a tenant file whose policies and users exist already: a
                  policy in it is not reported as never created (CSE1401).
                  The file is opened read-only and never written.
+  --fix          apply the fixes that cannot change what a script means (a
+                 documented value's casing or a one-edit typo of it, a
+                 cmdlet's or parameter's casing, typographic dashes and
+                 quotes), rewrite the files in their own encoding, and report
+                 what is left; a script that does not parse is not changed
+  --diff         show the fixes as a unified diff; without --fix, write
+                 nothing and report nothing else (exit 1 when there is a diff)
 
 A policy that one script creates with New- is known to the other scripts
 of the same folder that are linted in the same run.
@@ -52,6 +59,8 @@ type lintOptions struct {
 	tenant   string
 	explain  string
 	paths    []string
+	fix      bool
+	diff     bool
 }
 
 // runLint checks the files given without running them and reports what it
@@ -91,6 +100,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	env := lint.NewEnv(cmdlets.NewCommands(teams.Modules(), teams.NewHolder(teams.Config{}).Cmdlets()...))
 	env.ReadFile = os.ReadFile
 	report := &lint.Report{Sources: map[string]string{}, Version: csemuVersion}
+	diffs := false
 	if wd, err := os.Getwd(); err == nil {
 		report.BaseDir = wd
 	}
@@ -134,6 +144,19 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 			found = cfg.Apply(fs)
 		} else {
 			src := textenc.Decode(data)
+			if o.fix || o.diff {
+				keep := func(src string, fs []lint.Finding) []lint.Finding { return cfg.Apply(lint.Suppress(src, fs)) }
+				var changes bool
+				src, changes, err = fixFile(f.path, data, env, keep, o.fix, o.diff, stdout, stderr)
+				if err != nil {
+					fmt.Fprintf(stderr, "csemu lint: %v\n", err)
+					return exitScript
+				}
+				diffs = diffs || changes
+				if !o.fix {
+					continue
+				}
+			}
 			report.Sources[f.path] = src
 			found = cfg.Apply(lint.Suppress(src, lint.Lint(f.path, src, env)))
 		}
@@ -142,6 +165,12 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 				report.Findings = append(report.Findings, fd)
 			}
 		}
+	}
+	if o.diff && !o.fix {
+		if diffs {
+			return exitLint
+		}
+		return exitOK
 	}
 	if err := report.Write(stdout, o.format); err != nil {
 		fmt.Fprintf(stderr, "csemu lint: %v\n", err)
@@ -192,6 +221,8 @@ func parseLintArgs(args []string, stdout, stderr io.Writer) (lintOptions, int, b
 	fset.StringVar(&o.config, "config", "", "settings file")
 	fset.StringVar(&o.tenant, "tenant", "", "tenant file, read only")
 	fset.StringVar(&o.explain, "explain", "", "describe a rule")
+	fset.BoolVar(&o.fix, "fix", false, "apply the safe fixes")
+	fset.BoolVar(&o.diff, "diff", false, "show the safe fixes as a diff")
 	usageErr := func(format string, args ...any) (lintOptions, int, bool) {
 		fmt.Fprintf(stderr, "csemu lint: "+format+"\n", args...)
 		fmt.Fprint(stderr, lintUsage)
@@ -228,6 +259,8 @@ func parseLintArgs(args []string, stdout, stderr io.Writer) (lintOptions, int, b
 	switch {
 	case explaining && o.explain == "":
 		return usageErr("--explain needs a rule code (%s)", ruleCodes())
+	case explaining && (o.fix || o.diff):
+		return usageErr("--explain does not take --fix or --diff")
 	case explaining && len(o.paths) > 0:
 		return usageErr("--explain takes a rule code, not paths")
 	case !explaining && len(o.paths) == 0:

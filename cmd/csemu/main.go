@@ -42,6 +42,8 @@ const usage = `usage:
                                      start an interactive prompt on a terminal
   csemu lint [flags] PATH...         check scripts without running them
                                      (csemu lint --help for its flags)
+  csemu lsp                          a language server for editors, over
+                                     standard input and output
   csemu import [flags] PATH...       load exports of a real tenant (files,
                                      folders, zip archives) into the tenant file
   csemu export [flags] --format F PATH
@@ -114,6 +116,9 @@ type options struct {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "lint" {
 		return runLint(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "lsp" {
+		return runLSP(args[1:], stdin, stdout, stderr)
 	}
 	if len(args) > 0 && args[0] == "plan" {
 		return runPlan(args[1:], stdin, stdout, stderr)

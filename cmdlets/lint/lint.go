@@ -51,6 +51,9 @@ type Finding struct {
 	Message  string
 	// Suggestion is how to fix it, when there is one ("did you mean ...?").
 	Suggestion string
+	// Fix, when set, repairs the finding without changing what the script
+	// means (csemu lint --fix applies it).
+	Fix *Fix
 }
 
 func (f Finding) String() string {
@@ -84,6 +87,8 @@ type File struct {
 	commandsDone bool
 	// flow is the data-flow pass's facts (flowOf).
 	flow *flowInfo
+	// tidy are the spelling fixes the command analysis found (see Analysis).
+	tidy []Fix
 }
 
 // Env is what checks may consult: the command table, and the binder's
@@ -153,6 +158,11 @@ func RuleByCode(code string) (Rule, bool) {
 // Lint parses src and runs every rule on it. The findings come sorted by
 // position; suppression comments are applied by the caller (see Suppress).
 func Lint(path, src string, env *Env) []Finding {
+	return Analyze(path, src, env).Findings
+}
+
+// Analyze is Lint with the tidy fixes of the file.
+func Analyze(path, src string, env *Env) Analysis {
 	f := &File{Path: path, Src: src}
 	script, err := parser.Parse(path, src)
 	f.Script = script
@@ -185,7 +195,7 @@ func Lint(path, src string, env *Env) []Finding {
 		})
 	}
 	sortFindings(out)
-	return out
+	return Analysis{Findings: out, Tidy: f.tidy}
 }
 
 // sortFindings sorts findings by position, then code.

@@ -669,6 +669,7 @@ func (a *analyzer) command(c *parser.Command, piped bool) {
 		a.problem(cmd, c, at, args, infos, p)
 	}
 	a.alternatives(cmd, c, at, args, infos, piped, incomplete)
+	a.spelling(c, cmd, args, infos, b)
 	a.use(cmd, c, b, args, infos, incomplete)
 	a.refusedParams(cmd, args, infos, b)
 	if strings.EqualFold(cmd.Name, "Import-PSSession") {
@@ -856,6 +857,9 @@ func (a *analyzer) problem(cmd *cmdlets.Cmdlet, c *parser.Command, at span, args
 				}
 			}
 			a.report("CSE1301", where, msg, sug)
+			if s, ok := args[p.Arg].Value.(string); ok && args[p.Arg].Known {
+				a.out[len(a.out)-1].Fix = a.valueFix(where, s, allowed)
+			}
 			return
 		}
 		sug := ""
