@@ -214,6 +214,10 @@ func (pre *flowPrescan) scan(script *parser.Script) {
 	// an array changed in place by $a[i] = x may be one another
 	// variable holds too
 	indexed := map[string]bool{}
+	// refs are the operands that are a variable; targets those that are
+	// the whole target of an assignment
+	var refs []*parser.Unary
+	targets := map[*parser.Unary]bool{}
 	parser.Walk(script, func(n any) bool {
 		switch x := n.(type) {
 		case *parser.PipelineStatement:
@@ -233,6 +237,9 @@ func (pre *flowPrescan) scan(script *parser.Script) {
 					})
 				}
 				return true
+			}
+			if po == nil {
+				targets[x.Left.Elems[0].(*parser.CommandExpression).Expr.First] = true
 			}
 			name, scoped := flowScope(v.Name)
 			if scoped || !pre.top[x] {
@@ -303,6 +310,9 @@ func (pre *flowPrescan) scan(script *parser.Script) {
 					pre.poisonVarsOf(x)
 				}
 			}
+			if ve, ok := x.Primary.(*parser.VarExpr); ok && !ve.Splat {
+				refs = append(refs, x)
+			}
 			if ve, ok := x.Primary.(*parser.VarExpr); ok && !pre.adds[x] {
 				n, _ := flowScope(ve.Name)
 				for _, po := range x.Post {
@@ -347,18 +357,11 @@ func (pre *flowPrescan) scan(script *parser.Script) {
 	}
 	// a hashtable referred to other than by member, index or splat may
 	// be aliased and changed elsewhere
-	parser.Walk(script, func(n any) bool {
-		if ps, ok := n.(*parser.PipelineStatement); ok && ps.Op != "" {
-			if _, po, ok := flowTarget(ps); ok && po == nil {
-				// the target itself is not a use
-				if ps.Right != nil {
-					parser.Walk(ps.Right, func(m any) bool { return pre.hashUse(m) })
-				}
-				return false
-			}
+	for _, u := range refs {
+		if !targets[u] {
+			pre.hashUse(u)
 		}
-		return pre.hashUse(n)
-	})
+	}
 }
 
 // hashUse poisons a hashtable variable used as a whole value.
