@@ -164,7 +164,9 @@ func flowTarget(ps *parser.PipelineStatement) (*parser.VarExpr, *parser.PostOp, 
 
 // flowPrescan finds the variables the pass may follow.
 type flowPrescan struct {
-	top      map[parser.Statement]bool
+	top map[parser.Statement]bool
+	// adds are the $h.Add(key, value) statements of the top level.
+	adds     map[*parser.Unary]bool
 	poison   map[string]bool
 	hashVars map[string]bool
 	// loops are the top-level foreach statements whose variable is
@@ -179,9 +181,12 @@ func analyzeFlow(script *parser.Script) *flowInfo {
 		return fi
 	}
 	stmts := script.Body.Stmts.Stmts
-	pre := &flowPrescan{top: map[parser.Statement]bool{}, poison: map[string]bool{}, hashVars: map[string]bool{}, loopVars: map[string]int{}}
+	pre := &flowPrescan{top: map[parser.Statement]bool{}, adds: map[*parser.Unary]bool{}, poison: map[string]bool{}, hashVars: map[string]bool{}, loopVars: map[string]int{}}
 	for _, st := range stmts {
 		pre.top[st] = true
+		if u := flowAdd(st); u != nil {
+			pre.adds[u] = true
+		}
 	}
 	if script.Body.Param != nil {
 		for _, p := range script.Body.Param.Params {
@@ -209,6 +214,10 @@ func (pre *flowPrescan) scan(script *parser.Script) {
 	// an array changed in place by $a[i] = x may be one another
 	// variable holds too
 	indexed := map[string]bool{}
+	// refs are the operands that are a variable; targets those that are
+	// the whole target of an assignment
+	var refs []*parser.Unary
+	targets := map[*parser.Unary]bool{}
 	parser.Walk(script, func(n any) bool {
 		switch x := n.(type) {
 		case *parser.PipelineStatement:
@@ -228,6 +237,9 @@ func (pre *flowPrescan) scan(script *parser.Script) {
 					})
 				}
 				return true
+			}
+			if po == nil {
+				targets[x.Left.Elems[0].(*parser.CommandExpression).Expr.First] = true
 			}
 			name, scoped := flowScope(v.Name)
 			if scoped || !pre.top[x] {
@@ -298,7 +310,10 @@ func (pre *flowPrescan) scan(script *parser.Script) {
 					pre.poisonVarsOf(x)
 				}
 			}
-			if ve, ok := x.Primary.(*parser.VarExpr); ok {
+			if ve, ok := x.Primary.(*parser.VarExpr); ok && !ve.Splat {
+				refs = append(refs, x)
+			}
+			if ve, ok := x.Primary.(*parser.VarExpr); ok && !pre.adds[x] {
 				n, _ := flowScope(ve.Name)
 				for _, po := range x.Post {
 					if po.Call || po.IncDec != "" {
@@ -342,18 +357,11 @@ func (pre *flowPrescan) scan(script *parser.Script) {
 	}
 	// a hashtable referred to other than by member, index or splat may
 	// be aliased and changed elsewhere
-	parser.Walk(script, func(n any) bool {
-		if ps, ok := n.(*parser.PipelineStatement); ok && ps.Op != "" {
-			if _, po, ok := flowTarget(ps); ok && po == nil {
-				// the target itself is not a use
-				if ps.Right != nil {
-					parser.Walk(ps.Right, func(m any) bool { return pre.hashUse(m) })
-				}
-				return false
-			}
+	for _, u := range refs {
+		if !targets[u] {
+			pre.hashUse(u)
 		}
-		return pre.hashUse(n)
-	})
+	}
 }
 
 // hashUse poisons a hashtable variable used as a whole value.
@@ -457,6 +465,9 @@ func (r *flowRun) statement(st parser.Statement) {
 	}
 	if isPS && ps.Op == "" {
 		r.record(st)
+		if u := flowAdd(st); u != nil && r.pre.adds[u] {
+			r.add(u)
+		}
 		return
 	}
 	if fe, ok := st.(*parser.ForeachStatement); ok {
@@ -489,6 +500,54 @@ func (r *flowRun) statement(st parser.Statement) {
 		return
 	}
 	r.record(st)
+}
+
+// flowAdd returns the operand of a statement that is $h.Add(key, value)
+// and nothing else.
+func flowAdd(st parser.Statement) *parser.Unary {
+	e := exprOf(st)
+	if e == nil || len(e.Rest) > 0 || e.Ternary != nil || e.First == nil {
+		return nil
+	}
+	u := e.First
+	if _, ok := u.Primary.(*parser.VarExpr); !ok || len(u.Prefix) > 0 || len(u.Post) != 1 {
+		return nil
+	}
+	po := u.Post[0]
+	if !po.Call || po.Dot != "." || !strings.EqualFold(po.Member, "Add") || len(po.Args) != 2 {
+		return nil
+	}
+	return u
+}
+
+// add applies $h.Add(key, value): an entry whose key is there already is
+// left as it is (Hashtable.Add throws).
+func (r *flowRun) add(u *parser.Unary) {
+	ve := u.Primary.(*parser.VarExpr)
+	name, scoped := flowScope(ve.Name)
+	delete(r.env, name)
+	h, ok := r.hashes[name]
+	if scoped || !ok {
+		delete(r.hashes, name)
+		return
+	}
+	po := u.Post[0]
+	k, ok := r.eval(po.Args[0])
+	key, isStr := k.v.(string)
+	if !ok || !isStr {
+		delete(r.hashes, name)
+		return
+	}
+	if _, there := h.entries[strings.ToLower(key)]; there {
+		return
+	}
+	h = h.clone()
+	ent := flowEntry{key: key, line: u.Pos.Line, at: po.Args[0].Pos}
+	if val, ok := r.eval(po.Args[1]); ok && val.alts == nil {
+		ent.v, ent.known = val.v, true
+	}
+	h.set(ent)
+	r.hashes[name] = h
 }
 
 // flowJumps reports whether a loop body may skip some of its statements

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/csemu/csemu/parser"
 )
 
 // flowBlock is a stretch of script that gives the data-flow pass work:
@@ -66,6 +68,27 @@ func TestFlowBlockClean(t *testing.T) {
 	for _, fd := range Lint("t.ps1", src, testEnv) {
 		if fd.Code >= "CSE1200" && fd.Code < "CSE1500" {
 			t.Errorf("unexpected %v", fd)
+		}
+	}
+}
+
+// BenchmarkFlowPass runs the data-flow pass alone over 20,000 lines of
+// scripts that pass their values through variables (parsed once).
+func BenchmarkFlowPass(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; strings.Count(sb.String(), "\n") < 20000; i++ {
+		sb.WriteString(flowBlock(i))
+	}
+	f := &File{Path: "flow.ps1", Src: sb.String()}
+	script, err := parser.Parse(f.Path, f.Src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		fi := analyzeFlow(script)
+		if len(fi.unaries) == 0 {
+			b.Fatal("nothing followed")
 		}
 	}
 }

@@ -67,7 +67,7 @@ func commandRules() []ruleDef {
 			Good:    "Set-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $true\n"}),
 		cmdRule(Rule{Code: "CSE1401", Name: "policy-never-created", Severity: Warning,
 			Summary: "The policy is changed or granted but never created in the script.",
-			Help:    "Grant-, Set- or Remove- names a policy that the script does not create with New- and that is not built in (Global, and the preset Tag: meeting policies). It must already exist in the tenant, or the command fails; a misspelled policy name shows up here too.",
+			Help:    "Grant-, Set- or Remove- names a policy that the script does not create with New- and that is not built in (Global, and the preset Tag: meeting policies). It must already exist in the tenant, or the command fails; a misspelled policy name shows up here too. A policy another script of the same folder creates (when the folder is linted in one run), or one the tenant file given with --tenant holds, is not reported.",
 			Bad:     "Grant-CsTeamsMeetingPolicy -Identity alice@contoso.com -PolicyName Tag:NoAnonymous\n",
 			Good:    "New-CsTeamsMeetingPolicy -Identity NoAnonymous -AllowAnonymousUsersToJoinMeeting $false\nGrant-CsTeamsMeetingPolicy -Identity alice@contoso.com -PolicyName Tag:NoAnonymous\n"}),
 	}
