@@ -443,10 +443,10 @@ func (s *Session) verifyRequires(fr frame, pos parser.Pos, req *requirements, na
 		}
 	}
 	if len(req.snapins) > 0 {
-		return notImplemented(pos, "", "#requires -PSSnapin (snap-ins are not part of PowerShell 7)")
+		return notImplemented(pos, "", requiresSnapinWhat)
 	}
 	if len(req.assemblies) > 0 {
-		return notImplemented(pos, "", "#requires -Assembly (loading .NET assemblies)")
+		return notImplemented(pos, "", requiresAssemblyWhat)
 	}
 	for _, spec := range req.modules {
 		missing, err := s.requireScriptModule(fr, pos, spec)

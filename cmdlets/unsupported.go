@@ -71,6 +71,36 @@ func unsupportedUsing(kind string) string {
 	return "using " + kind
 }
 
+// What a run names for the #requires parameters it refuses.
+const (
+	requiresSnapinWhat   = "#requires -PSSnapin (snap-ins are not part of PowerShell 7)"
+	requiresAssemblyWhat = "#requires -Assembly (loading .NET assemblies)"
+)
+
+// UnsupportedRequires lists the #requires comments of a script's source
+// that a run refuses with [NotImplemented] (-PSSnapin, -Assembly), at
+// the comment; the run reports them at the start of the script.
+func UnsupportedRequires(file, src string) []NotEmulated {
+	comments := requiresComments(file, src)
+	if len(comments) == 0 {
+		return nil
+	}
+	s := NewSession()
+	var out []NotEmulated
+	for _, c := range comments {
+		req := &requirements{}
+		s.readRequires(req, src[c[0]+1:c[1]], func(int, int, string, string) {})
+		at := posAt(file, src, c[0])
+		if len(req.snapins) > 0 {
+			out = append(out, NotEmulated{Pos: at, What: requiresSnapinWhat})
+		}
+		if len(req.assemblies) > 0 {
+			out = append(out, NotEmulated{Pos: at, What: requiresAssemblyWhat})
+		}
+	}
+	return out
+}
+
 // NotEmulated is a construct of a script that csemu refuses with
 // [NotImplemented] when it runs it.
 type NotEmulated struct {

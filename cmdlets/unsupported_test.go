@@ -54,3 +54,31 @@ func TestUnsupportedMatchesRun(t *testing.T) {
 		t.Errorf("Unsupported = %v for supported attributes", got)
 	}
 }
+
+// A #requires -PSSnapin or -Assembly stops a run with [NotImplemented];
+// UnsupportedRequires names it at its comment.
+func TestUnsupportedRequiresMatchesRun(t *testing.T) {
+	for _, src := range []string{
+		"#requires -PSSnapin Microsoft.Exchange.Management.PowerShell.SnapIn\n1",
+		"1\n#Requires -Assembly System.Windows.Forms\n",
+	} {
+		got := cmdlets.UnsupportedRequires("t.ps1", src)
+		if len(got) != 1 {
+			t.Errorf("%q: UnsupportedRequires = %v, want one", src, got)
+			continue
+		}
+		var out, errb bytes.Buffer
+		s := cmdlets.NewSession(cmdlets.WithIO(nil, &out, &errb))
+		if _, err := s.Run(context.Background(), "t.ps1", src, nil); err != nil {
+			fmt.Fprintln(&errb, err)
+		}
+		if !strings.Contains(errb.String(), "[NotImplemented] "+got[0].What+" is not emulated") {
+			t.Errorf("%q: the run says\n%s\nUnsupportedRequires says %q", src, errb.String(), got[0].What)
+		}
+	}
+	for _, src := range []string{"#requires -Version 5.1\n1", "# requires -PSSnapin x\n1", "1"} {
+		if got := cmdlets.UnsupportedRequires("t.ps1", src); len(got) != 0 {
+			t.Errorf("%q: UnsupportedRequires = %v, want none", src, got)
+		}
+	}
+}

@@ -62,11 +62,12 @@ func serviceRules() []ruleDef {
 			check: checkEdgeOutsideOff},
 		{Rule: Rule{Code: "CSE2009", Name: "policy-anonymous-under-org-switch", Severity: Warning,
 			Summary: "The meeting policy allows anonymous join, but the script turns it off org-wide.",
-			Help: "Set-CsTeamsMeetingConfiguration -DisableAnonymousJoin $true turns anonymous join off for the whole " +
-				"tenant, whatever the meeting policies say: a policy's AllowAnonymousUsersToJoinMeeting $true then " +
-				"has no effect (Set-CsTeamsMeetingConfiguration and Set-CsTeamsMeetingPolicy on Microsoft Learn; " +
-				"Teams rule 3 of csemu's anonymous join rules). The rule looks at the last DisableAnonymousJoin " +
-				"the script sets.",
+			Help: "Set-CsTeamsMeetingConfiguration -DisableAnonymousJoin $true turns unverified anonymous join off for " +
+				"the whole tenant, whatever the meeting policies say: a policy's AllowAnonymousUsersToJoinMeeting $true " +
+				"then has no effect (Set-CsTeamsMeetingConfiguration and Set-CsTeamsMeetingPolicy on Microsoft Learn; " +
+				"Teams rule 3 of csemu's anonymous join rules, which Test-AnonymousJoin follows: only the email " +
+				"one-time passcode path stays, and it does not depend on that setting). The rule looks at the last " +
+				"DisableAnonymousJoin the script sets.",
 			Bad: "Set-CsTeamsMeetingConfiguration -DisableAnonymousJoin $true\n" +
 				"Set-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $true\n",
 			Good: "Set-CsTeamsMeetingConfiguration -DisableAnonymousJoin $false\n" +
@@ -363,7 +364,7 @@ func checkPolicyUnderOrgSwitch(f *File, env *Env, report func(Finding)) {
 			continue
 		}
 		report(Finding{Pos: a.pos, End: a.end,
-			Message:    fmt.Sprintf("AllowAnonymousUsersToJoinMeeting $true has no effect for policy %q: DisableAnonymousJoin $true (line %d) turns anonymous join off for the whole tenant.", stIdentityText(c), at.pos.Line),
+			Message:    fmt.Sprintf("AllowAnonymousUsersToJoinMeeting $true has no effect for policy %q: DisableAnonymousJoin $true (line %d) turns unverified anonymous join off for the whole tenant.", stIdentityText(c), at.pos.Line),
 			Suggestion: "set -DisableAnonymousJoin $false to let the meeting policies decide"})
 	}
 }

@@ -88,7 +88,7 @@ func TestServiceSettingRules(t *testing.T) {
 		// CSE2009: Teams rule 3 (DisableAnonymousJoin $true blocks unverified join)
 		{code: "CSE2009", name: "policy under org switch", src: "Set-CsTeamsMeetingConfiguration -DisableAnonymousJoin $true\nSet-CsTeamsMeetingPolicy -Identity Tag:Open -AllowAnonymousUsersToJoinMeeting $true\n",
 			want:    []string{"CSE2009 2:45-2:84"},
-			message: `AllowAnonymousUsersToJoinMeeting $true has no effect for policy "Tag:Open": DisableAnonymousJoin $true (line 1) turns anonymous join off for the whole tenant.`},
+			message: `AllowAnonymousUsersToJoinMeeting $true has no effect for policy "Tag:Open": DisableAnonymousJoin $true (line 1) turns unverified anonymous join off for the whole tenant.`},
 		{code: "CSE2009", name: "policy before org switch", src: "New-CsTeamsMeetingPolicy -Identity Open -AllowAnonymousUsersToJoinMeeting:$true\nSet-CsTeamsMeetingConfiguration -DisableAnonymousJoin 1\n",
 			want: []string{"CSE2009 1:41-1:80"}},
 		{code: "CSE2009", name: "org switch turned back off", src: "Set-CsTeamsMeetingConfiguration -DisableAnonymousJoin $true\nSet-CsTeamsMeetingConfiguration -DisableAnonymousJoin $false\nSet-CsTeamsMeetingPolicy -Identity Global -AllowAnonymousUsersToJoinMeeting $true\n"},

@@ -22,7 +22,8 @@ func syntaxRules() []ruleDef {
 			Help: "The construct is valid PowerShell, but csemu does not emulate it, and a run stops the statement " +
 				"with a [NotImplemented] error naming it: a parameter attribute csemu does not honour (such as " +
 				"[ValidateDrive()]), an argument of [Parameter()] or [CmdletBinding()] it does not know, a " +
-				"dynamicparam block, a generic method call, or a parameter of a core cmdlet csemu does not " +
+				"dynamicparam block, a generic method call, a background job, using assembly, #requires -PSSnapin " +
+				"or -Assembly, or a parameter of a core cmdlet csemu does not " +
 				"emulate (such as Get-Content -Wait or Import-Clixml -First, from the same table the cmdlets " +
 				"read). The script may be right, but a replay offline stops there: it cannot be checked end to " +
 				"end. Commands csemu does not emulate (Add-Type, DSC configurations, ...) are CSE1103.",
@@ -34,6 +35,9 @@ func syntaxRules() []ruleDef {
 			}
 			for _, n := range cmdlets.Unsupported(f.Script) {
 				report(Finding{Pos: n.Pos, Message: "[NotImplemented] " + n.What + " is not emulated: csemu will stop this statement here"})
+			}
+			for _, n := range cmdlets.UnsupportedRequires(f.Path, f.Src) {
+				report(Finding{Pos: n.Pos, Message: "[NotImplemented] " + n.What + " is not emulated: csemu will not run this script"})
 			}
 			for _, fd := range commandFindings(f, env) {
 				if fd.Code == "CSE1104" {
