@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/cmdlets/lint"
 	"github.com/csemu/csemu/cmdlets/teams"
+	"github.com/csemu/csemu/cmdlets/textenc"
 	"github.com/csemu/csemu/state"
 )
 
@@ -141,6 +143,11 @@ type lspServer struct {
 	sess    *cmdlets.Session
 	out     *bytes.Buffer // the session's output, for Get-Help
 	docs    map[protocol.DocumentUri]*lspDoc
+	// known is what exists beyond a script: the policies the other
+	// scripts of its folder create (read from disk when a script of the
+	// folder is first opened), and those of the tenant file.
+	known *lint.Knowledge
+	dirs  map[string]bool
 }
 
 // newLSPServer returns a server whose completion reads tenant (a new
@@ -151,6 +158,12 @@ func newLSPServer(tenant *state.Tenant) *lspServer {
 		configs: lint.NewConfigFinder(),
 		out:     &bytes.Buffer{},
 		docs:    map[protocol.DocumentUri]*lspDoc{},
+		known:   lint.NewKnowledge(),
+		dirs:    map[string]bool{},
+	}
+	s.env.Known = s.known
+	if tenant != nil {
+		s.known.AddTenant(tenant)
 	}
 	// completion of policy identities reads the tenant; no cmdlet runs but
 	// Get-Help, and the tenant is never saved
@@ -210,6 +223,7 @@ func docPath(uri protocol.DocumentUri) string {
 func (s *lspServer) didOpen(ctx *glsp.Context, p *protocol.DidOpenTextDocumentParams) error {
 	d := &lspDoc{uri: p.TextDocument.URI, path: docPath(p.TextDocument.URI), text: p.TextDocument.Text}
 	s.docs[d.uri] = d
+	s.readFolder(d.path)
 	s.lintDoc(ctx, d)
 	return nil
 }
@@ -244,6 +258,33 @@ func (s *lspServer) didClose(ctx *glsp.Context, p *protocol.DidCloseTextDocument
 	ctx.Notify(protocol.ServerTextDocumentPublishDiagnostics, protocol.PublishDiagnosticsParams{
 		URI: p.TextDocument.URI, Diagnostics: []protocol.Diagnostic{}})
 	return nil
+}
+
+// readFolder notes the policies the other scripts in the folder of path
+// create, once per folder, as csemu lint over the folder does.
+func (s *lspServer) readFolder(path string) {
+	if path == "" {
+		return
+	}
+	dir := filepath.Dir(path)
+	if s.dirs[dir] {
+		return
+	}
+	s.dirs[dir] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		p := filepath.Join(dir, e.Name())
+		if e.IsDir() || ext != ".ps1" && ext != ".psm1" || p == filepath.Clean(path) {
+			continue
+		}
+		if data, err := os.ReadFile(p); err == nil {
+			s.known.AddScript(p, textenc.Decode(data), s.env)
+		}
+	}
 }
 
 // lintDoc lints a document as csemu lint does (suppression comments, and

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -331,5 +333,28 @@ func TestLSPTenantFile(t *testing.T) {
 	errw.Reset()
 	if code := run([]string{"lsp", "extra"}, strings.NewReader(""), &out, &errw); code != exitUsage || !strings.Contains(errw.String(), `unexpected argument "extra"`) {
 		t.Errorf("exit %d, stderr %q", code, errw.String())
+	}
+}
+
+// A policy another script of the folder creates, or that the tenant file
+// holds, is not reported as never created (CSE1401), as csemu lint over
+// the folder does.
+func TestLSPFolderKnowledge(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "create.ps1"), []byte("New-CsTeamsMeetingPolicy -Identity Partners\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := newLSPClient(t)
+	uri := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "grant.ps1"))}).String()
+	c.notify(protocol.MethodTextDocumentDidOpen, map[string]any{"textDocument": map[string]any{
+		"uri": uri, "languageId": "powershell", "version": 1,
+		"text": "Grant-CsTeamsMeetingPolicy -Identity ann@contoso.com -PolicyName Tag:Partners\nGrant-CsTeamsMeetingPolicy -Identity ann@contoso.com -PolicyName Tag:Others\n"}})
+	p := c.diagnostics()
+	var codes []string
+	for _, d := range p.Diagnostics {
+		codes = append(codes, fmt.Sprintf("%d:%s", d.Range.Start.Line, d.Message))
+	}
+	if len(p.Diagnostics) != 1 || p.Diagnostics[0].Range.Start.Line != 1 || !strings.Contains(p.Diagnostics[0].Message, "Tag:Others") {
+		t.Errorf("diagnostics %q", codes)
 	}
 }
