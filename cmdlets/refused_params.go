@@ -65,6 +65,21 @@ func refusedParams() []RefusedParam {
 	return out
 }
 
+// RefusedIndex returns the table of refused parameters indexed by
+// RefusedKey(cmdlet, param), for callers that look up many parameters.
+func RefusedIndex() map[string]RefusedParam {
+	out := map[string]RefusedParam{}
+	for _, r := range refusedParams() {
+		out[RefusedKey(r.Cmdlet, r.Param)] = r
+	}
+	return out
+}
+
+// RefusedKey is the key of a cmdlet's parameter in [RefusedIndex].
+func RefusedKey(cmdlet, param string) string {
+	return strings.ToLower(cmdlet) + "\x00" + strings.ToLower(param)
+}
+
 // RefusedParameter returns how csemu refuses parameter param (its
 // canonical name) of cmdlet, when it does.
 func RefusedParameter(cmdlet, param string) (RefusedParam, bool) {

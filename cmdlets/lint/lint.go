@@ -82,6 +82,10 @@ type File struct {
 	// Errors are the syntax errors (the parser recovers and reports all).
 	Errors parser.ErrorList
 
+	// setCalls are the calls of the watched Set- cmdlets that the
+	// settings rules share, collected for setCallsEnv.
+	setCalls    []*setCall
+	setCallsEnv *Env
 	// commands is the analysis the command rules share (commandFindings).
 	commands     []Finding
 	commandsDone bool
@@ -105,11 +109,14 @@ type Env struct {
 	// other scripts of its folder create, and a tenant's policies and
 	// users.
 	Known *Knowledge
+	// refused is the table of the core cmdlets' refused parameters
+	// (CSE1104), built once.
+	refused map[string]cmdlets.RefusedParam
 }
 
 // NewEnv returns an environment that knows the commands of table.
 func NewEnv(table *cmdlets.Commands) *Env {
-	return &Env{Commands: table, checker: cmdlets.NewChecker()}
+	return &Env{Commands: table, checker: cmdlets.NewChecker(), refused: cmdlets.RefusedIndex()}
 }
 
 // check is one rule's check over a file.

@@ -18,7 +18,7 @@ func (a *analyzer) refusedParams(cmd *cmdlets.Cmdlet, args []cmdlets.LintArg, in
 		if !ok || i < 0 || i >= len(args) {
 			continue
 		}
-		r, ok := cmdlets.RefusedParameter(cmd.Name, p.Name)
+		r, ok := a.refused(cmd.Name, p.Name)
 		if !ok || seen[r.What] {
 			continue
 		}
@@ -46,4 +46,14 @@ func (a *analyzer) refusedParams(cmd *cmdlets.Cmdlet, args []cmdlets.LintArg, in
 		}
 		a.report("CSE1104", at, fmt.Sprintf("[NotImplemented] %s is not emulated: csemu will stop this command here", r.What), "")
 	}
+}
+
+// refused looks a parameter up in the environment's table of refused
+// parameters (an Env made without NewEnv reads the cmdlets' table).
+func (a *analyzer) refused(cmdlet, param string) (cmdlets.RefusedParam, bool) {
+	if a.env.refused == nil {
+		return cmdlets.RefusedParameter(cmdlet, param)
+	}
+	r, ok := a.env.refused[cmdlets.RefusedKey(cmdlet, param)]
+	return r, ok
 }

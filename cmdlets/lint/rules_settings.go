@@ -120,11 +120,20 @@ var setCommonNames = []string{"Verbose", "Debug", "ErrorAction", "WarningAction"
 	"ProgressAction", "ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer",
 	"PipelineVariable", "WhatIf", "Confirm"}
 
-// setCalls collects the calls of the watched cmdlets, in source order.
+// setCalls collects the calls of the watched cmdlets, in source order;
+// the rules that read them share one collection per file.
 func setCalls(f *File, env *Env) []*setCall {
 	if f.Script == nil || env == nil || env.Commands == nil {
 		return nil
 	}
+	if f.setCallsEnv == env {
+		return f.setCalls
+	}
+	f.setCalls, f.setCallsEnv = collectSetCalls(f, env), env
+	return f.setCalls
+}
+
+func collectSetCalls(f *File, env *Env) []*setCall {
 	var out []*setCall
 	parser.Walk(f.Script, func(n any) bool {
 		cmd, ok := n.(*parser.Command)
