@@ -110,6 +110,10 @@ type Cmdlet struct {
 	End     func(c *Call) error
 	// NotImplemented marks a real cmdlet the emulator does not model.
 	NotImplemented bool
+	// Refused lists parameters of a modelled cmdlet that the emulation
+	// does not model: a call that gives one stops with [NotImplemented]
+	// before the cmdlet runs, and lint reports it (CSE1104).
+	Refused []RefusedParam
 	// Writes marks a cmdlet that writes files (skipped without --allow-write).
 	Writes bool
 	// Examples for Get-Help.

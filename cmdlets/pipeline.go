@@ -713,6 +713,11 @@ func (c *cmdletStage) begin() error {
 		return nil
 	}
 	c.began = true
+	if len(c.call.cmd.Refused) > 0 {
+		if err := c.call.refusedBy(c.call.cmd.Refused); err != nil {
+			return c.wrap(err)
+		}
+	}
 	if c.call.cmd.Begin == nil {
 		return nil
 	}

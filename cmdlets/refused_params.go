@@ -18,6 +18,17 @@ type RefusedParam struct {
 	Cmdlet, Param string
 	When          RefusedWhen
 	What          string
+	// Why, when set, follows the message ("...is not emulated: Why").
+	Why string
+}
+
+// Message is the [NotImplemented] message of a call refused for r.
+func (r RefusedParam) Message() string {
+	msg := "[NotImplemented] " + r.What + " is not emulated"
+	if r.Why != "" {
+		msg += ": " + r.Why
+	}
+	return msg
 }
 
 // refusedParams is the table both the cmdlets (Call.refused) and lint
@@ -93,9 +104,13 @@ func RefusedParameter(cmdlet, param string) (RefusedParam, bool) {
 
 // refused returns the [NotImplemented] error of the first parameter of
 // the table the call gives, or nil.
-func (c *Call) refused() error {
-	for _, r := range refusedParams() {
-		if !strings.EqualFold(r.Cmdlet, c.cmd.Name) {
+func (c *Call) refused() error { return c.refusedBy(refusedParams()) }
+
+// refusedBy returns the [NotImplemented] error of the first parameter of
+// list that the call gives, or nil.
+func (c *Call) refusedBy(list []RefusedParam) error {
+	for _, r := range list {
+		if r.Cmdlet != "" && !strings.EqualFold(r.Cmdlet, c.cmd.Name) {
 			continue
 		}
 		v, ok := c.Lookup(r.Param)
@@ -105,7 +120,9 @@ func (c *Call) refused() error {
 		case r.When == RefusedOn && !c.Bool(r.Param), r.When == RefusedNotNull && v == nil:
 			continue
 		}
-		return notImplemented(c.Pos, c.cmd.Name, r.What)
+		e := notImplemented(c.Pos, c.cmd.Name, r.What)
+		e.rec.Msg = r.Message()
+		return e
 	}
 	return nil
 }

@@ -669,7 +669,12 @@ func TestPTYContinuation(t *testing.T) {
 	p.send("if ($true) {\r")
 	p.waitLine(">>")
 	p.send("  'yes'\r")
-	p.waitLine(">>")
+	// the second continuation prompt, below the echoed line (waiting for
+	// any ">>" line could see the first prompt before the echo arrives)
+	p.waitFor("the second prompt", func(s *screen) bool {
+		l := s.lines()
+		return len(l) >= 3 && l[1] == ">>   'yes'" && strings.TrimSpace(l[2]) == ">>"
+	})
 	p.send("}\r")
 	p.waitOutput("yes")
 	p.mu.Lock()

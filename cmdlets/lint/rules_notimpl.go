@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/csemu/csemu/cmdlets"
 	"github.com/csemu/csemu/cmdlets/value"
@@ -18,7 +19,7 @@ func (a *analyzer) refusedParams(cmd *cmdlets.Cmdlet, args []cmdlets.LintArg, in
 		if !ok || i < 0 || i >= len(args) {
 			continue
 		}
-		r, ok := a.refused(cmd.Name, p.Name)
+		r, ok := a.refused(cmd, p.Name)
 		if !ok || seen[r.What] {
 			continue
 		}
@@ -44,16 +45,25 @@ func (a *analyzer) refusedParams(cmd *cmdlets.Cmdlet, args []cmdlets.LintArg, in
 		if args[i].Name == "" && i > 0 && args[i-1].Name != "" && !args[i-1].HasValue {
 			at.pos = infos[i-1].name.pos // -Name value
 		}
-		a.report("CSE1104", at, fmt.Sprintf("[NotImplemented] %s is not emulated: csemu will stop this command here", r.What), "")
+		msg := fmt.Sprintf("[NotImplemented] %s is not emulated: csemu will stop this command here", r.What)
+		if r.Why != "" {
+			msg += " (" + r.Why + ")"
+		}
+		a.report("CSE1104", at, msg, "")
 	}
 }
 
 // refused looks a parameter up in the environment's table of refused
 // parameters (an Env made without NewEnv reads the cmdlets' table).
-func (a *analyzer) refused(cmdlet, param string) (cmdlets.RefusedParam, bool) {
-	if a.env.refused == nil {
-		return cmdlets.RefusedParameter(cmdlet, param)
+func (a *analyzer) refused(cmd *cmdlets.Cmdlet, param string) (cmdlets.RefusedParam, bool) {
+	for _, r := range cmd.Refused {
+		if strings.EqualFold(r.Param, param) {
+			return r, true
+		}
 	}
-	r, ok := a.env.refused[cmdlets.RefusedKey(cmdlet, param)]
+	if a.env.refused == nil {
+		return cmdlets.RefusedParameter(cmd.Name, param)
+	}
+	r, ok := a.env.refused[cmdlets.RefusedKey(cmd.Name, param)]
 	return r, ok
 }

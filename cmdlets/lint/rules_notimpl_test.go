@@ -40,5 +40,12 @@ func TestNotImplementedConstructs(t *testing.T) {
 			message: "[NotImplemented] Get-Content -Wait is not emulated: csemu will stop this command here"},
 		{name: "switch off or unknown", code: "CSE1104", src: "Get-Content x -Wait:$false\nGet-Content x -Wait:$w\nNew-PSDrive -Name Q -PSProvider FileSystem -Root / -Credential $c\n"},
 		{name: "emulated parameters", code: "CSE1104", src: "Get-Content -Path x -Raw\nImport-Clixml -Path x.xml\n"},
+		// the Teams cmdlets' own refused parameters (Cmdlet.Refused), which
+		// the run refuses with the same words (cs_app_centric.txtar,
+		// cs_sfb_users.txtar)
+		{name: "teams cmdlets", code: "CSE1104", src: "Update-M365TeamsApp -Id x -AppInstallType Everyone\nGet-CsUser -LdapFilter 'Department=Finance'\n",
+			want: []string{"CSE1104 1:27-1:51", "CSE1104 2:12-2:44"}},
+		{name: "teams message", code: "CSE1104", src: "Get-CsUser -OU 'OU=Sales'\n", want: []string{"CSE1104 1:12-1:26"},
+			message: "[NotImplemented] Get-CsUser -OU is not emulated: csemu will stop this command here (the emulated directory has no Active Directory attributes, organizational units or server versions)"},
 	})
 }

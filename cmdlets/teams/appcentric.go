@@ -76,6 +76,9 @@ func appCentricHandlers() map[string]func(c call) error {
 // examples of the app-centric cmdlets, and the catalogue app lists of New- and Set-CsTeamsAppPermissionPolicy take the documented
 // item classes (the generated type is "object"; catalogApps converts).
 func appCentricParams(facts map[string]*cmdlets.Cmdlet) {
+	if cmd, ok := facts["Update-M365TeamsApp"]; ok {
+		cmd.Refused = refused("Update-M365TeamsApp", "csemu records who may use an app (-IsBlocked, -AppAssignmentType, -Users, -Groups), not where it is installed", installParams()...)
+	}
 	const app = "4c4ec2e8-4a2c-4bce-8d8f-00fc664a4e5b"
 	for name, h := range map[string]struct {
 		synopsis string
@@ -325,12 +328,6 @@ func installParams() []string {
 // Everyone or NoOne clears its user and group lists, which only
 // UsersAndGroups reads.
 func updateM365TeamsApp(c call) error {
-	for _, name := range installParams() {
-		if c.Has(name) {
-			return c.Fail("NotImplemented", cmdlets.NotImplemented,
-				"[NotImplemented] Update-M365TeamsApp -%s is not emulated: csemu records who may use an app (-IsBlocked, -AppAssignmentType, -Users, -Groups), not where it is installed", name)
-		}
-	}
 	id := strings.TrimSpace(c.String("Id"))
 	if id == "" {
 		return c.Fail("InvalidId", cmdlets.InvalidArgument, "-Id is empty: give the app's id, such as 4c4ec2e8-4a2c-4bce-8d8f-00fc664a4e5b")

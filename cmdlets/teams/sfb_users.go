@@ -30,7 +30,9 @@ func (h *Holder) sfbUserCmdlets() []*cmdlets.Cmdlet {
 				p("OU", "string", -1), p("ResultSize", "object", -1), p("LdapFilter", "string", -1), p("UnAssignedUser", "switch", -1),
 			},
 			Examples: []string{"Get-CsUser", "Get-CsUser -Identity 'Ken Myer'", "Get-CsUser -Filter {ConferencingPolicy -eq $null} | Grant-CsConferencingPolicy -PolicyName Sales"},
-			Process:  h.handler(getSfbUser)},
+			Refused: refused("Get-CsUser", "the emulated directory has no Active Directory attributes, organizational units or server versions",
+				"LdapFilter", "OU", "OnOfficeCommunicationServer", "OnLyncServer", "UnAssignedUser"),
+			Process: h.handler(getSfbUser)},
 		{Name: "Get-CsTenant", Module: "MicrosoftTeams", Doc: "https://learn.microsoft.com/powershell/module/teams/get-cstenant",
 			Synopsis: "Returns the emulated tenant: its ID, display name and the domains of its users.",
 			Params:   []*cmdlets.ParamDef{p("Filter", "string", -1), p("DomainController", "string", -1), p("Identity", "string", 0), p("ResultSize", "int", -1)},
@@ -40,11 +42,6 @@ func (h *Holder) sfbUserCmdlets() []*cmdlets.Cmdlet {
 
 // getSfbUser is Get-CsUser.
 func getSfbUser(c call) error {
-	for _, name := range []string{"LdapFilter", "OU", "OnOfficeCommunicationServer", "OnLyncServer", "UnAssignedUser"} {
-		if c.Has(name) {
-			return c.Fail("NotImplemented", cmdlets.NotImplemented, "[NotImplemented] Get-CsUser -%s is not emulated: the emulated directory has no Active Directory attributes, organizational units or server versions", name)
-		}
-	}
 	t, err := c.Tenant()
 	if err != nil {
 		return err
@@ -222,4 +219,14 @@ func getTenant(c call) error {
 		[]any{"00000000-0000-0000-0000-000000000000", name, &value.Array{Items: domains, List: true},
 			&value.Array{Items: append([]any(nil), domains...), List: true}, "TeamsOnly"})
 	return c.Write(o)
+}
+
+// refused lists parameters of cmdlet that the emulation refuses with
+// [NotImplemented] ("cmdlet -Param is not emulated: why") when given.
+func refused(cmdlet, why string, params ...string) []cmdlets.RefusedParam {
+	out := make([]cmdlets.RefusedParam, len(params))
+	for i, p := range params {
+		out[i] = cmdlets.RefusedParam{Cmdlet: cmdlet, Param: p, When: cmdlets.RefusedGiven, What: cmdlet + " -" + p, Why: why}
+	}
+	return out
 }
