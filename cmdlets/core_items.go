@@ -261,6 +261,9 @@ func (c *Call) fsFail(id string, cat Category, target string, err error) error {
 // type) or folder with -ItemType, or an item of the Env:, Variable: or
 // Function: drive, and writes it.
 func newItemProcess(c *Call) error {
+	if err := c.refused(); err != nil {
+		return err
+	}
 	paths := c.Strings("Path")
 	if len(paths) == 0 {
 		paths = []string{""}
@@ -682,9 +685,6 @@ func (c *Call) destination(src psPath) (psPath, error) {
 func copyItemProcess(c *Call) error {
 	if err := c.refused(); err != nil {
 		return err
-	}
-	if c.Has("Container") && !c.Bool("Container") {
-		return notImplemented(c.Pos, c.cmd.Name, "Copy-Item -Container:$false")
 	}
 	return c.eachItem(func(src psPath) error {
 		dst, err := c.destination(src)

@@ -228,10 +228,7 @@ func setVariableProcess(c *Call) error {
 // Private one (hidden from commands typed at the host's prompt) is not
 // emulated.
 func visibilityArg(c *Call) error {
-	if c.Has("Visibility") && strings.EqualFold(c.String("Visibility"), "Private") {
-		return notImplemented(c.Pos, c.cmd.Name, "-Visibility Private")
-	}
-	return nil
+	return c.refused() // -Visibility Private, from the refused-parameter table
 }
 
 // scopedName splits a scope prefix (global:, script:, local:, private:)

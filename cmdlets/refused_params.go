@@ -10,6 +10,7 @@ const (
 	RefusedGiven   RefusedWhen = iota // the parameter is given at all
 	RefusedOn                         // the switch or Boolean is true
 	RefusedNotNull                    // the value is not $null
+	RefusedOff                        // the switch or Boolean is given and false
 )
 
 // RefusedParam is a parameter of a core cmdlet that csemu does not
@@ -20,6 +21,28 @@ type RefusedParam struct {
 	What          string
 	// Why, when set, follows the message ("...is not emulated: Why").
 	Why string
+	// Values, when set, limits the refusal to these values of the
+	// parameter, compared case-insensitively, or when Prefix is set any
+	// non-empty beginning of one (as -ItemType takes them); What is then
+	// followed by the value given.
+	Values []string
+	Prefix bool
+}
+
+// Refuses reports whether value (a parameter's string value) is one the
+// entry refuses; an entry without Values refuses any.
+func (r RefusedParam) Refuses(value string) bool {
+	if len(r.Values) == 0 {
+		return true
+	}
+	v := strings.ToLower(strings.TrimSpace(value))
+	for _, x := range r.Values {
+		x = strings.ToLower(x)
+		if v == x || (r.Prefix && v != "" && strings.HasPrefix(x, v)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Message is the [NotImplemented] message of a call refused for r.
@@ -69,6 +92,12 @@ func refusedParams() []RefusedParam {
 	add("Import-Module", RefusedOn, "", "AsCustomObject", "UseWindowsPowerShell")
 	add("Import-Module", RefusedGiven, "", "Assembly")
 	add("Invoke-Command", RefusedGiven, "Invoke-Command on a remote computer or session", "ComputerName", "Session", "AsJob")
+	// refusals of some values only
+	out = append(out,
+		RefusedParam{Cmdlet: "New-Item", Param: "ItemType", What: "New-Item -ItemType", Values: []string{"SymbolicLink", "Junction", "HardLink"}, Prefix: true},
+		RefusedParam{Cmdlet: "Set-Variable", Param: "Visibility", What: "-Visibility", Values: []string{"Private"}},
+		RefusedParam{Cmdlet: "New-Variable", Param: "Visibility", What: "-Visibility", Values: []string{"Private"}},
+		RefusedParam{Cmdlet: "Copy-Item", Param: "Container", When: RefusedOff, What: "Copy-Item -Container:$false"})
 	for _, c := range []string{"Format-Table", "Format-List", "Format-Wide"} {
 		add(c, RefusedOn, "-DisplayError", "DisplayError")
 		add(c, RefusedOn, "-ShowError", "ShowError")
@@ -117,8 +146,13 @@ func (c *Call) refusedBy(list []RefusedParam) error {
 		switch {
 		case !ok:
 			continue
-		case r.When == RefusedOn && !c.Bool(r.Param), r.When == RefusedNotNull && v == nil:
+		case r.When == RefusedOn && !c.Bool(r.Param), r.When == RefusedNotNull && v == nil, r.When == RefusedOff && c.Bool(r.Param):
 			continue
+		case len(r.Values) > 0 && !r.Refuses(c.String(r.Param)):
+			continue
+		}
+		if len(r.Values) > 0 {
+			r.What += " " + c.String(r.Param)
 		}
 		e := notImplemented(c.Pos, c.cmd.Name, r.What)
 		e.rec.Msg = r.Message()

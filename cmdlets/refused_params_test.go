@@ -20,6 +20,7 @@ func TestRefusedParamsMatchRun(t *testing.T) {
 		"Copy-Item": "-Path x -Destination y", "New-PSDrive": "-Name Q -PSProvider FileSystem -Root /",
 		"New-ModuleManifest": "-Path x.psd1", "Import-Module": "-Name x", "New-Module": "-ScriptBlock {}",
 		"Get-FileHash": "", "Invoke-Command": "-ScriptBlock {1}",
+		"New-Item": "-Path x", "Set-Variable": "-Name v -Value 1", "New-Variable": "-Name v -Value 1",
 	}
 	// values for parameters that do not take a string
 	values := map[string]string{
@@ -32,9 +33,21 @@ func TestRefusedParamsMatchRun(t *testing.T) {
 	}
 	for _, r := range cmdlets.RefusedParams() {
 		arg := "-" + r.Param
-		switch r.When {
-		case cmdlets.RefusedOn:
+		what := r.What
+		switch {
+		case r.When == cmdlets.RefusedOn:
 			arg += ":$true"
+		case r.When == cmdlets.RefusedOff:
+			arg += ":$false"
+		case len(r.Values) > 0:
+			// each refused value, as typed (a prefix where the
+			// parameter takes one), is named in the message
+			v := r.Values[0]
+			if r.Prefix {
+				v = strings.ToLower(v[:4])
+			}
+			arg += " " + v
+			what += " " + v
 		default:
 			v, ok := values[r.Param]
 			if !ok {
@@ -53,10 +66,10 @@ func TestRefusedParamsMatchRun(t *testing.T) {
 		if _, err := s.Run(context.Background(), "t.ps1", src, nil); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(errb.String(), "[NotImplemented] "+r.What+" is not emulated") {
-			t.Errorf("%s: the run says\n%s\nthe table says %q", src, errb.String(), r.What)
+		if !strings.Contains(errb.String(), "[NotImplemented] "+what+" is not emulated") {
+			t.Errorf("%s: the run says\n%s\nthe table says %q", src, errb.String(), what)
 		}
-		if got, ok := cmdlets.RefusedParameter(strings.ToLower(r.Cmdlet), strings.ToUpper(r.Param)); !ok || got != r {
+		if got, ok := cmdlets.RefusedParameter(strings.ToLower(r.Cmdlet), strings.ToUpper(r.Param)); !ok || got.What != r.What || got.Cmdlet != r.Cmdlet {
 			t.Errorf("RefusedParameter(%s, %s) = %v, %v", r.Cmdlet, r.Param, got, ok)
 		}
 	}

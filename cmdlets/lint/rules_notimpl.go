@@ -36,6 +36,17 @@ func (a *analyzer) refusedParams(cmd *cmdlets.Cmdlet, args []cmdlets.LintArg, in
 			if !flag && args[i].Value == nil {
 				continue
 			}
+		case cmdlets.RefusedOff:
+			if flag || value.ToBool(args[i].Value) {
+				continue
+			}
+		}
+		if len(r.Values) > 0 {
+			sv, ok := args[i].Value.(string)
+			if flag || !ok || !r.Refuses(sv) {
+				continue
+			}
+			r.What += " " + sv
 		}
 		seen[r.What] = true
 		at := infos[i].name

@@ -45,6 +45,13 @@ func TestNotImplementedConstructs(t *testing.T) {
 		// cs_sfb_users.txtar)
 		{name: "teams cmdlets", code: "CSE1104", src: "Update-M365TeamsApp -Id x -AppInstallType Everyone\nGet-CsUser -LdapFilter 'Department=Finance'\n",
 			want: []string{"CSE1104 1:27-1:51", "CSE1104 2:12-2:44"}},
+		// refusals of some values only: a symbolic link (or a prefix of
+		// one, as -ItemType takes it), a private variable, a copy without
+		// its folders; other values are emulated
+		{name: "values", code: "CSE1104", src: "New-Item -Path l -ItemType sym -Value t\nSet-Variable -Name v -Value 1 -Visibility Private\nCopy-Item a b -Container:$false\nNew-Item -Path f -ItemType File\nCopy-Item a b -Container\nSet-Variable -Name w -Value 1 -Visibility Public\n",
+			want: []string{"CSE1104 1:18-1:31", "CSE1104 2:31-2:50", "CSE1104 3:15-3:32"}},
+		{name: "value message", code: "CSE1104", src: "New-Item -Path l -ItemType SymbolicLink -Value t\n", want: []string{"CSE1104 1:18-1:40"},
+			message: "[NotImplemented] New-Item -ItemType SymbolicLink is not emulated: csemu will stop this command here"},
 		{name: "teams message", code: "CSE1104", src: "Get-CsUser -OU 'OU=Sales'\n", want: []string{"CSE1104 1:12-1:26"},
 			message: "[NotImplemented] Get-CsUser -OU is not emulated: csemu will stop this command here (the emulated directory has no Active Directory attributes, organizational units or server versions)"},
 	})
