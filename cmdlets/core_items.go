@@ -1088,8 +1088,8 @@ func (c *Call) locationTarget() (psPath, bool, error) {
 		home, _ := c.s.host.home()
 		return psPath{prov: provFS, path: home}, true, nil
 	}
-	if given == "-" || given == "+" {
-		return psPath{}, false, notImplemented(c.Pos, c.cmd.Name, "Set-Location - and + (the location history)")
+	if err := c.refused(); err != nil {
+		return psPath{}, false, err // Set-Location - and +, from the refused-parameter table
 	}
 	items, err := c.resolve(given, c.literal())
 	if err != nil {

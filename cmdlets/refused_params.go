@@ -27,6 +27,9 @@ type RefusedParam struct {
 	// followed by the value given.
 	Values []string
 	Prefix bool
+	// Whole says What names the construct whole: the value given is not
+	// added to it.
+	Whole bool
 }
 
 // Refuses reports whether value (a parameter's string value) is one the
@@ -97,7 +100,9 @@ func refusedParams() []RefusedParam {
 		RefusedParam{Cmdlet: "New-Item", Param: "ItemType", What: "New-Item -ItemType", Values: []string{"SymbolicLink", "Junction", "HardLink"}, Prefix: true},
 		RefusedParam{Cmdlet: "Set-Variable", Param: "Visibility", What: "-Visibility", Values: []string{"Private"}},
 		RefusedParam{Cmdlet: "New-Variable", Param: "Visibility", What: "-Visibility", Values: []string{"Private"}},
-		RefusedParam{Cmdlet: "Copy-Item", Param: "Container", When: RefusedOff, What: "Copy-Item -Container:$false"})
+		RefusedParam{Cmdlet: "Copy-Item", Param: "Container", When: RefusedOff, What: "Copy-Item -Container:$false"},
+		RefusedParam{Cmdlet: "Set-Location", Param: "Path", What: "Set-Location - and + (the location history)", Values: []string{"-", "+"}, Whole: true},
+		RefusedParam{Cmdlet: "Push-Location", Param: "Path", What: "Set-Location - and + (the location history)", Values: []string{"-", "+"}, Whole: true})
 	for _, c := range []string{"Format-Table", "Format-List", "Format-Wide"} {
 		add(c, RefusedOn, "-DisplayError", "DisplayError")
 		add(c, RefusedOn, "-ShowError", "ShowError")
@@ -151,7 +156,7 @@ func (c *Call) refusedBy(list []RefusedParam) error {
 		case len(r.Values) > 0 && !r.Refuses(c.String(r.Param)):
 			continue
 		}
-		if len(r.Values) > 0 {
+		if len(r.Values) > 0 && !r.Whole {
 			r.What += " " + c.String(r.Param)
 		}
 		e := notImplemented(c.Pos, c.cmd.Name, r.What)

@@ -43,11 +43,13 @@ func TestRefusedParamsMatchRun(t *testing.T) {
 			// each refused value, as typed (a prefix where the
 			// parameter takes one), is named in the message
 			v := r.Values[0]
-			if r.Prefix {
+			if r.Prefix && len(v) > 4 {
 				v = strings.ToLower(v[:4])
 			}
-			arg += " " + v
-			what += " " + v
+			arg += " '" + v + "'"
+			if !r.Whole {
+				what += " " + v
+			}
 		default:
 			v, ok := values[r.Param]
 			if !ok {

@@ -46,7 +46,9 @@ func (a *analyzer) refusedParams(cmd *cmdlets.Cmdlet, args []cmdlets.LintArg, in
 			if flag || !ok || !r.Refuses(sv) {
 				continue
 			}
-			r.What += " " + sv
+			if !r.Whole {
+				r.What += " " + sv
+			}
 		}
 		seen[r.What] = true
 		at := infos[i].name

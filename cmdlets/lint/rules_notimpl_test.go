@@ -48,8 +48,8 @@ func TestNotImplementedConstructs(t *testing.T) {
 		// refusals of some values only: a symbolic link (or a prefix of
 		// one, as -ItemType takes it), a private variable, a copy without
 		// its folders; other values are emulated
-		{name: "values", code: "CSE1104", src: "New-Item -Path l -ItemType sym -Value t\nSet-Variable -Name v -Value 1 -Visibility Private\nCopy-Item a b -Container:$false\nNew-Item -Path f -ItemType File\nCopy-Item a b -Container\nSet-Variable -Name w -Value 1 -Visibility Public\n",
-			want: []string{"CSE1104 1:18-1:31", "CSE1104 2:31-2:50", "CSE1104 3:15-3:32"}},
+		{name: "values", code: "CSE1104", src: "New-Item -Path l -ItemType sym -Value t\nSet-Variable -Name v -Value 1 -Visibility Private\nCopy-Item a b -Container:$false\nNew-Item -Path f -ItemType File\nCopy-Item a b -Container\nSet-Variable -Name w -Value 1 -Visibility Public\nSet-Location -\nSet-Location ..\n",
+			want: []string{"CSE1104 1:18-1:31", "CSE1104 2:31-2:50", "CSE1104 3:15-3:32", "CSE1104 7:14-7:15"}},
 		{name: "value message", code: "CSE1104", src: "New-Item -Path l -ItemType SymbolicLink -Value t\n", want: []string{"CSE1104 1:18-1:40"},
 			message: "[NotImplemented] New-Item -ItemType SymbolicLink is not emulated: csemu will stop this command here"},
 		{name: "teams message", code: "CSE1104", src: "Get-CsUser -OU 'OU=Sales'\n", want: []string{"CSE1104 1:12-1:26"},
