@@ -250,6 +250,10 @@ func runPlan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	env := lint.NewEnv(cmdlets.NewCommands(teams.Modules(), teams.NewHolder(teams.Config{}).Cmdlets()...))
 	env.ReadFile = os.ReadFile
+	// the plan's tenant is the one the script meets: its policies exist
+	// (as csemu lint --tenant knows them)
+	env.Known = lint.NewKnowledge()
+	env.Known.AddTenant(before)
 	for _, f := range lint.Suppress(src, lint.Lint(file, src, env)) {
 		p.Findings = append(p.Findings, plan.Finding{File: f.File, Line: f.Pos.Line, Column: f.Pos.Column,
 			Severity: f.Severity.String(), Code: f.Code, Message: f.Message})
