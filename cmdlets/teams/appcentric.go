@@ -378,21 +378,7 @@ func updateM365TeamsApp(c call) error {
 		props = append(props, state.Prop{Name: "IsBlocked", Value: value.ToBool(c.Arg("IsBlocked"))})
 	}
 	props = append(props, state.Prop{Name: "AssignmentType", Value: at})
-	for _, l := range []struct {
-		name  string
-		given []string
-	}{{"Users", users}, {"Groups", groups}} {
-		cur := storedStrings(o, l.name)
-		switch {
-		case at != "UsersAndGroups":
-			cur = nil
-		case strings.EqualFold(op, "Add"):
-			cur = addIDs(cur, l.given)
-		case strings.EqualFold(op, "Remove"):
-			cur = removeIDs(cur, l.given)
-		}
-		props = append(props, state.Prop{Name: l.name, Value: stringList(cur)})
-	}
+	props = append(props, memberLists(o, at == "UsersAndGroups", op, users, groups)...)
 	if !exists {
 		c.Verbose("Update-M365TeamsApp: the tenant had no entry for app %q; it is created unblocked and available to Everyone before the change.", id)
 		c.recordChange(t, kindM365TeamsApp, id, "", nil, "created")
@@ -607,21 +593,7 @@ func updateUnifiedTenantSettings(c call) error {
 	}
 	props := []state.Prop{{Name: "SettingValue", Value: val}}
 	users, groups := cleanIDs(c.Strings("Users")), cleanIDs(c.Strings("Groups"))
-	for _, l := range []struct {
-		name  string
-		given []string
-	}{{"Users", users}, {"Groups", groups}} {
-		cur := storedStrings(o, l.name)
-		switch {
-		case val != "Some":
-			cur = nil
-		case strings.EqualFold(op, "Add"):
-			cur = addIDs(cur, l.given)
-		case strings.EqualFold(op, "Remove"):
-			cur = removeIDs(cur, l.given)
-		}
-		props = append(props, state.Prop{Name: l.name, Value: stringList(cur)})
-	}
+	props = append(props, memberLists(o, val == "Some", op, users, groups)...)
 	changed := !exists
 	for _, p := range props {
 		old, had := o.Get(p.Name)
@@ -645,4 +617,28 @@ func updateUnifiedTenantSettings(c call) error {
 		return c.Fail("StoreError", cmdlets.WriteError, "%v", err)
 	}
 	return nil
+}
+
+// memberLists are the Users and Groups properties of an app entry or a
+// unified setting after an update: the stored lists with -Users and
+// -Groups added or removed (-OperationType), or empty when the
+// assignment does not name people (keep false).
+func memberLists(o *state.Object, keep bool, op string, users, groups []string) []state.Prop {
+	var out []state.Prop
+	for _, l := range []struct {
+		name  string
+		given []string
+	}{{"Users", users}, {"Groups", groups}} {
+		cur := storedStrings(o, l.name)
+		switch {
+		case !keep:
+			cur = nil
+		case strings.EqualFold(op, "Add"):
+			cur = addIDs(cur, l.given)
+		case strings.EqualFold(op, "Remove"):
+			cur = removeIDs(cur, l.given)
+		}
+		out = append(out, state.Prop{Name: l.name, Value: stringList(cur)})
+	}
+	return out
 }

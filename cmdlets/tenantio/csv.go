@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/csemu/csemu/state"
 )
 
 // readCSV reads a CSV export (exports.md section 5). The header says what
@@ -460,7 +462,7 @@ func readCSVUsers(rd *reader, sc *csvScanner) error {
 			u.Department = cell(row, dept)
 		}
 		if objectID >= 0 {
-			if id := cell(row, objectID); anyID && id != "" || isGUID(id) {
+			if id := cell(row, objectID); anyID && id != "" || state.IsGUID(id) {
 				u.ObjectID = id
 			}
 		}
@@ -517,27 +519,6 @@ func csvList(v string) []string {
 		}
 	}
 	return out
-}
-
-// isGUID reports whether s is a GUID in the 8-4-4-4-12 form.
-func isGUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // readCSVGroupAssignments reads a Get-CsGroupPolicyAssignment |
