@@ -45,10 +45,13 @@ func (c *wallClock) Advance(d time.Duration) { c.offset += d }
 // Session runs PowerShell scripts: it holds the scopes, the command table
 // and the streams.
 type Session struct {
-	in        *bufio.Reader
-	out, errw io.Writer
-	clock     Clock
-	newID     func() string
+	// refusedByCmd indexes the refused-parameter table by lower-case
+	// cmdlet name, built at the first call that checks it.
+	refusedByCmd map[string][]RefusedParam
+	in           *bufio.Reader
+	out, errw    io.Writer
+	clock        Clock
+	newID        func() string
 	// elevated is set when the session stands for an elevated one
 	// (WithElevated).
 	elevated   bool

@@ -138,7 +138,16 @@ func RefusedParameter(cmdlet, param string) (RefusedParam, bool) {
 
 // refused returns the [NotImplemented] error of the first parameter of
 // the table the call gives, or nil.
-func (c *Call) refused() error { return c.refusedBy(refusedParams()) }
+func (c *Call) refused() error {
+	if c.s.refusedByCmd == nil {
+		c.s.refusedByCmd = map[string][]RefusedParam{}
+		for _, r := range refusedParams() {
+			k := strings.ToLower(r.Cmdlet)
+			c.s.refusedByCmd[k] = append(c.s.refusedByCmd[k], r)
+		}
+	}
+	return c.refusedBy(c.s.refusedByCmd[strings.ToLower(c.cmd.Name)])
+}
 
 // refusedBy returns the [NotImplemented] error of the first parameter of
 // list that the call gives, or nil.
