@@ -264,6 +264,12 @@ func exportEmuTenant(c call) error {
 		return err
 	}
 	f, _ := tenantio.ParseFormat(c.String("Format"))
+	if c.Has("OrganizationName") && f != tenantio.FormatDSC {
+		// only a Microsoft365DSC configuration writes the domain as
+		// $OrganizationName: the other formats would drop it
+		return c.Fail("OrganizationNameNotUsed", cmdlets.InvalidArgument,
+			"-OrganizationName is used by -Format M365DSC only (it writes the domain as $OrganizationName); %s keeps every value as it is", f)
+	}
 	files, err := tenantio.Write(t, f, tenantio.WriteOptions{EncodeClixml: encodeClixml, OrganizationName: strings.TrimSpace(c.String("OrganizationName"))})
 	if err != nil {
 		return c.Fail("ExportFailed", cmdlets.InvalidOperation, "%v", err)
