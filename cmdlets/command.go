@@ -3,6 +3,7 @@ package cmdlets
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -166,6 +167,9 @@ type Call struct {
 	// the action Stop, which the stage returns when the cmdlet's block
 	// ends.
 	stopErr error
+	// confirmAll is 1 after Yes to All at a confirmation prompt, -1
+	// after No to All, for the rest of the call.
+	confirmAll int
 }
 
 // Has reports whether parameter name was given.
@@ -324,14 +328,57 @@ func (c *Call) keepStop(err error) {
 }
 
 // ShouldProcess reports whether a change may go ahead: with -WhatIf it
-// prints what would happen and returns false.
+// prints what would happen and returns false; with -Confirm (or a
+// $ConfirmPreference at or below the cmdlet's Medium impact) it asks as
+// the console host does, Yes to All and No to All holding for the rest of
+// the call. A host that cannot ask stops the call with its error, kept
+// for the end of the cmdlet's block, and the change does not go ahead.
 func (c *Call) ShouldProcess(target, action string) bool {
+	desc := fmt.Sprintf("Performing the operation \"%s\" on target \"%s\".", action, target)
 	if c.whatIf() {
 		c.s.sink.flush()
-		fmt.Fprintf(c.s.out, "What if: Performing the operation \"%s\" on target \"%s\".\n", action, target)
+		fmt.Fprintf(c.s.out, "What if: %s\n", desc)
 		return false
 	}
-	return true
+	switch c.confirmAll {
+	case 1:
+		return true
+	case -1:
+		return false
+	}
+	pref := "High"
+	if v, ok := c.Lookup("Confirm"); ok {
+		// -Confirm is $ConfirmPreference Low, -Confirm:$false None
+		// (about_CommonParameters)
+		pref = "None"
+		if value.ToBool(v) {
+			pref = "Low"
+		}
+	} else if p, ok := confirmImpactName(c.s.prefValue(c.fr, "ConfirmPreference")); ok {
+		pref = p
+	}
+	// a compiled cmdlet's ConfirmImpact is Medium unless it says
+	// otherwise (CmdletAttribute.ConfirmImpact)
+	if pref == "None" || slices.Index(confirmImpacts(), pref) > slices.Index(confirmImpacts(), "Medium") {
+		return true
+	}
+	pc := &psCmdlet{s: c.s, fr: c.fr, name: c.cmd.Name, pos: c.Pos, common: &c.common}
+	answer, err := pc.inquire("Are you sure you want to perform this action?\n"+desc, "Confirm", true)
+	if err != nil {
+		if me, ok := err.(*methodErr); ok {
+			err = &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "ShouldProcessPromptFailed",
+				Category: InvalidOperation, Exception: me.typ, Msg: me.msg}}
+		}
+		c.keepStop(err)
+		return false
+	}
+	switch answer {
+	case "A":
+		c.confirmAll = 1
+	case "L":
+		c.confirmAll = -1
+	}
+	return answer == "Y" || answer == "A"
 }
 
 // WhatIfDetail shows, under a "What if:" line, one change the call would

@@ -170,6 +170,25 @@ f`, stdin: "a\n", opts: []cmdlets.Option{cmdlets.WithConsole()},
 		{name: "should_continue_no_console", script: `function f { [CmdletBinding()] param() $PSCmdlet.ShouldContinue('Really?', 'Check') }; f`,
 			errSub: "does not support user interaction"},
 	}
+	// a compiled cmdlet asks the same way (about_CommonParameters: -Confirm
+	// "prompts you for confirmation before running the cmdlet";
+	// about_Preference_Variables: $ConfirmPreference at or below the
+	// cmdlet's impact asks; compiled cmdlets default to Medium impact)
+	const aliasQ = "\nConfirm\nAre you sure you want to perform this action?\nPerforming the operation \"New Alias\" on target \"Name: zz Value: Get-Date\".\n" +
+		"[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): "
+	const hasZZ = "; [bool](Get-Alias zz -ErrorAction SilentlyContinue)"
+	tests = append(tests, []struct {
+		name, script, stdin, out, errSub string
+		opts                             []cmdlets.Option
+	}{
+		{name: "cmdlet_confirm_yes", script: "New-Alias zz Get-Date -Confirm" + hasZZ, stdin: "y\n", opts: []cmdlets.Option{cmdlets.WithConsole()}, out: aliasQ + "True\n"},
+		{name: "cmdlet_confirm_no", script: "New-Alias zz Get-Date -Confirm" + hasZZ, stdin: "n\n", opts: []cmdlets.Option{cmdlets.WithConsole()}, out: aliasQ + "False\n"},
+		{name: "cmdlet_confirm_false", script: "$ConfirmPreference = 'Low'; New-Alias zz Get-Date -Confirm:$false" + hasZZ, out: "True\n"},
+		{name: "cmdlet_preference", script: "$ConfirmPreference = 'Medium'; New-Alias zz Get-Date" + hasZZ, stdin: "y\n", opts: []cmdlets.Option{cmdlets.WithConsole()}, out: aliasQ + "True\n"},
+		{name: "cmdlet_default_no_question", script: "New-Alias zz Get-Date" + hasZZ, out: "True\n"},
+		{name: "cmdlet_noninteractive", script: "New-Alias zz Get-Date -Confirm", opts: []cmdlets.Option{cmdlets.WithNonInteractive()},
+			errSub: "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."},
+	}...)
 	for _, c := range tests {
 		t.Run(c.name, func(t *testing.T) {
 			out, errs, _ := runHost(t, c.script, c.stdin, nil, c.opts...)
