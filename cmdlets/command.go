@@ -334,10 +334,10 @@ func (c *Call) keepStop(err error) {
 // the call. A host that cannot ask stops the call with its error, kept
 // for the end of the cmdlet's block, and the change does not go ahead.
 func (c *Call) ShouldProcess(target, action string) bool {
-	desc := fmt.Sprintf("Performing the operation \"%s\" on target \"%s\".", action, target)
+	desc := func() string { return fmt.Sprintf("Performing the operation \"%s\" on target \"%s\".", action, target) }
 	if c.whatIf() {
 		c.s.sink.flush()
-		fmt.Fprintf(c.s.out, "What if: %s\n", desc)
+		fmt.Fprintf(c.s.out, "What if: %s\n", desc())
 		return false
 	}
 	switch c.confirmAll {
@@ -354,8 +354,10 @@ func (c *Call) ShouldProcess(target, action string) bool {
 		if value.ToBool(v) {
 			pref = "Low"
 		}
-	} else if p, ok := confirmImpactName(c.s.prefValue(c.fr, "ConfirmPreference")); ok {
-		pref = p
+	} else if v := c.s.prefValue(c.fr, "ConfirmPreference"); v != nil && v != "High" {
+		if p, ok := confirmImpactName(v); ok {
+			pref = p
+		}
 	}
 	// a compiled cmdlet's ConfirmImpact is Medium unless it says
 	// otherwise (CmdletAttribute.ConfirmImpact)
@@ -363,7 +365,7 @@ func (c *Call) ShouldProcess(target, action string) bool {
 		return true
 	}
 	pc := &psCmdlet{s: c.s, fr: c.fr, name: c.cmd.Name, pos: c.Pos, common: &c.common}
-	answer, err := pc.inquire("Are you sure you want to perform this action?\n"+desc, "Confirm", true)
+	answer, err := pc.inquire("Are you sure you want to perform this action?\n"+desc(), "Confirm", true)
 	if err != nil {
 		if me, ok := err.(*methodErr); ok {
 			err = &psError{kind: statementTerminating, rec: &ErrorRecord{Pos: c.Pos, Command: c.cmd.Name, ID: "ShouldProcessPromptFailed",
