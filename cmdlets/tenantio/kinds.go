@@ -26,6 +26,9 @@ type kindInfo struct {
 	// PolicyType is the policy type assignments name, "" for objects that
 	// are not assigned.
 	PolicyType string
+	// Read says csemu's rules read the kind although it has no Global
+	// default (the app rules read the app-centric entries and settings).
+	Read bool
 }
 
 // knownKinds returns the kinds csemu's tenant knows, in export order.
@@ -37,9 +40,9 @@ func knownKinds() []kindInfo {
 		{Kind: state.KindTeamsAcsFederationConfiguration, Noun: "CsTeamsAcsFederationConfiguration", Single: true},
 		{Kind: state.KindExternalAccessPolicy, Noun: "CsExternalAccessPolicy", PolicyType: "ExternalAccessPolicy"},
 		{Kind: state.KindTeamsAppPermissionPolicy, Noun: "CsTeamsAppPermissionPolicy", PolicyType: "TeamsAppPermissionPolicy"},
-		{Kind: KindM365TeamsApp, Noun: "M365TeamsApp"},
+		{Kind: KindM365TeamsApp, Noun: "M365TeamsApp", Read: true},
 		{Kind: KindTeamsOrgWideAppSettings, Noun: "CsTeamsSettingsCustomApp", Single: true},
-		{Kind: KindM365UnifiedTenantSettings, Noun: "M365UnifiedTenantSettings"},
+		{Kind: KindM365UnifiedTenantSettings, Noun: "M365UnifiedTenantSettings", Read: true},
 		{Kind: state.KindAccessEdgeConfiguration, Noun: "CsAccessEdgeConfiguration", Single: true},
 		{Kind: state.KindConferencingPolicy, Noun: "CsConferencingPolicy", PolicyType: "ConferencingPolicy"},
 		{Kind: state.KindMeetingConfiguration, Noun: "CsMeetingConfiguration"},

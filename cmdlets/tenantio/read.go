@@ -129,8 +129,7 @@ type reader struct {
 
 // noteKept notes, once a file, that csemu keeps the objects of a kind its
 // rules do not read: a kind without a Global default in csemu's tenant,
-// such as TeamsMessagingPolicy, other than the app-centric entries and
-// settings that the app rules read.
+// such as TeamsMessagingPolicy, unless the kind says the rules read it.
 func (rd *reader) noteKept(kind string, at Origin) {
 	low := strings.ToLower(kind)
 	if rd.kept[low] {
@@ -140,7 +139,7 @@ func (rd *reader) noteKept(kind string, at Origin) {
 		rd.kept = map[string]bool{}
 	}
 	rd.kept[low] = true
-	if strings.EqualFold(kind, KindM365TeamsApp) || strings.EqualFold(kind, KindM365UnifiedTenantSettings) {
+	if info, ok := kindByName(kind); ok && info.Read {
 		return
 	}
 	if _, ok := state.DefaultObject(kind); ok {
